@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "tierscan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "tierscan", targets: ["tierscan"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "TierscanCore"),
+    .target(
+      name: "TierscanIngest",
+      dependencies: [
+        "TierscanCore", "CLibXML2",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      resources: [.copy("Resources")]
+    ),
+    .target(name: "TierscanRisk", dependencies: ["TierscanCore"]),
+    .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest"]),
+    .executableTarget(
+      name: "tierscan",
+      dependencies: [
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore"]),
+    .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore"]),
+    .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
+    .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
+    .testTarget(name: "TierscanCLITests", dependencies: ["TierscanCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+/// Where a record or finding came from: the input file as given on the command line
+/// (joined with the path below it for directory arguments, never made absolute),
+/// the 1-based line (CSV: first physical line of the record; XML: element line; XLSX: row),
+/// and for workbooks the sheet and cell.
+public struct Provenance: Sendable, Hashable, Codable {
+  /// The input path as given (never absolute unless the user gave it so).
+  public var file: String
+  /// 1-based line or row; `nil` when the finding concerns the whole file.
+  public var line: Int?
+  /// 1-based column, when the source knows it (XML parser errors).
+  public var column: Int?
+  /// Worksheet name for XLSX inputs.
+  public var sheet: String?
+  /// Cell reference such as `F12` for XLSX inputs.
+  public var cell: String?
+
+  /// Creates a provenance.
+  public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, cell: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.sheet = sheet
+    self.cell = cell
+  }
+
+  /// `file:line[:column]`, followed by ` [Sheet!Cell]` for workbook cells.
+  public var description: String {
+    var text = file
+    if let line { text += ":\(line)" }
+    if let column { text += ":\(column)" }
+    if let sheet {
+      text += " [\(sheet)" + (cell.map { "!\($0)" } ?? "") + "]"
+    }
+    return text
+  }
+}

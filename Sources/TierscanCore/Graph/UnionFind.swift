@@ -1,0 +1,32 @@
+/// Disjoint sets over dense integers with path halving and union by first-seen root.
+///
+/// The root of a set is always its smallest element, so "first in input order" is the root
+/// when elements are numbered in input order.
+struct UnionFind {
+  private var parent: [Int32] = []
+
+  /// Adds a new singleton set and returns its element.
+  mutating func makeSet() -> Int32 {
+    let element = Int32(parent.count)
+    parent.append(element)
+    return element
+  }
+
+  /// The root (smallest element) of `element`'s set.
+  mutating func find(_ element: Int32) -> Int32 {
+    var x = element
+    while parent[Int(x)] != x {
+      parent[Int(x)] = parent[Int(parent[Int(x)])]
+      x = parent[Int(x)]
+    }
+    return x
+  }
+
+  /// Joins two sets, keeping the smaller root.
+  mutating func union(_ a: Int32, _ b: Int32) {
+    let ra = find(a)
+    let rb = find(b)
+    if ra == rb { return }
+    if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb }
+  }
+}

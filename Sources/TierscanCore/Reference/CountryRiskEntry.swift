@@ -1,0 +1,25 @@
+/// A country-commodity risk row (SPEC §2.5, also produced from the ILAB goods list, §2.9).
+public struct CountryRiskEntry: Sendable, Hashable {
+  /// ISO alpha-2.
+  public var country: String
+  public var category: String
+  /// In [0, 1].
+  public var score: Double
+  /// Lower-case commodity; `nil` means any commodity.
+  public var commodity: String?
+  public var source: String?
+  public var provenance: Provenance
+
+  /// Creates a row.
+  public init(
+    country: String, category: String, score: Double, commodity: String? = nil, source: String? = nil,
+    provenance: Provenance
+  ) {
+    self.country = country
+    self.category = category
+    self.score = score
+    self.commodity = commodity
+    self.source = source
+    self.provenance = provenance
+  }
+}

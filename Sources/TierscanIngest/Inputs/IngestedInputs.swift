@@ -1,0 +1,37 @@
+import TierscanCore
+
+/// Everything read from a set of input files, in input order, before the graph is built.
+///
+/// Each file reader returns one of these for its file; the ingestor appends them in input
+/// order (files may be read in parallel).
+public struct IngestedInputs: Sendable {
+  public var entities: [EntityRecord] = []
+  public var relationships: [RelationshipRecord] = []
+  public var riskList: [RiskListEntry] = []
+  public var countryRisk: [CountryRiskEntry] = []
+  /// Smelter references with RMAP status (SPEC §2.6).
+  public var smelterReferences: [SmelterReference] = []
+  /// Known CIDs without status (CMRT `Smelter Look-up` sheets given with `--smelter-lookup`).
+  public var smelterLookup: [SmelterReference] = []
+  /// Parsed CMRT/EMRT workbooks (declaration, answers, smelter rows) for the roll-up.
+  public var workbooks: [CMRTWorkbook] = []
+  public var findings = FindingLog()
+  /// One summary per file read, in input order.
+  public var files: [InputFileSummary] = []
+
+  /// Creates an empty collection.
+  public init() {}
+
+  /// Appends another file's contribution after this one's.
+  public mutating func append(_ other: IngestedInputs) {
+    entities.append(contentsOf: other.entities)
+    relationships.append(contentsOf: other.relationships)
+    riskList.append(contentsOf: other.riskList)
+    countryRisk.append(contentsOf: other.countryRisk)
+    smelterReferences.append(contentsOf: other.smelterReferences)
+    smelterLookup.append(contentsOf: other.smelterLookup)
+    workbooks.append(contentsOf: other.workbooks)
+    findings.append(contentsOf: other.findings)
+    files.append(contentsOf: other.files)
+  }
+}

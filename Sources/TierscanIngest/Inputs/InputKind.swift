@@ -1,0 +1,16 @@
+/// What an input file holds, recognised by extension then header or root element (SPEC §2).
+public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
+  case relationships
+  case supplierList = "supplier-list"
+  case riskList = "risk-list"
+  case smelterReference = "smelter-reference"
+  case countryRisk = "country-risk"
+  case entities
+  case disclosure = "xml-disclosure"
+  case ilabGoods = "ilab-goods"
+  case cmrt
+  case emrt
+  case smelterLookup = "smelter-lookup"
+  /// Not recognised: an error finding, never a crash.
+  case unrecognised
+}
