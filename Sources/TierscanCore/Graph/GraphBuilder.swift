@@ -3,7 +3,8 @@
 /// Merge rules: records merge when they share an `id`, or the same valid `lei`, `duns` or `cid`,
 /// transitively. The merged entity keeps the first id in input order; the other ids resolve to it
 /// and become aliases. Records flagged ``EntityRecord/mergesByName`` that merged with nothing
-/// else join the first entity whose normalised name or alias equals theirs (warning `name-merge`).
+/// else join the first entity whose normalised name or alias equals theirs (warning `name-merge`);
+/// in any merge, such records come after the others, so the entity keeps the existing id.
 /// For each field the first value in input order wins; a different later value is a warning
 /// `merge-conflict`. Relationship endpoints with no entity anywhere become placeholders
 /// (warning `unknown-entity`, once per id).
@@ -57,6 +58,12 @@ public struct GraphBuilder {
         componentOfRoot[root] = components.count
         components.append([i])
       }
+    }
+    // Records that merge by name (CMRT declaring companies) join an existing entity: the
+    // existing records come first, so the entity keeps their id and values (SPEC §2.8).
+    for c in components.indices where components[c].contains(where: { entityRecords[$0].mergesByName }) {
+      components[c] =
+        components[c].filter { !entityRecords[$0].mergesByName } + components[c].filter { entityRecords[$0].mergesByName }
     }
     var merged = components.map { merge(records: $0.map { entityRecords[$0] }, findings: &findings) }
 
