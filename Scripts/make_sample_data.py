@@ -98,7 +98,7 @@ ent("PFS", "Pemberton Facilities Services Ltd", country="GB", sector="facilities
 ent("EMS-SZ", "Shenzhen Bluefinch Electronics Manufacturing Co., Ltd.", country="CN",
     sector="electronics manufacturing services", commodities=["electronics"],
     lei=make_lei("3003", "EMS-SZ"), aliases=["Bluefinch EMS"], region="Guangdong")
-ent("EMS-SZ-F1", "Bluefinch Longhua Plant 2", kind="facility", country="CN", csv_row=False)
+ent("EMS-SZ-F1", "Bluefinch Longhua Plant 2", kind="facility", country="CN", region="Guangdong", csv_row=False)
 ent("EMS-PEN", "Penang Kinta Electronics Sdn. Bhd.", country="MY",
     sector="electronics manufacturing services", commodities=["electronics"], duns=make_duns("EMS-PEN"),
     region="Penang")
@@ -113,7 +113,8 @@ ent("BWN-F1", "Brightwater Swindon Integration Centre", kind="facility", country
 ent("PCB-GZ", "Guangzhou Redleaf Circuit Technology Co., Ltd.", country="CN",
     sector="printed circuit boards", commodities=["printed circuit boards"],
     lei=make_lei("3003", "PCB-GZ"), region="Guangdong")
-ent("LAM-CN", "Jiangmen Tidewater Laminates Co., Ltd.", country="CN", sector="laminates", csv_row=False)
+ent("LAM-CN", "Jiangmen Tidewater Laminates Co., Ltd.", country="CN", sector="laminates", region="Guangdong",
+    csv_row=False)
 ent("CAP", "Suzhou Amberline Capacitor Co., Ltd.", country="CN", sector="passive components",
     commodities=["tantalum capacitors"], lei=make_lei("3003", "CAP"), region="Jiangsu")
 ent("SOLD", "Klang Valley Solder Alloys Sdn. Bhd.", country="MY", sector="solder materials",
@@ -185,7 +186,7 @@ ent("MINE-CN-Q", "Heishan Quartzite Quarry", kind="mine", country="CN", sector="
 # Uniforms -------------------------------------------------------------------------------------
 ent("GAR-BD", "Savar Stitchline Apparel Ltd.", country="BD", sector="garment manufacturing",
     commodities=["garments"], duns=make_duns("GAR-BD"), region="Dhaka")
-ent("GAR-BD-F1", "Savar Stitchline Ashulia Unit 3", kind="facility", country="BD", csv_row=False)
+ent("GAR-BD-F1", "Savar Stitchline Ashulia Unit 3", kind="facility", country="BD", region="Dhaka", csv_row=False)
 ent("GAR-BD2", "Padma Stitchworks Ltd.", country="BD", sector="garment manufacturing",
     commodities=["garments"], region="Dhaka", years=(2024,))
 ent("GAR-BD2-F1", "Padma Stitchworks Gazipur Factory", kind="facility", country="BD", region="Dhaka",
@@ -212,31 +213,38 @@ ent("GIN-TM", "Mary Oasis State Cotton Ginnery", country="TM", sector="cotton gi
     commodities=["cotton"], region="Mary", years=(2025,))
 ent("FARM-TM", "Murgap Valley Cotton Farmers Association", country="TM", sector="agriculture",
     commodities=["cotton"], raw=True, region="Mary", years=(2025,))
-ent("MILL-CN", "Wuxi Jadeloom Textile Co., Ltd.", country="CN", sector="spinning and weaving", csv_row=False)
-ent("MILL-CN-F1", "Jadeloom Spinning Plant", kind="facility", country="CN", csv_row=False)
+ent("MILL-CN", "Wuxi Jadeloom Textile Co., Ltd.", country="CN", sector="spinning and weaving", region="Jiangsu",
+    csv_row=False)
+ent("MILL-CN-F1", "Jadeloom Spinning Plant", kind="facility", country="CN", region="Jiangsu", csv_row=False)
 ent("GIN-XJ", "Tarimvale Cotton Ginning Co., Ltd.", country="CN", sector="cotton ginning",
     region="Xinjiang Uygur Autonomous Region", source="third-party due diligence database (sample)")
-ent("GIN-XJ-F1", "Tarimvale Gin Plant No. 2", kind="facility", country="CN", csv_row=False)
+ent("GIN-XJ-F1", "Tarimvale Gin Plant No. 2", kind="facility", country="CN",
+    region="Xinjiang Uygur Autonomous Region", csv_row=False)
 ent("FARM-XJ", "Tarimvale Farmers Cotton Cooperative", country="CN", sector="agriculture",
     commodities=["cotton"], raw=True, region="Xinjiang Uygur Autonomous Region",
     source="third-party due diligence database (sample)")
-ent("SPIN-BD", "Gazipur Brightyarn Spinning Mills Ltd.", country="BD", sector="spinning", csv_row=False)
-ent("GIN-UZ", "Fergana Bloom Cotton Cluster LLC", country="UZ", sector="cotton ginning", csv_row=False)
+ent("SPIN-BD", "Gazipur Brightyarn Spinning Mills Ltd.", country="BD", sector="spinning", region="Dhaka",
+    csv_row=False)
+ent("GIN-UZ", "Fergana Bloom Cotton Cluster LLC", country="UZ", sector="cotton ginning", region="Fergana",
+    csv_row=False)
 ent("FARM-UZ", "Fergana Bloom Cluster Farms", country="UZ", sector="agriculture", commodities=["cotton"],
     raw=True, region="Fergana", source="third-party due diligence database (sample)")
 
 # Solar ----------------------------------------------------------------------------------------
-ent("SCE-F1", "Solcrest Warrington Logistics Hub", kind="facility", country="GB", csv_row=False)
-ent("MOD-VN", "Haiphong Sunward Module Co., Ltd.", country="VN", sector="pv module assembly", csv_row=False)
-ent("MOD-VN-F1", "Sunward Dinh Vu Module Plant", kind="facility", country="VN", csv_row=False)
-ent("CELL-CN", "Jiangsu Brightcell Photovoltaic Co., Ltd.", country="CN", sector="pv cells", csv_row=False)
-ent("CELL-MY", "Kuching Sunpeak Solar Cells Sdn. Bhd.", country="MY", sector="pv cells", csv_row=False)
+ent("SCE-F1", "Solcrest Warrington Logistics Hub", kind="facility", country="GB", region="England", csv_row=False)
+ent("MOD-VN", "Haiphong Sunward Module Co., Ltd.", country="VN", sector="pv module assembly", region="Hai Phong",
+    csv_row=False)
+ent("MOD-VN-F1", "Sunward Dinh Vu Module Plant", kind="facility", country="VN", region="Hai Phong", csv_row=False)
+ent("CELL-CN", "Jiangsu Brightcell Photovoltaic Co., Ltd.", country="CN", sector="pv cells", region="Jiangsu",
+    csv_row=False)
+ent("CELL-MY", "Kuching Sunpeak Solar Cells Sdn. Bhd.", country="MY", sector="pv cells", region="Sarawak",
+    csv_row=False)
 ent("WAFER-CN", "Baotou Clearsky Wafer Co., Ltd.", country="CN", sector="silicon wafers",
     commodities=["silicon wafers"], region="Inner Mongolia", source="KYC screening (sample)")
 ent("POLY-CN", "Shizuishan Pureflow Polysilicon Co., Ltd.", country="CN", sector="polysilicon",
-    duns=make_duns("POLY-CN"), csv_row=False)
+    duns=make_duns("POLY-CN"), region="Ningxia", csv_row=False)
 ent("MGSI-CN", "Yunnan Redstone Silicon Metal Co., Ltd.", country="CN", sector="metallurgical silicon",
-    csv_row=False)
+    region="Yunnan", csv_row=False)
 ent("CPL-HK", "Copperleaf PV Holdings Limited", country="HK", sector="investment holding",
     source="KYC screening (sample)")
 ent("OWN-IME", "Ironmere Energy Group Co., Ltd.", country="CN", sector="energy",
@@ -463,7 +471,8 @@ def render_xml(doc, year):
         if kind == "supplier":
             e = E(a["eid"])
             attrs = [("id", a["xml_id"]), ("name", e["name"]), ("country", e["country"]),
-                     ("sector", e["sector"]), ("basis", a["basis"]), ("confidence", a["confidence"])]
+                     ("sector", e["sector"]), ("basis", a["basis"]), ("confidence", a["confidence"]),
+                     ("region", "" if e["csv"] else e["region"])]  # extra attribute, kept (SPEC §1)
             inner = [("commodity", c) for c in a["commodities"]] + a["children"]
             lines.append("%s<supplier%s>" % (pad, xml_attrs(attrs)))
             for child in inner:
@@ -475,7 +484,8 @@ def render_xml(doc, year):
         elif kind == "facility":
             e = E(a["eid"])
             lines.append("%s<facility%s/>" % (pad, xml_attrs([("id", e["id"]), ("name", e["name"]),
-                                                              ("country", e["country"]), ("kind", a["kind"])])))
+                                                              ("country", e["country"]), ("kind", a["kind"]),
+                                                              ("region", "" if e["csv"] else e["region"])])))
         elif kind == "owner":
             e = E(a["eid"])
             lines.append("%s<owner%s/>" % (pad, xml_attrs([("id", e["id"]), ("name", e["name"]),
