@@ -614,7 +614,7 @@ CMRTS = [
          metals=("tungsten",), q6={"tungsten": "100%"}, q7={"tungsten": "Yes"},
          smelters=["CID900516", "CID900532"], products=[], years=BOTH, next_steps={}),
     dict(file="Penang-Kinta-Electronics_RMI_CMRT_6.4.xlsx", company="EMS-PEN",
-         d8="PENANG KINTA ELECTRONICS SDN BHD", scope="C. User defined [Specify in 'Description of scope']",
+         d8="Penang Kinta Electronics Sdn. Bhd.", scope="C. User defined [Specify in 'Description of scope']",
          scope_desc="Router and switch assemblies built for Brightwater Network Systems Ltd",
          uid=E("EMS-PEN")["duns"], authority="DUNS",
          address="Plot 7, Bayan Lepas Free Industrial Zone Phase 4, 11900 Bayan Lepas, Penang, Malaysia",
