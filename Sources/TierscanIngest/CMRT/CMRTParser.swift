@@ -96,11 +96,13 @@ struct CMRTParser {
   private func identify(_ sheets: [String: Worksheet], at: Provenance, findings: inout FindingLog) -> CMRTTemplate? {
     let title = CMRTCellText.text(sheets["Revision"]?["B3"])
     let declarationTitle = CMRTCellText.text(sheets["Declaration"]?["D2"])
-    for text in [title, declarationTitle].compactMap({ $0 }) where CMRTTemplate.isOtherTemplate(text) {
-      findings.add(.error, "unsupported-workbook", at: at, "'\(text)' is not a CMRT or EMRT; it is not read")
-      return nil
-    }
     let family = title.flatMap(CMRTTemplate.family(inTitle:)) ?? declarationTitle.flatMap(CMRTTemplate.family(inTitle:))
+    if family == nil {
+      for text in [title, declarationTitle].compactMap({ $0 }) where CMRTTemplate.isOtherTemplate(text) {
+        findings.add(.error, "unsupported-workbook", at: at, "'\(text)' is not a CMRT or EMRT; it is not read")
+        return nil
+      }
+    }
     let j3 = CMRTCellText.text(sheets["Declaration"]?["J3"])
     let candidates = [j3, CMRTCellText.text(sheets["Smelter List"]?["Q3"]), CMRTCellText.text(sheets["Smelter List"]?["O3"])]
     let version = candidates.compactMap { $0.flatMap(CMRTTemplate.version(in:)) }.first
