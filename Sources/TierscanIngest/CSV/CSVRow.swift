@@ -63,7 +63,7 @@ struct CSVRow {
     case .valid(let code):
       return code
     case .repairedUK:
-      warn("country-repaired", "\(name) 'UK' read as 'GB'")
+      warn("country-repaired", "\(name) '\(raw)' read as 'GB'")
       return "GB"
     case .unassigned:
       let message = "\(name) '\(raw)' is not an assigned ISO 3166-1 alpha-2 code"

@@ -58,6 +58,7 @@ public struct InputSet: Sendable {
   /// Relative paths of the regular files below `root`, sorted by UTF-8 bytes.
   private static func files(below root: String, findings: inout FindingLog) -> [String] {
     var result: [String] = []
+    var skipped: [String] = []
     var pending = [""]
     let manager = FileManager.default
     while let directory = pending.popLast() {
@@ -69,7 +70,7 @@ public struct InputSet: Sendable {
       for name in names {
         let relative = directory.isEmpty ? name : directory + "/" + name
         if isSkipped(name: name) {
-          findings.add(.info, "skipped-file", at: Provenance(file: join(root, relative)), "dotfile or lock file skipped")
+          skipped.append(relative)
           continue
         }
         let full = join(root, relative)
@@ -82,6 +83,9 @@ public struct InputSet: Sendable {
           result.append(relative)
         }
       }
+    }
+    for relative in skipped.sorted(by: { $0.utf8Precedes($1) }) {
+      findings.add(.info, "skipped-file", at: Provenance(file: join(root, relative)), "dotfile or lock file skipped")
     }
     return result.sorted { $0.utf8Precedes($1) }
   }
