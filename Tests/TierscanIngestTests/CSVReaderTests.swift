@@ -76,6 +76,17 @@ import TierscanIngest
     #expect(read(truncated) == [.failure(.invalidUTF8(line: 1)), record(["ok", "2"], 3)])
   }
 
+  @Test(arguments: [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0x80], [0xF8]])
+  func malformedUTF8FormsAreRejected(_ bad: [UInt8]) {
+    #expect(read(Array("a".utf8) + bad + Array("\nb\n".utf8)) == [.failure(.invalidUTF8(line: 1)), record(["b"], 2)])
+  }
+
+  @Test func wellFormedMultibyteUTF8IsKept() {
+    #expect(read([0xF0, 0x9F, 0x98, 0x80, 0x2C, 0xED, 0x9F, 0xBF, 0x2C, 0xF4, 0x8F, 0xBF, 0xBF]) == [
+      record(["😀", "\u{D7FF}", "\u{10FFFF}"], 1)
+    ])
+  }
+
   @Test func nulByteRejectsTheRecord() {
     #expect(read(Array("a,".utf8) + [0] + Array("b\nc,d\n".utf8)) == [.failure(.nulByte(line: 1)), record(["c", "d"], 2)])
   }

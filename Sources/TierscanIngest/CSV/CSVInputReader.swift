@@ -37,6 +37,8 @@ private struct FileState {
   var summary: InputFileSummary
   var header: CSVHeader?
   var isUsable = false
+  /// Columns the file's kind does not know (kept as attributes), computed once from the header.
+  var extraColumns: [Int] = []
 
   init(displayPath: String) {
     self.displayPath = displayPath
@@ -67,7 +69,7 @@ private struct FileState {
         summary.recordsRejected += 1
         return
       }
-      var row = CSVRow(header: header, fields: record.fields, at: at(record.line))
+      var row = CSVRow(header: header, fields: record.fields, at: at(record.line), extraColumns: extraColumns)
       if record.hasControlCharacters { row = removingControlCharacters(row) }
       if parse(&row) { summary.recordsAccepted += 1 } else { summary.recordsRejected += 1 }
       result.findings.append(contentsOf: row.findings)
@@ -92,7 +94,22 @@ private struct FileState {
           "header (\(header.names.joined(separator: ","))) matches no CSV kind; file not read")
       } else {
         isUsable = true
+        let known = Self.knownColumns(of: summary.kind)
+        extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
       }
+    }
+  }
+
+  /// The columns a CSV kind reads; every other column is kept as attributes.
+  private static func knownColumns(of kind: InputKind) -> Set<String> {
+    switch kind {
+    case .entities: EntityRowParser.columns
+    case .relationships: RelationshipRowParser.columns
+    case .supplierList: SupplierListRowParser.columns
+    case .riskList: RiskListRowParser.columns
+    case .countryRisk: CountryRiskRowParser.columns
+    case .smelterReference: SmelterReferenceRowParser.columns
+    default: []
     }
   }
 
@@ -133,7 +150,7 @@ private struct FileState {
       findings.append(
         Finding(.warning, "control-characters", at: row.at, "\(row.header.names[column]): control characters removed"))
     }
-    var cleaned = CSVRow(header: row.header, fields: fields, at: row.at)
+    var cleaned = CSVRow(header: row.header, fields: fields, at: row.at, extraColumns: row.extraColumns)
     cleaned.findings = findings
     return cleaned
   }

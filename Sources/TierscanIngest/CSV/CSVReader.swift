@@ -221,7 +221,7 @@ private struct Scanner {
       while e > s, p[e - 1] == space || p[e - 1] == tab { e -= 1 }
     }
     if s == e { return "" }
-    return String(validating: UnsafeBufferPointer(rebasing: p[s..<e]), as: UTF8.self)
+    return makeValidatedString(UnsafeBufferPointer(rebasing: p[s..<e]))
   }
 
   private func makeScratchString() -> String? {
@@ -232,7 +232,49 @@ private struct Scanner {
         while s < e, buffer[s] == space || buffer[s] == tab { s += 1 }
         while e > s, buffer[e - 1] == space || buffer[e - 1] == tab { e -= 1 }
       }
-      return String(validating: UnsafeBufferPointer(rebasing: buffer[s..<e]), as: UTF8.self)
+      return makeValidatedString(UnsafeBufferPointer(rebasing: buffer[s..<e]))
     }
   }
+}
+
+/// A `String` of `bytes` when they are valid UTF-8, else `nil`.
+///
+/// Validates with ``isValidUTF8(_:)`` and then builds the string with the specialised
+/// `String(decoding:as:)` (the generic `String(validating:as:)` spends most of its time in
+/// metadata look-ups).
+private func makeValidatedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+  guard isValidUTF8(bytes) else { return nil }
+  return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Whether `bytes` is well-formed UTF-8 (no overlong forms, surrogates or values above U+10FFFF).
+func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  let n = bytes.count
+  var i = 0
+  while i < n {
+    let b0 = bytes[i]
+    if b0 < 0x80 {
+      i += 1
+      continue
+    }
+    func continuation(_ k: Int) -> Bool { i + k < n && bytes[i + k] & 0xC0 == 0x80 }
+    switch b0 {
+    case 0xC2...0xDF:
+      guard continuation(1) else { return false }
+      i += 2
+    case 0xE0...0xEF:
+      guard continuation(1), continuation(2) else { return false }
+      let b1 = bytes[i + 1]
+      if b0 == 0xE0 && b1 < 0xA0 || b0 == 0xED && b1 > 0x9F { return false }
+      i += 3
+    case 0xF0...0xF4:
+      guard continuation(1), continuation(2), continuation(3) else { return false }
+      let b1 = bytes[i + 1]
+      if b0 == 0xF0 && b1 < 0x90 || b0 == 0xF4 && b1 > 0x8F { return false }
+      i += 4
+    default:
+      return false
+    }
+  }
+  return true
 }

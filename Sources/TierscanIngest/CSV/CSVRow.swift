@@ -8,11 +8,14 @@ struct CSVRow {
   let header: CSVHeader
   let fields: [String]
   let at: Provenance
+  /// Columns whose names the file's kind does not know; their values become attributes.
+  let extraColumns: [Int]
   var findings: [Finding] = []
   private(set) var isRejected = false
 
-  init(header: CSVHeader, fields: [String], at: Provenance) {
+  init(header: CSVHeader, fields: [String], at: Provenance, extraColumns: [Int]) {
     self.header = header
+    self.extraColumns = extraColumns
     self.fields = fields
     self.at = at
   }
@@ -165,12 +168,13 @@ struct CSVRow {
     }
   }
 
-  /// Every non-empty value of a column not in `known`, keyed by its header name, in column order.
-  func attributes(excluding known: Set<String>) -> [Attribute] {
+  /// Every non-empty value of a column the file's kind does not know (``extraColumns``), keyed by
+  /// its header name, in column order.
+  func attributes() -> [Attribute] {
     var attributes: [Attribute] = []
-    for (column, name) in header.names.enumerated() where !known.contains(name) {
+    for column in extraColumns {
       let value = fields[column].trimmingASCIIWhitespace()
-      if !value.isEmpty { attributes.append(Attribute(name, value)) }
+      if !value.isEmpty { attributes.append(Attribute(header.names[column], value)) }
     }
     return attributes
   }

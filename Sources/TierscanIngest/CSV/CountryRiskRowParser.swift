@@ -13,6 +13,6 @@ enum CountryRiskRowParser {
     guard let country, let category, let score, !row.isRejected else { return nil }
     return CountryRiskEntry(
       country: country, category: category, score: score, commodity: row.value("commodity")?.lowercased(),
-      source: row.value("source"), provenance: row.at, attributes: row.attributes(excluding: columns))
+      source: row.value("source"), provenance: row.at, attributes: row.attributes())
   }
 }

@@ -30,6 +30,6 @@ enum RelationshipRowParser {
     return RelationshipRecord(
       from: from, to: to, type: type, commodity: row.value("commodity")?.lowercased(), hsCode: row.value("hs_code"),
       share: share, basis: basis, confidence: confidence, reportingYear: year,
-      attributes: row.attributes(excluding: columns), provenance: row.at)
+      attributes: row.attributes(), provenance: row.at)
   }
 }

@@ -22,7 +22,7 @@ enum SupplierListRowParser {
       provenance: row.at)
     let edge = RelationshipRecord(
       from: supplier, to: buyer, type: .supplies, commodity: row.value("commodity")?.lowercased(),
-      hsCode: row.value("hs_code"), basis: basis, attributes: row.attributes(excluding: columns), provenance: row.at)
+      hsCode: row.value("hs_code"), basis: basis, attributes: row.attributes(), provenance: row.at)
     return (entity, edge)
   }
 }
