@@ -9,11 +9,13 @@ public struct CountryRiskEntry: Sendable, Hashable {
   public var commodity: String?
   public var source: String?
   public var provenance: Provenance
+  /// Unknown columns, in column order (SPEC §1: never dropped).
+  public var attributes: [Attribute]
 
   /// Creates a row.
   public init(
     country: String, category: String, score: Double, commodity: String? = nil, source: String? = nil,
-    provenance: Provenance
+    provenance: Provenance, attributes: [Attribute] = []
   ) {
     self.country = country
     self.category = category
@@ -21,5 +23,6 @@ public struct CountryRiskEntry: Sendable, Hashable {
     self.commodity = commodity
     self.source = source
     self.provenance = provenance
+    self.attributes = attributes
   }
 }

@@ -12,12 +12,14 @@ public struct RiskListEntry: Sendable, Hashable {
   public var listedOn: String?
   public var reference: String?
   public var provenance: Provenance
+  /// Unknown columns, in column order (SPEC §1: never dropped).
+  public var attributes: [Attribute]
 
   /// Creates an entry.
   public init(
     list: String, name: String, category: String, country: String? = nil, aliases: [String] = [],
     identifiers: Identifiers = Identifiers(), authority: String? = nil, listedOn: String? = nil,
-    reference: String? = nil, provenance: Provenance
+    reference: String? = nil, provenance: Provenance, attributes: [Attribute] = []
   ) {
     self.list = list
     self.name = name
@@ -29,5 +31,6 @@ public struct RiskListEntry: Sendable, Hashable {
     self.listedOn = listedOn
     self.reference = reference
     self.provenance = provenance
+    self.attributes = attributes
   }
 }

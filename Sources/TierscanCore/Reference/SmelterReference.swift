@@ -10,11 +10,13 @@ public struct SmelterReference: Sendable, Hashable {
   public var metal: String?
   public var country: String?
   public var provenance: Provenance
+  /// Unknown columns, in column order (SPEC §1: never dropped).
+  public var attributes: [Attribute]
 
   /// Creates a reference row.
   public init(
     cid: String, status: SmelterStatus?, rawStatus: String? = nil, name: String? = nil, metal: String? = nil,
-    country: String? = nil, provenance: Provenance
+    country: String? = nil, provenance: Provenance, attributes: [Attribute] = []
   ) {
     self.cid = cid
     self.status = status
@@ -23,5 +25,6 @@ public struct SmelterReference: Sendable, Hashable {
     self.metal = metal
     self.country = country
     self.provenance = provenance
+    self.attributes = attributes
   }
 }

@@ -1,0 +1,51 @@
+/// A CSV header: lower-cased, trimmed column names and the kind of file they announce (SPEC §2).
+public struct CSVHeader: Sendable {
+  /// Column names, lower-cased and trimmed, in column order.
+  public let names: [String]
+  private let indexByName: [String: Int]
+  /// Names that occur more than once, in column order of their second occurrence.
+  public let duplicates: [String]
+
+  /// Reads a header record's fields.
+  public init(fields: [String]) {
+    names = fields.map { $0.trimmingASCIIWhitespace().lowercased() }
+    var index: [String: Int] = [:]
+    var duplicates: [String] = []
+    for (column, name) in names.enumerated() {
+      if index[name] == nil { index[name] = column } else if !duplicates.contains(name) { duplicates.append(name) }
+    }
+    indexByName = index
+    self.duplicates = duplicates
+  }
+
+  /// The column holding `name` (lower-case), if any.
+  public func column(_ name: String) -> Int? { indexByName[name] }
+
+  /// Whether every name is a column.
+  public func contains(_ required: [String]) -> Bool { required.allSatisfy { indexByName[$0] != nil } }
+
+  /// The CSV kind: the first row of SPEC §2's table whose columns the header contains, or `nil`.
+  public var kind: InputKind? {
+    if contains(["from", "to", "type"]) { return .relationships }
+    if contains(["buyer_id", "supplier_id"]) { return .supplierList }
+    if contains(["list", "name", "category"]) { return .riskList }
+    if contains(["cid", "status"]), column("id") == nil { return .smelterReference }
+    if contains(["country", "category", "score"]) { return .countryRisk }
+    if contains(["id", "name"]) { return .entities }
+    return nil
+  }
+}
+
+extension String {
+  /// `self` without leading and trailing ASCII spaces, tabs, CRs and LFs.
+  func trimmingASCIIWhitespace() -> String {
+    let utf8 = self.utf8
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    while start < end, isSpace(utf8[start]) { start = utf8.index(after: start) }
+    while end > start, isSpace(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
+    return String(self[start..<end])
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import TierscanCore
+
+/// Reads a `.csv` input: recognises its kind from the header (SPEC §2) and parses every row.
+///
+/// Every data record is counted: `recordsRead == recordsAccepted + recordsRejected`. A header
+/// that cannot be used (broken, duplicate names, matching no kind) is one error finding for the
+/// file, and every data record of that file counts as rejected.
+public enum CSVInputReader {
+  /// Reads one CSV file. Never throws: every problem is a finding in the result.
+  public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    let data: Data
+    do {
+      data = try Data(contentsOf: file.url, options: .alwaysMapped)
+    } catch {
+      var result = IngestedInputs()
+      result.findings.add(.error, "unreadable-file", at: Provenance(file: file.displayPath), "cannot read the file")
+      result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+      return result
+    }
+    return read(data: data, displayPath: file.displayPath, options: options)
+  }
+
+  /// Reads CSV bytes shown as `displayPath` in provenance and findings.
+  public static func read(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
+    var state = FileState(displayPath: displayPath)
+    CSVReader(limits: options.limits, trimsFields: true).read(data) { state.consume($0) }
+    state.finish()
+    return state.result
+  }
+}
+
+/// Per-file bookkeeping while the reader streams records.
+private struct FileState {
+  let displayPath: String
+  var result = IngestedInputs()
+  var summary: InputFileSummary
+  var header: CSVHeader?
+  var isUsable = false
+  /// Columns the file's kind does not know (kept as attributes), computed once from the header.
+  var extraColumns: [Int] = []
+
+  init(displayPath: String) {
+    self.displayPath = displayPath
+    summary = InputFileSummary(path: displayPath, kind: .unrecognised)
+  }
+
+  private func at(_ line: Int) -> Provenance { Provenance(file: displayPath, line: line) }
+
+  mutating func consume(_ item: CSVReadResult) {
+    guard let header else {
+      readHeader(item)
+      return
+    }
+    summary.recordsRead += 1
+    guard isUsable else {
+      summary.recordsRejected += 1
+      return
+    }
+    switch item {
+    case .failure(let error):
+      result.findings.add(.error, error.rule, at: at(error.line), error.description)
+      summary.recordsRejected += 1
+    case .record(let record):
+      guard record.fields.count == header.names.count else {
+        result.findings.add(
+          .error, "ragged-row", at: at(record.line),
+          "row has \(record.fields.count) fields but the header has \(header.names.count); row rejected")
+        summary.recordsRejected += 1
+        return
+      }
+      var row = CSVRow(header: header, fields: record.fields, at: at(record.line), extraColumns: extraColumns)
+      if record.hasControlCharacters { row = removingControlCharacters(row) }
+      if parse(&row) { summary.recordsAccepted += 1 } else { summary.recordsRejected += 1 }
+      result.findings.append(contentsOf: row.findings)
+    }
+  }
+
+  private mutating func readHeader(_ item: CSVReadResult) {
+    switch item {
+    case .failure(let error):
+      header = CSVHeader(fields: [])
+      result.findings.add(.error, error.rule, at: at(error.line), "header: \(error.description); file not read")
+    case .record(let record):
+      let header = CSVHeader(fields: record.fields)
+      self.header = header
+      summary.kind = header.kind ?? .unrecognised
+      if let duplicate = header.duplicates.first {
+        result.findings.add(
+          .error, "duplicate-header", at: at(record.line), "column '\(duplicate)' appears more than once; file not read")
+      } else if header.kind == nil {
+        result.findings.add(
+          .error, "unrecognised-header", at: at(record.line),
+          "header (\(header.names.joined(separator: ","))) matches no CSV kind; file not read")
+      } else {
+        isUsable = true
+        let known = Self.knownColumns(of: summary.kind)
+        extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
+      }
+    }
+  }
+
+  /// The columns a CSV kind reads; every other column is kept as attributes.
+  private static func knownColumns(of kind: InputKind) -> Set<String> {
+    switch kind {
+    case .entities: EntityRowParser.columns
+    case .relationships: RelationshipRowParser.columns
+    case .supplierList: SupplierListRowParser.columns
+    case .riskList: RiskListRowParser.columns
+    case .countryRisk: CountryRiskRowParser.columns
+    case .smelterReference: SmelterReferenceRowParser.columns
+    default: []
+    }
+  }
+
+  /// Parses a well-formed row by the file's kind; returns whether it was accepted.
+  private mutating func parse(_ row: inout CSVRow) -> Bool {
+    switch summary.kind {
+    case .entities:
+      guard let record = EntityRowParser.parse(&row) else { return false }
+      result.entities.append(record)
+    case .relationships:
+      guard let record = RelationshipRowParser.parse(&row) else { return false }
+      result.relationships.append(record)
+    case .supplierList:
+      guard let (entity, edge) = SupplierListRowParser.parse(&row) else { return false }
+      result.entities.append(entity)
+      result.relationships.append(edge)
+    case .riskList:
+      guard let entry = RiskListRowParser.parse(&row) else { return false }
+      result.riskList.append(entry)
+    case .countryRisk:
+      guard let entry = CountryRiskRowParser.parse(&row) else { return false }
+      result.countryRisk.append(entry)
+    case .smelterReference:
+      guard let reference = SmelterReferenceRowParser.parse(&row) else { return false }
+      result.smelterReferences.append(reference)
+    default:
+      return false
+    }
+    return true
+  }
+
+  /// The row with control characters (C0 other than TAB, CR, LF; DEL) removed, one warning per column.
+  private func removingControlCharacters(_ row: CSVRow) -> CSVRow {
+    var fields = row.fields
+    var findings: [Finding] = []
+    for (column, field) in fields.enumerated() where field.unicodeScalars.contains(where: Self.isControl) {
+      fields[column] = String(String.UnicodeScalarView(field.unicodeScalars.filter { !Self.isControl($0) }))
+      findings.append(
+        Finding(.warning, "control-characters", at: row.at, "\(row.header.names[column]): control characters removed"))
+    }
+    var cleaned = CSVRow(header: row.header, fields: fields, at: row.at, extraColumns: row.extraColumns)
+    cleaned.findings = findings
+    return cleaned
+  }
+
+  private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t" && scalar != "\r" && scalar != "\n") || scalar.value == 0x7F
+  }
+
+  mutating func finish() {
+    if header == nil {
+      result.findings.add(.error, "unrecognised-header", at: Provenance(file: displayPath), "the file is empty: no header")
+    }
+    result.files.append(summary)
+  }
+}

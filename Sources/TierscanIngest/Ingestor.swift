@@ -1,0 +1,92 @@
+import Foundation
+import TierscanCore
+
+/// Reads every input named on the command line into one ``IngestedInputs``, in input order.
+///
+/// Files are expanded by ``InputSet`` and read by kind of extension (case-insensitive): `.csv`
+/// by ``CSVInputReader``, `.xml` by ``XMLInputReader``, `.xlsx` by ``WorkbookInputReader``;
+/// anything else is an error finding `unrecognised-file`. Files are read concurrently and their
+/// contributions appended in input order, so the result does not depend on scheduling.
+/// Smelter references are de-duplicated by CID across all inputs: the first wins, later rows are
+/// dropped with a warning `duplicate-smelter-reference`.
+public struct Ingestor: Sendable {
+  /// How inputs are read.
+  public let options: IngestOptions
+
+  /// Creates an ingestor.
+  public init(options: IngestOptions = IngestOptions()) {
+    self.options = options
+  }
+
+  /// Expands `arguments` and reads every file.
+  public func read(arguments: [String]) -> IngestedInputs {
+    let inputs = InputSet(arguments: arguments)
+    var result = IngestedInputs()
+    result.findings.append(contentsOf: inputs.findings)
+    for contribution in read(files: inputs.files) { result.append(contribution) }
+    result.smelterReferences = Self.firstPerCID(result.smelterReferences, findings: &result.findings)
+    return result
+  }
+
+  /// Reads one file by its extension.
+  public func read(file: InputFile) -> IngestedInputs {
+    switch (file.displayPath as NSString).pathExtension.lowercased() {
+    case "csv": return CSVInputReader.read(file, options: options)
+    case "xml": return XMLInputReader.read(file, options: options)
+    case "xlsx": return WorkbookInputReader.read(file, options: options)
+    default:
+      var result = IngestedInputs()
+      result.findings.add(
+        .error, "unrecognised-file", at: Provenance(file: file.displayPath),
+        "not a .csv, .xml or .xlsx file; file not read")
+      result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+      return result
+    }
+  }
+
+  /// Reads files concurrently; the results are in the order of `files`.
+  private func read(files: [InputFile]) -> [IngestedInputs] {
+    let slots = ResultSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      slots.set(i, read(file: files[i]))
+    }
+    return slots.values
+  }
+
+  /// The first reference per CID, in input order; later ones become warnings.
+  private static func firstPerCID(_ references: [SmelterReference], findings: inout FindingLog) -> [SmelterReference] {
+    var first: [String: SmelterReference] = [:]
+    var kept: [SmelterReference] = []
+    for reference in references {
+      if let earlier = first[reference.cid] {
+        findings.add(
+          .warning, "duplicate-smelter-reference", at: reference.provenance,
+          "\(reference.cid) already given at \(earlier.provenance.description); this row is ignored")
+      } else {
+        first[reference.cid] = reference
+        kept.append(reference)
+      }
+    }
+    return kept
+  }
+}
+
+/// Lock-protected result slots filled by concurrent readers.
+private final class ResultSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [IngestedInputs?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: IngestedInputs) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = value
+  }
+
+  var values: [IngestedInputs] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0 ?? IngestedInputs() }
+  }
+}
