@@ -148,7 +148,12 @@ public struct GraphBuilder {
     var attributes: [Attribute] = []
     for record in records {
       let at = record.provenance
-      fields.take("name", record.name, at: at, into: &fields.name, findings: &findings)
+      if record.mergesByName, let kept = fields.name, let name = record.name {
+        // The name is how this record found its entity; a spelling variant is an alias, not a conflict.
+        if !name.utf8Equals(kept), !aliases.contains(where: { $0.utf8Equals(name) }) { aliases.append(name) }
+      } else {
+        fields.take("name", record.name, at: at, into: &fields.name, findings: &findings)
+      }
       fields.take("kind", record.kind?.rawValue, at: at, into: &fields.kind, findings: &findings)
       fields.take("country", record.country, at: at, into: &fields.country, findings: &findings)
       fields.take("sector", record.sector, at: at, into: &fields.sector, findings: &findings)
