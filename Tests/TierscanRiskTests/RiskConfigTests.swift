@@ -99,3 +99,17 @@ import TierscanCore
     #expect(text.hasPrefix("{\n  \"categories\": [\n    \"forced_labour\","))
   }
 }
+
+@Suite struct LoadedRiskConfigTests {
+  @Test func digestIsOfTheBytesAsGiven() throws {
+    let bytes = Array("{\"max_depth\": 2}\n".utf8)
+    let loaded = try LoadedRiskConfig(bytes: bytes)
+    #expect(loaded.config.maxDepth == 2)
+    #expect(loaded.sha256 == SHA256.hexDigest(of: bytes))
+    let defaults = try LoadedRiskConfig(bytes: nil)
+    #expect(defaults.config == RiskConfig.defaults)
+    #expect(defaults.sha256 == SHA256.hexDigest(of: Array(DefaultRiskConfig.json.utf8)))
+    // The canonical form of the defaults parses back to the same configuration.
+    #expect(try RiskConfig.parse(defaults.canonicalJSON) == RiskConfig.defaults)
+  }
+}
