@@ -60,4 +60,30 @@ import TierscanCore
     // The generator really produces tied maxima reached over paths.
     #expect(ties > 50)
   }
+
+  /// Ties within 1e-12 are not transitive: with t = 1 and candidates into V (in edge order) from
+  /// A (0.5), B (0.5 + 0.6e-12) and C (0.5 + 1.2e-12), the fold from nothing picks C (clearly above
+  /// A; B ties A and loses on id), but the fold from C picks B (ties C, smaller id), and the fold
+  /// from B picks C again. The reference re-folds every entity every layer, so V's answer
+  /// alternates with max_depth; the production algorithm must follow it even though no arc
+  /// source changes after layer 1.
+  @Test func nonTransitiveTiesFollowTheReference() throws {
+    var f = GraphFixture()
+    for id in ["A", "B", "C", "V"] { f.entity(id) }
+    f.edge("A", "V", basis: .observed)
+    f.edge("B", "V", basis: .observed)
+    f.edge("C", "V", basis: .observed)
+    let graph = f.build()
+    let inherent = [0.5, 0.5 + 0.6e-12, 0.5 + 1.2e-12, 0]
+    let expectedSource = [1: "C", 2: "B", 3: "C", 4: "B"]
+    for depth in 1...4 {
+      let config = try RiskConfig.parse(#"{"hop_decay": 1, "max_depth": \#(depth)}"#)
+      let transmission = Transmission(graph: graph, config: config)
+      let reference = ReferencePropagator().propagate(
+        graph: graph, transmission: transmission, inherent: inherent, maxDepth: depth)
+      let fast = RiskPropagator().propagate(graph: graph, transmission: transmission, inherent: inherent, maxDepth: depth)
+      #expect(graph[reference[3]!.source].id == expectedSource[depth])
+      #expect(fast.path(to: 3, transmission: transmission) == reference[3], "depth \(depth)")
+    }
+  }
 }
