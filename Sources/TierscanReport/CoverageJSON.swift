@@ -1,0 +1,40 @@
+import TierscanCore
+import TierscanRisk
+
+/// `coverage.json`: per tier entities, unmapped entities and disclosure share, plus which
+/// reference data was missing.
+public enum CoverageJSON {
+  /// The file's text.
+  public static func render(_ analysis: RiskAnalysis) -> String {
+    JSONWriter.string(object(analysis))
+  }
+
+  /// The coverage object.
+  public static func object(_ analysis: RiskAnalysis) -> JSONValue {
+    let coverage = analysis.coverage
+    let graph = analysis.graph
+    let tiers: [JSONValue] = coverage.tiers.map { tier in
+      .object([
+        ("tier", .number(Double(tier.tier))), ("entities", .number(Double(tier.entities))),
+        ("unmapped", .number(Double(tier.unmapped.count))), ("disclosed", .number(Double(tier.disclosed))),
+        ("disclosed_share", .number(tier.disclosedShare)),
+        ("unmapped_ids", .array(tier.unmapped.map { .string(graph[$0].id) })),
+      ])
+    }
+    return .object([
+      ("focus", .string(graph[analysis.focus].id)),
+      ("tiers", .array(tiers)),
+      ("entities_in_chain", .number(Double(coverage.tiers.reduce(0) { $0 + $1.entities }))),
+      ("untiered_entities", .number(Double(coverage.untiered))),
+      ("unmapped_total", .number(Double(coverage.tiers.reduce(0) { $0 + $1.unmapped.count }))),
+      (
+        "reference_data",
+        .object([
+          ("risk_list", .string(coverage.hasRiskList ? "present" : "missing")),
+          ("country_risk", .string(coverage.hasCountryRisk ? "present" : "missing")),
+          ("smelter_status", .string(coverage.hasSmelterStatus ? "assessed" : "unassessed")),
+        ])
+      ),
+    ])
+  }
+}

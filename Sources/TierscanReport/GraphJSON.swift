@@ -1,0 +1,63 @@
+import TierscanCore
+
+/// The graph export (`export --format json`, and `graph.json` with `--with-graph`; SPEC §4).
+public enum GraphJSON {
+  /// The file's text.
+  public static func render(_ graph: SupplyGraph) -> String { JSONWriter.string(object(graph)) }
+
+  /// `{"entities": […], "relationships": […]}`; entities by id, relationships by from id, to id,
+  /// type, file, line (then input order).
+  ///
+  /// - Complexity: O(V + E log E).
+  public static func object(_ graph: SupplyGraph) -> JSONValue {
+    let entities: [JSONValue] = graph.entities.map(entity)
+    let order = graph.relationships.indices.sorted { a, b in
+      let x = graph.relationships[a]
+      let y = graph.relationships[b]
+      if x.from != y.from { return x.from < y.from }
+      if x.to != y.to { return x.to < y.to }
+      if x.type != y.type { return x.type.rawValue.utf8Precedes(y.type.rawValue) }
+      if !x.provenance.file.utf8Equals(y.provenance.file) { return x.provenance.file.utf8Precedes(y.provenance.file) }
+      if x.provenance.line != y.provenance.line { return (x.provenance.line ?? 0) < (y.provenance.line ?? 0) }
+      return a < b
+    }
+    let relationships: [JSONValue] = order.map { relationship(graph.relationships[$0], in: graph) }
+    return .object([("entities", .array(entities)), ("relationships", .array(relationships))])
+  }
+
+  static func attributes(_ attributes: [Attribute]) -> JSONValue {
+    var pairs: [(String, JSONValue)] = []
+    for attribute in attributes where !pairs.contains(where: { $0.0 == attribute.key }) {
+      pairs.append((attribute.key, .string(attribute.value)))
+    }
+    return .object(pairs)
+  }
+
+  static func provenance(_ p: Provenance) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [("file", .string(p.file)), ("line", .optional(p.line))]
+    if let sheet = p.sheet { pairs.append(("sheet", .string(sheet))) }
+    if let cell = p.cell { pairs.append(("cell", .string(cell))) }
+    return .object(pairs)
+  }
+
+  static func entity(_ e: Entity) -> JSONValue {
+    .object([
+      ("id", .string(e.id)), ("name", .string(e.name)), ("kind", .string(e.kind.rawValue)),
+      ("country", .optional(e.country)), ("sector", .optional(e.sector)),
+      ("commodities", .array(e.commodities.map { .string($0) })),
+      ("identifiers", .object(e.identifiers.schemes.map { ($0.scheme, .string($0.value)) })),
+      ("aliases", .array(e.aliases.map { .string($0) })), ("raw_material", .bool(e.rawMaterial)),
+      ("attributes", attributes(e.attributes)), ("sources", .array(e.sources.map(provenance))),
+    ])
+  }
+
+  static func relationship(_ r: Relationship, in graph: SupplyGraph) -> JSONValue {
+    .object([
+      ("from", .string(graph[r.from].id)), ("to", .string(graph[r.to].id)), ("type", .string(r.type.rawValue)),
+      ("commodity", .optional(r.commodity)), ("hs_code", .optional(r.hsCode)), ("share", .optional(r.share)),
+      ("basis", .string(r.basis.rawValue)), ("confidence", .optional(r.confidence)),
+      ("reporting_year", .optional(r.reportingYear)), ("attributes", attributes(r.attributes)),
+      ("file", .string(r.provenance.file)), ("line", .optional(r.provenance.line)),
+    ])
+  }
+}

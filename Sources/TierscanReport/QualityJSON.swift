@@ -1,0 +1,31 @@
+import TierscanCore
+
+/// `quality.json`: every finding in the order reported.
+public enum QualityJSON {
+  /// The file's text.
+  public static func render(_ findings: [Finding]) -> String {
+    JSONWriter.string(.array(findings.map(object)))
+  }
+
+  /// One finding: `severity`, `rule`, `file`, `line`, `column`, `sheet`, `cell`, `message`,
+  /// `evidence` (an object; a repeated evidence key becomes `key#2`, `key#3`, … so nothing is lost).
+  public static func object(_ finding: Finding) -> JSONValue {
+    var evidence: [(String, JSONValue)] = []
+    for attribute in finding.evidence {
+      var key = attribute.key
+      var n = 1
+      while evidence.contains(where: { $0.0 == key }) {
+        n += 1
+        key = "\(attribute.key)#\(n)"
+      }
+      evidence.append((key, .string(attribute.value)))
+    }
+    let at = finding.location
+    return .object([
+      ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
+      ("file", .optional(at?.file)), ("line", .optional(at?.line)), ("column", .optional(at?.column)),
+      ("sheet", .optional(at?.sheet)), ("cell", .optional(at?.cell)), ("message", .string(finding.message)),
+      ("evidence", .object(evidence)),
+    ])
+  }
+}

@@ -1,0 +1,58 @@
+import TierscanCore
+
+/// What the run manifest records besides the output digests.
+public struct ScanManifest: Sendable, Hashable {
+  /// One input file and its SHA-256.
+  public struct Input: Sendable, Hashable {
+    /// The path as shown in findings (never made absolute).
+    public var path: String
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String
+
+    /// Creates an entry.
+    public init(path: String, sha256: String) {
+      self.path = path
+      self.sha256 = sha256
+    }
+  }
+
+  public var toolVersion: String
+  /// Inputs in input order.
+  public var inputs: [Input]
+  /// SHA-256 of the config file as given, or of ``TierscanRisk/DefaultRiskConfig/json`` without one.
+  public var configSHA256: String
+
+  /// Creates manifest data.
+  public init(toolVersion: String, inputs: [Input], configSHA256: String) {
+    self.toolVersion = toolVersion
+    self.inputs = inputs
+    self.configSHA256 = configSHA256
+  }
+
+  /// `manifest.json`: `tool`, `inputs`, `config`, `focus`, `counts`, `complete`, `outputs`.
+  ///
+  /// - Parameter outputs: the other output files with their bytes, any order (sorted by name here).
+  func render(
+    graph: SupplyGraph, focus: String, complete: Bool, outputs: [(name: String, bytes: [UInt8])]
+  ) -> String {
+    let sorted = outputs.sorted { $0.name.utf8Precedes($1.name) }
+    let value = JSONValue.object([
+      ("tool", .object([("name", .string("tierscan")), ("version", .string(toolVersion))])),
+      ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+      ("config", .object([("sha256", .string(configSHA256))])),
+      ("focus", .string(focus)),
+      (
+        "counts",
+        .object([
+          ("entities", .number(Double(graph.entityCount))), ("relationships", .number(Double(graph.relationshipCount))),
+        ])
+      ),
+      ("complete", .bool(complete)),
+      (
+        "outputs",
+        .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string(SHA256.hexDigest(of: $0.bytes)))]) })
+      ),
+    ])
+    return JSONWriter.string(value)
+  }
+}

@@ -1,0 +1,36 @@
+import TierscanCore
+import TierscanRisk
+
+/// A short human summary of a scan for the terminal: the focus's exposure per category with the
+/// tier-1 supplier it arrives through, counts per level, and coverage per tier.
+public enum ScanSummary {
+  /// The summary text (deterministic; ends with a newline).
+  public static func text(_ analysis: RiskAnalysis) -> String {
+    let graph = analysis.graph
+    let focus = graph[analysis.focus]
+    var out = "focus \(focus.id) (\(focus.name)): \(graph.entityCount) entities, \(graph.relationshipCount) relationships\n"
+    let focusExposures = analysis.exposures(of: analysis.focus)
+    if focusExposures.isEmpty { out += "  no exposure reaches the focus\n" }
+    for exposure in focusExposures {
+      out += "  \(exposure.category): \(CSVWriter.score(exposure.score)) \(exposure.level.rawValue)"
+      out += ", source \(graph[exposure.source].id), \(exposure.hops) hop(s)"
+      if let last = exposure.path.hops.last, last.to == analysis.focus, analysis.tiers[Int(last.from)] == 1 {
+        out += ", via tier-1 supplier \(graph[last.from].id)"
+      }
+      out += "\n"
+    }
+    let tiered = analysis.exposures.filter { analysis.tiers[Int($0.entity)] != nil }
+    let counts = RiskLevel.allCases.reversed().map { level in "\(level.rawValue) \(tiered.filter { $0.level == level }.count)" }
+    out += "exposures in the chain: " + counts.joined(separator: ", ") + "\n"
+    for tier in analysis.coverage.tiers where tier.tier >= 1 {
+      let percent = Int((tier.disclosedShare * 100).rounded())
+      out += "  tier \(tier.tier): \(tier.entities) entities, \(tier.unmapped.count) unmapped, \(percent)% disclosed sub-tiers\n"
+    }
+    var missing: [String] = []
+    if !analysis.coverage.hasRiskList { missing.append("risk list") }
+    if !analysis.coverage.hasCountryRisk { missing.append("country risk") }
+    if !analysis.coverage.hasSmelterStatus { missing.append("smelter status reference (smelter status unassessed)") }
+    if !missing.isEmpty { out += "missing reference data: " + missing.joined(separator: ", ") + "\n" }
+    return out
+  }
+}

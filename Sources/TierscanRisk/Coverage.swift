@@ -1,0 +1,60 @@
+import TierscanCore
+
+/// How much of the focus's chain is mapped, and which reference data was missing (SPEC §3).
+/// An unmapped branch is a gap, never a clean result.
+public struct Coverage: Sendable, Equatable {
+  /// Figures for one tier.
+  public struct Tier: Sendable, Equatable {
+    public var tier: Int
+    /// Entities with this tier.
+    public var entities: Int
+    /// Entities with no upstream `supplies`/`subcontracts` edge that are not smelters, mines or
+    /// raw-material producers (tier ≥ 1 only; always 0 for tier 0).
+    public var unmapped: [EntityIndex]
+    /// Entities with at least one upstream `supplies`/`subcontracts` edge (disclosed sub-tiers).
+    public var disclosed: Int
+
+    /// `disclosed / entities` (0 when the tier is empty).
+    public var disclosedShare: Double { entities == 0 ? 0 : Double(disclosed) / Double(entities) }
+  }
+
+  /// Tiers 0, 1, … up to the deepest.
+  public var tiers: [Tier]
+  /// Entities without a tier (outside the focus's chain).
+  public var untiered: Int
+  /// Whether any risk-list row was given.
+  public var hasRiskList: Bool
+  /// Whether any country-commodity row was given.
+  public var hasCountryRisk: Bool
+  /// Whether a smelter status reference was given; without one smelter status is unassessed.
+  public var hasSmelterStatus: Bool
+
+  /// Computes coverage from tiers.
+  ///
+  /// - Complexity: O(V + E).
+  public init(graph: SupplyGraph, tiers: [Int?], hasRiskList: Bool, hasCountryRisk: Bool, hasSmelterStatus: Bool) {
+    let deepest = tiers.compactMap { $0 }.max() ?? -1
+    var result = (0...max(deepest, 0)).map { Tier(tier: $0, entities: 0, unmapped: [], disclosed: 0) }
+    if deepest < 0 { result = [] }
+    var untiered = 0
+    for v in 0..<graph.entityCount {
+      guard let tier = tiers[v] else {
+        untiered += 1
+        continue
+      }
+      result[tier].entities += 1
+      let incoming = graph.incoming.edges(of: EntityIndex(v))
+      let hasUpstream = incoming.contains { graph.relationships[Int($0)].type.isSupplyFlow }
+      if hasUpstream { result[tier].disclosed += 1 }
+      let entity = graph.entities[v]
+      if tier >= 1, !hasUpstream, entity.kind != .smelter, entity.kind != .mine, !entity.rawMaterial {
+        result[tier].unmapped.append(EntityIndex(v))
+      }
+    }
+    self.tiers = result
+    self.untiered = untiered
+    self.hasRiskList = hasRiskList
+    self.hasCountryRisk = hasCountryRisk
+    self.hasSmelterStatus = hasSmelterStatus
+  }
+}

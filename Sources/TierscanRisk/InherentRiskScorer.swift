@@ -1,0 +1,127 @@
+import TierscanCore
+
+/// Computes r₀ from risk lists, country-commodity rows and smelter status references, then
+/// applies aggregate ownership (SPEC §2.4–§2.6, §3).
+public struct InherentRiskScorer: Sendable {
+  public let config: RiskConfig
+
+  /// Creates a scorer.
+  public init(config: RiskConfig) { self.config = config }
+
+  /// Scores every entity.
+  ///
+  /// - Parameters:
+  ///   - smelterReferences: status references; rows with `status == nil` (look-up entries) are
+  ///     ignored. Smelters are scored only when at least one row has a status.
+  ///   - findings: receives `unknown-category` and `ownership-over-100` warnings.
+  /// - Complexity: O(V·a + R·m + C·(V + E)) for a names per entity, R reference rows and m
+  ///   matches per row.
+  public func score(
+    graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry],
+    smelterReferences: [SmelterReference], findings: inout FindingLog
+  ) -> InherentRisk {
+    var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
+    scoreRiskList(graph: graph, riskList, into: &risk, findings: &findings)
+    scoreCountryRisk(graph: graph, countryRisk, into: &risk, findings: &findings)
+    scoreSmelters(graph: graph, smelterReferences, into: &risk)
+    OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
+    return risk
+  }
+
+  private func category(_ name: String, in risk: InherentRisk, at location: Provenance, what: String, findings: inout FindingLog) -> Int? {
+    if let index = risk.index(of: name) { return index }
+    findings.add(
+      .warning, "unknown-category", at: location,
+      "\(what) category '\(name)' is not in the config; the row is not used",
+      evidence: [Attribute("category", name)])
+    return nil
+  }
+
+  private func scoreRiskList(graph: SupplyGraph, _ rows: [RiskListEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
+    guard !rows.isEmpty else { return }
+    let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer)
+    for row in rows {
+      guard let c = category(row.category, in: risk, at: row.provenance, what: "risk-list", findings: &findings) else {
+        continue
+      }
+      for match in matcher.matches(of: row) {
+        var evidence: [(String, JSONValue)] = [("list", .string(row.list)), ("name", .string(row.name))]
+        evidence.append(("matched_on", .string(match.matchedOn)))
+        evidence.append(("country", .optional(row.country)))
+        evidence.append(("authority", .optional(row.authority)))
+        evidence.append(("listed_on", .optional(row.listedOn)))
+        evidence.append(("reference", .optional(row.reference)))
+        risk.add(
+          RiskRule(
+            rule: match.rule.rawValue, category: row.category, score: config.score(of: match.rule),
+            provenance: row.provenance, evidence: evidence),
+          to: match.entity, in: c)
+      }
+    }
+  }
+
+  private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
+    guard !rows.isEmpty else { return }
+    // country → entities, and country + commodity → entities (own commodities or supplied ones).
+    var byCountry: [RawKey: [EntityIndex]] = [:]
+    var byCountryCommodity: [RawKey: [EntityIndex]] = [:]
+    func add(_ key: String, _ entity: EntityIndex) {
+      if byCountryCommodity[RawKey(key)]?.last != entity { byCountryCommodity[RawKey(key), default: []].append(entity) }
+    }
+    var supplied: [[String]] = Array(repeating: [], count: graph.entityCount)
+    for relationship in graph.relationships where relationship.type == .supplies {
+      if let commodity = relationship.commodity { supplied[Int(relationship.from)].append(commodity) }
+    }
+    for (i, entity) in graph.entities.enumerated() {
+      guard let country = entity.country else { continue }
+      let index = EntityIndex(i)
+      byCountry[RawKey(country), default: []].append(index)
+      var seen = Set<RawKey>()
+      for commodity in entity.commodities + supplied[i] where seen.insert(RawKey(commodity)).inserted {
+        add(country + "\u{0}" + commodity, index)
+      }
+    }
+    for row in rows {
+      guard let c = category(row.category, in: risk, at: row.provenance, what: "country-risk", findings: &findings) else {
+        continue
+      }
+      let entities =
+        row.commodity.map { byCountryCommodity[RawKey(row.country + "\u{0}" + $0)] ?? [] }
+        ?? byCountry[RawKey(row.country)] ?? []
+      for entity in entities {
+        risk.add(
+          RiskRule(
+            rule: "country-commodity", category: row.category, score: row.score, provenance: row.provenance,
+            evidence: [
+              ("country", .string(row.country)), ("commodity", .optional(row.commodity)),
+              ("source", .optional(row.source)),
+            ]),
+          to: entity, in: c)
+      }
+    }
+  }
+
+  private func scoreSmelters(graph: SupplyGraph, _ references: [SmelterReference], into risk: inout InherentRisk) {
+    guard let c = risk.index(of: "conflict_minerals") else { return }
+    var byCID: [RawKey: SmelterReference] = [:]
+    for reference in references where reference.status != nil && byCID[RawKey(reference.cid)] == nil {
+      byCID[RawKey(reference.cid)] = reference
+    }
+    guard !byCID.isEmpty else { return }
+    for (i, entity) in graph.entities.enumerated() where entity.kind == .smelter || entity.identifiers.cid != nil {
+      let cid = entity.identifiers.cid
+      let reference = cid.flatMap { byCID[RawKey($0)] }
+      let status = reference?.status ?? .unknown
+      let basis = cid == nil ? "no-cid" : reference == nil ? "cid-not-in-reference" : "reference"
+      risk.add(
+        RiskRule(
+          rule: "smelter-status", category: "conflict_minerals", score: config.score(of: status),
+          provenance: reference?.provenance ?? entity.sources.first,
+          evidence: [
+            ("cid", .optional(cid)), ("status", .string(status.rawValue)),
+            ("reference_status", .optional(reference?.rawStatus)), ("status_from", .string(basis)),
+          ]),
+        to: EntityIndex(i), in: c)
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import TierscanCore
+
+/// The risk model's settings (SPEC §3). Build one with ``RiskConfig/parse(_:)`` from a (partial)
+/// JSON file, or use ``RiskConfig/defaults``.
+public struct RiskConfig: Sendable, Equatable {
+  /// Which way risk moves along an edge type.
+  public enum Direction: String, Sendable, Equatable, CaseIterable {
+    /// from → to.
+    case forward
+    /// to → from.
+    case backward
+    /// Both ways.
+    case both
+    /// Never.
+    case none
+  }
+
+  /// How one relationship type carries risk.
+  public struct EdgeRule: Sendable, Equatable {
+    public var direction: Direction
+    /// In [0, 1].
+    public var factor: Double
+
+    /// Creates a rule.
+    public init(direction: Direction, factor: Double) {
+      self.direction = direction
+      self.factor = factor
+    }
+  }
+
+  /// Score thresholds of the levels; 0 < medium ≤ high ≤ critical ≤ 1.
+  public struct Levels: Sendable, Equatable {
+    public var critical: Double
+    public var high: Double
+    public var medium: Double
+  }
+
+  /// Risk categories, in config order (outputs sort them by bytes).
+  public var categories: [String]
+  /// Edge rules by relationship type.
+  public var supplies: EdgeRule
+  public var subcontracts: EdgeRule
+  public var operates: EdgeRule
+  public var owns: EdgeRule
+  /// Percent an `owns` edge needs to transmit, and the aggregate-ownership threshold; in (0, 100].
+  public var controlShare: Double
+  /// Confidence of an edge without its own, by basis.
+  public var observedConfidence: Double
+  public var declaredConfidence: Double
+  public var inferredConfidence: Double
+  /// Per-hop decay in (0, 1].
+  public var hopDecay: Double
+  /// Longest path considered (≥ 0).
+  public var maxDepth: Int
+  public var levels: Levels
+  /// Scores of the risk-list match rules.
+  public var identifierMatchScore: Double
+  public var nameCountryMatchScore: Double
+  public var nameOnlyMatchScore: Double
+  /// Scores of smelter statuses (SPEC §2.6).
+  public var conformantScore: Double
+  public var activeScore: Double
+  public var nonConformantScore: Double
+  public var unknownStatusScore: Double
+  /// Scores of ILAB goods-list flags (SPEC §2.9).
+  public var ilabChildLabourScore: Double
+  public var ilabForcedLabourScore: Double
+  /// Legal-form words dropped when normalising names (SPEC §2.4).
+  public var legalForms: [String]
+
+  /// The shipped defaults (``DefaultRiskConfig/json``).
+  public static let defaults: RiskConfig = {
+    do {
+      return try RiskConfig.parse(DefaultRiskConfig.json, overDefaults: false)
+    } catch {
+      fatalError("the shipped default config is invalid: \(error)")
+    }
+  }()
+
+  /// The rule of a relationship type.
+  public func rule(for type: RelationshipType) -> EdgeRule {
+    switch type {
+    case .supplies: supplies
+    case .subcontracts: subcontracts
+    case .operates: operates
+    case .owns: owns
+    }
+  }
+
+  /// The confidence of an edge: its own when given, else `basis_confidence[basis]`.
+  public func confidence(of relationship: Relationship) -> Double {
+    if let own = relationship.confidence { return own }
+    switch relationship.basis {
+    case .observed: return observedConfidence
+    case .declared: return declaredConfidence
+    case .inferred: return inferredConfidence
+    }
+  }
+
+  /// The score of a smelter status.
+  public func score(of status: SmelterStatus) -> Double {
+    switch status {
+    case .conformant: conformantScore
+    case .active: activeScore
+    case .nonConformant: nonConformantScore
+    case .unknown: unknownStatusScore
+    }
+  }
+
+  /// The score of a risk-list match rule.
+  public func score(of rule: ListMatchRule) -> Double {
+    switch rule {
+    case .identifier: identifierMatchScore
+    case .nameCountry: nameCountryMatchScore
+    case .nameOnly: nameOnlyMatchScore
+    }
+  }
+
+  /// The level a score reaches: ≥ threshold − 1e-12, critical then high then medium; any other
+  /// score > 0 is low; 0 has no level.
+  public func level(of score: Double) -> RiskLevel? {
+    if score >= levels.critical - 1e-12 { return .critical }
+    if score >= levels.high - 1e-12 { return .high }
+    if score >= levels.medium - 1e-12 { return .medium }
+    return score > 0 ? .low : nil
+  }
+
+  /// Whether `category` is configured (compared as raw bytes).
+  public func hasCategory(_ category: String) -> Bool { categories.contains { $0.utf8Equals(category) } }
+
+  /// A name normaliser using ``legalForms``.
+  public var normalizer: NameNormalizer { NameNormalizer(legalForms: legalForms) }
+}
+
+/// Risk levels, least to most severe.
+public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+  case low
+  case medium
+  case high
+  case critical
+
+  private var rank: Int {
+    switch self {
+    case .low: 0
+    case .medium: 1
+    case .high: 2
+    case .critical: 3
+    }
+  }
+
+  public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// The three risk-list matching rules (SPEC §2.4).
+public enum ListMatchRule: String, Sendable, Hashable, CaseIterable {
+  case identifier
+  case nameCountry = "name-country"
+  case nameOnly = "name-only"
+}

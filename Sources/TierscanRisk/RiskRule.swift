@@ -1,0 +1,38 @@
+import TierscanCore
+
+/// One inherent-risk rule that applies to an entity in a category (SPEC §3), with its source.
+public struct RiskRule: Sendable, Hashable {
+  /// Rule id: `identifier`, `name-country`, `name-only` (risk-list matches), `country-commodity`,
+  /// `smelter-status` or `ownership-aggregate`.
+  public var rule: String
+  public var category: String
+  /// The score this rule gives, in [0, 1].
+  public var score: Double
+  /// The row the rule comes from (risk-list row, country row, smelter reference, owns edge).
+  public var provenance: Provenance?
+  /// Rule-specific evidence as ordered key/value pairs, e.g. `list`, `reference`, `matched_name`.
+  public var evidence: [(String, JSONValue)]
+
+  /// Creates a rule.
+  public init(
+    rule: String, category: String, score: Double, provenance: Provenance?, evidence: [(String, JSONValue)] = []
+  ) {
+    self.rule = rule
+    self.category = category
+    self.score = score
+    self.provenance = provenance
+    self.evidence = evidence
+  }
+
+  public static func == (lhs: RiskRule, rhs: RiskRule) -> Bool {
+    lhs.rule == rhs.rule && lhs.category.utf8Equals(rhs.category) && lhs.score == rhs.score
+      && lhs.provenance == rhs.provenance && JSONValue.object(lhs.evidence) == JSONValue.object(rhs.evidence)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(rule)
+    hasher.combine(score)
+    hasher.combine(provenance)
+    hasher.combine(JSONValue.object(evidence))
+  }
+}
