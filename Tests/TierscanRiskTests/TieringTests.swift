@@ -20,7 +20,7 @@ import TierscanCore
     f.edge("RAW", "T1A")
     f.edge("T2", "F")  // T2 is also tier 1 (fewest hops)
     f.edge("T1B", "SITE", .operates)  // facility operated by tier 1 → tier 1
-    f.edge("MINE", "SITE")  // supplier of the site → tier 2
+    f.edge("MINE", "SITE")  // supplier of the site only: no supply path to F → no tier
     f.edge("OUT", "P")  // outside the chain
     f.edge("P", "F", .owns, share: 100)  // ownership does not tier
     let graph = f.build()
@@ -33,17 +33,17 @@ import TierscanCore
     #expect(byID["T2"] == 1)
     #expect(byID["RAW"] == 2)
     #expect(byID["SITE"] == 1)
-    #expect(byID["MINE"] == 2)
+    #expect(byID["MINE"]! == nil)
     #expect(byID["OUT"]! == nil)
     #expect(byID["P"]! == nil)
     let coverage = Coverage(graph: graph, tiers: tiering.tiers, hasRiskList: false, hasCountryRisk: true, hasSmelterStatus: false)
-    #expect(coverage.tiers.map(\.entities) == [1, 4, 2])
+    #expect(coverage.tiers.map(\.entities) == [1, 4, 1])
     // Tier 1: T1A has suppliers (disclosed), SITE has MINE; T1B and T2 have none → unmapped.
     #expect(coverage.tiers[1].unmapped.map { graph[$0].id } == ["T1B", "T2"])
     #expect(coverage.tiers[1].disclosed == 2)
     #expect(coverage.tiers[1].disclosedShare == 0.5)
-    // Tier 2: RAW (raw material) and MINE are never unmapped.
+    // Tier 2: RAW (raw material) is never unmapped.
     #expect(coverage.tiers[2].unmapped.isEmpty)
-    #expect(coverage.untiered == 2)
+    #expect(coverage.untiered == 3)
   }
 }
