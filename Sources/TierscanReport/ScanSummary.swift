@@ -1,3 +1,4 @@
+import Foundation
 import TierscanCore
 import TierscanRisk
 
@@ -12,7 +13,7 @@ public enum ScanSummary {
     let focusExposures = analysis.exposures(of: analysis.focus)
     if focusExposures.isEmpty { out += "  no exposure reaches the focus\n" }
     for exposure in focusExposures {
-      out += "  \(exposure.category): \(CSVWriter.score(exposure.score)) \(exposure.level.rawValue)"
+      out += "  \(exposure.category): \(String(format: "%.3f", exposure.score)) \(exposure.level.rawValue)"
       out += ", source \(graph[exposure.source].id), \(exposure.hops) hop(s)"
       if let last = exposure.path.hops.last, last.to == analysis.focus, analysis.tiers[Int(last.from)] == 1 {
         out += ", via tier-1 supplier \(graph[last.from].id)"

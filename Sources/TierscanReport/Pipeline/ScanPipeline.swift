@@ -1,0 +1,84 @@
+import Foundation
+import TierscanCore
+import TierscanIngest
+import TierscanRisk
+
+/// Runs the shared front half of every scan-like command: read inputs, build the graph, load
+/// the risk configuration and analyse risk relative to the focus.
+public struct ScanPipeline: Sendable {
+  /// Everything read and built.
+  public struct Prepared: Sendable {
+    /// What the input files held.
+    public var inputs: IngestedInputs
+    /// The merged graph.
+    public var graph: SupplyGraph
+    /// Ingest and graph-building findings (the analysis adds its own).
+    public var findings: [Finding]
+    /// The configuration and its SHA-256.
+    public var config: LoadedRiskConfig
+  }
+
+  /// The tool version written into manifests.
+  public static let toolVersion = "0.1.0"
+
+  /// Creates a pipeline.
+  public init() {}
+
+  /// Reads the inputs and the configuration and builds the graph.
+  ///
+  /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
+  public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
+    let config = try loadConfig(request.configPath)
+    let ingestor = Ingestor(options: request.ingestOptions)
+    var inputs = ingestor.read(arguments: request.inputs)
+    for path in request.smelterLookups {
+      inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
+    }
+    var findings = inputs.findings
+    let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
+      entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
+    return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config)
+  }
+
+  /// Resolves `id` to an entity, or throws a helpful error.
+  public func focusIndex(_ id: String, in graph: SupplyGraph) throws(ScanPipelineError) -> EntityIndex {
+    if let index = graph.index(of: id) { return index }
+    if graph.entityCount == 0 { throw .emptyGraph }
+    let wanted = id.lowercased()
+    let suggestions = graph.entities.lazy.filter { $0.id.lowercased().contains(wanted) || $0.name.lowercased() == wanted }
+      .prefix(3).map(\.id)
+    throw .unknownFocus(id: id, suggestions: Array(suggestions))
+  }
+
+  /// Analyses a prepared graph relative to `focus`.
+  public func analyze(_ prepared: Prepared, focus: EntityIndex) -> RiskAnalysis {
+    RiskEngine(config: prepared.config.config).analyze(
+      graph: prepared.graph, riskList: prepared.inputs.riskList, countryRisk: prepared.inputs.countryRisk,
+      smelterReferences: prepared.inputs.smelterReferences, focus: focus)
+  }
+
+  /// The manifest of a run: every input file's SHA-256 and the configuration's.
+  public func manifest(for prepared: Prepared) -> ScanManifest {
+    let inputs = prepared.inputs.files.map { file in
+      ScanManifest.Input(
+        path: file.path, sha256: (try? SHA256.hexDigest(ofFileAt: URL(fileURLWithPath: file.path))) ?? "unreadable")
+    }
+    return ScanManifest(toolVersion: Self.toolVersion, inputs: inputs, configSHA256: prepared.config.sha256)
+  }
+
+  private func loadConfig(_ path: String?) throws(ScanPipelineError) -> LoadedRiskConfig {
+    var bytes: [UInt8]?
+    if let path {
+      do {
+        bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+      } catch {
+        throw .unreadableConfig(path: path, message: "cannot read the file")
+      }
+    }
+    do {
+      return try LoadedRiskConfig(bytes: bytes)
+    } catch {
+      throw .invalidConfig(path: path ?? "default config", error: error)
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import TierscanIngest
+
+/// What a scan-like command (`scan`, `paths`, `statement`, `export`, `cmrt`) asks for.
+public struct ScanRequest: Sendable {
+  /// INPUT arguments in command-line order.
+  public var inputs: [String]
+  /// `--focus`: an entity id (or any id merged into it).
+  public var focus: String?
+  /// `--config`: a risk configuration file; `nil` means the shipped defaults.
+  public var configPath: String?
+  /// `--smelter-lookup`: CMRT templates whose `Smelter Look-up` sheet lists known CIDs.
+  public var smelterLookups: [String]
+  /// How inputs are read.
+  public var ingestOptions: IngestOptions
+
+  /// Creates a request.
+  public init(
+    inputs: [String], focus: String? = nil, configPath: String? = nil, smelterLookups: [String] = [],
+    ingestOptions: IngestOptions = IngestOptions()
+  ) {
+    self.inputs = inputs
+    self.focus = focus
+    self.configPath = configPath
+    self.smelterLookups = smelterLookups
+    self.ingestOptions = ingestOptions
+  }
+}

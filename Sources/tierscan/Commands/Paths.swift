@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TierscanCore
+import TierscanReport
+import TierscanRisk
+
+/// `tierscan paths INPUT… --focus ID [--entity ID] [--category C] [--format json|csv|md]`:
+/// the auditor's view of each flagged path, hop by hop, with the rows it came from.
+struct Paths: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Explain flagged exposures as paths from the risk source, with per-hop evidence.")
+
+  @OptionGroup var input: InputOptions
+  @Option(help: "The focus company's id.") var focus: String
+  @Option(help: "Only the path to this entity.") var entity: String?
+  @Option(help: "Only this risk category.") var category: String?
+  @Option(help: "Output format: json, csv or md.") var format: PathsReport.Format = .json
+  @Option(name: .customLong("paths-min-level"), help: "Lowest level listed.") var pathsMinLevel: RiskLevel = .low
+  @OptionGroup var scan: ScanOptions
+
+  func run() throws {
+    let pipeline = ScanPipeline()
+    let prepared: ScanPipeline.Prepared
+    let analysis: RiskAnalysis
+    var entityIndex: EntityIndex?
+    do {
+      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
+      analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
+      if let entity { entityIndex = try pipeline.focusIndex(entity, in: prepared.graph) }
+    } catch {
+      Output.printError(error.description)
+      switch error {
+      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
+      default: throw ExitCode(ExitStatus.usage)
+      }
+    }
+    if let category, !analysis.config.categories.contains(category) {
+      Output.printError("error: category: '\(category)' is not a configured category")
+      throw ExitCode(ExitStatus.usage)
+    }
+    let findings = prepared.findings + analysis.findings.findings
+    Output.printFindings(findings)
+    print(
+      PathsReport.render(analysis, entity: entityIndex, category: category, minLevel: pathsMinLevel, format: format),
+      terminator: "")
+    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+  }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import TierscanReport
+import TierscanRisk
+
+/// The options shared by `scan`, `paths`, `statement`, `export` and `cmrt` (SPEC §4).
+struct ScanOptions: ParsableArguments {
+  @Option(help: "Risk configuration JSON (default: the shipped defaults, docs/default-config.json).")
+  var config: String?
+
+  @Option(name: .customLong("smelter-lookup"), help: "A CMRT 6.x workbook whose Smelter Look-up sheet lists known CIDs.")
+  var smelterLookups: [String] = []
+
+  /// The request for the pipeline.
+  func request(inputs: [String], focus: String?) -> ScanRequest {
+    ScanRequest(inputs: inputs, focus: focus, configPath: config, smelterLookups: smelterLookups)
+  }
+}
+
+extension RiskLevel: ExpressibleByArgument {}
+extension PathsReport.Format: ExpressibleByArgument {}
