@@ -57,8 +57,11 @@ enum DisclosureElement {
       }
       return text
     }
-    let extras = element.attributes.filter { $0.isNamespaced || !(known[role]?.contains($0.name) ?? false) }
-      .map { Attribute($0.name, DisclosureValues.trimmed($0.value)) }
+    let knownNames = known[role] ?? []
+    var extras: [Attribute] = []
+    for attribute in element.attributes where attribute.isNamespaced || !knownNames.contains(attribute.name) {
+      extras.append(Attribute(attribute.name, DisclosureValues.trimmed(attribute.value)))
+    }
 
     switch role {
     case .identifier:

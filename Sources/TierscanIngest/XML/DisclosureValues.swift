@@ -10,10 +10,18 @@ enum DisclosureValues {
 
   /// Trims XML whitespace (space, tab, CR, LF) from both ends.
   static func trimmed(_ value: String) -> String {
+    // Fast path: most values have nothing to trim.
+    let utf8 = value.utf8
+    guard let first = utf8.first, let last = utf8.last else { return value }
+    if !isXMLSpaceByte(first) && !isXMLSpaceByte(last) { return value }
     var scalars = Substring(value).unicodeScalars[...]
     while let first = scalars.first, isXMLSpace(first) { scalars.removeFirst() }
     while let last = scalars.last, isXMLSpace(last) { scalars.removeLast() }
     return String(String.UnicodeScalarView(scalars))
+  }
+
+  private static func isXMLSpaceByte(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   private static func isXMLSpace(_ scalar: Unicode.Scalar) -> Bool {
