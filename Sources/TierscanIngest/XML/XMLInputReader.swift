@@ -1,11 +1,73 @@
+import TierscanCore
+
 /// Reads an `.xml` input: a tierscan disclosure (SPEC §2.7) or the ILAB goods list (§2.9),
 /// chosen by the root element; any other root is an error finding.
 public enum XMLInputReader {
   /// Reads one XML file. Never throws: every problem is a finding in the result.
+  ///
+  /// With `options.validatesSchema` a disclosure is also validated against the shipped XSD
+  /// (`disclosure-1.xsd`); each violation is an error finding `schema-violation` at its line.
+  /// Without it, the reader makes the same checks itself, element by element.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
     var result = IngestedInputs()
-    result.findings.add(.error, "unsupported-format", at: .init(file: file.displayPath), "XML inputs are not supported yet")
-    result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+    let path = file.displayPath
+    let maxDepth = options.limits.maxXMLDepth
+    let reader = XMLStreamReader(url: file.url, maxDepth: maxDepth)
+    var earlier: [XMLProblem] = []
+    guard let root = advanceToRoot(reader, problems: &earlier) else {
+      for problem in earlier { result.findings.add(problem.finding(in: path)) }
+      noteMissingRoot(path, &result)
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+    if root.localName == "disclosure" && root.namespaceURI == DisclosureSchema.namespace {
+      if options.validatesSchema {
+        guard let schema = DisclosureSchema.shared else {
+          result.findings.add(.error, "schema-unavailable", at: Provenance(file: path), "the disclosure XSD could not be loaded")
+          result.files.append(InputFileSummary(path: path, kind: .disclosure))
+          return result
+        }
+        // A separate streaming pass validates against the XSD (libxml2 attaches a schema
+        // before the first node only); its violations come first, in document order.
+        let validator = XMLStreamReader(url: file.url, maxDepth: maxDepth, schema: schema)
+        while let event = validator.next() {
+          if case .problem(let problem) = event, problem.rule == "schema-violation" || problem.rule == "schema-unavailable" {
+            earlier.append(problem)
+          }
+        }
+      }
+      var disclosure = DisclosureReader(path: path, validatesSchema: options.validatesSchema)
+      disclosure.read(root: root, after: earlier, from: reader, into: &result)
+    } else if root.localName == "Goods" && root.namespaceURI.isEmpty {
+      for problem in earlier { result.findings.add(problem.finding(in: path)) }
+      var goods = ILABGoodsReader(path: path, source: ILABGoodsReader.sourceName(for: path))
+      goods.read(root: root, from: reader, into: &result)
+    } else {
+      for problem in earlier { result.findings.add(problem.finding(in: path)) }
+      let namespace = root.namespaceURI.isEmpty ? "no namespace" : "namespace '\(root.namespaceURI)'"
+      result.findings.add(
+        .error, "unrecognised-root", at: Provenance(file: path, line: root.line),
+        "root element <\(root.localName)> in \(namespace) is neither <disclosure> in '\(DisclosureSchema.namespace)' nor the ILAB <Goods> list")
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+    }
     return result
+  }
+
+  /// Reads up to the root element, collecting every problem met on the way.
+  private static func advanceToRoot(_ reader: XMLStreamReader, problems: inout [XMLProblem]) -> XMLStartElement? {
+    while let event = reader.next() {
+      switch event {
+      case .start(let element): return element
+      case .problem(let problem): problems.append(problem)
+      case .end, .text: continue
+      }
+    }
+    return nil
+  }
+
+  private static func noteMissingRoot(_ path: String, _ result: inout IngestedInputs) {
+    if !result.findings.hasErrors {
+      result.findings.add(.error, "xml-malformed", at: Provenance(file: path), "the document has no root element")
+    }
   }
 }

@@ -1,0 +1,155 @@
+import TierscanCore
+
+/// Reads the US DOL ILAB *List of Goods Produced by Child Labor or Forced Labor* XML
+/// (SPEC §2.9; root `Goods`, `Good` → `Good_Name`, `Countries/Country` → `Country_Name`,
+/// `Child_Labor`, `Forced_Labor`, `Forced_Child_Labor`).
+///
+/// Each `Country` row with a `Yes` flag is one record and yields a ``CountryRiskEntry`` per
+/// category: `child_labour` when `Child_Labor` or `Forced_Child_Labor` is `Yes`, `forced_labour`
+/// when `Forced_Labor` or `Forced_Child_Labor` is `Yes` (forced child labour is both). Entries
+/// carry score 0.7 (the default of config `ilab_scores`) and `source` = `ILAB <year>`
+/// (``sourcePrefix``); the risk engine re-scores entries whose source starts with it from
+/// `ilab_scores[category]`. Rows whose country or good cannot be mapped are warnings and are
+/// not used (counted as rejected). Provenance is the `Country` element's line.
+struct ILABGoodsReader {
+  /// Every ILAB entry's `source` starts with this.
+  static let sourcePrefix = "ILAB"
+  /// The score given to every entry before the risk engine applies `ilab_scores`.
+  static let defaultScore = 0.7
+
+  private struct Row {
+    var line: Int
+    var fields: [String: String] = [:]
+  }
+
+  let path: String
+  let source: String
+  let mapping: ILABGoodsMapping
+  private var stack: [String] = []
+  private var text = ""
+  private var goodName: String?
+  private var goodLine = 0
+  private var rows: [Row] = []
+  private var summary: InputFileSummary
+  private var findings: [Finding] = []
+  private var entries: [CountryRiskEntry] = []
+
+  init(path: String, source: String, mapping: ILABGoodsMapping = .shipped) {
+    self.path = path
+    self.source = source
+    self.mapping = mapping
+    summary = InputFileSummary(path: path, kind: .ilabGoods)
+  }
+
+  /// `ILAB <year>` when the file name holds a year (`goods_2021.xml`), else `ILAB`.
+  static func sourceName(for path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let bytes = Array(name.utf8)
+    var index = 0
+    while index + 4 <= bytes.count {
+      let window = bytes[index..<index + 4]
+      let isDigits = window.allSatisfy { $0 >= 48 && $0 <= 57 }
+      let before = index == 0 || !(bytes[index - 1] >= 48 && bytes[index - 1] <= 57)
+      let after = index + 4 == bytes.count || !(bytes[index + 4] >= 48 && bytes[index + 4] <= 57)
+      if isDigits && before && after, let year = Int(String(decoding: window, as: UTF8.self)), (1990...2099).contains(year) {
+        return "\(sourcePrefix) \(year)"
+      }
+      index += 1
+    }
+    return sourcePrefix
+  }
+
+  /// Reads the rest of the document after `root`.
+  mutating func read(root: XMLStartElement, from reader: XMLStreamReader, into result: inout IngestedInputs) {
+    stack = [root.localName]
+    while let event = reader.next() {
+      switch event {
+      case .problem(let problem): findings.append(problem.finding(in: path))
+      case .start(let element):
+        text = ""
+        if element.localName == "Good" && stack.count == 1 {
+          goodName = nil
+          goodLine = element.line
+          rows = []
+        } else if element.localName == "Country" && stack.last == "Countries" && stack.count == 3 {
+          rows.append(Row(line: element.line))
+        }
+        if !element.isEmpty { stack.append(element.localName) }
+      case .text(let value):
+        text += value
+      case .end(let name):
+        _ = stack.popLast()
+        let value = DisclosureValues.trimmed(text)
+        text = ""
+        if name == "Good" && stack.count == 1 {
+          finishGood()
+        } else if name == "Good_Name" && stack.count == 2 && stack.last == "Good" {
+          goodName = value
+        } else if stack.count == 4 && stack.last == "Country", !rows.isEmpty {
+          rows[rows.count - 1].fields[name] = value
+        }
+      }
+    }
+    if reader.endedEarly {
+      // Not well-formed: nothing from this file is used, whatever libxml2 read ahead.
+      summary.recordsRead += rows.filter { !categories(of: $0).isEmpty }.count
+      summary.recordsAccepted = 0
+      summary.recordsRejected = summary.recordsRead
+      entries.removeAll()
+      if summary.recordsRead > 0 {
+        let count = summary.recordsRead
+        findings.append(Finding(
+          .error, "xml-file-not-read", at: Provenance(file: path),
+          "the file is not well-formed XML; none of the \(count) row\(count == 1 ? "" : "s") read before the error are used"))
+      }
+    }
+    result.countryRisk.append(contentsOf: entries)
+    result.findings.append(contentsOf: findings)
+    result.files.append(summary)
+  }
+
+  private func categories(of row: Row) -> [String] {
+    func isYes(_ field: String) -> Bool { row.fields[field]?.lowercased() == "yes" }
+    let forcedChild = isYes("Forced_Child_Labor")
+    var result: [String] = []
+    if isYes("Child_Labor") || forcedChild { result.append("child_labour") }
+    if isYes("Forced_Labor") || forcedChild { result.append("forced_labour") }
+    return result
+  }
+
+  private mutating func finishGood() {
+    let flagged = rows.map { ($0, categories(of: $0)) }.filter { !$0.1.isEmpty }
+    summary.recordsRead += flagged.count
+    guard !flagged.isEmpty else { return }
+    guard let goodName, !goodName.isEmpty else {
+      summary.recordsRejected += flagged.count
+      findings.append(Finding(
+        .warning, "ilab-missing-good-name", at: Provenance(file: path, line: goodLine),
+        "<Good> has no <Good_Name>; its \(flagged.count) flagged row(s) are not used"))
+      return
+    }
+    guard let commodity = mapping.commodity(for: goodName) else {
+      summary.recordsRejected += flagged.count
+      findings.append(Finding(
+        .warning, "ilab-unmapped-good", at: Provenance(file: path, line: goodLine),
+        "good '\(goodName)' has no commodity in the ILAB goods mapping; its \(flagged.count) flagged row(s) are not used"))
+      return
+    }
+    for (row, categories) in flagged {
+      let name = row.fields["Country_Name"] ?? ""
+      guard let country = mapping.countries.code(for: name) else {
+        summary.recordsRejected += 1
+        findings.append(Finding(
+          .warning, "ilab-unmapped-country", at: Provenance(file: path, line: row.line),
+          "country '\(name)' (good '\(goodName)') matches no ISO 3166-1 region name or alias; row not used"))
+        continue
+      }
+      summary.recordsAccepted += 1
+      for category in categories {
+        entries.append(CountryRiskEntry(
+          country: country, category: category, score: Self.defaultScore, commodity: commodity, source: source,
+          provenance: Provenance(file: path, line: row.line)))
+      }
+    }
+  }
+}
