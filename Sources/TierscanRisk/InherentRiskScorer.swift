@@ -81,6 +81,14 @@ public struct InherentRiskScorer: Sendable {
         add(country + "\u{0}" + commodity, index)
       }
     }
+    func score(of row: CountryRiskEntry) -> Double {
+      guard row.isFromILABList else { return row.score }
+      switch row.category {
+      case "child_labour": return config.ilabChildLabourScore
+      case "forced_labour": return config.ilabForcedLabourScore
+      default: return row.score
+      }
+    }
     for row in rows {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "country-risk", findings: &findings) else {
         continue
@@ -91,7 +99,7 @@ public struct InherentRiskScorer: Sendable {
       for entity in entities {
         risk.add(
           RiskRule(
-            rule: "country-commodity", category: row.category, score: row.score, provenance: row.provenance,
+            rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
             evidence: [
               ("country", .string(row.country)), ("commodity", .optional(row.commodity)),
               ("source", .optional(row.source)),

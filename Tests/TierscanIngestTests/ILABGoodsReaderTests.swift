@@ -39,11 +39,11 @@ struct ILABGoodsReaderTests {
     ("united kingdom", "GB"), ("The Bahamas", "BS"),
   ])
   func countryNamesResolve(_ name: String, _ code: String) {
-    #expect(ILABGoodsMapping.shipped.countries.code(for: name) == code)
+    #expect(ILABGoodsMapping.shipped.countryCode(for: name) == code)
   }
 
   @Test func unknownNamesDoNotResolve() {
-    #expect(ILABGoodsMapping.shipped.countries.code(for: "Atlantis") == nil)
+    #expect(ILABGoodsMapping.shipped.countryCode(for: "Atlantis") == nil)
     #expect(ILABGoodsMapping.shipped.commodity(for: "Moon Rocks") == nil)
     #expect(ILABGoodsMapping.shipped.commodity(for: "  tin ORE (cassiterite) ") == "tin")
     #expect(ILABGoodsMapping.shipped.commodity(for: "Cotton") == "cotton")

@@ -11,12 +11,16 @@ public struct CountryRiskEntry: Sendable, Hashable {
   public var provenance: Provenance
   /// Unknown columns, in column order (SPEC §1: never dropped).
   public var attributes: [Attribute]
+  /// Whether the row comes from the ILAB goods list (SPEC §2.9): the risk engine then scores it
+  /// with config `ilab_scores[category]` instead of ``score``.
+  public var isFromILABList: Bool
 
   /// Creates a row.
   public init(
     country: String, category: String, score: Double, commodity: String? = nil, source: String? = nil,
-    provenance: Provenance, attributes: [Attribute] = []
+    provenance: Provenance, attributes: [Attribute] = [], isFromILABList: Bool = false
   ) {
+    self.isFromILABList = isFromILABList
     self.country = country
     self.category = category
     self.score = score

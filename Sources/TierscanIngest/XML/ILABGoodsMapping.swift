@@ -8,7 +8,7 @@ struct ILABGoodsMapping: Sendable {
   static let shipped: ILABGoodsMapping = load()
 
   private let commodityOfGood: [String: String]
-  let countries: CountryNameResolver
+  private let countryAliases: [String: String]
 
   /// Creates a mapping from good names → commodities and country aliases.
   init(goods: [(good: String, commodity: String)], countryAliases: [(name: String, code: String)]) {
@@ -17,8 +17,16 @@ struct ILABGoodsMapping: Sendable {
       table[Self.key(entry.good)] = entry.commodity.lowercased()
     }
     commodityOfGood = table
-    countries = CountryNameResolver(aliases: countryAliases)
+    var aliases: [String: String] = [:]
+    for alias in countryAliases where CountryCode.assigned.contains(alias.code) {
+      let key = CountryNameResolver.normalize(alias.name)
+      if aliases[key] == nil { aliases[key] = alias.code }
+    }
+    self.countryAliases = aliases
   }
+
+  /// The alpha-2 code of an ILAB country name: the mapping's aliases first, then the shared resolver.
+  func countryCode(for name: String) -> String? { CountryNameResolver.code(for: name, aliases: countryAliases) }
 
   /// The commodity for an ILAB good name, or `nil` when the mapping has none.
   func commodity(for good: String) -> String? { commodityOfGood[Self.key(good)] }

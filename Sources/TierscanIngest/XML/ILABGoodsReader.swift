@@ -137,7 +137,7 @@ struct ILABGoodsReader {
     }
     for (row, categories) in flagged {
       let name = row.fields["Country_Name"] ?? ""
-      guard let country = mapping.countries.code(for: name) else {
+      guard let country = mapping.countryCode(for: name) else {
         summary.recordsRejected += 1
         findings.append(Finding(
           .warning, "ilab-unmapped-country", at: Provenance(file: path, line: row.line),
@@ -148,7 +148,7 @@ struct ILABGoodsReader {
       for category in categories {
         entries.append(CountryRiskEntry(
           country: country, category: category, score: Self.defaultScore, commodity: commodity, source: source,
-          provenance: Provenance(file: path, line: row.line)))
+          provenance: Provenance(file: path, line: row.line), isFromILABList: true))
       }
     }
   }

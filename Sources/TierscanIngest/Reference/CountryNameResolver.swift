@@ -1,21 +1,44 @@
 import Foundation
 import TierscanCore
 
-/// Maps country names as RMI templates write them (`CHINA`, `United States Of America`,
-/// `KOREA, REPUBLIC OF`, `Viet Nam`) to ISO 3166-1 alpha-2 codes.
+/// Maps country names as suppliers, RMI templates and the ILAB list write them (`CHINA`,
+/// `United States Of America`, `KOREA, REPUBLIC OF`, `Viet Nam`, `Myanmar (Burma)`,
+/// `Korea, South`) to ISO 3166-1 alpha-2 codes. Shared by the CMRT and XML readers.
 ///
-/// Sources, in order: an assigned alpha-2 code given as is; the English region names of
-/// Foundation's locale data (CLDR, e.g. `South Korea`); a fixed table of ISO 3166 formal names
-/// and common variants that differ from CLDR's. Names are compared after folding case and
-/// diacritics, reading `&` as `and` and `St.` as `Saint`, and dropping other punctuation.
+/// Sources, in order: caller-supplied aliases (e.g. the editable ILAB mapping); an assigned
+/// alpha-2 code given as is; the English region names of Foundation's locale data (CLDR, e.g.
+/// `South Korea`); a fixed table of ISO 3166 formal names and common variants that differ from
+/// CLDR's. Names are compared after folding case and diacritics, reading `&` as `and` and `St.`
+/// as `Saint`, and dropping other punctuation and a leading `the`. A name with a parenthesis is
+/// also tried without it and as the parenthesis alone; `Korea, South` also as `South Korea`.
 enum CountryNameResolver {
   /// The alpha-2 code for a country name or code, or `nil`.
-  static func code(for name: String) -> String? {
+  ///
+  /// - Parameter aliases: normalised name (see ``normalize(_:)``) → code, consulted first.
+  static func code(for name: String, aliases: [String: String] = [:]) -> String? {
     let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.utf8.count == 2, case .valid(let code) = CountryCode.read(trimmed) { return code }
-    let key = normalize(trimmed)
-    if key.isEmpty { return nil }
-    return table[key]
+    for key in keys(for: trimmed) {
+      if let code = aliases[key] ?? table[key] { return code }
+    }
+    return nil
+  }
+
+  /// The lookup keys of a name, most specific first.
+  static func keys(for name: String) -> [String] {
+    var variants = [name]
+    if let open = name.firstIndex(of: "("), let close = name[open...].firstIndex(of: ")") {
+      variants.append(String(name[..<open]) + String(name[name.index(after: close)...]))
+      variants.append(String(name[name.index(after: open)..<close]))
+    }
+    let parts = name.split(separator: ",", maxSplits: 1)
+    if parts.count == 2 { variants.append(parts[1] + " " + parts[0]) }
+    var keys: [String] = []
+    for variant in variants {
+      let key = normalize(variant)
+      if !key.isEmpty && !keys.contains(key) { keys.append(key) }
+    }
+    return keys
   }
 
   /// The comparison key of a name.
@@ -39,6 +62,7 @@ enum CountryNameResolver {
       }
     }
     if !current.isEmpty { words.append(current) }
+    if words.first == "the" { words.removeFirst() }
     return words.map { $0 == "st" ? "saint" : $0 }.joined(separator: " ")
   }
 
