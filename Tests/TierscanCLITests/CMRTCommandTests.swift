@@ -79,4 +79,25 @@ import Testing
     #expect(broken.stdout.contains("2 workbook(s)") == false)
     #expect(broken.stdout.contains("1 workbook(s), 3 Smelter List row(s)"))
   }
+
+  /// `scan` over the whole SampleData/2025 directory: NWT's conflict-minerals path starts at a
+  /// CMRT Smelter List row and paths.json cites the workbook's sheet and cell (hand-derived:
+  /// CID900358, non-conformant → EMS-PEN via Penang row 7 → BWN → NWT).
+  @Test func scanPathsCiteTheWorkbookCell() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let out = directory.appendingPathComponent("scan")
+    let result = try TierscanBinary.run(["scan", "SampleData/2025", "--focus", "NWT", "--out", out.path])
+    #expect(result.status == 0 || result.status == 2)  // 2 while the XML reader is a stub
+    let data = try Data(contentsOf: out.appendingPathComponent("paths.json"))
+    let paths = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let nwt = try #require(
+      paths.first { $0["entity_id"] as? String == "NWT" && $0["category"] as? String == "conflict_minerals" })
+    #expect(nwt["source_id"] as? String == "CID900358")
+    let hop = try #require((nwt["hops"] as? [[String: Any]])?.first)
+    #expect(hop["file"] as? String == "SampleData/2025/cmrt/Penang-Kinta-Electronics_RMI_CMRT_6.4.xlsx")
+    #expect(hop["line"] as? Int == 7)
+    #expect(hop["sheet"] as? String == "Smelter List")
+    #expect(hop["cell"] as? String == "F7")
+  }
 }
