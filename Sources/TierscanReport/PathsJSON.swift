@@ -41,17 +41,20 @@ public enum PathsJSON {
     return .object(pairs)
   }
 
-  /// A hop, from the source towards the entity.
+  /// A hop, from the source towards the entity; `sheet` and `cell` follow `line` for workbook rows.
   public static func hop(_ hop: PathHop, in analysis: RiskAnalysis) -> JSONValue {
     let graph = analysis.graph
     let edge = graph.relationships[Int(hop.edge)]
-    return .object([
+    var pairs: [(String, JSONValue)] = [
       ("from", .string(graph[hop.from].id)), ("to", .string(graph[hop.to].id)),
       ("reversed", .bool(hop.isReversed)), ("type", .string(edge.type.rawValue)),
       ("commodity", .optional(edge.commodity)), ("basis", .string(edge.basis.rawValue)),
       ("confidence", .number(analysis.transmission.confidence[Int(hop.edge)])),
       ("transmission", .number(hop.transmission)),
       ("file", .string(edge.provenance.file)), ("line", .optional(edge.provenance.line)),
-    ])
+    ]
+    if let sheet = edge.provenance.sheet { pairs.append(("sheet", .string(sheet))) }
+    if let cell = edge.provenance.cell { pairs.append(("cell", .string(cell))) }
+    return .object(pairs)
   }
 }

@@ -24,7 +24,8 @@ public struct ScanPipeline: Sendable {
   /// Creates a pipeline.
   public init() {}
 
-  /// Reads the inputs and the configuration and builds the graph.
+  /// Reads the inputs and the configuration, runs the CMRT reference checks
+  /// (``CMRTReferenceCheck``) and builds the graph.
   ///
   /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
   public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
@@ -34,6 +35,9 @@ public struct ScanPipeline: Sendable {
     for path in request.smelterLookups {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
+    inputs.findings.append(
+      contentsOf: CMRTReferenceCheck.findings(
+        workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
     let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
