@@ -25,8 +25,8 @@ public enum SVGCoverageChart {
     let row = 28
     let height = 40 + bars.count * row
     let most = max(bars.map(\.entities).max() ?? 1, 1)
-    var svg = "<svg class=\"coverage\" viewBox=\"0 0 \(label + plot + 150) \(height)\""
-    svg += " width=\"\(label + plot + 150)\" height=\"\(height)\" role=\"img\" aria-label=\"coverage per tier\">\n"
+    var svg = "<svg class=\"coverage\" viewBox=\"0 0 \(label + plot + 260) \(height)\""
+    svg += " width=\"\(label + plot + 260)\" height=\"\(height)\" role=\"img\" aria-label=\"coverage per tier\">\n"
     for (i, bar) in bars.enumerated() {
       let y = 10 + i * row
       var x = label
