@@ -97,6 +97,14 @@ public enum PathsJSON {
     out.appendJSONString(edge.provenance.file)
     out.appendKey("line", indent: 4)
     if let line = edge.provenance.line { out.appendJSONNumber(Double(line)) } else { out.append("null") }
+    if let sheet = edge.provenance.sheet {
+      out.appendKey("sheet", indent: 4)
+      out.appendJSONString(sheet)
+    }
+    if let cell = edge.provenance.cell {
+      out.appendKey("cell", indent: 4)
+      out.appendJSONString(cell)
+    }
     out.newline(indent: 3)
     out.append("}")
   }

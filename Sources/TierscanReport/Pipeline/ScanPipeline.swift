@@ -8,7 +8,8 @@ import TierscanRisk
 public struct ScanPipeline: Sendable {
   /// Everything read and built.
   public struct Prepared: Sendable {
-    /// What the input files held.
+    /// What the input files held, except the entity and relationship records, which are
+    /// released once ``graph`` is built (the graph holds their content).
     public var inputs: IngestedInputs
     /// The merged graph.
     public var graph: SupplyGraph
@@ -41,6 +42,10 @@ public struct ScanPipeline: Sendable {
     var findings = inputs.findings
     let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
+    // The graph now holds everything the entity and relationship records said; release them so a
+    // million-row scan does not keep both copies through the risk stage.
+    inputs.entities = []
+    inputs.relationships = []
     return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config)
   }
 
