@@ -18,21 +18,8 @@ struct CMRT: ParsableCommand {
   var out: String?
 
   func run() throws {
-    let pipeline = ScanPipeline()
-    let prepared: ScanPipeline.Prepared
-    var analysis: RiskAnalysis?
-    do {
-      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
-      if let focus { analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph)) }
-    } catch {
-      Output.printError(error.description)
-      switch error {
-      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
-      default: throw ExitCode(ExitStatus.usage)
-      }
-    }
-    let findings = prepared.findings + (analysis?.findings.findings ?? [])
-    Output.printFindings(findings)
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let (prepared, analysis, findings) = (run.prepared, run.analysis, run.findings)
     let rollup = CMRTRollup(inputs: prepared.inputs, graph: prepared.graph, analysis: analysis, findings: findings)
     if let out {
       let inputs = (input.inputs + scan.smelterLookups).map { URL(fileURLWithPath: $0) }
@@ -44,6 +31,6 @@ struct CMRT: ParsableCommand {
       }
     }
     print(CMRTRollupMarkdown.render(rollup), terminator: "")
-    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+    if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
 }

@@ -24,26 +24,9 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
-    let pipeline = ScanPipeline()
-    let prepared: ScanPipeline.Prepared
-    var analysis: RiskAnalysis?
-    var selection: GraphSelection?
-    do {
-      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
-      if let focus { analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph)) }
-      if let subgraph, let depth {
-        let center = try pipeline.focusIndex(subgraph, in: prepared.graph)
-        selection = GraphSelection(around: center, depth: depth, in: prepared.graph)
-      }
-    } catch {
-      Output.printError(error.description)
-      switch error {
-      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
-      default: throw ExitCode(ExitStatus.usage)
-      }
-    }
-    let findings = prepared.findings + (analysis?.findings.findings ?? [])
-    Output.printFindings(findings)
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let selection = try subgraph.map { GraphSelection(around: try run.entity($0), depth: depth ?? 0, in: run.prepared.graph) }
+    let (prepared, analysis) = (run.prepared, run.analysis)
     let text = GraphExport.render(prepared.graph, format: format, selection: selection, analysis: analysis)
     if let out {
       do {
@@ -55,7 +38,7 @@ struct Export: ParsableCommand {
     } else {
       print(text, terminator: "")
     }
-    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+    if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
 }
 

@@ -19,30 +19,16 @@ struct Paths: ParsableCommand {
   @OptionGroup var scan: ScanOptions
 
   func run() throws {
-    let pipeline = ScanPipeline()
-    let prepared: ScanPipeline.Prepared
-    let analysis: RiskAnalysis
-    var entityIndex: EntityIndex?
-    do {
-      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
-      analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
-      if let entity { entityIndex = try pipeline.focusIndex(entity, in: prepared.graph) }
-    } catch {
-      Output.printError(error.description)
-      switch error {
-      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
-      default: throw ExitCode(ExitStatus.usage)
-      }
-    }
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let analysis = run.analysis!
+    let entityIndex = try entity.map { try run.entity($0) }
     if let category, !analysis.config.categories.contains(category) {
       Output.printError("error: category: '\(category)' is not a configured category")
       throw ExitCode(ExitStatus.usage)
     }
-    let findings = prepared.findings + analysis.findings.findings
-    Output.printFindings(findings)
     print(
       PathsReport.render(analysis, entity: entityIndex, category: category, minLevel: pathsMinLevel, format: format),
       terminator: "")
-    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+    if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
 }

@@ -28,21 +28,8 @@ struct Scan: ParsableCommand {
   }
 
   private func scanAndWrite() throws {
-    let pipeline = ScanPipeline()
-    let prepared: ScanPipeline.Prepared
-    let analysis: RiskAnalysis
-    do {
-      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
-      analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
-    } catch {
-      Output.printError(error.description)
-      switch error {
-      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
-      default: throw ExitCode(ExitStatus.usage)
-      }
-    }
-    let findings = prepared.findings + analysis.findings.findings
-    Output.printFindings(findings)
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
     if let out {
       let options = ScanOutputWriter.Options(pathsMinLevel: pathsMinLevel, withGraph: withGraph)
       do {
@@ -60,7 +47,7 @@ struct Scan: ParsableCommand {
       }
     }
     print(ScanSummary.text(analysis), terminator: "")
-    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+    if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
     if let failOn, let highest = analysis.highestTieredLevel, highest >= failOn { throw ExitCode(ExitStatus.failOn) }
   }
 }

@@ -19,21 +19,8 @@ struct Statement: ParsableCommand {
   @Option(help: "Directory for the pack (written atomically).") var out: String
 
   func run() throws {
-    let pipeline = ScanPipeline()
-    let prepared: ScanPipeline.Prepared
-    let analysis: RiskAnalysis
-    do {
-      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
-      analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
-    } catch {
-      Output.printError(error.description)
-      switch error {
-      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
-      default: throw ExitCode(ExitStatus.usage)
-      }
-    }
-    let findings = prepared.findings + analysis.findings.findings
-    Output.printFindings(findings)
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
     let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
     do {
       pack = try StatementPack.build(
@@ -56,7 +43,7 @@ struct Statement: ParsableCommand {
       print("since \(previous ?? "previous"): \(change.entitiesAdded.count) entities added, \(change.entitiesRemoved.count) removed, \(change.exposures.count) exposure changes")
     }
     print("wrote \(pack.files.map(\.name).joined(separator: ", ")) to \(out)")
-    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+    if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
 }
 
