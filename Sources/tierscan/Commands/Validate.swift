@@ -11,6 +11,8 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
+  @OptionGroup var limits: LimitOptions
+
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
@@ -18,7 +20,8 @@ struct Validate: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    let report = ValidationReport.validate(arguments: input.inputs, strict: strict)
+    let report = ValidationReport.validate(
+      arguments: input.inputs, strict: strict, options: IngestOptions(limits: limits.limits, validatesSchema: true))
     var errors = ""
     for finding in report.findings { errors += finding.description + "\n" }
     FileHandle.standardError.write(Data(errors.utf8))
