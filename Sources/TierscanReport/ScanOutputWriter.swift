@@ -80,7 +80,10 @@ public enum ScanOutputWriter {
     do {
       try? fm.removeItem(at: temporary)
       try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      for file in files(analysis: analysis, findings: findings, manifest: manifest, options: options) {
+      // manifest.json last: a temporary directory left by a killed run never holds a manifest
+      // without every file it lists.
+      let outputs = files(analysis: analysis, findings: findings, manifest: manifest, options: options)
+      for file in outputs.filter({ $0.name != "manifest.json" }) + outputs.filter({ $0.name == "manifest.json" }) {
         try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
       }
       if exists {
