@@ -24,6 +24,11 @@ import Testing
     #expect(!result.timedOut, "killed after \(result.seconds) s")
     #expect(!result.signalled, "ended by a signal (crash): \(result.stderr.suffix(2000))")
     #expect(result.status == testCase.expectedStatus, "stderr: \(result.stderr.prefix(2000))")
+    // Nothing reaches stderr outside the finding format (libxml2's own messages included).
+    let stray = result.stderr.split(separator: "\n").filter { line in
+      ![": error: ", ": warning: ", ": info: "].contains { line.contains($0) }
+    }
+    #expect(stray.isEmpty, "stderr lines outside the finding format: \(stray.prefix(3))")
     let path = HostileCorpus.path(of: testCase.file)
     let located = result.stderr.split(separator: "\n").compactMap { Self.finding(in: String($0), at: path) }
     if let (severity, rule) = testCase.expectedFinding {
