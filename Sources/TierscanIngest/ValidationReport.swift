@@ -39,18 +39,25 @@ public struct ValidationReport: Sendable {
   /// Every finding in report order (ingest, then graph building), severities after `strict`.
   public var findings: [Finding]
 
+  /// Checks that need the built graph (e.g. the risk stage's unknown categories and shares over
+  /// 100 %), supplied by a later layer.
+  public typealias GraphChecks = @Sendable (IngestedInputs, SupplyGraph) -> [Finding]
+
   /// Reads `arguments` and builds the report.
   public static func validate(
-    arguments: [String], strict: Bool, options: IngestOptions = IngestOptions(validatesSchema: true)
+    arguments: [String], strict: Bool, options: IngestOptions = IngestOptions(validatesSchema: true),
+    graphChecks: GraphChecks = { _, _ in [] }
   ) -> ValidationReport {
-    ValidationReport(inputs: Ingestor(options: options).read(arguments: arguments), strict: strict)
+    ValidationReport(
+      inputs: Ingestor(options: options).read(arguments: arguments), strict: strict, graphChecks: graphChecks)
   }
 
   /// Builds the graph from `inputs` and summarises everything.
-  public init(inputs: IngestedInputs, strict: Bool) {
+  public init(inputs: IngestedInputs, strict: Bool, graphChecks: GraphChecks = { _, _ in [] }) {
     var log = inputs.findings
     let graph = GraphBuilder().build(
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &log)
+    log.append(contentsOf: graphChecks(inputs, graph))
     findings = log.findings.map { finding in
       var finding = finding
       if strict, finding.severity == .warning { finding.severity = .error }

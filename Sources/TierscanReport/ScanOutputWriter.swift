@@ -33,8 +33,8 @@ public enum ScanOutputWriter {
     let all = findings + analysis.findings.findings
     var outputs: [(name: String, bytes: [UInt8])] = [
       ("coverage.json", Array(CoverageJSON.render(analysis).utf8)),
-      ("exposures.csv", Array(ExposuresCSV.render(analysis).utf8)),
-      ("paths.json", Array(PathsJSON.render(analysis, minLevel: options.pathsMinLevel).utf8)),
+      ("exposures.csv", ExposuresCSV.bytes(analysis)),
+      ("paths.json", PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel)),
       ("quality.json", Array(QualityJSON.render(all).utf8)),
     ]
     if options.withGraph { outputs.append(("graph.json", Array(GraphJSON.render(analysis.graph).utf8))) }

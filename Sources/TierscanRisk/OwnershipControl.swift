@@ -29,7 +29,12 @@ public struct OwnershipControl: Sendable {
       for stake in list { owned[Int(stake.owner)].append(EntityIndex(x)) }
       let total = list.reduce(0) { $0 + $1.share }
       if total > 100 + 1e-9 {
-        let first = list.map(\.edge).min()!
+        // Cite the stake (in input order) with which the running sum first passes 100 %.
+        var running = 0.0
+        let first = list.sorted { $0.edge < $1.edge }.first { stake in
+          running += stake.share
+          return running > 100 + 1e-9
+        }!.edge
         findings.add(
           .warning, "ownership-over-100", at: graph.relationships[Int(first)].provenance,
           "shares held in '\(graph.entities[x].id)' sum to \(total)%",

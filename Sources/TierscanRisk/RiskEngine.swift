@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import TierscanCore
 
 /// The risk stage's single entry point: inherent risk, aggregate ownership, propagation, tiers
@@ -23,18 +25,53 @@ public struct RiskEngine: Sendable {
     graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry],
     smelterReferences: [SmelterReference], focus: EntityIndex
   ) -> RiskAnalysis {
+    let timings = PhaseTimings.current
     var findings = FindingLog()
-    let inherent = InherentRiskScorer(config: config).score(
-      graph: graph, riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences,
-      findings: &findings)
+    let inherent = Self.measure("inherent risk", timings) {
+      InherentRiskScorer(config: config).score(
+        graph: graph, riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences,
+        findings: &findings)
+    }
     let transmission = Transmission(graph: graph, config: config)
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    var perCategory: [(Int, RiskPropagator.Result)] = []
-    for c in order {
-      perCategory.append(
-        (c, propagator.propagate(graph: graph, transmission: transmission, inherent: inherent.scores[c], maxDepth: config.maxDepth)))
+    // Categories are independent: propagate them concurrently, collect them in `order`.
+    let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
+      let slots = Slots<RiskPropagator.Result>(count: order.count)
+      DispatchQueue.concurrentPerform(iterations: order.count) { i in
+        slots.set(
+          i,
+          propagator.propagate(
+            graph: graph, transmission: transmission, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
+      }
+      return Array(zip(order, slots.values))
     }
+    timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
+    let exposures = Self.measure("exposure paths", timings) {
+      collectExposures(graph: graph, perCategory: perCategory, inherent: inherent, transmission: transmission)
+    }
+    let (tiers, coverage) = Self.measure("tiers and coverage", timings) {
+      let tiers = Tiering(graph: graph, focus: focus).tiers
+      let coverage = Coverage(
+        graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
+        hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+      return (tiers, coverage)
+    }
+    return RiskAnalysis(
+      graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
+      transmission: transmission, findings: findings)
+  }
+
+  private static func measure<T>(_ name: String, _ timings: PhaseTimings?, _ body: () -> T) -> T {
+    guard let timings else { return body() }
+    return timings.measure(name, body)
+  }
+
+  /// Exposures sorted by entity, then category bytes (the order of `perCategory`).
+  private func collectExposures(
+    graph: SupplyGraph, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
+    transmission: Transmission
+  ) -> [Exposure] {
     var exposures: [Exposure] = []
     for v in 0..<graph.entityCount {
       for (c, result) in perCategory where result.scores[v] > 0 {
@@ -47,12 +84,27 @@ public struct RiskEngine: Sendable {
             rules: inherent.rules(of: path.source, in: c)))
       }
     }
-    let tiers = Tiering(graph: graph, focus: focus).tiers
-    let coverage = Coverage(
-      graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-      hasSmelterStatus: smelterReferences.contains { $0.status != nil })
-    return RiskAnalysis(
-      graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
-      transmission: transmission, findings: findings)
+    return exposures
+  }
+}
+
+/// Lock-protected result slots filled by concurrent workers.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [Value?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = value
+  }
+
+  /// Every slot's value (all must be set).
+  var values: [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.map { $0! }
   }
 }

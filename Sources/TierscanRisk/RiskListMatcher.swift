@@ -22,10 +22,12 @@ public struct RiskListMatcher: Sendable {
   public init(graph: SupplyGraph, normalizer: NameNormalizer) {
     self.graph = graph
     self.normalizer = normalizer
+    var keys = NameKeyCache(normalizer: normalizer)
+    byName.reserveCapacity(graph.entityCount)
     for (i, entity) in graph.entities.enumerated() {
       let index = EntityIndex(i)
-      for name in [entity.name] + entity.aliases {
-        let key = normalizer.normalize(name)
+      for name in CollectionOfOne(entity.name) + entity.aliases {
+        let key = keys.key(name)
         if key.isEmpty { continue }
         if byName[key]?.last != index { byName[key, default: []].append(index) }
       }

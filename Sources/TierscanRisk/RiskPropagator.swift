@@ -21,6 +21,8 @@ public struct RiskPropagator: Sendable {
     /// The label of each entity's argmax path, -1 when unexposed.
     let label: [Int32]
     let labels: LabelTree
+    /// Arcs examined by the folds (for benchmark rates only).
+    var relaxations = 0
 
     /// Number of hops of the argmax path of `entity` (0 for its own inherent risk).
     public func hops(of entity: EntityIndex) -> Int {
@@ -125,6 +127,7 @@ public struct RiskPropagator: Sendable {
       var reversed: Bool
     }
     var unstable: [EntityIndex] = []
+    var relaxations = 0
     var layer: Int32 = 0
     while !changed.isEmpty, Int(layer) < maxDepth {
       layer += 1
@@ -153,6 +156,8 @@ public struct RiskPropagator: Sendable {
       let refold = dirty
       unstable.removeAll(keepingCapacity: true)
       for v in refold {
+        relaxations += Int(incoming.offsets[Int(v) + 1] - incoming.offsets[Int(v)])
+          + Int(outgoing.offsets[Int(v) + 1] - outgoing.offsets[Int(v)])
         // Incumbent: the previous layer's label of v (no label: any candidate wins).
         let incumbent = label[Int(v)]
         var best = Best(
@@ -212,6 +217,6 @@ public struct RiskPropagator: Sendable {
         changed.append(update.entity)
       }
     }
-    return Result(scores: scores, label: label, labels: tree)
+    return Result(scores: scores, label: label, labels: tree, relaxations: relaxations)
   }
 }

@@ -26,6 +26,17 @@ public struct GraphBuilder {
   public func build(
     entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
   ) -> SupplyGraph {
+    guard let timings = PhaseTimings.current else {
+      return buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, findings: &findings)
+    }
+    return timings.measure("graph build") {
+      buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, findings: &findings)
+    }
+  }
+
+  private func buildGraph(
+    entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
+  ) -> SupplyGraph {
     var sets = UnionFind()
     for _ in entityRecords { _ = sets.makeSet() }
     var elementOfKey: [RawKey: Int32] = [:]

@@ -19,7 +19,6 @@ public struct SHA256: Sendable {
   ]
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
-  private var schedule = [UInt32](repeating: 0, count: 64)
 
   /// Creates a hasher with the initial state.
   public init() {
@@ -42,14 +41,20 @@ public struct SHA256: Sendable {
       compress(block, at: 0)
       buffer.removeAll(keepingCapacity: true)
     }
-    // Whole blocks straight from the input.
-    let rest = Array(bytes[index...])
-    var offset = 0
-    while rest.count - offset >= 64 {
-      compress(rest, at: offset)
-      offset += 64
+    // Whole blocks straight from the input (contiguous storage when the collection has it).
+    let tail: [UInt8]? = bytes[index...].withContiguousStorageIfAvailable { rest in
+      let whole = rest.count / 64 * 64
+      if whole > 0 { compressBlocks(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: rest[0..<whole]))) }
+      return Array(rest[whole...])
     }
-    buffer.append(contentsOf: rest[offset...])
+    if let tail {
+      buffer.append(contentsOf: tail)
+      return
+    }
+    let rest = Array(bytes[index...])
+    let whole = rest.count / 64 * 64
+    if whole > 0 { rest.withUnsafeBytes { compressBlocks(UnsafeRawBufferPointer(rebasing: $0[0..<whole])) } }
+    buffer.append(contentsOf: rest[whole...])
   }
 
   /// Pads, processes the last block and returns the 32-byte digest.
@@ -77,48 +82,64 @@ public struct SHA256: Sendable {
   }
 
   private mutating func compress(_ bytes: [UInt8], at offset: Int) {
-    for i in 0..<16 {
-      let j = offset + i * 4
-      schedule[i] =
-        UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
+    bytes.withUnsafeBytes { compressBlocks(UnsafeRawBufferPointer(rebasing: $0[offset..<offset + 64])) }
+  }
+
+  /// Compresses every 64-byte block of `blocks` (its count is a multiple of 64).
+  private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+    var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
+    var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
+    var schedule = [UInt32](repeating: 0, count: 64)
+    Self.k.withUnsafeBufferPointer { k in
+      schedule.withUnsafeMutableBufferPointer { w in
+        var offset = 0
+        while offset + 64 <= blocks.count {
+          for i in 0..<16 {
+            let j = offset + i * 4
+            w[i] = UInt32(blocks[j]) << 24 | UInt32(blocks[j + 1]) << 16 | UInt32(blocks[j + 2]) << 8 | UInt32(blocks[j + 3])
+          }
+          for i in 16..<64 {
+            let w15 = w[i - 15]
+            let w2 = w[i - 2]
+            let s0 = Self.rotate(w15, 7) ^ Self.rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = Self.rotate(w2, 17) ^ Self.rotate(w2, 19) ^ (w2 >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+          }
+          var a = h0, b = h1, c = h2, d = h3
+          var e = h4, f = h5, g = h6, h = h7
+          for i in 0..<64 {
+            let s1 = Self.rotate(e, 6) ^ Self.rotate(e, 11) ^ Self.rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = Self.rotate(a, 2) ^ Self.rotate(a, 13) ^ Self.rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            h = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+          }
+          h0 &+= a
+          h1 &+= b
+          h2 &+= c
+          h3 &+= d
+          h4 &+= e
+          h5 &+= f
+          h6 &+= g
+          h7 &+= h
+          offset += 64
+        }
+      }
     }
-    for i in 16..<64 {
-      let w15 = schedule[i - 15]
-      let w2 = schedule[i - 2]
-      let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
-      let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
-      schedule[i] = schedule[i - 16] &+ s0 &+ schedule[i - 7] &+ s1
-    }
-    var a = state[0], b = state[1], c = state[2], d = state[3]
-    var e = state[4], f = state[5], g = state[6], h = state[7]
-    for i in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let t1 = h &+ s1 &+ choice &+ Self.k[i] &+ schedule[i]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let t2 = s0 &+ majority
-      h = g
-      g = f
-      f = e
-      e = d &+ t1
-      d = c
-      c = b
-      b = a
-      a = t1 &+ t2
-    }
-    state[0] &+= a
-    state[1] &+= b
-    state[2] &+= c
-    state[3] &+= d
-    state[4] &+= e
-    state[5] &+= f
-    state[6] &+= g
-    state[7] &+= h
+    state = [h0, h1, h2, h3, h4, h5, h6, h7]
   }
 
   @inline(__always)
-  private func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+  private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
   /// Lower-case hexadecimal of `bytes`.
   public static func hex(_ bytes: [UInt8]) -> String {

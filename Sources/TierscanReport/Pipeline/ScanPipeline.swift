@@ -8,7 +8,8 @@ import TierscanRisk
 public struct ScanPipeline: Sendable {
   /// Everything read and built.
   public struct Prepared: Sendable {
-    /// What the input files held.
+    /// What the input files held, except the entity and relationship records, which are
+    /// released once ``graph`` is built (the graph holds their content).
     public var inputs: IngestedInputs
     /// The merged graph.
     public var graph: SupplyGraph
@@ -24,7 +25,8 @@ public struct ScanPipeline: Sendable {
   /// Creates a pipeline.
   public init() {}
 
-  /// Reads the inputs and the configuration and builds the graph.
+  /// Reads the inputs and the configuration, runs the CMRT reference checks
+  /// (``CMRTReferenceCheck``) and builds the graph.
   ///
   /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
   public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
@@ -34,9 +36,16 @@ public struct ScanPipeline: Sendable {
     for path in request.smelterLookups {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
+    inputs.findings.append(
+      contentsOf: CMRTReferenceCheck.findings(
+        workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
     let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
+    // The graph now holds everything the entity and relationship records said; release them so a
+    // million-row scan does not keep both copies through the risk stage.
+    inputs.entities = []
+    inputs.relationships = []
     return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config)
   }
 

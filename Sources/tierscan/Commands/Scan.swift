@@ -21,6 +21,13 @@ struct Scan: ParsableCommand {
   @Flag(name: .customLong("with-graph"), help: "Also write graph.json (needed by diff).") var withGraph = false
 
   func run() throws {
+    guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try scanAndWrite() }
+    let timings = PhaseTimings()
+    defer { FileHandle.standardError.write(Data(timings.report.utf8)) }
+    try timings.measure("total") { try PhaseTimings.$current.withValue(timings) { try scanAndWrite() } }
+  }
+
+  private func scanAndWrite() throws {
     let pipeline = ScanPipeline()
     let prepared: ScanPipeline.Prepared
     let analysis: RiskAnalysis
@@ -39,9 +46,14 @@ struct Scan: ParsableCommand {
     if let out {
       let options = ScanOutputWriter.Options(pathsMinLevel: pathsMinLevel, withGraph: withGraph)
       do {
+        let timings = PhaseTimings.current
+        let manifest = timings.map { $0.measure("input digests") { pipeline.manifest(for: prepared) } }
+          ?? pipeline.manifest(for: prepared)
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
-          analysis: analysis, findings: prepared.findings, manifest: pipeline.manifest(for: prepared),
-          options: options, to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
+          analysis: analysis, findings: prepared.findings, manifest: manifest, options: options,
+          to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
       } catch {
         Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)

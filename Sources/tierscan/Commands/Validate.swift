@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TierscanCore
 import TierscanIngest
+import TierscanRisk
 
 /// `tierscan validate INPUT… [--strict] [--format text|json]`: reads the inputs, prints one
 /// line per file and a summary on stdout and every finding on stderr.
@@ -21,7 +22,10 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let report = ValidationReport.validate(
-      arguments: input.inputs, strict: strict, options: IngestOptions(limits: limits.limits, validatesSchema: true))
+      arguments: input.inputs, strict: strict, options: IngestOptions(limits: limits.limits, validatesSchema: true)
+    ) { inputs, graph in
+      RiskInputCheck.findings(graph: graph, riskList: inputs.riskList, countryRisk: inputs.countryRisk)
+    }
     var errors = ""
     for finding in report.findings { errors += finding.description + "\n" }
     FileHandle.standardError.write(Data(errors.utf8))

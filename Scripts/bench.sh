@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Benchmarks `tierscan scan` against the Python baselines on generated data (docs/performance.md).
+#
+#   Scripts/bench.sh [--data DIR] [--sizes "100000 300000 1000000"] [--networkx-1m] [--no-build]
+#
+# For each size N (entities; relationships = 5N, seed 1, focus F0) it runs, one after another:
+# tierscan scan (TIERSCAN_TIMINGS=1 for phase timings), the numpy/pyarrow baseline, and the
+# networkx baseline (below 1M unless --networkx-1m), each under /usr/bin/time -v, checks that
+# every exposures.csv is byte-identical, and prints a Markdown table of wall time, peak RSS,
+# ratios and phase timings. Generated data is cached in DIR (default /tmp/tierscan-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ARGS="$*"
+DATA=/tmp/tierscan-bench
+SIZES="100000 300000 1000000"
+NX_1M=0
+BUILD=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --data) DATA="$2"; shift 2 ;;
+    --sizes) SIZES="$2"; shift 2 ;;
+    --networkx-1m) NX_1M=1; shift ;;
+    --no-build) BUILD=0; shift ;;
+    *) echo "usage: $0 [--data DIR] [--sizes \"N…\"] [--networkx-1m] [--no-build]" >&2; exit 64 ;;
+  esac
+done
+[ "$BUILD" = 1 ] && swift build -c release >&2
+BIN=$(swift build -c release --show-bin-path)/tierscan
+mkdir -p "$DATA"
+RESULTS="$DATA/results"
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+
+# measure NAME N COMMAND…: runs COMMAND under /usr/bin/time -v; keeps its stderr in RESULTS.
+measure() {
+  local name=$1 n=$2; shift 2
+  echo "== $name n=$n: $*" >&2
+  /usr/bin/time -v "$@" >/dev/null 2>"$RESULTS/$name-$n.err" || { tail -5 "$RESULTS/$name-$n.err" >&2; return 1; }
+}
+
+for n in $SIZES; do
+  dir="$DATA/n$n"
+  if [ ! -f "$dir.complete" ]; then
+    rm -rf "$dir"
+    python3 Scripts/generate.py --entities "$n" --relationships $((5 * n)) --seed 1 --out "$dir" >&2
+    touch "$dir.complete"
+  fi
+  rm -rf "$RESULTS/out-$n"
+  TIERSCAN_TIMINGS=1 measure tierscan "$n" "$BIN" scan "$dir" --focus F0 --out "$RESULTS/out-$n" || true
+  measure numpy "$n" python3 Scripts/baselines/numpy_scan.py "$dir" --focus F0 --out "$RESULTS/numpy-$n.csv"
+  cmp "$RESULTS/out-$n/exposures.csv" "$RESULTS/numpy-$n.csv" >&2 && echo "numpy exposures identical" > "$RESULTS/cmp-numpy-$n"
+  if [ "$n" -lt 1000000 ] || [ "$NX_1M" = 1 ]; then
+    measure networkx "$n" python3 Scripts/baselines/networkx_scan.py "$dir" --focus F0 --out "$RESULTS/networkx-$n.csv"
+    cmp "$RESULTS/out-$n/exposures.csv" "$RESULTS/networkx-$n.csv" >&2 && echo "networkx exposures identical" > "$RESULTS/cmp-networkx-$n"
+  fi
+done
+echo "machine: nproc $(nproc); $(free -g | awk '/^Mem:/ {print $2 " GiB memory"}'); $(uname -sr)"
+echo "command: Scripts/bench.sh $ARGS"
+python3 Scripts/bench/report.py "$RESULTS" $SIZES

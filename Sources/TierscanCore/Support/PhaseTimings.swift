@@ -1,0 +1,58 @@
+import Foundation
+
+/// Opt-in phase timings for benchmarks (`TIERSCAN_TIMINGS=1`): the CLI installs a recorder as
+/// the task-local ``current`` and prints ``report`` to stderr. Library code records phases only
+/// when a recorder is installed, so nothing observable changes otherwise; timings never reach
+/// output files.
+public final class PhaseTimings: @unchecked Sendable {
+  /// The recorder of the running command, if any.
+  @TaskLocal public static var current: PhaseTimings?
+
+  private let lock = NSLock()
+  private var phases: [(name: String, seconds: Double, counts: [(String, Int)])] = []
+
+  /// Creates an empty recorder.
+  public init() {}
+
+  /// Runs `body` and records its wall time under `name` with optional work counts
+  /// (`bytes`, `rows`, `relaxations`…) that the report turns into rates.
+  public func measure<T>(_ name: String, counts: [(String, Int)] = [], _ body: () throws -> T) rethrows -> T {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try body()
+    record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, counts: counts)
+    return value
+  }
+
+  /// Records a phase measured elsewhere.
+  public func record(_ name: String, seconds: Double, counts: [(String, Int)] = []) {
+    lock.lock()
+    defer { lock.unlock() }
+    phases.append((name, seconds, counts))
+  }
+
+  /// Adds work counts to the latest phase called `name`.
+  public func addCounts(_ name: String, _ counts: [(String, Int)]) {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let i = phases.lastIndex(where: { $0.name == name }) else { return }
+    phases[i].counts += counts
+  }
+
+  /// One line per phase: `timing: NAME SECONDS s [COUNT UNIT (RATE UNIT/s)]…`.
+  public var report: String {
+    lock.lock()
+    defer { lock.unlock() }
+    var text = ""
+    for phase in phases {
+      text += "timing: \(phase.name) " + String(format: "%.3f s", phase.seconds)
+      for (unit, count) in phase.counts {
+        let rate = phase.seconds > 0 ? Double(count) / phase.seconds : 0
+        text += unit == "bytes"
+          ? String(format: ", %.1f MB (%.1f MB/s)", Double(count) / 1e6, rate / 1e6)
+          : ", \(count) \(unit) (" + String(format: "%.0f", rate) + " \(unit)/s)"
+      }
+      text += "\n"
+    }
+    return text
+  }
+}

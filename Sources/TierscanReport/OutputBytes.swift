@@ -1,0 +1,156 @@
+import TierscanCore
+
+/// A growing byte buffer for the large outputs (`exposures.csv`, `paths.json`), written without
+/// building intermediate strings or ``JSONValue`` trees. Every method produces exactly the bytes
+/// of ``CSVWriter`` and ``JSONWriter`` (pretty, two-space indent) for the same values.
+struct OutputBytes {
+  /// The bytes written so far.
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  mutating func append(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func append(byte: UInt8) { bytes.append(byte) }
+
+  /// A non-negative integer in decimal.
+  mutating func append(integer: Int) {
+    if integer < 0 {
+      append(String(integer))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var value = integer
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[19 - count] = UInt8(truncatingIfNeeded: 48 + value % 10)
+        value /= 10
+        count += 1
+      } while value > 0
+      bytes.append(contentsOf: buffer[(20 - count)...])
+    }
+  }
+
+  // MARK: CSV
+
+  /// One CSV cell exactly as ``CSVWriter/cell(_:)`` writes it.
+  mutating func appendCSVCell(_ value: String) {
+    var value = value
+    value.withUTF8 { utf8 in
+      guard let first = utf8.first else { return }
+      let neutralise = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40  // = + - @
+      let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+      if quote { bytes.append(0x22) }
+      if neutralise { bytes.append(0x27) }
+      if quote {
+        for byte in utf8 {
+          if byte == 0x22 { bytes.append(0x22) }
+          bytes.append(byte)
+        }
+        bytes.append(0x22)
+      } else {
+        bytes.append(contentsOf: utf8)
+      }
+    }
+  }
+
+  // MARK: JSON
+
+  /// A newline and `level` two-space indents.
+  mutating func newline(indent level: Int) {
+    bytes.append(0x0A)
+    for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+  }
+
+  /// A JSON string literal exactly as ``JSONWriter`` escapes it.
+  mutating func appendJSONString(_ value: String) {
+    bytes.append(0x22)
+    var value = value
+    value.withUTF8 { utf8 in
+      var plain = true
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
+        plain = false
+        break
+      }
+      if plain {
+        bytes.append(contentsOf: utf8)
+        return
+      }
+      for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+        switch scalar {
+        case "\"": append("\\\"")
+        case "\\": append("\\\\")
+        case "\n": append("\\n")
+        case "\r": append("\\r")
+        case "\t": append("\\t")
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+          let hex = String(scalar.value, radix: 16)
+          append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+        default:
+          var encoded = String(scalar)
+          encoded.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+      }
+    }
+    bytes.append(0x22)
+  }
+
+  /// A number as ``JSONWriter/formatNumber(_:)`` writes it.
+  mutating func appendJSONNumber(_ number: Double) {
+    if number == number.rounded(), abs(number) < 1e15 {
+      append(integer: Int(number))
+    } else {
+      append(JSONWriter.formatNumber(number))
+    }
+  }
+
+  /// `"key": ` inside an object at `indent` (pretty), preceded by `,` unless `first`.
+  mutating func appendKey(_ key: StaticString, indent: Int, first: Bool = false) {
+    if !first { bytes.append(0x2C) }
+    newline(indent: indent)
+    bytes.append(0x22)
+    append(key)
+    append("\": ")
+  }
+
+  /// Any value, pretty-printed at `indent`, as ``JSONWriter`` writes it.
+  mutating func appendJSON(_ value: JSONValue, indent: Int) {
+    switch value {
+    case .null: append("null")
+    case .bool(let b): b ? append("true") : append("false")
+    case .number(let n): appendJSONNumber(n)
+    case .string(let s): appendJSONString(s)
+    case .array(let items):
+      if items.isEmpty { return append("[]") }
+      bytes.append(0x5B)
+      for (i, item) in items.enumerated() {
+        if i > 0 { bytes.append(0x2C) }
+        newline(indent: indent + 1)
+        appendJSON(item, indent: indent + 1)
+      }
+      newline(indent: indent)
+      bytes.append(0x5D)
+    case .object(let pairs):
+      if pairs.isEmpty { return append("{}") }
+      bytes.append(0x7B)
+      for (i, (key, item)) in pairs.enumerated() {
+        if i > 0 { bytes.append(0x2C) }
+        newline(indent: indent + 1)
+        appendJSONString(key)
+        append(": ")
+        appendJSON(item, indent: indent + 1)
+      }
+      newline(indent: indent)
+      bytes.append(0x7D)
+    }
+  }
+}

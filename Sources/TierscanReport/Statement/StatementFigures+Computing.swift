@@ -1,0 +1,145 @@
+import TierscanCore
+import TierscanIngest
+import TierscanRisk
+
+extension StatementFigures {
+  /// Computes the figures of one scan.
+  ///
+  /// - Parameters:
+  ///   - findings: every finding of the run (ingest, graph and risk).
+  /// - Complexity: O(V + E + X log X) over entities, relationships and exposures.
+  public init(inputs: IngestedInputs, analysis: RiskAnalysis, findings: [Finding]) {
+    let graph = analysis.graph
+    let focus = graph[analysis.focus]
+    focusID = focus.id
+    focusName = focus.name
+    focusCountry = focus.country
+
+    var suppliers: [EntityIndex] = []
+    for v in 0..<graph.entityCount { if let t = analysis.tiers[v], t >= 1 { suppliers.append(EntityIndex(v)) } }
+    suppliersInChain = suppliers.count
+    untiered = analysis.tiers.filter { $0 == nil }.count
+    byTier = analysis.coverage.tiers.filter { $0.tier >= 1 }.map { tier in
+      let members = suppliers.filter { analysis.tiers[Int($0)] == tier.tier }
+      let kinds = EntityKind.allCases.map { kind in Count(key: kind.rawValue, count: members.filter { graph[$0].kind == kind }.count) }
+      return TierCount(tier: tier.tier, entities: members.count, byKind: kinds.filter { $0.count > 0 })
+    }
+    byCountry = Self.tally(suppliers.map { graph[$0].country ?? "unknown" })
+    bySector = Self.tally(suppliers.map { graph[$0].sector ?? "unknown" })
+
+    var controlled: [String] = []
+    for e in graph.outgoing.edges(of: analysis.focus) {
+      let edge = graph.relationships[Int(e)]
+      if edge.type == .owns, let share = edge.share, share >= analysis.config.controlShare - 1e-12 {
+        controlled.append(graph[edge.to].id)
+      }
+    }
+    controlledEntities = Array(Set(controlled.map(RawKey.init))).map(\.string).sorted { $0.utf8Precedes($1) }
+
+    let selection = PathsJSON.selection(analysis)
+    let flags = selection.enumerated().map { Self.flag($0.element, index: $0.offset, in: analysis) }
+    self.flags = flags
+    focusExposures = analysis.exposures(of: analysis.focus).map { exposure in
+      let index = selection.firstIndex { $0.entity == exposure.entity && $0.category.utf8Equals(exposure.category) } ?? -1
+      return Self.flag(exposure, index: index, in: analysis)
+    }
+    flaggedByLevel = RiskLevel.allCases.reversed().map { level in Count(key: level.rawValue, count: flags.filter { $0.level == level }.count) }
+    flaggedByCategory = analysis.config.categories.map { category in
+      CategoryLevels(
+        category: category,
+        levels: RiskLevel.allCases.reversed().map { level in
+          Count(key: level.rawValue, count: flags.filter { $0.level == level && $0.category.utf8Equals(category) }.count)
+        })
+    }
+    let (risks, matches) = Self.sources(selection, in: analysis)
+    countryCommodityRisks = risks
+    listMatches = matches
+    highRiskCountries = Array(Set(risks.map { RawKey($0.country) })).map(\.string).sorted { $0.utf8Precedes($1) }
+
+    coverage = analysis.coverage.tiers.map { tier in
+      CoverageTier(
+        tier: tier.tier, entities: tier.entities, unmappedIDs: tier.unmapped.map { graph[$0].id }, disclosed: tier.disclosed,
+        disclosedShare: tier.disclosedShare)
+    }
+    let unmapped = analysis.coverage.tiers.reduce(0) { $0 + $1.unmapped.count }
+    unmappedShare = suppliers.isEmpty ? 0 : Double(unmapped) / Double(suppliers.count)
+    var missing: [String] = []
+    if !analysis.coverage.hasRiskList { missing.append("risk list") }
+    if !analysis.coverage.hasCountryRisk { missing.append("country risk") }
+    if !analysis.coverage.hasSmelterStatus { missing.append("smelter status reference") }
+    missingReferenceData = missing
+    cmrt = CMRTFigures(inputs: inputs, analysis: analysis)
+    findingsBySeverity = [Severity.error, .warning, .info].map { severity in
+      Count(key: severity.rawValue, count: findings.filter { $0.severity == severity }.count)
+    }
+  }
+
+  /// Counts of each value, most first, then by bytes.
+  static func tally(_ values: [String]) -> [Count] {
+    var counts: [RawKey: Int] = [:]
+    for value in values { counts[RawKey(value), default: 0] += 1 }
+    return counts.map { Count(key: $0.key.string, count: $0.value) }.sorted { a, b in
+      a.count != b.count ? a.count > b.count : a.key.utf8Precedes(b.key)
+    }
+  }
+
+  static func flag(_ exposure: Exposure, index: Int, in analysis: RiskAnalysis) -> Flag {
+    let entity = analysis.graph[exposure.entity]
+    return Flag(
+      entityID: entity.id, name: entity.name, country: entity.country, tier: analysis.tiers[Int(exposure.entity)] ?? 0,
+      category: exposure.category, level: exposure.level, score: exposure.score,
+      sourceID: analysis.graph[exposure.source].id, hops: exposure.hops, pathIndex: index)
+  }
+
+  /// The country-commodity rows and list matches of the risk sources behind tiered exposures.
+  static func sources(_ selection: [Exposure], in analysis: RiskAnalysis) -> ([CountryCommodityRisk], [ListMatch]) {
+    let graph = analysis.graph
+    var risks: [CountryCommodityRisk] = []
+    var matches: [ListMatch] = []
+    var seenMatches = Set<[RawKey]>()
+    for exposure in selection {
+      let source = graph[exposure.source]
+      for rule in exposure.rules {
+        let evidence = JSONValue.object(rule.evidence)
+        if rule.rule == "country-commodity" {
+          let country = evidence["country"]?.stringValue ?? source.country ?? "unknown"
+          let commodity = evidence["commodity"]?.stringValue ?? ""
+          let text = evidence["source"]?.stringValue ?? ""
+          if let i = risks.firstIndex(where: {
+            $0.country.utf8Equals(country) && $0.commodity.utf8Equals(commodity) && $0.category.utf8Equals(rule.category)
+          }) {
+            if !risks[i].entities.contains(where: { $0.utf8Equals(source.id) }) { risks[i].entities.append(source.id) }
+          } else {
+            risks.append(CountryCommodityRisk(country: country, commodity: commodity, category: rule.category, source: text, entities: [source.id]))
+          }
+        } else if rule.rule != "smelter-status" {
+          let list: String
+          if rule.rule == "ownership-aggregate" {
+            let owners = evidence["owners"]?.arrayValue?.compactMap { owner -> String? in
+              guard let id = owner["id"]?.stringValue, let share = owner["share"]?.numberValue else { return nil }
+              return "\(id) \(JSONWriter.formatNumber(share))%"
+            } ?? []
+            list = "owners: " + owners.joined(separator: ", ")
+          } else {
+            list = evidence["list"]?.stringValue ?? ""
+          }
+          if seenMatches.insert([RawKey(source.id), RawKey(rule.category), RawKey(rule.rule), RawKey(list)]).inserted {
+            matches.append(ListMatch(entityID: source.id, name: source.name, category: rule.category, rule: rule.rule, list: list))
+          }
+        }
+      }
+    }
+    for i in risks.indices { risks[i].entities.sort { $0.utf8Precedes($1) } }
+    risks.sort { a, b in
+      if !a.country.utf8Equals(b.country) { return a.country.utf8Precedes(b.country) }
+      if !a.commodity.utf8Equals(b.commodity) { return a.commodity.utf8Precedes(b.commodity) }
+      return a.category.utf8Precedes(b.category)
+    }
+    matches.sort { a, b in
+      if !a.entityID.utf8Equals(b.entityID) { return a.entityID.utf8Precedes(b.entityID) }
+      if !a.category.utf8Equals(b.category) { return a.category.utf8Precedes(b.category) }
+      return a.rule.utf8Precedes(b.rule)
+    }
+    return (risks, matches)
+  }
+}

@@ -1,0 +1,178 @@
+import TierscanCore
+import TierscanRisk
+
+/// `statement.json`: `statement` (focus, year, regimes), `reproducibility` (tool, input and config
+/// SHA-256s, counts, completeness), `figures` (by key) and `sections` (provision, title, the figure
+/// keys it cites, placeholders).
+public enum StatementJSON {
+  /// The file's text.
+  public static func render(_ document: StatementDocument) -> String { JSONWriter.string(object(document)) }
+
+  /// The top-level object.
+  public static func object(_ d: StatementDocument) -> JSONValue {
+    let f = d.figures
+    let manifest = d.manifest
+    return .object([
+      (
+        "statement",
+        .object([
+          ("focus", .object([("id", .string(f.focusID)), ("name", .string(f.focusName)), ("country", .optional(f.focusCountry))])),
+          ("year", .number(Double(d.year))), ("regimes", .array(d.regime.regimes.map { .string($0.rawValue) })),
+          ("previous", .optional(d.previousLabel)),
+        ])
+      ),
+      (
+        "reproducibility",
+        .object([
+          ("tool", .object([("name", .string("tierscan")), ("version", .string(manifest.toolVersion))])),
+          ("inputs", .array(manifest.inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+          ("config", .object([("sha256", .string(manifest.configSHA256))])),
+          ("counts", .object([("entities", .number(Double(d.entityCount))), ("relationships", .number(Double(d.relationshipCount)))])),
+          ("complete", .bool(d.isComplete)),
+        ])
+      ),
+      ("figures", .object(figureKeys(d).map { ($0, figure($0, d)) })),
+      (
+        "sections",
+        .array(
+          d.sections.map { s in
+            .object([
+              ("regime", .string(s.regime.rawValue)), ("provision", .string(s.provision)), ("title", .string(s.title)),
+              ("figures", .array(s.figures.map { .string($0) })),
+              (
+                "placeholders",
+                .array(s.placeholders.map { .object([("id", .string($0.id)), ("prompt", .string($0.prompt)), ("text", .null)]) })
+              ),
+            ])
+          })
+      ),
+    ])
+  }
+
+  /// Every figure key the document has, in a fixed order.
+  static func figureKeys(_ d: StatementDocument) -> [String] {
+    var keys = ["organisation", "structure", "ownership", "focus_exposure", "risk_sources", "flagged", "coverage"]
+    keys += ["coverage_kpis", "cmrt", "smelters", "reference_data", "data_quality"]
+    if d.change != nil { keys.append("change") }
+    return keys
+  }
+
+  static func counts(_ counts: [StatementFigures.Count]) -> JSONValue {
+    .array(counts.map { .object([("key", .string($0.key)), ("count", .number(Double($0.count)))]) })
+  }
+
+  static func flag(_ f: StatementFigures.Flag) -> JSONValue {
+    .object([
+      ("entity_id", .string(f.entityID)), ("name", .string(f.name)), ("country", .optional(f.country)),
+      ("tier", .number(Double(f.tier))), ("category", .string(f.category)), ("level", .string(f.level.rawValue)),
+      ("score", .number(f.score)), ("source_id", .string(f.sourceID)), ("hops", .number(Double(f.hops))),
+      ("path", f.pathIndex >= 0 ? .object([("file", .string("paths.json")), ("index", .number(Double(f.pathIndex)))]) : .null),
+    ])
+  }
+
+  static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
+
+  /// One figure as JSON.
+  static func figure(_ key: String, _ d: StatementDocument) -> JSONValue {
+    let f = d.figures
+    switch key {
+    case "organisation":
+      return .object([("id", .string(f.focusID)), ("name", .string(f.focusName)), ("country", .optional(f.focusCountry))])
+    case "structure":
+      return .object([
+        ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
+        (
+          "by_tier",
+          .array(f.byTier.map { .object([("tier", .number(Double($0.tier))), ("entities", .number(Double($0.entities))), ("by_kind", counts($0.byKind))]) })
+        ),
+        ("by_country", counts(f.byCountry)), ("by_sector", counts(f.bySector)),
+        ("entities_outside_chain", .number(Double(f.untiered))),
+      ])
+    case "ownership": return .object([("controlled_entities", strings(f.controlledEntities))])
+    case "focus_exposure": return .array(f.focusExposures.map(flag))
+    case "risk_sources":
+      return .object([
+        ("high_risk_countries", strings(f.highRiskCountries)),
+        (
+          "country_commodity",
+          .array(
+            f.countryCommodityRisks.map {
+              .object([
+                ("country", .string($0.country)), ("commodity", .string($0.commodity)), ("category", .string($0.category)),
+                ("source", .string($0.source)), ("entities", strings($0.entities)),
+              ])
+            })
+        ),
+        (
+          "list_matches",
+          .array(
+            f.listMatches.map {
+              .object([
+                ("entity_id", .string($0.entityID)), ("name", .string($0.name)), ("category", .string($0.category)),
+                ("rule", .string($0.rule)), ("list", .string($0.list)),
+              ])
+            })
+        ),
+      ])
+    case "flagged":
+      return .object([
+        ("by_level", counts(f.flaggedByLevel)),
+        ("by_category", .array(f.flaggedByCategory.map { .object([("category", .string($0.category)), ("levels", counts($0.levels))]) })),
+        ("entities", .array(f.flags.map(flag))),
+      ])
+    case "coverage":
+      return .array(
+        f.coverage.map {
+          .object([
+            ("tier", .number(Double($0.tier))), ("entities", .number(Double($0.entities))),
+            ("unmapped", .number(Double($0.unmappedIDs.count))), ("disclosed", .number(Double($0.disclosed))),
+            ("disclosed_share", .number($0.disclosedShare)), ("unmapped_ids", strings($0.unmappedIDs)),
+          ])
+        })
+    case "coverage_kpis":
+      return .object([
+        ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
+        ("unmapped", .number(Double(f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }))),
+        ("unmapped_share", .number(f.unmappedShare)),
+        ("cmrt_response_rate", .optional(f.cmrt.responseRate)),
+        ("flagged_high_or_critical", .number(Double(f.flags.filter { $0.level >= .high }.count))),
+      ])
+    case "cmrt":
+      return .object([
+        ("workbooks", .number(Double(f.cmrt.responses.count))),
+        ("expected", strings(f.cmrt.expected)), ("responded", strings(f.cmrt.responded)),
+        ("response_rate", .optional(f.cmrt.responseRate)),
+        (
+          "responses",
+          .array(
+            f.cmrt.responses.map {
+              .object([
+                ("file", .string($0.file)), ("entity_id", .string($0.entityID)), ("name", .string($0.name)),
+                ("tier", .optional($0.tier)), ("template", .string($0.template)), ("version", .optional($0.version)),
+                ("scope", .optional($0.scope)), ("effective_date", .optional($0.effectiveDate)),
+                ("smelter_rows", .number(Double($0.smelterRows))),
+              ])
+            })
+        ),
+      ])
+    case "smelters":
+      return .object([
+        ("assessed", .bool(f.cmrt.isAssessed)), ("by_status", counts(f.cmrt.statusCounts)),
+        (
+          "entities",
+          .array(
+            f.cmrt.smelters.map {
+              .object([
+                ("id", .string($0.id)), ("cid", .optional($0.cid)), ("name", .string($0.name)),
+                ("country", .optional($0.country)), ("tier", .number(Double($0.tier))), ("status", .string($0.status)),
+              ])
+            })
+        ),
+      ])
+    case "reference_data": return .object([("missing", strings(f.missingReferenceData))])
+    case "data_quality": return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
+    case "change": return d.change?.object() ?? .null
+    default: return .null
+    }
+  }
+}

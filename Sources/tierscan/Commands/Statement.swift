@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TierscanCore
+import TierscanReport
+import TierscanRisk
+
+/// `tierscan statement INPUT… --focus ID --year Y [--regime uk|au|both] [--previous DIR]
+/// [--config F] [--smelter-lookup F] --out DIR`: the Modern Slavery Statement evidence pack.
+struct Statement: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write the Modern Slavery Statement evidence pack (UK s.54, AU s.16) with the scan outputs.")
+
+  @OptionGroup var input: InputOptions
+  @Option(help: "The reporting organisation's id.") var focus: String
+  @Option(help: "The reporting year (written into the pack; no clock is read).") var year: Int
+  @Option(help: "Regime: uk, au or both.") var regime: StatementRegime = .both
+  @Option(help: "The previous year's scan or statement output directory, to report the change.") var previous: String?
+  @OptionGroup var scan: ScanOptions
+  @Option(help: "Directory for the pack (written atomically).") var out: String
+
+  func run() throws {
+    let pipeline = ScanPipeline()
+    let prepared: ScanPipeline.Prepared
+    let analysis: RiskAnalysis
+    do {
+      prepared = try pipeline.prepare(scan.request(inputs: input.inputs, focus: focus))
+      analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
+    } catch {
+      Output.printError(error.description)
+      switch error {
+      case .invalidConfig, .unreadableConfig: throw ExitCode(ExitStatus.inputErrors)
+      default: throw ExitCode(ExitStatus.usage)
+      }
+    }
+    let findings = prepared.findings + analysis.findings.findings
+    Output.printFindings(findings)
+    let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
+    do {
+      pack = try StatementPack.build(
+        prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regime: regime,
+        previous: previous)
+    } catch {
+      Output.printError(error.description)
+      throw ExitCode(error.isUsageError ? ExitStatus.usage : ExitStatus.inputErrors)
+    }
+    do {
+      try StatementPack.write(pack.files, to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
+    } catch {
+      Output.printError("error: output: \(error.description)")
+      throw ExitCode(ExitStatus.usage)
+    }
+    let f = pack.document.figures
+    print("statement pack for \(f.focusID), \(year): \(pack.document.sections.count) sections, \(f.suppliersInChain) suppliers in the chain")
+    print("flagged in the chain: " + f.flaggedByLevel.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
+    if let change = pack.document.change {
+      print("since \(previous ?? "previous"): \(change.entitiesAdded.count) entities added, \(change.entitiesRemoved.count) removed, \(change.exposures.count) exposure changes")
+    }
+    print("wrote \(pack.files.map(\.name).joined(separator: ", ")) to \(out)")
+    if findings.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.inputErrors) }
+  }
+}
+
+extension StatementRegime: ExpressibleByArgument {}

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@Suite struct StatementCommandTests {
+  static func temp() -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-cli-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func statementThenDiffOnTheSample() throws {
+    guard TierscanBinary.url != nil else { return }
+    let dir = Self.temp()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = try TierscanBinary.run(["statement", "SampleData/2024", "--focus", "NWT", "--year", "2024", "--out", dir.path + "/s24"])
+    #expect(a.status == 0)
+    let b = try TierscanBinary.run([
+      "statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", "uk", "--previous", dir.path + "/s24",
+      "--out", dir.path + "/s25",
+    ])
+    #expect(b.status == 0)
+    #expect(b.stdout.contains("statement pack for NWT, 2025: 7 sections, 75 suppliers in the chain"))
+    for name in ["statement.json", "statement.md", "statement.html", "graph.json", "exposures.csv"] {
+      #expect(FileManager.default.fileExists(atPath: dir.path + "/s25/" + name))
+    }
+    let diff = try TierscanBinary.run(["diff", dir.path + "/s24", dir.path + "/s25"])
+    #expect(diff.status == 0)
+    #expect(diff.stdout.contains("CID900516  Ganzhou Bluestone Tungsten Smelting Co., Ltd.: active -> conformant"))
+    let csv = try TierscanBinary.run(["diff", dir.path + "/s24", dir.path + "/s25", "--format", "csv"])
+    #expect(csv.stdout.contains("\nentity-removed,GAR-BD2,"))
+    let missing = try TierscanBinary.run(["diff", dir.path + "/nope", dir.path + "/s25"])
+    #expect(missing.status == 64 && missing.stderr.contains("not a directory"))
+    let refused = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--out", "SampleData/2025/out"])
+    #expect(refused.status == 64)
+  }
+
+  @Test func exportFormatsAndSubgraph() throws {
+    guard TierscanBinary.url != nil else { return }
+    let dir = Self.temp()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let dot = try TierscanBinary.run(["export", "SampleData/2025", "--format", "dot", "--subgraph", "GWW", "--depth", "1"])
+    #expect(dot.status == 0 && dot.stdout.hasPrefix("digraph \"supply_chain\" {"))
+    #expect(dot.stdout.contains("\"GWW\" -> \"NWT\""))
+    let out = dir.appendingPathComponent("g.graphml").path
+    let graphml = try TierscanBinary.run(["export", "SampleData/2025", "--format", "graphml", "--focus", "NWT", "--out", out])
+    #expect(graphml.status == 0 && graphml.stdout.isEmpty)
+    #expect((try? String(contentsOfFile: out, encoding: .utf8))?.contains("attr.name=\"score_forced_labour\"") == true)
+    let usage = try TierscanBinary.run(["export", "SampleData/2025", "--format", "dot", "--subgraph", "GWW"])
+    #expect(usage.status == 64)
+  }
+}
