@@ -5,7 +5,9 @@ let package = Package(
   name: "tierscan",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "tierscan", targets: ["tierscan"])
+    .executable(name: "tierscan", targets: ["tierscan"]),
+    // For the fuzz harnesses in Fuzz/ (a separate package that depends on this one by path).
+    .library(name: "TierscanKit", targets: ["TierscanCore", "TierscanIngest", "TierscanRisk"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

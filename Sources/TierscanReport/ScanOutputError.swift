@@ -4,6 +4,8 @@ public enum ScanOutputError: Error, Equatable, CustomStringConvertible {
   case outputIsInput(path: String)
   /// The output directory contains an input.
   case outputContainsInput(output: String, input: String)
+  /// The output directory is inside an input directory (a later scan would read the outputs).
+  case outputInsideInput(output: String, input: String)
   /// The output path exists and is not a directory.
   case notADirectory(path: String)
   /// The output directory holds files that are not scan outputs; tierscan never deletes them.
@@ -15,6 +17,7 @@ public enum ScanOutputError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .outputIsInput(let path): "\(path): the output directory is an input"
     case .outputContainsInput(let output, let input): "\(output): the output directory contains the input \(input)"
+    case .outputInsideInput(let output, let input): "\(output): the output directory is inside the input directory \(input)"
     case .notADirectory(let path): "\(path): exists and is not a directory"
     case .foreignFiles(let path, let names):
       "\(path): holds files that are not scan outputs (\(names.joined(separator: ", "))); choose an empty directory"

@@ -49,7 +49,7 @@ public enum ScanOutputWriter {
   ///
   /// - Parameters:
   ///   - inputs: the input files and directories as given; the output directory may not be one
-  ///     of them nor contain one.
+  ///     of them, contain one, nor lie inside an input directory.
   /// - Throws: ``ScanOutputError``; on failure the previous contents of `directory` are kept.
   public static func write(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
@@ -60,6 +60,9 @@ public enum ScanOutputWriter {
       let path = canonical(input)
       if path == out { throw .outputIsInput(path: directory.path) }
       if path.hasPrefix(out + "/") { throw .outputContainsInput(output: directory.path, input: input.path) }
+      if out.hasPrefix(path == "/" ? "/" : path + "/") {
+        throw .outputInsideInput(output: directory.path, input: input.path)
+      }
     }
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
@@ -77,7 +80,10 @@ public enum ScanOutputWriter {
     do {
       try? fm.removeItem(at: temporary)
       try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      for file in files(analysis: analysis, findings: findings, manifest: manifest, options: options) {
+      // manifest.json last: a temporary directory left by a killed run never holds a manifest
+      // without every file it lists.
+      let outputs = files(analysis: analysis, findings: findings, manifest: manifest, options: options)
+      for file in outputs.filter({ $0.name != "manifest.json" }) + outputs.filter({ $0.name == "manifest.json" }) {
         try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
       }
       if exists {
@@ -100,9 +106,18 @@ public enum ScanOutputWriter {
   }
 
   /// Absolute, standardised path with symlinks resolved (for the input checks only; never written).
+  /// Symlinks are resolved in the deepest existing ancestor, so a directory not created yet
+  /// compares correctly with inputs reached through a symlinked parent.
   private static func canonical(_ url: URL) -> String {
-    var path = url.standardizedFileURL.resolvingSymlinksInPath().path
+    var existing = url.standardizedFileURL
+    var missing: [String] = []
+    while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+      missing.insert(existing.lastPathComponent, at: 0)
+      existing = existing.deletingLastPathComponent()
+    }
+    var path = existing.resolvingSymlinksInPath().path
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    for component in missing { path += (path == "/" ? "" : "/") + component }
     return path
   }
 }

@@ -157,11 +157,16 @@ public struct GraphBuilder {
     var commodities: [String] = []
     var aliases: [String] = []
     var attributes: [Attribute] = []
+    // Hash indexes beside the ordered arrays: a hostile row may carry 100,000 aliases or
+    // columns, and linear `contains` checks would make the merge quadratic.
+    var seenCommodities: Set<RawKey> = []
+    var seenAliases: Set<RawKey> = []
+    var attributeIndex: [String: Int] = [:]
     for record in records {
       let at = record.provenance
       if record.mergesByName, let kept = fields.name, let name = record.name {
         // The name is how this record found its entity; a spelling variant is an alias, not a conflict.
-        if !name.utf8Equals(kept), !aliases.contains(where: { $0.utf8Equals(name) }) { aliases.append(name) }
+        if !name.utf8Equals(kept), seenAliases.insert(RawKey(name)).inserted { aliases.append(name) }
       } else {
         fields.take("name", record.name, at: at, into: &fields.name, findings: &findings)
       }
@@ -173,21 +178,23 @@ public struct GraphBuilder {
       fields.take("vat", record.identifiers.vat, at: at, into: &fields.vat, findings: &findings)
       fields.take("cid", record.identifiers.cid, at: at, into: &fields.cid, findings: &findings)
       fields.take("raw_material", record.rawMaterial.map(String.init), at: at, into: &fields.rawMaterial, findings: &findings)
-      for commodity in record.commodities where !commodities.contains(where: { $0.utf8Equals(commodity) }) {
+      for commodity in record.commodities where seenCommodities.insert(RawKey(commodity)).inserted {
         commodities.append(commodity)
       }
-      if !record.id.utf8Equals(first.id), !aliases.contains(where: { $0.utf8Equals(record.id) }) {
+      if !record.id.utf8Equals(first.id), seenAliases.insert(RawKey(record.id)).inserted {
         aliases.append(record.id)
       }
-      for alias in record.aliases where !aliases.contains(where: { $0.utf8Equals(alias) }) {
+      for alias in record.aliases where seenAliases.insert(RawKey(alias)).inserted {
         aliases.append(alias)
       }
       for attribute in record.attributes {
-        if let existing = attributes.first(where: { $0.key == attribute.key }) {
+        if let index = attributeIndex[attribute.key] {
+          let existing = attributes[index]
           if existing.value != attribute.value {
             fields.reportConflict(attribute.key, kept: existing.value, dropped: attribute.value, at: at, findings: &findings)
           }
         } else {
+          attributeIndex[attribute.key] = attributes.count
           attributes.append(attribute)
         }
       }

@@ -68,9 +68,12 @@ struct DisclosureReader {
       case .start(let element): start(element)
       case .end: end()
       case .text(let text):
-        if let top = frames.last, top.rejection == nil, rejectingFrame == nil, !DisclosureValues.trimmed(text).isEmpty {
-          report(.warning, "unexpected-text", line: top.line, "text inside <\(top.role?.rawValue ?? "?")> is ignored")
-        }
+        guard frames.last?.rejection == nil, rejectingFrame == nil, !DisclosureValues.trimmed(text).isEmpty else { break }
+        // With no open frame the text sits directly in <disclosure> (no frame is kept for the root).
+        let top = frames.last
+        report(
+          .warning, "unexpected-text", line: top?.line ?? root.line,
+          "text inside <\(top.map { $0.role?.rawValue ?? "?" } ?? root.localName)> is ignored")
       }
     }
     if reader.endedEarly { abandonFile() }

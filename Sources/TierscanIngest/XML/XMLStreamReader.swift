@@ -33,6 +33,7 @@ final class XMLStreamReader {
   /// only schema violations (and the scanner's refusals) are reported.
   init(url: URL, maxDepth: Int, schema: DisclosureSchema? = nil) {
     self.maxDepth = maxDepth
+    tierscan_xml_silence_generic_errors()
     let descriptor = open(url.path, O_RDONLY)
     context = XMLReaderContext(descriptor: descriptor, maxDepth: maxDepth)
     if descriptor < 0 {

@@ -12,6 +12,8 @@ struct Validate: ParsableCommand {
 
   @OptionGroup var input: InputOptions
 
+  @OptionGroup var limits: LimitOptions
+
   @Flag(help: "Treat warnings as errors.")
   var strict = false
 
@@ -19,7 +21,9 @@ struct Validate: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    let report = ValidationReport.validate(arguments: input.inputs, strict: strict) { inputs, graph in
+    let report = ValidationReport.validate(
+      arguments: input.inputs, strict: strict, options: IngestOptions(limits: limits.limits, validatesSchema: true)
+    ) { inputs, graph in
       RiskInputCheck.findings(graph: graph, riskList: inputs.riskList, countryRisk: inputs.countryRisk)
     }
     var errors = ""

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TierscanIngest
 import TierscanReport
 import TierscanRisk
 
@@ -10,9 +11,13 @@ struct ScanOptions: ParsableArguments {
   @Option(name: .customLong("smelter-lookup"), help: "A CMRT 6.x workbook whose Smelter Look-up sheet lists known CIDs.")
   var smelterLookups: [String] = []
 
+  @OptionGroup var limits: LimitOptions
+
   /// The request for the pipeline.
   func request(inputs: [String], focus: String?) -> ScanRequest {
-    ScanRequest(inputs: inputs, focus: focus, configPath: config, smelterLookups: smelterLookups)
+    ScanRequest(
+      inputs: inputs, focus: focus, configPath: config, smelterLookups: smelterLookups,
+      ingestOptions: IngestOptions(limits: limits.limits))
   }
 }
 

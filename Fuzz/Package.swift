@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+// libFuzzer harnesses for tierscan's untrusted-input readers. Build and run with
+// `Scripts/fuzz.sh TARGET SECONDS` (see docs/reliability.md); not part of the main build.
+import PackageDescription
+
+let package = Package(
+  name: "TierscanFuzz",
+  dependencies: [.package(name: "tierscan", path: "..")],
+  targets: [
+    .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzXML", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzXLSX", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
+  ],
+  swiftLanguageModes: [.v6]
+)
