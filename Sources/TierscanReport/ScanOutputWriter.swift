@@ -55,69 +55,8 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
     to directory: URL, inputs: [URL]
   ) throws(ScanOutputError) {
-    let out = canonical(directory)
-    for input in inputs {
-      let path = canonical(input)
-      if path == out { throw .outputIsInput(path: directory.path) }
-      if path.hasPrefix(out + "/") { throw .outputContainsInput(output: directory.path, input: input.path) }
-      if out.hasPrefix(path == "/" ? "/" : path + "/") {
-        throw .outputInsideInput(output: directory.path, input: input.path)
-      }
-    }
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    let exists = fm.fileExists(atPath: directory.path, isDirectory: &isDirectory)
-    if exists {
-      guard isDirectory.boolValue else { throw .notADirectory(path: directory.path) }
-      let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted { $0.utf8Precedes($1) }
-      let foreign = names.filter { !fileNames.contains($0) }
-      if !foreign.isEmpty { throw .foreignFiles(path: directory.path, names: foreign) }
-    }
-    let parent = directory.deletingLastPathComponent()
-    let name = directory.lastPathComponent
-    let temporary = parent.appendingPathComponent(".\(name).tierscan-tmp")
-    let previous = parent.appendingPathComponent(".\(name).tierscan-old")
-    do {
-      try? fm.removeItem(at: temporary)
-      try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      // manifest.json last: a temporary directory left by a killed run never holds a manifest
-      // without every file it lists.
-      let outputs = files(analysis: analysis, findings: findings, manifest: manifest, options: options)
-      for file in outputs.filter({ $0.name != "manifest.json" }) + outputs.filter({ $0.name == "manifest.json" }) {
-        try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
-      }
-      if exists {
-        try? fm.removeItem(at: previous)
-        try fm.moveItem(at: directory, to: previous)
-        do {
-          try fm.moveItem(at: temporary, to: directory)
-        } catch {
-          try? fm.moveItem(at: previous, to: directory)
-          throw error
-        }
-        try? fm.removeItem(at: previous)
-      } else {
-        try fm.moveItem(at: temporary, to: directory)
-      }
-    } catch {
-      try? fm.removeItem(at: temporary)
-      throw .io(path: directory.path, message: "\(error.localizedDescription)")
-    }
-  }
-
-  /// Absolute, standardised path with symlinks resolved (for the input checks only; never written).
-  /// Symlinks are resolved in the deepest existing ancestor, so a directory not created yet
-  /// compares correctly with inputs reached through a symlinked parent.
-  private static func canonical(_ url: URL) -> String {
-    var existing = url.standardizedFileURL
-    var missing: [String] = []
-    while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-      missing.insert(existing.lastPathComponent, at: 0)
-      existing = existing.deletingLastPathComponent()
-    }
-    var path = existing.resolvingSymlinksInPath().path
-    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-    for component in missing { path += (path == "/" ? "" : "/") + component }
-    return path
+    try AtomicDirectory.write(
+      files(analysis: analysis, findings: findings, manifest: manifest, options: options), to: directory,
+      inputs: inputs, ownedNames: Set(fileNames))
   }
 }

@@ -83,10 +83,4 @@ import Testing
     #expect(snapshot(out) == before)
     #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["first", out.lastPathComponent])
   }
-
-  @Test func manifestIsWrittenLast() throws {
-    let source = try String(
-      contentsOf: TierscanBinary.root.appendingPathComponent("Sources/TierscanReport/ScanOutputWriter.swift"), encoding: .utf8)
-    #expect(source.contains("outputs.filter({ $0.name != \"manifest.json\" }) + outputs.filter({ $0.name == \"manifest.json\" })"))
-  }
 }

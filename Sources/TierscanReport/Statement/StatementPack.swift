@@ -48,51 +48,6 @@ public enum StatementPack {
   ///   - inputs: the inputs as given: the directory may not be one of them, contain one, or lie inside one.
   /// - Throws: ``ScanOutputError``; on failure the previous contents of `directory` are kept.
   public static func write(_ files: [(name: String, bytes: [UInt8])], to directory: URL, inputs: [URL]) throws(ScanOutputError) {
-    let out = canonical(directory)
-    for input in inputs {
-      let path = canonical(input)
-      if path == out { throw .outputIsInput(path: directory.path) }
-      if path.hasPrefix(out + "/") { throw .outputContainsInput(output: directory.path, input: input.path) }
-      if out.hasPrefix(path + "/") { throw .io(path: directory.path, message: "the output directory is inside the input \(input.path)") }
-    }
-    let fm = FileManager.default
-    var isDirectory: ObjCBool = false
-    let exists = fm.fileExists(atPath: directory.path, isDirectory: &isDirectory)
-    if exists {
-      guard isDirectory.boolValue else { throw .notADirectory(path: directory.path) }
-      let names = ((try? fm.contentsOfDirectory(atPath: directory.path)) ?? []).sorted { $0.utf8Precedes($1) }
-      let foreign = names.filter { !fileNames.contains($0) }
-      if !foreign.isEmpty { throw .foreignFiles(path: directory.path, names: foreign) }
-    }
-    let parent = directory.deletingLastPathComponent()
-    let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).tierscan-tmp")
-    let old = parent.appendingPathComponent(".\(directory.lastPathComponent).tierscan-old")
-    do {
-      try? fm.removeItem(at: temporary)
-      try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      for file in files { try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name)) }
-      if exists {
-        try? fm.removeItem(at: old)
-        try fm.moveItem(at: directory, to: old)
-        do {
-          try fm.moveItem(at: temporary, to: directory)
-        } catch {
-          try? fm.moveItem(at: old, to: directory)
-          throw error
-        }
-        try? fm.removeItem(at: old)
-      } else {
-        try fm.moveItem(at: temporary, to: directory)
-      }
-    } catch {
-      try? fm.removeItem(at: temporary)
-      throw .io(path: directory.path, message: "\(error.localizedDescription)")
-    }
-  }
-
-  private static func canonical(_ url: URL) -> String {
-    var path = url.standardizedFileURL.resolvingSymlinksInPath().path
-    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-    return path
+    try AtomicDirectory.write(files, to: directory, inputs: inputs, ownedNames: Set(fileNames))
   }
 }

@@ -30,9 +30,9 @@ struct Export: ParsableCommand {
     let text = GraphExport.render(prepared.graph, format: format, selection: selection, analysis: analysis)
     if let out {
       do {
-        try AtomicFile.write(Array(text.utf8), to: out)
+        try AtomicFile.write(Array(text.utf8), to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })
       } catch {
-        Output.printError("\(out): error: output: \(error.localizedDescription)")
+        Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     } else {

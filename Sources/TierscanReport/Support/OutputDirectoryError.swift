@@ -1,5 +1,5 @@
-/// Why scan outputs could not be written.
-public enum ScanOutputError: Error, Equatable, CustomStringConvertible {
+/// Why an output directory (`scan`, `statement`, `cmrt --out`) could not be written.
+public enum OutputDirectoryError: Error, Equatable, CustomStringConvertible {
   /// The output directory is one of the inputs.
   case outputIsInput(path: String)
   /// The output directory contains an input.
@@ -8,7 +8,7 @@ public enum ScanOutputError: Error, Equatable, CustomStringConvertible {
   case outputInsideInput(output: String, input: String)
   /// The output path exists and is not a directory.
   case notADirectory(path: String)
-  /// The output directory holds files that are not scan outputs; tierscan never deletes them.
+  /// The output directory holds files that are not this command's outputs; tierscan never deletes them.
   case foreignFiles(path: String, names: [String])
   /// A file-system operation failed.
   case io(path: String, message: String)
@@ -20,8 +20,14 @@ public enum ScanOutputError: Error, Equatable, CustomStringConvertible {
     case .outputInsideInput(let output, let input): "\(output): the output directory is inside the input directory \(input)"
     case .notADirectory(let path): "\(path): exists and is not a directory"
     case .foreignFiles(let path, let names):
-      "\(path): holds files that are not scan outputs (\(names.joined(separator: ", "))); choose an empty directory"
+      "\(path): holds files that are not tierscan outputs of this command (\(names.joined(separator: ", "))); choose an empty directory"
     case .io(let path, let message): "\(path): \(message)"
     }
   }
 }
+
+/// The error of `scan` output writing (kept for callers that name it).
+public typealias ScanOutputError = OutputDirectoryError
+
+/// The error of `cmrt --out` writing (kept for callers that name it).
+public typealias CMRTOutputError = OutputDirectoryError
