@@ -7,10 +7,11 @@ let package = Package(
   name: "TierscanFuzz",
   dependencies: [.package(name: "tierscan", path: "..")],
   targets: [
-    .executableTarget(name: "FuzzCSV", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
-    .executableTarget(name: "FuzzXML", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
-    .executableTarget(name: "FuzzXLSX", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
-    .executableTarget(name: "FuzzConfig", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
+    .target(name: "FuzzDriver"),
+    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzXML", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzConfig", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import TierscanIngest
 
 /// libFuzzer entry point: any bytes as a CSV input, with small limits so the limit paths are
@@ -16,23 +17,8 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM renames an executable's `main` to `FuzzCSV_main` and links `main` to it, so libFuzzer's
-/// own `main` is never used: start its driver from here instead.
+/// The harness's `main` (see ``runFuzzDriver(_:_:_:)``).
 @_cdecl("FuzzCSV_main")
-public func fuzzCSVMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-    guard let data else { return fuzzCSV(UnsafeRawPointer(bitPattern: 1)!, 0) }
-    return fuzzCSV(UnsafeRawPointer(data), size)
-  }
+public func fuzzCSVMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  runFuzzDriver(argc, argv) { data, size in fuzzCSV(fuzzBytes(data), size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

@@ -1,3 +1,4 @@
+import FuzzDriver
 import TierscanRisk
 
 /// libFuzzer entry point: any bytes as a risk configuration. Must throw or return, never crash.
@@ -8,23 +9,8 @@ public func fuzzConfig(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM renames an executable's `main` to `FuzzConfig_main` and links `main` to it, so libFuzzer's
-/// own `main` is never used: start its driver from here instead.
+/// The harness's `main` (see ``runFuzzDriver(_:_:_:)``).
 @_cdecl("FuzzConfig_main")
-public func fuzzConfigMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-    guard let data else { return fuzzConfig(UnsafeRawPointer(bitPattern: 1)!, 0) }
-    return fuzzConfig(UnsafeRawPointer(data), size)
-  }
+public func fuzzConfigMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  runFuzzDriver(argc, argv) { data, size in fuzzConfig(fuzzBytes(data), size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

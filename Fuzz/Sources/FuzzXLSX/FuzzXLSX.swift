@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import TierscanIngest
 
 /// The readers take files, so each input is written to one scratch file per process first.
@@ -18,23 +19,8 @@ public func fuzzXLSX(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   return 0
 }
 
-/// SwiftPM renames an executable's `main` to `FuzzXLSX_main` and links `main` to it, so libFuzzer's
-/// own `main` is never used: start its driver from here instead.
+/// The harness's `main` (see ``runFuzzDriver(_:_:_:)``).
 @_cdecl("FuzzXLSX_main")
-public func fuzzXLSXMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return LLVMFuzzerRunDriver(&count, &arguments) { data, size in
-    guard let data else { return fuzzXLSX(UnsafeRawPointer(bitPattern: 1)!, 0) }
-    return fuzzXLSX(UnsafeRawPointer(data), size)
-  }
+public func fuzzXLSXMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  runFuzzDriver(argc, argv) { data, size in fuzzXLSX(fuzzBytes(data), size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
