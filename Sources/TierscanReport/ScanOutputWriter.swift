@@ -78,7 +78,7 @@ public enum ScanOutputWriter {
       try? fm.removeItem(at: temporary)
       try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
       for file in files(analysis: analysis, findings: findings, manifest: manifest, options: options) {
-        try Data(file.bytes).write(to: temporary.appendingPathComponent(file.name))
+        try writeBytes(file.bytes, to: temporary.appendingPathComponent(file.name))
       }
       if exists {
         try? fm.removeItem(at: previous)
@@ -96,6 +96,14 @@ public enum ScanOutputWriter {
     } catch {
       try? fm.removeItem(at: temporary)
       throw .io(path: directory.path, message: "\(error.localizedDescription)")
+    }
+  }
+
+  /// Writes `bytes` to `url` straight from the array's storage (no `Data` copy of a large output).
+  private static func writeBytes(_ bytes: [UInt8], to url: URL) throws {
+    try bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress, raw.count > 0 else { return try Data().write(to: url) }
+      try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none).write(to: url)
     }
   }
 
