@@ -39,7 +39,7 @@ public struct InherentRiskScorer: Sendable {
 
   private func scoreRiskList(graph: SupplyGraph, _ rows: [RiskListEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
     guard !rows.isEmpty else { return }
-    let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer)
+    let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer, rows: rows)
     for row in rows {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "risk-list", findings: &findings) else {
         continue
@@ -62,23 +62,34 @@ public struct InherentRiskScorer: Sendable {
 
   private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
     guard !rows.isEmpty else { return }
-    // country → entities, and country + commodity → entities (own commodities or supplied ones).
-    var byCountry: [RawKey: [EntityIndex]] = [:]
-    var byCountryCommodity: [RawKey: [EntityIndex]] = [:]
-    func add(_ key: String, _ entity: EntityIndex) {
-      if byCountryCommodity[RawKey(key)]?.last != entity { byCountryCommodity[RawKey(key), default: []].append(entity) }
+    // Countries and commodities the rows name, as small integers; then country → entities and
+    // country × commodity → entities (own commodities or supplied ones), in entity order.
+    var countryID: [RawKey: Int] = [:]
+    var commodityID: [RawKey: Int] = [:]
+    for row in rows {
+      if countryID[RawKey(row.country)] == nil { countryID[RawKey(row.country)] = countryID.count }
+      if let commodity = row.commodity, commodityID[RawKey(commodity)] == nil {
+        commodityID[RawKey(commodity)] = commodityID.count
+      }
     }
-    var supplied: [[String]] = Array(repeating: [], count: graph.entityCount)
-    for relationship in graph.relationships where relationship.type == .supplies {
-      if let commodity = relationship.commodity { supplied[Int(relationship.from)].append(commodity) }
-    }
+    let commodityCount = commodityID.count
+    var byCountry = [[EntityIndex]](repeating: [], count: countryID.count)
+    var byCountryCommodity = [[EntityIndex]](repeating: [], count: countryID.count * commodityCount)
+    var lastEntityOfCommodity = [EntityIndex](repeating: -1, count: commodityCount)
+    let relationships = graph.relationships
     for (i, entity) in graph.entities.enumerated() {
-      guard let country = entity.country else { continue }
+      guard let country = entity.country, let c = countryID[RawKey(country)] else { continue }
       let index = EntityIndex(i)
-      byCountry[RawKey(country), default: []].append(index)
-      var seen = Set<RawKey>()
-      for commodity in entity.commodities + supplied[i] where seen.insert(RawKey(commodity)).inserted {
-        add(country + "\u{0}" + commodity, index)
+      byCountry[c].append(index)
+      guard commodityCount > 0 else { continue }
+      func add(_ commodity: String) {
+        guard let k = commodityID[RawKey(commodity)], lastEntityOfCommodity[k] != index else { return }
+        lastEntityOfCommodity[k] = index
+        byCountryCommodity[c * commodityCount + k].append(index)
+      }
+      for commodity in entity.commodities { add(commodity) }
+      for r in graph.outgoing.edges(of: index) where relationships[Int(r)].type == .supplies {
+        if let commodity = relationships[Int(r)].commodity { add(commodity) }
       }
     }
     func score(of row: CountryRiskEntry) -> Double {
@@ -93,9 +104,9 @@ public struct InherentRiskScorer: Sendable {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "country-risk", findings: &findings) else {
         continue
       }
+      let countryIndex = countryID[RawKey(row.country)]!
       let entities =
-        row.commodity.map { byCountryCommodity[RawKey(row.country + "\u{0}" + $0)] ?? [] }
-        ?? byCountry[RawKey(row.country)] ?? []
+        row.commodity.map { byCountryCommodity[countryIndex * commodityCount + commodityID[RawKey($0)]!] } ?? byCountry[countryIndex]
       for entity in entities {
         risk.add(
           RiskRule(

@@ -8,17 +8,26 @@ import TierscanCore
 struct NameKeyCache {
   private let normalizer: NameNormalizer
   private var legalForm: [String: Bool] = [:]
+  /// The lower-cased words of the current ASCII name, separated by one space.
+  private var bytes: [UInt8] = []
+  /// Where each word of ``bytes`` starts.
+  private var wordStarts: [Int] = []
 
   init(normalizer: NameNormalizer) { self.normalizer = normalizer }
 
   /// The normalised form of `name`, equal to `normalizer.normalize(name)`.
   mutating func key(_ name: String) -> String {
     var name = name
-    guard let words = name.withUTF8({ Self.asciiWords($0) }) else { return normalizer.normalize(name) }
-    var count = words.count
-    while count > 0, isLegalForm(words[count - 1]) { count -= 1 }
-    if count == words.count, count == 1 { return words[0] }
-    return words[0..<count].joined(separator: " ")
+    guard name.withUTF8({ readASCIIWords($0) }) else { return normalizer.normalize(name) }
+    var end = bytes.count
+    var count = wordStarts.count
+    while count > 0 {
+      let start = wordStarts[count - 1]
+      if !isLegalForm(String(decoding: bytes[start..<end], as: UTF8.self)) { break }
+      count -= 1
+      end = max(start - 1, 0)
+    }
+    return count == 0 ? "" : String(decoding: bytes[0..<end], as: UTF8.self)
   }
 
   private mutating func isLegalForm(_ word: String) -> Bool {
@@ -28,25 +37,26 @@ struct NameKeyCache {
     return answer
   }
 
-  /// Lower-cased alphanumeric words of an ASCII name (`.` and `'` deleted), or `nil` when the
-  /// name is not ASCII.
-  private static func asciiWords(_ utf8: UnsafeBufferPointer<UInt8>) -> [String]? {
-    var words: [String] = []
-    var word: [UInt8] = []
+  /// Fills ``bytes`` and ``wordStarts`` with the lower-cased alphanumeric words of an ASCII name
+  /// (`.` and `'` deleted); `false` when the name is not ASCII.
+  private mutating func readASCIIWords(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.removeAll(keepingCapacity: true)
+    wordStarts.removeAll(keepingCapacity: true)
+    var inWord = false
     for byte in utf8 {
-      if byte >= 0x80 { return nil }
+      if byte >= 0x80 { return false }
       switch byte {
-      case 0x41...0x5A: word.append(byte | 0x20)
-      case 0x61...0x7A, 0x30...0x39: word.append(byte)
-      case 0x2E, 0x27: continue
-      default:
-        if !word.isEmpty {
-          words.append(String(decoding: word, as: UTF8.self))
-          word.removeAll(keepingCapacity: true)
+      case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
+        if !inWord {
+          if !bytes.isEmpty { bytes.append(0x20) }
+          wordStarts.append(bytes.count)
+          inWord = true
         }
+        bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      case 0x2E, 0x27: continue
+      default: inWord = false
       }
     }
-    if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-    return words
+    return true
   }
 }

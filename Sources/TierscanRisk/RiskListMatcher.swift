@@ -20,15 +20,35 @@ public struct RiskListMatcher: Sendable {
   ///
   /// - Complexity: O(V × a) where a is the number of names and aliases per entity.
   public init(graph: SupplyGraph, normalizer: NameNormalizer) {
+    self.init(graph: graph, normalizer: normalizer, wantedNames: nil)
+  }
+
+  /// Builds the indexes for matching `rows` only: entity names and aliases whose normalised form
+  /// no row name or alias has are left out of the name index (each is still normalised once).
+  ///
+  /// - Complexity: O(V × a + R × n).
+  public init(graph: SupplyGraph, normalizer: NameNormalizer, rows: [RiskListEntry]) {
+    var wanted = Set<String>()
+    for row in rows {
+      for name in CollectionOfOne(row.name) + row.aliases {
+        let key = normalizer.normalize(name)
+        if !key.isEmpty { wanted.insert(key) }
+      }
+    }
+    self.init(graph: graph, normalizer: normalizer, wantedNames: wanted)
+  }
+
+  private init(graph: SupplyGraph, normalizer: NameNormalizer, wantedNames: Set<String>?) {
     self.graph = graph
     self.normalizer = normalizer
     var keys = NameKeyCache(normalizer: normalizer)
-    byName.reserveCapacity(graph.entityCount)
+    if wantedNames == nil { byName.reserveCapacity(graph.entityCount) }
     for (i, entity) in graph.entities.enumerated() {
       let index = EntityIndex(i)
       for name in CollectionOfOne(entity.name) + entity.aliases {
         let key = keys.key(name)
         if key.isEmpty { continue }
+        if let wantedNames, !wantedNames.contains(key) { continue }
         if byName[key]?.last != index { byName[key, default: []].append(index) }
       }
       for key in Self.identifierKeys(entity.identifiers) { byIdentifier[RawKey(key), default: []].append(index) }

@@ -37,84 +37,139 @@ public struct GraphBuilder {
   private func buildGraph(
     entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
   ) -> SupplyGraph {
-    var sets = UnionFind()
-    for _ in entityRecords { _ = sets.makeSet() }
-    var elementOfKey: [RawKey: Int32] = [:]
-    elementOfKey.reserveCapacity(entityRecords.count * 2)
+    let recordCount = entityRecords.count
+    var sets = UnionFind(count: recordCount)
+    // Ids and identifier keys are kept apart: only ids resolve relationship endpoints and
+    // `SupplyGraph.index(of:)`. Each key is hashed once (insert-or-read through `default:`).
+    var elementOfID: [RawKey: Int32] = [:]
+    elementOfID.reserveCapacity(recordCount)
+    var elementOfIdentifier: [RawKey: Int32] = [:]
     for (i, record) in entityRecords.enumerated() {
       let element = Int32(i)
-      if let existing = elementOfKey[RawKey(record.id)] {
-        sets.union(existing, element)
-      } else {
-        elementOfKey[RawKey(record.id)] = element
-      }
-      for key in Self.identifierKeys(of: record.identifiers) {
-        if let existing = elementOfKey[RawKey(key)] {
-          sets.union(existing, element)
-        } else {
-          elementOfKey[RawKey(key)] = element
-        }
+      let existing = Self.firstElement(&elementOfID[RawKey(record.id), default: element])
+      if existing != element { sets.union(existing, element) }
+      let identifiers = record.identifiers
+      guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
+      for key in Self.identifierKeys(of: identifiers) {
+        let existing = Self.firstElement(&elementOfIdentifier[RawKey(key), default: element])
+        if existing != element { sets.union(existing, element) }
       }
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
 
-    // Group records by component, components ordered by their first record.
-    var componentOfRoot: [Int32: Int] = [:]
-    var components: [[Int]] = []
-    for i in entityRecords.indices {
-      let root = sets.find(Int32(i))
-      if let c = componentOfRoot[root] {
-        components[c].append(i)
+    // Components ordered by their first record (the root of a set is its smallest element).
+    var componentOfRecord = [Int32](repeating: 0, count: recordCount)
+    var componentSize: [Int32] = []
+    componentSize.reserveCapacity(recordCount)
+    for i in 0..<recordCount {
+      let root = Int(sets.find(Int32(i)))
+      if root == i {
+        componentOfRecord[i] = Int32(componentSize.count)
+        componentSize.append(1)
       } else {
-        componentOfRoot[root] = components.count
-        components.append([i])
+        let c = componentOfRecord[root]
+        componentOfRecord[i] = c
+        componentSize[Int(c)] += 1
       }
     }
-    // Records that merge by name (CMRT declaring companies) join an existing entity: the
-    // existing records come first, so the entity keeps their id and values (SPEC §2.8).
-    for c in components.indices where components[c].contains(where: { entityRecords[$0].mergesByName }) {
-      components[c] =
-        components[c].filter { !entityRecords[$0].mergesByName } + components[c].filter { entityRecords[$0].mergesByName }
+    // Members of multi-record components, in input order.
+    var members: [Int: [Int]] = [:]
+    for i in 0..<recordCount where componentSize[Int(componentOfRecord[i])] > 1 {
+      members[Int(componentOfRecord[i]), default: []].append(i)
     }
-    var merged = components.map { merge(records: $0.map { entityRecords[$0] }, findings: &findings) }
+    var merged: [Entity] = []
+    merged.reserveCapacity(componentSize.count)
+    for i in 0..<recordCount {
+      let c = Int(componentOfRecord[i])
+      guard c == merged.count else { continue }  // not the component's first record
+      if componentSize[c] == 1, let entity = Self.single(entityRecords[i]) {
+        merged.append(entity)
+        continue
+      }
+      var list = members[c] ?? [i]
+      // Records that merge by name (CMRT declaring companies) join an existing entity: the
+      // existing records come first, so the entity keeps their id and values (SPEC §2.8).
+      if list.contains(where: { entityRecords[$0].mergesByName }) {
+        list = list.filter { !entityRecords[$0].mergesByName } + list.filter { entityRecords[$0].mergesByName }
+      }
+      merged.append(merge(records: list.map { entityRecords[$0] }, findings: &findings))
+    }
 
-    // Placeholders for unknown endpoints.
-    var placeholderIDs = Set<RawKey>()
-    for record in relationshipRecords {
-      for endpoint in [record.from, record.to] where elementOfKey[RawKey(endpoint)] == nil {
-        if placeholderIDs.insert(RawKey(endpoint)).inserted {
-          findings.add(
-            .warning, "unknown-entity", at: record.provenance,
-            "'\(endpoint)' has no entity record; created a placeholder company")
-          merged.append(Entity(id: endpoint, name: endpoint, sources: [record.provenance], isPlaceholder: true))
-          components.append([])
-        }
+    // Resolve every endpoint once: a component, or a placeholder for an unknown id.
+    var placeholderOfID: [RawKey: Int32] = [:]
+    var fromComponent = [Int32](repeating: 0, count: relationshipRecords.count)
+    var toComponent = [Int32](repeating: 0, count: relationshipRecords.count)
+    func resolve(_ endpoint: String, of record: RelationshipRecord) -> Int32 {
+      let key = RawKey(endpoint)
+      if let element = elementOfID[key] { return componentOfRecord[Int(element)] }
+      let next = Int32(merged.count)
+      let existing = Self.firstElement(&placeholderOfID[key, default: next])
+      if existing == next {
+        findings.add(
+          .warning, "unknown-entity", at: record.provenance,
+          "'\(endpoint)' has no entity record; created a placeholder company")
+        merged.append(Entity(id: endpoint, name: endpoint, sources: [record.provenance], isPlaceholder: true))
       }
+      return existing
+    }
+    for (r, record) in relationshipRecords.enumerated() {
+      fromComponent[r] = resolve(record.from, of: record)
+      toComponent[r] = resolve(record.to, of: record)
     }
 
     // Sort by id bytes and build the lookup of every id.
-    let order = merged.indices.sorted { merged[$0].id.utf8Precedes(merged[$1].id) }
+    let ids = merged.map(\.id)
+    let order = ids.indices.sorted { ids[$0].utf8Precedes(ids[$1]) }
     var indexOfComponent = [EntityIndex](repeating: 0, count: merged.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
-    var lookup: [RawKey: EntityIndex] = [:]
-    lookup.reserveCapacity(merged.count)
-    for (c, members) in components.enumerated() {
-      let index = indexOfComponent[c]
-      if members.isEmpty { lookup[RawKey(merged[c].id)] = index }
-      for member in members where lookup[RawKey(entityRecords[member].id)] == nil {
-        lookup[RawKey(entityRecords[member].id)] = index
-      }
-    }
+    var lookup = elementOfID.mapValues { indexOfComponent[Int(componentOfRecord[Int($0)])] }
+    lookup.reserveCapacity(lookup.count + placeholderOfID.count)
+    for (key, component) in placeholderOfID { lookup[key] = indexOfComponent[Int(component)] }
     let entities = order.map { merged[$0] }
 
-    let relationships = relationshipRecords.map { record in
-      Relationship(
-        from: lookup[RawKey(record.from)]!, to: lookup[RawKey(record.to)]!, type: record.type,
-        commodity: record.commodity, hsCode: record.hsCode, share: record.share, basis: record.basis ?? .declared,
-        confidence: record.confidence, reportingYear: record.reportingYear, attributes: record.attributes,
-        provenance: record.provenance)
+    var relationships: [Relationship] = []
+    relationships.reserveCapacity(relationshipRecords.count)
+    for (r, record) in relationshipRecords.enumerated() {
+      relationships.append(
+        Relationship(
+          from: indexOfComponent[Int(fromComponent[r])], to: indexOfComponent[Int(toComponent[r])], type: record.type,
+          commodity: record.commodity, hsCode: record.hsCode, share: record.share, basis: record.basis ?? .declared,
+          confidence: record.confidence, reportingYear: record.reportingYear, attributes: record.attributes,
+          provenance: record.provenance))
     }
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+  }
+
+  /// Reads a dictionary slot in place (the `default:` subscript inserts when absent), so an
+  /// insert-or-read costs one hash.
+  @inline(__always)
+  private static func firstElement(_ slot: inout Int32) -> Int32 { slot }
+
+  /// The entity of a component with exactly one record, or `nil` when the record needs the
+  /// general merge: an attribute key given twice can conflict with itself, and long lists go
+  /// through the merge's hashed de-duplication (the pairwise checks here would be quadratic).
+  private static func single(_ record: EntityRecord) -> Entity? {
+    let attributes = record.attributes
+    guard attributes.count <= 8, record.commodities.count <= 8, record.aliases.count <= 8 else { return nil }
+    if attributes.count > 1 {
+      for i in 1..<attributes.count where attributes[..<i].contains(where: { $0.key == attributes[i].key }) {
+        return nil
+      }
+    }
+    var commodities: [String] = []
+    for commodity in record.commodities where !commodities.contains(where: { $0.utf8Equals(commodity) }) {
+      commodities.append(commodity)
+    }
+    var aliases: [String] = []
+    for alias in record.aliases where !aliases.contains(where: { $0.utf8Equals(alias) }) { aliases.append(alias) }
+    return Entity(
+      id: record.id, name: record.name ?? record.id, kind: record.kind ?? .company, country: record.country,
+      sector: record.sector, commodities: commodities.count > 1 ? commodities.sorted { $0.utf8Precedes($1) } : commodities,
+      identifiers: Identifiers(
+        lei: record.identifiers.lei, duns: record.identifiers.duns, vat: record.identifiers.vat,
+        cid: record.identifiers.cid),
+      aliases: aliases, rawMaterial: record.rawMaterial == true, attributes: attributes,
+      sources: [record.provenance])
   }
 
   /// Union keys for the merge-capable identifiers (VAT never merges).

@@ -5,6 +5,9 @@
 struct UnionFind {
   private var parent: [Int32] = []
 
+  /// Creates `count` singleton sets `0 ..< count`.
+  init(count: Int = 0) { parent = (0..<Int32(count)).map { $0 } }
+
   /// Adds a new singleton set and returns its element.
   mutating func makeSet() -> Int32 {
     let element = Int32(parent.count)

@@ -19,7 +19,13 @@ public struct CSVHeader: Sendable {
   }
 
   /// The column holding `name` (lower-case), if any.
-  public func column(_ name: String) -> Int? { indexByName[name] }
+  ///
+  /// Headers have a handful of columns, so a scan of the (mostly small, inline) names is cheaper
+  /// per row than hashing `name`; it finds the same (first) column as the index.
+  public func column(_ name: String) -> Int? {
+    if names.count > 16 { return indexByName[name] }
+    return names.firstIndex(of: name)
+  }
 
   /// Whether every name is a column.
   public func contains(_ required: [String]) -> Bool { required.allSatisfy { indexByName[$0] != nil } }
