@@ -22,7 +22,7 @@ import TierscanRisk
   }
 
   @Test func textIsEscaped() {
-    #expect(HTMLText.escape("<b> & \"q\" 'a'") == "&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;")
+    #expect(MarkupText.html("<b> & \"q\" 'a'") == "&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;")
     var findings = FindingLog()
     let graph = GraphBuilder().build(
       entityRecords: [

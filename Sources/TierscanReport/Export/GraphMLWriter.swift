@@ -34,7 +34,7 @@ struct GraphMLWriter {
     out += "  <graph id=\"supply_chain\" edgedefault=\"directed\">\n"
     for v in selection.entities {
       let entity = graph[v]
-      out += "    <node id=\"\(XMLText.escape(entity.id))\">\n"
+      out += "    <node id=\"\(MarkupText.xml(entity.id))\">\n"
       let fields = GraphExport.entityFields(entity) + GraphExport.riskFields(v, analysis: analysis)
       for (i, field) in fields.enumerated() { if let value = field.1 { out += data("n\(i)", value) } }
       for (i, name) in nodeAttributes.enumerated() {
@@ -44,8 +44,8 @@ struct GraphMLWriter {
     }
     for (n, r) in selection.relationships.enumerated() {
       let edge = graph.relationships[r]
-      out += "    <edge id=\"e\(n)\" source=\"\(XMLText.escape(graph[edge.from].id))\""
-      out += " target=\"\(XMLText.escape(graph[edge.to].id))\">\n"
+      out += "    <edge id=\"e\(n)\" source=\"\(MarkupText.xml(graph[edge.from].id))\""
+      out += " target=\"\(MarkupText.xml(graph[edge.to].id))\">\n"
       for (i, field) in GraphExport.relationshipFields(edge).enumerated() { if let value = field.1 { out += data("e\(i)", value) } }
       for (i, name) in edgeAttributes.enumerated() {
         if let value = GraphExport.value(of: name, in: edge.attributes) { out += data("ea\(i)", value) }
@@ -58,39 +58,10 @@ struct GraphMLWriter {
 
   private func key(_ id: String, for domain: String, name: String) -> String {
     let type = Self.types[name] ?? (name.hasPrefix("score_") ? "double" : "string")
-    return "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(XMLText.escape(name))\" attr.type=\"\(type)\"/>\n"
+    return "  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(MarkupText.xml(name))\" attr.type=\"\(type)\"/>\n"
   }
 
   private func data(_ key: String, _ value: String) -> String {
-    "      <data key=\"\(key)\">\(XMLText.escape(value))</data>\n"
-  }
-}
-
-/// Escaping for XML 1.0 text and attribute values.
-enum XMLText {
-  /// `&`, `<`, `>`, `"`, `'` as entities; characters XML 1.0 forbids (C0 controls other than tab,
-  /// LF, CR) as U+FFFD; tab, LF and CR as character references so attribute values keep them.
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      case "\t": out += "&#9;"
-      case "\n": out += "&#10;"
-      case "\r": out += "&#13;"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-          out += "\u{FFFD}"
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out
+    "      <data key=\"\(key)\">\(MarkupText.xml(value))</data>\n"
   }
 }

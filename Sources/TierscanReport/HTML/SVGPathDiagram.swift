@@ -19,15 +19,15 @@ public enum SVGPathDiagram {
     let height = margin * 2 + boxHeight + 8
     let title = "\(graph[exposure.source].id) to \(graph[exposure.entity].id), \(exposure.category)"
     var svg = "<svg class=\"path\" viewBox=\"0 0 \(width) \(height)\""
-    svg += " width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">\n"
+    svg += " width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(MarkupText.html(title))\">\n"
     for (i, v) in nodes.enumerated() {
       let x = margin + i * (boxWidth + gap)
       let entity = graph[v]
       let fill = i == 0 ? "#fde2e1" : (v == analysis.focus ? "#dbe8fb" : "#f4f4f4")
       svg += "<rect x=\"\(x)\" y=\"\(margin)\" width=\"\(boxWidth)\" height=\"\(boxHeight)\" rx=\"5\" fill=\"\(fill)\" stroke=\"#555\"/>\n"
-      svg += text(x + boxWidth / 2, margin + 18, HTMLText.truncated(entity.name, 24), weight: "bold")
+      svg += text(x + boxWidth / 2, margin + 18, MarkupText.truncated(entity.name, 24), weight: "bold")
       let tier = analysis.tiers[Int(v)].map { " · tier \($0)" } ?? ""
-      svg += text(x + boxWidth / 2, margin + 36, HTMLText.truncated(entity.id + (entity.country.map { " · \($0)" } ?? "") + tier, 28))
+      svg += text(x + boxWidth / 2, margin + 36, MarkupText.truncated(entity.id + (entity.country.map { " · \($0)" } ?? "") + tier, 28))
     }
     for (i, hop) in exposure.path.hops.enumerated() {
       let edge = graph.relationships[Int(hop.edge)]
@@ -38,13 +38,13 @@ public enum SVGPathDiagram {
       svg += "<polygon points=\"\(x2),\(y) \(x2 - 8),\(y - 4) \(x2 - 8),\(y + 4)\" fill=\"#333\"/>\n"
       let type = edge.type.rawValue + (hop.isReversed ? " (rev.)" : "")
       svg += text(x1 + gap / 2, y - 8, type, size: 9)
-      svg += text(x1 + gap / 2, y + 14, HTMLText.truncated(edge.commodity ?? "", 18), size: 9)
+      svg += text(x1 + gap / 2, y + 14, MarkupText.truncated(edge.commodity ?? "", 18), size: 9)
       svg += text(x1 + gap / 2, y + 25, edge.basis.rawValue + " " + String(format: "×%.3f", hop.transmission), size: 8)
     }
     return svg + "</svg>\n"
   }
 
   static func text(_ x: Int, _ y: Int, _ value: String, size: Int = 11, weight: String = "normal") -> String {
-    "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" font-weight=\"\(weight)\" text-anchor=\"middle\">\(HTMLText.escape(value))</text>\n"
+    "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\" font-weight=\"\(weight)\" text-anchor=\"middle\">\(MarkupText.html(value))</text>\n"
   }
 }

@@ -14,7 +14,7 @@ public enum StatementHTML {
   /// The page.
   public static func render(_ d: StatementDocument, analysis: RiskAnalysis) -> String {
     let f = d.figures
-    let e = HTMLText.escape
+    let e = MarkupText.html
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<title>Modern slavery statement evidence: \(e(f.focusName)) \(d.year)</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
     out += "<h1>Modern slavery statement evidence pack</h1>\n"
@@ -90,7 +90,7 @@ public enum StatementHTML {
   }
 
   static func table(_ header: [String], _ rows: [[String]], caption: String? = nil, levelColumn: Int? = nil) -> String {
-    let e = HTMLText.escape
+    let e = MarkupText.html
     var out = "<table>" + (caption.map { "<caption>\(e($0))</caption>" } ?? "") + "<tr>"
     out += header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
     for row in rows {
