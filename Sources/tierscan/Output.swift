@@ -15,4 +15,11 @@ enum Output {
   static func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
+
+  /// Writes a progress line to stderr, only when stderr is a terminal (SPEC §4), so logs and
+  /// captured output stay exactly the findings.
+  static func progress(_ message: String) {
+    guard isatty(STDERR_FILENO) == 1 else { return }
+    FileHandle.standardError.write(Data("tierscan: \(message)\n".utf8))
+  }
 }

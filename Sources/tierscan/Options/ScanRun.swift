@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TierscanCore
 import TierscanReport
 import TierscanRisk
@@ -17,8 +18,10 @@ struct ScanRun {
   /// Prepares and analyses; prints the findings.
   init(options: ScanOptions, inputs: [String], focus: String?) throws {
     do {
+      Output.progress("reading \(inputs.count) input argument(s) and building the graph…")
       prepared = try pipeline.prepare(options.request(inputs: inputs, focus: focus))
       if let focus {
+        Output.progress("\(prepared.graph.entityCount) entities, \(prepared.graph.relationshipCount) relationships; propagating risk…")
         analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
       } else {
         analysis = nil
