@@ -44,11 +44,13 @@ public struct GraphBuilder {
     var elementOfID: [RawKey: Int32] = [:]
     elementOfID.reserveCapacity(recordCount)
     var elementOfIdentifier: [RawKey: Int32] = [:]
-    for (i, record) in entityRecords.enumerated() {
+    // Records are read field by field in place: binding a whole record would retain and
+    // release every string and array it holds.
+    for i in entityRecords.indices {
       let element = Int32(i)
-      let existing = Self.firstElement(&elementOfID[RawKey(record.id), default: element])
+      let existing = Self.firstElement(&elementOfID[RawKey(entityRecords[i].id), default: element])
       if existing != element { sets.union(existing, element) }
-      let identifiers = record.identifiers
+      let identifiers = entityRecords[i].identifiers
       guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
       for key in Self.identifierKeys(of: identifiers) {
         let existing = Self.firstElement(&elementOfIdentifier[RawKey(key), default: element])
@@ -99,27 +101,27 @@ public struct GraphBuilder {
     var placeholderOfID: [RawKey: Int32] = [:]
     var fromComponent = [Int32](repeating: 0, count: relationshipRecords.count)
     var toComponent = [Int32](repeating: 0, count: relationshipRecords.count)
-    func resolve(_ endpoint: String, of record: RelationshipRecord) -> Int32 {
+    func resolve(_ endpoint: String, of r: Int) -> Int32 {
       let key = RawKey(endpoint)
       if let element = elementOfID[key] { return componentOfRecord[Int(element)] }
       let next = Int32(merged.count)
       let existing = Self.firstElement(&placeholderOfID[key, default: next])
       if existing == next {
+        let provenance = relationshipRecords[r].provenance
         findings.add(
-          .warning, "unknown-entity", at: record.provenance,
+          .warning, "unknown-entity", at: provenance,
           "'\(endpoint)' has no entity record; created a placeholder company")
-        merged.append(Entity(id: endpoint, name: endpoint, sources: [record.provenance], isPlaceholder: true))
+        merged.append(Entity(id: endpoint, name: endpoint, sources: [provenance], isPlaceholder: true))
       }
       return existing
     }
-    for (r, record) in relationshipRecords.enumerated() {
-      fromComponent[r] = resolve(record.from, of: record)
-      toComponent[r] = resolve(record.to, of: record)
+    for r in relationshipRecords.indices {
+      fromComponent[r] = resolve(relationshipRecords[r].from, of: r)
+      toComponent[r] = resolve(relationshipRecords[r].to, of: r)
     }
 
     // Sort by id bytes and build the lookup of every id.
-    let ids = merged.map(\.id)
-    let order = ids.indices.sorted { ids[$0].utf8Precedes(ids[$1]) }
+    let order = Self.orderByIDBytes(merged)
     var indexOfComponent = [EntityIndex](repeating: 0, count: merged.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
     var lookup = elementOfID.mapValues { indexOfComponent[Int(componentOfRecord[Int($0)])] }
@@ -129,15 +131,44 @@ public struct GraphBuilder {
 
     var relationships: [Relationship] = []
     relationships.reserveCapacity(relationshipRecords.count)
-    for (r, record) in relationshipRecords.enumerated() {
-      relationships.append(
-        Relationship(
-          from: indexOfComponent[Int(fromComponent[r])], to: indexOfComponent[Int(toComponent[r])], type: record.type,
-          commodity: record.commodity, hsCode: record.hsCode, share: record.share, basis: record.basis ?? .declared,
-          confidence: record.confidence, reportingYear: record.reportingYear, attributes: record.attributes,
-          provenance: record.provenance))
+    relationshipRecords.withUnsafeBufferPointer { records in
+      for r in records.indices {
+        relationships.append(
+          Relationship(
+            from: indexOfComponent[Int(fromComponent[r])], to: indexOfComponent[Int(toComponent[r])],
+            type: records[r].type, commodity: records[r].commodity, hsCode: records[r].hsCode, share: records[r].share,
+            basis: records[r].basis ?? .declared, confidence: records[r].confidence,
+            reportingYear: records[r].reportingYear, attributes: records[r].attributes,
+            provenance: records[r].provenance))
+      }
     }
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+  }
+
+  /// The indices of `entities` in ascending order of their ids' UTF-8 bytes (ids are unique).
+  ///
+  /// Sorts (first 8 bytes as a big-endian integer, index) pairs, comparing the full bytes only
+  /// when the 8-byte prefixes are equal. A shorter id pads with zero bytes, so prefix order never
+  /// contradicts byte order.
+  ///
+  /// - Complexity: O(V log V).
+  static func orderByIDBytes(_ entities: [Entity]) -> [Int] {
+    var keyed: [(prefix: UInt64, index: Int32)] = []
+    keyed.reserveCapacity(entities.count)
+    for i in entities.indices {
+      var id = entities[i].id
+      let prefix = id.withUTF8 { bytes -> UInt64 in
+        var key: UInt64 = 0
+        for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+        return key
+      }
+      keyed.append((prefix, Int32(i)))
+    }
+    keyed.sort { a, b in
+      if a.prefix != b.prefix { return a.prefix < b.prefix }
+      return entities[Int(a.index)].id.utf8Precedes(entities[Int(b.index)].id)
+    }
+    return keyed.map { Int($0.index) }
   }
 
   /// Reads a dictionary slot in place (the `default:` subscript inserts when absent), so an
