@@ -49,6 +49,11 @@ public enum CSVInputReader {
         split.offset > cursor.position
       {
         var second = state.continuation()
+        // Reserve the record arrays from the line counts (an upper bound on the records): the
+        // first half's array then takes the second half's records without reallocating.
+        let linesAfter = CSVSplit.count(UInt8(ascii: "\n"), in: bytes, from: split.offset, to: bytes.count) + 1
+        state.reserve(split.line + linesAfter)
+        second.reserve(linesAfter)
         var secondCursor = CSVCursor(bytes: bytes, reader: reader)
         secondCursor.start(at: split.offset, line: split.line)
         cursor.stop(at: split.offset)
@@ -221,6 +226,15 @@ private struct FileState {
     next.extraColumns = extraColumns
     next.summary.kind = summary.kind
     return next
+  }
+
+  /// Reserves room for `count` records of the file's kind.
+  mutating func reserve(_ count: Int) {
+    switch summary.kind {
+    case .entities: result.entities.reserveCapacity(count)
+    case .relationships: result.relationships.reserveCapacity(count)
+    default: break
+    }
   }
 
   /// Appends the results of the records after a split (read by `later`).

@@ -79,8 +79,16 @@ enum CSVSplit {
     return nil
   }
 
+  /// The number of `byte`s in `p[from..<to]`.
+  static func count(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+    var total = 0
+    for k in from..<to { total &+= p[k] == byte ? 1 : 0 }
+    return total
+  }
+
   /// The number of line ends (LF, CR LF, lone CR) in `p[0..<end]`; `p[end - 1]` is a line end.
   private static func lineEnds(in p: UnsafeBufferPointer<UInt8>, to end: Int) -> Int {
+    if firstIndex(of: cr, in: p, from: 0, to: end) == nil { return count(lf, in: p, from: 0, to: end) }
     var lfs = 0
     var crs = 0
     var crBeforeLF = 0
