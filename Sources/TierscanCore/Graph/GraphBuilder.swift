@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Merges entity and relationship records into a ``SupplyGraph`` (SPEC §1).
 ///
 /// Merge rules: records merge when they share an `id`, or the same valid `lei`, `duns` or `cid`,
@@ -101,9 +103,11 @@ public struct GraphBuilder {
     var placeholderOfID: [RawKey: Int32] = [:]
     var fromComponent = [Int32](repeating: 0, count: relationshipRecords.count)
     var toComponent = [Int32](repeating: 0, count: relationshipRecords.count)
-    func resolve(_ endpoint: String, of r: Int) -> Int32 {
+    // The id look-ups (the bulk of the work, one random probe each) run on two workers; unknown
+    // ids then become placeholders in one sequential pass, in input order.
+    let (fromElement, toElement) = Self.lookUpEndpoints(relationshipRecords, in: elementOfID)
+    func placeholder(_ endpoint: String, of r: Int) -> Int32 {
       let key = RawKey(endpoint)
-      if let element = elementOfID[key] { return componentOfRecord[Int(element)] }
       let next = Int32(merged.count)
       let existing = Self.firstElement(&placeholderOfID[key, default: next])
       if existing == next {
@@ -116,8 +120,12 @@ public struct GraphBuilder {
       return existing
     }
     for r in relationshipRecords.indices {
-      fromComponent[r] = resolve(relationshipRecords[r].from, of: r)
-      toComponent[r] = resolve(relationshipRecords[r].to, of: r)
+      fromComponent[r] =
+        fromElement[r] >= 0
+        ? componentOfRecord[Int(fromElement[r])] : placeholder(relationshipRecords[r].from, of: r)
+      toComponent[r] =
+        toElement[r] >= 0
+        ? componentOfRecord[Int(toElement[r])] : placeholder(relationshipRecords[r].to, of: r)
     }
 
     // Sort by id bytes and build the lookup of every id.
@@ -143,6 +151,26 @@ public struct GraphBuilder {
       }
     }
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+  }
+
+  /// The record element of every relationship's `from` and `to` id, or -1 for an id with no
+  /// entity record; large inputs are looked up by two concurrent workers over halves.
+  static func lookUpEndpoints(
+    _ records: [RelationshipRecord], in elementOfID: [RawKey: Int32]
+  ) -> (from: [Int32], to: [Int32]) {
+    let count = records.count
+    let from = EndpointBuffer(count: count)
+    let to = EndpointBuffer(count: count)
+    let workers = count >= 50_000 ? 2 : 1
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      records.withUnsafeBufferPointer { buffer in
+        for r in (count * w / workers)..<(count * (w + 1) / workers) {
+          from.values[r] = elementOfID[RawKey(buffer[r].from)] ?? -1
+          to.values[r] = elementOfID[RawKey(buffer[r].to)] ?? -1
+        }
+      }
+    }
+    return (from.array, to.array)
   }
 
   /// The indices of `entities` in ascending order of their ids' UTF-8 bytes (ids are unique).
@@ -324,4 +352,18 @@ private struct FieldMerger {
       "entity '\(entityID)': \(field) '\(dropped)' conflicts with earlier '\(kept)'; keeping the first",
       evidence: [Attribute("field", field), Attribute("kept", kept), Attribute("dropped", dropped)])
   }
+}
+
+/// An endpoint array written by concurrent workers at disjoint indices.
+private final class EndpointBuffer: @unchecked Sendable {
+  let values: UnsafeMutableBufferPointer<Int32>
+
+  init(count: Int) {
+    values = .allocate(capacity: count)
+    values.initialize(repeating: -1)
+  }
+
+  deinit { values.deallocate() }
+
+  var array: [Int32] { Array(values) }
 }
