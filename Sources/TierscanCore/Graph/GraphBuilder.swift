@@ -137,20 +137,34 @@ public struct GraphBuilder {
     for (key, component) in placeholderOfID { lookup[key] = indexOfComponent[Int(component)] }
     let entities = order.map { merged[$0] }
 
-    var relationships: [Relationship] = []
-    relationships.reserveCapacity(relationshipRecords.count)
-    relationshipRecords.withUnsafeBufferPointer { records in
-      for r in records.indices {
-        relationships.append(
-          Relationship(
-            from: indexOfComponent[Int(fromComponent[r])], to: indexOfComponent[Int(toComponent[r])],
-            type: records[r].type, commodity: records[r].commodity, hsCode: records[r].hsCode, share: records[r].share,
-            basis: records[r].basis ?? .declared, confidence: records[r].confidence,
-            reportingYear: records[r].reportingYear, attributes: records[r].attributes,
-            provenance: records[r].provenance))
-      }
-    }
+    let relationships = Self.relationships(
+      relationshipRecords, from: fromComponent.map { indexOfComponent[Int($0)] },
+      to: toComponent.map { indexOfComponent[Int($0)] })
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+  }
+
+  /// The relationships of `records` with resolved endpoints, in record order; large inputs are
+  /// built by two concurrent workers, each initialising its own half of the array.
+  static func relationships(_ records: [RelationshipRecord], from: [EntityIndex], to: [EntityIndex]) -> [Relationship] {
+    let count = records.count
+    guard count > 0 else { return [] }
+    let workers = count >= 50_000 ? 2 : 1
+    return [Relationship](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let target = RelationshipBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        records.withUnsafeBufferPointer { source in
+          for r in (count * w / workers)..<(count * (w + 1) / workers) {
+            let record = source[r]
+            (target.base + r).initialize(
+              to: Relationship(
+                from: from[r], to: to[r], type: record.type, commodity: record.commodity, hsCode: record.hsCode,
+                share: record.share, basis: record.basis ?? .declared, confidence: record.confidence,
+                reportingYear: record.reportingYear, attributes: record.attributes, provenance: record.provenance))
+          }
+        }
+      }
+      initialized = count
+    }
   }
 
   /// The record element of every relationship's `from` and `to` id, or -1 for an id with no
@@ -366,4 +380,11 @@ private final class EndpointBuffer: @unchecked Sendable {
   deinit { values.deallocate() }
 
   var array: [Int32] { Array(values) }
+}
+
+/// The uninitialised storage of the relationship array, written by concurrent workers at disjoint indices.
+private struct RelationshipBuffer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Relationship>
+
+  init(_ buffer: UnsafeMutableBufferPointer<Relationship>) { base = buffer.baseAddress! }
 }
