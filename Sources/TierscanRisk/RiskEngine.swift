@@ -47,16 +47,34 @@ public struct RiskEngine: Sendable {
       return Array(zip(order, slots.values))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
+    // Three independent tasks share the cores: exposures of the first and of the second half of
+    // the entities, and tiers with coverage (which need only the graph). The halves are joined in
+    // entity order. `tiers and coverage` is timed on its own task, overlapping `exposure paths`.
+    let entityCount = graph.entityCount
+    let halves = Slots<[Exposure]>(count: 2)
+    let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let exposures = Self.measure("exposure paths", timings) {
-      collectExposures(graph: graph, perCategory: perCategory, inherent: inherent, transmission: transmission)
+      DispatchQueue.concurrentPerform(iterations: 3) { task in
+        if task < 2 {
+          let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
+          halves.set(
+            task,
+            collectExposures(
+              graph: graph, entities: range, perCategory: perCategory, inherent: inherent, transmission: transmission))
+        } else {
+          let start = DispatchTime.now().uptimeNanoseconds
+          let tiers = Tiering(graph: graph, focus: focus).tiers
+          let coverage = Coverage(
+            graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
+            hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+          tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        }
+      }
+      let (first, second) = (halves.values[0], halves.values[1])
+      return first + second
     }
-    let (tiers, coverage) = Self.measure("tiers and coverage", timings) {
-      let tiers = Tiering(graph: graph, focus: focus).tiers
-      let coverage = Coverage(
-        graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-        hasSmelterStatus: smelterReferences.contains { $0.status != nil })
-      return (tiers, coverage)
-    }
+    let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
+    timings?.record("tiers and coverage", seconds: seconds)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       transmission: transmission, findings: findings)
@@ -69,11 +87,11 @@ public struct RiskEngine: Sendable {
 
   /// Exposures sorted by entity, then category bytes (the order of `perCategory`).
   private func collectExposures(
-    graph: SupplyGraph, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
+    graph: SupplyGraph, entities: Range<Int>, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
     transmission: Transmission
   ) -> [Exposure] {
     var exposures: [Exposure] = []
-    for v in 0..<graph.entityCount {
+    for v in entities {
       for (c, result) in perCategory where result.scores[v] > 0 {
         let entity = EntityIndex(v)
         guard let path = result.path(to: entity, transmission: transmission), let level = config.level(of: path.score)
