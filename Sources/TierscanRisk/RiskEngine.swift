@@ -35,10 +35,23 @@ public struct RiskEngine: Sendable {
     let transmission = Transmission(graph: graph, config: config)
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    // Categories are independent: propagate them concurrently, collect them in `order`.
+    // Categories are independent: propagate them concurrently, collect them in `order`. Tiers
+    // and coverage (which need only the graph) run as one more task, on the core a category
+    // count that does not divide evenly among the cores would leave idle; `tiers and coverage`
+    // is timed on its own task, overlapping `propagation`.
+    let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
       let slots = Slots<RiskPropagator.Result>(count: order.count)
-      DispatchQueue.concurrentPerform(iterations: order.count) { i in
+      DispatchQueue.concurrentPerform(iterations: order.count + 1) { i in
+        guard i < order.count else {
+          let start = DispatchTime.now().uptimeNanoseconds
+          let tiers = Tiering(graph: graph, focus: focus).tiers
+          let coverage = Coverage(
+            graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
+            hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+          tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+          return
+        }
         slots.set(
           i,
           propagator.propagate(
@@ -47,31 +60,19 @@ public struct RiskEngine: Sendable {
       return Array(zip(order, slots.values))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
-    // Three independent tasks share the cores: exposures of the first and of the second half of
-    // the entities, and tiers with coverage (which need only the graph). The halves are joined in
-    // entity order. `tiers and coverage` is timed on its own task, overlapping `exposure paths`.
+    // Exposures of the first and the second half of the entities concurrently, joined in entity order.
     let entityCount = graph.entityCount
     let halves = Slots<[Exposure]>(count: 2)
-    let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let exposures = Self.measure("exposure paths", timings) {
-      DispatchQueue.concurrentPerform(iterations: 3) { task in
-        if task < 2 {
-          let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
-          halves.set(
-            task,
-            collectExposures(
-              graph: graph, entities: range, perCategory: perCategory, inherent: inherent, transmission: transmission))
-        } else {
-          let start = DispatchTime.now().uptimeNanoseconds
-          let tiers = Tiering(graph: graph, focus: focus).tiers
-          let coverage = Coverage(
-            graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-            hasSmelterStatus: smelterReferences.contains { $0.status != nil })
-          tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-        }
+      DispatchQueue.concurrentPerform(iterations: 2) { task in
+        let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
+        halves.set(
+          task,
+          collectExposures(
+            graph: graph, entities: range, perCategory: perCategory, inherent: inherent, transmission: transmission))
       }
-      let (first, second) = (halves.values[0], halves.values[1])
-      return first + second
+      let values = halves.values
+      return values[0] + values[1]
     }
     let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
     timings?.record("tiers and coverage", seconds: seconds)
