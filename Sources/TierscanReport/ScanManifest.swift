@@ -31,9 +31,12 @@ public struct ScanManifest: Sendable, Hashable {
 
   /// `manifest.json`: `tool`, `inputs`, `config`, `focus`, `counts`, `complete`, `outputs`.
   ///
-  /// - Parameter outputs: the other output files with their bytes, any order (sorted by name here).
+  /// - Parameters:
+  ///   - outputs: the other output files with their bytes, any order (sorted by name here).
+  ///   - digests: hex SHA-256 already computed for some outputs, by file name (the rest are hashed here).
   func render(
-    graph: SupplyGraph, focus: String, complete: Bool, outputs: [(name: String, bytes: [UInt8])]
+    graph: SupplyGraph, focus: String, complete: Bool, outputs: [(name: String, bytes: [UInt8])],
+    digests: [String: String] = [:]
   ) -> String {
     let sorted = outputs.sorted { $0.name.utf8Precedes($1.name) }
     let value = JSONValue.object([
@@ -50,7 +53,7 @@ public struct ScanManifest: Sendable, Hashable {
       ("complete", .bool(complete)),
       (
         "outputs",
-        .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string(SHA256.hexDigest(of: $0.bytes)))]) })
+        .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string(digests[$0.name] ?? SHA256.hexDigest(of: $0.bytes)))]) })
       ),
     ])
     return JSONWriter.string(value)

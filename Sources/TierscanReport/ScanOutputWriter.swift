@@ -31,16 +31,32 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options()
   ) -> [(name: String, bytes: [UInt8])] {
     let all = findings + analysis.findings.findings
-    var outputs: [(name: String, bytes: [UInt8])] = [
-      ("coverage.json", Array(CoverageJSON.render(analysis).utf8)),
-      ("exposures.csv", ExposuresCSV.bytes(analysis)),
-      ("paths.json", PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel)),
-      ("quality.json", Array(QualityJSON.render(all).utf8)),
+    // Each file is rendered and hashed by its own task (the renderers are pure), largest first
+    // so two cores share the work; the results are kept in this fixed order.
+    var renderers: [(name: String, render: @Sendable () -> [UInt8])] = [
+      ("exposures.csv", { ExposuresCSV.bytes(analysis) }),
+      ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
+      ("coverage.json", { Array(CoverageJSON.render(analysis).utf8) }),
+      ("quality.json", { Array(QualityJSON.render(all).utf8) }),
     ]
-    if options.withGraph { outputs.append(("graph.json", Array(GraphJSON.render(analysis.graph).utf8))) }
+    if options.withGraph { renderers.append(("graph.json", { Array(GraphJSON.render(analysis.graph).utf8) })) }
+    let slots = RenderSlots(count: renderers.count)
+    let tasks = renderers
+    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
+      let bytes = tasks[i].render()
+      slots.set(i, bytes: bytes, digest: SHA256.hexDigest(of: bytes))
+    }
+    var outputs: [(name: String, bytes: [UInt8])] = []
+    var digests: [String: String] = [:]
+    for (i, renderer) in renderers.enumerated() {
+      let (bytes, digest) = slots.take(i)
+      outputs.append((renderer.name, bytes))
+      digests[renderer.name] = digest
+    }
     let complete = !all.contains { $0.severity == .error }
     let text = manifest.render(
-      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: complete, outputs: outputs)
+      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: complete, outputs: outputs,
+      digests: digests)
     outputs.append(("manifest.json", Array(text.utf8)))
     return outputs.sorted { $0.name.utf8Precedes($1.name) }
   }
@@ -58,5 +74,28 @@ public enum ScanOutputWriter {
     try AtomicDirectory.write(
       files(analysis: analysis, findings: findings, manifest: manifest, options: options), to: directory,
       inputs: inputs, ownedNames: Set(fileNames))
+  }
+}
+
+/// Lock-protected slots for the concurrently rendered output files.
+private final class RenderSlots: @unchecked Sendable {
+  private let lock = NSLock()
+  private var slots: [(bytes: [UInt8], digest: String)?]
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, bytes: [UInt8], digest: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[index] = (bytes, digest)
+  }
+
+  /// The rendered bytes and digest of slot `index`, which is emptied.
+  func take(_ index: Int) -> (bytes: [UInt8], digest: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    let value = slots[index]!
+    slots[index] = nil
+    return value
   }
 }

@@ -77,8 +77,11 @@ public struct InherentRiskScorer: Sendable {
     var byCountryCommodity = [[EntityIndex]](repeating: [], count: countryID.count * commodityCount)
     var lastEntityOfCommodity = [EntityIndex](repeating: -1, count: commodityCount)
     let relationships = graph.relationships
-    for (i, entity) in graph.entities.enumerated() {
-      guard let country = entity.country, let c = countryID[RawKey(country)] else { continue }
+    // Fields are read in place (`entities[i].country`): binding each `Entity` would retain and
+    // release every one of its strings and arrays.
+    let entities = graph.entities
+    for i in entities.indices {
+      guard let c = entities[i].country.flatMap({ countryID[RawKey($0)] }) else { continue }
       let index = EntityIndex(i)
       byCountry[c].append(index)
       guard commodityCount > 0 else { continue }
@@ -87,7 +90,7 @@ public struct InherentRiskScorer: Sendable {
         lastEntityOfCommodity[k] = index
         byCountryCommodity[c * commodityCount + k].append(index)
       }
-      for commodity in entity.commodities { add(commodity) }
+      for commodity in entities[i].commodities { add(commodity) }
       for r in graph.outgoing.edges(of: index) where relationships[Int(r)].type == .supplies {
         if let commodity = relationships[Int(r)].commodity { add(commodity) }
       }
@@ -127,15 +130,16 @@ public struct InherentRiskScorer: Sendable {
       byCID[RawKey(reference.cid)] = reference
     }
     guard !byCID.isEmpty else { return }
-    for (i, entity) in graph.entities.enumerated() where entity.kind == .smelter || entity.identifiers.cid != nil {
-      let cid = entity.identifiers.cid
+    let entities = graph.entities
+    for i in entities.indices where entities[i].kind == .smelter || entities[i].identifiers.cid != nil {
+      let cid = entities[i].identifiers.cid
       let reference = cid.flatMap { byCID[RawKey($0)] }
       let status = reference?.status ?? .unknown
       let basis = cid == nil ? "no-cid" : reference == nil ? "cid-not-in-reference" : "reference"
       risk.add(
         RiskRule(
           rule: "smelter-status", category: "conflict_minerals", score: config.score(of: status),
-          provenance: reference?.provenance ?? entity.sources.first,
+          provenance: reference?.provenance ?? entities[i].sources.first,
           evidence: [
             ("cid", .optional(cid)), ("status", .string(status.rawValue)),
             ("reference_status", .optional(reference?.rawStatus)), ("status_from", .string(basis)),

@@ -2,23 +2,46 @@ import TierscanCore
 
 /// ``NameNormalizer/normalize(_:)`` with a fast path for ASCII names, which are most names in
 /// large inputs: for ASCII text, case-folding is lower-casing, NFKD changes nothing, letters and
-/// digits are `A-Z a-z 0-9`, and everything else but `.` and `'` is a separator. Whether a word is
-/// a legal form is asked of the normaliser once per distinct final word (a lone word normalises
-/// to "" exactly when it is one). Non-ASCII names go through the normaliser.
+/// digits are `A-Z a-z 0-9`, and everything else but `.` and `'` is a separator. Whether a final word is
+/// a legal form is asked of the normaliser's legal-form set (``NameNormalizer/isLegalForm(_:)``).
+///
+/// Names whose other characters all lie in U+0080–U+017F (Latin-1 Supplement, Latin Extended-A)
+/// take the same path through a table: what each such character becomes after case-folding,
+/// NFKD, dropping marks and turning non-letters into spaces, read from the normaliser itself
+/// (`normalize("a" + c + "a")` without legal forms, the surrounding `a`s stripped). Names with
+/// any other character go through the normaliser.
 struct NameKeyCache {
   private let normalizer: NameNormalizer
-  private var legalForm: [String: Bool] = [:]
+  /// The cleaned UTF-8 bytes of U+0080 + i (a space separates words), or `nil` for a character
+  /// the table cannot express (such names go through the normaliser).
+  private let latin: [[UInt8]?]
   /// The lower-cased words of the current ASCII name, separated by one space.
   private var bytes: [UInt8] = []
   /// Where each word of ``bytes`` starts.
   private var wordStarts: [Int] = []
 
-  init(normalizer: NameNormalizer) { self.normalizer = normalizer }
+  init(normalizer: NameNormalizer) {
+    self.normalizer = normalizer
+    latin = Self.latinTable
+  }
+
+  /// The per-character table for U+0080–U+017F, built once from ``NameNormalizer`` without legal forms.
+  private static let latinTable: [[UInt8]?] = {
+    let plain = NameNormalizer(legalForms: [])
+    return (0x80..<0x180).map { value -> [UInt8]? in
+      guard let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+      let cleaned = Array(plain.normalize("a" + String(Character(scalar)) + "a").utf8)
+      guard cleaned.count >= 2, cleaned.first == UInt8(ascii: "a"), cleaned.last == UInt8(ascii: "a") else {
+        return nil
+      }
+      return Array(cleaned[1..<(cleaned.count - 1)])
+    }
+  }()
 
   /// The normalised form of `name`, equal to `normalizer.normalize(name)`.
   mutating func key(_ name: String) -> String {
     var name = name
-    guard name.withUTF8({ readASCIIWords($0) }) else { return normalizer.normalize(name) }
+    guard name.withUTF8({ readWords($0) }) else { return normalizer.normalize(name) }
     var end = bytes.count
     var count = wordStarts.count
     while count > 0 {
@@ -30,21 +53,42 @@ struct NameKeyCache {
     return count == 0 ? "" : String(decoding: bytes[0..<end], as: UTF8.self)
   }
 
-  private mutating func isLegalForm(_ word: String) -> Bool {
-    if let known = legalForm[word] { return known }
-    let answer = normalizer.normalize(word).isEmpty
-    legalForm[word] = answer
-    return answer
-  }
+  /// Whether a normalised word is a legal form. Normalising is idempotent, so for such a word
+  /// `normalize(word).isEmpty` is exactly set membership.
+  private func isLegalForm(_ word: String) -> Bool { normalizer.isLegalForm(word) }
 
-  /// Fills ``bytes`` and ``wordStarts`` with the lower-cased alphanumeric words of an ASCII name
-  /// (`.` and `'` deleted); `false` when the name is not ASCII.
-  private mutating func readASCIIWords(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Fills ``bytes`` and ``wordStarts`` with the normalised words of a name of ASCII and
+  /// U+0080–U+017F characters (ASCII: lower-cased alphanumerics, `.` and `'` deleted; others from
+  /// ``latin``); `false` when the name has any other character.
+  private mutating func readWords(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     bytes.removeAll(keepingCapacity: true)
     wordStarts.removeAll(keepingCapacity: true)
     var inWord = false
-    for byte in utf8 {
-      if byte >= 0x80 { return false }
+    var k = 0
+    let n = utf8.count
+    while k < n {
+      let byte = utf8[k]
+      k += 1
+      if byte >= 0x80 {
+        // Two-byte sequences C2 80 ... C5 BF are U+0080 ... U+017F (the input is valid UTF-8).
+        guard byte >= 0xC2, byte <= 0xC5, k < n else { return false }
+        let value = (Int(byte & 0x1F) << 6) | Int(utf8[k] & 0x3F)
+        k += 1
+        guard let cleaned = latin[value - 0x80] else { return false }
+        for b in cleaned {
+          if b == 0x20 {
+            inWord = false
+            continue
+          }
+          if !inWord {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            wordStarts.append(bytes.count)
+            inWord = true
+          }
+          bytes.append(b)
+        }
+        continue
+      }
       switch byte {
       case 0x41...0x5A, 0x61...0x7A, 0x30...0x39:
         if !inWord {

@@ -35,10 +35,23 @@ public struct RiskEngine: Sendable {
     let transmission = Transmission(graph: graph, config: config)
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    // Categories are independent: propagate them concurrently, collect them in `order`.
+    // Categories are independent: propagate them concurrently, collect them in `order`. Tiers
+    // and coverage (which need only the graph) run as one more task, on the core a category
+    // count that does not divide evenly among the cores would leave idle; `tiers and coverage`
+    // is timed on its own task, overlapping `propagation`.
+    let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
       let slots = Slots<RiskPropagator.Result>(count: order.count)
-      DispatchQueue.concurrentPerform(iterations: order.count) { i in
+      DispatchQueue.concurrentPerform(iterations: order.count + 1) { i in
+        guard i < order.count else {
+          let start = DispatchTime.now().uptimeNanoseconds
+          let tiers = Tiering(graph: graph, focus: focus).tiers
+          let coverage = Coverage(
+            graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
+            hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+          tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+          return
+        }
         slots.set(
           i,
           propagator.propagate(
@@ -47,16 +60,22 @@ public struct RiskEngine: Sendable {
       return Array(zip(order, slots.values))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
+    // Exposures of the first and the second half of the entities concurrently, joined in entity order.
+    let entityCount = graph.entityCount
+    let halves = Slots<[Exposure]>(count: 2)
     let exposures = Self.measure("exposure paths", timings) {
-      collectExposures(graph: graph, perCategory: perCategory, inherent: inherent, transmission: transmission)
+      DispatchQueue.concurrentPerform(iterations: 2) { task in
+        let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
+        halves.set(
+          task,
+          collectExposures(
+            graph: graph, entities: range, perCategory: perCategory, inherent: inherent, transmission: transmission))
+      }
+      let values = halves.values
+      return values[0] + values[1]
     }
-    let (tiers, coverage) = Self.measure("tiers and coverage", timings) {
-      let tiers = Tiering(graph: graph, focus: focus).tiers
-      let coverage = Coverage(
-        graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-        hasSmelterStatus: smelterReferences.contains { $0.status != nil })
-      return (tiers, coverage)
-    }
+    let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
+    timings?.record("tiers and coverage", seconds: seconds)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       transmission: transmission, findings: findings)
@@ -69,11 +88,11 @@ public struct RiskEngine: Sendable {
 
   /// Exposures sorted by entity, then category bytes (the order of `perCategory`).
   private func collectExposures(
-    graph: SupplyGraph, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
+    graph: SupplyGraph, entities: Range<Int>, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
     transmission: Transmission
   ) -> [Exposure] {
     var exposures: [Exposure] = []
-    for v in 0..<graph.entityCount {
+    for v in entities {
       for (c, result) in perCategory where result.scores[v] > 0 {
         let entity = EntityIndex(v)
         guard let path = result.path(to: entity, transmission: transmission), let level = config.level(of: path.score)

@@ -43,15 +43,22 @@ public struct RiskListMatcher: Sendable {
     self.normalizer = normalizer
     var keys = NameKeyCache(normalizer: normalizer)
     if wantedNames == nil { byName.reserveCapacity(graph.entityCount) }
-    for (i, entity) in graph.entities.enumerated() {
+    // Fields are read in place: binding each `Entity` would retain and release all its fields.
+    let entities = graph.entities
+    for i in entities.indices {
       let index = EntityIndex(i)
-      for name in CollectionOfOne(entity.name) + entity.aliases {
+      func addName(_ name: String) {
         let key = keys.key(name)
-        if key.isEmpty { continue }
-        if let wantedNames, !wantedNames.contains(key) { continue }
+        if key.isEmpty { return }
+        if let wantedNames, !wantedNames.contains(key) { return }
         if byName[key]?.last != index { byName[key, default: []].append(index) }
       }
-      for key in Self.identifierKeys(entity.identifiers) { byIdentifier[RawKey(key), default: []].append(index) }
+      addName(entities[i].name)
+      for alias in entities[i].aliases { addName(alias) }
+      let identifiers = entities[i].identifiers
+      if identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil {
+        for key in Self.identifierKeys(identifiers) { byIdentifier[RawKey(key), default: []].append(index) }
+      }
     }
   }
 

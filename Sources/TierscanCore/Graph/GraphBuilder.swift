@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Merges entity and relationship records into a ``SupplyGraph`` (SPEC §1).
 ///
 /// Merge rules: records merge when they share an `id`, or the same valid `lei`, `duns` or `cid`,
@@ -44,11 +46,13 @@ public struct GraphBuilder {
     var elementOfID: [RawKey: Int32] = [:]
     elementOfID.reserveCapacity(recordCount)
     var elementOfIdentifier: [RawKey: Int32] = [:]
-    for (i, record) in entityRecords.enumerated() {
+    // Records are read field by field in place: binding a whole record would retain and
+    // release every string and array it holds.
+    for i in entityRecords.indices {
       let element = Int32(i)
-      let existing = Self.firstElement(&elementOfID[RawKey(record.id), default: element])
+      let existing = Self.firstElement(&elementOfID[RawKey(entityRecords[i].id), default: element])
       if existing != element { sets.union(existing, element) }
-      let identifiers = record.identifiers
+      let identifiers = entityRecords[i].identifiers
       guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
       for key in Self.identifierKeys(of: identifiers) {
         let existing = Self.firstElement(&elementOfIdentifier[RawKey(key), default: element])
@@ -99,27 +103,33 @@ public struct GraphBuilder {
     var placeholderOfID: [RawKey: Int32] = [:]
     var fromComponent = [Int32](repeating: 0, count: relationshipRecords.count)
     var toComponent = [Int32](repeating: 0, count: relationshipRecords.count)
-    func resolve(_ endpoint: String, of record: RelationshipRecord) -> Int32 {
+    // The id look-ups (the bulk of the work, one random probe each) run on two workers; unknown
+    // ids then become placeholders in one sequential pass, in input order.
+    let (fromElement, toElement) = Self.lookUpEndpoints(relationshipRecords, in: elementOfID)
+    func placeholder(_ endpoint: String, of r: Int) -> Int32 {
       let key = RawKey(endpoint)
-      if let element = elementOfID[key] { return componentOfRecord[Int(element)] }
       let next = Int32(merged.count)
       let existing = Self.firstElement(&placeholderOfID[key, default: next])
       if existing == next {
+        let provenance = relationshipRecords[r].provenance
         findings.add(
-          .warning, "unknown-entity", at: record.provenance,
+          .warning, "unknown-entity", at: provenance,
           "'\(endpoint)' has no entity record; created a placeholder company")
-        merged.append(Entity(id: endpoint, name: endpoint, sources: [record.provenance], isPlaceholder: true))
+        merged.append(Entity(id: endpoint, name: endpoint, sources: [provenance], isPlaceholder: true))
       }
       return existing
     }
-    for (r, record) in relationshipRecords.enumerated() {
-      fromComponent[r] = resolve(record.from, of: record)
-      toComponent[r] = resolve(record.to, of: record)
+    for r in relationshipRecords.indices {
+      fromComponent[r] =
+        fromElement[r] >= 0
+        ? componentOfRecord[Int(fromElement[r])] : placeholder(relationshipRecords[r].from, of: r)
+      toComponent[r] =
+        toElement[r] >= 0
+        ? componentOfRecord[Int(toElement[r])] : placeholder(relationshipRecords[r].to, of: r)
     }
 
     // Sort by id bytes and build the lookup of every id.
-    let ids = merged.map(\.id)
-    let order = ids.indices.sorted { ids[$0].utf8Precedes(ids[$1]) }
+    let order = Self.orderByIDBytes(merged)
     var indexOfComponent = [EntityIndex](repeating: 0, count: merged.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
     var lookup = elementOfID.mapValues { indexOfComponent[Int(componentOfRecord[Int($0)])] }
@@ -127,17 +137,80 @@ public struct GraphBuilder {
     for (key, component) in placeholderOfID { lookup[key] = indexOfComponent[Int(component)] }
     let entities = order.map { merged[$0] }
 
-    var relationships: [Relationship] = []
-    relationships.reserveCapacity(relationshipRecords.count)
-    for (r, record) in relationshipRecords.enumerated() {
-      relationships.append(
-        Relationship(
-          from: indexOfComponent[Int(fromComponent[r])], to: indexOfComponent[Int(toComponent[r])], type: record.type,
-          commodity: record.commodity, hsCode: record.hsCode, share: record.share, basis: record.basis ?? .declared,
-          confidence: record.confidence, reportingYear: record.reportingYear, attributes: record.attributes,
-          provenance: record.provenance))
-    }
+    let relationships = Self.relationships(
+      relationshipRecords, from: fromComponent.map { indexOfComponent[Int($0)] },
+      to: toComponent.map { indexOfComponent[Int($0)] })
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+  }
+
+  /// The relationships of `records` with resolved endpoints, in record order; large inputs are
+  /// built by two concurrent workers, each initialising its own half of the array.
+  static func relationships(_ records: [RelationshipRecord], from: [EntityIndex], to: [EntityIndex]) -> [Relationship] {
+    let count = records.count
+    guard count > 0 else { return [] }
+    let workers = count >= 50_000 ? 2 : 1
+    return [Relationship](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let target = RelationshipBuffer(buffer)
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        records.withUnsafeBufferPointer { source in
+          for r in (count * w / workers)..<(count * (w + 1) / workers) {
+            let record = source[r]
+            (target.base + r).initialize(
+              to: Relationship(
+                from: from[r], to: to[r], type: record.type, commodity: record.commodity, hsCode: record.hsCode,
+                share: record.share, basis: record.basis ?? .declared, confidence: record.confidence,
+                reportingYear: record.reportingYear, attributes: record.attributes, provenance: record.provenance))
+          }
+        }
+      }
+      initialized = count
+    }
+  }
+
+  /// The record element of every relationship's `from` and `to` id, or -1 for an id with no
+  /// entity record; large inputs are looked up by two concurrent workers over halves.
+  static func lookUpEndpoints(
+    _ records: [RelationshipRecord], in elementOfID: [RawKey: Int32]
+  ) -> (from: [Int32], to: [Int32]) {
+    let count = records.count
+    let from = EndpointBuffer(count: count)
+    let to = EndpointBuffer(count: count)
+    let workers = count >= 50_000 ? 2 : 1
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      records.withUnsafeBufferPointer { buffer in
+        for r in (count * w / workers)..<(count * (w + 1) / workers) {
+          from.values[r] = elementOfID[RawKey(buffer[r].from)] ?? -1
+          to.values[r] = elementOfID[RawKey(buffer[r].to)] ?? -1
+        }
+      }
+    }
+    return (from.array, to.array)
+  }
+
+  /// The indices of `entities` in ascending order of their ids' UTF-8 bytes (ids are unique).
+  ///
+  /// Sorts (first 8 bytes as a big-endian integer, index) pairs, comparing the full bytes only
+  /// when the 8-byte prefixes are equal. A shorter id pads with zero bytes, so prefix order never
+  /// contradicts byte order.
+  ///
+  /// - Complexity: O(V log V).
+  static func orderByIDBytes(_ entities: [Entity]) -> [Int] {
+    var keyed: [(prefix: UInt64, index: Int32)] = []
+    keyed.reserveCapacity(entities.count)
+    for i in entities.indices {
+      var id = entities[i].id
+      let prefix = id.withUTF8 { bytes -> UInt64 in
+        var key: UInt64 = 0
+        for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+        return key
+      }
+      keyed.append((prefix, Int32(i)))
+    }
+    keyed.sort { a, b in
+      if a.prefix != b.prefix { return a.prefix < b.prefix }
+      return entities[Int(a.index)].id.utf8Precedes(entities[Int(b.index)].id)
+    }
+    return keyed.map { Int($0.index) }
   }
 
   /// Reads a dictionary slot in place (the `default:` subscript inserts when absent), so an
@@ -293,4 +366,25 @@ private struct FieldMerger {
       "entity '\(entityID)': \(field) '\(dropped)' conflicts with earlier '\(kept)'; keeping the first",
       evidence: [Attribute("field", field), Attribute("kept", kept), Attribute("dropped", dropped)])
   }
+}
+
+/// An endpoint array written by concurrent workers at disjoint indices.
+private final class EndpointBuffer: @unchecked Sendable {
+  let values: UnsafeMutableBufferPointer<Int32>
+
+  init(count: Int) {
+    values = .allocate(capacity: count)
+    values.initialize(repeating: -1)
+  }
+
+  deinit { values.deallocate() }
+
+  var array: [Int32] { Array(values) }
+}
+
+/// The uninitialised storage of the relationship array, written by concurrent workers at disjoint indices.
+private struct RelationshipBuffer: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Relationship>
+
+  init(_ buffer: UnsafeMutableBufferPointer<Relationship>) { base = buffer.baseAddress! }
 }

@@ -25,8 +25,17 @@ public struct SupplyGraph: Sendable {
   public init(entities: [Entity], relationships: [Relationship], idLookup: [RawKey: EntityIndex]) {
     self.entities = entities
     self.relationships = relationships
-    self.relationshipFrom = relationships.map(\.from)
-    self.relationshipTo = relationships.map(\.to)
+    // Endpoints read in place (a key-path `map` copies every relationship, retaining its fields).
+    var from = [EntityIndex](repeating: 0, count: relationships.count)
+    var to = [EntityIndex](repeating: 0, count: relationships.count)
+    relationships.withUnsafeBufferPointer { buffer in
+      for r in buffer.indices {
+        from[r] = buffer[r].from
+        to[r] = buffer[r].to
+      }
+    }
+    self.relationshipFrom = from
+    self.relationshipTo = to
     self.outgoing = Adjacency(entityCount: entities.count, keys: relationshipFrom, others: relationshipTo)
     self.incoming = Adjacency(entityCount: entities.count, keys: relationshipTo, others: relationshipFrom)
     self.lookup = idLookup

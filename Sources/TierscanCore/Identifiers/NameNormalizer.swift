@@ -18,6 +18,10 @@ public struct NameNormalizer: Sendable {
     self.legalForms = Set(legalForms.map { $0.lowercased() })
   }
 
+  /// Whether `word`, one word of a normalised name, is a legal form (``normalize(_:)`` drops it
+  /// when it ends a name).
+  public func isLegalForm(_ word: String) -> Bool { legalForms.contains(word) }
+
   /// The normalised form of `name`; may be empty when the name holds only legal forms or punctuation.
   public func normalize(_ name: String) -> String {
     let folded = name.folding(options: [.caseInsensitive], locale: nil).decomposedStringWithCompatibilityMapping

@@ -52,10 +52,39 @@ private let lf = UInt8(ascii: "\n")
 private let tab = UInt8(ascii: "\t")
 private let space = UInt8(ascii: " ")
 
+/// A pull-style cursor over the records of a byte range, for reading one file in parts.
+///
+/// A cursor started at a record boundary with that boundary's line number (see
+/// ``CSVSplit/boundary(in:atOrAfter:)``) yields exactly the records and failures a whole-file
+/// read yields from there on; ``stop(at:)`` ends it at a later boundary.
+struct CSVCursor {
+  private var scanner: Scanner
+
+  /// A cursor at the start of `bytes` (after a leading BOM).
+  init(bytes: UnsafeBufferPointer<UInt8>, reader: CSVReader) {
+    scanner = Scanner(bytes: bytes, limits: reader.limits, trims: reader.trimsFields)
+  }
+
+  /// The byte offset of the next unread byte.
+  var position: Int { scanner.i }
+
+  /// Moves to the record boundary `offset`, on physical line `line`.
+  mutating func start(at offset: Int, line: Int) {
+    scanner.i = offset
+    scanner.line = line
+  }
+
+  /// Ends the input at the record boundary `offset`.
+  mutating func stop(at offset: Int) { scanner.n = offset }
+
+  /// The next record or failure; `nil` at the end.
+  mutating func next() -> CSVReadResult? { scanner.next() }
+}
+
 /// The byte-level state machine behind ``CSVReader``.
 private struct Scanner {
   let p: UnsafeBufferPointer<UInt8>
-  let n: Int
+  var n: Int
   let maxField: Int
   let maxRecord: Int
   let trims: Bool

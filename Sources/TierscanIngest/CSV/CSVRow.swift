@@ -142,7 +142,8 @@ struct CSVRow {
   /// A `basis` value; an unknown one is dropped with a warning (the default `declared` applies).
   mutating func basis(_ name: String = "basis") -> Basis? {
     guard let raw = value(name) else { return nil }
-    guard let basis = Basis(rawValue: raw.lowercased()) else {
+    // Raw values are lower-case: a value that already is one needs no `lowercased()` copy.
+    guard let basis = Basis(rawValue: raw) ?? Basis(rawValue: raw.lowercased()) else {
       warn("invalid-basis", "\(name) '\(raw)' is not observed, declared or inferred; value dropped")
       return nil
     }
@@ -152,7 +153,7 @@ struct CSVRow {
   /// An entity `kind`; an unknown one is dropped with a warning (the default `company` applies).
   mutating func kind(_ name: String) -> EntityKind? {
     guard let raw = value(name) else { return nil }
-    guard let kind = EntityKind(rawValue: raw.lowercased()) else {
+    guard let kind = EntityKind(rawValue: raw) ?? EntityKind(rawValue: raw.lowercased()) else {
       warn("invalid-kind", "\(name) '\(raw)' is not company, facility, smelter or mine; value dropped")
       return nil
     }

@@ -12,7 +12,7 @@ enum RelationshipRowParser {
     let to = row.id("to")
     var type: RelationshipType?
     if let raw = row.required("type") {
-      type = RelationshipType(rawValue: raw.lowercased())
+      type = RelationshipType(rawValue: raw) ?? RelationshipType(rawValue: raw.lowercased())
       if type == nil {
         row.reject("unknown-relationship-type", "type '\(raw)' is not supplies, subcontracts, owns or operates")
       }

@@ -24,8 +24,13 @@ public struct IngestedInputs: Sendable {
 
   /// Appends another file's contribution after this one's.
   public mutating func append(_ other: IngestedInputs) {
-    entities.append(contentsOf: other.entities)
-    relationships.append(contentsOf: other.relationships)
+    // Into an empty array the other array is taken as it is (no per-record copy).
+    if entities.isEmpty { entities = other.entities } else { entities.append(contentsOf: other.entities) }
+    if relationships.isEmpty {
+      relationships = other.relationships
+    } else {
+      relationships.append(contentsOf: other.relationships)
+    }
     riskList.append(contentsOf: other.riskList)
     countryRisk.append(contentsOf: other.countryRisk)
     smelterReferences.append(contentsOf: other.smelterReferences)

@@ -17,6 +17,8 @@ public struct ScanPipeline: Sendable {
     public var findings: [Finding]
     /// The configuration and its SHA-256.
     public var config: LoadedRiskConfig
+    /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
+    var inputDigests: InputDigests? = nil
   }
 
   /// The tool version written into manifests.
@@ -36,6 +38,7 @@ public struct ScanPipeline: Sendable {
     for path in request.smelterLookups {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
+    let digests = InputDigests(paths: inputs.files.map(\.path))
     inputs.findings.append(
       contentsOf: CMRTReferenceCheck.findings(
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
@@ -46,7 +49,7 @@ public struct ScanPipeline: Sendable {
     // million-row scan does not keep both copies through the risk stage.
     inputs.entities = []
     inputs.relationships = []
-    return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config)
+    return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config, inputDigests: digests)
   }
 
   /// Resolves `id` to an entity, or throws a helpful error.
@@ -68,10 +71,12 @@ public struct ScanPipeline: Sendable {
 
   /// The manifest of a run: every input file's SHA-256 and the configuration's.
   public func manifest(for prepared: Prepared) -> ScanManifest {
-    let inputs = prepared.inputs.files.map { file in
-      ScanManifest.Input(
-        path: file.path, sha256: (try? SHA256.hexDigest(ofFileAt: URL(fileURLWithPath: file.path))) ?? "unreadable")
-    }
+    let files = prepared.inputs.files
+    let background = prepared.inputDigests.flatMap { $0.paths == files.map(\.path) ? $0 : nil }
+    let digests =
+      background?.values
+      ?? files.map { (try? SHA256.hexDigest(ofFileAt: URL(fileURLWithPath: $0.path))) ?? "unreadable" }
+    let inputs = zip(files, digests).map { file, digest in ScanManifest.Input(path: file.path, sha256: digest) }
     return ScanManifest(toolVersion: Self.toolVersion, inputs: inputs, configSHA256: prepared.config.sha256)
   }
 
