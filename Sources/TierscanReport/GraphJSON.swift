@@ -11,16 +11,7 @@ public enum GraphJSON {
   /// - Complexity: O(V + E log E).
   public static func object(_ graph: SupplyGraph) -> JSONValue {
     let entities: [JSONValue] = graph.entities.map(entity)
-    let order = graph.relationships.indices.sorted { a, b in
-      let x = graph.relationships[a]
-      let y = graph.relationships[b]
-      if x.from != y.from { return x.from < y.from }
-      if x.to != y.to { return x.to < y.to }
-      if x.type != y.type { return x.type.rawValue.utf8Precedes(y.type.rawValue) }
-      if !x.provenance.file.utf8Equals(y.provenance.file) { return x.provenance.file.utf8Precedes(y.provenance.file) }
-      if x.provenance.line != y.provenance.line { return (x.provenance.line ?? 0) < (y.provenance.line ?? 0) }
-      return a < b
-    }
+    let order = GraphSelection.exportOrder(graph.relationships.indices, in: graph)
     let relationships: [JSONValue] = order.map { relationship(graph.relationships[$0], in: graph) }
     return .object([("entities", .array(entities)), ("relationships", .array(relationships))])
   }
