@@ -24,6 +24,7 @@ final class XMLPartReader {
   {
     _ = initialized
     guard data.count < Int(Int32.max) else { throw .zipBomb(entry: part, detail: "part too large to parse") }
+    if hasDoctype(data) { throw .doctype(part: part) }
     let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     let outcome: Result<T, XLSXError> = data.withUnsafeBytes { raw in
       let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self)
@@ -40,6 +41,27 @@ final class XMLPartReader {
       }
     }
     return try outcome.get()
+  }
+
+  /// Whether the prolog of `data` declares a document type. Checked on the bytes before libxml2
+  /// sees them: libxml2 would expand a hostile internal subset (billion laughs) before reporting
+  /// the declaration, and then fail with a generic parse error instead.
+  ///
+  /// - Complexity: O(prolog length): scanning stops at the first start tag.
+  static func hasDoctype(_ data: Data) -> Bool {
+    var scanner = XMLByteScanner(maxDepth: Int.max)
+    return data.withUnsafeBytes { raw -> Bool in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      var start = 0
+      while start < bytes.count {
+        let end = min(start + 4096, bytes.count)
+        _ = scanner.scan(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if case .doctype = scanner.stop { return true }
+        if scanner.nextTag() != nil { return false }
+        start = end
+      }
+      return false
+    }
   }
 
   /// Advances to the next node; `false` at the end of the document.

@@ -47,7 +47,7 @@ final class ZipPartReader {
 
   /// The inflated bytes of the part at `path`.
   /// - Throws: ``XLSXError/missingPart(_:)``, ``XLSXError/zipBomb(entry:detail:)`` or
-  ///   ``XLSXError/corruptPart(part:detail:)``.
+  ///   ``XLSXError/corruptPart(part:detail:)`` (also when the inflated bytes fail the entry's CRC-32).
   func data(of path: String) throws(XLSXError) -> Data {
     guard let entry = entries[path] else { throw .missingPart(path) }
     let declared = entry.uncompressedSize
@@ -66,8 +66,10 @@ final class ZipPartReader {
     var output = Data()
     output.reserveCapacity(Int(min(declared, bound)))
     let counter = InflateCounter(limit: bound)
+    let checksum: CRC32
     do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
+      // The consumer form of `extract` computes the CRC-32 but does not compare it.
+      checksum = try archive.extract(entry, skipCRC32: false) { chunk in
         try counter.add(chunk.count)
         output.append(chunk)
       }
@@ -75,6 +77,9 @@ final class ZipPartReader {
       throw .zipBomb(entry: path, detail: "inflated past \(bound) bytes while extracting")
     } catch {
       throw .corruptPart(part: path, detail: String(describing: error))
+    }
+    if entry.type == .file, checksum != entry.checksum {
+      throw .corruptPart(part: path, detail: "CRC-32 mismatch: the entry says \(entry.checksum), the bytes give \(checksum)")
     }
     return output
   }
