@@ -155,7 +155,7 @@ public struct RelationshipColumns: Sendable {
   }
 
   /// The interned value at `index`, or `nil` for -1.
-  @inlinable public func string(_ index: Int32) -> String? { index < 0 ? nil : strings[Int(index)] }
+  @inlinable @inline(__always) public func string(_ index: Int32) -> String? { index < 0 ? nil : strings[Int(index)] }
 
   /// The side-table entry of relationship `r`, if any.
   @inlinable public func extra(_ r: Int) -> RelationshipExtra? {
@@ -170,7 +170,12 @@ public struct RelationshipColumns: Sendable {
   }
 
   /// The provenance file of relationship `r`.
-  @inlinable public func fileName(_ r: Int) -> String {
+  @inlinable @inline(__always) public func fileName(_ r: Int) -> String {
+    if runStarts.count == 1 { return fileNames[Int(runFiles[0])] }
+    return fileName(searching: r)
+  }
+
+  @usableFromInline func fileName(searching r: Int) -> String {
     var low = 0
     var high = runStarts.count
     while high - low > 1 {
@@ -181,8 +186,26 @@ public struct RelationshipColumns: Sendable {
   }
 
   /// The values of relationship `r` other than endpoints and basis.
-  @inlinable
+  ///
+  /// Inlined, so a caller that reads one field (`graph.relationships[r].type`) lets the
+  /// optimiser drop the loads and retains of the others.
+  @inlinable @inline(__always)
   public func values(_ r: Int) -> (
+    type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
+    reportingYear: Int?, attributes: [Attribute], provenance: Provenance
+  ) {
+    if !extraRows.isEmpty { return valuesWithExtras(r) }
+    let s = share[r]
+    let c = confidence[r]
+    let y = reportingYear[r]
+    return (
+      type[r], string(commodity[r]), string(hsCode[r]), Self.isMissing(s) ? nil : s, Self.isMissing(c) ? nil : c,
+      y == Self.noYear ? nil : Int(y), [], Provenance(file: fileName(r), line: Int(line[r]))
+    )
+  }
+
+  @usableFromInline
+  func valuesWithExtras(_ r: Int) -> (
     type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
     reportingYear: Int?, attributes: [Attribute], provenance: Provenance
   ) {

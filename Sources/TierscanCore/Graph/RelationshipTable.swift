@@ -43,8 +43,9 @@ public struct RelationshipTable: RandomAccessCollection, Sendable {
   /// The type of every relationship.
   @inlinable public var type: [RelationshipType] { columns.type }
 
-  /// The relationship at `r` (materialised from the columns).
-  @inlinable
+  /// The relationship at `r` (materialised from the columns; inlined so that reading one field
+  /// costs about one column load).
+  @inlinable @inline(__always)
   public subscript(r: Int) -> Relationship {
     let v = columns.values(r)
     return Relationship(
