@@ -28,6 +28,17 @@ public struct GraphBuilder {
   public func build(
     entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
   ) -> SupplyGraph {
+    build(entityRecords: entityRecords, relationshipRecords: RelationshipRecordTable(relationshipRecords), findings: &findings)
+  }
+
+  /// Builds the graph from a record table; the graph's ``RelationshipTable`` shares the table's
+  /// columns (no copy) and replaces only the endpoints.
+  ///
+  /// - Complexity: O((V + E) log V) for the final sort by id; merging is near-linear; each
+  ///   distinct endpoint id is looked up once.
+  public func build(
+    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable, findings: inout FindingLog
+  ) -> SupplyGraph {
     guard let timings = PhaseTimings.current else {
       return buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, findings: &findings)
     }
@@ -37,7 +48,7 @@ public struct GraphBuilder {
   }
 
   private func buildGraph(
-    entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
+    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable, findings: inout FindingLog
   ) -> SupplyGraph {
     let recordCount = entityRecords.count
     var sets = UnionFind(count: recordCount)
@@ -99,33 +110,26 @@ public struct GraphBuilder {
       merged.append(merge(records: list.map { entityRecords[$0] }, findings: &findings))
     }
 
-    // Resolve every endpoint once: a component, or a placeholder for an unknown id.
-    var placeholderOfID: [RawKey: Int32] = [:]
-    var fromComponent = [Int32](repeating: 0, count: relationshipRecords.count)
-    var toComponent = [Int32](repeating: 0, count: relationshipRecords.count)
-    // The id look-ups (the bulk of the work, one random probe each) run on two workers; unknown
-    // ids then become placeholders in one sequential pass, in input order.
-    let (fromElement, toElement) = Self.lookUpEndpoints(relationshipRecords, in: elementOfID)
-    func placeholder(_ endpoint: String, of r: Int) -> Int32 {
-      let key = RawKey(endpoint)
-      let next = Int32(merged.count)
-      let existing = Self.firstElement(&placeholderOfID[key, default: next])
-      if existing == next {
-        let provenance = relationshipRecords[r].provenance
-        findings.add(
-          .warning, "unknown-entity", at: provenance,
-          "'\(endpoint)' has no entity record; created a placeholder company")
-        merged.append(Entity(id: endpoint, name: endpoint, sources: [provenance], isPlaceholder: true))
+    // Resolve every distinct endpoint id once: a component, or a placeholder for an unknown id.
+    // Ids are in order of first occurrence (input order, `from` before `to`), which is the order
+    // placeholders were always created in; each cites the record of its first occurrence.
+    let ids = relationshipRecords.ids
+    let elementOfEndpoint = Self.lookUpIDs(ids, in: elementOfID)
+    var componentOfEndpoint = [Int32](repeating: 0, count: ids.count)
+    var placeholderIDs: [(key: RawKey, component: Int32)] = []
+    for i in 0..<ids.count {
+      let element = elementOfEndpoint[i]
+      if element >= 0 {
+        componentOfEndpoint[i] = componentOfRecord[Int(element)]
+        continue
       }
-      return existing
-    }
-    for r in relationshipRecords.indices {
-      fromComponent[r] =
-        fromElement[r] >= 0
-        ? componentOfRecord[Int(fromElement[r])] : placeholder(relationshipRecords[r].from, of: r)
-      toComponent[r] =
-        toElement[r] >= 0
-        ? componentOfRecord[Int(toElement[r])] : placeholder(relationshipRecords[r].to, of: r)
+      let endpoint = ids.string(at: i)
+      let provenance = relationshipRecords.columns.values(Int(relationshipRecords.idFirstRow[i])).provenance
+      findings.add(
+        .warning, "unknown-entity", at: provenance, "'\(endpoint)' has no entity record; created a placeholder company")
+      componentOfEndpoint[i] = Int32(merged.count)
+      placeholderIDs.append((RawKey(endpoint), Int32(merged.count)))
+      merged.append(Entity(id: endpoint, name: endpoint, sources: [provenance], isPlaceholder: true))
     }
 
     // Sort by id bytes and build the lookup of every id.
@@ -133,58 +137,44 @@ public struct GraphBuilder {
     var indexOfComponent = [EntityIndex](repeating: 0, count: merged.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
     var lookup = elementOfID.mapValues { indexOfComponent[Int(componentOfRecord[Int($0)])] }
-    lookup.reserveCapacity(lookup.count + placeholderOfID.count)
-    for (key, component) in placeholderOfID { lookup[key] = indexOfComponent[Int(component)] }
+    lookup.reserveCapacity(lookup.count + placeholderIDs.count)
+    for (key, component) in placeholderIDs { lookup[key] = indexOfComponent[Int(component)] }
     let entities = order.map { merged[$0] }
 
-    let relationships = Self.relationships(
-      relationshipRecords, from: fromComponent.map { indexOfComponent[Int($0)] },
-      to: toComponent.map { indexOfComponent[Int($0)] })
+    let indexOfEndpoint = componentOfEndpoint.map { indexOfComponent[Int($0)] }
+    let relationships = RelationshipTable(
+      from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID),
+      to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID),
+      basis: relationshipRecords.basis.map { $0 ?? .declared }, columns: relationshipRecords.columns)
     return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
   }
 
-  /// The relationships of `records` with resolved endpoints, in record order; large inputs are
-  /// built by two concurrent workers, each initialising its own half of the array.
-  static func relationships(_ records: [RelationshipRecord], from: [EntityIndex], to: [EntityIndex]) -> [Relationship] {
-    let count = records.count
-    guard count > 0 else { return [] }
-    let workers = count >= 50_000 ? 2 : 1
-    return [Relationship](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let target = RelationshipBuffer(buffer)
-      DispatchQueue.concurrentPerform(iterations: workers) { w in
-        records.withUnsafeBufferPointer { source in
-          for r in (count * w / workers)..<(count * (w + 1) / workers) {
-            let record = source[r]
-            (target.base + r).initialize(
-              to: Relationship(
-                from: from[r], to: to[r], type: record.type, commodity: record.commodity, hsCode: record.hsCode,
-                share: record.share, basis: record.basis ?? .declared, confidence: record.confidence,
-                reportingYear: record.reportingYear, attributes: record.attributes, provenance: record.provenance))
-          }
+  /// `values[indices[r]]` for every `r`.
+  ///
+  /// - Complexity: O(n).
+  static func gather(_ values: [Int32], at indices: [Int32]) -> [Int32] {
+    [Int32](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
+      values.withUnsafeBufferPointer { values in
+        indices.withUnsafeBufferPointer { indices in
+          for r in indices.indices { buffer[r] = values[Int(indices[r])] }
         }
       }
-      initialized = count
+      initialized = indices.count
     }
   }
 
-  /// The record element of every relationship's `from` and `to` id, or -1 for an id with no
-  /// entity record; large inputs are looked up by two concurrent workers over halves.
-  static func lookUpEndpoints(
-    _ records: [RelationshipRecord], in elementOfID: [RawKey: Int32]
-  ) -> (from: [Int32], to: [Int32]) {
-    let count = records.count
-    let from = EndpointBuffer(count: count)
-    let to = EndpointBuffer(count: count)
+  /// The record element of every distinct endpoint id, or -1 for an id with no entity record;
+  /// large tables are looked up by two concurrent workers over halves.
+  static func lookUpIDs(_ ids: ByteInterner, in elementOfID: [RawKey: Int32]) -> [Int32] {
+    let count = ids.count
+    let result = EndpointBuffer(count: count)
     let workers = count >= 50_000 ? 2 : 1
     DispatchQueue.concurrentPerform(iterations: workers) { w in
-      records.withUnsafeBufferPointer { buffer in
-        for r in (count * w / workers)..<(count * (w + 1) / workers) {
-          from.values[r] = elementOfID[RawKey(buffer[r].from)] ?? -1
-          to.values[r] = elementOfID[RawKey(buffer[r].to)] ?? -1
-        }
+      for i in (count * w / workers)..<(count * (w + 1) / workers) {
+        result.values[i] = elementOfID[RawKey(ids.string(at: i))] ?? -1
       }
     }
-    return (from.array, to.array)
+    return result.array
   }
 
   /// The indices of `entities` in ascending order of their ids' UTF-8 bytes (ids are unique).
@@ -380,11 +370,4 @@ private final class EndpointBuffer: @unchecked Sendable {
   deinit { values.deallocate() }
 
   var array: [Int32] { Array(values) }
-}
-
-/// The uninitialised storage of the relationship array, written by concurrent workers at disjoint indices.
-private struct RelationshipBuffer: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Relationship>
-
-  init(_ buffer: UnsafeMutableBufferPointer<Relationship>) { base = buffer.baseAddress! }
 }

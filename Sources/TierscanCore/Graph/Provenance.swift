@@ -15,7 +15,7 @@ public struct Provenance: Sendable, Hashable, Codable {
   public var cell: String?
 
   /// Creates a provenance.
-  public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, cell: String? = nil) {
+  @inlinable public init(file: String, line: Int? = nil, column: Int? = nil, sheet: String? = nil, cell: String? = nil) {
     self.file = file
     self.line = line
     self.column = column

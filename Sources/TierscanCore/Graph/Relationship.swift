@@ -19,7 +19,7 @@ public struct Relationship: Sendable, Hashable {
   public var provenance: Provenance
 
   /// Creates a relationship.
-  public init(
+  @inlinable public init(
     from: EntityIndex, to: EntityIndex, type: RelationshipType, commodity: String? = nil, hsCode: String? = nil,
     share: Double? = nil, basis: Basis = .declared, confidence: Double? = nil, reportingYear: Int? = nil,
     attributes: [Attribute] = [], provenance: Provenance

@@ -6,12 +6,13 @@
 public struct SupplyGraph: Sendable {
   /// Entities by index (sorted by id bytes).
   public let entities: [Entity]
-  /// Relationships by index (input order).
-  public let relationships: [Relationship]
-  /// `from` of every relationship (struct-of-arrays copy for hot loops).
-  public let relationshipFrom: [EntityIndex]
-  /// `to` of every relationship.
-  public let relationshipTo: [EntityIndex]
+  /// Relationships by index (input order), as a struct-of-arrays table whose subscript
+  /// materialises a ``Relationship``.
+  public let relationships: RelationshipTable
+  /// `from` of every relationship (the same array as `relationships.from`).
+  public var relationshipFrom: [EntityIndex] { relationships.from }
+  /// `to` of every relationship (the same array as `relationships.to`).
+  public var relationshipTo: [EntityIndex] { relationships.to }
   /// Relationships leaving each entity.
   public let outgoing: Adjacency
   /// Relationships entering each entity.
@@ -22,27 +23,23 @@ public struct SupplyGraph: Sendable {
   ///
   /// - Parameter idLookup: every id (kept ids and merged-away ids) to its entity.
   /// - Complexity: O(V + E).
-  public init(entities: [Entity], relationships: [Relationship], idLookup: [RawKey: EntityIndex]) {
+  public init(entities: [Entity], relationships: RelationshipTable, idLookup: [RawKey: EntityIndex]) {
     self.entities = entities
     self.relationships = relationships
-    // Endpoints read in place (a key-path `map` copies every relationship, retaining its fields).
-    var from = [EntityIndex](repeating: 0, count: relationships.count)
-    var to = [EntityIndex](repeating: 0, count: relationships.count)
-    relationships.withUnsafeBufferPointer { buffer in
-      for r in buffer.indices {
-        from[r] = buffer[r].from
-        to[r] = buffer[r].to
-      }
-    }
-    self.relationshipFrom = from
-    self.relationshipTo = to
-    self.outgoing = Adjacency(entityCount: entities.count, keys: relationshipFrom, others: relationshipTo)
-    self.incoming = Adjacency(entityCount: entities.count, keys: relationshipTo, others: relationshipFrom)
+    self.outgoing = Adjacency(entityCount: entities.count, keys: relationships.from, others: relationships.to)
+    self.incoming = Adjacency(entityCount: entities.count, keys: relationships.to, others: relationships.from)
     self.lookup = idLookup
   }
 
+  /// Assembles a graph from relationship values (stored as a ``RelationshipTable``).
+  ///
+  /// - Complexity: O(V + E).
+  public init(entities: [Entity], relationships: [Relationship], idLookup: [RawKey: EntityIndex]) {
+    self.init(entities: entities, relationships: RelationshipTable(relationships), idLookup: idLookup)
+  }
+
   /// An empty graph.
-  public static let empty = SupplyGraph(entities: [], relationships: [], idLookup: [:])
+  public static let empty = SupplyGraph(entities: [], relationships: [Relationship](), idLookup: [:])
 
   /// Number of entities.
   public var entityCount: Int { entities.count }

@@ -32,7 +32,12 @@ public enum CSVInputReader {
   /// Reads CSV bytes; when there are at least `splitAbove` bytes, the records after the header
   /// are parsed in two halves concurrently (split on a record boundary, see ``CSVSplit``) and the
   /// halves' results concatenated in order, giving the same result as one sequential read.
-  static func read(data: Data, displayPath: String, options: IngestOptions, splitAbove: Int) -> IngestedInputs {
+  ///
+  /// `fastPath: false` reads every relationship row through the general reader and
+  /// ``RelationshipRowParser`` (tests compare both ways).
+  static func read(
+    data: Data, displayPath: String, options: IngestOptions, splitAbove: Int, fastPath: Bool = true
+  ) -> IngestedInputs {
     let reader = CSVReader(limits: options.limits, trimsFields: true)
     return data.withUnsafeBytes { raw -> IngestedInputs in
       guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
@@ -42,6 +47,8 @@ public enum CSVInputReader {
       }
       let bytes = UnsafeBufferPointer(start: base, count: raw.count)
       var state = FileState(displayPath: displayPath)
+      state.limits = options.limits
+      state.allowsFastPath = fastPath
       var cursor = CSVCursor(bytes: bytes, reader: reader)
       while state.header == nil, let item = cursor.next() { state.consume(item) }
       if bytes.count >= splitAbove, state.header != nil,
@@ -62,7 +69,7 @@ public enum CSVInputReader {
         (state, second) = (halves.first.0, halves.second.0)
         state.merge(second)
       } else {
-        while let item = cursor.next() { state.consume(item) }
+        state.run(&cursor)
       }
       state.finish()
       return state.result
@@ -81,11 +88,12 @@ private final class Halves: @unchecked Sendable {
   }
 
   func run(_ index: Int) {
-    if index == 0 {
-      while let item = first.1.next() { first.0.consume(item) }
-    } else {
-      while let item = second.1.next() { second.0.consume(item) }
-    }
+    // One exclusive access to the pair; its elements are then disjoint.
+    if index == 0 { Self.run(&first) } else { Self.run(&second) }
+  }
+
+  private static func run(_ half: inout (FileState, CSVCursor)) {
+    half.0.run(&half.1)
   }
 }
 
@@ -98,6 +106,12 @@ private struct FileState {
   var isUsable = false
   /// Columns the file's kind does not know (kept as attributes), computed once from the header.
   var extraColumns: [Int] = []
+  /// The byte-level reader of plain relationship rows (relationships files only).
+  var fastPath: RelationshipFastPath?
+  /// The reader's limits (the fast path leaves rows near them to the general reader).
+  var limits = IngestLimits()
+  /// Whether plain relationship rows may take ``fastPath``.
+  var allowsFastPath = true
 
   init(displayPath: String) {
     self.displayPath = displayPath
@@ -105,6 +119,29 @@ private struct FileState {
   }
 
   private func at(_ line: Int) -> Provenance { Provenance(file: displayPath, line: line) }
+
+  /// Reads every remaining record of `cursor`; plain relationship rows go through
+  /// ``RelationshipFastPath``, every other row through ``consume(_:)``.
+  mutating func run(_ cursor: inout CSVCursor) {
+    guard let fastPath else {
+      while let item = cursor.next() { consume(item) }
+      return
+    }
+    let file = result.relationships.fileIndex(displayPath)
+    let bytes = cursor.bytes
+    while true {
+      if let line = cursor.nextLine(),
+        fastPath.append(bytes, from: line.start, to: line.end, line: cursor.line, file: file, into: &result.relationships)
+      {
+        cursor.skipLine(to: line.next)
+        summary.recordsRead += 1
+        summary.recordsAccepted += 1
+        continue
+      }
+      guard let item = cursor.next() else { return }
+      consume(item)
+    }
+  }
 
   mutating func consume(_ item: CSVReadResult) {
     guard let header else {
@@ -155,6 +192,7 @@ private struct FileState {
         isUsable = true
         let known = Self.knownColumns(of: summary.kind)
         extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
+        if summary.kind == .relationships, allowsFastPath { fastPath = RelationshipFastPath(header: header, limits: limits) }
       }
     }
   }
@@ -224,6 +262,8 @@ private struct FileState {
     next.header = header
     next.isUsable = isUsable
     next.extraColumns = extraColumns
+    next.fastPath = fastPath
+    next.limits = limits
     next.summary.kind = summary.kind
     return next
   }

@@ -79,6 +79,32 @@ struct CSVCursor {
 
   /// The next record or failure; `nil` at the end.
   mutating func next() -> CSVReadResult? { scanner.next() }
+
+  /// The mapped bytes.
+  var bytes: UnsafeBufferPointer<UInt8> { scanner.p }
+
+  /// The 1-based physical line of the next unread byte.
+  var line: Int { scanner.line }
+
+  /// The next physical line when it could be a plain record: it starts with a byte other than a
+  /// line end and ends with an LF before the end of the input. `end` excludes the line end (LF
+  /// or CR LF); `next` is the offset after the LF.
+  func nextLine() -> (start: Int, end: Int, next: Int)? {
+    let i = scanner.i
+    let n = scanner.n
+    guard i < n, let base = scanner.p.baseAddress else { return nil }
+    let first = scanner.p[i]
+    guard first != lf, first != cr, let hit = memchr(base + i, Int32(lf), n - i) else { return nil }
+    let lfAt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    let end = lfAt > i && scanner.p[lfAt - 1] == cr ? lfAt - 1 : lfAt
+    return (i, end, lfAt + 1)
+  }
+
+  /// Moves past a line returned by ``nextLine()`` that the caller consumed as one record.
+  mutating func skipLine(to next: Int) {
+    scanner.i = next
+    scanner.line += 1
+  }
 }
 
 /// The byte-level state machine behind ``CSVReader``.

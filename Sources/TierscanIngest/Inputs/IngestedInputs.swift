@@ -6,7 +6,8 @@ import TierscanCore
 /// order (files may be read in parallel).
 public struct IngestedInputs: Sendable {
   public var entities: [EntityRecord] = []
-  public var relationships: [RelationshipRecord] = []
+  /// Relationship records in input order (struct of arrays; subscripting gives a record).
+  public var relationships = RelationshipRecordTable()
   public var riskList: [RiskListEntry] = []
   public var countryRisk: [CountryRiskEntry] = []
   /// Smelter references with RMAP status (SPEC §2.6).
@@ -26,11 +27,7 @@ public struct IngestedInputs: Sendable {
   public mutating func append(_ other: IngestedInputs) {
     // Into an empty array the other array is taken as it is (no per-record copy).
     if entities.isEmpty { entities = other.entities } else { entities.append(contentsOf: other.entities) }
-    if relationships.isEmpty {
-      relationships = other.relationships
-    } else {
-      relationships.append(contentsOf: other.relationships)
-    }
+    relationships.append(contentsOf: other.relationships)
     riskList.append(contentsOf: other.riskList)
     countryRisk.append(contentsOf: other.countryRisk)
     smelterReferences.append(contentsOf: other.smelterReferences)

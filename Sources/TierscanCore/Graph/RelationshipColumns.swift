@@ -1,0 +1,251 @@
+/// The per-relationship values other than endpoints and basis, stored as a struct of arrays
+/// (one array per field, indexed by relationship), shared by ``RelationshipRecordTable`` (records
+/// in input order) and ``RelationshipTable`` (the graph's relationships, same order), which takes
+/// the record table's columns over without copying them.
+///
+/// Encodings (≈ 37 bytes per relationship):
+/// - ``commodity`` and ``hsCode``: index into ``strings`` (interned values), -1 for `nil`.
+/// - ``share`` and ``confidence``: `Double`, with ``missing`` (one NaN bit pattern) for `nil`; any
+///   other value, including another NaN, is kept as given.
+/// - ``reportingYear``: `Int32`, ``noYear`` (`Int32.min`) for `nil`.
+/// - ``line``: the provenance line; the provenance file is a run-length table over ``fileNames``
+///   (records of one file are contiguous).
+/// - Rare values live in a sparse side table sorted by relationship index (``extraRows``,
+///   ``extras``): attributes, a provenance column/sheet/cell or a `nil` line, a line or year that
+///   does not fit the `Int32` column. A row listed there takes its line, year, attributes and
+///   provenance extras from its ``RelationshipExtra``.
+public struct RelationshipColumns: Sendable {
+  /// The bit pattern standing for `nil` in ``share`` and ``confidence``.
+  public static let missing = Double(bitPattern: 0x7FF8_0000_0000_DEAD)
+  /// The value standing for `nil` in ``reportingYear``.
+  public static let noYear = Int32.min
+
+  public private(set) var type: [RelationshipType] = []
+  public private(set) var commodity: [Int32] = []
+  public private(set) var hsCode: [Int32] = []
+  /// Distinct commodity and HS code values, by first use.
+  public private(set) var strings: [String] = []
+  private var stringIndex = ByteInterner()
+  public private(set) var share: [Double] = []
+  public private(set) var confidence: [Double] = []
+  public private(set) var reportingYear: [Int32] = []
+  public private(set) var line: [Int32] = []
+  /// Distinct provenance file names.
+  public private(set) var fileNames: [String] = []
+  /// First relationship of each run of one file, ascending; ``runFiles`` holds the run's file.
+  public private(set) var runStarts: [Int32] = []
+  public private(set) var runFiles: [Int32] = []
+  /// Relationships with a ``RelationshipExtra``, ascending.
+  public private(set) var extraRows: [Int32] = []
+  public private(set) var extras: [RelationshipExtra] = []
+
+  /// Empty columns.
+  public init() {}
+
+  /// Number of relationships.
+  @inlinable public var count: Int { type.count }
+
+  /// Whether `value` encodes `nil` in ``share`` or ``confidence``.
+  @inlinable public static func isMissing(_ value: Double) -> Bool { value.bitPattern == missing.bitPattern }
+
+  /// Reserves room for `n` relationships.
+  public mutating func reserveCapacity(_ n: Int) {
+    type.reserveCapacity(n)
+    commodity.reserveCapacity(n)
+    hsCode.reserveCapacity(n)
+    share.reserveCapacity(n)
+    confidence.reserveCapacity(n)
+    reportingYear.reserveCapacity(n)
+    line.reserveCapacity(n)
+  }
+
+  /// The index of an interned commodity or HS code value, adding it when new.
+  public mutating func internString(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+    let (index, inserted) = stringIndex.intern(bytes)
+    if inserted { strings.append(String(decoding: bytes, as: UTF8.self)) }
+    return index
+  }
+
+  /// The index of an interned value, or -1 for `nil`.
+  public mutating func internString(_ value: String?) -> Int32 {
+    guard var value else { return -1 }
+    return value.withUTF8 { internString(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// The index of `name` in ``fileNames``, adding it when new.
+  public mutating func fileIndex(_ name: String) -> Int32 {
+    if let last = fileNames.indices.last, fileNames[last].utf8Equals(name) { return Int32(last) }
+    if let found = fileNames.firstIndex(where: { $0.utf8Equals(name) }) { return Int32(found) }
+    fileNames.append(name)
+    return Int32(fileNames.count - 1)
+  }
+
+  /// Appends one relationship's values (the common, compact case).
+  ///
+  /// - Parameters:
+  ///   - commodity, hsCode: indices from ``internString(_:)-swift.method``, -1 for `nil`.
+  ///   - share, confidence: ``missing`` for `nil`.
+  ///   - year: ``noYear`` for `nil`.
+  ///   - file: an index from ``fileIndex(_:)``.
+  @inline(__always)
+  public mutating func append(
+    type: RelationshipType, commodity: Int32, hsCode: Int32, share: Double, confidence: Double, year: Int32,
+    line: Int32, file: Int32
+  ) {
+    let row = Int32(self.type.count)
+    if runFiles.last != file {
+      runStarts.append(row)
+      runFiles.append(file)
+    }
+    self.type.append(type)
+    self.commodity.append(commodity)
+    self.hsCode.append(hsCode)
+    self.share.append(share)
+    self.confidence.append(confidence)
+    self.reportingYear.append(year)
+    self.line.append(line)
+  }
+
+  /// Appends the values of a record.
+  public mutating func append(_ record: RelationshipRecord) {
+    let p = record.provenance
+    var extra: RelationshipExtra?
+    let lineFits = p.line.map { $0 >= 0 && $0 <= Int(Int32.max) } ?? false
+    let yearFits = record.reportingYear.map { $0 > Int(Int32.min) && $0 <= Int(Int32.max) } ?? true
+    if !record.attributes.isEmpty || p.column != nil || p.sheet != nil || p.cell != nil || !lineFits || !yearFits {
+      extra = RelationshipExtra(
+        attributes: record.attributes, line: p.line, column: p.column, sheet: p.sheet, cell: p.cell,
+        reportingYear: record.reportingYear)
+    }
+    if let extra {
+      extraRows.append(Int32(count))
+      extras.append(extra)
+    }
+    append(
+      type: record.type, commodity: internString(record.commodity), hsCode: internString(record.hsCode),
+      share: record.share ?? Self.missing, confidence: record.confidence ?? Self.missing,
+      year: yearFits ? record.reportingYear.map { Int32($0) } ?? Self.noYear : Self.noYear,
+      line: lineFits ? Int32(p.line!) : -1, file: fileIndex(p.file))
+  }
+
+  /// Appends all of `other`'s relationships after this one's (values re-interned).
+  public mutating func append(contentsOf other: RelationshipColumns) {
+    if count == 0 && fileNames.isEmpty && strings.isEmpty {
+      self = other
+      return
+    }
+    let base = Int32(count)
+    let stringMap = other.strings.map { internString($0) }
+    let fileMap = other.fileNames.map { fileIndex($0) }
+    type.append(contentsOf: other.type)
+    commodity.append(contentsOf: other.commodity.map { $0 < 0 ? -1 : stringMap[Int($0)] })
+    hsCode.append(contentsOf: other.hsCode.map { $0 < 0 ? -1 : stringMap[Int($0)] })
+    share.append(contentsOf: other.share)
+    confidence.append(contentsOf: other.confidence)
+    reportingYear.append(contentsOf: other.reportingYear)
+    line.append(contentsOf: other.line)
+    for k in other.runStarts.indices {
+      let file = fileMap[Int(other.runFiles[k])]
+      if k == 0, runFiles.last == file { continue }
+      runStarts.append(other.runStarts[k] + base)
+      runFiles.append(file)
+    }
+    extraRows.append(contentsOf: other.extraRows.map { $0 + base })
+    extras.append(contentsOf: other.extras)
+  }
+
+  /// The interned value at `index`, or `nil` for -1.
+  @inlinable @inline(__always) public func string(_ index: Int32) -> String? { index < 0 ? nil : strings[Int(index)] }
+
+  /// The side-table entry of relationship `r`, if any.
+  @inlinable public func extra(_ r: Int) -> RelationshipExtra? {
+    guard let last = extraRows.last, Int32(r) <= last else { return nil }
+    var low = 0
+    var high = extraRows.count
+    while low < high {
+      let mid = (low + high) / 2
+      if extraRows[mid] < Int32(r) { low = mid + 1 } else { high = mid }
+    }
+    return extraRows[low] == Int32(r) ? extras[low] : nil
+  }
+
+  /// The provenance file of relationship `r`.
+  @inlinable @inline(__always) public func fileName(_ r: Int) -> String {
+    if runStarts.count == 1 { return fileNames[Int(runFiles[0])] }
+    return fileName(searching: r)
+  }
+
+  @usableFromInline func fileName(searching r: Int) -> String {
+    var low = 0
+    var high = runStarts.count
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if runStarts[mid] <= Int32(r) { low = mid } else { high = mid }
+    }
+    return fileNames[Int(runFiles[low])]
+  }
+
+  /// The values of relationship `r` other than endpoints and basis.
+  ///
+  /// Inlined, so a caller that reads one field (`graph.relationships[r].type`) lets the
+  /// optimiser drop the loads and retains of the others.
+  @inlinable @inline(__always)
+  public func values(_ r: Int) -> (
+    type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
+    reportingYear: Int?, attributes: [Attribute], provenance: Provenance
+  ) {
+    if !extraRows.isEmpty { return valuesWithExtras(r) }
+    let s = share[r]
+    let c = confidence[r]
+    let y = reportingYear[r]
+    return (
+      type[r], string(commodity[r]), string(hsCode[r]), Self.isMissing(s) ? nil : s, Self.isMissing(c) ? nil : c,
+      y == Self.noYear ? nil : Int(y), [], Provenance(file: fileName(r), line: Int(line[r]))
+    )
+  }
+
+  @usableFromInline
+  func valuesWithExtras(_ r: Int) -> (
+    type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
+    reportingYear: Int?, attributes: [Attribute], provenance: Provenance
+  ) {
+    let s = share[r]
+    let c = confidence[r]
+    let y = reportingYear[r]
+    var provenance = Provenance(file: fileName(r), line: Int(line[r]))
+    var year = y == Self.noYear ? nil : Int(y)
+    var attributes: [Attribute] = []
+    if let extra = extra(r) {
+      provenance = Provenance(
+        file: provenance.file, line: extra.line, column: extra.column, sheet: extra.sheet, cell: extra.cell)
+      year = extra.reportingYear
+      attributes = extra.attributes
+    }
+    return (
+      type[r], string(commodity[r]), string(hsCode[r]), Self.isMissing(s) ? nil : s, Self.isMissing(c) ? nil : c,
+      year, attributes, provenance
+    )
+  }
+}
+
+/// The rare values of one relationship kept beside ``RelationshipColumns``.
+public struct RelationshipExtra: Sendable, Hashable {
+  public var attributes: [Attribute]
+  public var line: Int?
+  public var column: Int?
+  public var sheet: String?
+  public var cell: String?
+  public var reportingYear: Int?
+
+  /// Creates the side-table entry.
+  public init(
+    attributes: [Attribute], line: Int?, column: Int?, sheet: String?, cell: String?, reportingYear: Int?
+  ) {
+    self.attributes = attributes
+    self.line = line
+    self.column = column
+    self.sheet = sheet
+    self.cell = cell
+    self.reportingYear = reportingYear
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// Interns byte strings: maps each distinct byte sequence to a dense index (0, 1, 2, … in order
+/// of first insertion), storing every distinct key once in one byte arena.
+///
+/// Open addressing with linear probing over a power-of-two slot array, at most half full. The
+/// hash is a 64-bit multiply/xor mix over 8-byte words (not Swift's `Hasher`: keys here are
+/// short ids and the table is never exposed to chosen keys in a way that matters for output —
+/// the hash decides only slot positions, never any order that reaches an output). Each slot
+/// keeps 32 bits of its key's hash, so most mismatches are rejected without touching the arena.
+///
+/// Keys compare as raw bytes, like ``RawKey``.
+public struct ByteInterner: Sendable, Equatable {
+  /// All keys' bytes, back to back, in index order.
+  public private(set) var arena: [UInt8] = []
+  /// `offsets[i] ..< offsets[i + 1]` is key `i` in ``arena``.
+  public private(set) var offsets: [Int32] = [0]
+  /// Entry index per slot, -1 for an empty slot.
+  private var slots: [Int32] = []
+  /// High 32 bits of the hash of the entry in each slot.
+  private var tags: [UInt32] = []
+
+  /// An empty table.
+  public init() {}
+
+  /// Number of distinct keys.
+  @inlinable public var count: Int { offsets.count - 1 }
+
+  public static func == (a: ByteInterner, b: ByteInterner) -> Bool {
+    a.arena == b.arena && a.offsets == b.offsets
+  }
+
+  /// Reserves room for `keys` distinct keys without rehashing.
+  public mutating func reserveCapacity(_ keys: Int) {
+    offsets.reserveCapacity(keys + 1)
+    if keys * 2 > slots.count { rehash(slotCount: Self.slotCount(for: keys)) }
+  }
+
+  /// The index of `key`, inserting it when new.
+  ///
+  /// - Complexity: O(key length) expected.
+  public mutating func intern(_ key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+    if (count + 1) * 2 > slots.count { rehash(slotCount: Self.slotCount(for: count + 1)) }
+    let h = Self.hash(key)
+    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let e = slots[s]
+      if e < 0 { break }
+      if tags[s] == tag, equals(Int(e), key) { return (e, false) }
+      s = (s + 1) & mask
+    }
+    let index = Int32(count)
+    slots[s] = index
+    tags[s] = tag
+    arena.append(contentsOf: key)
+    precondition(arena.count <= Int(Int32.max), "ByteInterner: arena exceeds 2 GiB")
+    offsets.append(Int32(arena.count))
+    return (index, true)
+  }
+
+  /// The index of `key`'s UTF-8 bytes, inserting it when new.
+  public mutating func intern(_ key: String) -> (index: Int32, inserted: Bool) {
+    var key = key
+    return key.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// The index of `key`, or `nil` when absent.
+  ///
+  /// - Complexity: O(key length) expected.
+  public func index(of key: UnsafeRawBufferPointer) -> Int32? {
+    guard !slots.isEmpty else { return nil }
+    let h = Self.hash(key)
+    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: h) & mask
+    while true {
+      let e = slots[s]
+      if e < 0 { return nil }
+      if tags[s] == tag, equals(Int(e), key) { return e }
+      s = (s + 1) & mask
+    }
+  }
+
+  /// The index of `key`'s UTF-8 bytes, or `nil` when absent.
+  public func index(of key: String) -> Int32? {
+    var key = key
+    return key.withUTF8 { index(of: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Calls `body` with the bytes of key `index`.
+  public func withBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    let start = Int(offsets[index])
+    let end = Int(offsets[index + 1])
+    return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// Key `index` as a string (keys are expected to be UTF-8; invalid bytes become U+FFFD).
+  public func string(at index: Int) -> String {
+    withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  private func equals(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+    let start = Int(offsets[entry])
+    let length = Int(offsets[entry + 1]) - start
+    guard length == key.count else { return false }
+    if length == 0 { return true }
+    return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
+  }
+
+  private static func slotCount(for keys: Int) -> Int {
+    var n = 16
+    while n < keys * 2 { n <<= 1 }
+    return n
+  }
+
+  private mutating func rehash(slotCount: Int) {
+    var newSlots = [Int32](repeating: -1, count: slotCount)
+    var newTags = [UInt32](repeating: 0, count: slotCount)
+    let mask = slotCount - 1
+    arena.withUnsafeBytes { bytes in
+      for e in 0..<count {
+        let start = Int(offsets[e])
+        let h = Self.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(offsets[e + 1])]))
+        var s = Int(truncatingIfNeeded: h) & mask
+        while newSlots[s] >= 0 { s = (s + 1) & mask }
+        newSlots[s] = Int32(e)
+        newTags[s] = UInt32(truncatingIfNeeded: h >> 32)
+      }
+    }
+    slots = newSlots
+    tags = newTags
+  }
+
+  /// A 64-bit multiply/xor hash of `key` (8-byte little-endian words, then the tail).
+  @inline(__always)
+  public static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    let n = key.count
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+    guard n > 0, let base = key.baseAddress else { return h }
+    var k = 0
+    while k + 8 <= n {
+      let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+      h = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 31
+      k += 8
+    }
+    if k < n {
+      var word: UInt64 = 0
+      var shift: UInt64 = 0
+      while k < n {
+        word |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << shift
+        shift += 8
+        k += 1
+      }
+      h = (h ^ word) &* 0x94D0_49BB_1331_11EB
+      h ^= h >> 29
+    }
+    h &*= 0xD6E8_FEB8_6659_FD93
+    h ^= h >> 32
+    return h
+  }
+}

@@ -1,0 +1,209 @@
+import TierscanCore
+
+/// A byte-level parser for the plain rows of a relationships CSV (SPEC §2.2): it appends such a
+/// row straight into a ``RelationshipRecordTable`` from the mapped bytes, with no field strings,
+/// no ``CSVRow`` and no ``RelationshipRecord``.
+///
+/// A row is plain when ``RelationshipRowParser`` would accept it without any finding and the
+/// reader would read it unchanged: one physical line ending in LF (or CR LF), no quote, no byte
+/// below 0x20 (so no tab, no lone CR) and no DEL, valid UTF-8, the header's field count, no
+/// longer than the field and record limits; non-empty `from`/`to` not starting with `=`, `+`,
+/// `-` or `@`; `type` and `basis` spelled in lower case exactly as their raw values; an ASCII
+/// commodity (lower-cased byte-wise, as `lowercased()` does for ASCII); `share` only on `owns`
+/// edges; numbers of the form `digits[.digits]` with at most 15 digits (converted exactly: an
+/// integer below 2^53 divided by an exact power of ten is correctly rounded, as `Double(_:)` is);
+/// years of 1-9 digits; unknown columns empty. For any other row ``append(_:from:to:line:file:into:)``
+/// returns `false` and appends nothing: the caller reads it through the general reader and
+/// ``RelationshipRowParser``, which gives the exact findings.
+struct RelationshipFastPath: Sendable {
+  private enum Role: UInt8 {
+    case from, to, type, commodity, hsCode, share, basis, confidence, year, extra
+  }
+
+  private let roles: [Role]
+  private let maxLine: Int
+
+  /// The fast path for a relationships header, or `nil` when the header has duplicate names.
+  init?(header: CSVHeader, limits: IngestLimits) {
+    guard header.duplicates.isEmpty, header.names.count <= 64 else { return nil }
+    roles = header.names.map { name in
+      switch name {
+      case "from": .from
+      case "to": .to
+      case "type": .type
+      case "commodity": .commodity
+      case "hs_code": .hsCode
+      case "share": .share
+      case "basis": .basis
+      case "confidence": .confidence
+      case "reporting_year": .year
+      default: .extra
+      }
+    }
+    maxLine = min(limits.maxFieldBytes, limits.maxRecordBytes)
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
+
+  /// Appends the row `p[start..<end]` (one physical line without its line end) starting on
+  /// `line`; returns `false`, appending nothing, when the row is not plain.
+  func append(
+    _ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, file: Int32,
+    into table: inout RelationshipRecordTable
+  ) -> Bool {
+    guard end - start <= maxLine, line < Int(Int32.max) else { return false }
+    var from = (0, 0)
+    var to = (0, 0)
+    var typeField = (0, 0)
+    var commodity = (0, 0)
+    var hsCode = (0, 0)
+    var shareField = (0, 0)
+    var basisField = (0, 0)
+    var confidenceField = (0, 0)
+    var yearField = (0, 0)
+    var highBytes = false
+    var k = start
+    var column = 0
+    let columns = roles.count
+    while true {
+      guard column < columns else { return false }
+      var s = k
+      while k < end {
+        let b = p[k]
+        if b == 0x2C { break }
+        if b < 0x20 || b == 0x22 || b == 0x7F { return false }
+        if b >= 0x80 { highBytes = true }
+        k += 1
+      }
+      var e = k
+      while s < e, p[s] == 0x20 { s += 1 }
+      while e > s, p[e - 1] == 0x20 { e -= 1 }
+      switch roles[column] {
+      case .from: from = (s, e)
+      case .to: to = (s, e)
+      case .type: typeField = (s, e)
+      case .commodity: commodity = (s, e)
+      case .hsCode: hsCode = (s, e)
+      case .share: shareField = (s, e)
+      case .basis: basisField = (s, e)
+      case .confidence: confidenceField = (s, e)
+      case .year: yearField = (s, e)
+      case .extra: if s < e { return false }
+      }
+      column += 1
+      if k >= end { break }
+      k += 1  // the comma
+    }
+    guard column == columns else { return false }
+    if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return false }
+    guard Self.isPlainID(p, from), Self.isPlainID(p, to), let type = Self.type(p, typeField) else { return false }
+    var share = RelationshipColumns.missing
+    if shareField.0 < shareField.1 {
+      guard type == .owns, let value = Self.number(p, shareField), value > 0, value <= 100 else { return false }
+      share = value
+    }
+    var basis: Basis?
+    if basisField.0 < basisField.1 {
+      guard let value = Self.basis(p, basisField) else { return false }
+      basis = value
+    }
+    var confidence = RelationshipColumns.missing
+    if confidenceField.0 < confidenceField.1 {
+      guard let value = Self.number(p, confidenceField), value > 0, value <= 1 else { return false }
+      confidence = value
+    }
+    var year = RelationshipColumns.noYear
+    if yearField.0 < yearField.1 {
+      guard yearField.1 - yearField.0 <= 9 else { return false }
+      var value: Int32 = 0
+      for i in yearField.0..<yearField.1 {
+        let d = p[i] &- 0x30
+        guard d < 10 else { return false }
+        value = value * 10 + Int32(d)
+      }
+      year = value
+    }
+    var commodityIndex: Int32 = -1
+    if commodity.0 < commodity.1 {
+      let length = commodity.1 - commodity.0
+      guard length <= 64 else { return false }
+      var lowered: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+      let ok = withUnsafeMutableBytes(of: &lowered) { buffer -> Bool in
+        for i in 0..<length {
+          let b = p[commodity.0 + i]
+          guard b < 0x80 else { return false }
+          buffer[i] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        }
+        commodityIndex = table.internString(UnsafeRawBufferPointer(rebasing: buffer[0..<length]))
+        return true
+      }
+      guard ok else { return false }
+    }
+    let hsIndex = hsCode.0 < hsCode.1 ? table.internString(Self.raw(p, hsCode)) : -1
+    let row = table.count
+    let fromID = table.internID(Self.raw(p, from), row: row)
+    let toID = table.internID(Self.raw(p, to), row: row)
+    table.append(
+      from: fromID, to: toID, basis: basis, type: type, commodity: commodityIndex, hsCode: hsIndex, share: share,
+      confidence: confidence, year: year, line: Int32(line), file: file)
+    return true
+  }
+
+  private static func raw(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[field.0..<field.1]))
+  }
+
+  /// A non-empty id that draws no `formula-like-id` warning.
+  private static func isPlainID(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Bool {
+    guard field.0 < field.1 else { return false }
+    let b = p[field.0]
+    return b != UInt8(ascii: "=") && b != UInt8(ascii: "+") && b != UInt8(ascii: "-") && b != UInt8(ascii: "@")
+  }
+
+  private static func equals(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int), _ word: StaticString) -> Bool {
+    guard field.1 - field.0 == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for i in 0..<word.utf8CodeUnitCount where p[field.0 + i] != w[i] { return false }
+    return true
+  }
+
+  private static func type(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> RelationshipType? {
+    if equals(p, field, "supplies") { return .supplies }
+    if equals(p, field, "subcontracts") { return .subcontracts }
+    if equals(p, field, "owns") { return .owns }
+    if equals(p, field, "operates") { return .operates }
+    return nil
+  }
+
+  private static func basis(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Basis? {
+    if equals(p, field, "declared") { return .declared }
+    if equals(p, field, "observed") { return .observed }
+    if equals(p, field, "inferred") { return .inferred }
+    return nil
+  }
+
+  /// `digits[.digits]` with at most 15 digits, as the correctly rounded `Double`; else `nil`.
+  private static func number(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Double? {
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    var digitsBeforePoint = 0
+    for i in field.0..<field.1 {
+      let b = p[i]
+      if b == UInt8(ascii: ".") {
+        guard !seenPoint, digits > 0 else { return nil }
+        seenPoint = true
+        digitsBeforePoint = digits
+        continue
+      }
+      let d = b &- 0x30
+      guard d < 10 else { return nil }
+      mantissa = mantissa * 10 + UInt64(d)
+      digits += 1
+      if seenPoint { fractionDigits += 1 }
+    }
+    guard digits > 0, digits <= 15, !seenPoint || digits > digitsBeforePoint else { return nil }
+    return Double(mantissa) / powersOfTen[fractionDigits]
+  }
+}
