@@ -37,6 +37,8 @@ public struct Coverage: Sendable, Equatable {
     var result = (0...max(deepest, 0)).map { Tier(tier: $0, entities: 0, unmapped: [], disclosed: 0) }
     if deepest < 0 { result = [] }
     var untiered = 0
+    let types = graph.relationships.type
+    let entities = graph.entities
     for v in 0..<graph.entityCount {
       guard let tier = tiers[v] else {
         untiered += 1
@@ -44,10 +46,10 @@ public struct Coverage: Sendable, Equatable {
       }
       result[tier].entities += 1
       let incoming = graph.incoming.edges(of: EntityIndex(v))
-      let hasUpstream = incoming.contains { graph.relationships[Int($0)].type.isSupplyFlow }
+      let hasUpstream = incoming.contains { types[Int($0)].isSupplyFlow }
       if hasUpstream { result[tier].disclosed += 1 }
-      let entity = graph.entities[v]
-      if tier >= 1, !hasUpstream, entity.kind != .smelter, entity.kind != .mine, !entity.rawMaterial {
+      // Fields read in place: binding the `Entity` would retain and release all its strings.
+      if tier >= 1, !hasUpstream, entities[v].kind != .smelter, entities[v].kind != .mine, !entities[v].rawMaterial {
         result[tier].unmapped.append(EntityIndex(v))
       }
     }

@@ -89,8 +89,12 @@ public struct RiskConfig: Sendable, Equatable {
 
   /// The confidence of an edge: its own when given, else `basis_confidence[basis]`.
   public func confidence(of relationship: Relationship) -> Double {
-    if let own = relationship.confidence { return own }
-    switch relationship.basis {
+    relationship.confidence ?? confidence(of: relationship.basis)
+  }
+
+  /// `basis_confidence[basis]`: the confidence of an edge that gives none of its own.
+  public func confidence(of basis: Basis) -> Double {
+    switch basis {
     case .observed: return observedConfidence
     case .declared: return declaredConfidence
     case .inferred: return inferredConfidence

@@ -33,6 +33,7 @@ public struct RiskEngine: Sendable {
         findings: &findings)
     }
     let transmission = Transmission(graph: graph, config: config)
+    let arcs = RiskArcs(graph: graph, transmission: transmission)
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
     // Categories are independent: propagate them concurrently, collect them in `order`. Tiers
@@ -54,8 +55,7 @@ public struct RiskEngine: Sendable {
         }
         slots.set(
           i,
-          propagator.propagate(
-            graph: graph, transmission: transmission, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
+          propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
       }
       return Array(zip(order, slots.values))
     }

@@ -98,22 +98,33 @@ public struct RiskPropagator: Sendable {
   public func propagate(
     graph: SupplyGraph, transmission: Transmission, inherent: [Double], maxDepth: Int
   ) -> Result {
-    let n = graph.entityCount
-    var scores = inherent
-    var label = [Int32](repeating: -1, count: n)
+    propagate(arcs: RiskArcs(graph: graph, transmission: transmission), inherent: inherent, maxDepth: maxDepth)
+  }
+
+  /// Exposure of every entity for one category, over arcs built once for all categories.
+  public func propagate(arcs: RiskArcs, inherent: [Double], maxDepth: Int) -> Result {
+    let n = arcs.entityCount
+    /// The previous layer's value of one entity, kept together so a candidate costs one load.
+    struct State {
+      var score: Double
+      /// Label of the argmax path, -1 when unexposed.
+      var label: Int32
+      /// Hops of that path.
+      var hops: Int32
+    }
+    var state = inherent.map { State(score: $0, label: -1, hops: 0) }
     var tree = LabelTree()
     var changed: [EntityIndex] = []
     for v in 0..<n where inherent[v] > 0 {
-      label[v] = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
+      state[v].label = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
       changed.append(EntityIndex(v))
     }
-    let incoming = graph.incoming
-    let outgoing = graph.outgoing
     var stamp = [Int32](repeating: 0, count: n)
     var dirty: [EntityIndex] = []
     struct Update {
       var entity: EntityIndex
       var score: Double
+      var hops: Int32
       var edge: RelationshipIndex
       var parent: Int32
       var reversed: Bool
@@ -129,94 +140,86 @@ public struct RiskPropagator: Sendable {
     var unstable: [EntityIndex] = []
     var relaxations = 0
     var layer: Int32 = 0
-    while !changed.isEmpty, Int(layer) < maxDepth {
-      layer += 1
-      dirty.removeAll(keepingCapacity: true)
-      for v in unstable where stamp[Int(v)] != layer {
-        stamp[Int(v)] = layer
-        dirty.append(v)
-      }
-      for u in changed {
-        for slot in Int(outgoing.offsets[Int(u)])..<Int(outgoing.offsets[Int(u) + 1]) {
-          let v = outgoing.neighbors[slot]
-          if transmission.forward[Int(outgoing.edges[slot])] > 0, stamp[Int(v)] != layer {
-            stamp[Int(v)] = layer
-            dirty.append(v)
-          }
+    arcs.arcs.withUnsafeBufferPointer { arcList in
+      let inOffsets = arcs.inOffsets
+      let outOffsets = arcs.outOffsets
+      let targets = arcs.targets
+      while !changed.isEmpty, Int(layer) < maxDepth {
+        layer += 1
+        dirty.removeAll(keepingCapacity: true)
+        for v in unstable where stamp[Int(v)] != layer {
+          stamp[Int(v)] = layer
+          dirty.append(v)
         }
-        for slot in Int(incoming.offsets[Int(u)])..<Int(incoming.offsets[Int(u) + 1]) {
-          let v = incoming.neighbors[slot]
-          if transmission.backward[Int(incoming.edges[slot])] > 0, stamp[Int(v)] != layer {
-            stamp[Int(v)] = layer
-            dirty.append(v)
-          }
-        }
-      }
-      updates.removeAll(keepingCapacity: true)
-      let refold = dirty
-      unstable.removeAll(keepingCapacity: true)
-      for v in refold {
-        relaxations += Int(incoming.offsets[Int(v) + 1] - incoming.offsets[Int(v)])
-          + Int(outgoing.offsets[Int(v) + 1] - outgoing.offsets[Int(v)])
-        // Incumbent: the previous layer's label of v (no label: any candidate wins).
-        let incumbent = label[Int(v)]
-        var best = Best(
-          score: scores[Int(v)], hops: incumbent < 0 ? -1 : tree.hops[Int(incumbent)],
-          edge: incumbent < 0 ? -1 : tree.edge[Int(incumbent)], parent: incumbent < 0 ? -1 : tree.parent[Int(incumbent)],
-          reversed: incumbent < 0 ? false : tree.reversed[Int(incumbent)])
-        // Folds (or, with `verify`, checks that no candidate beats `best`).
-        func visit(_ u: EntityIndex, _ e: RelationshipIndex, _ t: Double, _ reversed: Bool, verify: Bool) -> Bool {
-          let base = label[Int(u)]
-          guard t > 0, base >= 0 else { return false }
-          let score = scores[Int(u)] * t
-          guard score > 0 else { return false }
-          let hops = tree.hops[Int(base)] + 1
-          if best.hops >= 0 {
-            if score < best.score - PathOrder.tolerance { return false }
-            if score <= best.score + PathOrder.tolerance {
-              if hops != best.hops {
-                if hops > best.hops { return false }
-              } else if !tree.precedes(e, base, best.edge, best.parent) {
-                return false
-              }
+        for u in changed {
+          for slot in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
+            let v = targets[slot]
+            if stamp[Int(v)] != layer {
+              stamp[Int(v)] = layer
+              dirty.append(v)
             }
           }
-          if !verify { best = Best(score: score, hops: hops, edge: e, parent: base, reversed: reversed) }
-          return true
         }
-        func candidates(verify: Bool) -> Bool {
-          var beaten = false
-          for slot in Int(incoming.offsets[Int(v)])..<Int(incoming.offsets[Int(v) + 1]) {
-            let e = incoming.edges[slot]
-            beaten = visit(incoming.neighbors[slot], e, transmission.forward[Int(e)], false, verify: verify) || beaten
-            if verify && beaten { return true }
+        updates.removeAll(keepingCapacity: true)
+        unstable.removeAll(keepingCapacity: true)
+        for v in dirty {
+          let candidates = Int(inOffsets[Int(v)])..<Int(inOffsets[Int(v) + 1])
+          relaxations += candidates.count
+          // Incumbent: the previous layer's label of v (no label: any candidate wins).
+          let incumbent = state[Int(v)].label
+          var best = Best(
+            score: state[Int(v)].score, hops: incumbent < 0 ? -1 : state[Int(v)].hops,
+            edge: incumbent < 0 ? -1 : tree.edge[Int(incumbent)], parent: incumbent < 0 ? -1 : tree.parent[Int(incumbent)],
+            reversed: incumbent < 0 ? false : tree.reversed[Int(incumbent)])
+          // Whether a candidate scored within the tolerance of the best so far. Without such a
+          // tie every replacement raised the best by more than the tolerance, so no candidate
+          // can beat the final best and the check below is skipped.
+          var sawTie = false
+          // Whether `arc` beats `best` (and, unless `verify`, makes it the best).
+          func visit(_ arc: RiskArcs.Arc, verify: Bool) -> Bool {
+            let from = state[Int(arc.source)]
+            guard from.label >= 0 else { return false }
+            let score = from.score * arc.transmission
+            guard score > 0 else { return false }
+            let hops = from.hops + 1
+            if best.hops >= 0 {
+              if score < best.score - PathOrder.tolerance { return false }
+              if score <= best.score + PathOrder.tolerance {
+                sawTie = true
+                if hops != best.hops {
+                  if hops > best.hops { return false }
+                } else if !tree.precedes(arc.edge, from.label, best.edge, best.parent) {
+                  return false
+                }
+              }
+            }
+            if !verify {
+              best = Best(score: score, hops: hops, edge: arc.edge, parent: from.label, reversed: arc.isReversed)
+            }
+            return true
           }
-          for slot in Int(outgoing.offsets[Int(v)])..<Int(outgoing.offsets[Int(v) + 1]) {
-            let e = outgoing.edges[slot]
-            beaten = visit(outgoing.neighbors[slot], e, transmission.backward[Int(e)], true, verify: verify) || beaten
-            if verify && beaten { return true }
+          for slot in candidates { _ = visit(arcList[slot], verify: false) }
+          // Re-folding the same candidates from `best` returns `best` unless one beats it (possible
+          // only when ties within 1e-12 are not transitive); such an entity is re-folded next layer
+          // even if no arc source changes, exactly as the reference re-folds every entity.
+          if sawTie, candidates.contains(where: { visit(arcList[$0], verify: true) }) { unstable.append(v) }
+          let same = incumbent >= 0 && best.hops == state[Int(v)].hops && best.edge == tree.edge[Int(incumbent)]
+            && best.parent == tree.parent[Int(incumbent)] && best.reversed == tree.reversed[Int(incumbent)]
+          if best.hops >= 0, !same {
+            updates.append(
+              Update(
+                entity: v, score: best.score, hops: best.hops, edge: best.edge, parent: best.parent,
+                reversed: best.reversed))
           }
-          return beaten
         }
-        _ = candidates(verify: false)
-        // Re-folding the same candidates from `best` returns `best` unless one beats it (possible
-        // only when ties within 1e-12 are not transitive); such an entity is re-folded next layer
-        // even if no arc source changes, exactly as the reference re-folds every entity.
-        if candidates(verify: true) { unstable.append(v) }
-        let same = incumbent >= 0 && best.hops == tree.hops[Int(incumbent)] && best.edge == tree.edge[Int(incumbent)]
-          && best.parent == tree.parent[Int(incumbent)] && best.reversed == tree.reversed[Int(incumbent)]
-        if best.hops >= 0, !same {
-          updates.append(Update(entity: v, score: best.score, edge: best.edge, parent: best.parent, reversed: best.reversed))
+        changed.removeAll(keepingCapacity: true)
+        for update in updates {
+          let label = tree.add(node: update.entity, edge: update.edge, parent: update.parent, reversed: update.reversed)
+          state[Int(update.entity)] = State(score: update.score, label: label, hops: update.hops)
+          changed.append(update.entity)
         }
-      }
-      changed.removeAll(keepingCapacity: true)
-      for update in updates {
-        scores[Int(update.entity)] = update.score
-        label[Int(update.entity)] = tree.add(
-          node: update.entity, edge: update.edge, parent: update.parent, reversed: update.reversed)
-        changed.append(update.entity)
       }
     }
-    return Result(scores: scores, label: label, labels: tree, relaxations: relaxations)
+    return Result(scores: state.map(\.score), label: state.map(\.label), labels: tree, relaxations: relaxations)
   }
 }

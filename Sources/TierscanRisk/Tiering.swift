@@ -17,6 +17,10 @@ public struct Tiering: Sendable {
   /// - Complexity: O(V + E): one breadth-first search over incoming supply edges, then one pass
   ///   over `operates` edges.
   public init(graph: SupplyGraph, focus: EntityIndex) {
+    // Columns are read directly: materialising a `Relationship` or copying an `Entity` per
+    // visit would retain and release their strings.
+    let types = graph.relationships.type
+    let incoming = graph.incoming
     var supplyTier = [Int](repeating: Int.max, count: graph.entityCount)
     supplyTier[Int(focus)] = 0
     var queue: [EntityIndex] = [focus]
@@ -25,9 +29,9 @@ public struct Tiering: Sendable {
       let u = queue[head]
       head += 1
       let next = supplyTier[Int(u)] + 1
-      for slot in Int(graph.incoming.offsets[Int(u)])..<Int(graph.incoming.offsets[Int(u) + 1]) {
-        guard graph.relationships[Int(graph.incoming.edges[slot])].type.isSupplyFlow else { continue }
-        let w = Int(graph.incoming.neighbors[slot])
+      for slot in Int(incoming.offsets[Int(u)])..<Int(incoming.offsets[Int(u) + 1]) {
+        guard types[Int(incoming.edges[slot])].isSupplyFlow else { continue }
+        let w = Int(incoming.neighbors[slot])
         if supplyTier[w] == Int.max {
           supplyTier[w] = next
           queue.append(EntityIndex(w))
@@ -35,9 +39,11 @@ public struct Tiering: Sendable {
       }
     }
     var tiers = supplyTier
-    for relationship in graph.relationships where relationship.type == .operates {
-      let operatorTier = supplyTier[Int(relationship.from)]
-      let site = Int(relationship.to)
+    let from = graph.relationships.from
+    let to = graph.relationships.to
+    for r in types.indices where types[r] == .operates {
+      let operatorTier = supplyTier[Int(from[r])]
+      let site = Int(to[r])
       guard operatorTier != Int.max, graph.entities[site].kind != .company else { continue }
       tiers[site] = min(tiers[site], operatorTier)
     }

@@ -17,11 +17,16 @@ public struct Transmission: Sendable {
     var forward = [Double](repeating: 0, count: graph.relationshipCount)
     var backward = forward
     var confidence = forward
-    for (e, relationship) in graph.relationships.enumerated() {
-      let rule = config.rule(for: relationship.type)
-      confidence[e] = config.confidence(of: relationship)
-      if relationship.type == .owns {
-        guard let share = relationship.share, share >= config.controlShare else { continue }
+    // Columns are read directly (no `Relationship` materialised per edge).
+    let table = graph.relationships
+    let types = table.type
+    let basis = table.basis
+    for e in types.indices {
+      let type = types[e]
+      let rule = config.rule(for: type)
+      confidence[e] = table.confidence(e) ?? config.confidence(of: basis[e])
+      if type == .owns {
+        guard let share = table.share(e), share >= config.controlShare else { continue }
       }
       let t = (rule.factor * confidence[e]) * config.hopDecay
       guard t > 0 else { continue }
