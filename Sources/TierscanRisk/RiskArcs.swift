@@ -1,4 +1,3 @@
-import Dispatch
 import TierscanCore
 
 /// The graph as risk sees it: for every entity, the arcs along which risk can reach it (SPEC §3),
@@ -30,18 +29,20 @@ public struct RiskArcs: Sendable {
   public let inOffsets: [Int32]
   /// Arcs into each entity, in fold order.
   public let arcs: [Arc]
-  /// `outOffsets[u] ..< outOffsets[u + 1]` are the entities in ``targets`` that `u`'s risk reaches
-  /// over one arc (an entity appears once per arc).
+  /// `outOffsets[u] ..< outOffsets[u + 1]` are the arcs out of `u`: their targets in ``targets``
+  /// and their slots in ``arcs`` in ``targetSlots``, by target then slot.
   public let outOffsets: [Int32]
-  /// Arc targets by source entity.
+  /// The entity each arc out of an entity reaches.
   public let targets: [EntityIndex]
+  /// The slot in ``arcs`` of each arc of ``targets``.
+  public let targetSlots: [Int32]
 
   /// Number of entities.
   public var entityCount: Int { inOffsets.count - 1 }
 
   /// Collects the transmitting arcs of `graph`.
   ///
-  /// - Complexity: O(V + E), on two workers (one per direction of the rows).
+  /// - Complexity: O(V + E).
   public init(graph: SupplyGraph, transmission: Transmission) {
     let n = graph.entityCount
     let forward = transmission.forward
@@ -49,51 +50,42 @@ public struct RiskArcs: Sendable {
     let incoming = graph.incoming
     let outgoing = graph.outgoing
     // Arcs into v: incoming edges carrying risk forward, then outgoing edges carrying it backward.
-    // Arcs out of u: outgoing edges carrying risk forward, then incoming edges carrying it backward.
-    enum Rows {
-      case into(offsets: [Int32], arcs: [Arc])
-      case outOf(offsets: [Int32], targets: [EntityIndex])
+    var inOffsets = [Int32](repeating: 0, count: n + 1)
+    var arcs: [Arc] = []
+    arcs.reserveCapacity(incoming.edges.count)
+    for v in 0..<n {
+      for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
+        let e = incoming.edges[slot]
+        let t = forward[Int(e)]
+        if t > 0 { arcs.append(Arc(source: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
+      }
+      for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
+        let e = outgoing.edges[slot]
+        let t = backward[Int(e)]
+        if t > 0 { arcs.append(Arc(source: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
+      }
+      inOffsets[v + 1] = Int32(arcs.count)
     }
-    let rows = Slots<Rows>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { task in
-      if task == 0 {
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        var arcs: [Arc] = []
-        arcs.reserveCapacity(incoming.edges.count)
-        for v in 0..<n {
-          for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
-            let e = incoming.edges[slot]
-            let t = forward[Int(e)]
-            if t > 0 { arcs.append(Arc(source: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
-          }
-          for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
-            let e = outgoing.edges[slot]
-            let t = backward[Int(e)]
-            if t > 0 { arcs.append(Arc(source: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
-          }
-          offsets[v + 1] = Int32(arcs.count)
-        }
-        rows.set(0, .into(offsets: offsets, arcs: arcs))
-      } else {
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        var targets: [EntityIndex] = []
-        targets.reserveCapacity(outgoing.edges.count)
-        for u in 0..<n {
-          for slot in Int(outgoing.offsets[u])..<Int(outgoing.offsets[u + 1])
-          where forward[Int(outgoing.edges[slot])] > 0 {
-            targets.append(outgoing.neighbors[slot])
-          }
-          for slot in Int(incoming.offsets[u])..<Int(incoming.offsets[u + 1])
-          where backward[Int(incoming.edges[slot])] > 0 {
-            targets.append(incoming.neighbors[slot])
-          }
-          offsets[u + 1] = Int32(targets.count)
-        }
-        rows.set(1, .outOf(offsets: offsets, targets: targets))
+    // The same arcs by source (a counting sort of the slots by source).
+    var outOffsets = [Int32](repeating: 0, count: n + 1)
+    for arc in arcs { outOffsets[Int(arc.source) + 1] += 1 }
+    for u in 0..<n { outOffsets[u + 1] += outOffsets[u] }
+    var cursor = outOffsets
+    var targets = [EntityIndex](repeating: 0, count: arcs.count)
+    var targetSlots = [Int32](repeating: 0, count: arcs.count)
+    for v in 0..<n {
+      for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
+        let u = Int(arcs[slot].source)
+        let position = Int(cursor[u])
+        cursor[u] += 1
+        targets[position] = EntityIndex(v)
+        targetSlots[position] = Int32(slot)
       }
     }
-    guard case .into(let inOffsets, let arcs) = rows.values[0], case .outOf(let outOffsets, let targets) = rows.values[1]
-    else { preconditionFailure("both rows are built") }
-    (self.inOffsets, self.arcs, self.outOffsets, self.targets) = (inOffsets, arcs, outOffsets, targets)
+    self.inOffsets = inOffsets
+    self.arcs = arcs
+    self.outOffsets = outOffsets
+    self.targets = targets
+    self.targetSlots = targetSlots
   }
 }

@@ -32,8 +32,6 @@ public struct RiskEngine: Sendable {
         graph: graph, riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences,
         findings: &findings)
     }
-    let transmission = Transmission(graph: graph, config: config)
-    let arcs = RiskArcs(graph: graph, transmission: transmission)
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
     // Categories are independent: propagate them concurrently, collect them in `order`. Tiers
@@ -41,7 +39,10 @@ public struct RiskEngine: Sendable {
     // count that does not divide evenly among the cores would leave idle; `tiers and coverage`
     // is timed on its own task, overlapping `propagation`.
     let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
-    let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
+    let (transmission, perCategory) = Self.measure("propagation", timings) {
+      () -> (Transmission, [(Int, RiskPropagator.Result)]) in
+      let transmission = Transmission(graph: graph, config: config)
+      let arcs = RiskArcs(graph: graph, transmission: transmission)
       let slots = Slots<RiskPropagator.Result>(count: order.count)
       DispatchQueue.concurrentPerform(iterations: order.count + 1) { i in
         guard i < order.count else {
@@ -57,7 +58,7 @@ public struct RiskEngine: Sendable {
           i,
           propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
       }
-      return Array(zip(order, slots.values))
+      return (transmission, Array(zip(order, slots.values)))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     // Exposures of the first and the second half of the entities concurrently, joined in entity order.

@@ -102,16 +102,16 @@ public struct RiskPropagator: Sendable {
   }
 
   /// Exposure of every entity for one category, over arcs built once for all categories.
+  ///
+  /// Each layer pushes the candidates of the entities that changed in the previous layer along
+  /// their arcs. That equals the reference's full re-fold of a target as long as the target's
+  /// best dominates every other candidate it has seen (a score more than 1e-12 lower, or an equal
+  /// score that loses the tie-break — both transitive). Scores that differ by less than 1e-12 but
+  /// are not equal ("near ties") are not transitive, so an entity whose comparisons meet one is
+  /// re-folded over all its arcs in the reference's order instead, and stays so until a full
+  /// fold meets no near tie.
   public func propagate(arcs: RiskArcs, inherent: [Double], maxDepth: Int) -> Result {
     let n = arcs.entityCount
-    /// The previous layer's value of one entity, kept together so a candidate costs one load.
-    struct State {
-      var score: Double
-      /// Label of the argmax path, -1 when unexposed.
-      var label: Int32
-      /// Hops of that path.
-      var hops: Int32
-    }
     var state = inherent.map { State(score: $0, label: -1, hops: 0) }
     var tree = LabelTree()
     var changed: [EntityIndex] = []
@@ -119,107 +119,168 @@ public struct RiskPropagator: Sendable {
       state[v].label = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
       changed.append(EntityIndex(v))
     }
+    // Whether the entity's last full fold met a near tie (it is re-folded whenever touched).
+    var nearTied = [Bool](repeating: false, count: n)
+    // The layer in which each entity was last touched, and its index in `touched` then.
     var stamp = [Int32](repeating: 0, count: n)
-    var dirty: [EntityIndex] = []
-    struct Update {
-      var entity: EntityIndex
-      var score: Double
-      var hops: Int32
-      var edge: RelationshipIndex
-      var parent: Int32
-      var reversed: Bool
-    }
-    var updates: [Update] = []
-    struct Best {
-      var score: Double
-      var hops: Int32
-      var edge: RelationshipIndex
-      var parent: Int32
-      var reversed: Bool
-    }
+    var touchedIndex = [Int32](repeating: 0, count: n)
+    var touched: [Touched] = []
+    var refold: [EntityIndex] = []
     var unstable: [EntityIndex] = []
     var relaxations = 0
     var layer: Int32 = 0
+
+    func incumbent(_ v: EntityIndex) -> Candidate {
+      let label = state[Int(v)].label
+      guard label >= 0 else { return Candidate.none }
+      return Candidate(
+        score: state[Int(v)].score, hops: state[Int(v)].hops, edge: tree.edge[Int(label)], parent: tree.parent[Int(label)],
+        reversed: tree.reversed[Int(label)])
+    }
+    /// `touched` index of `v` in this layer, adding it (from its incumbent) when new.
+    func touch(_ v: EntityIndex) -> Int {
+      if stamp[Int(v)] == layer { return Int(touchedIndex[Int(v)]) }
+      stamp[Int(v)] = layer
+      touchedIndex[Int(v)] = Int32(touched.count)
+      let full = nearTied[Int(v)]
+      if full { refold.append(v) }
+      touched.append(Touched(entity: v, best: incumbent(v), refold: full))
+      return touched.count - 1
+    }
+
     arcs.arcs.withUnsafeBufferPointer { arcList in
       let inOffsets = arcs.inOffsets
       let outOffsets = arcs.outOffsets
       let targets = arcs.targets
+      let targetSlots = arcs.targetSlots
       while !changed.isEmpty, Int(layer) < maxDepth {
         layer += 1
-        dirty.removeAll(keepingCapacity: true)
-        for v in unstable where stamp[Int(v)] != layer {
-          stamp[Int(v)] = layer
-          dirty.append(v)
+        touched.removeAll(keepingCapacity: true)
+        refold.removeAll(keepingCapacity: true)
+        for v in unstable {
+          let i = touch(v)
+          if !touched[i].refold {
+            touched[i].refold = true
+            refold.append(v)
+          }
         }
+        unstable.removeAll(keepingCapacity: true)
+        // Push the changed entities' candidates.
         for u in changed {
-          for slot in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
-            let v = targets[slot]
-            if stamp[Int(v)] != layer {
-              stamp[Int(v)] = layer
-              dirty.append(v)
+          let from = state[Int(u)]
+          for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
+            let i = touch(targets[k])
+            guard !touched[i].refold else { continue }
+            relaxations += 1
+            let arc = arcList[Int(targetSlots[k])]
+            guard let candidate = Candidate(from: from, over: arc) else { continue }
+            let verdict = candidate.compare(with: touched[i].best, in: tree)
+            if verdict.nearTie {
+              touched[i].refold = true
+              refold.append(touched[i].entity)
+            } else if verdict.beats {
+              touched[i].best = candidate
             }
           }
         }
-        updates.removeAll(keepingCapacity: true)
-        unstable.removeAll(keepingCapacity: true)
-        for v in dirty {
+        // Fold the others over all their arcs, in the reference's order.
+        for v in refold {
           let candidates = Int(inOffsets[Int(v)])..<Int(inOffsets[Int(v) + 1])
           relaxations += candidates.count
-          // Incumbent: the previous layer's label of v (no label: any candidate wins).
-          let incumbent = state[Int(v)].label
-          var best = Best(
-            score: state[Int(v)].score, hops: incumbent < 0 ? -1 : state[Int(v)].hops,
-            edge: incumbent < 0 ? -1 : tree.edge[Int(incumbent)], parent: incumbent < 0 ? -1 : tree.parent[Int(incumbent)],
-            reversed: incumbent < 0 ? false : tree.reversed[Int(incumbent)])
-          // Whether a candidate scored within the tolerance of the best so far. Without such a
-          // tie every replacement raised the best by more than the tolerance, so no candidate
-          // can beat the final best and the check below is skipped.
-          var sawTie = false
-          // Whether `arc` beats `best` (and, unless `verify`, makes it the best).
-          func visit(_ arc: RiskArcs.Arc, verify: Bool) -> Bool {
-            let from = state[Int(arc.source)]
-            guard from.label >= 0 else { return false }
-            let score = from.score * arc.transmission
-            guard score > 0 else { return false }
-            let hops = from.hops + 1
-            if best.hops >= 0 {
-              if score < best.score - PathOrder.tolerance { return false }
-              if score <= best.score + PathOrder.tolerance {
-                sawTie = true
-                if hops != best.hops {
-                  if hops > best.hops { return false }
-                } else if !tree.precedes(arc.edge, from.label, best.edge, best.parent) {
-                  return false
-                }
-              }
-            }
-            if !verify {
-              best = Best(score: score, hops: hops, edge: arc.edge, parent: from.label, reversed: arc.isReversed)
-            }
-            return true
+          var best = incumbent(v)
+          var sawNearTie = false
+          for slot in candidates {
+            guard let candidate = Candidate(from: state[Int(arcList[slot].source)], over: arcList[slot]) else { continue }
+            let verdict = candidate.compare(with: best, in: tree)
+            sawNearTie = sawNearTie || verdict.nearTie
+            if verdict.beats { best = candidate }
           }
-          for slot in candidates { _ = visit(arcList[slot], verify: false) }
           // Re-folding the same candidates from `best` returns `best` unless one beats it (possible
-          // only when ties within 1e-12 are not transitive); such an entity is re-folded next layer
-          // even if no arc source changes, exactly as the reference re-folds every entity.
-          if sawTie, candidates.contains(where: { visit(arcList[$0], verify: true) }) { unstable.append(v) }
-          let same = incumbent >= 0 && best.hops == state[Int(v)].hops && best.edge == tree.edge[Int(incumbent)]
-            && best.parent == tree.parent[Int(incumbent)] && best.reversed == tree.reversed[Int(incumbent)]
-          if best.hops >= 0, !same {
-            updates.append(
-              Update(
-                entity: v, score: best.score, hops: best.hops, edge: best.edge, parent: best.parent,
-                reversed: best.reversed))
+          // only after a near tie); such an entity is re-folded next layer even if no arc source
+          // changes, exactly as the reference re-folds every entity.
+          if sawNearTie,
+            candidates.contains(where: { slot in
+              Candidate(from: state[Int(arcList[slot].source)], over: arcList[slot])?.compare(with: best, in: tree).beats
+                ?? false
+            })
+          {
+            unstable.append(v)
           }
+          nearTied[Int(v)] = sawNearTie
+          touched[Int(touchedIndex[Int(v)])].best = best
         }
+        // Apply the layer: every entity whose best is a new path gets a label.
         changed.removeAll(keepingCapacity: true)
-        for update in updates {
-          let label = tree.add(node: update.entity, edge: update.edge, parent: update.parent, reversed: update.reversed)
-          state[Int(update.entity)] = State(score: update.score, label: label, hops: update.hops)
-          changed.append(update.entity)
+        for entry in touched {
+          let best = entry.best
+          let old = incumbent(entry.entity)
+          guard best.hops >= 0,
+            best.hops != old.hops || best.edge != old.edge || best.parent != old.parent || best.reversed != old.reversed
+          else { continue }
+          let label = tree.add(node: entry.entity, edge: best.edge, parent: best.parent, reversed: best.reversed)
+          state[Int(entry.entity)] = State(score: best.score, label: label, hops: best.hops)
+          changed.append(entry.entity)
         }
       }
     }
     return Result(scores: state.map(\.score), label: state.map(\.label), labels: tree, relaxations: relaxations)
+  }
+
+  /// The previous layer's value of one entity, kept together so a candidate costs one load.
+  struct State {
+    var score: Double
+    /// Label of the argmax path, -1 when unexposed.
+    var label: Int32
+    /// Hops of that path.
+    var hops: Int32
+  }
+
+  /// A path into an entity: `edge` from the path of label `parent`.
+  struct Candidate {
+    var score: Double
+    /// -1 for no path.
+    var hops: Int32
+    var edge: RelationshipIndex
+    var parent: Int32
+    var reversed: Bool
+
+    static let none = Candidate(score: 0, hops: -1, edge: -1, parent: -1, reversed: false)
+
+    /// The candidate over `arc` from a source in state `from`; `nil` when it carries no risk.
+    @inline(__always)
+    init?(from: State, over arc: RiskArcs.Arc) {
+      guard from.label >= 0 else { return nil }
+      let score = from.score * arc.transmission
+      guard score > 0 else { return nil }
+      self.init(score: score, hops: from.hops + 1, edge: arc.edge, parent: from.label, reversed: arc.isReversed)
+    }
+
+    init(score: Double, hops: Int32, edge: RelationshipIndex, parent: Int32, reversed: Bool) {
+      self.score = score
+      self.hops = hops
+      self.edge = edge
+      self.parent = parent
+      self.reversed = reversed
+    }
+
+    /// Whether this candidate beats `best` (``PathOrder``), and whether their scores are a near
+    /// tie (within the tolerance but not equal).
+    @inline(__always)
+    func compare(with best: Candidate, in tree: LabelTree) -> (beats: Bool, nearTie: Bool) {
+      guard best.hops >= 0 else { return (true, false) }
+      if score < best.score - PathOrder.tolerance { return (false, false) }
+      if score > best.score + PathOrder.tolerance { return (true, false) }
+      let nearTie = score != best.score
+      if hops != best.hops { return (hops < best.hops, nearTie) }
+      return (tree.precedes(edge, parent, best.edge, best.parent), nearTie)
+    }
+  }
+
+  /// An entity touched in the current layer: its best candidate so far, and whether it is
+  /// folded over all its arcs.
+  struct Touched {
+    var entity: EntityIndex
+    var best: Candidate
+    var refold: Bool
   }
 }

@@ -39,6 +39,38 @@ import TierscanCore
     return (graph, config, inherent)
   }
 
+  /// Like ``randomCase(seed:)`` but every transmission is 1 and the inherent scores lie within
+  /// 1e-12 of each other without being equal, so nearly every comparison is a near tie (not
+  /// transitive) and the propagator must fall back to the reference's fold order.
+  static func nearTieCase(seed: UInt64) -> (SupplyGraph, RiskConfig, [Double]) {
+    var rng = SplitMix64(state: seed)
+    let n = Int.random(in: 2...16, using: &rng)
+    var f = GraphFixture()
+    for i in 0..<n { f.entity("N\(String(i, radix: 36))") }
+    for _ in 0..<Int.random(in: 1...(n * 3), using: &rng) {
+      let a = Int.random(in: 0..<n, using: &rng)
+      let b = Int.random(in: 0..<n, using: &rng)
+      f.edge("N\(String(a, radix: 36))", "N\(String(b, radix: 36))", basis: .observed)
+    }
+    let config = try! RiskConfig.parse(#"{"hop_decay": 1, "max_depth": \#(Int.random(in: 1...8, using: &rng))}"#)
+    let inherent = (0..<n).map { _ in [0, 0.5, 0.5 + 0.4e-12, 0.5 + 0.8e-12, 0.5 + 1.2e-12].randomElement(using: &rng)! }
+    return (f.build(), config, inherent)
+  }
+
+  @Test func fastEqualsReferenceWhenScoresNearlyTie() {
+    for seed in UInt64(1)...400 {
+      let (graph, config, inherent) = Self.nearTieCase(seed: seed)
+      let transmission = Transmission(graph: graph, config: config)
+      let reference = ReferencePropagator().propagate(
+        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+      let fast = RiskPropagator().propagate(
+        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+      for v in 0..<graph.entityCount {
+        #expect(fast.path(to: EntityIndex(v), transmission: transmission) == reference[v], "seed \(seed), entity \(v)")
+      }
+    }
+  }
+
   @Test func fastEqualsReferenceOnRandomGraphs() {
     var ties = 0
     for seed in UInt64(1)...400 {
