@@ -20,8 +20,12 @@ public enum ScanSummary {
       }
       out += "\n"
     }
-    let tiered = analysis.exposures.filter { analysis.tiers[Int($0.entity)] != nil }
-    let counts = RiskLevel.allCases.reversed().map { level in "\(level.rawValue) \(tiered.filter { $0.level == level }.count)" }
+    // Counted in place: filtering would copy every exposure (and retain its path and rules).
+    var perLevel: [RiskLevel: Int] = [:]
+    for i in analysis.exposures.indices where analysis.tiers[Int(analysis.exposures[i].entity)] != nil {
+      perLevel[analysis.exposures[i].level, default: 0] += 1
+    }
+    let counts = RiskLevel.allCases.reversed().map { level in "\(level.rawValue) \(perLevel[level] ?? 0)" }
     out += "exposures in the chain: " + counts.joined(separator: ", ") + "\n"
     for tier in analysis.coverage.tiers where tier.tier >= 1 {
       let percent = Int((tier.disclosedShare * 100).rounded())

@@ -71,6 +71,10 @@ public struct RiskAnalysis: Sendable {
 
   /// The highest level among exposures of entities with a tier (for `--fail-on`).
   public var highestTieredLevel: RiskLevel? {
-    exposures.filter { tiers[Int($0.entity)] != nil }.map(\.level).max()
+    var highest: RiskLevel?
+    for i in exposures.indices where tiers[Int(exposures[i].entity)] != nil {
+      highest = max(highest ?? exposures[i].level, exposures[i].level)
+    }
+    return highest
   }
 }

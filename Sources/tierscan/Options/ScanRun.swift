@@ -30,6 +30,7 @@ struct ScanRun {
       throw Self.exit(for: error)
     }
     findings = prepared.findings + (analysis?.findings.findings ?? [])
+    KeptUntilExit.keep((prepared, analysis, findings))
     Output.printFindings(findings)
   }
 
