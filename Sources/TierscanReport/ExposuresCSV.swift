@@ -22,27 +22,38 @@ public enum ExposuresCSV {
       out.appendCSVCell(field)
     }
     out.append("\n")
+    // Entity fields are read in place (binding an `Entity` would retain all its strings), and
+    // each distinct score is formatted once: scores are products of a few factors, so a large
+    // scan has a few thousand distinct values across millions of rows.
+    let entities = graph.entities
+    var scoreCells: [UInt64: String] = [:]
     for exposure in analysis.exposures {
-      let entity = graph[exposure.entity]
-      out.appendCSVCell(entity.id)
+      let v = Int(exposure.entity)
+      out.appendCSVCell(entities[v].id)
       out.append(",")
-      out.appendCSVCell(entity.name)
+      out.appendCSVCell(entities[v].name)
       out.append(",")
-      out.appendCSVCell(entity.kind.rawValue)
+      out.appendCSVCell(entities[v].kind.rawValue)
       out.append(",")
-      out.appendCSVCell(entity.country ?? "")
+      out.appendCSVCell(entities[v].country ?? "")
       out.append(",")
-      if let tier = analysis.tiers[Int(exposure.entity)] { out.append(integer: tier) }
+      if let tier = analysis.tiers[v] { out.append(integer: tier) }
       out.append(",")
       out.appendCSVCell(exposure.category)
       out.append(",")
-      out.appendCSVCell(CSVWriter.score(exposure.score))
+      if let cell = scoreCells[exposure.score.bitPattern] {
+        out.appendCSVCell(cell)
+      } else {
+        let cell = CSVWriter.score(exposure.score)
+        scoreCells[exposure.score.bitPattern] = cell
+        out.appendCSVCell(cell)
+      }
       out.append(",")
       out.appendCSVCell(exposure.level.rawValue)
       out.append(",")
       out.append(integer: exposure.hops)
       out.append(",")
-      out.appendCSVCell(graph[exposure.source].id)
+      out.appendCSVCell(entities[Int(exposure.source)].id)
       out.append("\n")
     }
     return out.bytes

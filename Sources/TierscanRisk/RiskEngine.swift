@@ -93,11 +93,15 @@ public struct RiskEngine: Sendable {
     transmission: Transmission
   ) -> [Exposure] {
     var exposures: [Exposure] = []
+    // Results are read in place by index: binding `(c, result)` per entity would retain and
+    // release every array of every result a million times.
     for v in entities {
-      for (c, result) in perCategory where result.scores[v] > 0 {
+      for k in perCategory.indices where perCategory[k].1.scores[v] > 0 {
         let entity = EntityIndex(v)
-        guard let path = result.path(to: entity, transmission: transmission), let level = config.level(of: path.score)
+        guard let path = perCategory[k].1.path(to: entity, transmission: transmission),
+          let level = config.level(of: path.score)
         else { continue }
+        let c = perCategory[k].0
         exposures.append(
           Exposure(
             entity: entity, category: config.categories[c], score: path.score, level: level, path: path,

@@ -32,20 +32,25 @@ public struct RiskPropagator: Sendable {
 
     /// The argmax path of `entity`, or `nil` when its exposure is 0.
     public func path(to entity: EntityIndex, transmission: Transmission) -> ExposurePath? {
-      var l = label[Int(entity)]
-      guard l >= 0 else { return nil }
-      var hops: [PathHop] = []
-      while labels.edge[Int(l)] >= 0 {
-        let e = labels.edge[Int(l)]
-        let parent = labels.parent[Int(l)]
-        let reversed = labels.reversed[Int(l)]
-        hops.append(
-          PathHop(
-            edge: e, isReversed: reversed, from: labels.node[Int(parent)], to: labels.node[Int(l)],
-            transmission: reversed ? transmission.backward[Int(e)] : transmission.forward[Int(e)]))
-        l = parent
+      let last = label[Int(entity)]
+      guard last >= 0 else { return nil }
+      // Filled from the entity back to the source into an array of the exact length.
+      let count = Int(labels.hops[Int(last)])
+      var l = last
+      let hops = [PathHop](unsafeUninitializedCapacity: count) { buffer, initialized in
+        for i in stride(from: count - 1, through: 0, by: -1) {
+          let e = labels.edge[Int(l)]
+          let parent = labels.parent[Int(l)]
+          let reversed = labels.reversed[Int(l)]
+          (buffer.baseAddress! + i).initialize(
+            to: PathHop(
+              edge: e, isReversed: reversed, from: labels.node[Int(parent)], to: labels.node[Int(l)],
+              transmission: reversed ? transmission.backward[Int(e)] : transmission.forward[Int(e)]))
+          l = parent
+        }
+        initialized = count
       }
-      return ExposurePath(score: scores[Int(entity)], source: labels.node[Int(l)], hops: hops.reversed())
+      return ExposurePath(score: scores[Int(entity)], source: labels.node[Int(l)], hops: hops)
     }
   }
 
