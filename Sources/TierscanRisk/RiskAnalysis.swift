@@ -1,21 +1,74 @@
 import TierscanCore
 
 /// The exposure of one entity in one category, with its explanation.
+///
+/// The path and the rules are rebuilt on demand from the propagation results the analysis
+/// keeps (``ExplanationSource``), so a scan with millions of exposures holds no path arrays.
 public struct Exposure: Sendable, Hashable {
-  public var entity: EntityIndex
-  public var category: String
+  public let entity: EntityIndex
+  public let category: String
   /// E(v, c) > 0.
-  public var score: Double
-  public var level: RiskLevel
-  /// The argmax path (hops from the source to the entity; empty for inherent risk).
-  public var path: ExposurePath
-  /// The inherent-risk rules of the path's source in this category.
-  public var rules: [RiskRule]
-
+  public let score: Double
+  public let level: RiskLevel
   /// Path length.
-  public var hops: Int { path.hops.count }
-  /// The risk source.
-  public var source: EntityIndex { path.source }
+  public let hops: Int
+  /// The risk source (the entity whose inherent risk this is).
+  public let source: EntityIndex
+  /// The category's index in the configuration.
+  let categoryIndex: Int
+  let explanations: ExplanationSource
+
+  init(
+    entity: EntityIndex, category: String, categoryIndex: Int, score: Double, level: RiskLevel, hops: Int,
+    source: EntityIndex, explanations: ExplanationSource
+  ) {
+    self.entity = entity
+    self.category = category
+    self.categoryIndex = categoryIndex
+    self.score = score
+    self.level = level
+    self.hops = hops
+    self.source = source
+    self.explanations = explanations
+  }
+
+  /// The argmax path (hops from the source to the entity; empty for inherent risk).
+  public var path: ExposurePath { explanations.path(to: entity, in: categoryIndex) }
+
+  /// The inherent-risk rules of the path's source in this category.
+  public var rules: [RiskRule] { explanations.inherent.rules(of: source, in: categoryIndex) }
+
+  public static func == (a: Exposure, b: Exposure) -> Bool {
+    a.entity == b.entity && a.category == b.category && a.score == b.score && a.level == b.level
+      && a.hops == b.hops && a.source == b.source && a.path == b.path && a.rules == b.rules
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(entity)
+    hasher.combine(category)
+    hasher.combine(score)
+    hasher.combine(source)
+  }
+}
+
+/// What explains an analysis's exposures: each category's propagation result (a tree of path
+/// labels), the transmissions and the inherent risk, shared by every ``Exposure``.
+final class ExplanationSource: Sendable {
+  /// Propagation results by category index (configuration order).
+  let results: [RiskPropagator.Result]
+  let transmission: Transmission
+  let inherent: InherentRisk
+
+  init(results: [RiskPropagator.Result], transmission: Transmission, inherent: InherentRisk) {
+    self.results = results
+    self.transmission = transmission
+    self.inherent = inherent
+  }
+
+  /// The argmax path of an exposed entity.
+  func path(to entity: EntityIndex, in category: Int) -> ExposurePath {
+    results[category].path(to: entity, transmission: transmission)!
+  }
 }
 
 /// Everything a scan computes: the graph, exposures, tiers, coverage and findings.

@@ -10,10 +10,11 @@ import TierscanCore
 /// propagation reads one contiguous record per candidate and never looks at an edge that does
 /// not carry risk.
 public struct RiskArcs: Sendable {
-  /// One arc into an entity.
+  /// One arc, stored with the entity it belongs to (see ``entity``).
   public struct Arc: Sendable {
-    /// The entity the risk comes from.
-    public var source: EntityIndex
+    /// The entity at the other end: the source in ``arcs`` (arcs into an entity), the target in
+    /// ``outArcs`` (arcs out of an entity).
+    public var entity: EntityIndex
     /// The edge, as `~edge` when it is traversed against its stored direction.
     @usableFromInline var encodedEdge: Int32
     /// t(e) in the direction of the arc (> 0).
@@ -29,13 +30,11 @@ public struct RiskArcs: Sendable {
   public let inOffsets: [Int32]
   /// Arcs into each entity, in fold order.
   public let arcs: [Arc]
-  /// `outOffsets[u] ..< outOffsets[u + 1]` are the arcs out of `u`: their targets in ``targets``
-  /// and their slots in ``arcs`` in ``targetSlots``, by target then slot.
+  /// `outOffsets[u] ..< outOffsets[u + 1]` are the arcs out of `u` in ``outArcs``.
   public let outOffsets: [Int32]
-  /// The entity each arc out of an entity reaches.
-  public let targets: [EntityIndex]
-  /// The slot in ``arcs`` of each arc of ``targets``.
-  public let targetSlots: [Int32]
+  /// The same arcs by source entity (each with its target), by target then fold order, so a
+  /// propagation pushing `u`'s risk reads them contiguously.
+  public let outArcs: [Arc]
 
   /// Number of entities.
   public var entityCount: Int { inOffsets.count - 1 }
@@ -57,35 +56,33 @@ public struct RiskArcs: Sendable {
       for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
         let e = incoming.edges[slot]
         let t = forward[Int(e)]
-        if t > 0 { arcs.append(Arc(source: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
+        if t > 0 { arcs.append(Arc(entity: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
       }
       for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
         let e = outgoing.edges[slot]
         let t = backward[Int(e)]
-        if t > 0 { arcs.append(Arc(source: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
+        if t > 0 { arcs.append(Arc(entity: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
       }
       inOffsets[v + 1] = Int32(arcs.count)
     }
-    // The same arcs by source (a counting sort of the slots by source).
+    // The same arcs by source (a counting sort by source).
     var outOffsets = [Int32](repeating: 0, count: n + 1)
-    for arc in arcs { outOffsets[Int(arc.source) + 1] += 1 }
+    for arc in arcs { outOffsets[Int(arc.entity) + 1] += 1 }
     for u in 0..<n { outOffsets[u + 1] += outOffsets[u] }
     var cursor = outOffsets
-    var targets = [EntityIndex](repeating: 0, count: arcs.count)
-    var targetSlots = [Int32](repeating: 0, count: arcs.count)
+    let placeholder = Arc(entity: 0, encodedEdge: 0, transmission: 0)
+    var outArcs = [Arc](repeating: placeholder, count: arcs.count)
     for v in 0..<n {
       for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
-        let u = Int(arcs[slot].source)
-        let position = Int(cursor[u])
-        cursor[u] += 1
-        targets[position] = EntityIndex(v)
-        targetSlots[position] = Int32(slot)
+        let arc = arcs[slot]
+        let position = Int(cursor[Int(arc.entity)])
+        cursor[Int(arc.entity)] += 1
+        outArcs[position] = Arc(entity: EntityIndex(v), encodedEdge: arc.encodedEdge, transmission: arc.transmission)
       }
     }
     self.inOffsets = inOffsets
     self.arcs = arcs
     self.outOffsets = outOffsets
-    self.targets = targets
-    self.targetSlots = targetSlots
+    self.outArcs = outArcs
   }
 }

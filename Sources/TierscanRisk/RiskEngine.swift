@@ -61,16 +61,17 @@ public struct RiskEngine: Sendable {
       return (transmission, Array(zip(order, slots.values)))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
+    var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
+    for (c, result) in perCategory { resultsByCategory[c] = result }
+    let explanations = ExplanationSource(
+      results: resultsByCategory.map { $0! }, transmission: transmission, inherent: inherent)
     // Exposures of the first and the second half of the entities concurrently, joined in entity order.
     let entityCount = graph.entityCount
     let halves = Slots<[Exposure]>(count: 2)
     let exposures = Self.measure("exposure paths", timings) {
       DispatchQueue.concurrentPerform(iterations: 2) { task in
         let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
-        halves.set(
-          task,
-          collectExposures(
-            graph: graph, entities: range, perCategory: perCategory, inherent: inherent, transmission: transmission))
+        halves.set(task, collectExposures(entities: range, order: order, explanations: explanations))
       }
       let values = halves.values
       return values[0] + values[1]
@@ -87,25 +88,19 @@ public struct RiskEngine: Sendable {
     return timings.measure(name, body)
   }
 
-  /// Exposures sorted by entity, then category bytes (the order of `perCategory`).
-  private func collectExposures(
-    graph: SupplyGraph, entities: Range<Int>, perCategory: [(Int, RiskPropagator.Result)], inherent: InherentRisk,
-    transmission: Transmission
-  ) -> [Exposure] {
+  /// Exposures sorted by entity, then category bytes (`order`).
+  private func collectExposures(entities: Range<Int>, order: [Int], explanations: ExplanationSource) -> [Exposure] {
     var exposures: [Exposure] = []
-    // Results are read in place by index: binding `(c, result)` per entity would retain and
-    // release every array of every result a million times.
+    let results = explanations.results
     for v in entities {
-      for k in perCategory.indices where perCategory[k].1.scores[v] > 0 {
+      for c in order where results[c].scores[v] > 0 {
         let entity = EntityIndex(v)
-        guard let path = perCategory[k].1.path(to: entity, transmission: transmission),
-          let level = config.level(of: path.score)
-        else { continue }
-        let c = perCategory[k].0
+        let score = results[c].scores[v]
+        guard let level = config.level(of: score) else { continue }
         exposures.append(
           Exposure(
-            entity: entity, category: config.categories[c], score: path.score, level: level, path: path,
-            rules: inherent.rules(of: path.source, in: c)))
+            entity: entity, category: config.categories[c], categoryIndex: c, score: score, level: level,
+            hops: results[c].hops(of: entity), source: results[c].source(of: entity), explanations: explanations))
       }
     }
     return exposures

@@ -30,6 +30,13 @@ public struct RiskPropagator: Sendable {
       return l < 0 ? 0 : Int(labels.hops[Int(l)])
     }
 
+    /// The risk source of the argmax path of an exposed `entity` (the root of its label chain).
+    public func source(of entity: EntityIndex) -> EntityIndex {
+      var l = label[Int(entity)]
+      while labels.parent[Int(l)] >= 0 { l = labels.parent[Int(l)] }
+      return labels.node[Int(l)]
+    }
+
     /// The argmax path of `entity`, or `nil` when its exposure is 0.
     public func path(to entity: EntityIndex, transmission: Transmission) -> ExposurePath? {
       let last = label[Int(entity)]
@@ -127,8 +134,7 @@ public struct RiskPropagator: Sendable {
     // Whether the entity's last full fold met a near tie (it is re-folded whenever touched).
     var nearTied = [Bool](repeating: false, count: n)
     // The layer in which each entity was last touched, and its index in `touched` then.
-    var stamp = [Int32](repeating: 0, count: n)
-    var touchedIndex = [Int32](repeating: 0, count: n)
+    var mark = [TouchMark](repeating: TouchMark(layer: 0, index: 0), count: n)
     var touched: [Touched] = []
     var refold: [EntityIndex] = []
     var unstable: [EntityIndex] = []
@@ -144,9 +150,8 @@ public struct RiskPropagator: Sendable {
     }
     /// `touched` index of `v` in this layer, adding it (from its incumbent) when new.
     func touch(_ v: EntityIndex) -> Int {
-      if stamp[Int(v)] == layer { return Int(touchedIndex[Int(v)]) }
-      stamp[Int(v)] = layer
-      touchedIndex[Int(v)] = Int32(touched.count)
+      if mark[Int(v)].layer == layer { return Int(mark[Int(v)].index) }
+      mark[Int(v)] = TouchMark(layer: layer, index: Int32(touched.count))
       let full = nearTied[Int(v)]
       if full { refold.append(v) }
       touched.append(Touched(entity: v, best: incumbent(v), refold: full))
@@ -156,8 +161,7 @@ public struct RiskPropagator: Sendable {
     arcs.arcs.withUnsafeBufferPointer { arcList in
       let inOffsets = arcs.inOffsets
       let outOffsets = arcs.outOffsets
-      let targets = arcs.targets
-      let targetSlots = arcs.targetSlots
+      let outArcs = arcs.outArcs
       while !changed.isEmpty, Int(layer) < maxDepth {
         layer += 1
         touched.removeAll(keepingCapacity: true)
@@ -174,10 +178,10 @@ public struct RiskPropagator: Sendable {
         for u in changed {
           let from = state[Int(u)]
           for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
-            let i = touch(targets[k])
+            let arc = outArcs[k]
+            let i = touch(arc.entity)
             guard !touched[i].refold else { continue }
             relaxations += 1
-            let arc = arcList[Int(targetSlots[k])]
             guard let candidate = Candidate(from: from, over: arc) else { continue }
             let verdict = candidate.compare(with: touched[i].best, in: tree)
             if verdict.nearTie {
@@ -195,7 +199,7 @@ public struct RiskPropagator: Sendable {
           var best = incumbent(v)
           var sawNearTie = false
           for slot in candidates {
-            guard let candidate = Candidate(from: state[Int(arcList[slot].source)], over: arcList[slot]) else { continue }
+            guard let candidate = Candidate(from: state[Int(arcList[slot].entity)], over: arcList[slot]) else { continue }
             let verdict = candidate.compare(with: best, in: tree)
             sawNearTie = sawNearTie || verdict.nearTie
             if verdict.beats { best = candidate }
@@ -205,14 +209,14 @@ public struct RiskPropagator: Sendable {
           // changes, exactly as the reference re-folds every entity.
           if sawNearTie,
             candidates.contains(where: { slot in
-              Candidate(from: state[Int(arcList[slot].source)], over: arcList[slot])?.compare(with: best, in: tree).beats
+              Candidate(from: state[Int(arcList[slot].entity)], over: arcList[slot])?.compare(with: best, in: tree).beats
                 ?? false
             })
           {
             unstable.append(v)
           }
           nearTied[Int(v)] = sawNearTie
-          touched[Int(touchedIndex[Int(v)])].best = best
+          touched[Int(mark[Int(v)].index)].best = best
         }
         // Apply the layer: every entity whose best is a new path gets a label.
         changed.removeAll(keepingCapacity: true)
@@ -279,6 +283,13 @@ public struct RiskPropagator: Sendable {
       if hops != best.hops { return (hops < best.hops, nearTie) }
       return (tree.precedes(edge, parent, best.edge, best.parent), nearTie)
     }
+  }
+
+  /// The layer in which an entity was last touched and its index in that layer's touched list
+  /// (one record, so checking and finding it costs one memory access).
+  struct TouchMark {
+    var layer: Int32
+    var index: Int32
   }
 
   /// An entity touched in the current layer: its best candidate so far, and whether it is
