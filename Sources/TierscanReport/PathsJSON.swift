@@ -90,7 +90,7 @@ public enum PathsJSON {
     out.appendKey("basis", indent: 4)
     out.appendJSONString(edge.basis.rawValue)
     out.appendKey("confidence", indent: 4)
-    out.appendJSONNumber(analysis.transmission.confidence[Int(hop.edge)])
+    out.appendJSONNumber(analysis.transmission.confidence(Int(hop.edge)))
     out.appendKey("transmission", indent: 4)
     out.appendJSONNumber(hop.transmission)
     out.appendKey("file", indent: 4)
@@ -144,7 +144,7 @@ public enum PathsJSON {
       ("from", .string(graph[hop.from].id)), ("to", .string(graph[hop.to].id)),
       ("reversed", .bool(hop.isReversed)), ("type", .string(edge.type.rawValue)),
       ("commodity", .optional(edge.commodity)), ("basis", .string(edge.basis.rawValue)),
-      ("confidence", .number(analysis.transmission.confidence[Int(hop.edge)])),
+      ("confidence", .number(analysis.transmission.confidence(Int(hop.edge)))),
       ("transmission", .number(hop.transmission)),
       ("file", .string(edge.provenance.file)), ("line", .optional(edge.provenance.line)),
     ]

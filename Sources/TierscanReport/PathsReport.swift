@@ -57,7 +57,7 @@ public enum PathsReport {
         writer.writeRow(
           head + [
             String(i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
-            edge.commodity ?? "", edge.basis.rawValue, CSVWriter.score(analysis.transmission.confidence[Int(hop.edge)]),
+            edge.commodity ?? "", edge.basis.rawValue, CSVWriter.score(analysis.transmission.confidence(Int(hop.edge))),
             CSVWriter.score(hop.transmission), edge.provenance.file, edge.provenance.line.map(String.init) ?? "",
           ])
       }
@@ -108,7 +108,7 @@ public enum PathsReport {
           let place = edge.provenance.file + (edge.provenance.line.map { ":\($0)" } ?? "")
           out += "| \(i + 1) | \(md(graph[hop.from].id)) | \(md(graph[hop.to].id)) | \(edge.type.rawValue) | "
           out += "\(hop.isReversed ? "yes" : "no") | \(md(edge.commodity ?? "")) | \(edge.basis.rawValue) | "
-          out += "\(CSVWriter.score(analysis.transmission.confidence[Int(hop.edge)])) | "
+          out += "\(CSVWriter.score(analysis.transmission.confidence(Int(hop.edge)))) | "
           out += "\(CSVWriter.score(hop.transmission)) | \(md(place)) |\n"
         }
       }

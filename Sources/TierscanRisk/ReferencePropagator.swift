@@ -48,12 +48,12 @@ public struct ReferencePropagator: Sendable {
           let incoming = graph.incoming
           for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
             let e = incoming.edges[slot]
-            consider(incoming.neighbors[slot], e, transmission.forward[Int(e)], reversed: false)
+            consider(incoming.neighbors[slot], e, transmission.forward(Int(e)), reversed: false)
           }
           let outgoing = graph.outgoing
           for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
             let e = outgoing.edges[slot]
-            consider(outgoing.neighbors[slot], e, transmission.backward[Int(e)], reversed: true)
+            consider(outgoing.neighbors[slot], e, transmission.backward(Int(e)), reversed: true)
           }
           if let best, best.nodes != layer[v]?.nodes || best.edges != layer[v]?.edges {
             next[v] = best
@@ -73,7 +73,7 @@ public struct ReferencePropagator: Sendable {
         hops.append(
           PathHop(
             edge: e, isReversed: reversed, from: candidate.nodes[i + 1], to: candidate.nodes[i],
-            transmission: reversed ? transmission.backward[Int(e)] : transmission.forward[Int(e)]))
+            transmission: transmission.along(Int(e), reversed: reversed)))
       }
       return ExposurePath(score: candidate.score, source: candidate.nodes.last!, hops: hops)
     }

@@ -44,8 +44,10 @@ public struct RiskArcs: Sendable {
   /// - Complexity: O(V + E).
   public init(graph: SupplyGraph, transmission: Transmission) {
     let n = graph.entityCount
-    let forward = transmission.forward
-    let backward = transmission.backward
+    // Each edge's transmissions, once, in edge order (the slots below visit edges in random order).
+    let edgeCount = graph.relationshipCount
+    let forward = (0..<edgeCount).map { transmission.forward($0) }
+    let backward = (0..<edgeCount).map { transmission.backward($0) }
     let incoming = graph.incoming
     let outgoing = graph.outgoing
     // Arcs into v: incoming edges carrying risk forward, then outgoing edges carrying it backward.

@@ -52,7 +52,7 @@ public struct RiskPropagator: Sendable {
           (buffer.baseAddress! + i).initialize(
             to: PathHop(
               edge: e, isReversed: reversed, from: labels.node[Int(parent)], to: labels.node[Int(l)],
-              transmission: reversed ? transmission.backward[Int(e)] : transmission.forward[Int(e)]))
+              transmission: transmission.along(Int(e), reversed: reversed)))
           l = parent
         }
         initialized = count

@@ -2,46 +2,49 @@ import TierscanCore
 
 /// Per-edge transmission t(e) = (factor(type) × confidence(e)) × hop_decay, split by the way
 /// the risk moves (SPEC §3). A value of 0 means the edge does not carry risk that way.
+///
+/// Values are computed from the relationship columns when asked (a few loads and one
+/// multiplication), so a scan keeps no per-edge arrays for them.
 public struct Transmission: Sendable {
-  /// t(e) when risk moves from → to (direction `forward` or `both`), else 0.
-  public let forward: [Double]
-  /// t(e) when risk moves to → from (direction `backward` or `both`), else 0.
-  public let backward: [Double]
-  /// The confidence used for each edge (its own, else `basis_confidence[basis]`).
-  public let confidence: [Double]
+  private let relationships: RelationshipTable
+  private let config: RiskConfig
 
-  /// Computes the table. An `owns` edge transmits only when its share is ≥ `control_share`.
-  ///
-  /// - Complexity: O(E).
+  /// The table of `graph`'s edges. An `owns` edge transmits only when its share is ≥ `control_share`.
   public init(graph: SupplyGraph, config: RiskConfig) {
-    var forward = [Double](repeating: 0, count: graph.relationshipCount)
-    var backward = forward
-    var confidence = forward
-    // Columns are read directly (no `Relationship` materialised per edge).
-    let table = graph.relationships
-    let types = table.type
-    let basis = table.basis
-    for e in types.indices {
-      let type = types[e]
-      let rule = config.rule(for: type)
-      confidence[e] = table.confidence(e) ?? config.confidence(of: basis[e])
-      if type == .owns {
-        guard let share = table.share(e), share >= config.controlShare else { continue }
-      }
-      let t = (rule.factor * confidence[e]) * config.hopDecay
-      guard t > 0 else { continue }
-      switch rule.direction {
-      case .forward: forward[e] = t
-      case .backward: backward[e] = t
-      case .both:
-        forward[e] = t
-        backward[e] = t
-      case .none: break
-      }
+    self.relationships = graph.relationships
+    self.config = config
+  }
+
+  /// The confidence used for edge `e`: its own, else `basis_confidence[basis]`.
+  @inline(__always)
+  public func confidence(_ e: Int) -> Double {
+    relationships.confidence(e) ?? config.confidence(of: relationships.basis[e])
+  }
+
+  /// t(e) when risk moves from → to (direction `forward` or `both`), else 0.
+  public func forward(_ e: Int) -> Double {
+    let direction = config.rule(for: relationships.type[e]).direction
+    return direction == .forward || direction == .both ? transmission(e) : 0
+  }
+
+  /// t(e) when risk moves to → from (direction `backward` or `both`), else 0.
+  public func backward(_ e: Int) -> Double {
+    let direction = config.rule(for: relationships.type[e]).direction
+    return direction == .backward || direction == .both ? transmission(e) : 0
+  }
+
+  /// t(e) of a hop traversed against (`reversed`) or along the edge's stored direction.
+  public func along(_ e: Int, reversed: Bool) -> Double { reversed ? backward(e) : forward(e) }
+
+  /// (factor × confidence) × hop_decay, or 0 for an `owns` edge below the control share.
+  @inline(__always)
+  private func transmission(_ e: Int) -> Double {
+    let type = relationships.type[e]
+    if type == .owns {
+      guard let share = relationships.share(e), share >= config.controlShare else { return 0 }
     }
-    self.forward = forward
-    self.backward = backward
-    self.confidence = confidence
+    let t = (config.rule(for: type).factor * confidence(e)) * config.hopDecay
+    return t > 0 ? t : 0
   }
 }
 
