@@ -19,7 +19,9 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
-    .target(name: "TierscanCore"),
+    // SHA-256 block compression with the x86 SHA extensions; TierscanCore falls back to Swift.
+    .target(name: "CSHA256"),
+    .target(name: "TierscanCore", dependencies: ["CSHA256"]),
     .target(
       name: "TierscanIngest",
       dependencies: [

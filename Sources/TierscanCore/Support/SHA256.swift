@@ -1,8 +1,23 @@
+import CSHA256
 import Foundation
 
 /// SHA-256 (FIPS 180-4), streaming: feed bytes with ``update(_:)`` in any chunking, then call
 /// ``finalize()``. Used for the run manifest (input, config and output digests).
+///
+/// The compression function runs on the x86 SHA extensions when the CPU has them (the `CSHA256`
+/// target, about six times the Swift code's throughput) and in portable Swift otherwise.
 public struct SHA256: Sendable {
+  /// How a hasher runs the compression function.
+  enum Compression: Sendable {
+    /// The x86 SHA extensions, through `csha256_compress_blocks`.
+    case shaExtensions
+    /// Portable Swift, ``SHA256/compressBlocksPortably(_:)``.
+    case portable
+
+    /// The fastest this CPU supports; the CPU is asked once, on first use.
+    static let fastest: Compression = csha256_is_supported() ? .shaExtensions : .portable
+  }
+
   private static let k: [UInt32] = [
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
     0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -19,9 +34,19 @@ public struct SHA256: Sendable {
   ]
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
+  private let compression: Compression
 
   /// Creates a hasher with the initial state.
   public init() {
+    self.init(compression: .fastest)
+  }
+
+  /// Creates a hasher that compresses with `compression` (tests compare the two).
+  ///
+  /// - Precondition: `compression` is `.portable` or this CPU has the SHA extensions.
+  init(compression: Compression) {
+    precondition(compression == .portable || Compression.fastest == .shaExtensions, "CPU lacks the SHA extensions")
+    self.compression = compression
     buffer.reserveCapacity(64)
   }
 
@@ -87,6 +112,17 @@ public struct SHA256: Sendable {
 
   /// Compresses every 64-byte block of `blocks` (its count is a multiple of 64).
   private mutating func compressBlocks(_ blocks: UnsafeRawBufferPointer) {
+    guard let base = blocks.baseAddress else { return }
+    switch compression {
+    case .shaExtensions:
+      state.withUnsafeMutableBufferPointer { csha256_compress_blocks($0.baseAddress, base, blocks.count / 64) }
+    case .portable:
+      compressBlocksPortably(blocks)
+    }
+  }
+
+  /// ``compressBlocks(_:)`` in Swift, for CPUs without the SHA extensions.
+  private mutating func compressBlocksPortably(_ blocks: UnsafeRawBufferPointer) {
     var h0 = state[0], h1 = state[1], h2 = state[2], h3 = state[3]
     var h4 = state[4], h5 = state[5], h6 = state[6], h7 = state[7]
     var schedule = [UInt32](repeating: 0, count: 64)
