@@ -39,10 +39,10 @@ public struct RiskEngine: Sendable {
     // count that does not divide evenly among the cores would leave idle; `tiers and coverage`
     // is timed on its own task, overlapping `propagation`.
     let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
-    let (transmission, perCategory) = Self.measure("propagation", timings) {
-      () -> (Transmission, [(Int, RiskPropagator.Result)]) in
-      let transmission = Transmission(graph: graph, config: config)
-      let arcs = RiskArcs(graph: graph, transmission: transmission)
+    let transmission = Transmission(graph: graph, config: config)
+    var arcs: RiskArcs? = Self.measure("risk arcs", timings) { RiskArcs(graph: graph, transmission: transmission) }
+    let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
+      let arcs = arcs!
       let slots = Slots<RiskPropagator.Result>(count: order.count)
       DispatchQueue.concurrentPerform(iterations: order.count + 1) { i in
         guard i < order.count else {
@@ -58,8 +58,9 @@ public struct RiskEngine: Sendable {
           i,
           propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
       }
-      return (transmission, Array(zip(order, slots.values)))
+      return Array(zip(order, slots.values))
     }
+    arcs = nil  // only the propagation needs them
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
     for (c, result) in perCategory { resultsByCategory[c] = result }

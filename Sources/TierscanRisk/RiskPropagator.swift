@@ -123,125 +123,136 @@ public struct RiskPropagator: Sendable {
   /// re-folded over all its arcs in the reference's order instead, and stays so until a full
   /// fold meets no near tie.
   public func propagate(arcs: RiskArcs, inherent: [Double], maxDepth: Int) -> Result {
-    let n = arcs.entityCount
-    var state = inherent.map { State(score: $0, label: -1, hops: 0) }
     var tree = LabelTree()
+    var nodes = inherent.map { Node(score: $0) }
     var changed: [EntityIndex] = []
-    for v in 0..<n where inherent[v] > 0 {
-      state[v].label = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
+    for v in nodes.indices where inherent[v] > 0 {
+      nodes[v].label = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
       changed.append(EntityIndex(v))
     }
-    // Whether the entity's last full fold met a near tie (it is re-folded whenever touched).
-    var nearTied = [Bool](repeating: false, count: n)
-    // The layer in which each entity was last touched, and its index in `touched` then.
-    var mark = [TouchMark](repeating: TouchMark(layer: 0, index: 0), count: n)
-    var touched: [Touched] = []
+    var touched: [EntityIndex] = []
     var refold: [EntityIndex] = []
     var unstable: [EntityIndex] = []
     var relaxations = 0
     var layer: Int32 = 0
-
-    func incumbent(_ v: EntityIndex) -> Candidate {
-      let label = state[Int(v)].label
-      guard label >= 0 else { return Candidate.none }
-      return Candidate(
-        score: state[Int(v)].score, hops: state[Int(v)].hops, edge: tree.edge[Int(label)], parent: tree.parent[Int(label)],
-        reversed: tree.reversed[Int(label)])
-    }
-    /// `touched` index of `v` in this layer, adding it (from its incumbent) when new.
-    func touch(_ v: EntityIndex) -> Int {
-      if mark[Int(v)].layer == layer { return Int(mark[Int(v)].index) }
-      mark[Int(v)] = TouchMark(layer: layer, index: Int32(touched.count))
-      let full = nearTied[Int(v)]
-      if full { refold.append(v) }
-      touched.append(Touched(entity: v, best: incumbent(v), refold: full))
-      return touched.count - 1
-    }
-
-    arcs.arcs.withUnsafeBufferPointer { arcList in
-      let inOffsets = arcs.inOffsets
-      let outOffsets = arcs.outOffsets
-      let outArcs = arcs.outArcs
-      while !changed.isEmpty, Int(layer) < maxDepth {
-        layer += 1
-        touched.removeAll(keepingCapacity: true)
-        refold.removeAll(keepingCapacity: true)
-        for v in unstable {
-          let i = touch(v)
-          if !touched[i].refold {
-            touched[i].refold = true
-            refold.append(v)
+    // Raw buffers: the loops below make millions of random accesses, which bounds and
+    // exclusivity checks would slow down; every index comes from the arc table.
+    nodes.withUnsafeMutableBufferPointer { node in
+      arcs.arcs.withUnsafeBufferPointer { arcList in
+        arcs.outArcs.withUnsafeBufferPointer { outArcs in
+          let inOffsets = arcs.inOffsets
+          let outOffsets = arcs.outOffsets
+          /// Adds `v` to this layer's touched entities (its best starts as its incumbent).
+          func touch(_ v: Int) {
+            guard node[v].layer != layer else { return }
+            node[v].layer = layer
+            node[v].best = node[v].incumbent
+            node[v].refold = node[v].nearTied
+            touched.append(EntityIndex(v))
+            if node[v].refold { refold.append(EntityIndex(v)) }
           }
-        }
-        unstable.removeAll(keepingCapacity: true)
-        // Push the changed entities' candidates.
-        for u in changed {
-          let from = state[Int(u)]
-          for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
-            let arc = outArcs[k]
-            let i = touch(arc.entity)
-            guard !touched[i].refold else { continue }
-            relaxations += 1
-            guard let candidate = Candidate(from: from, over: arc) else { continue }
-            let verdict = candidate.compare(with: touched[i].best, in: tree)
-            if verdict.nearTie {
-              touched[i].refold = true
-              refold.append(touched[i].entity)
-            } else if verdict.beats {
-              touched[i].best = candidate
+          /// The candidate over the arc at `slot` of ``RiskArcs/arcs``.
+          func candidate(_ slot: Int) -> Candidate? {
+            Candidate(from: node[Int(arcList[slot].entity)], over: arcList[slot])
+          }
+          while !changed.isEmpty, Int(layer) < maxDepth {
+            layer += 1
+            touched.removeAll(keepingCapacity: true)
+            refold.removeAll(keepingCapacity: true)
+            for v in unstable {
+              touch(Int(v))
+              if !node[Int(v)].refold {
+                node[Int(v)].refold = true
+                refold.append(v)
+              }
+            }
+            unstable.removeAll(keepingCapacity: true)
+            // Push the changed entities' candidates (from the previous layer's values).
+            for u in changed {
+              let from = node[Int(u)]
+              for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
+                let arc = outArcs[k]
+                let v = Int(arc.entity)
+                touch(v)
+                guard !node[v].refold else { continue }
+                relaxations += 1
+                guard let candidate = Candidate(from: from, over: arc) else { continue }
+                let verdict = candidate.compare(with: node[v].best, in: tree)
+                if verdict.nearTie {
+                  node[v].refold = true
+                  refold.append(EntityIndex(v))
+                } else if verdict.beats {
+                  node[v].best = candidate
+                }
+              }
+            }
+            // Fold the others over all their arcs, in the reference's order.
+            for v in refold.map({ Int($0) }) {
+              let candidates = Int(inOffsets[v])..<Int(inOffsets[v + 1])
+              relaxations += candidates.count
+              var best = node[v].incumbent
+              var sawNearTie = false
+              for slot in candidates {
+                guard let candidate = candidate(slot) else { continue }
+                let verdict = candidate.compare(with: best, in: tree)
+                sawNearTie = sawNearTie || verdict.nearTie
+                if verdict.beats { best = candidate }
+              }
+              // Re-folding the same candidates from `best` returns `best` unless one beats it
+              // (possible only after a near tie); such an entity is re-folded next layer even if
+              // no arc source changes, exactly as the reference re-folds every entity.
+              if sawNearTie, candidates.contains(where: { candidate($0)?.compare(with: best, in: tree).beats ?? false }) {
+                unstable.append(EntityIndex(v))
+              }
+              node[v].nearTied = sawNearTie
+              node[v].best = best
+            }
+            // Apply the layer: every entity whose best is a new path gets a label.
+            changed.removeAll(keepingCapacity: true)
+            for v in touched.map({ Int($0) }) {
+              let best = node[v].best
+              guard best.hops >= 0, !best.isSamePath(as: node[v].incumbent) else { continue }
+              node[v].adopt(best, label: tree.add(node: EntityIndex(v), edge: best.edge, parent: best.parent, reversed: best.reversed))
+              changed.append(EntityIndex(v))
             }
           }
         }
-        // Fold the others over all their arcs, in the reference's order.
-        for v in refold {
-          let candidates = Int(inOffsets[Int(v)])..<Int(inOffsets[Int(v) + 1])
-          relaxations += candidates.count
-          var best = incumbent(v)
-          var sawNearTie = false
-          for slot in candidates {
-            guard let candidate = Candidate(from: state[Int(arcList[slot].entity)], over: arcList[slot]) else { continue }
-            let verdict = candidate.compare(with: best, in: tree)
-            sawNearTie = sawNearTie || verdict.nearTie
-            if verdict.beats { best = candidate }
-          }
-          // Re-folding the same candidates from `best` returns `best` unless one beats it (possible
-          // only after a near tie); such an entity is re-folded next layer even if no arc source
-          // changes, exactly as the reference re-folds every entity.
-          if sawNearTie,
-            candidates.contains(where: { slot in
-              Candidate(from: state[Int(arcList[slot].entity)], over: arcList[slot])?.compare(with: best, in: tree).beats
-                ?? false
-            })
-          {
-            unstable.append(v)
-          }
-          nearTied[Int(v)] = sawNearTie
-          touched[Int(mark[Int(v)].index)].best = best
-        }
-        // Apply the layer: every entity whose best is a new path gets a label.
-        changed.removeAll(keepingCapacity: true)
-        for entry in touched {
-          let best = entry.best
-          let old = incumbent(entry.entity)
-          guard best.hops >= 0,
-            best.hops != old.hops || best.edge != old.edge || best.parent != old.parent || best.reversed != old.reversed
-          else { continue }
-          let label = tree.add(node: entry.entity, edge: best.edge, parent: best.parent, reversed: best.reversed)
-          state[Int(entry.entity)] = State(score: best.score, label: label, hops: best.hops)
-          changed.append(entry.entity)
-        }
       }
     }
-    return Result(scores: state.map(\.score), label: state.map(\.label), labels: tree, relaxations: relaxations)
+    return Result(scores: nodes.map(\.score), label: nodes.map(\.label), labels: tree, relaxations: relaxations)
   }
 
-  /// The previous layer's value of one entity, kept together so a candidate costs one load.
-  struct State {
+  /// One entity's propagation state, kept in one record so that reaching an entity costs one
+  /// memory access: the previous layer's best path (the incumbent) and this layer's best so far.
+  struct Node {
+    /// The incumbent's score (r₀ before any layer).
     var score: Double
-    /// Label of the argmax path, -1 when unexposed.
-    var label: Int32
-    /// Hops of that path.
-    var hops: Int32
+    /// The incumbent's label, -1 when unexposed.
+    var label: Int32 = -1
+    var hops: Int32 = 0
+    var edge: RelationshipIndex = -1
+    var parent: Int32 = -1
+    var reversed = false
+    /// Whether the last full fold met a near tie (then every touch re-folds all arcs).
+    var nearTied = false
+    /// Whether this layer folds the entity over all its arcs.
+    var refold = false
+    /// The layer in which the entity was last touched; ``best`` belongs to it.
+    var layer: Int32 = 0
+    /// This layer's best candidate so far.
+    var best = Candidate.none
+
+    init(score: Double) { self.score = score }
+
+    /// The incumbent as a candidate (``Candidate/none`` when unexposed).
+    var incumbent: Candidate {
+      label < 0 ? .none : Candidate(score: score, hops: hops, edge: edge, parent: parent, reversed: reversed)
+    }
+
+    /// Makes `best`, labelled `label`, the incumbent.
+    mutating func adopt(_ best: Candidate, label: Int32) {
+      (score, self.label, hops, edge, parent, reversed) = (best.score, label, best.hops, best.edge, best.parent, best.reversed)
+    }
   }
 
   /// A path into an entity: `edge` from the path of label `parent`.
@@ -255,9 +266,9 @@ public struct RiskPropagator: Sendable {
 
     static let none = Candidate(score: 0, hops: -1, edge: -1, parent: -1, reversed: false)
 
-    /// The candidate over `arc` from a source in state `from`; `nil` when it carries no risk.
+    /// The candidate over `arc` from the incumbent of `from`; `nil` when it carries no risk.
     @inline(__always)
-    init?(from: State, over arc: RiskArcs.Arc) {
+    init?(from: Node, over arc: RiskArcs.Arc) {
       guard from.label >= 0 else { return nil }
       let score = from.score * arc.transmission
       guard score > 0 else { return nil }
@@ -272,6 +283,11 @@ public struct RiskPropagator: Sendable {
       self.reversed = reversed
     }
 
+    /// Whether this is the same path as `other` (the same last edge, direction and parent label).
+    func isSamePath(as other: Candidate) -> Bool {
+      hops == other.hops && edge == other.edge && parent == other.parent && reversed == other.reversed
+    }
+
     /// Whether this candidate beats `best` (``PathOrder``), and whether their scores are a near
     /// tie (within the tolerance but not equal).
     @inline(__always)
@@ -283,20 +299,5 @@ public struct RiskPropagator: Sendable {
       if hops != best.hops { return (hops < best.hops, nearTie) }
       return (tree.precedes(edge, parent, best.edge, best.parent), nearTie)
     }
-  }
-
-  /// The layer in which an entity was last touched and its index in that layer's touched list
-  /// (one record, so checking and finding it costs one memory access).
-  struct TouchMark {
-    var layer: Int32
-    var index: Int32
-  }
-
-  /// An entity touched in the current layer: its best candidate so far, and whether it is
-  /// folded over all its arcs.
-  struct Touched {
-    var entity: EntityIndex
-    var best: Candidate
-    var refold: Bool
   }
 }
