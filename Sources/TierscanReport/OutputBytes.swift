@@ -63,55 +63,16 @@ struct OutputBytes {
     }
   }
 
-  // MARK: JSON
+  // MARK: JSON (through ``JSONWriter``, so every output formats alike)
 
   /// A newline and `level` two-space indents.
-  mutating func newline(indent level: Int) {
-    bytes.append(0x0A)
-    for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
-  }
+  mutating func newline(indent level: Int) { JSONWriter.newline(level, into: &bytes) }
 
   /// A JSON string literal exactly as ``JSONWriter`` escapes it.
-  mutating func appendJSONString(_ value: String) {
-    bytes.append(0x22)
-    var value = value
-    value.withUTF8 { utf8 in
-      var plain = true
-      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2 {
-        plain = false
-        break
-      }
-      if plain {
-        bytes.append(contentsOf: utf8)
-        return
-      }
-      for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
-        switch scalar {
-        case "\"": append("\\\"")
-        case "\\": append("\\\\")
-        case "\n": append("\\n")
-        case "\r": append("\\r")
-        case "\t": append("\\t")
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-          let hex = String(scalar.value, radix: 16)
-          append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        default:
-          var encoded = String(scalar)
-          encoded.withUTF8 { bytes.append(contentsOf: $0) }
-        }
-      }
-    }
-    bytes.append(0x22)
-  }
+  mutating func appendJSONString(_ value: String) { JSONWriter.writeString(value, into: &bytes) }
 
   /// A number as ``JSONWriter/formatNumber(_:)`` writes it.
-  mutating func appendJSONNumber(_ number: Double) {
-    if number == number.rounded(), abs(number) < 1e15 {
-      append(integer: Int(number))
-    } else {
-      append(JSONWriter.formatNumber(number))
-    }
-  }
+  mutating func appendJSONNumber(_ number: Double) { JSONWriter.writeNumber(number, into: &bytes) }
 
   /// `"key": ` inside an object at `indent` (pretty), preceded by `,` unless `first`.
   mutating func appendKey(_ key: StaticString, indent: Int, first: Bool = false) {
@@ -123,34 +84,5 @@ struct OutputBytes {
   }
 
   /// Any value, pretty-printed at `indent`, as ``JSONWriter`` writes it.
-  mutating func appendJSON(_ value: JSONValue, indent: Int) {
-    switch value {
-    case .null: append("null")
-    case .bool(let b): b ? append("true") : append("false")
-    case .number(let n): appendJSONNumber(n)
-    case .string(let s): appendJSONString(s)
-    case .array(let items):
-      if items.isEmpty { return append("[]") }
-      bytes.append(0x5B)
-      for (i, item) in items.enumerated() {
-        if i > 0 { bytes.append(0x2C) }
-        newline(indent: indent + 1)
-        appendJSON(item, indent: indent + 1)
-      }
-      newline(indent: indent)
-      bytes.append(0x5D)
-    case .object(let pairs):
-      if pairs.isEmpty { return append("{}") }
-      bytes.append(0x7B)
-      for (i, (key, item)) in pairs.enumerated() {
-        if i > 0 { bytes.append(0x2C) }
-        newline(indent: indent + 1)
-        appendJSONString(key)
-        append(": ")
-        appendJSON(item, indent: indent + 1)
-      }
-      newline(indent: indent)
-      bytes.append(0x7D)
-    }
-  }
+  mutating func appendJSON(_ value: JSONValue, indent: Int) { JSONWriter.write(value, indent: indent, into: &bytes) }
 }

@@ -36,10 +36,10 @@ public enum ScanOutputWriter {
     var renderers: [(name: String, render: @Sendable () -> [UInt8])] = [
       ("exposures.csv", { ExposuresCSV.bytes(analysis) }),
       ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
-      ("coverage.json", { Array(CoverageJSON.render(analysis).utf8) }),
-      ("quality.json", { Array(QualityJSON.render(all).utf8) }),
+      ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
+      ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
     ]
-    if options.withGraph { renderers.append(("graph.json", { Array(GraphJSON.render(analysis.graph).utf8) })) }
+    if options.withGraph { renderers.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
     let slots = RenderSlots(count: renderers.count)
     let tasks = renderers
     DispatchQueue.concurrentPerform(iterations: tasks.count) { i in

@@ -1,11 +1,21 @@
 /// Serialises ``JSONValue`` deterministically: keys in the order given, numbers as the shortest
 /// decimal that reads back as the same double (integers without a fraction), two-space indent.
+///
+/// Writes UTF-8 bytes straight into a buffer; ``string(_:pretty:)`` decodes them once. Large
+/// outputs stream their own structure and call ``write(_:indent:into:)``,
+/// ``writeString(_:into:)`` and ``writeNumber(_:into:)`` for the parts, so every output escapes
+/// and formats alike.
 public enum JSONWriter {
   /// The JSON text of `value`, pretty-printed with a trailing newline.
   public static func string(_ value: JSONValue, pretty: Bool = true) -> String {
-    var out = ""
+    String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes of ``string(_:pretty:)``.
+  public static func bytes(_ value: JSONValue, pretty: Bool = true) -> [UInt8] {
+    var out: [UInt8] = []
     write(value, indent: pretty ? 0 : nil, into: &out)
-    if pretty { out += "\n" }
+    if pretty { out.append(0x0A) }
     return out
   }
 
@@ -16,64 +26,95 @@ public enum JSONWriter {
     return number.description
   }
 
-  private static func write(_ value: JSONValue, indent: Int?, into out: inout String) {
+  /// Appends `value` at `indent` (pretty, two spaces per level), or compact when `indent` is `nil`.
+  public static func write(_ value: JSONValue, indent: Int?, into out: inout [UInt8]) {
     switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .number(let n): out += formatNumber(n)
+    case .null: append("null", to: &out)
+    case .bool(let b): append(b ? "true" : "false", to: &out)
+    case .number(let n): writeNumber(n, into: &out)
     case .string(let s): writeString(s, into: &out)
     case .array(let items):
-      if items.isEmpty {
-        out += "[]"
-        return
-      }
-      out += "["
+      if items.isEmpty { return append("[]", to: &out) }
+      out.append(0x5B)
       for (i, item) in items.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(0x2C) }
         newline(indent.map { $0 + 1 }, into: &out)
         write(item, indent: indent.map { $0 + 1 }, into: &out)
       }
       newline(indent, into: &out)
-      out += "]"
+      out.append(0x5D)
     case .object(let pairs):
-      if pairs.isEmpty {
-        out += "{}"
-        return
-      }
-      out += "{"
+      if pairs.isEmpty { return append("{}", to: &out) }
+      out.append(0x7B)
       for (i, (key, item)) in pairs.enumerated() {
-        if i > 0 { out += "," }
+        if i > 0 { out.append(0x2C) }
         newline(indent.map { $0 + 1 }, into: &out)
         writeString(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        append(indent == nil ? ":" : ": ", to: &out)
         write(item, indent: indent.map { $0 + 1 }, into: &out)
       }
       newline(indent, into: &out)
-      out += "}"
+      out.append(0x7D)
     }
   }
 
-  private static func newline(_ indent: Int?, into out: inout String) {
-    guard let indent else { return }
-    out += "\n"
-    out += String(repeating: "  ", count: indent)
+  /// Appends a number as ``formatNumber(_:)`` formats it (integers without a `String`).
+  public static func writeNumber(_ number: Double, into out: inout [UInt8]) {
+    guard number == number.rounded(), abs(number) < 1e15 else { return append(formatNumber(number), to: &out) }
+    var value = Int64(number)
+    if value < 0 {
+      out.append(0x2D)
+      value = -value
+    }
+    var digits: (UInt64, UInt64) = (0, 0)  // 16 bytes: enough for 15 digits
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var count = 0
+      repeat {
+        buffer[15 - count] = UInt8(truncatingIfNeeded: 48 + value % 10)
+        value /= 10
+        count += 1
+      } while value > 0
+      out.append(contentsOf: buffer[(16 - count)...])
+    }
   }
 
-  private static func writeString(_ s: String, into out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
+  /// Appends a JSON string literal: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other
+  /// control characters, DEL, U+2028 and U+2029 as `\uXXXX`.
+  public static func writeString(_ value: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    var value = value
+    value.withUTF8 { utf8 in
+      // 0xE2 starts U+2028 and U+2029 (and other characters, which take the slow path unchanged).
+      if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+        out.append(contentsOf: utf8)
+        return
+      }
+      for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
+        switch scalar {
+        case "\"": append("\\\"", to: &out)
+        case "\\": append("\\\\", to: &out)
+        case "\n": append("\\n", to: &out)
+        case "\r": append("\\r", to: &out)
+        case "\t": append("\\t", to: &out)
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+          let hex = String(scalar.value, radix: 16)
+          append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
+        default: out.append(contentsOf: Array(String(scalar).utf8))
+        }
       }
     }
-    out += "\""
+    out.append(0x22)
+  }
+
+  /// A newline and `indent` two-space indents; nothing when compact.
+  public static func newline(_ indent: Int?, into out: inout [UInt8]) {
+    guard let indent else { return }
+    out.append(0x0A)
+    for _ in 0..<indent { out.append(contentsOf: [0x20, 0x20]) }
+  }
+
+  private static func append(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { out.append(contentsOf: $0) }
   }
 }
