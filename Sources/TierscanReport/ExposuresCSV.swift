@@ -12,51 +12,79 @@ public enum ExposuresCSV {
     String(decoding: bytes(analysis), as: UTF8.self)
   }
 
-  /// The file's bytes: the same as ``render(_:)`` through ``CSVWriter``, written straight into
-  /// a buffer.
+  /// The file's bytes: the same as ``renderWithCSVWriter(_:)``, written straight into a buffer.
+  ///
+  /// Rows are sorted by entity, so the entity's cells (`entity_id` to `tier`) are rendered once
+  /// per entity and copied for its other rows; category, level and each distinct score (scores
+  /// are products of a few factors: a large scan has a few thousand distinct values across
+  /// millions of rows) are rendered once. Exposures are read in place, without copying them.
   static func bytes(_ analysis: RiskAnalysis) -> [UInt8] {
-    let graph = analysis.graph
-    var out = OutputBytes(capacity: 64 + analysis.exposures.count * 96)
-    for (i, field) in header.enumerated() {
-      if i > 0 { out.append(",") }
-      out.appendCSVCell(field)
-    }
-    out.append("\n")
-    // Entity fields are read in place (binding an `Entity` would retain all its strings), and
-    // each distinct score is formatted once: scores are products of a few factors, so a large
-    // scan has a few thousand distinct values across millions of rows.
-    let entities = graph.entities
-    var scoreCells: [UInt64: String] = [:]
-    for exposure in analysis.exposures {
-      let v = Int(exposure.entity)
-      out.appendCSVCell(entities[v].id)
-      out.append(",")
-      out.appendCSVCell(entities[v].name)
-      out.append(",")
-      out.appendCSVCell(entities[v].kind.rawValue)
-      out.append(",")
-      out.appendCSVCell(entities[v].country ?? "")
-      out.append(",")
-      if let tier = analysis.tiers[v] { out.append(integer: tier) }
-      out.append(",")
-      out.appendCSVCell(exposure.category)
-      out.append(",")
-      if let cell = scoreCells[exposure.score.bitPattern] {
-        out.appendCSVCell(cell)
-      } else {
-        let cell = CSVWriter.score(exposure.score)
-        scoreCells[exposure.score.bitPattern] = cell
-        out.appendCSVCell(cell)
+    bytes(analysis, rows: analysis.exposures.indices, withHeader: true)
+  }
+
+  /// The header (when asked) and the rows of `analysis.exposures[rows]`: concatenating the
+  /// parts of consecutive ranges, the first with the header, gives ``bytes(_:)``.
+  static func bytes(_ analysis: RiskAnalysis, rows: Range<Int>, withHeader: Bool) -> [UInt8] {
+    let entities = analysis.graph.entities
+    let tiers = analysis.tiers
+    let categoryCells = analysis.config.categories.map(cell)
+    let levelCells = RiskLevel.allCases.map { cell($0.rawValue) }
+    var scoreCells: [UInt64: [UInt8]] = [:]
+    var out = OutputBytes(capacity: 64 + rows.count * 96)
+    if withHeader {
+      for (i, field) in header.enumerated() {
+        if i > 0 { out.append(",") }
+        out.appendCSVCell(field)
       }
-      out.append(",")
-      out.appendCSVCell(exposure.level.rawValue)
-      out.append(",")
-      out.append(integer: exposure.hops)
-      out.append(",")
-      out.appendCSVCell(entities[Int(exposure.source)].id)
       out.append("\n")
     }
+    var prefix = OutputBytes(capacity: 256)
+    var prefixEntity: EntityIndex = -1
+    analysis.exposures.withUnsafeBufferPointer { exposures in
+      for i in rows {
+        let v = exposures[i].entity
+        if v != prefixEntity {
+          prefixEntity = v
+          prefix.removeAll()
+          prefix.appendCSVCell(entities[Int(v)].id)
+          prefix.append(",")
+          prefix.appendCSVCell(entities[Int(v)].name)
+          prefix.append(",")
+          prefix.appendCSVCell(entities[Int(v)].kind.rawValue)
+          prefix.append(",")
+          prefix.appendCSVCell(entities[Int(v)].country ?? "")
+          prefix.append(",")
+          if let tier = tiers[Int(v)] { prefix.append(integer: tier) }
+          prefix.append(",")
+        }
+        out.append(bytes: prefix.bytes)
+        out.append(bytes: categoryCells[exposures[i].categoryIndex])
+        out.append(",")
+        let score = exposures[i].score
+        if let known = scoreCells[score.bitPattern] {
+          out.append(bytes: known)
+        } else {
+          let rendered = cell(CSVWriter.score(score))
+          scoreCells[score.bitPattern] = rendered
+          out.append(bytes: rendered)
+        }
+        out.append(",")
+        out.append(bytes: levelCells[RiskLevel.allCases.firstIndex(of: exposures[i].level)!])
+        out.append(",")
+        out.append(integer: exposures[i].hops)
+        out.append(",")
+        out.appendCSVCell(entities[Int(exposures[i].source)].id)
+        out.append("\n")
+      }
+    }
     return out.bytes
+  }
+
+  /// One cell's bytes.
+  private static func cell(_ value: String) -> [UInt8] {
+    var bytes = OutputBytes()
+    bytes.appendCSVCell(value)
+    return bytes.bytes
   }
 
   /// The reference rendering through ``CSVWriter`` (kept for tests of ``bytes(_:)``).

@@ -20,6 +20,12 @@ struct OutputBytes {
 
   mutating func append(byte: UInt8) { bytes.append(byte) }
 
+  /// Empties the buffer, keeping its capacity.
+  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+  /// Bytes rendered earlier.
+  mutating func append(bytes other: [UInt8]) { bytes.append(contentsOf: other) }
+
   /// A non-negative integer in decimal.
   mutating func append(integer: Int) {
     if integer < 0 {

@@ -31,27 +31,40 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options()
   ) -> [(name: String, bytes: [UInt8])] {
     let all = findings + analysis.findings.findings
-    // Each file is rendered and hashed by its own task (the renderers are pure), largest first
-    // so two cores share the work; the results are kept in this fixed order.
-    var renderers: [(name: String, render: @Sendable () -> [UInt8])] = [
-      ("exposures.csv", { ExposuresCSV.bytes(analysis) }),
+    // Each file is rendered by concurrent tasks (exposures.csv in two halves, the largest parts
+    // first, so two cores share the work); then each file's parts are joined and hashed, again
+    // concurrently. The renderers are pure; results are kept in this fixed order.
+    let half = analysis.exposures.count / 2
+    var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
+      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: 0..<half, withHeader: true) }),
+      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: half..<analysis.exposures.count, withHeader: false) }),
       ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
       ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
       ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
     ]
-    if options.withGraph { renderers.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
-    let slots = RenderSlots(count: renderers.count)
-    let tasks = renderers
-    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in
-      let bytes = tasks[i].render()
-      slots.set(i, bytes: bytes, digest: SHA256.hexDigest(of: bytes))
+    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
+    let rendered = RenderSlots<[UInt8]>(count: parts.count)
+    let tasks = parts
+    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
+    var names: [String] = []
+    for part in parts where names.last != part.name { names.append(part.name) }
+    let hashed = RenderSlots<(bytes: [UInt8], digest: String)>(count: names.count)
+    let fileNames = names
+    DispatchQueue.concurrentPerform(iterations: fileNames.count) { f in
+      let partsOfFile = tasks.indices.filter { tasks[$0].name == fileNames[f] }.map { rendered.take($0) }
+      var bytes = partsOfFile[0]
+      if partsOfFile.count > 1 {
+        bytes.reserveCapacity(partsOfFile.reduce(0) { $0 + $1.count })
+        for part in partsOfFile.dropFirst() { bytes.append(contentsOf: part) }
+      }
+      hashed.set(f, (bytes, SHA256.hexDigest(of: bytes)))
     }
     var outputs: [(name: String, bytes: [UInt8])] = []
     var digests: [String: String] = [:]
-    for (i, renderer) in renderers.enumerated() {
-      let (bytes, digest) = slots.take(i)
-      outputs.append((renderer.name, bytes))
-      digests[renderer.name] = digest
+    for (f, name) in names.enumerated() {
+      let (bytes, digest) = hashed.take(f)
+      outputs.append((name, bytes))
+      digests[name] = digest
     }
     let complete = !all.contains { $0.severity == .error }
     let text = manifest.render(
@@ -77,21 +90,21 @@ public enum ScanOutputWriter {
   }
 }
 
-/// Lock-protected slots for the concurrently rendered output files.
-private final class RenderSlots: @unchecked Sendable {
+/// Lock-protected slots for values produced by concurrent tasks.
+private final class RenderSlots<Value>: @unchecked Sendable {
   private let lock = NSLock()
-  private var slots: [(bytes: [UInt8], digest: String)?]
+  private var slots: [Value?]
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, bytes: [UInt8], digest: String) {
+  func set(_ index: Int, _ value: Value) {
     lock.lock()
     defer { lock.unlock() }
-    slots[index] = (bytes, digest)
+    slots[index] = value
   }
 
-  /// The rendered bytes and digest of slot `index`, which is emptied.
-  func take(_ index: Int) -> (bytes: [UInt8], digest: String) {
+  /// The value of slot `index`, which is emptied.
+  func take(_ index: Int) -> Value {
     lock.lock()
     defer { lock.unlock() }
     let value = slots[index]!

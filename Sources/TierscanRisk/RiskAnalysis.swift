@@ -14,8 +14,8 @@ public struct Exposure: Sendable, Hashable {
   public let hops: Int
   /// The risk source (the entity whose inherent risk this is).
   public let source: EntityIndex
-  /// The category's index in the configuration.
-  let categoryIndex: Int
+  /// The index of ``category`` in the configuration's categories.
+  public let categoryIndex: Int
   let explanations: ExplanationSource
 
   init(
