@@ -64,18 +64,22 @@ public struct RiskEngine: Sendable {
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
     for (c, result) in perCategory { resultsByCategory[c] = result }
-    let explanations = ExplanationSource(
-      results: resultsByCategory.map { $0! }, transmission: transmission, inherent: inherent)
-    // Exposures of the first and the second half of the entities concurrently, joined in entity order.
+    let results = resultsByCategory.map { $0! }
+    // Exposures of the first and the second half of the entities concurrently, joined in entity
+    // order. Each half gets its own explanation source and category strings: an exposure holds
+    // references to them, and two cores retaining one shared object millions of times would
+    // fight over its reference count.
     let entityCount = graph.entityCount
     let halves = Slots<[Exposure]>(count: 2)
     let exposures = Self.measure("exposure paths", timings) {
       DispatchQueue.concurrentPerform(iterations: 2) { task in
         let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
+        let explanations = ExplanationSource(results: results, transmission: transmission, inherent: inherent)
         halves.set(task, collectExposures(entities: range, order: order, explanations: explanations))
       }
-      let values = halves.values
-      return values[0] + values[1]
+      var values = halves.values
+      values[0].append(contentsOf: values[1])
+      return values[0]
     }
     let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
     timings?.record("tiers and coverage", seconds: seconds)
@@ -93,6 +97,7 @@ public struct RiskEngine: Sendable {
   private func collectExposures(entities: Range<Int>, order: [Int], explanations: ExplanationSource) -> [Exposure] {
     var exposures: [Exposure] = []
     let results = explanations.results
+    let categories = config.categories.map { String(decoding: Array($0.utf8), as: UTF8.self) }
     for v in entities {
       for c in order where results[c].scores[v] > 0 {
         let entity = EntityIndex(v)
@@ -100,7 +105,7 @@ public struct RiskEngine: Sendable {
         guard let level = config.level(of: score) else { continue }
         exposures.append(
           Exposure(
-            entity: entity, category: config.categories[c], categoryIndex: c, score: score, level: level,
+            entity: entity, category: categories[c], categoryIndex: c, score: score, level: level,
             hops: results[c].hops(of: entity), source: results[c].source(of: entity), explanations: explanations))
       }
     }
