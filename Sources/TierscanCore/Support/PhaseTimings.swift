@@ -9,7 +9,7 @@ public final class PhaseTimings: @unchecked Sendable {
   @TaskLocal public static var current: PhaseTimings?
 
   private let lock = NSLock()
-  private var phases: [(name: String, seconds: Double, counts: [(String, Int)])] = []
+  private var phases: [(name: String, seconds: Double, counts: [(String, Int)], memory: String?)] = []
 
   /// Creates an empty recorder.
   public init() {}
@@ -27,7 +27,7 @@ public final class PhaseTimings: @unchecked Sendable {
   public func record(_ name: String, seconds: Double, counts: [(String, Int)] = []) {
     lock.lock()
     defer { lock.unlock() }
-    phases.append((name, seconds, counts))
+    phases.append((name, seconds, counts, Self.memory()))
   }
 
   /// Adds work counts to the latest phase called `name`.
@@ -51,8 +51,21 @@ public final class PhaseTimings: @unchecked Sendable {
           ? String(format: ", %.1f MB (%.1f MB/s)", Double(count) / 1e6, rate / 1e6)
           : ", \(count) \(unit) (" + String(format: "%.0f", rate) + " \(unit)/s)"
       }
+      if let memory = phase.memory { text += ", " + memory }
       text += "\n"
     }
     return text
+  }
+
+  /// Resident and peak resident memory at the end of a phase (`rss 957 MB, peak 1372 MB`), read
+  /// from `/proc/self/status`; `nil` where that file does not exist.
+  private static func memory() -> String? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    func megabytes(_ key: String) -> Int? {
+      guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(key + ":") }) else { return nil }
+      return line.split(separator: " ").compactMap { Int($0) }.first.map { $0 / 1024 }
+    }
+    guard let rss = megabytes("VmRSS"), let peak = megabytes("VmHWM") else { return nil }
+    return "rss \(rss) MB, peak \(peak) MB"
   }
 }
