@@ -19,7 +19,11 @@ public enum PathsJSON {
     let graph = analysis.graph
     var out = OutputBytes(capacity: analysis.exposures.count * 400)
     var first = true
-    for exposure in analysis.exposures where analysis.tiers[Int(exposure.entity)] != nil && exposure.level >= minLevel {
+    // Filtered in place: copying every exposure would retain and release its references.
+    let selected = analysis.exposures.indices.filter { i in
+      analysis.tiers[Int(analysis.exposures[i].entity)] != nil && analysis.exposures[i].level >= minLevel
+    }
+    for exposure in selected.lazy.map({ analysis.exposures[$0] }) {
       out.append(first ? "[" : ",")
       first = false
       out.newline(indent: 1)
