@@ -34,33 +34,35 @@ public struct RiskEngine: Sendable {
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    // Categories are independent: propagate them concurrently, collect them in `order`. Tiers
-    // and coverage (which need only the graph) run as one more task, on the core a category
-    // count that does not divide evenly among the cores would leave idle; `tiers and coverage`
-    // is timed on its own task, overlapping `propagation`.
+    // Tiers and coverage need only the graph: they run beside the (single-threaded) arc build,
+    // timed on their own task. Categories are independent: they propagate concurrently, the
+    // ones with the most risk sources first (a rough measure of their work, so the last one to
+    // start is a short one), and are collected in `order`.
     let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let transmission = Transmission(graph: graph, config: config)
-    var arcs: RiskArcs? = Self.measure("risk arcs", timings) { RiskArcs(graph: graph, transmission: transmission) }
+    let builtArcs = Slots<RiskArcs>(count: 1)
+    Self.measure("risk arcs", timings) {
+      DispatchQueue.concurrentPerform(iterations: 2) { task in
+        guard task == 1 else { return builtArcs.set(0, RiskArcs(graph: graph, transmission: transmission)) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let tiers = Tiering(graph: graph, focus: focus).tiers
+        let coverage = Coverage(
+          graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
+          hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+        tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+      }
+    }
+    let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
+    let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
-      let arcs = arcs!
+      let arcs = builtArcs.values[0]
       let slots = Slots<RiskPropagator.Result>(count: order.count)
-      DispatchQueue.concurrentPerform(iterations: order.count + 1) { i in
-        guard i < order.count else {
-          let start = DispatchTime.now().uptimeNanoseconds
-          let tiers = Tiering(graph: graph, focus: focus).tiers
-          let coverage = Coverage(
-            graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-            hasSmelterStatus: smelterReferences.contains { $0.status != nil })
-          tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
-          return
-        }
-        slots.set(
-          i,
-          propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
+      DispatchQueue.concurrentPerform(iterations: order.count) { k in
+        let i = schedule[k]
+        slots.set(i, propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
       }
       return Array(zip(order, slots.values))
     }
-    arcs = nil  // only the propagation needs them
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
     for (c, result) in perCategory { resultsByCategory[c] = result }
