@@ -66,7 +66,7 @@ public enum CSVInputReader {
         cursor.stop(at: split.offset)
         let halves = Halves(first: (state, cursor), second: (second, secondCursor))
         DispatchQueue.concurrentPerform(iterations: 2) { halves.run($0) }
-        (state, second) = (halves.first.0, halves.second.0)
+        (state, second) = halves.takeStates()
         state.merge(second)
       } else {
         state.run(&cursor)
@@ -94,6 +94,15 @@ private final class Halves: @unchecked Sendable {
 
   private static func run(_ half: inout (FileState, CSVCursor)) {
     half.0.run(&half.1)
+  }
+
+  /// Both states, leaving empty results behind: the caller then holds the only references to
+  /// the record arrays, so merging the halves appends in place instead of copying them.
+  func takeStates() -> (FileState, FileState) {
+    let states = (first.0, second.0)
+    first.0.result = IngestedInputs()
+    second.0.result = IngestedInputs()
+    return states
   }
 }
 
