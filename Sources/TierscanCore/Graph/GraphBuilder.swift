@@ -136,13 +136,17 @@ public struct GraphBuilder {
     let order = Self.orderByIDBytes(entityIDs)
     var indexOfComponent = [EntityIndex](repeating: 0, count: order.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
+    // Components are built in input order (records are read sequentially; each entity is
+    // written to its sorted place).
     let entities = [Entity](unsafeUninitializedCapacity: order.count) { buffer, initialized in
       let slots = EntitySlots(buffer)
       let (componentSize, firstRecord, mergedEntities, placeholders) = (componentSize, firstRecord, mergedEntities, placeholders)
-      let workers = order.count >= 50_000 ? 2 : 1
+      let indexOfComponent = indexOfComponent
+      let count = indexOfComponent.count
+      let workers = count >= 50_000 ? 2 : 1
       DispatchQueue.concurrentPerform(iterations: workers) { w in
-        for k in (order.count * w / workers)..<(order.count * (w + 1) / workers) {
-          let c = order[k]
+        for c in (count * w / workers)..<(count * (w + 1) / workers) {
+          let k = Int(indexOfComponent[c])
           if c >= firstRecord.count {
             let placeholder = placeholders[c - firstRecord.count]
             slots.initialize(
@@ -154,7 +158,7 @@ public struct GraphBuilder {
           }
         }
       }
-      initialized = order.count
+      initialized = count
     }
     var lookup: [RawKey: EntityIndex] = [:]
     lookup.reserveCapacity(recordIDs.count + placeholders.count)
@@ -247,20 +251,33 @@ public struct GraphBuilder {
 
   /// The entity of a component with exactly one record that ``isSimple(_:)``.
   private static func single(_ record: EntityRecord) -> Entity {
-    var commodities: [String] = []
-    for commodity in record.commodities where !commodities.contains(where: { $0.utf8Equals(commodity) }) {
-      commodities.append(commodity)
-    }
-    var aliases: [String] = []
-    for alias in record.aliases where !aliases.contains(where: { $0.utf8Equals(alias) }) { aliases.append(alias) }
-    return Entity(
+    Entity(
       id: record.id, name: record.name ?? record.id, kind: record.kind ?? .company, country: record.country,
-      sector: record.sector, commodities: commodities.count > 1 ? commodities.sorted { $0.utf8Precedes($1) } : commodities,
+      sector: record.sector, commodities: sortedDistinct(record.commodities),
       identifiers: Identifiers(
         lei: record.identifiers.lei, duns: record.identifiers.duns, vat: record.identifiers.vat,
         cid: record.identifiers.cid),
-      aliases: aliases, rawMaterial: record.rawMaterial == true, attributes: record.attributes,
+      aliases: firstDistinct(record.aliases), rawMaterial: record.rawMaterial == true, attributes: record.attributes,
       sources: [record.provenance])
+  }
+
+  /// The distinct values of a short list in byte order; a list already strictly ascending is
+  /// returned as it is (no copy).
+  private static func sortedDistinct(_ values: [String]) -> [String] {
+    if values.count < 2 || values.indices.dropFirst().allSatisfy({ values[$0 - 1].utf8Precedes(values[$0]) }) {
+      return values
+    }
+    let distinct = firstDistinct(values)
+    return distinct.count > 1 ? distinct.sorted { $0.utf8Precedes($1) } : distinct
+  }
+
+  /// The first occurrence of each value of a short list, in order; a list of fewer than two
+  /// values is returned as it is (no copy).
+  private static func firstDistinct(_ values: [String]) -> [String] {
+    if values.count < 2 { return values }
+    var distinct: [String] = []
+    for value in values where !distinct.contains(where: { $0.utf8Equals(value) }) { distinct.append(value) }
+    return distinct
   }
 
   /// Joins each name-merging record that is alone in its set to the first other set whose
