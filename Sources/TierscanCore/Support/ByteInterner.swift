@@ -95,6 +95,20 @@ public struct ByteInterner: Sendable, Equatable {
     }
   }
 
+  /// Reads the slots where probes for keys with the given ``hash(_:)`` values start and returns
+  /// their entries combined. The reads are independent, so their cache misses overlap; reading
+  /// the slots of a batch of upcoming keys before interning them one by one turns a miss per
+  /// key into about one per batch. A hint only: the result carries no meaning.
+  public func touchSlots(of hashes: UnsafeBufferPointer<UInt64>) -> Int32 {
+    guard !slots.isEmpty else { return -1 }
+    let mask = slots.count - 1
+    return slots.withUnsafeBufferPointer { slots in
+      var combined: Int32 = 0
+      for h in hashes { combined ^= slots[Int(truncatingIfNeeded: h) & mask].entry }
+      return combined
+    }
+  }
+
   /// The index of `key`'s UTF-8 bytes, or `nil` when absent.
   public func index(of key: String) -> Int32? {
     var key = key

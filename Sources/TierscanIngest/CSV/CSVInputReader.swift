@@ -121,6 +121,8 @@ private struct FileState {
   var entityFastPath: EntityFastPath?
   /// The reader's limits (the fast path leaves rows near them to the general reader).
   var limits = IngestLimits()
+  /// The relationship batches' slot reads combined (kept so the reads are not optimised away).
+  private(set) var batchProbes: Int32 = 0
   /// Whether plain relationship and entity rows may take ``fastPath`` and ``entityFastPath``.
   var allowsFastPath = true
 
@@ -137,9 +139,21 @@ private struct FileState {
   mutating func run(_ cursor: inout CSVCursor) {
     if let fastPath {
       let file = result.relationships.fileIndex(displayPath)
-      run(&cursor) { state, bytes, line, number in
-        fastPath.append(bytes, from: line.start, to: line.end, line: number, file: file, into: &state.result.relationships)
+      // At the first row of each batch of lines, the slots where the batch's endpoint ids will
+      // be probed are read in one go (see `RelationshipFastPath.touchEndpointSlots`).
+      var batchEnd = 0
+      var probes: Int32 = 0
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { hashes in
+        run(&cursor) { state, bytes, line, number in
+          if line.start >= batchEnd {
+            let batch = fastPath.touchEndpointSlots(bytes, from: line.start, hashes: hashes, ids: state.result.relationships.ids)
+            (batchEnd, probes) = (batch.end, probes ^ batch.probes)
+          }
+          return fastPath.append(
+            bytes, from: line.start, to: line.end, line: number, file: file, into: &state.result.relationships)
+        }
       }
+      batchProbes = probes
     } else if let entityFastPath {
       run(&cursor) { state, bytes, line, number in
         guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number) else { return false }
