@@ -140,7 +140,8 @@ public struct GraphBuilder {
     // written to its sorted place).
     let entities = [Entity](unsafeUninitializedCapacity: order.count) { buffer, initialized in
       let slots = EntitySlots(buffer)
-      let (componentSize, firstRecord, mergedEntities, placeholders) = (componentSize, firstRecord, mergedEntities, placeholders)
+      let (componentSize, firstRecord) = (componentSize, firstRecord)
+      let (mergedEntities, placeholders) = (mergedEntities, placeholders)
       let indexOfComponent = indexOfComponent
       let count = indexOfComponent.count
       let workers = count >= 50_000 ? 2 : 1
@@ -149,8 +150,9 @@ public struct GraphBuilder {
           let k = Int(indexOfComponent[c])
           if c >= firstRecord.count {
             let placeholder = placeholders[c - firstRecord.count]
-            slots.initialize(
-              k, to: Entity(id: placeholder.id, name: placeholder.id, sources: [placeholder.provenance], isPlaceholder: true))
+            let entity = Entity(
+              id: placeholder.id, name: placeholder.id, sources: [placeholder.provenance], isPlaceholder: true)
+            slots.initialize(k, to: entity)
           } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
             slots.initialize(k, to: Self.single(entityRecords[Int(firstRecord[c])]))
           } else {

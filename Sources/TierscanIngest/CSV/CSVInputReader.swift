@@ -146,7 +146,8 @@ private struct FileState {
       withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { hashes in
         run(&cursor) { state, bytes, line, number in
           if line.start >= batchEnd {
-            let batch = fastPath.touchEndpointSlots(bytes, from: line.start, hashes: hashes, ids: state.result.relationships.ids)
+            let batch = fastPath.touchEndpointSlots(
+              bytes, from: line.start, hashes: hashes, ids: state.result.relationships.ids)
             (batchEnd, probes) = (batch.end, probes ^ batch.probes)
           }
           return fastPath.append(
@@ -156,7 +157,9 @@ private struct FileState {
       batchProbes = probes
     } else if let entityFastPath {
       run(&cursor) { state, bytes, line, number in
-        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number) else { return false }
+        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number) else {
+          return false
+        }
         state.result.entities.append(record)
         return true
       }

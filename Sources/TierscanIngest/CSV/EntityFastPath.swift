@@ -88,9 +88,8 @@ struct EntityFastPath: Sendable {
         }
         e = k
       }
-      while s < e, p[s] == 0x20 { s += 1 }
-      while e > s, p[e - 1] == 0x20 { e -= 1 }
-      let field = Field(start: s, end: e)
+      let trimmed = PlainField.trimmed(p, s, e)
+      let field = Field(start: trimmed.0, end: trimmed.1)
       switch roles[column] {
       case .id: fields.id = field
       case .name: fields.name = field
@@ -104,7 +103,7 @@ struct EntityFastPath: Sendable {
       case .cid: fields.cid = field
       case .aliases: fields.aliases = field
       case .rawMaterial: fields.rawMaterial = field
-      case .extra: if s < e { extras.append((column, field)) }
+      case .extra: if !field.isEmpty { extras.append((column, field)) }
       }
       column += 1
       if k >= end { break }
@@ -119,9 +118,8 @@ struct EntityFastPath: Sendable {
   private func record(
     _ p: UnsafeBufferPointer<UInt8>, _ fields: Fields, extras: [(column: Int, field: Field)], line: Int
   ) -> EntityRecord? {
-    guard let id = fields.id.string(p), Self.isPlainID(p, fields.id), let name = fields.name.string(p) else {
-      return nil
-    }
+    guard let id = fields.id.string(p), PlainField.isPlainID(p, fields.id.bounds), let name = fields.name.string(p)
+    else { return nil }
     var kind: EntityKind?
     if !fields.kind.isEmpty {
       guard let value = Self.kind(p, fields.kind) else { return nil }
@@ -169,6 +167,9 @@ struct EntityFastPath: Sendable {
 
     var isEmpty: Bool { start >= end }
 
+    /// The range as a `(start, end)` pair, for ``PlainField``.
+    var bounds: (Int, Int) { (start, end) }
+
     /// The value (already checked to be valid UTF-8), or `nil` when empty.
     func string(_ p: UnsafeBufferPointer<UInt8>) -> String? {
       isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
@@ -191,22 +192,10 @@ struct EntityFastPath: Sendable {
     var rawMaterial = Field()
   }
 
-  /// A non-empty id that draws no `formula-like-id` warning.
-  private static func isPlainID(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool {
-    guard !field.isEmpty else { return false }
-    let b = p[field.start]
-    return b != UInt8(ascii: "=") && b != UInt8(ascii: "+") && b != UInt8(ascii: "-") && b != UInt8(ascii: "@")
-  }
-
-  private static func equals(_ p: UnsafeBufferPointer<UInt8>, _ field: Field, _ word: StaticString) -> Bool {
-    guard field.end - field.start == word.utf8CodeUnitCount else { return false }
-    let w = word.utf8Start
-    for i in 0..<word.utf8CodeUnitCount where p[field.start + i] != w[i] { return false }
-    return true
-  }
-
   /// Whether the field equals `word` (lower-case ASCII) ignoring ASCII case.
-  private static func equalsIgnoringCase(_ p: UnsafeBufferPointer<UInt8>, _ field: Field, _ word: StaticString) -> Bool {
+  private static func equalsIgnoringCase(
+    _ p: UnsafeBufferPointer<UInt8>, _ field: Field, _ word: StaticString
+  ) -> Bool {
     guard field.end - field.start == word.utf8CodeUnitCount else { return false }
     let w = word.utf8Start
     for i in 0..<word.utf8CodeUnitCount {
@@ -217,20 +206,18 @@ struct EntityFastPath: Sendable {
   }
 
   private static func kind(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> EntityKind? {
-    if equals(p, field, "company") { return .company }
-    if equals(p, field, "facility") { return .facility }
-    if equals(p, field, "smelter") { return .smelter }
-    if equals(p, field, "mine") { return .mine }
+    if PlainField.equals(p, field.bounds, "company") { return .company }
+    if PlainField.equals(p, field.bounds, "facility") { return .facility }
+    if PlainField.equals(p, field.bounds, "smelter") { return .smelter }
+    if PlainField.equals(p, field.bounds, "mine") { return .mine }
     return nil
   }
 
   private static func boolean(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool? {
-    if equalsIgnoringCase(p, field, "true") || equalsIgnoringCase(p, field, "yes") || equals(p, field, "1") {
-      return true
-    }
-    if equalsIgnoringCase(p, field, "false") || equalsIgnoringCase(p, field, "no") || equals(p, field, "0") {
-      return false
-    }
+    for word: StaticString in ["true", "yes"] where equalsIgnoringCase(p, field, word) { return true }
+    for word: StaticString in ["false", "no"] where equalsIgnoringCase(p, field, word) { return false }
+    if PlainField.equals(p, field.bounds, "1") { return true }
+    if PlainField.equals(p, field.bounds, "0") { return false }
     return nil
   }
 
@@ -247,10 +234,7 @@ struct EntityFastPath: Sendable {
         guard p[e] < 0x80 else { return nil }
         e += 1
       }
-      var a = s
-      var b = e
-      while a < b, p[a] == 0x20 { a += 1 }
-      while b > a, p[b - 1] == 0x20 { b -= 1 }
+      let (a, b) = PlainField.trimmed(p, s, e)
       if a < b {
         let item = UnsafeBufferPointer(rebasing: p[a..<b])
         if lowercased, item.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {

@@ -75,11 +75,9 @@ struct RelationshipFastPath: Sendable {
     var hashes: (UInt64, UInt64) = (0, 0)
     var k = start
     for column in 0...max(endpointColumns.from, endpointColumns.to) {
-      var s = k
+      let first = k
       while k < end, p[k] != 0x2C { k += 1 }
-      var e = k
-      while s < e, p[s] == 0x20 { s += 1 }
-      while e > s, p[e - 1] == 0x20 { e -= 1 }
+      let (s, e) = PlainField.trimmed(p, first, k)
       if column == endpointColumns.from { hashes.0 = ByteInterner.hash(Self.raw(p, (s, e))) }
       if column == endpointColumns.to { hashes.1 = ByteInterner.hash(Self.raw(p, (s, e))) }
       if k >= end { break }
@@ -112,7 +110,7 @@ struct RelationshipFastPath: Sendable {
     let columns = roles.count
     while true {
       guard column < columns else { return false }
-      var s = k
+      let fieldStart = k
       while k < end {
         let b = p[k]
         if b == 0x2C { break }
@@ -120,9 +118,7 @@ struct RelationshipFastPath: Sendable {
         if b >= 0x80 { highBytes = true }
         k += 1
       }
-      var e = k
-      while s < e, p[s] == 0x20 { s += 1 }
-      while e > s, p[e - 1] == 0x20 { e -= 1 }
+      let (s, e) = PlainField.trimmed(p, fieldStart, k)
       switch roles[column] {
       case .from: from = (s, e)
       case .to: to = (s, e)
@@ -141,7 +137,9 @@ struct RelationshipFastPath: Sendable {
     }
     guard column == columns else { return false }
     if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return false }
-    guard Self.isPlainID(p, from), Self.isPlainID(p, to), let type = Self.type(p, typeField) else { return false }
+    guard PlainField.isPlainID(p, from), PlainField.isPlainID(p, to), let type = Self.type(p, typeField) else {
+      return false
+    }
     var share = RelationshipColumns.missing
     if shareField.0 < shareField.1 {
       guard type == .owns, let value = Self.number(p, shareField), value > 0, value <= 100 else { return false }
@@ -198,32 +196,18 @@ struct RelationshipFastPath: Sendable {
     UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[field.0..<field.1]))
   }
 
-  /// A non-empty id that draws no `formula-like-id` warning.
-  private static func isPlainID(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Bool {
-    guard field.0 < field.1 else { return false }
-    let b = p[field.0]
-    return b != UInt8(ascii: "=") && b != UInt8(ascii: "+") && b != UInt8(ascii: "-") && b != UInt8(ascii: "@")
-  }
-
-  private static func equals(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int), _ word: StaticString) -> Bool {
-    guard field.1 - field.0 == word.utf8CodeUnitCount else { return false }
-    let w = word.utf8Start
-    for i in 0..<word.utf8CodeUnitCount where p[field.0 + i] != w[i] { return false }
-    return true
-  }
-
   private static func type(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> RelationshipType? {
-    if equals(p, field, "supplies") { return .supplies }
-    if equals(p, field, "subcontracts") { return .subcontracts }
-    if equals(p, field, "owns") { return .owns }
-    if equals(p, field, "operates") { return .operates }
+    if PlainField.equals(p, field, "supplies") { return .supplies }
+    if PlainField.equals(p, field, "subcontracts") { return .subcontracts }
+    if PlainField.equals(p, field, "owns") { return .owns }
+    if PlainField.equals(p, field, "operates") { return .operates }
     return nil
   }
 
   private static func basis(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Basis? {
-    if equals(p, field, "declared") { return .declared }
-    if equals(p, field, "observed") { return .observed }
-    if equals(p, field, "inferred") { return .inferred }
+    if PlainField.equals(p, field, "declared") { return .declared }
+    if PlainField.equals(p, field, "observed") { return .observed }
+    if PlainField.equals(p, field, "inferred") { return .inferred }
     return nil
   }
 
