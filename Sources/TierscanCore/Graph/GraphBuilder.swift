@@ -52,23 +52,21 @@ public struct GraphBuilder {
   ) -> SupplyGraph {
     let recordCount = entityRecords.count
     var sets = UnionFind(count: recordCount)
-    // Ids and identifier keys are kept apart: only ids resolve relationship endpoints and
-    // `SupplyGraph.index(of:)`. Each key is hashed once (insert-or-read through `default:`).
-    var elementOfID: [RawKey: Int32] = [:]
-    elementOfID.reserveCapacity(recordCount)
-    var elementOfIdentifier: [RawKey: Int32] = [:]
-    // Records are read field by field in place: binding a whole record would retain and
-    // release every string and array it holds.
+    // Ids and identifier keys are interned apart: only ids resolve relationship endpoints and
+    // `SupplyGraph.index(of:)`. Records are read field by field in place: binding a whole record
+    // would retain and release every string and array it holds.
+    var recordIDs = ByteInterner()
+    recordIDs.reserveCapacity(recordCount)
+    var firstRecordOfID: [Int32] = []
+    firstRecordOfID.reserveCapacity(recordCount)
+    var identifierKeys = IdentifierUnion()
     for i in entityRecords.indices {
       let element = Int32(i)
-      let existing = Self.firstElement(&elementOfID[RawKey(entityRecords[i].id), default: element])
-      if existing != element { sets.union(existing, element) }
+      let (id, inserted) = recordIDs.intern(entityRecords[i].id)
+      if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
       let identifiers = entityRecords[i].identifiers
       guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
-      for key in Self.identifierKeys(of: identifiers) {
-        let existing = Self.firstElement(&elementOfIdentifier[RawKey(key), default: element])
-        if existing != element { sets.union(existing, element) }
-      }
+      identifierKeys.union(identifiers, element: element, sets: &sets)
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
 
@@ -76,11 +74,14 @@ public struct GraphBuilder {
     var componentOfRecord = [Int32](repeating: 0, count: recordCount)
     var componentSize: [Int32] = []
     componentSize.reserveCapacity(recordCount)
+    var firstRecord: [Int32] = []
+    firstRecord.reserveCapacity(recordCount)
     for i in 0..<recordCount {
       let root = Int(sets.find(Int32(i)))
       if root == i {
         componentOfRecord[i] = Int32(componentSize.count)
         componentSize.append(1)
+        firstRecord.append(Int32(i))
       } else {
         let c = componentOfRecord[root]
         componentOfRecord[i] = c
@@ -92,54 +93,84 @@ public struct GraphBuilder {
     for i in 0..<recordCount where componentSize[Int(componentOfRecord[i])] > 1 {
       members[Int(componentOfRecord[i]), default: []].append(i)
     }
-    var merged: [Entity] = []
-    merged.reserveCapacity(componentSize.count)
-    for i in 0..<recordCount {
-      let c = Int(componentOfRecord[i])
-      guard c == merged.count else { continue }  // not the component's first record
-      if componentSize[c] == 1, let entity = Self.single(entityRecords[i]) {
-        merged.append(entity)
-        continue
-      }
+    // Components that need the general merge, merged in component order (so are their findings).
+    var mergedEntities: [Int32: Entity] = [:]
+    for c in 0..<firstRecord.count {
+      let i = Int(firstRecord[c])
+      if componentSize[c] == 1, Self.isSimple(entityRecords[i]) { continue }
       var list = members[c] ?? [i]
       // Records that merge by name (CMRT declaring companies) join an existing entity: the
       // existing records come first, so the entity keeps their id and values (SPEC §2.8).
       if list.contains(where: { entityRecords[$0].mergesByName }) {
         list = list.filter { !entityRecords[$0].mergesByName } + list.filter { entityRecords[$0].mergesByName }
       }
-      merged.append(merge(records: list.map { entityRecords[$0] }, findings: &findings))
+      mergedEntities[Int32(c)] = merge(records: list.map { entityRecords[$0] }, findings: &findings)
     }
 
     // Resolve every distinct endpoint id once: a component, or a placeholder for an unknown id.
     // Ids are in order of first occurrence (input order, `from` before `to`), which is the order
     // placeholders were always created in; each cites the record of its first occurrence.
     let ids = relationshipRecords.ids
-    let elementOfEndpoint = Self.lookUpIDs(ids, in: elementOfID)
+    let idOfEndpoint = Self.lookUpIDs(ids, in: recordIDs)
     var componentOfEndpoint = [Int32](repeating: 0, count: ids.count)
-    var placeholderIDs: [(key: RawKey, component: Int32)] = []
+    var placeholders: [(id: String, provenance: Provenance)] = []
     for i in 0..<ids.count {
-      let element = elementOfEndpoint[i]
-      if element >= 0 {
-        componentOfEndpoint[i] = componentOfRecord[Int(element)]
+      let id = idOfEndpoint[i]
+      if id >= 0 {
+        componentOfEndpoint[i] = componentOfRecord[Int(firstRecordOfID[Int(id)])]
         continue
       }
       let endpoint = ids.string(at: i)
       let provenance = relationshipRecords.columns.values(Int(relationshipRecords.idFirstRow[i])).provenance
       findings.add(
         .warning, "unknown-entity", at: provenance, "'\(endpoint)' has no entity record; created a placeholder company")
-      componentOfEndpoint[i] = Int32(merged.count)
-      placeholderIDs.append((RawKey(endpoint), Int32(merged.count)))
-      merged.append(Entity(id: endpoint, name: endpoint, sources: [provenance], isPlaceholder: true))
+      componentOfEndpoint[i] = Int32(firstRecord.count + placeholders.count)
+      placeholders.append((endpoint, provenance))
     }
 
-    // Sort by id bytes and build the lookup of every id.
-    let order = Self.orderByIDBytes(merged)
-    var indexOfComponent = [EntityIndex](repeating: 0, count: merged.count)
+    // Sort by id bytes, then build each entity in its place (no copies of whole entities) and
+    // the lookup of every id. A component's id is its first record's, except where a
+    // name-merging record came first (the merge puts it last).
+    var entityIDs = firstRecord.map { entityRecords[Int($0)].id } + placeholders.map(\.id)
+    for (c, entity) in mergedEntities { entityIDs[Int(c)] = entity.id }  // distinct slots: order is irrelevant
+    let order = Self.orderByIDBytes(entityIDs)
+    var indexOfComponent = [EntityIndex](repeating: 0, count: order.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
-    var lookup = elementOfID.mapValues { indexOfComponent[Int(componentOfRecord[Int($0)])] }
-    lookup.reserveCapacity(lookup.count + placeholderIDs.count)
-    for (key, component) in placeholderIDs { lookup[key] = indexOfComponent[Int(component)] }
-    let entities = order.map { merged[$0] }
+    // Components are built in input order (records are read sequentially; each entity is
+    // written to its sorted place).
+    let entities = [Entity](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+      let slots = EntitySlots(buffer)
+      let (componentSize, firstRecord) = (componentSize, firstRecord)
+      let (mergedEntities, placeholders) = (mergedEntities, placeholders)
+      let indexOfComponent = indexOfComponent
+      let count = indexOfComponent.count
+      let workers = count >= 50_000 ? 2 : 1
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for c in (count * w / workers)..<(count * (w + 1) / workers) {
+          let k = Int(indexOfComponent[c])
+          if c >= firstRecord.count {
+            let placeholder = placeholders[c - firstRecord.count]
+            let entity = Entity(
+              id: placeholder.id, name: placeholder.id, sources: [placeholder.provenance], isPlaceholder: true)
+            slots.initialize(k, to: entity)
+          } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
+            slots.initialize(k, to: Self.single(entityRecords[Int(firstRecord[c])]))
+          } else {
+            slots.initialize(k, to: mergedEntities[Int32(c)]!)
+          }
+        }
+      }
+      initialized = count
+    }
+    var lookup: [RawKey: EntityIndex] = [:]
+    lookup.reserveCapacity(recordIDs.count + placeholders.count)
+    for id in 0..<recordIDs.count {
+      lookup[RawKey(recordIDs.string(at: id))] =
+        indexOfComponent[Int(componentOfRecord[Int(firstRecordOfID[id])])]
+    }
+    for (p, placeholder) in placeholders.enumerated() {
+      lookup[RawKey(placeholder.id)] = indexOfComponent[firstRecord.count + p]
+    }
 
     let indexOfEndpoint = componentOfEndpoint.map { indexOfComponent[Int($0)] }
     let relationships = RelationshipTable(
@@ -163,32 +194,34 @@ public struct GraphBuilder {
     }
   }
 
-  /// The record element of every distinct endpoint id, or -1 for an id with no entity record;
-  /// large tables are looked up by two concurrent workers over halves.
-  static func lookUpIDs(_ ids: ByteInterner, in elementOfID: [RawKey: Int32]) -> [Int32] {
+  /// The index in `recordIDs` of every distinct endpoint id, or -1 for an id with no entity
+  /// record; large tables are looked up by two concurrent workers over halves.
+  static func lookUpIDs(_ ids: ByteInterner, in recordIDs: ByteInterner) -> [Int32] {
     let count = ids.count
-    let result = EndpointBuffer(count: count)
-    let workers = count >= 50_000 ? 2 : 1
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      for i in (count * w / workers)..<(count * (w + 1) / workers) {
-        result.values[i] = elementOfID[RawKey(ids.string(at: i))] ?? -1
+    return [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let result = EndpointBuffer(buffer)
+      let workers = count >= 50_000 ? 2 : 1
+      DispatchQueue.concurrentPerform(iterations: workers) { w in
+        for i in (count * w / workers)..<(count * (w + 1) / workers) {
+          result.values[i] = ids.withBytes(at: i) { recordIDs.index(of: $0) } ?? -1
+        }
       }
+      initialized = count
     }
-    return result.array
   }
 
-  /// The indices of `entities` in ascending order of their ids' UTF-8 bytes (ids are unique).
+  /// The indices of `ids` in ascending order of their UTF-8 bytes (ids are unique).
   ///
   /// Sorts (first 8 bytes as a big-endian integer, index) pairs, comparing the full bytes only
   /// when the 8-byte prefixes are equal. A shorter id pads with zero bytes, so prefix order never
   /// contradicts byte order.
   ///
   /// - Complexity: O(V log V).
-  static func orderByIDBytes(_ entities: [Entity]) -> [Int] {
+  static func orderByIDBytes(_ ids: [String]) -> [Int] {
     var keyed: [(prefix: UInt64, index: Int32)] = []
-    keyed.reserveCapacity(entities.count)
-    for i in entities.indices {
-      var id = entities[i].id
+    keyed.reserveCapacity(ids.count)
+    for i in ids.indices {
+      var id = ids[i]
       let prefix = id.withUTF8 { bytes -> UInt64 in
         var key: UInt64 = 0
         for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
@@ -198,50 +231,55 @@ public struct GraphBuilder {
     }
     keyed.sort { a, b in
       if a.prefix != b.prefix { return a.prefix < b.prefix }
-      return entities[Int(a.index)].id.utf8Precedes(entities[Int(b.index)].id)
+      return ids[Int(a.index)].utf8Precedes(ids[Int(b.index)])
     }
     return keyed.map { Int($0.index) }
   }
 
-  /// Reads a dictionary slot in place (the `default:` subscript inserts when absent), so an
-  /// insert-or-read costs one hash.
-  @inline(__always)
-  private static func firstElement(_ slot: inout Int32) -> Int32 { slot }
-
-  /// The entity of a component with exactly one record, or `nil` when the record needs the
-  /// general merge: an attribute key given twice can conflict with itself, and long lists go
-  /// through the merge's hashed de-duplication (the pairwise checks here would be quadratic).
-  private static func single(_ record: EntityRecord) -> Entity? {
+  /// Whether a component of exactly one record can become an entity directly (``single(_:)``):
+  /// not when an attribute key is given twice (it can conflict with itself), nor with long
+  /// lists, which go through the merge's hashed de-duplication (the pairwise checks of
+  /// ``single(_:)`` would be quadratic).
+  private static func isSimple(_ record: EntityRecord) -> Bool {
     let attributes = record.attributes
-    guard attributes.count <= 8, record.commodities.count <= 8, record.aliases.count <= 8 else { return nil }
+    guard attributes.count <= 8, record.commodities.count <= 8, record.aliases.count <= 8 else { return false }
     if attributes.count > 1 {
       for i in 1..<attributes.count where attributes[..<i].contains(where: { $0.key == attributes[i].key }) {
-        return nil
+        return false
       }
     }
-    var commodities: [String] = []
-    for commodity in record.commodities where !commodities.contains(where: { $0.utf8Equals(commodity) }) {
-      commodities.append(commodity)
-    }
-    var aliases: [String] = []
-    for alias in record.aliases where !aliases.contains(where: { $0.utf8Equals(alias) }) { aliases.append(alias) }
-    return Entity(
+    return true
+  }
+
+  /// The entity of a component with exactly one record that ``isSimple(_:)``.
+  private static func single(_ record: EntityRecord) -> Entity {
+    Entity(
       id: record.id, name: record.name ?? record.id, kind: record.kind ?? .company, country: record.country,
-      sector: record.sector, commodities: commodities.count > 1 ? commodities.sorted { $0.utf8Precedes($1) } : commodities,
+      sector: record.sector, commodities: sortedDistinct(record.commodities),
       identifiers: Identifiers(
         lei: record.identifiers.lei, duns: record.identifiers.duns, vat: record.identifiers.vat,
         cid: record.identifiers.cid),
-      aliases: aliases, rawMaterial: record.rawMaterial == true, attributes: attributes,
+      aliases: firstDistinct(record.aliases), rawMaterial: record.rawMaterial == true, attributes: record.attributes,
       sources: [record.provenance])
   }
 
-  /// Union keys for the merge-capable identifiers (VAT never merges).
-  private static func identifierKeys(of identifiers: Identifiers) -> [String] {
-    var keys: [String] = []
-    if let lei = identifiers.lei { keys.append("\u{0}lei:" + lei) }
-    if let duns = identifiers.duns { keys.append("\u{0}duns:" + duns) }
-    if let cid = identifiers.cid { keys.append("\u{0}cid:" + cid) }
-    return keys
+  /// The distinct values of a short list in byte order; a list already strictly ascending is
+  /// returned as it is (no copy).
+  private static func sortedDistinct(_ values: [String]) -> [String] {
+    if values.count < 2 || values.indices.dropFirst().allSatisfy({ values[$0 - 1].utf8Precedes(values[$0]) }) {
+      return values
+    }
+    let distinct = firstDistinct(values)
+    return distinct.count > 1 ? distinct.sorted { $0.utf8Precedes($1) } : distinct
+  }
+
+  /// The first occurrence of each value of a short list, in order; a list of fewer than two
+  /// values is returned as it is (no copy).
+  private static func firstDistinct(_ values: [String]) -> [String] {
+    if values.count < 2 { return values }
+    var distinct: [String] = []
+    for value in values where !distinct.contains(where: { $0.utf8Equals(value) }) { distinct.append(value) }
+    return distinct
   }
 
   /// Joins each name-merging record that is alone in its set to the first other set whose
@@ -362,12 +400,41 @@ private struct FieldMerger {
 private final class EndpointBuffer: @unchecked Sendable {
   let values: UnsafeMutableBufferPointer<Int32>
 
-  init(count: Int) {
-    values = .allocate(capacity: count)
-    values.initialize(repeating: -1)
+  init(_ values: UnsafeMutableBufferPointer<Int32>) { self.values = values }
+}
+
+/// The uninitialised entity array, initialised by concurrent workers at disjoint indices.
+private final class EntitySlots: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<Entity>
+
+  init(_ buffer: UnsafeMutableBufferPointer<Entity>) { self.buffer = buffer }
+
+  func initialize(_ index: Int, to entity: Entity) { (buffer.baseAddress! + index).initialize(to: entity) }
+}
+
+/// Unions records that share a merge-capable identifier (VAT never merges).
+private struct IdentifierUnion {
+  /// Keys: a scheme byte (1 LEI, 2 DUNS, 3 CID) followed by the value's UTF-8 bytes.
+  private var keys = ByteInterner()
+  /// The first record of each key.
+  private var firstRecord: [Int32] = []
+
+  /// Joins `element` with the first record of each of its identifiers.
+  mutating func union(_ identifiers: Identifiers, element: Int32, sets: inout UnionFind) {
+    union(1, identifiers.lei, element, &sets)
+    union(2, identifiers.duns, element, &sets)
+    union(3, identifiers.cid, element, &sets)
   }
 
-  deinit { values.deallocate() }
-
-  var array: [Int32] { Array(values) }
+  private mutating func union(_ scheme: UInt8, _ value: String?, _ element: Int32, _ sets: inout UnionFind) {
+    guard var value else { return }
+    let (key, inserted) = value.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { bytes in
+        bytes[0] = scheme
+        _ = UnsafeMutableBufferPointer(rebasing: bytes[1...]).initialize(from: utf8)
+        return keys.intern(UnsafeRawBufferPointer(bytes))
+      }
+    }
+    if inserted { firstRecord.append(element) } else { sets.union(firstRecord[Int(key)], element) }
+  }
 }

@@ -3,22 +3,31 @@ import Foundation
 /// Interns byte strings: maps each distinct byte sequence to a dense index (0, 1, 2, … in order
 /// of first insertion), storing every distinct key once in one byte arena.
 ///
-/// Open addressing with linear probing over a power-of-two slot array, at most half full. The
-/// hash is a 64-bit multiply/xor mix over 8-byte words (not Swift's `Hasher`: keys here are
+/// Open addressing with linear probing over a power-of-two array of ``Slot``s, at most half full.
+/// The hash is a 64-bit multiply/xor mix over 8-byte words (not Swift's `Hasher`: keys here are
 /// short ids and the table is never exposed to chosen keys in a way that matters for output —
-/// the hash decides only slot positions, never any order that reaches an output). Each slot
-/// keeps 32 bits of its key's hash, so most mismatches are rejected without touching the arena.
+/// the hash decides only slot positions, never any order that reaches an output). Each slot keeps
+/// its entry's first 8 bytes, length and 24 bits of hash beside the entry index, so a probe
+/// decides a key of up to 8 bytes from the slot alone (one cache line) and rejects most
+/// mismatches of longer keys without touching the arena.
 ///
 /// Keys compare as raw bytes, like ``RawKey``.
 public struct ByteInterner: Sendable, Equatable {
+  /// One hash-table slot.
+  private struct Slot {
+    /// The entry's first 8 bytes, little-endian, zero-padded.
+    var head: UInt64 = 0
+    /// The entry index, -1 when empty.
+    var entry: Int32 = -1
+    /// Bits 32–55 of the hash, then the key length (255 for 255 bytes or more) in the low byte.
+    var tag: UInt32 = 0
+  }
+
   /// All keys' bytes, back to back, in index order.
   public private(set) var arena: [UInt8] = []
   /// `offsets[i] ..< offsets[i + 1]` is key `i` in ``arena``.
   public private(set) var offsets: [Int32] = [0]
-  /// Entry index per slot, -1 for an empty slot.
-  private var slots: [Int32] = []
-  /// High 32 bits of the hash of the entry in each slot.
-  private var tags: [UInt32] = []
+  private var slots: [Slot] = []
 
   /// An empty table.
   public init() {}
@@ -42,18 +51,18 @@ public struct ByteInterner: Sendable, Equatable {
   public mutating func intern(_ key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
     if (count + 1) * 2 > slots.count { rehash(slotCount: Self.slotCount(for: count + 1)) }
     let h = Self.hash(key)
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    let tag = Self.tag(h, count: key.count)
+    let head = Self.head(key)
     let mask = slots.count - 1
     var s = Int(truncatingIfNeeded: h) & mask
     while true {
-      let e = slots[s]
-      if e < 0 { break }
-      if tags[s] == tag, equals(Int(e), key) { return (e, false) }
+      let slot = slots[s]
+      if slot.entry < 0 { break }
+      if slot.tag == tag, slot.head == head, tailEquals(Int(slot.entry), key) { return (slot.entry, false) }
       s = (s + 1) & mask
     }
     let index = Int32(count)
-    slots[s] = index
-    tags[s] = tag
+    slots[s] = Slot(head: head, entry: index, tag: tag)
     arena.append(contentsOf: key)
     precondition(arena.count <= Int(Int32.max), "ByteInterner: arena exceeds 2 GiB")
     offsets.append(Int32(arena.count))
@@ -72,14 +81,31 @@ public struct ByteInterner: Sendable, Equatable {
   public func index(of key: UnsafeRawBufferPointer) -> Int32? {
     guard !slots.isEmpty else { return nil }
     let h = Self.hash(key)
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
+    let tag = Self.tag(h, count: key.count)
+    let head = Self.head(key)
+    return slots.withUnsafeBufferPointer { slots -> Int32? in
+      let mask = slots.count - 1
+      var s = Int(truncatingIfNeeded: h) & mask
+      while true {
+        let slot = slots[s]
+        if slot.entry < 0 { return nil }
+        if slot.tag == tag, slot.head == head, tailEquals(Int(slot.entry), key) { return slot.entry }
+        s = (s + 1) & mask
+      }
+    }
+  }
+
+  /// Reads the slots where probes for keys with the given ``hash(_:)`` values start and returns
+  /// their entries combined. The reads are independent, so their cache misses overlap; reading
+  /// the slots of a batch of upcoming keys before interning them one by one turns a miss per
+  /// key into about one per batch. A hint only: the result carries no meaning.
+  public func touchSlots(of hashes: UnsafeBufferPointer<UInt64>) -> Int32 {
+    guard !slots.isEmpty else { return -1 }
     let mask = slots.count - 1
-    var s = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let e = slots[s]
-      if e < 0 { return nil }
-      if tags[s] == tag, equals(Int(e), key) { return e }
-      s = (s + 1) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      var combined: Int32 = 0
+      for h in hashes { combined ^= slots[Int(truncatingIfNeeded: h) & mask].entry }
+      return combined
     }
   }
 
@@ -101,12 +127,31 @@ public struct ByteInterner: Sendable, Equatable {
     withBytes(at: index) { String(decoding: $0, as: UTF8.self) }
   }
 
-  private func equals(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+  /// Whether entry `entry`, whose length and first 8 bytes already match `key`'s, equals `key`:
+  /// keys of at most 8 bytes are decided by those; longer ones compare the rest in the arena.
+  @inline(__always)
+  private func tailEquals(_ entry: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+    let length = key.count
+    if length <= 8 { return true }
     let start = Int(offsets[entry])
-    let length = Int(offsets[entry + 1]) - start
-    guard length == key.count else { return false }
-    if length == 0 { return true }
-    return arena.withUnsafeBytes { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
+    guard Int(offsets[entry + 1]) - start == length else { return false }
+    return arena.withUnsafeBytes { memcmp($0.baseAddress! + start + 8, key.baseAddress! + 8, length - 8) == 0 }
+  }
+
+  /// The slot tag of a key with hash `h` and `count` bytes.
+  @inline(__always)
+  private static func tag(_ h: UInt64, count: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: h >> 32) & 0xFFFF_FF00 | UInt32(min(count, 255))
+  }
+
+  /// The first 8 bytes of `key`, little-endian, zero-padded.
+  @inline(__always)
+  private static func head(_ key: UnsafeRawBufferPointer) -> UInt64 {
+    guard let base = key.baseAddress else { return 0 }
+    if key.count >= 8 { return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) }
+    var word: UInt64 = 0
+    for k in 0..<key.count { word |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << (8 * UInt64(k)) }
+    return word
   }
 
   private static func slotCount(for keys: Int) -> Int {
@@ -116,21 +161,20 @@ public struct ByteInterner: Sendable, Equatable {
   }
 
   private mutating func rehash(slotCount: Int) {
-    var newSlots = [Int32](repeating: -1, count: slotCount)
-    var newTags = [UInt32](repeating: 0, count: slotCount)
+    var newSlots = [Slot](repeating: Slot(), count: slotCount)
     let mask = slotCount - 1
     arena.withUnsafeBytes { bytes in
-      for e in 0..<count {
-        let start = Int(offsets[e])
-        let h = Self.hash(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(offsets[e + 1])]))
-        var s = Int(truncatingIfNeeded: h) & mask
-        while newSlots[s] >= 0 { s = (s + 1) & mask }
-        newSlots[s] = Int32(e)
-        newTags[s] = UInt32(truncatingIfNeeded: h >> 32)
+      newSlots.withUnsafeMutableBufferPointer { newSlots in
+        for e in 0..<count {
+          let key = UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[e])..<Int(offsets[e + 1])])
+          let h = Self.hash(key)
+          var s = Int(truncatingIfNeeded: h) & mask
+          while newSlots[s].entry >= 0 { s = (s + 1) & mask }
+          newSlots[s] = Slot(head: Self.head(key), entry: Int32(e), tag: Self.tag(h, count: key.count))
+        }
       }
     }
     slots = newSlots
-    tags = newTags
   }
 
   /// A 64-bit multiply/xor hash of `key` (8-byte little-endian words, then the tail).

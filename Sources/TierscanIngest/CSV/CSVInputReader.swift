@@ -33,8 +33,8 @@ public enum CSVInputReader {
   /// are parsed in two halves concurrently (split on a record boundary, see ``CSVSplit``) and the
   /// halves' results concatenated in order, giving the same result as one sequential read.
   ///
-  /// `fastPath: false` reads every relationship row through the general reader and
-  /// ``RelationshipRowParser`` (tests compare both ways).
+  /// `fastPath: false` reads every relationship and entity row through the general reader and
+  /// its row parser (tests compare both ways).
   static func read(
     data: Data, displayPath: String, options: IngestOptions, splitAbove: Int, fastPath: Bool = true
   ) -> IngestedInputs {
@@ -66,7 +66,7 @@ public enum CSVInputReader {
         cursor.stop(at: split.offset)
         let halves = Halves(first: (state, cursor), second: (second, secondCursor))
         DispatchQueue.concurrentPerform(iterations: 2) { halves.run($0) }
-        (state, second) = (halves.first.0, halves.second.0)
+        (state, second) = halves.takeStates()
         state.merge(second)
       } else {
         state.run(&cursor)
@@ -95,6 +95,15 @@ private final class Halves: @unchecked Sendable {
   private static func run(_ half: inout (FileState, CSVCursor)) {
     half.0.run(&half.1)
   }
+
+  /// Both states, leaving empty results behind: the caller then holds the only references to
+  /// the record arrays, so merging the halves appends in place instead of copying them.
+  func takeStates() -> (FileState, FileState) {
+    let states = (first.0, second.0)
+    first.0.result = IngestedInputs()
+    second.0.result = IngestedInputs()
+    return states
+  }
 }
 
 /// Per-file bookkeeping while the reader streams records.
@@ -108,9 +117,13 @@ private struct FileState {
   var extraColumns: [Int] = []
   /// The byte-level reader of plain relationship rows (relationships files only).
   var fastPath: RelationshipFastPath?
+  /// The byte-level reader of plain entity rows (entities files only).
+  var entityFastPath: EntityFastPath?
   /// The reader's limits (the fast path leaves rows near them to the general reader).
   var limits = IngestLimits()
-  /// Whether plain relationship rows may take ``fastPath``.
+  /// The relationship batches' slot reads combined (kept so the reads are not optimised away).
+  private(set) var batchProbes: Int32 = 0
+  /// Whether plain relationship and entity rows may take ``fastPath`` and ``entityFastPath``.
   var allowsFastPath = true
 
   init(displayPath: String) {
@@ -121,18 +134,50 @@ private struct FileState {
   private func at(_ line: Int) -> Provenance { Provenance(file: displayPath, line: line) }
 
   /// Reads every remaining record of `cursor`; plain relationship rows go through
-  /// ``RelationshipFastPath``, every other row through ``consume(_:)``.
+  /// ``RelationshipFastPath``, plain entity rows through ``EntityFastPath``, every other row
+  /// through ``consume(_:)``.
   mutating func run(_ cursor: inout CSVCursor) {
-    guard let fastPath else {
+    if let fastPath {
+      let file = result.relationships.fileIndex(displayPath)
+      // At the first row of each batch of lines, the slots where the batch's endpoint ids will
+      // be probed are read in one go (see `RelationshipFastPath.touchEndpointSlots`).
+      var batchEnd = 0
+      var probes: Int32 = 0
+      withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { hashes in
+        run(&cursor) { state, bytes, line, number in
+          if line.start >= batchEnd {
+            let batch = fastPath.touchEndpointSlots(
+              bytes, from: line.start, hashes: hashes, ids: state.result.relationships.ids)
+            (batchEnd, probes) = (batch.end, probes ^ batch.probes)
+          }
+          return fastPath.append(
+            bytes, from: line.start, to: line.end, line: number, file: file, into: &state.result.relationships)
+        }
+      }
+      batchProbes = probes
+    } else if let entityFastPath {
+      run(&cursor) { state, bytes, line, number in
+        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number) else {
+          return false
+        }
+        state.result.entities.append(record)
+        return true
+      }
+    } else {
       while let item = cursor.next() { consume(item) }
-      return
     }
-    let file = result.relationships.fileIndex(displayPath)
+  }
+
+  /// Reads every remaining record of `cursor`, offering each physical line that could be a plain
+  /// record to `plainRow` (which returns whether it took the line as one accepted record) and
+  /// reading every other record through ``consume(_:)``.
+  private mutating func run(
+    _ cursor: inout CSVCursor,
+    plainRow: (inout FileState, UnsafeBufferPointer<UInt8>, (start: Int, end: Int, next: Int), Int) -> Bool
+  ) {
     let bytes = cursor.bytes
     while true {
-      if let line = cursor.nextLine(),
-        fastPath.append(bytes, from: line.start, to: line.end, line: cursor.line, file: file, into: &result.relationships)
-      {
+      if let line = cursor.nextLine(), plainRow(&self, bytes, line, cursor.line) {
         cursor.skipLine(to: line.next)
         summary.recordsRead += 1
         summary.recordsAccepted += 1
@@ -193,6 +238,9 @@ private struct FileState {
         let known = Self.knownColumns(of: summary.kind)
         extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
         if summary.kind == .relationships, allowsFastPath { fastPath = RelationshipFastPath(header: header, limits: limits) }
+        if summary.kind == .entities, allowsFastPath {
+          entityFastPath = EntityFastPath(header: header, limits: limits, displayPath: displayPath)
+        }
       }
     }
   }
@@ -263,6 +311,7 @@ private struct FileState {
     next.isUsable = isUsable
     next.extraColumns = extraColumns
     next.fastPath = fastPath
+    next.entityFastPath = entityFastPath
     next.limits = limits
     next.summary.kind = summary.kind
     return next

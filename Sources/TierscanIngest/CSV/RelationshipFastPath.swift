@@ -1,3 +1,4 @@
+import Foundation
 import TierscanCore
 
 /// A byte-level parser for the plain rows of a relationships CSV (SPEC §2.2): it appends such a
@@ -22,6 +23,8 @@ struct RelationshipFastPath: Sendable {
 
   private let roles: [Role]
   private let maxLine: Int
+  /// The columns of `from` and `to`.
+  private let endpointColumns: (from: Int, to: Int)
 
   /// The fast path for a relationships header, or `nil` when the header has duplicate names.
   init?(header: CSVHeader, limits: IngestLimits) {
@@ -41,6 +44,46 @@ struct RelationshipFastPath: Sendable {
       }
     }
     maxLine = min(limits.maxFieldBytes, limits.maxRecordBytes)
+    endpointColumns = (roles.firstIndex(of: .from) ?? 0, roles.firstIndex(of: .to) ?? 0)
+  }
+
+  /// Reads the ``ByteInterner`` slots where the `from` and `to` ids of the lines from `start`
+  /// on will be probed, for as many lines as `hashes` holds two hashes, back to back: their
+  /// cache misses then overlap, instead of each row's interning waiting for its own. Returns
+  /// the offset after the last line read and the slots' entries combined (a value the caller
+  /// keeps so the reads are not optimised away). Only a cache hint: a line that is not plain
+  /// costs nothing but its reads.
+  func touchEndpointSlots(
+    _ p: UnsafeBufferPointer<UInt8>, from start: Int, hashes: UnsafeMutableBufferPointer<UInt64>, ids: ByteInterner
+  ) -> (end: Int, probes: Int32) {
+    var count = 0
+    var next = start
+    while count + 1 < hashes.count, next < p.count, let base = p.baseAddress,
+      let hit = memchr(base + next, 0x0A, p.count - next)
+    {
+      let lf = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      (hashes[count], hashes[count + 1]) = endpointHashes(p, from: next, to: lf)
+      count += 2
+      next = lf + 1
+    }
+    return (next, ids.touchSlots(of: UnsafeBufferPointer(rebasing: hashes[0..<count])))
+  }
+
+  /// The ``ByteInterner/hash(_:)`` of the `from` and `to` fields of the line `p[start..<end]`,
+  /// as a plain row would have them.
+  private func endpointHashes(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (UInt64, UInt64) {
+    var hashes: (UInt64, UInt64) = (0, 0)
+    var k = start
+    for column in 0...max(endpointColumns.from, endpointColumns.to) {
+      let first = k
+      while k < end, p[k] != 0x2C { k += 1 }
+      let (s, e) = PlainField.trimmed(p, first, k)
+      if column == endpointColumns.from { hashes.0 = ByteInterner.hash(Self.raw(p, (s, e))) }
+      if column == endpointColumns.to { hashes.1 = ByteInterner.hash(Self.raw(p, (s, e))) }
+      if k >= end { break }
+      k += 1
+    }
+    return hashes
   }
 
   private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
@@ -67,7 +110,7 @@ struct RelationshipFastPath: Sendable {
     let columns = roles.count
     while true {
       guard column < columns else { return false }
-      var s = k
+      let fieldStart = k
       while k < end {
         let b = p[k]
         if b == 0x2C { break }
@@ -75,9 +118,7 @@ struct RelationshipFastPath: Sendable {
         if b >= 0x80 { highBytes = true }
         k += 1
       }
-      var e = k
-      while s < e, p[s] == 0x20 { s += 1 }
-      while e > s, p[e - 1] == 0x20 { e -= 1 }
+      let (s, e) = PlainField.trimmed(p, fieldStart, k)
       switch roles[column] {
       case .from: from = (s, e)
       case .to: to = (s, e)
@@ -96,7 +137,9 @@ struct RelationshipFastPath: Sendable {
     }
     guard column == columns else { return false }
     if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return false }
-    guard Self.isPlainID(p, from), Self.isPlainID(p, to), let type = Self.type(p, typeField) else { return false }
+    guard PlainField.isPlainID(p, from), PlainField.isPlainID(p, to), let type = Self.type(p, typeField) else {
+      return false
+    }
     var share = RelationshipColumns.missing
     if shareField.0 < shareField.1 {
       guard type == .owns, let value = Self.number(p, shareField), value > 0, value <= 100 else { return false }
@@ -153,32 +196,18 @@ struct RelationshipFastPath: Sendable {
     UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: p[field.0..<field.1]))
   }
 
-  /// A non-empty id that draws no `formula-like-id` warning.
-  private static func isPlainID(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Bool {
-    guard field.0 < field.1 else { return false }
-    let b = p[field.0]
-    return b != UInt8(ascii: "=") && b != UInt8(ascii: "+") && b != UInt8(ascii: "-") && b != UInt8(ascii: "@")
-  }
-
-  private static func equals(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int), _ word: StaticString) -> Bool {
-    guard field.1 - field.0 == word.utf8CodeUnitCount else { return false }
-    let w = word.utf8Start
-    for i in 0..<word.utf8CodeUnitCount where p[field.0 + i] != w[i] { return false }
-    return true
-  }
-
   private static func type(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> RelationshipType? {
-    if equals(p, field, "supplies") { return .supplies }
-    if equals(p, field, "subcontracts") { return .subcontracts }
-    if equals(p, field, "owns") { return .owns }
-    if equals(p, field, "operates") { return .operates }
+    if PlainField.equals(p, field, "supplies") { return .supplies }
+    if PlainField.equals(p, field, "subcontracts") { return .subcontracts }
+    if PlainField.equals(p, field, "owns") { return .owns }
+    if PlainField.equals(p, field, "operates") { return .operates }
     return nil
   }
 
   private static func basis(_ p: UnsafeBufferPointer<UInt8>, _ field: (Int, Int)) -> Basis? {
-    if equals(p, field, "declared") { return .declared }
-    if equals(p, field, "observed") { return .observed }
-    if equals(p, field, "inferred") { return .inferred }
+    if PlainField.equals(p, field, "declared") { return .declared }
+    if PlainField.equals(p, field, "observed") { return .observed }
+    if PlainField.equals(p, field, "inferred") { return .inferred }
     return nil
   }
 

@@ -1,0 +1,253 @@
+import TierscanCore
+
+/// A byte-level parser for the plain rows of an entities CSV (SPEC §2.1): it builds the row's
+/// ``EntityRecord`` straight from the mapped bytes, with no field array, no ``CSVRow`` and no
+/// intermediate strings.
+///
+/// A row is plain when ``EntityRowParser`` would accept it without any finding and the reader
+/// would read it unchanged: one physical line ending in LF (or CR LF), no byte below 0x20 (so no
+/// tab, no lone CR) and no DEL, valid UTF-8, the header's field count, no longer than the field
+/// and record limits; each field either unquoted without a quote, or quoted from its first byte
+/// to a closing quote directly before the next comma or the line end, without a quote inside;
+/// a non-empty `id` not starting with `=`, `+`, `-` or `@` and a non-empty `name`; a `kind`
+/// spelled in lower case exactly as its raw value; a `country` that is an assigned code as
+/// given; `lei`, `duns` and `cid` values that pass their checks; ASCII `commodities`,
+/// `aliases` and `raw_material` (`true/false/yes/no/1/0` in any case). For any other row
+/// ``record(_:from:to:line:)`` returns `nil`: the caller reads it through the general reader and
+/// ``EntityRowParser``, which gives the exact findings.
+struct EntityFastPath: Sendable {
+  private enum Role: UInt8 {
+    case id, name, kind, country, sector, commodities, lei, duns, vat, cid, aliases, rawMaterial, extra
+  }
+
+  private let roles: [Role]
+  /// Header names, for the attributes of extra columns.
+  private let names: [String]
+  private let maxLine: Int
+  private let displayPath: String
+
+  /// The fast path for an entities header, or `nil` when the header has duplicate names.
+  init?(header: CSVHeader, limits: IngestLimits, displayPath: String) {
+    guard header.duplicates.isEmpty, header.names.count <= 64 else { return nil }
+    roles = header.names.map { name in
+      switch name {
+      case "id": .id
+      case "name": .name
+      case "kind": .kind
+      case "country": .country
+      case "sector": .sector
+      case "commodities": .commodities
+      case "lei": .lei
+      case "duns": .duns
+      case "vat": .vat
+      case "cid": .cid
+      case "aliases": .aliases
+      case "raw_material": .rawMaterial
+      default: .extra
+      }
+    }
+    names = header.names
+    maxLine = min(limits.maxFieldBytes, limits.maxRecordBytes)
+    self.displayPath = displayPath
+  }
+
+  /// The record of the row `p[start..<end]` (one physical line without its line end) starting
+  /// on `line`, or `nil` when the row is not plain.
+  func record(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int) -> EntityRecord? {
+    guard end - start <= maxLine else { return nil }
+    var fields = Fields()
+    var extras: [(column: Int, field: Field)] = []
+    var highBytes = false
+    var k = start
+    var column = 0
+    let columns = roles.count
+    while true {
+      guard column < columns else { return nil }
+      var s = k
+      var e: Int
+      if k < end, p[k] == 0x22 {
+        k += 1
+        s = k
+        while k < end, p[k] != 0x22 {
+          let b = p[k]
+          if b < 0x20 || b == 0x7F { return nil }
+          if b >= 0x80 { highBytes = true }
+          k += 1
+        }
+        guard k < end else { return nil }
+        e = k
+        k += 1
+        guard k == end || p[k] == 0x2C else { return nil }
+      } else {
+        while k < end {
+          let b = p[k]
+          if b == 0x2C { break }
+          if b < 0x20 || b == 0x22 || b == 0x7F { return nil }
+          if b >= 0x80 { highBytes = true }
+          k += 1
+        }
+        e = k
+      }
+      let trimmed = PlainField.trimmed(p, s, e)
+      let field = Field(start: trimmed.0, end: trimmed.1)
+      switch roles[column] {
+      case .id: fields.id = field
+      case .name: fields.name = field
+      case .kind: fields.kind = field
+      case .country: fields.country = field
+      case .sector: fields.sector = field
+      case .commodities: fields.commodities = field
+      case .lei: fields.lei = field
+      case .duns: fields.duns = field
+      case .vat: fields.vat = field
+      case .cid: fields.cid = field
+      case .aliases: fields.aliases = field
+      case .rawMaterial: fields.rawMaterial = field
+      case .extra: if !field.isEmpty { extras.append((column, field)) }
+      }
+      column += 1
+      if k >= end { break }
+      k += 1  // the comma
+    }
+    guard column == columns else { return nil }
+    if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return nil }
+    return record(p, fields, extras: extras, line: line)
+  }
+
+  /// The record of a row split into fields, or `nil` when a value would draw a finding.
+  private func record(
+    _ p: UnsafeBufferPointer<UInt8>, _ fields: Fields, extras: [(column: Int, field: Field)], line: Int
+  ) -> EntityRecord? {
+    guard let id = fields.id.string(p), PlainField.isPlainID(p, fields.id.bounds), let name = fields.name.string(p)
+    else { return nil }
+    var kind: EntityKind?
+    if !fields.kind.isEmpty {
+      guard let value = Self.kind(p, fields.kind) else { return nil }
+      kind = value
+    }
+    var country: String?
+    if let raw = fields.country.string(p) {
+      guard case .valid(let code) = CountryCode.read(raw) else { return nil }
+      country = code
+    }
+    var identifiers = Identifiers()
+    if let lei = fields.lei.string(p) {
+      guard IdentifierCheck.isValidLEI(lei) else { return nil }
+      identifiers.lei = lei
+    }
+    if let raw = fields.duns.string(p) {
+      let duns = IdentifierCheck.canonicalDUNS(raw)
+      guard IdentifierCheck.isValidDUNS(duns) else { return nil }
+      identifiers.duns = duns
+    }
+    identifiers.vat = fields.vat.string(p)
+    if let cid = fields.cid.string(p) {
+      guard IdentifierCheck.isValidCID(cid) else { return nil }
+      identifiers.cid = cid
+    }
+    var rawMaterial: Bool?
+    if !fields.rawMaterial.isEmpty {
+      guard let value = Self.boolean(p, fields.rawMaterial) else { return nil }
+      rawMaterial = value
+    }
+    guard let commodities = Self.list(p, fields.commodities, lowercased: true),
+      let aliases = Self.list(p, fields.aliases, lowercased: false)
+    else { return nil }
+    let attributes = extras.map { Attribute(names[$0.column], $0.field.string(p) ?? "") }
+    return EntityRecord(
+      id: id, name: name, kind: kind, country: country, sector: fields.sector.string(p), commodities: commodities,
+      identifiers: identifiers, aliases: aliases, rawMaterial: rawMaterial, attributes: attributes,
+      provenance: Provenance(file: displayPath, line: line))
+  }
+
+  /// A field's trimmed byte range in the line.
+  private struct Field {
+    var start = 0
+    var end = 0
+
+    var isEmpty: Bool { start >= end }
+
+    /// The range as a `(start, end)` pair, for ``PlainField``.
+    var bounds: (Int, Int) { (start, end) }
+
+    /// The value (already checked to be valid UTF-8), or `nil` when empty.
+    func string(_ p: UnsafeBufferPointer<UInt8>) -> String? {
+      isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+    }
+  }
+
+  /// The fields the parser reads (absent columns stay empty).
+  private struct Fields {
+    var id = Field()
+    var name = Field()
+    var kind = Field()
+    var country = Field()
+    var sector = Field()
+    var commodities = Field()
+    var lei = Field()
+    var duns = Field()
+    var vat = Field()
+    var cid = Field()
+    var aliases = Field()
+    var rawMaterial = Field()
+  }
+
+  /// Whether the field equals `word` (lower-case ASCII) ignoring ASCII case.
+  private static func equalsIgnoringCase(
+    _ p: UnsafeBufferPointer<UInt8>, _ field: Field, _ word: StaticString
+  ) -> Bool {
+    guard field.end - field.start == word.utf8CodeUnitCount else { return false }
+    let w = word.utf8Start
+    for i in 0..<word.utf8CodeUnitCount {
+      let b = p[field.start + i]
+      if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != w[i] { return false }
+    }
+    return true
+  }
+
+  private static func kind(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> EntityKind? {
+    if PlainField.equals(p, field.bounds, "company") { return .company }
+    if PlainField.equals(p, field.bounds, "facility") { return .facility }
+    if PlainField.equals(p, field.bounds, "smelter") { return .smelter }
+    if PlainField.equals(p, field.bounds, "mine") { return .mine }
+    return nil
+  }
+
+  private static func boolean(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool? {
+    for word: StaticString in ["true", "yes"] where equalsIgnoringCase(p, field, word) { return true }
+    for word: StaticString in ["false", "no"] where equalsIgnoringCase(p, field, word) { return false }
+    if PlainField.equals(p, field.bounds, "1") { return true }
+    if PlainField.equals(p, field.bounds, "0") { return false }
+    return nil
+  }
+
+  /// A `;`-separated ASCII list, items trimmed of spaces, empty items dropped, optionally
+  /// lower-cased; `nil` when the field has a non-ASCII byte (the general parser splits by
+  /// characters, which may join a `;` with what follows).
+  private static func list(_ p: UnsafeBufferPointer<UInt8>, _ field: Field, lowercased: Bool) -> [String]? {
+    guard !field.isEmpty else { return [] }
+    var items: [String] = []
+    var s = field.start
+    while s <= field.end {
+      var e = s
+      while e < field.end, p[e] != UInt8(ascii: ";") {
+        guard p[e] < 0x80 else { return nil }
+        e += 1
+      }
+      let (a, b) = PlainField.trimmed(p, s, e)
+      if a < b {
+        let item = UnsafeBufferPointer(rebasing: p[a..<b])
+        if lowercased, item.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) {
+          items.append(String(unsafeUninitializedCapacity: item.count) { buffer in
+            for i in item.indices { buffer[i] = item[i] >= 0x41 && item[i] <= 0x5A ? item[i] | 0x20 : item[i] }
+            return item.count
+          })
+        } else {
+          items.append(String(decoding: item, as: UTF8.self))
+        }
+      }
+      s = e + 1
+    }
+    return items
+  }
+}
