@@ -162,14 +162,15 @@ public struct GraphBuilder {
       }
       initialized = count
     }
-    var lookup: [RawKey: EntityIndex] = [:]
-    lookup.reserveCapacity(recordIDs.count + placeholders.count)
-    for id in 0..<recordIDs.count {
-      lookup[RawKey(recordIDs.string(at: id))] =
-        indexOfComponent[Int(componentOfRecord[Int(firstRecordOfID[id])])]
+    // Every id resolves to its entity: the records' ids, then the placeholders' (new) ids.
+    var allIDs = recordIDs
+    var entityOfID = (0..<recordIDs.count).map { id in
+      indexOfComponent[Int(componentOfRecord[Int(firstRecordOfID[id])])]
     }
     for (p, placeholder) in placeholders.enumerated() {
-      lookup[RawKey(placeholder.id)] = indexOfComponent[firstRecord.count + p]
+      let (_, inserted) = allIDs.intern(placeholder.id)
+      assert(inserted, "a placeholder's id is no record's id")
+      entityOfID.append(indexOfComponent[firstRecord.count + p])
     }
 
     let indexOfEndpoint = componentOfEndpoint.map { indexOfComponent[Int($0)] }
@@ -177,7 +178,7 @@ public struct GraphBuilder {
       from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID),
       to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID),
       basis: relationshipRecords.basis.map { $0 ?? .declared }, columns: relationshipRecords.columns)
-    return SupplyGraph(entities: entities, relationships: relationships, idLookup: lookup)
+    return SupplyGraph(entities: entities, relationships: relationships, ids: allIDs, entityOfID: entityOfID)
   }
 
   /// `values[indices[r]]` for every `r`.

@@ -17,29 +17,40 @@ public struct SupplyGraph: Sendable {
   public let outgoing: Adjacency
   /// Relationships entering each entity.
   public let incoming: Adjacency
-  private let lookup: [RawKey: EntityIndex]
+  /// Every id (kept ids and merged-away ids) and the entity each resolves to.
+  private let ids: ByteInterner
+  private let entityOfID: [EntityIndex]
 
   /// Assembles a graph; entities must already be sorted by id bytes and relationships resolved.
   ///
-  /// - Parameter idLookup: every id (kept ids and merged-away ids) to its entity.
+  /// - Parameters:
+  ///   - ids: every id (kept ids and merged-away ids).
+  ///   - entityOfID: the entity each id of `ids` resolves to.
   /// - Complexity: O(V + E).
-  public init(entities: [Entity], relationships: RelationshipTable, idLookup: [RawKey: EntityIndex]) {
+  public init(entities: [Entity], relationships: RelationshipTable, ids: ByteInterner, entityOfID: [EntityIndex]) {
+    precondition(ids.count == entityOfID.count)
     self.entities = entities
     self.relationships = relationships
     self.outgoing = Adjacency(entityCount: entities.count, keys: relationships.from, others: relationships.to)
     self.incoming = Adjacency(entityCount: entities.count, keys: relationships.to, others: relationships.from)
-    self.lookup = idLookup
+    self.ids = ids
+    self.entityOfID = entityOfID
   }
 
-  /// Assembles a graph from relationship values (stored as a ``RelationshipTable``).
+  /// Assembles a graph from relationship values (stored as a ``RelationshipTable``); every
+  /// entity's id resolves to it.
   ///
   /// - Complexity: O(V + E).
-  public init(entities: [Entity], relationships: [Relationship], idLookup: [RawKey: EntityIndex]) {
-    self.init(entities: entities, relationships: RelationshipTable(relationships), idLookup: idLookup)
+  public init(entities: [Entity], relationships: [Relationship]) {
+    var ids = ByteInterner()
+    for entity in entities { _ = ids.intern(entity.id) }
+    self.init(
+      entities: entities, relationships: RelationshipTable(relationships), ids: ids,
+      entityOfID: entities.indices.map { EntityIndex($0) })
   }
 
   /// An empty graph.
-  public static let empty = SupplyGraph(entities: [], relationships: [Relationship](), idLookup: [:])
+  public static let empty = SupplyGraph(entities: [], relationships: [Relationship]())
 
   /// Number of entities.
   public var entityCount: Int { entities.count }
@@ -50,7 +61,7 @@ public struct SupplyGraph: Sendable {
   /// The entity an id resolves to: its own id or any id merged into it.
   ///
   /// - Complexity: O(1) expected.
-  public func index(of id: String) -> EntityIndex? { lookup[RawKey(id)] }
+  public func index(of id: String) -> EntityIndex? { ids.index(of: id).map { entityOfID[Int($0)] } }
 
   /// The entity at `index`.
   @inlinable
