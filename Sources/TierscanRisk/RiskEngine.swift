@@ -79,9 +79,9 @@ public struct RiskEngine: Sendable {
         let explanations = ExplanationSource(results: results, transmission: transmission, inherent: inherent)
         halves.set(task, collectExposures(entities: range, order: order, explanations: explanations))
       }
-      var values = halves.values
-      values[0].append(contentsOf: values[1])
-      return values[0]
+      var exposures = halves.take(0)
+      exposures.append(contentsOf: halves.take(1))
+      return exposures
     }
     let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
     timings?.record("tiers and coverage", seconds: seconds)
@@ -126,6 +126,15 @@ final class Slots<Value: Sendable>: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     slots[index] = value
+  }
+
+  /// The value of slot `index` (which must be set), leaving the slot empty so the caller holds
+  /// the only reference.
+  func take(_ index: Int) -> Value {
+    lock.lock()
+    defer { lock.unlock() }
+    defer { slots[index] = nil }
+    return slots[index]!
   }
 
   /// Every slot's value (all must be set).

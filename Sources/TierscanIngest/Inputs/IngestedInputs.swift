@@ -25,9 +25,15 @@ public struct IngestedInputs: Sendable {
 
   /// Appends another file's contribution after this one's.
   public mutating func append(_ other: IngestedInputs) {
-    // Into an empty array the other array is taken as it is (no per-record copy).
-    if entities.isEmpty { entities = other.entities } else { entities.append(contentsOf: other.entities) }
-    relationships.append(contentsOf: other.relationships)
+    // Into an empty array the other array is taken as it is (no per-record copy), and an empty
+    // other array is not appended at all: even an empty append would first copy a million
+    // records out of a buffer the caller still shares.
+    if entities.isEmpty {
+      entities = other.entities
+    } else if !other.entities.isEmpty {
+      entities.append(contentsOf: other.entities)
+    }
+    if !other.relationships.isEmpty { relationships.append(contentsOf: other.relationships) }
     riskList.append(contentsOf: other.riskList)
     countryRisk.append(contentsOf: other.countryRisk)
     smelterReferences.append(contentsOf: other.smelterReferences)
