@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Compressed sparse row adjacency: for each entity, the relationships leaving (or entering) it.
 ///
 /// Built once after ingestion by a counting sort; within one entity the relationships keep
@@ -34,9 +36,32 @@ public struct Adjacency: Sendable {
     self.neighbors = neighbors
   }
 
+  /// The outgoing (keyed by `from`) and incoming (keyed by `to`) adjacency of the same edges,
+  /// built by two workers.
+  public static func both(entityCount: Int, from: [EntityIndex], to: [EntityIndex]) -> (
+    outgoing: Adjacency, incoming: Adjacency
+  ) {
+    let built = BuiltPair()
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
+      if task == 0 {
+        built.outgoing = Adjacency(entityCount: entityCount, keys: from, others: to)
+      } else {
+        built.incoming = Adjacency(entityCount: entityCount, keys: to, others: from)
+      }
+    }
+    return (built.outgoing!, built.incoming!)
+  }
+
   /// The relationship indices attached to `entity`.
   @inlinable
   public func edges(of entity: EntityIndex) -> ArraySlice<RelationshipIndex> {
     edges[Int(offsets[Int(entity)])..<Int(offsets[Int(entity) + 1])]
   }
+}
+
+/// The two adjacencies of ``Adjacency/both(entityCount:from:to:)``: each written by one worker,
+/// read after both have finished.
+private final class BuiltPair: @unchecked Sendable {
+  var outgoing: Adjacency?
+  var incoming: Adjacency?
 }

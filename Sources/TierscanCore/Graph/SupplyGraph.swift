@@ -31,8 +31,7 @@ public struct SupplyGraph: Sendable {
     precondition(ids.count == entityOfID.count)
     self.entities = entities
     self.relationships = relationships
-    self.outgoing = Adjacency(entityCount: entities.count, keys: relationships.from, others: relationships.to)
-    self.incoming = Adjacency(entityCount: entities.count, keys: relationships.to, others: relationships.from)
+    (self.outgoing, self.incoming) = Adjacency.both(entityCount: entities.count, from: relationships.from, to: relationships.to)
     self.ids = ids
     self.entityOfID = entityOfID
   }
