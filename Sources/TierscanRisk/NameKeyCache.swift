@@ -3,7 +3,8 @@ import TierscanCore
 /// ``NameNormalizer/normalize(_:)`` with a fast path for ASCII names, which are most names in
 /// large inputs: for ASCII text, case-folding is lower-casing, NFKD changes nothing, letters and
 /// digits are `A-Z a-z 0-9`, and everything else but `.` and `'` is a separator. Whether a final word is
-/// a legal form is asked of the normaliser's legal-form set (``NameNormalizer/isLegalForm(_:)``).
+/// a legal form is asked of the normaliser's legal-form set, as bytes
+/// (``NameNormalizer/isLegalForm(utf8:)``).
 ///
 /// Names whose other characters all lie in U+0080–U+017F (Latin-1 Supplement, Latin Extended-A)
 /// take the same path through a table: what each such character becomes after case-folding,
@@ -39,23 +40,28 @@ struct NameKeyCache {
   }()
 
   /// The normalised form of `name`, equal to `normalizer.normalize(name)`.
-  mutating func key(_ name: String) -> String {
-    var name = name
-    guard name.withUTF8({ readWords($0) }) else { return normalizer.normalize(name) }
-    var end = bytes.count
-    var count = wordStarts.count
-    while count > 0 {
-      let start = wordStarts[count - 1]
-      if !isLegalForm(String(decoding: bytes[start..<end], as: UTF8.self)) { break }
-      count -= 1
-      end = max(start - 1, 0)
-    }
-    return count == 0 ? "" : String(decoding: bytes[0..<end], as: UTF8.self)
-  }
+  mutating func key(_ name: String) -> String { withKey(name) { String(decoding: $0, as: UTF8.self) } }
 
-  /// Whether a normalised word is a legal form. Normalising is idempotent, so for such a word
-  /// `normalize(word).isEmpty` is exactly set membership.
-  private func isLegalForm(_ word: String) -> Bool { normalizer.isLegalForm(word) }
+  /// Calls `body` with the UTF-8 bytes of `normalizer.normalize(name)`; names of the fast path
+  /// are never made into a `String`.
+  mutating func withKey<R>(_ name: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    var name = name
+    guard name.withUTF8({ readWords($0) }) else {
+      var key = normalizer.normalize(name)
+      return key.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    }
+    return bytes.withUnsafeBytes { words in
+      var end = words.count
+      var count = wordStarts.count
+      while count > 0 {
+        let start = wordStarts[count - 1]
+        if !normalizer.isLegalForm(utf8: UnsafeRawBufferPointer(rebasing: words[start..<end])) { break }
+        count -= 1
+        end = max(start - 1, 0)
+      }
+      return body(UnsafeRawBufferPointer(rebasing: words[0..<(count == 0 ? 0 : end)]))
+    }
+  }
 
   /// Fills ``bytes`` and ``wordStarts`` with the normalised words of a name of ASCII and
   /// U+0080–U+017F characters (ASCII: lower-cased alphanumerics, `.` and `'` deleted; others from

@@ -36,7 +36,7 @@ public struct OwnershipControl: Sendable {
           return running > 100 + 1e-9
         }!.edge
         findings.add(
-          .warning, "ownership-over-100", at: graph.relationships[Int(first)].provenance,
+          .warning, "ownership-over-100", at: graph.relationships.provenance(Int(first)),
           "shares held in '\(graph.entities[x].id)' sum to \(total)%",
           evidence: [Attribute("entity", graph.entities[x].id), Attribute("total", "\(total)")])
       }
@@ -44,16 +44,10 @@ public struct OwnershipControl: Sendable {
     guard stakes.contains(where: { !$0.isEmpty }) else { return }
     let threshold = config.controlShare - 1e-9
     for c in risk.categories.indices {
-      var listed = [Bool](repeating: false, count: graph.entityCount)
-      var queue: [EntityIndex] = []
-      for v in 0..<graph.entityCount {
-        let seeds = risk.rules(of: EntityIndex(v), in: c).contains { $0.rule == "identifier" || $0.rule == "name-country" }
-        if seeds {
-          listed[v] = true
-          queue.append(EntityIndex(v))
-        }
-      }
+      var queue = risk.entities(in: c) { $0.rule == "identifier" || $0.rule == "name-country" }
       guard !queue.isEmpty else { continue }
+      var listed = [Bool](repeating: false, count: graph.entityCount)
+      for v in queue { listed[Int(v)] = true }
       var held = [Double](repeating: 0, count: graph.entityCount)
       var head = 0
       while head < queue.count {
@@ -76,7 +70,7 @@ public struct OwnershipControl: Sendable {
         risk.add(
           RiskRule(
             rule: "ownership-aggregate", category: risk.categories[c], score: 1.0,
-            provenance: graph.relationships[Int(first)].provenance,
+            provenance: graph.relationships.provenance(Int(first)),
             evidence: [("owners", .array(owners)), ("total_share", .number(held[x]))]),
           to: EntityIndex(x), in: c)
       }
@@ -87,13 +81,16 @@ public struct OwnershipControl: Sendable {
   /// equal largest shares the first edge in input order.
   static func stakes(in graph: SupplyGraph) -> [[Stake]] {
     var result: [[Stake]] = Array(repeating: [], count: graph.entityCount)
-    for (e, relationship) in graph.relationships.enumerated() where relationship.type == .owns {
-      guard let share = relationship.share, share > 0 else { continue }
-      let x = Int(relationship.to)
-      if let i = result[x].firstIndex(where: { $0.owner == relationship.from }) {
-        if share > result[x][i].share { result[x][i] = Stake(owner: relationship.from, share: share, edge: RelationshipIndex(e)) }
+    // Columns are read in place: materialising each `Relationship` would retain and release its strings.
+    let relationships = graph.relationships
+    let type = relationships.type
+    for e in type.indices where type[e] == .owns {
+      guard let share = relationships.share(e), share > 0 else { continue }
+      let (owner, x) = (relationships.from[e], Int(relationships.to[e]))
+      if let i = result[x].firstIndex(where: { $0.owner == owner }) {
+        if share > result[x][i].share { result[x][i] = Stake(owner: owner, share: share, edge: RelationshipIndex(e)) }
       } else {
-        result[x].append(Stake(owner: relationship.from, share: share, edge: RelationshipIndex(e)))
+        result[x].append(Stake(owner: owner, share: share, edge: RelationshipIndex(e)))
       }
     }
     for x in result.indices where result[x].count > 1 { result[x].sort { $0.owner < $1.owner } }

@@ -13,61 +13,68 @@ public struct RiskListMatcher: Sendable {
 
   private let graph: SupplyGraph
   private let normalizer: NameNormalizer
-  private var byName: [String: [EntityIndex]] = [:]
-  private var byIdentifier: [RawKey: [EntityIndex]] = [:]
+  /// Normalised entity names and aliases to entities.
+  private var byName: EntityKeyIndex
+  /// Per scheme of ``schemes``, identifier values to entities.
+  private var byIdentifier: [EntityKeyIndex]
+
+  /// The identifier schemes, in the order a row's identifiers are tried.
+  private static let schemes = ["lei", "duns", "cid"]
 
   /// Builds the indexes.
   ///
   /// - Complexity: O(V × a) where a is the number of names and aliases per entity.
   public init(graph: SupplyGraph, normalizer: NameNormalizer) {
-    self.init(graph: graph, normalizer: normalizer, wantedNames: nil)
+    self.init(
+      graph: graph, normalizer: normalizer, byName: EntityKeyIndex(),
+      byIdentifier: Self.schemes.map { _ in EntityKeyIndex() })
   }
 
-  /// Builds the indexes for matching `rows` only: entity names and aliases whose normalised form
-  /// no row name or alias has are left out of the name index (each is still normalised once).
+  /// Builds the indexes for matching `rows` only: entity names, aliases and identifiers that no
+  /// row has are left out of the indexes (each name is still normalised once).
   ///
   /// - Complexity: O(V × a + R × n).
   public init(graph: SupplyGraph, normalizer: NameNormalizer, rows: [RiskListEntry]) {
-    var wanted = Set<String>()
-    for row in rows {
-      for name in CollectionOfOne(row.name) + row.aliases {
-        let key = normalizer.normalize(name)
-        if !key.isEmpty { wanted.insert(key) }
-      }
+    let names = rows.flatMap { row in (CollectionOfOne(row.name) + row.aliases).map(normalizer.normalize) }
+    let identifiers = Self.schemes.indices.map { s in
+      EntityKeyIndex(closedOver: rows.compactMap { Self.identifier(s, of: $0.identifiers) })
     }
-    self.init(graph: graph, normalizer: normalizer, wantedNames: wanted)
+    self.init(
+      graph: graph, normalizer: normalizer, byName: EntityKeyIndex(closedOver: names.filter { !$0.isEmpty }),
+      byIdentifier: identifiers)
   }
 
-  private init(graph: SupplyGraph, normalizer: NameNormalizer, wantedNames: Set<String>?) {
+  private init(graph: SupplyGraph, normalizer: NameNormalizer, byName: EntityKeyIndex, byIdentifier: [EntityKeyIndex]) {
     self.graph = graph
     self.normalizer = normalizer
+    self.byName = byName
+    self.byIdentifier = byIdentifier
     var keys = NameKeyCache(normalizer: normalizer)
-    if wantedNames == nil { byName.reserveCapacity(graph.entityCount) }
     // Fields are read in place: binding each `Entity` would retain and release all its fields.
     let entities = graph.entities
     for i in entities.indices {
       let index = EntityIndex(i)
       func addName(_ name: String) {
-        let key = keys.key(name)
-        if key.isEmpty { return }
-        if let wantedNames, !wantedNames.contains(key) { return }
-        if byName[key]?.last != index { byName[key, default: []].append(index) }
+        keys.withKey(name) { key in
+          if !key.isEmpty { self.byName.add(index, key: key) }
+        }
       }
       addName(entities[i].name)
       for alias in entities[i].aliases { addName(alias) }
-      let identifiers = entities[i].identifiers
-      if identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil {
-        for key in Self.identifierKeys(identifiers) { byIdentifier[RawKey(key), default: []].append(index) }
+      for s in Self.schemes.indices {
+        guard var value = Self.identifier(s, of: entities[i].identifiers) else { continue }
+        value.withUTF8 { self.byIdentifier[s].add(index, key: UnsafeRawBufferPointer($0)) }
       }
     }
   }
 
-  private static func identifierKeys(_ identifiers: Identifiers) -> [String] {
-    var keys: [String] = []
-    if let lei = identifiers.lei { keys.append("lei:" + lei) }
-    if let duns = identifiers.duns { keys.append("duns:" + duns) }
-    if let cid = identifiers.cid { keys.append("cid:" + cid) }
-    return keys
+  /// The value of scheme `s` (an index of ``schemes``) in `identifiers`.
+  private static func identifier(_ s: Int, of identifiers: Identifiers) -> String? {
+    switch s {
+    case 0: identifiers.lei
+    case 1: identifiers.duns
+    default: identifiers.cid
+    }
   }
 
   /// The entities `entry` matches, sorted by entity index, each with its strongest rule
@@ -76,15 +83,16 @@ public struct RiskListMatcher: Sendable {
   /// - Complexity: O(n + m) hash look-ups for n names and aliases of the row and m candidates.
   public func matches(of entry: RiskListEntry) -> [Match] {
     var found: [EntityIndex: Match] = [:]
-    for key in Self.identifierKeys(entry.identifiers) {
-      for entity in byIdentifier[RawKey(key)] ?? [] where found[entity] == nil {
-        found[entity] = Match(entity: entity, rule: .identifier, matchedOn: key)
+    for s in Self.schemes.indices {
+      guard let value = Self.identifier(s, of: entry.identifiers) else { continue }
+      for entity in byIdentifier[s].entities(withKey: value) where found[entity] == nil {
+        found[entity] = Match(entity: entity, rule: .identifier, matchedOn: Self.schemes[s] + ":" + value)
       }
     }
     for name in [entry.name] + entry.aliases {
       let key = normalizer.normalize(name)
       if key.isEmpty { continue }
-      for entity in byName[key] ?? [] {
+      for entity in byName.entities(withKey: key) {
         if let existing = found[entity], existing.rule != .nameOnly { continue }
         guard let rule = nameRule(entry, graph[entity]) else { continue }
         if let existing = found[entity], existing.rule == rule { continue }
