@@ -5,45 +5,53 @@ import TierscanCore
 /// country, and for a row with a commodity only those that have it among their `commodities` or
 /// are the `from` of a `supplies` edge with it.
 ///
-/// Built in one pass over the entities (two halves concurrently, joined in entity order) on small
-/// integers: the countries and commodities the rows name are interned, and an edge's commodity
-/// is read from the relationship columns through a table over their interned strings.
+/// Built on small integers: the countries and commodities the rows name are interned; one
+/// sequential pass over the relationship columns marks, per row commodity, the entities that
+/// supply it (a bit set); one pass over the entities (two halves concurrently, joined in entity
+/// order) lists them by country and by country × commodity, looking at an entity's own
+/// commodities only when its country has a row with a commodity.
 struct CountryCommodityIndex: Sendable {
   /// The countries and the commodities the rows name.
   private let countries: ByteInterner
   private let commodities: ByteInterner
   /// Entities in country k, ascending.
-  private var byCountry: [[EntityIndex]]
+  private let byCountry: [[EntityIndex]]
   /// Entities in country k with commodity j at `k * commodities.count + j`, ascending.
-  private var byCountryCommodity: [[EntityIndex]]
+  private let byCountryCommodity: [[EntityIndex]]
 
   /// Indexes the entities of `graph` for `rows`.
   ///
-  /// - Complexity: O(V + E) hash look-ups of countries and commodities.
+  /// - Complexity: O(V + E) plus a hash look-up per entity and per commodity of an entity in a
+  ///   country with a commodity row.
   init(graph: SupplyGraph, rows: [CountryRiskEntry]) {
     var countryKeys = ByteInterner()
     var commodityKeys = ByteInterner()
+    var pairs: [(country: Int, commodity: Int)] = []
     for row in rows {
-      _ = countryKeys.intern(row.country)
-      if let commodity = row.commodity { _ = commodityKeys.intern(commodity) }
+      let k = Int(countryKeys.intern(row.country).index)
+      if let commodity = row.commodity { pairs.append((k, Int(commodityKeys.intern(commodity).index))) }
     }
     let (countries, commodities) = (countryKeys, commodityKeys)
-    // The row commodity of each interned relationship commodity string, or -1.
-    let edgeCommodity = graph.relationships.columns.strings.map { commodities.index(of: $0) ?? -1 }
+    // The distinct row commodities of each country.
+    var distinct = [[Int]](repeating: [], count: countries.count)
+    for (k, j) in pairs where !distinct[k].contains(j) { distinct[k].append(j) }
+    let commoditiesOf = distinct
+    let suppliers = Suppliers(graph: graph, commodities: commodities)
     let entityCount = graph.entityCount
     let halves = Slots<Lists>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
       let range = (entityCount * half / 2)..<(entityCount * (half + 1) / 2)
       halves.set(
         half,
-        Self.collect(range, graph: graph, countries: countries, commodities: commodities, edgeCommodity: edgeCommodity))
+        Lists(
+          range, graph: graph, countries: countries, commodities: commodities, commoditiesOf: commoditiesOf,
+          suppliers: suppliers))
     }
     let values = halves.values
-    let (first, second) = (values[0], values[1])
     self.countries = countries
     self.commodities = commodities
-    byCountry = zip(first.byCountry, second.byCountry).map { $0 + $1 }
-    byCountryCommodity = zip(first.byCountryCommodity, second.byCountryCommodity).map { $0 + $1 }
+    byCountry = zip(values[0].byCountry, values[1].byCountry).map { $0 + $1 }
+    byCountryCommodity = zip(values[0].byCountryCommodity, values[1].byCountryCommodity).map { $0 + $1 }
   }
 
   /// The entities `row` (one of the rows the index was built for) applies to, ascending.
@@ -53,42 +61,57 @@ struct CountryCommodityIndex: Sendable {
     return byCountryCommodity[k * commodities.count + Int(commodities.index(of: commodity)!)]
   }
 
-  /// The lists of ``byCountry`` and ``byCountryCommodity`` for a range of entities.
+  /// Per row commodity, the entities that are the `from` of a `supplies` edge with it, as bits.
+  private struct Suppliers: Sendable {
+    private let words: Int
+    private var bits: [UInt64]
+
+    init(graph: SupplyGraph, commodities: ByteInterner) {
+      words = (graph.entityCount + 63) / 64
+      bits = [UInt64](repeating: 0, count: words * commodities.count)
+      guard commodities.count > 0 else { return }
+      // The row commodity of each interned relationship commodity string, or -1. Columns are
+      // read in place: materialising each `Relationship` would retain and release its strings.
+      let columns = graph.relationships.columns
+      let rowCommodity = columns.strings.map { commodities.index(of: $0).map(Int.init) ?? -1 }
+      let (type, commodity, from) = (columns.type, columns.commodity, graph.relationships.from)
+      for r in type.indices where commodity[r] >= 0 && type[r] == .supplies {
+        let j = rowCommodity[Int(commodity[r])]
+        if j >= 0 { bits[j * words + Int(from[r]) >> 6] |= 1 << (UInt64(from[r]) & 63) }
+      }
+    }
+
+    /// Whether entity `v` supplies row commodity `j`.
+    func contains(_ v: Int, _ j: Int) -> Bool { bits[j * words + v >> 6] & (1 << (UInt64(v) & 63)) != 0 }
+  }
+
+  /// ``byCountry`` and ``byCountryCommodity`` for a range of entities.
   private struct Lists: Sendable {
     var byCountry: [[EntityIndex]]
     var byCountryCommodity: [[EntityIndex]]
-  }
 
-  private static func collect(
-    _ range: Range<Int>, graph: SupplyGraph, countries: ByteInterner, commodities: ByteInterner, edgeCommodity: [Int32]
-  ) -> Lists {
-    let commodityCount = commodities.count
-    var lists = Lists(
-      byCountry: Array(repeating: [], count: countries.count),
-      byCountryCommodity: Array(repeating: [], count: countries.count * commodityCount))
-    var lastEntityOfCommodity = [EntityIndex](repeating: -1, count: commodityCount)
-    // Fields and columns are read in place: binding an `Entity` or materialising a
-    // `Relationship` would retain and release all their strings.
-    let entities = graph.entities
-    let type = graph.relationships.type
-    let commodity = graph.relationships.columns.commodity
-    let outgoing = graph.outgoing
-    for i in range {
-      guard let country = entities[i].country, let k = countries.index(of: country).map(Int.init) else { continue }
-      let index = EntityIndex(i)
-      lists.byCountry[k].append(index)
-      guard commodityCount > 0 else { continue }
-      func add(_ j: Int32) {
-        guard j >= 0, lastEntityOfCommodity[Int(j)] != index else { return }
-        lastEntityOfCommodity[Int(j)] = index
-        lists.byCountryCommodity[k * commodityCount + Int(j)].append(index)
-      }
-      for name in entities[i].commodities { add(commodities.index(of: name) ?? -1) }
-      for r in outgoing.edges(of: index) where type[Int(r)] == .supplies {
-        let s = commodity[Int(r)]
-        if s >= 0 { add(edgeCommodity[Int(s)]) }
+    init(
+      _ range: Range<Int>, graph: SupplyGraph, countries: ByteInterner, commodities: ByteInterner,
+      commoditiesOf: [[Int]], suppliers: Suppliers
+    ) {
+      let commodityCount = commodities.count
+      byCountry = Array(repeating: [], count: countries.count)
+      byCountryCommodity = Array(repeating: [], count: countries.count * commodityCount)
+      // The last entity found to have each row commodity among its own.
+      var ownedBy = [Int](repeating: -1, count: commodityCount)
+      // Fields are read in place: binding each `Entity` would retain and release all its fields.
+      let entities = graph.entities
+      for v in range {
+        guard let country = entities[v].country, let k = countries.index(of: country).map(Int.init) else { continue }
+        byCountry[k].append(EntityIndex(v))
+        guard !commoditiesOf[k].isEmpty else { continue }
+        for name in entities[v].commodities {
+          if let j = commodities.index(of: name) { ownedBy[Int(j)] = v }
+        }
+        for j in commoditiesOf[k] where ownedBy[j] == v || suppliers.contains(v, j) {
+          byCountryCommodity[k * commodityCount + j].append(EntityIndex(v))
+        }
       }
     }
-    return lists
   }
 }

@@ -1,42 +1,34 @@
 import TierscanCore
 
-/// Byte-string keys (normalised names, `scheme:value` identifiers) to the entities that have
-/// them, for risk-list matching. Either *open*, indexing every key it is given, or *closed* over
-/// the keys some risk-list row has, ignoring every other key without storing it.
+/// Byte-string keys (normalised names, identifier values) to the entities that have them, for
+/// risk-list matching. Keys are interned once; entities are recorded either by key (adding the
+/// key when new) or, for an index made from a fixed set of keys, by the slot of a key found with
+/// ``slot(of:)`` (keys that are not there are never stored).
 struct EntityKeyIndex: Sendable {
-  /// The indexed keys; key `k` has the entities `entities[k]`.
+  /// The indexed keys; the key at slot `k` has the entities `entities[k]`.
   private var keys = ByteInterner()
   private var entities: [[EntityIndex]] = []
-  private let isClosed: Bool
 
-  /// An open index.
-  init() { isClosed = false }
+  /// An empty index.
+  init() {}
 
-  /// A closed index of `wanted` (duplicates allowed); other keys are never indexed.
-  init(closedOver wanted: [String]) {
-    for key in wanted where keys.intern(key).inserted { entities.append([]) }
-    isClosed = true
+  /// An index of `keys` (duplicates allowed) without entities.
+  init(keys: [String]) {
+    for key in keys where self.keys.intern(key).inserted { entities.append([]) }
   }
 
-  /// The position of `key` among the indexed keys, or `nil` when it is not (and, open, will be) indexed.
+  /// The slot of `key`, or `nil` when it is not indexed.
   func slot(of key: UnsafeRawBufferPointer) -> Int? { keys.index(of: key).map(Int.init) }
 
-  /// Records that `entity` has `key`. Entities must come in ascending order; an entity with the
-  /// same key twice (a name and an alias) is recorded once.
+  /// Records that `entity` has `key`, indexing the key when new. Entities must come in ascending
+  /// order; an entity with the same key twice (a name and an alias) is recorded once.
   mutating func add(_ entity: EntityIndex, key: UnsafeRawBufferPointer) {
-    let k: Int
-    if isClosed {
-      guard let slot = slot(of: key) else { return }
-      k = slot
-    } else {
-      let (index, inserted) = keys.intern(key)
-      if inserted { entities.append([]) }
-      k = Int(index)
-    }
-    add(entity, slot: k)
+    let (index, inserted) = keys.intern(key)
+    if inserted { entities.append([]) }
+    add(entity, slot: Int(index))
   }
 
-  /// Records that `entity` has the key at `slot` (a position from ``slot(of:)``), as ``add(_:key:)``.
+  /// Records that `entity` has the key at `slot`, as ``add(_:key:)``.
   mutating func add(_ entity: EntityIndex, slot: Int) {
     if entities[slot].last != entity { entities[slot].append(entity) }
   }
