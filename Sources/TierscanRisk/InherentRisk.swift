@@ -54,8 +54,10 @@ public struct InherentRisk: Sendable {
   public mutating func add(_ rule: RiskRule, toEach entities: [EntityIndex], in category: Int) {
     // The extended list of each shared list, made on first use.
     var extended = [Int32](repeating: -1, count: ruleLists.count)
+    // The category's columns are taken out while they change, so that they are not copied.
     var lists = listOf[category]
-    listOf[category] = []
+    var categoryScores = scores[category]
+    (listOf[category], scores[category]) = ([], [])
     for entity in entities {
       let v = Int(entity)
       let list = Int(lists[v])
@@ -65,16 +67,18 @@ public struct InherentRisk: Sendable {
         if extended[list] < 0 { extended[list] = appendList(ruleLists[list] + [rule], shared: true) }
         lists[v] = extended[list]
       }
-      raise(v, in: category, to: rule.score)
+      if rule.score > categoryScores[v] { categoryScores[v] = rule.score }
     }
-    listOf[category] = lists
+    (listOf[category], scores[category]) = (lists, categoryScores)
   }
 
   /// The entities, in index order, with at least one rule in `category` for which `test` holds;
   /// `test` is asked once per distinct rule list.
   public func entities(in category: Int, withRule test: (RiskRule) -> Bool) -> [EntityIndex] {
     let passes = ruleLists.map { $0.contains(where: test) }
-    return listOf[category].indices.compactMap { passes[Int(listOf[category][$0])] ? EntityIndex($0) : nil }
+    var found: [EntityIndex] = []
+    for (v, list) in listOf[category].enumerated() where passes[Int(list)] { found.append(EntityIndex(v)) }
+    return found
   }
 
   /// The index of a category name, compared as bytes.

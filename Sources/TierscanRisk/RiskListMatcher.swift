@@ -43,7 +43,8 @@ public struct RiskListMatcher: Sendable {
   public init(graph: SupplyGraph, normalizer: NameNormalizer, rows: [RiskListEntry]) {
     self.graph = graph
     self.normalizer = normalizer
-    let names = rows.flatMap { row in (CollectionOfOne(row.name) + row.aliases).map(normalizer.normalize) }
+    var rowKeys = NameKeyCache(normalizer: normalizer)
+    let names = rows.flatMap { row in (CollectionOfOne(row.name) + row.aliases).map { rowKeys.key($0) } }
     let wanted = [EntityKeyIndex(keys: names.filter { !$0.isEmpty })]
       + Self.schemes.indices.map { s in EntityKeyIndex(keys: rows.compactMap { Self.identifier(s, of: $0.identifiers) }) }
     // Each half lists the (index, slot, entity) of its wanted keys in entity order; the halves
@@ -109,8 +110,9 @@ public struct RiskListMatcher: Sendable {
         found[entity] = Match(entity: entity, rule: .identifier, matchedOn: Self.schemes[s] + ":" + value)
       }
     }
+    var keys = NameKeyCache(normalizer: normalizer)
     for name in [entry.name] + entry.aliases {
-      let key = normalizer.normalize(name)
+      let key = keys.key(name)
       if key.isEmpty { continue }
       for entity in indexes[Self.nameIndex].entities(withKey: key) {
         if let existing = found[entity], existing.rule != .nameOnly { continue }
