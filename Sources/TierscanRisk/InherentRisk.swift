@@ -47,8 +47,9 @@ public struct InherentRisk: Sendable {
     raise(v, in: category, to: rule.score)
   }
 
-  /// Records one rule for each of `entities` (distinct) and raises their r₀ to its score when
-  /// higher, storing the rule once per distinct list it extends.
+  /// Records one rule for each of `entities` and raises their r₀ to its score when higher,
+  /// storing the rule once per distinct list it extends (the same as ``add(_:to:in:)`` for each
+  /// entity in turn).
   ///
   /// - Complexity: O(n + k) for n entities and k lists.
   public mutating func add(_ rule: RiskRule, toEach entities: [EntityIndex], in category: Int) {
@@ -64,7 +65,10 @@ public struct InherentRisk: Sendable {
       if !isShared[list] {
         ruleLists[list].append(rule)
       } else {
-        if extended[list] < 0 { extended[list] = appendList(ruleLists[list] + [rule], shared: true) }
+        if extended[list] < 0 {
+          extended[list] = appendList(ruleLists[list] + [rule], shared: true)
+          extended.append(-1)
+        }
         lists[v] = extended[list]
       }
       if rule.score > categoryScores[v] { categoryScores[v] = rule.score }
