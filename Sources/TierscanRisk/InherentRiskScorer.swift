@@ -62,39 +62,7 @@ public struct InherentRiskScorer: Sendable {
 
   private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
     guard !rows.isEmpty else { return }
-    // Countries and commodities the rows name, as small integers; then country → entities and
-    // country × commodity → entities (own commodities or supplied ones), in entity order.
-    var countryID: [RawKey: Int] = [:]
-    var commodityID: [RawKey: Int] = [:]
-    for row in rows {
-      if countryID[RawKey(row.country)] == nil { countryID[RawKey(row.country)] = countryID.count }
-      if let commodity = row.commodity, commodityID[RawKey(commodity)] == nil {
-        commodityID[RawKey(commodity)] = commodityID.count
-      }
-    }
-    let commodityCount = commodityID.count
-    var byCountry = [[EntityIndex]](repeating: [], count: countryID.count)
-    var byCountryCommodity = [[EntityIndex]](repeating: [], count: countryID.count * commodityCount)
-    var lastEntityOfCommodity = [EntityIndex](repeating: -1, count: commodityCount)
-    let relationships = graph.relationships
-    // Fields are read in place (`entities[i].country`): binding each `Entity` would retain and
-    // release every one of its strings and arrays.
-    let entities = graph.entities
-    for i in entities.indices {
-      guard let c = entities[i].country.flatMap({ countryID[RawKey($0)] }) else { continue }
-      let index = EntityIndex(i)
-      byCountry[c].append(index)
-      guard commodityCount > 0 else { continue }
-      func add(_ commodity: String) {
-        guard let k = commodityID[RawKey(commodity)], lastEntityOfCommodity[k] != index else { return }
-        lastEntityOfCommodity[k] = index
-        byCountryCommodity[c * commodityCount + k].append(index)
-      }
-      for commodity in entities[i].commodities { add(commodity) }
-      for r in graph.outgoing.edges(of: index) where relationships[Int(r)].type == .supplies {
-        if let commodity = relationships[Int(r)].commodity { add(commodity) }
-      }
-    }
+    let index = CountryCommodityIndex(graph: graph, rows: rows)
     func score(of row: CountryRiskEntry) -> Double {
       guard row.isFromILABList else { return row.score }
       switch row.category {
@@ -107,19 +75,13 @@ public struct InherentRiskScorer: Sendable {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "country-risk", findings: &findings) else {
         continue
       }
-      let countryIndex = countryID[RawKey(row.country)]!
-      let entities =
-        row.commodity.map { byCountryCommodity[countryIndex * commodityCount + commodityID[RawKey($0)]!] } ?? byCountry[countryIndex]
-      for entity in entities {
-        risk.add(
-          RiskRule(
-            rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
-            evidence: [
-              ("country", .string(row.country)), ("commodity", .optional(row.commodity)),
-              ("source", .optional(row.source)),
-            ]),
-          to: entity, in: c)
-      }
+      // One rule per row, shared by every entity it applies to.
+      let rule = RiskRule(
+        rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
+        evidence: [
+          ("country", .string(row.country)), ("commodity", .optional(row.commodity)), ("source", .optional(row.source)),
+        ])
+      risk.add(rule, toEach: index.entities(of: row), in: c)
     }
   }
 

@@ -6,13 +6,6 @@ import TierscanCore
 /// fixpoint. Each distinct owner counts once, with its largest `owns` share in that entity.
 /// Independent of the `edges` settings.
 public struct OwnershipControl: Sendable {
-  /// One distinct owner of an entity, with its largest share and the edge stating it.
-  struct Stake {
-    var owner: EntityIndex
-    var share: Double
-    var edge: RelationshipIndex
-  }
-
   public let config: RiskConfig
 
   /// Creates the rule.
@@ -23,10 +16,10 @@ public struct OwnershipControl: Sendable {
   ///
   /// - Complexity: O(C · (V + E)); each entity enters the work queue at most once per category.
   public func apply(graph: SupplyGraph, to risk: inout InherentRisk, findings: inout FindingLog) {
-    let stakes = Self.stakes(in: graph)
-    var owned: [[EntityIndex]] = Array(repeating: [], count: graph.entityCount)
-    for (x, list) in stakes.enumerated() {
-      for stake in list { owned[Int(stake.owner)].append(EntityIndex(x)) }
+    let stakes = OwnershipStakes(graph: graph)
+    guard !stakes.isEmpty else { return }
+    for x in 0..<graph.entityCount {
+      let list = stakes.stakes(in: EntityIndex(x))
       let total = list.reduce(0) { $0 + $1.share }
       if total > 100 + 1e-9 {
         // Cite the stake (in input order) with which the running sum first passes 100 %.
@@ -36,31 +29,24 @@ public struct OwnershipControl: Sendable {
           return running > 100 + 1e-9
         }!.edge
         findings.add(
-          .warning, "ownership-over-100", at: graph.relationships[Int(first)].provenance,
+          .warning, "ownership-over-100", at: graph.relationships.provenance(Int(first)),
           "shares held in '\(graph.entities[x].id)' sum to \(total)%",
           evidence: [Attribute("entity", graph.entities[x].id), Attribute("total", "\(total)")])
       }
     }
-    guard stakes.contains(where: { !$0.isEmpty }) else { return }
     let threshold = config.controlShare - 1e-9
     for c in risk.categories.indices {
-      var listed = [Bool](repeating: false, count: graph.entityCount)
-      var queue: [EntityIndex] = []
-      for v in 0..<graph.entityCount {
-        let seeds = risk.rules(of: EntityIndex(v), in: c).contains { $0.rule == "identifier" || $0.rule == "name-country" }
-        if seeds {
-          listed[v] = true
-          queue.append(EntityIndex(v))
-        }
-      }
+      var queue = risk.entities(in: c) { $0.rule == "identifier" || $0.rule == "name-country" }
       guard !queue.isEmpty else { continue }
+      var listed = [Bool](repeating: false, count: graph.entityCount)
+      for v in queue { listed[Int(v)] = true }
       var held = [Double](repeating: 0, count: graph.entityCount)
       var head = 0
       while head < queue.count {
         let o = queue[head]
         head += 1
-        for x in owned[Int(o)] {
-          held[Int(x)] += stakes[Int(x)].first { $0.owner == o }!.share
+        for x in stakes.entities(heldBy: o) {
+          held[Int(x)] += stakes.stakes(in: x).first { $0.owner == o }!.share
           if !listed[Int(x)], held[Int(x)] >= threshold {
             listed[Int(x)] = true
             queue.append(x)
@@ -68,7 +54,7 @@ public struct OwnershipControl: Sendable {
         }
       }
       for x in 0..<graph.entityCount where held[x] >= threshold {
-        let holders = stakes[x].filter { listed[Int($0.owner)] }
+        let holders = stakes.stakes(in: EntityIndex(x)).filter { listed[Int($0.owner)] }
         let first = holders.map(\.edge).min()!
         let owners: [JSONValue] = holders.map {
           .object([("id", .string(graph.entities[Int($0.owner)].id)), ("share", .number($0.share))])
@@ -76,27 +62,10 @@ public struct OwnershipControl: Sendable {
         risk.add(
           RiskRule(
             rule: "ownership-aggregate", category: risk.categories[c], score: 1.0,
-            provenance: graph.relationships[Int(first)].provenance,
+            provenance: graph.relationships.provenance(Int(first)),
             evidence: [("owners", .array(owners)), ("total_share", .number(held[x]))]),
           to: EntityIndex(x), in: c)
       }
     }
-  }
-
-  /// Distinct owners of every entity (sorted by owner index) with their largest share; among
-  /// equal largest shares the first edge in input order.
-  static func stakes(in graph: SupplyGraph) -> [[Stake]] {
-    var result: [[Stake]] = Array(repeating: [], count: graph.entityCount)
-    for (e, relationship) in graph.relationships.enumerated() where relationship.type == .owns {
-      guard let share = relationship.share, share > 0 else { continue }
-      let x = Int(relationship.to)
-      if let i = result[x].firstIndex(where: { $0.owner == relationship.from }) {
-        if share > result[x][i].share { result[x][i] = Stake(owner: relationship.from, share: share, edge: RelationshipIndex(e)) }
-      } else {
-        result[x].append(Stake(owner: relationship.from, share: share, edge: RelationshipIndex(e)))
-      }
-    }
-    for x in result.indices where result[x].count > 1 { result[x].sort { $0.owner < $1.owner } }
-    return result
   }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import TierscanCore
 
 /// Matches risk-list rows to entities by the three rules of SPEC §2.4, through hash indexes
@@ -13,61 +14,88 @@ public struct RiskListMatcher: Sendable {
 
   private let graph: SupplyGraph
   private let normalizer: NameNormalizer
-  private var byName: [String: [EntityIndex]] = [:]
-  private var byIdentifier: [RawKey: [EntityIndex]] = [:]
+  /// Index ``nameIndex``: normalised entity names and aliases to entities; index 1 + s: values of
+  /// identifier scheme `schemes[s]` to entities.
+  private var indexes: [EntityKeyIndex]
+
+  /// The identifier schemes, in the order a row's identifiers are tried.
+  private static let schemes = ["lei", "duns", "cid"]
+  private static let nameIndex = 0
 
   /// Builds the indexes.
   ///
   /// - Complexity: O(V × a) where a is the number of names and aliases per entity.
   public init(graph: SupplyGraph, normalizer: NameNormalizer) {
-    self.init(graph: graph, normalizer: normalizer, wantedNames: nil)
+    self.graph = graph
+    self.normalizer = normalizer
+    indexes = Array(repeating: EntityKeyIndex(), count: 1 + Self.schemes.count)
+    var keys = NameKeyCache(normalizer: normalizer)
+    Self.forEachKey(of: graph, in: 0..<graph.entityCount, names: &keys) { index, entity, key in
+      self.indexes[index].add(entity, key: key)
+    }
   }
 
-  /// Builds the indexes for matching `rows` only: entity names and aliases whose normalised form
-  /// no row name or alias has are left out of the name index (each is still normalised once).
+  /// Builds the indexes for matching `rows` only: entity names, aliases and identifiers that no
+  /// row has are left out of the indexes (each name is still normalised once). The entities are
+  /// read in two halves concurrently.
   ///
   /// - Complexity: O(V × a + R × n).
   public init(graph: SupplyGraph, normalizer: NameNormalizer, rows: [RiskListEntry]) {
-    var wanted = Set<String>()
-    for row in rows {
-      for name in CollectionOfOne(row.name) + row.aliases {
-        let key = normalizer.normalize(name)
-        if !key.isEmpty { wanted.insert(key) }
-      }
-    }
-    self.init(graph: graph, normalizer: normalizer, wantedNames: wanted)
-  }
-
-  private init(graph: SupplyGraph, normalizer: NameNormalizer, wantedNames: Set<String>?) {
     self.graph = graph
     self.normalizer = normalizer
-    var keys = NameKeyCache(normalizer: normalizer)
-    if wantedNames == nil { byName.reserveCapacity(graph.entityCount) }
+    var rowKeys = NameKeyCache(normalizer: normalizer)
+    let names = rows.flatMap { row in (CollectionOfOne(row.name) + row.aliases).map { rowKeys.key($0) } }
+    let wanted = [EntityKeyIndex(keys: names.filter { !$0.isEmpty })]
+      + Self.schemes.indices.map { s in EntityKeyIndex(keys: rows.compactMap { Self.identifier(s, of: $0.identifiers) }) }
+    // Each half lists the (index, slot, entity) of its wanted keys in entity order; the halves
+    // are then added in order.
+    let entityCount = graph.entityCount
+    let halves = Slots<[(index: Int, slot: Int, entity: EntityIndex)]>(count: 2)
+    DispatchQueue.concurrentPerform(iterations: 2) { half in
+      var keys = NameKeyCache(normalizer: normalizer)
+      var found: [(index: Int, slot: Int, entity: EntityIndex)] = []
+      let range = (entityCount * half / 2)..<(entityCount * (half + 1) / 2)
+      Self.forEachKey(of: graph, in: range, names: &keys) { index, entity, key in
+        if let slot = wanted[index].slot(of: key) { found.append((index, slot, entity)) }
+      }
+      halves.set(half, found)
+    }
+    indexes = wanted
+    for (index, slot, entity) in halves.values.joined() { indexes[index].add(entity, slot: slot) }
+  }
+
+  /// Calls `body` with the index (``nameIndex`` or 1 + scheme), the entity and the key of every
+  /// non-empty normalised name and alias and every identifier of the entities in `range`, in
+  /// entity order.
+  private static func forEachKey(
+    of graph: SupplyGraph, in range: Range<Int>, names: inout NameKeyCache,
+    _ body: (Int, EntityIndex, UnsafeRawBufferPointer) -> Void
+  ) {
     // Fields are read in place: binding each `Entity` would retain and release all its fields.
     let entities = graph.entities
-    for i in entities.indices {
-      let index = EntityIndex(i)
+    for i in range {
+      let entity = EntityIndex(i)
       func addName(_ name: String) {
-        let key = keys.key(name)
-        if key.isEmpty { return }
-        if let wantedNames, !wantedNames.contains(key) { return }
-        if byName[key]?.last != index { byName[key, default: []].append(index) }
+        names.withKey(name) { key in
+          if !key.isEmpty { body(nameIndex, entity, key) }
+        }
       }
       addName(entities[i].name)
       for alias in entities[i].aliases { addName(alias) }
-      let identifiers = entities[i].identifiers
-      if identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil {
-        for key in Self.identifierKeys(identifiers) { byIdentifier[RawKey(key), default: []].append(index) }
+      for s in schemes.indices {
+        guard var value = identifier(s, of: entities[i].identifiers) else { continue }
+        value.withUTF8 { body(1 + s, entity, UnsafeRawBufferPointer($0)) }
       }
     }
   }
 
-  private static func identifierKeys(_ identifiers: Identifiers) -> [String] {
-    var keys: [String] = []
-    if let lei = identifiers.lei { keys.append("lei:" + lei) }
-    if let duns = identifiers.duns { keys.append("duns:" + duns) }
-    if let cid = identifiers.cid { keys.append("cid:" + cid) }
-    return keys
+  /// The value of scheme `s` (an index of ``schemes``) in `identifiers`.
+  private static func identifier(_ s: Int, of identifiers: Identifiers) -> String? {
+    switch s {
+    case 0: identifiers.lei
+    case 1: identifiers.duns
+    default: identifiers.cid
+    }
   }
 
   /// The entities `entry` matches, sorted by entity index, each with its strongest rule
@@ -76,15 +104,17 @@ public struct RiskListMatcher: Sendable {
   /// - Complexity: O(n + m) hash look-ups for n names and aliases of the row and m candidates.
   public func matches(of entry: RiskListEntry) -> [Match] {
     var found: [EntityIndex: Match] = [:]
-    for key in Self.identifierKeys(entry.identifiers) {
-      for entity in byIdentifier[RawKey(key)] ?? [] where found[entity] == nil {
-        found[entity] = Match(entity: entity, rule: .identifier, matchedOn: key)
+    for s in Self.schemes.indices {
+      guard let value = Self.identifier(s, of: entry.identifiers) else { continue }
+      for entity in indexes[1 + s].entities(withKey: value) where found[entity] == nil {
+        found[entity] = Match(entity: entity, rule: .identifier, matchedOn: Self.schemes[s] + ":" + value)
       }
     }
+    var keys = NameKeyCache(normalizer: normalizer)
     for name in [entry.name] + entry.aliases {
-      let key = normalizer.normalize(name)
+      let key = keys.key(name)
       if key.isEmpty { continue }
-      for entity in byName[key] ?? [] {
+      for entity in indexes[Self.nameIndex].entities(withKey: key) {
         if let existing = found[entity], existing.rule != .nameOnly { continue }
         guard let rule = nameRule(entry, graph[entity]) else { continue }
         if let existing = found[entity], existing.rule == rule { continue }

@@ -145,4 +145,28 @@ import TierscanCore
     // Cited at the edge with which the running sum passes 100: 70 (line 2), 70 + 40 (line 3).
     #expect(a.findings.findings[0].location == Provenance(file: "rel.csv", line: 3))
   }
+
+  /// Rules added to many entities at once are shared between them, and adding to one entity
+  /// afterwards (or twice in one call) changes that entity's rules only.
+  @Test func sharedRuleListsActLikeRulesAddedOneByOne() {
+    func rule(_ name: String, _ score: Double) -> RiskRule {
+      RiskRule(rule: name, category: "forced_labour", score: score, provenance: nil)
+    }
+    var shared = InherentRisk(categories: ["forced_labour"], entityCount: 4)
+    var single = shared
+    let steps: [(RiskRule, [EntityIndex])] = [
+      (rule("identifier", 0.2), [1]), (rule("country-commodity", 0.5), [0, 1, 2]),
+      (rule("country-commodity", 0.9), [2, 0, 2]), (rule("smelter-status", 0.3), [0]),
+    ]
+    for (r, entities) in steps {
+      if entities.count == 1 { shared.add(r, to: entities[0], in: 0) } else { shared.add(r, toEach: entities, in: 0) }
+      for entity in entities { single.add(r, to: entity, in: 0) }
+    }
+    for v in 0..<4 {
+      #expect(shared.rules(of: EntityIndex(v), in: 0) == single.rules(of: EntityIndex(v), in: 0))
+    }
+    #expect(shared.scores == single.scores)
+    #expect(shared.rules(of: 2, in: 0).map(\.score) == [0.5, 0.9, 0.9])
+    #expect(shared.entities(in: 0) { $0.rule == "smelter-status" } == [0])
+  }
 }

@@ -23,6 +23,16 @@ import TierscanCore
     expectSameBytes(names, normalizer: NameNormalizer())
   }
 
+  /// Names made only of one character, alone or between single-letter words: the most words
+  /// and bytes a name of that length can give (the cache writes into a buffer sized for that).
+  @Test func longestExpansions() {
+    let names = (0x80..<0x180).compactMap(Unicode.Scalar.init).flatMap { scalar -> [String] in
+      let c = String(Character(scalar))
+      return [String(repeating: c, count: 40), String(repeating: "a" + c, count: 40), String(repeating: c + " ", count: 40)]
+    }
+    expectSameBytes(names + ["x", "x y", String(repeating: "a ", count: 100)], normalizer: NameNormalizer())
+  }
+
   @Test func handPickedNames() {
     // ß folds to "ss", æ stays a letter, ½ becomes "1 2", NBSP and soft hyphen separate.
     var cache = NameKeyCache(normalizer: NameNormalizer())

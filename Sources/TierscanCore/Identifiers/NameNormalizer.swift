@@ -12,15 +12,26 @@ public struct NameNormalizer: Sendable {
     """.split(separator: " ").map(String.init)
 
   private let legalForms: Set<String>
+  /// The canonical decomposition (NFD) of every legal form, as bytes: a normalised word is in NFD,
+  /// so it is canonically equivalent to a legal form (`String` equality) exactly when its bytes
+  /// equal that form's NFD bytes.
+  private let legalFormBytes: ByteInterner
 
   /// Creates a normaliser with the given legal-form words (compared after normalisation).
   public init(legalForms: [String] = NameNormalizer.defaultLegalForms) {
     self.legalForms = Set(legalForms.map { $0.lowercased() })
+    var bytes = ByteInterner()
+    for form in legalForms { _ = bytes.intern(form.lowercased().decomposedStringWithCanonicalMapping) }
+    self.legalFormBytes = bytes
   }
 
   /// Whether `word`, one word of a normalised name, is a legal form (``normalize(_:)`` drops it
   /// when it ends a name).
   public func isLegalForm(_ word: String) -> Bool { legalForms.contains(word) }
+
+  /// Whether the UTF-8 bytes `word`, one word of a normalised name, are a legal form: the same
+  /// answer as ``isLegalForm(_:)``, without making a `String`.
+  public func isLegalForm(utf8 word: UnsafeRawBufferPointer) -> Bool { legalFormBytes.index(of: word) != nil }
 
   /// The normalised form of `name`; may be empty when the name holds only legal forms or punctuation.
   public func normalize(_ name: String) -> String {
