@@ -48,7 +48,7 @@ import TierscanCore
   }
 
   @Test func seededRandomRowsMatchTheGeneralParser() {
-    var rng = FastPathRNG(seed: 11)
+    var rng = SplitMix64(seed: 11)
     let ids = ["E1", "A", " B ", "=F", "-x", "@y", "+z", "", "Çelik", "\"q\"", "\"A\"", "\"A\" ", "a b", "E1\t", "\u{7F}x"]
     let names = ["Acme", "\"Acme, Ltd\"", "", " x ", "\"a\"\"b\"", "\"\"", "Ünïcode Co", "a\"b", "\"x\ny\"", "\u{1}c"]
     let kinds = ["company", "mine", "Mine", "bogus", "", " smelter ", "\"facility\""]

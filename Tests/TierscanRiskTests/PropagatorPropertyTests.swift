@@ -57,14 +57,22 @@ import TierscanCore
     return (f.build(), config, inherent)
   }
 
+  /// The reference's and the production propagator's results on one case.
+  static func propagateBoth(
+    _ graph: SupplyGraph, _ config: RiskConfig, _ inherent: [Double]
+  ) -> (reference: [ExposurePath?], fast: RiskPropagator.Result, transmission: Transmission) {
+    let transmission = Transmission(graph: graph, config: config)
+    let reference = ReferencePropagator().propagate(
+      graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+    let fast = RiskPropagator().propagate(
+      graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+    return (reference, fast, transmission)
+  }
+
   @Test func fastEqualsReferenceWhenScoresNearlyTie() {
     for seed in UInt64(1)...400 {
       let (graph, config, inherent) = Self.nearTieCase(seed: seed)
-      let transmission = Transmission(graph: graph, config: config)
-      let reference = ReferencePropagator().propagate(
-        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
-      let fast = RiskPropagator().propagate(
-        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+      let (reference, fast, transmission) = Self.propagateBoth(graph, config, inherent)
       for v in 0..<graph.entityCount {
         #expect(fast.path(to: EntityIndex(v), transmission: transmission) == reference[v], "seed \(seed), entity \(v)")
       }
@@ -75,11 +83,7 @@ import TierscanCore
     var ties = 0
     for seed in UInt64(1)...400 {
       let (graph, config, inherent) = Self.randomCase(seed: seed)
-      let transmission = Transmission(graph: graph, config: config)
-      let reference = ReferencePropagator().propagate(
-        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
-      let fast = RiskPropagator().propagate(
-        graph: graph, transmission: transmission, inherent: inherent, maxDepth: config.maxDepth)
+      let (reference, fast, transmission) = Self.propagateBoth(graph, config, inherent)
       for v in 0..<graph.entityCount {
         let expected = reference[v]
         let got = fast.path(to: EntityIndex(v), transmission: transmission)

@@ -1,5 +1,5 @@
-/// SplitMix64, for reproducible random rows.
-struct FastPathRNG {
+/// SplitMix64 (Steele, Lea and Flood): a small seeded generator for reproducible random inputs.
+struct SplitMix64 {
   var state: UInt64
   init(seed: UInt64) { state = seed }
   mutating func next() -> UInt64 {
