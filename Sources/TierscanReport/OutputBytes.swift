@@ -26,25 +26,8 @@ struct OutputBytes {
   /// Bytes rendered earlier.
   mutating func append(bytes other: [UInt8]) { bytes.append(contentsOf: other) }
 
-  /// A non-negative integer in decimal.
-  mutating func append(integer: Int) {
-    if integer < 0 {
-      append(String(integer))
-      return
-    }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var value = integer
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      repeat {
-        buffer[19 - count] = UInt8(truncatingIfNeeded: 48 + value % 10)
-        value /= 10
-        count += 1
-      } while value > 0
-      bytes.append(contentsOf: buffer[(20 - count)...])
-    }
-  }
+  /// An integer in decimal.
+  mutating func append(integer: Int) { JSONWriter.writeInteger(Int64(integer), into: &bytes) }
 
   // MARK: CSV
 

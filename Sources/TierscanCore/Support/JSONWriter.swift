@@ -61,20 +61,22 @@ public enum JSONWriter {
   /// Appends a number as ``formatNumber(_:)`` formats it (integers without a `String`).
   public static func writeNumber(_ number: Double, into out: inout [UInt8]) {
     guard number == number.rounded(), abs(number) < 1e15 else { return append(formatNumber(number), to: &out) }
-    var value = Int64(number)
-    if value < 0 {
-      out.append(0x2D)
-      value = -value
-    }
-    var digits: (UInt64, UInt64) = (0, 0)  // 16 bytes: enough for 15 digits
+    writeInteger(Int64(number), into: &out)
+  }
+
+  /// Appends an integer in decimal (`-` for negatives, no leading zeros).
+  public static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+    if value < 0 { out.append(0x2D) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: enough for 20 digits
     withUnsafeMutableBytes(of: &digits) { buffer in
       var count = 0
       repeat {
-        buffer[15 - count] = UInt8(truncatingIfNeeded: 48 + value % 10)
-        value /= 10
+        buffer[23 - count] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+        magnitude /= 10
         count += 1
-      } while value > 0
-      out.append(contentsOf: buffer[(16 - count)...])
+      } while magnitude > 0
+      out.append(contentsOf: buffer[(24 - count)...])
     }
   }
 
