@@ -46,9 +46,13 @@ public struct ScanPipeline: Sendable {
     let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
     // The graph now holds everything the entity and relationship records said; release them so a
-    // million-row scan does not keep both copies through the risk stage.
+    // million-row scan does not keep both copies through the risk stage. Freeing a million
+    // records object by object takes a while, so it happens on a background thread while the
+    // caller goes on.
+    let records = RecordsToFree(entities: inputs.entities, relationships: inputs.relationships)
     inputs.entities = []
-    inputs.relationships = []
+    inputs.relationships = RelationshipRecordTable()
+    DispatchQueue.global(qos: .utility).async { records.free() }
     return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config, inputDigests: digests)
   }
 
@@ -94,5 +98,22 @@ public struct ScanPipeline: Sendable {
     } catch {
       throw .invalidConfig(path: path ?? "default config", error: error)
     }
+  }
+}
+
+/// Records handed to a background thread to be freed there.
+private final class RecordsToFree: @unchecked Sendable {
+  private var entities: [EntityRecord]
+  private var relationships: RelationshipRecordTable
+
+  init(entities: [EntityRecord], relationships: RelationshipRecordTable) {
+    self.entities = entities
+    self.relationships = relationships
+  }
+
+  /// Drops the records (the last references, once the caller has let go of its own).
+  func free() {
+    entities = []
+    relationships = RelationshipRecordTable()
   }
 }
