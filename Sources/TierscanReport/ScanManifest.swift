@@ -38,7 +38,15 @@ public struct ScanManifest: Sendable, Hashable {
     graph: SupplyGraph, focus: String, complete: Bool, outputs: [(name: String, bytes: [UInt8])],
     digests: [String: String] = [:]
   ) -> String {
-    let sorted = outputs.sorted { $0.name.utf8Precedes($1.name) }
+    render(
+      graph: graph, focus: focus, complete: complete,
+      outputDigests: outputs.map { ($0.name, digests[$0.name] ?? SHA256.hexDigest(of: $0.bytes)) })
+  }
+
+  /// `manifest.json` from the other output files' names and hex SHA-256, any order (sorted by
+  /// name here).
+  func render(graph: SupplyGraph, focus: String, complete: Bool, outputDigests: [(name: String, sha256: String)]) -> String {
+    let sorted = outputDigests.sorted { $0.name.utf8Precedes($1.name) }
     let value = JSONValue.object([
       ("tool", .object([("name", .string("tierscan")), ("version", .string(toolVersion))])),
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
@@ -51,10 +59,7 @@ public struct ScanManifest: Sendable, Hashable {
         ])
       ),
       ("complete", .bool(complete)),
-      (
-        "outputs",
-        .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string(digests[$0.name] ?? SHA256.hexDigest(of: $0.bytes)))]) })
-      ),
+      ("outputs", .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string($0.sha256))]) })),
     ])
     return JSONWriter.string(value)
   }

@@ -30,48 +30,9 @@ public enum ScanOutputWriter {
   public static func files(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options()
   ) -> [(name: String, bytes: [UInt8])] {
-    let all = findings + analysis.findings.findings
-    // Each file is rendered by concurrent tasks (exposures.csv in two halves, the largest parts
-    // first, so two cores share the work); then each file's parts are joined and hashed, again
-    // concurrently. The renderers are pure; results are kept in this fixed order.
-    let half = analysis.exposures.count / 2
-    var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
-      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: 0..<half, withHeader: true) }),
-      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: half..<analysis.exposures.count, withHeader: false) }),
-      ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
-      ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
-      ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
-    ]
-    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
-    let rendered = RenderSlots<[UInt8]>(count: parts.count)
-    let tasks = parts
-    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
-    var names: [String] = []
-    for part in parts where names.last != part.name { names.append(part.name) }
-    let hashed = RenderSlots<(bytes: [UInt8], digest: String)>(count: names.count)
-    let fileNames = names
-    DispatchQueue.concurrentPerform(iterations: fileNames.count) { f in
-      let partsOfFile = tasks.indices.filter { tasks[$0].name == fileNames[f] }.map { rendered.take($0) }
-      var bytes = partsOfFile[0]
-      if partsOfFile.count > 1 {
-        bytes.reserveCapacity(partsOfFile.reduce(0) { $0 + $1.count })
-        for part in partsOfFile.dropFirst() { bytes.append(contentsOf: part) }
-      }
-      hashed.set(f, (bytes, SHA256.hexDigest(of: bytes)))
+    rendered(analysis: analysis, findings: findings, manifest: manifest, options: options).map { file in
+      (file.name, file.parts.count == 1 ? file.parts[0] : Array(file.parts.joined()))
     }
-    var outputs: [(name: String, bytes: [UInt8])] = []
-    var digests: [String: String] = [:]
-    for (f, name) in names.enumerated() {
-      let (bytes, digest) = hashed.take(f)
-      outputs.append((name, bytes))
-      digests[name] = digest
-    }
-    let complete = !all.contains { $0.severity == .error }
-    let text = manifest.render(
-      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: complete, outputs: outputs,
-      digests: digests)
-    outputs.append(("manifest.json", Array(text.utf8)))
-    return outputs.sorted { $0.name.utf8Precedes($1.name) }
   }
 
   /// Writes the outputs into `directory`, replacing earlier scan outputs there.
@@ -85,8 +46,52 @@ public enum ScanOutputWriter {
     to directory: URL, inputs: [URL]
   ) throws(ScanOutputError) {
     try AtomicDirectory.write(
-      files(analysis: analysis, findings: findings, manifest: manifest, options: options), to: directory,
+      rendered(analysis: analysis, findings: findings, manifest: manifest, options: options), to: directory,
       inputs: inputs, ownedNames: Set(fileNames))
+  }
+
+  /// The output files in name order, each as the parts it was rendered in (their concatenation
+  /// is the file), so that large files are neither joined nor written by one thread.
+  static func rendered(
+    analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options
+  ) -> [AtomicDirectory.File] {
+    let all = findings + analysis.findings.findings
+    // Each file is rendered by concurrent tasks (exposures.csv in two halves, the largest parts
+    // first, so two cores share the work); then each file is hashed over its parts, again
+    // concurrently. The renderers are pure; results are kept in this fixed order.
+    let half = analysis.exposures.count / 2
+    var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
+      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: 0..<half, withHeader: true) }),
+      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: half..<analysis.exposures.count, withHeader: false) }),
+      ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
+      ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
+      ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
+    ]
+    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
+    let rendered = RenderSlots<[UInt8]>(count: parts.count)
+    let tasks = parts
+    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
+    var files: [AtomicDirectory.File] = []
+    for (i, part) in parts.enumerated() {
+      if files.last?.name == part.name {
+        files[files.count - 1].parts.append(rendered.take(i))
+      } else {
+        files.append(AtomicDirectory.File(name: part.name, parts: [rendered.take(i)]))
+      }
+    }
+    let digests = RenderSlots<String>(count: files.count)
+    let toHash = files
+    DispatchQueue.concurrentPerform(iterations: toHash.count) { f in
+      var hash = SHA256()
+      for part in toHash[f].parts { hash.update(part) }
+      digests.set(f, SHA256.hex(hash.finalize()))
+    }
+    let complete = !all.contains { $0.severity == .error }
+    let text = manifest.render(
+      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: complete,
+      outputDigests: files.indices.map { (files[$0].name, digests.take($0)) })
+    files.append(AtomicDirectory.File(name: "manifest.json", parts: [Array(text.utf8)]))
+    return files.sorted { $0.name.utf8Precedes($1.name) }
   }
 }
 

@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct AtomicDirectoryTests {
   @Test func manifestIsWrittenLast() {
-    let files: [(name: String, bytes: [UInt8])] = [
+    let files = [
       ("coverage.json", [1]), ("manifest.json", [2]), ("paths.json", [3]), ("quality.json", [4]),
-    ]
+    ].map { AtomicDirectory.File(name: $0.0, parts: [[UInt8($0.1[0])]]) }
     #expect(AtomicDirectory.writingOrder(files).map(\.name) == ["coverage.json", "paths.json", "quality.json", "manifest.json"])
   }
 

@@ -9,11 +9,27 @@ import TierscanCore
 /// run would read the outputs), and one holding files other than `ownedNames` (never deletes a
 /// user's files). `manifest.json`, when written, is written last.
 enum AtomicDirectory {
+  /// One file to write: its bytes, in parts that are written one after another.
+  struct File {
+    var name: String
+    var parts: [[UInt8]]
+  }
+
   /// Writes `files` into `directory`, replacing earlier outputs of the same command.
   ///
   /// - Throws: ``OutputDirectoryError``; on failure the previous contents of `directory` are kept.
   static func write(
     _ files: [(name: String, bytes: [UInt8])], to directory: URL, inputs: [URL], ownedNames: Set<String>
+  ) throws(OutputDirectoryError) {
+    try write(files.map { File(name: $0.name, parts: [$0.bytes]) }, to: directory, inputs: inputs, ownedNames: ownedNames)
+  }
+
+  /// Writes `files` (each in its parts) into `directory`, replacing earlier outputs of the same
+  /// command.
+  ///
+  /// - Throws: ``OutputDirectoryError``; on failure the previous contents of `directory` are kept.
+  static func write(
+    _ files: [File], to directory: URL, inputs: [URL], ownedNames: Set<String>
   ) throws(OutputDirectoryError) {
     try checkPlacement(of: directory, inputs: inputs)
     let fm = FileManager.default
@@ -31,23 +47,12 @@ enum AtomicDirectory {
     do {
       try? fm.removeItem(at: temporary)
       try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
-      // Every file but the manifest concurrently (the kernel's copy into the page cache is the
-      // cost), then the manifest.
+      // Every part of every file but the manifest concurrently (the kernel's copy into the page
+      // cache is the cost), then the manifest.
       let ordered = writingOrder(files)
       let manifestAt = ordered.firstIndex { $0.name == "manifest.json" } ?? ordered.count
-      let others = Array(ordered[..<manifestAt])
-      let failures = WriteFailures()
-      DispatchQueue.concurrentPerform(iterations: others.count) { i in
-        do {
-          try write(others[i].bytes, to: temporary.appendingPathComponent(others[i].name))
-        } catch {
-          failures.record(error)
-        }
-      }
-      if let error = failures.first { throw error }
-      for file in ordered[manifestAt...] {
-        try write(file.bytes, to: temporary.appendingPathComponent(file.name))
-      }
+      try writeConcurrently(Array(ordered[..<manifestAt]), in: temporary)
+      try writeConcurrently(Array(ordered[manifestAt...]), in: temporary)
       if exists {
         try? fm.removeItem(at: previous)
         try fm.moveItem(at: directory, to: previous)
@@ -70,7 +75,7 @@ enum AtomicDirectory {
 
   /// `files` with `manifest.json` moved last: a temporary directory left by a killed run never
   /// holds a manifest without every file it lists.
-  static func writingOrder(_ files: [(name: String, bytes: [UInt8])]) -> [(name: String, bytes: [UInt8])] {
+  static func writingOrder(_ files: [File]) -> [File] {
     files.filter { $0.name != "manifest.json" } + files.filter { $0.name == "manifest.json" }
   }
 
@@ -87,13 +92,38 @@ enum AtomicDirectory {
     }
   }
 
-  /// Writes bytes to a file without an intermediate copy.
-  private static func write(_ bytes: [UInt8], to url: URL) throws {
-    try bytes.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress, buffer.count > 0 else { return try Data().write(to: url) }
-      try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-        .write(to: url)
+  /// Creates `files` in `directory` and writes every part at its offset, the parts concurrently.
+  private static func writeConcurrently(_ files: [File], in directory: URL) throws {
+    var descriptors: [Int32] = []
+    defer { for descriptor in descriptors { close(descriptor) } }
+    var pieces: [(descriptor: Int32, part: [UInt8], offset: Int)] = []
+    for file in files {
+      let descriptor = open(directory.appendingPathComponent(file.name).path, O_WRONLY | O_CREAT | O_TRUNC, 0o666)
+      guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+      descriptors.append(descriptor)
+      var offset = 0
+      for part in file.parts {
+        pieces.append((descriptor, part, offset))
+        offset += part.count
+      }
     }
+    let failures = WriteFailures()
+    let all = pieces
+    DispatchQueue.concurrentPerform(iterations: all.count) { i in
+      let piece = all[i]
+      piece.part.withUnsafeBytes { buffer in
+        var done = 0
+        while done < buffer.count {
+          let written = pwrite(piece.descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(piece.offset + done))
+          if written < 0 {
+            if errno == EINTR { continue }
+            return failures.record(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+          }
+          done += written
+        }
+      }
+    }
+    if let error = failures.first { throw error }
   }
 
   /// Absolute, standardised path with symlinks resolved (for the placement checks only; never
