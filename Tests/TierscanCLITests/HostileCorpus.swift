@@ -78,7 +78,8 @@ enum HostileCorpus {
     func write(_ name: String, _ build: (inout [UInt8]) -> Void) {
       var bytes: [UInt8] = []
       build(&bytes)
-      FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data(bytes))
+      let created = FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: Data(bytes))
+      precondition(created, "cannot create the hostile-corpus file \(name)")
     }
     // One 50 MB field (limit 1 MiB).
     write("big-field.csv") { bytes in
