@@ -4,11 +4,6 @@ import TierscanRisk
 /// `coverage.json`: per tier entities, unmapped entities and disclosure share, plus which
 /// reference data was missing.
 public enum CoverageJSON {
-  /// The file's text.
-  public static func render(_ analysis: RiskAnalysis) -> String {
-    JSONWriter.string(object(analysis))
-  }
-
   /// The coverage object.
   public static func object(_ analysis: RiskAnalysis) -> JSONValue {
     let coverage = analysis.coverage

@@ -2,11 +2,6 @@ import TierscanCore
 
 /// `quality.json`: every finding in the order reported.
 public enum QualityJSON {
-  /// The file's text.
-  public static func render(_ findings: [Finding]) -> String {
-    JSONWriter.string(.array(findings.map(object)))
-  }
-
   /// One finding: `severity`, `rule`, `file`, `line`, `column`, `sheet`, `cell`, `message`,
   /// `evidence` (an object; a repeated evidence key becomes `key#2`, `key#3`, … so nothing is lost).
   public static func object(_ finding: Finding) -> JSONValue {
