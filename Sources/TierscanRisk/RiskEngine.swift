@@ -55,7 +55,7 @@ public struct RiskEngine: Sendable {
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
-      let arcs = builtArcs.values[0]
+      let arcs = builtArcs.take(0)  // released when the propagation ends
       let slots = Slots<RiskPropagator.Result>(count: order.count)
       DispatchQueue.concurrentPerform(iterations: order.count) { k in
         let i = schedule[k]
