@@ -1,18 +1,19 @@
 import TierscanCore
 
 /// Production propagation (SPEC §3): the same layered relaxation as ``ReferencePropagator``,
-/// but each layer re-folds only the entities with an arc from an entity that changed in the
-/// previous layer, and paths are kept as a shared tree of compact labels (entity, edge, parent)
-/// instead of copied arrays.
+/// but each layer pushes only the candidates of the entities that changed in the previous layer
+/// along the transmitting arcs (``RiskArcs``), and paths are kept as a shared tree of compact
+/// labels (entity, edge, parent) instead of copied arrays.
 ///
-/// Why it gives exactly the reference's result: a re-folded entity folds the same candidates in
-/// the same order as the reference, and comparing two label chains node by node, then edge by
-/// edge, is comparing the reference's whole paths (chains stop early where they share a label).
-/// After each fold the candidates are checked once more against the winner; when none beats it,
-/// the reference's re-fold of the same candidates in a later layer returns the winner again, so
-/// the entity can be skipped until an arc source changes. When one does beat it (ties within
-/// 1e-12 are not transitive: 0, 0.6e-12 and 1.2e-12 apart), the entity is re-folded next layer
-/// like the reference would. Tests compare both on 400 random graphs and on that case.
+/// Why it gives exactly the reference's result: comparing two label chains node by node, then
+/// edge by edge, is comparing the reference's whole paths (chains stop early where they share a
+/// label). Where scores are equal or more than 1e-12 apart the order is transitive, so the best
+/// of the pushed candidates and the incumbent is the reference's fold result. Near ties (within
+/// 1e-12 but not equal: 0, 0.6e-12 and 1.2e-12 apart) are not transitive; an entity that meets
+/// one is folded over all its arcs in the reference's order, checked once more against the
+/// winner, and re-folded next layer when a candidate beats it, as the reference would.
+/// `docs/risk-model.md` has the argument; tests compare both on random graphs, on graphs of
+/// near-tied scores and on a constructed non-transitive case.
 public struct RiskPropagator: Sendable {
   /// The propagated exposure of one category.
   public struct Result: Sendable {
