@@ -56,11 +56,11 @@ public struct Ingestor: Sendable {
 
   /// Reads files concurrently; the results are in the order of `files`.
   private func read(files: [InputFile]) -> [IngestedInputs] {
-    let slots = ResultSlots(count: files.count)
+    let slots = ConcurrentSlots<IngestedInputs>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
       slots.set(i, read(file: files[i]))
     }
-    return slots.values
+    return slots.takeAll()
   }
 
   /// The first reference per CID, in input order; later ones become warnings.
@@ -78,25 +78,5 @@ public struct Ingestor: Sendable {
       }
     }
     return kept
-  }
-}
-
-/// Lock-protected result slots filled by concurrent readers.
-private final class ResultSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [IngestedInputs?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: IngestedInputs) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[index] = value
-  }
-
-  var values: [IngestedInputs] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0 ?? IngestedInputs() }
   }
 }

@@ -68,7 +68,7 @@ public enum ScanOutputWriter {
       ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
     ]
     if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
-    let rendered = RenderSlots<[UInt8]>(count: parts.count)
+    let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
     let tasks = parts
     DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
     var files: [AtomicDirectory.File] = []
@@ -79,7 +79,7 @@ public enum ScanOutputWriter {
         files.append(AtomicDirectory.File(name: part.name, parts: [rendered.take(i)]))
       }
     }
-    let digests = RenderSlots<String>(count: files.count)
+    let digests = ConcurrentSlots<String>(count: files.count)
     let toHash = files
     DispatchQueue.concurrentPerform(iterations: toHash.count) { f in
       var hash = SHA256()
@@ -92,28 +92,5 @@ public enum ScanOutputWriter {
       outputDigests: files.indices.map { (files[$0].name, digests.take($0)) })
     files.append(AtomicDirectory.File(name: "manifest.json", parts: [Array(text.utf8)]))
     return files.sorted { $0.name.utf8Precedes($1.name) }
-  }
-}
-
-/// Lock-protected slots for values produced by concurrent tasks.
-private final class RenderSlots<Value>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Value?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[index] = value
-  }
-
-  /// The value of slot `index`, which is emptied.
-  func take(_ index: Int) -> Value {
-    lock.lock()
-    defer { lock.unlock() }
-    let value = slots[index]!
-    slots[index] = nil
-    return value
   }
 }

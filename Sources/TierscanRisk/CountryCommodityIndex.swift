@@ -38,7 +38,7 @@ struct CountryCommodityIndex: Sendable {
     let commoditiesOf = distinct
     let suppliers = Suppliers(graph: graph, commodities: commodities)
     let entityCount = graph.entityCount
-    let halves = Slots<Lists>(count: 2)
+    let halves = ConcurrentSlots<Lists>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
       let range = (entityCount * half / 2)..<(entityCount * (half + 1) / 2)
       halves.set(
@@ -47,7 +47,7 @@ struct CountryCommodityIndex: Sendable {
           range, graph: graph, countries: countries, commodities: commodities, commoditiesOf: commoditiesOf,
           suppliers: suppliers))
     }
-    let values = halves.values
+    let values = halves.takeAll()
     self.countries = countries
     self.commodities = commodities
     byCountry = zip(values[0].byCountry, values[1].byCountry).map { $0 + $1 }

@@ -38,9 +38,9 @@ public struct RiskEngine: Sendable {
     // timed on their own task. Categories are independent: they propagate concurrently, the
     // ones with the most risk sources first (a rough measure of their work, so the last one to
     // start is a short one), and are collected in `order`.
-    let tiersAndCoverage = Slots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
+    let tiersAndCoverage = ConcurrentSlots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let transmission = Transmission(graph: graph, config: config)
-    let builtArcs = Slots<RiskArcs>(count: 1)
+    let builtArcs = ConcurrentSlots<RiskArcs>(count: 1)
     Self.measure("risk arcs", timings) {
       DispatchQueue.concurrentPerform(iterations: 2) { task in
         guard task == 1 else { return builtArcs.set(0, RiskArcs(graph: graph, transmission: transmission)) }
@@ -56,12 +56,12 @@ public struct RiskEngine: Sendable {
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
       let arcs = builtArcs.take(0)  // released when the propagation ends
-      let slots = Slots<RiskPropagator.Result>(count: order.count)
+      let slots = ConcurrentSlots<RiskPropagator.Result>(count: order.count)
       DispatchQueue.concurrentPerform(iterations: order.count) { k in
         let i = schedule[k]
         slots.set(i, propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
       }
-      return Array(zip(order, slots.values))
+      return Array(zip(order, slots.takeAll()))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
@@ -72,7 +72,7 @@ public struct RiskEngine: Sendable {
     // references to them, and two cores retaining one shared object millions of times would
     // fight over its reference count.
     let entityCount = graph.entityCount
-    let halves = Slots<[Exposure]>(count: 2)
+    let halves = ConcurrentSlots<[Exposure]>(count: 2)
     let exposures = Self.measure("exposure paths", timings) {
       DispatchQueue.concurrentPerform(iterations: 2) { task in
         let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
@@ -83,7 +83,7 @@ public struct RiskEngine: Sendable {
       exposures.append(contentsOf: halves.take(1))
       return exposures
     }
-    let (tiers, coverage, seconds) = tiersAndCoverage.values[0]
+    let (tiers, coverage, seconds) = tiersAndCoverage.take(0)
     timings?.record("tiers and coverage", seconds: seconds)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
@@ -112,35 +112,5 @@ public struct RiskEngine: Sendable {
       }
     }
     return exposures
-  }
-}
-
-/// Lock-protected result slots filled by concurrent workers.
-final class Slots<Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var slots: [Value?]
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[index] = value
-  }
-
-  /// The value of slot `index` (which must be set), leaving the slot empty so the caller holds
-  /// the only reference.
-  func take(_ index: Int) -> Value {
-    lock.lock()
-    defer { lock.unlock() }
-    defer { slots[index] = nil }
-    return slots[index]!
-  }
-
-  /// Every slot's value (all must be set).
-  var values: [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots.map { $0! }
   }
 }

@@ -50,7 +50,7 @@ public struct RiskListMatcher: Sendable {
     // Each half lists the (index, slot, entity) of its wanted keys in entity order; the halves
     // are then added in order.
     let entityCount = graph.entityCount
-    let halves = Slots<[(index: Int, slot: Int, entity: EntityIndex)]>(count: 2)
+    let halves = ConcurrentSlots<[(index: Int, slot: Int, entity: EntityIndex)]>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
       var keys = NameKeyCache(normalizer: normalizer)
       var found: [(index: Int, slot: Int, entity: EntityIndex)] = []
@@ -61,7 +61,7 @@ public struct RiskListMatcher: Sendable {
       halves.set(half, found)
     }
     indexes = wanted
-    for (index, slot, entity) in halves.values.joined() { indexes[index].add(entity, slot: slot) }
+    for (index, slot, entity) in halves.takeAll().joined() { indexes[index].add(entity, slot: slot) }
   }
 
   /// Calls `body` with the index (``nameIndex`` or 1 + scheme), the entity and the key of every

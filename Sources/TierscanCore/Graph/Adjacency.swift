@@ -41,15 +41,15 @@ public struct Adjacency: Sendable {
   public static func both(entityCount: Int, from: [EntityIndex], to: [EntityIndex]) -> (
     outgoing: Adjacency, incoming: Adjacency
   ) {
-    let built = BuiltPair()
+    let built = ConcurrentSlots<Adjacency>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { task in
-      if task == 0 {
-        built.outgoing = Adjacency(entityCount: entityCount, keys: from, others: to)
-      } else {
-        built.incoming = Adjacency(entityCount: entityCount, keys: to, others: from)
-      }
+      built.set(
+        task,
+        task == 0
+          ? Adjacency(entityCount: entityCount, keys: from, others: to)
+          : Adjacency(entityCount: entityCount, keys: to, others: from))
     }
-    return (built.outgoing!, built.incoming!)
+    return (built.take(0), built.take(1))
   }
 
   /// The relationship indices attached to `entity`.
@@ -57,11 +57,4 @@ public struct Adjacency: Sendable {
   public func edges(of entity: EntityIndex) -> ArraySlice<RelationshipIndex> {
     edges[Int(offsets[Int(entity)])..<Int(offsets[Int(entity) + 1])]
   }
-}
-
-/// The two adjacencies of ``Adjacency/both(entityCount:from:to:)``: each written by one worker,
-/// read after both have finished.
-private final class BuiltPair: @unchecked Sendable {
-  var outgoing: Adjacency?
-  var incoming: Adjacency?
 }
