@@ -5,8 +5,14 @@ import TierscanRisk
 /// least the minimum, in `exposures.csv` order.
 public enum PathsJSON {
   /// The exposures `paths.json` lists.
+  ///
+  /// Exposures are tested in place and only the selected ones copied: copying every exposure
+  /// would retain and release its references millions of times.
   public static func selection(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [Exposure] {
-    analysis.exposures.filter { analysis.tiers[Int($0.entity)] != nil && $0.level >= minLevel }
+    let exposures = analysis.exposures
+    return exposures.indices.filter { i in
+      analysis.tiers[Int(exposures[i].entity)] != nil && exposures[i].level >= minLevel
+    }.map { exposures[$0] }
   }
 
   /// The file's text.
@@ -17,13 +23,10 @@ public enum PathsJSON {
   /// The file's bytes: the same as `JSONWriter.string(.array(selection.map(object)))`, streamed.
   static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [UInt8] {
     let graph = analysis.graph
-    var out = OutputBytes(capacity: analysis.exposures.count * 400)
+    let selected = selection(analysis, minLevel: minLevel)
+    var out = OutputBytes(capacity: selected.count * 400)
     var first = true
-    // Filtered in place: copying every exposure would retain and release its references.
-    let selected = analysis.exposures.indices.filter { i in
-      analysis.tiers[Int(analysis.exposures[i].entity)] != nil && analysis.exposures[i].level >= minLevel
-    }
-    for exposure in selected.lazy.map({ analysis.exposures[$0] }) {
+    for exposure in selected {
       out.append(first ? "[" : ",")
       first = false
       out.newline(indent: 1)
