@@ -29,22 +29,8 @@ public struct ScanManifest: Sendable, Hashable {
     self.configSHA256 = configSHA256
   }
 
-  /// `manifest.json`: `tool`, `inputs`, `config`, `focus`, `counts`, `complete`, `outputs`.
-  ///
-  /// - Parameters:
-  ///   - outputs: the other output files with their bytes, any order (sorted by name here).
-  ///   - digests: hex SHA-256 already computed for some outputs, by file name (the rest are hashed here).
-  func render(
-    graph: SupplyGraph, focus: String, complete: Bool, outputs: [(name: String, bytes: [UInt8])],
-    digests: [String: String] = [:]
-  ) -> String {
-    render(
-      graph: graph, focus: focus, complete: complete,
-      outputDigests: outputs.map { ($0.name, digests[$0.name] ?? SHA256.hexDigest(of: $0.bytes)) })
-  }
-
-  /// `manifest.json` from the other output files' names and hex SHA-256, any order (sorted by
-  /// name here).
+  /// `manifest.json`: `tool`, `inputs`, `config`, `focus`, `counts`, `complete`, `outputs` (the
+  /// other output files' names and hex SHA-256, given in any order, sorted by name here).
   func render(graph: SupplyGraph, focus: String, complete: Bool, outputDigests: [(name: String, sha256: String)]) -> String {
     let sorted = outputDigests.sorted { $0.name.utf8Precedes($1.name) }
     let value = JSONValue.object([

@@ -56,9 +56,9 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options
   ) -> [AtomicDirectory.File] {
     let all = findings + analysis.findings.findings
-    // Each file is rendered by concurrent tasks (exposures.csv in two halves, the largest parts
-    // first, so two cores share the work); then each file is hashed over its parts, again
-    // concurrently. The renderers are pure; results are kept in this fixed order.
+    // Each file is rendered by concurrent tasks (exposures.csv, the largest, in two halves, so
+    // two cores share the work); then each file is hashed over its parts, again concurrently.
+    // The renderers are pure; results are kept in this fixed order.
     let half = analysis.exposures.count / 2
     var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
       ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: 0..<half, withHeader: true) }),
