@@ -49,10 +49,11 @@ public struct ScanPipeline: Sendable {
     // million-row scan does not keep both copies through the risk stage. Freeing a million
     // records object by object takes a while, so it happens on a background thread while the
     // caller goes on.
-    let records = RecordsToFree(entities: inputs.entities, relationships: inputs.relationships)
+    let records = (inputs.entities, inputs.relationships)
     inputs.entities = []
     inputs.relationships = RelationshipRecordTable()
-    DispatchQueue.global(qos: .utility).async { records.free() }
+    // The block holds the last references; they go when it is released, after it ran there.
+    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(records) {} }
     return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config, inputDigests: digests)
   }
 
@@ -98,22 +99,5 @@ public struct ScanPipeline: Sendable {
     } catch {
       throw .invalidConfig(path: path ?? "default config", error: error)
     }
-  }
-}
-
-/// Records handed to a background thread to be freed there.
-private final class RecordsToFree: @unchecked Sendable {
-  private var entities: [EntityRecord]
-  private var relationships: RelationshipRecordTable
-
-  init(entities: [EntityRecord], relationships: RelationshipRecordTable) {
-    self.entities = entities
-    self.relationships = relationships
-  }
-
-  /// Drops the records (the last references, once the caller has let go of its own).
-  func free() {
-    entities = []
-    relationships = RelationshipRecordTable()
   }
 }
