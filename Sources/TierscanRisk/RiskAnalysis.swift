@@ -6,7 +6,6 @@ import TierscanCore
 /// keeps (``ExplanationSource``), so a scan with millions of exposures holds no path arrays.
 public struct Exposure: Sendable, Hashable {
   public let entity: EntityIndex
-  public let category: String
   /// E(v, c) > 0.
   public let score: Double
   public let level: RiskLevel
@@ -19,11 +18,10 @@ public struct Exposure: Sendable, Hashable {
   let explanations: ExplanationSource
 
   init(
-    entity: EntityIndex, category: String, categoryIndex: Int, score: Double, level: RiskLevel, hops: Int,
-    source: EntityIndex, explanations: ExplanationSource
+    entity: EntityIndex, categoryIndex: Int, score: Double, level: RiskLevel, hops: Int, source: EntityIndex,
+    explanations: ExplanationSource
   ) {
     self.entity = entity
-    self.category = category
     self.categoryIndex = categoryIndex
     self.score = score
     self.level = level
@@ -31,6 +29,9 @@ public struct Exposure: Sendable, Hashable {
     self.source = source
     self.explanations = explanations
   }
+
+  /// The category's name.
+  public var category: String { explanations.categories[categoryIndex] }
 
   /// The argmax path (hops from the source to the entity; empty for inherent risk).
   public var path: ExposurePath { explanations.path(to: entity, in: categoryIndex) }
@@ -54,12 +55,15 @@ public struct Exposure: Sendable, Hashable {
 /// What explains an analysis's exposures: each category's propagation result (a tree of path
 /// labels), the transmissions and the inherent risk, shared by every ``Exposure``.
 final class ExplanationSource: Sendable {
+  /// The configured categories; the indices below follow them.
+  let categories: [String]
   /// Propagation results by category index (configuration order).
   let results: [RiskPropagator.Result]
   let transmission: Transmission
   let inherent: InherentRisk
 
-  init(results: [RiskPropagator.Result], transmission: Transmission, inherent: InherentRisk) {
+  init(categories: [String], results: [RiskPropagator.Result], transmission: Transmission, inherent: InherentRisk) {
+    self.categories = categories
     self.results = results
     self.transmission = transmission
     self.inherent = inherent

@@ -68,15 +68,16 @@ public struct RiskEngine: Sendable {
     for (c, result) in perCategory { resultsByCategory[c] = result }
     let results = resultsByCategory.map { $0! }
     // Exposures of the first and the second half of the entities concurrently, joined in entity
-    // order. Each half gets its own explanation source and category strings: an exposure holds
-    // references to them, and two cores retaining one shared object millions of times would
-    // fight over its reference count.
+    // order. Each half gets its own explanation source: every exposure holds a reference to it,
+    // and two cores retaining one shared object millions of times would fight over its
+    // reference count.
     let entityCount = graph.entityCount
     let halves = ConcurrentSlots<[Exposure]>(count: 2)
     let exposures = Self.measure("exposure paths", timings) {
       DispatchQueue.concurrentPerform(iterations: 2) { task in
         let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
-        let explanations = ExplanationSource(results: results, transmission: transmission, inherent: inherent)
+        let explanations = ExplanationSource(
+          categories: config.categories, results: results, transmission: transmission, inherent: inherent)
         halves.set(task, collectExposures(entities: range, order: order, explanations: explanations))
       }
       var exposures = halves.take(0)
@@ -99,7 +100,6 @@ public struct RiskEngine: Sendable {
   private func collectExposures(entities: Range<Int>, order: [Int], explanations: ExplanationSource) -> [Exposure] {
     var exposures: [Exposure] = []
     let results = explanations.results
-    let categories = config.categories.map { String(decoding: Array($0.utf8), as: UTF8.self) }
     for v in entities {
       for c in order where results[c].scores[v] > 0 {
         let entity = EntityIndex(v)
@@ -107,7 +107,7 @@ public struct RiskEngine: Sendable {
         guard let level = config.level(of: score) else { continue }
         exposures.append(
           Exposure(
-            entity: entity, category: categories[c], categoryIndex: c, score: score, level: level,
+            entity: entity, categoryIndex: c, score: score, level: level,
             hops: results[c].hops(of: entity), source: results[c].source(of: entity), explanations: explanations))
       }
     }
