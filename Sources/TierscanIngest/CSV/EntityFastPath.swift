@@ -79,13 +79,8 @@ struct EntityFastPath: Sendable {
         k += 1
         guard k == end || p[k] == 0x2C else { return nil }
       } else {
-        while k < end {
-          let b = p[k]
-          if b == 0x2C { break }
-          if b < 0x20 || b == 0x22 || b == 0x7F { return nil }
-          if b >= 0x80 { highBytes = true }
-          k += 1
-        }
+        guard let fieldEnd = PlainField.unquotedEnd(p, from: k, to: end, highBytes: &highBytes) else { return nil }
+        k = fieldEnd
         e = k
       }
       let trimmed = PlainField.trimmed(p, s, e)

@@ -24,4 +24,20 @@ enum PlainField {
     for i in 0..<word.utf8CodeUnitCount where p[field.0 + i] != w[i] { return false }
     return true
   }
+
+  /// The end of an unquoted plain field that starts at `start` (the next comma, or `end`), or
+  /// `nil` when the field holds a control character, DEL or a quote; sets `highBytes` when it
+  /// holds a non-ASCII byte (the row's UTF-8 is then checked).
+  @inline(__always)
+  static func unquotedEnd(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, highBytes: inout Bool) -> Int? {
+    var k = start
+    while k < end {
+      let b = p[k]
+      if b == 0x2C { break }
+      if b < 0x20 || b == 0x22 || b == 0x7F { return nil }
+      if b >= 0x80 { highBytes = true }
+      k += 1
+    }
+    return k
+  }
 }

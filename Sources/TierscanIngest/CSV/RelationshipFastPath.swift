@@ -111,13 +111,8 @@ struct RelationshipFastPath: Sendable {
     while true {
       guard column < columns else { return false }
       let fieldStart = k
-      while k < end {
-        let b = p[k]
-        if b == 0x2C { break }
-        if b < 0x20 || b == 0x22 || b == 0x7F { return false }
-        if b >= 0x80 { highBytes = true }
-        k += 1
-      }
+      guard let fieldEnd = PlainField.unquotedEnd(p, from: k, to: end, highBytes: &highBytes) else { return false }
+      k = fieldEnd
       let (s, e) = PlainField.trimmed(p, fieldStart, k)
       switch roles[column] {
       case .from: from = (s, e)
