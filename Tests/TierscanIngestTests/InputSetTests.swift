@@ -58,8 +58,8 @@ import TierscanIngest
     let root = try tree(["rel/a.csv"])
     defer { try? FileManager.default.removeItem(atPath: root) }
     let previous = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(root)
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+    try #require(FileManager.default.changeCurrentDirectoryPath(root))
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
     #expect(InputSet(arguments: ["rel"]).files.map(\.displayPath) == ["rel/a.csv"])
     #expect(InputSet(arguments: ["./rel/"]).files.map(\.displayPath) == ["./rel/a.csv"])
   }

@@ -83,8 +83,8 @@ import TierscanCore
     let temp = StatementSample.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: temp) }
     #expect(throws: DiffError.missingFile(directory: temp.path, name: "exposures.csv")) { try ScanSnapshot(directory: temp.path) }
-    FileManager.default.createFile(atPath: temp.appendingPathComponent("exposures.csv").path, contents: Data("a,b\n".utf8))
-    FileManager.default.createFile(atPath: temp.appendingPathComponent("coverage.json").path, contents: Data("{}".utf8))
+    #expect(FileManager.default.createFile(atPath: temp.appendingPathComponent("exposures.csv").path, contents: Data("a,b\n".utf8)))
+    #expect(FileManager.default.createFile(atPath: temp.appendingPathComponent("coverage.json").path, contents: Data("{}".utf8)))
     do {
       _ = try ScanSnapshot(directory: temp.path)
       Issue.record("expected an error")
