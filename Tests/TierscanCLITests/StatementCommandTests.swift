@@ -48,4 +48,21 @@ import Testing
     let usage = try TierscanBinary.run(["export", "SampleData/2025", "--format", "dot", "--subgraph", "GWW"])
     #expect(usage.status == 64)
   }
+
+  @Test func regimeListEqualsBothAndRejectsUnknownNames() throws {
+    guard TierscanBinary.url != nil else { return }
+    let dir = Self.temp()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for (name, regime) in [("both", "both"), ("list", "au,uk")] {
+      let run = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", regime, "--out", dir.path + "/" + name])
+      #expect(run.status == 0)
+    }
+    for file in ["statement.md", "statement.json", "statement.html"] {
+      let a = try Data(contentsOf: dir.appendingPathComponent("both/" + file))
+      let b = try Data(contentsOf: dir.appendingPathComponent("list/" + file))
+      #expect(a == b, "\(file)")
+    }
+    let bad = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", "uk,fr", "--out", dir.path + "/bad"])
+    #expect(bad.status == 64)
+  }
 }

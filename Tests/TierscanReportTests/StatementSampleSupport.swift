@@ -18,13 +18,13 @@ enum StatementSample {
     func text(_ name: String) -> String { String(decoding: files.first { $0.name == name }!.bytes, as: UTF8.self) }
   }
 
-  static func run(year: Int, previous: String? = nil, regime: StatementRegime = .both) throws -> Run {
+  static func run(year: Int, previous: String? = nil, regime: StatementRegimes = .both) throws -> Run {
     let pipeline = ScanPipeline()
     let input = root.appendingPathComponent("SampleData/\(year)").path
     let prepared = try pipeline.prepare(ScanRequest(inputs: [input], focus: "NWT"))
     let analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex("NWT", in: prepared.graph))
     let pack = try StatementPack.build(
-      prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regime: regime,
+      prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
       previous: previous)
     return Run(prepared: prepared, analysis: analysis, document: pack.document, files: pack.files)
   }

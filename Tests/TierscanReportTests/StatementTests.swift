@@ -84,9 +84,13 @@ import TierscanRisk
   }
 
   @Test func regimeSelectsSections() throws {
-    let uk = try StatementSample.run(year: 2025, regime: .uk).document.sections
+    let uk = try StatementSample.run(year: 2025, regime: [.uk]).document.sections
     #expect(uk.count == 7 && uk.allSatisfy { $0.regime == .uk })
-    #expect(StatementSection.sections(for: .au, hasPrevious: false).count == 8)
+    #expect(StatementRegime.au.sections(hasPrevious: false).count == 8)
+    #expect(StatementRegimes(parsing: "both") == [.uk, .au])
+    #expect(StatementRegimes(parsing: "au, UK") == [.uk, .au])
+    #expect(StatementRegimes(parsing: "uk,,au") == nil)
+    #expect(StatementRegimes(parsing: "fr") == nil)
   }
 
   @Test func packIsDeterministic() throws {

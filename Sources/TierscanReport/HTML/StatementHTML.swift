@@ -19,7 +19,7 @@ public enum StatementHTML {
     out += "<title>Modern slavery statement evidence: \(e(f.focusName)) \(d.year)</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
     out += "<h1>Modern slavery statement evidence pack</h1>\n"
     out += "<p class=\"sub\">\(e(f.focusName)) (<code>\(e(f.focusID))</code>) · reporting year \(d.year) · "
-    out += d.regime.regimes.map { $0 == .uk ? "UK MSA 2015 s.54" : "AU MSA 2018 s.16" }.joined(separator: " and ") + "</p>\n"
+    out += d.regimes.regimes.map(\.citation).joined(separator: " and ") + "</p>\n"
     if !d.isComplete { out += "<p class=\"warn\">Some inputs had errors: the figures are incomplete (see quality.json).</p>\n" }
 
     out += "<section id=\"summary\"><h2>Summary</h2>\n<div class=\"cards\">\n"
@@ -63,8 +63,8 @@ public enum StatementHTML {
 
     out += "<section id=\"sections\"><h2>Statement sections</h2>\n"
     for s in d.sections {
-      out += "<div class=\"sec\"><h3>\(s.regime == .uk ? "UK" : "AU") \(e(s.provision)) \(e(s.title))</h3>\n"
-      if !s.figures.isEmpty { out += "<p>Supported by figures: " + s.figures.map { "<code>\(e($0))</code>" }.joined(separator: ", ") + " (statement.json, statement.md)</p>\n" }
+      out += "<div class=\"sec\"><h3>\(e(s.label)) \(e(s.title))</h3>\n"
+      if !s.figures.isEmpty { out += "<p>Supported by figures: " + s.figures.map { "<code>\(e($0.rawValue))</code>" }.joined(separator: ", ") + " (statement.json, statement.md)</p>\n" }
       for p in s.placeholders {
         out += "<div class=\"ph\"><b>\(e(StatementMarkdown.placeholderMarker))</b> <code>\(e(p.id))</code>: \(e(p.prompt))</div>\n"
       }

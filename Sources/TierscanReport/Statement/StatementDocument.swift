@@ -4,7 +4,8 @@ import TierscanCore
 /// reporting year, the run's reproducibility data and, with `--previous`, the change.
 public struct StatementDocument: Sendable {
   public var year: Int
-  public var regime: StatementRegime
+  /// The regimes the pack is laid out for.
+  public var regimes: StatementRegimes
   public var figures: StatementFigures
   /// The comparison with the previous year's output directory, when given.
   public var change: ScanDiff?
@@ -18,11 +19,11 @@ public struct StatementDocument: Sendable {
 
   /// Creates a document.
   public init(
-    year: Int, regime: StatementRegime, figures: StatementFigures, change: ScanDiff?, previousLabel: String?,
+    year: Int, regimes: StatementRegimes, figures: StatementFigures, change: ScanDiff?, previousLabel: String?,
     manifest: ScanManifest, isComplete: Bool, entityCount: Int, relationshipCount: Int
   ) {
     self.year = year
-    self.regime = regime
+    self.regimes = regimes
     self.figures = figures
     self.change = change
     self.previousLabel = previousLabel
@@ -32,6 +33,6 @@ public struct StatementDocument: Sendable {
     self.relationshipCount = relationshipCount
   }
 
-  /// The sections, UK first when both.
-  public var sections: [StatementSection] { StatementSection.sections(for: regime, hasPrevious: change != nil) }
+  /// The sections of every regime, in regime order (UK first).
+  public var sections: [StatementSection] { regimes.sections(hasPrevious: change != nil) }
 }

@@ -17,7 +17,7 @@ public enum StatementJSON {
         "statement",
         .object([
           ("focus", .object([("id", .string(f.focusID)), ("name", .string(f.focusName)), ("country", .optional(f.focusCountry))])),
-          ("year", .number(Double(d.year))), ("regimes", .array(d.regime.regimes.map { .string($0.rawValue) })),
+          ("year", .number(Double(d.year))), ("regimes", .array(d.regimes.regimes.map { .string($0.rawValue) })),
           ("previous", .optional(d.previousLabel)),
         ])
       ),
@@ -31,14 +31,14 @@ public enum StatementJSON {
           ("complete", .bool(d.isComplete)),
         ])
       ),
-      ("figures", .object(figureKeys(d).map { ($0, figure($0, d)) })),
+      ("figures", .object(figureKeys(d).map { ($0.rawValue, figure($0, d)) })),
       (
         "sections",
         .array(
           d.sections.map { s in
             .object([
               ("regime", .string(s.regime.rawValue)), ("provision", .string(s.provision)), ("title", .string(s.title)),
-              ("figures", .array(s.figures.map { .string($0) })),
+              ("figures", .array(s.figures.map { .string($0.rawValue) })),
               (
                 "placeholders",
                 .array(s.placeholders.map { .object([("id", .string($0.id)), ("prompt", .string($0.prompt)), ("text", .null)]) })
@@ -50,11 +50,8 @@ public enum StatementJSON {
   }
 
   /// Every figure key the document has, in a fixed order.
-  static func figureKeys(_ d: StatementDocument) -> [String] {
-    var keys = ["organisation", "structure", "ownership", "focus_exposure", "risk_sources", "flagged", "coverage"]
-    keys += ["coverage_kpis", "cmrt", "smelters", "reference_data", "data_quality"]
-    if d.change != nil { keys.append("change") }
-    return keys
+  static func figureKeys(_ d: StatementDocument) -> [StatementFigure] {
+    StatementFigure.allCases.filter { $0 != .change || d.change != nil }
   }
 
   static func counts(_ counts: [StatementFigures.Count]) -> JSONValue {
@@ -73,12 +70,12 @@ public enum StatementJSON {
   static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
   /// One figure as JSON.
-  static func figure(_ key: String, _ d: StatementDocument) -> JSONValue {
+  static func figure(_ key: StatementFigure, _ d: StatementDocument) -> JSONValue {
     let f = d.figures
     switch key {
-    case "organisation":
+    case .organisation:
       return .object([("id", .string(f.focusID)), ("name", .string(f.focusName)), ("country", .optional(f.focusCountry))])
-    case "structure":
+    case .structure:
       return .object([
         ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
         (
@@ -88,9 +85,9 @@ public enum StatementJSON {
         ("by_country", counts(f.byCountry)), ("by_sector", counts(f.bySector)),
         ("entities_outside_chain", .number(Double(f.untiered))),
       ])
-    case "ownership": return .object([("controlled_entities", strings(f.controlledEntities))])
-    case "focus_exposure": return .array(f.focusExposures.map(flag))
-    case "risk_sources":
+    case .ownership: return .object([("controlled_entities", strings(f.controlledEntities))])
+    case .focusExposure: return .array(f.focusExposures.map(flag))
+    case .riskSources:
       return .object([
         ("high_risk_countries", strings(f.highRiskCountries)),
         (
@@ -114,13 +111,13 @@ public enum StatementJSON {
             })
         ),
       ])
-    case "flagged":
+    case .flagged:
       return .object([
         ("by_level", counts(f.flaggedByLevel)),
         ("by_category", .array(f.flaggedByCategory.map { .object([("category", .string($0.category)), ("levels", counts($0.levels))]) })),
         ("entities", .array(f.flags.map(flag))),
       ])
-    case "coverage":
+    case .coverage:
       return .array(
         f.coverage.map {
           .object([
@@ -129,7 +126,7 @@ public enum StatementJSON {
             ("disclosed_share", .number($0.disclosedShare)), ("unmapped_ids", strings($0.unmappedIDs)),
           ])
         })
-    case "coverage_kpis":
+    case .coverageKPIs:
       return .object([
         ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
         ("unmapped", .number(Double(f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }))),
@@ -137,7 +134,7 @@ public enum StatementJSON {
         ("cmrt_response_rate", .optional(f.cmrt.responseRate)),
         ("flagged_high_or_critical", .number(Double(f.flags.filter { $0.level >= .high }.count))),
       ])
-    case "cmrt":
+    case .cmrt:
       return .object([
         ("workbooks", .number(Double(f.cmrt.responses.count))),
         ("expected", strings(f.cmrt.expected)), ("responded", strings(f.cmrt.responded)),
@@ -155,7 +152,7 @@ public enum StatementJSON {
             })
         ),
       ])
-    case "smelters":
+    case .smelters:
       return .object([
         ("assessed", .bool(f.cmrt.isAssessed)), ("by_status", counts(f.cmrt.statusCounts)),
         (
@@ -169,10 +166,9 @@ public enum StatementJSON {
             })
         ),
       ])
-    case "reference_data": return .object([("missing", strings(f.missingReferenceData))])
-    case "data_quality": return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
-    case "change": return d.change?.object() ?? .null
-    default: return .null
+    case .referenceData: return .object([("missing", strings(f.missingReferenceData))])
+    case .dataQuality: return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
+    case .change: return d.change?.object() ?? .null
     }
   }
 }

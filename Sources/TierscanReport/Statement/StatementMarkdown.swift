@@ -16,8 +16,8 @@ public enum StatementMarkdown {
     out += "config SHA-256 `\(d.manifest.configSHA256)`. "
     out += d.isComplete ? "All inputs were read without errors.\n\n" : "**Some inputs had errors: the figures are incomplete.**\n\n"
     out += "Blocks marked \(placeholderMarker) are for the organisation to write; tierscan writes no narrative.\n\n"
-    for regime in d.regime.regimes {
-      out += regime == .uk ? "## UK Modern Slavery Act 2015, section 54\n\n" : "## Australian Modern Slavery Act 2018, section 16\n\n"
+    for regime in d.regimes.regimes {
+      out += "## \(regime.title)\n\n"
       for section in d.sections where section.regime == regime {
         out += "### \(section.provision) \(section.title)\n\n"
         for key in section.figures { out += figure(key, d) }
@@ -52,33 +52,33 @@ public enum StatementMarkdown {
     return out + "\n"
   }
 
-  static func figure(_ key: String, _ d: StatementDocument) -> String {
+  static func figure(_ key: StatementFigure, _ d: StatementDocument) -> String {
     let f = d.figures
     switch key {
-    case "organisation":
+    case .organisation:
       return "Reporting entity in the data: **\(md(f.focusName))** (id `\(f.focusID)`\(f.focusCountry.map { ", \($0)" } ?? "")).\n\n"
-    case "structure":
+    case .structure:
       var out = "Suppliers in the mapped chain (tier 1 and below): **\(f.suppliersInChain)**; "
       out += "related entities outside the chain (owners, operators): \(f.untiered).\n\n"
       out += table(["tier", "entities", "by kind"], f.byTier.map { t in [String(t.tier), String(t.entities), t.byKind.map { "\($0.key) \($0.count)" }.joined(separator: ", ")] })
       out += table(["country", "suppliers"], f.byCountry.map { [$0.key, String($0.count)] })
       out += table(["sector", "suppliers"], f.bySector.map { [$0.key, String($0.count)] })
       return out
-    case "ownership":
+    case .ownership:
       return f.controlledEntities.isEmpty
         ? "Owned or controlled entities in the data: none recorded (no `owns` edge from the focus at or above the control share).\n\n"
         : "Owned or controlled entities in the data: " + f.controlledEntities.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
-    case "focus_exposure":
+    case .focusExposure:
       return "Exposure of the reporting entity per category (the strongest path; see paths.json):\n\n"
         + table(["category", "level", "score", "source", "hops"], f.focusExposures.map { [$0.category, $0.level.rawValue, score($0.score), $0.sourceID, String($0.hops)] })
-    case "risk_sources":
+    case .riskSources:
       var out = "High-risk countries in the chain (country-commodity reference rows that apply to a risk source): "
       out += (f.highRiskCountries.isEmpty ? "none" : f.highRiskCountries.joined(separator: ", ")) + ".\n\n"
       out += table(["country", "commodity", "category", "entities", "reference"], f.countryCommodityRisks.map { [$0.country, $0.commodity, $0.category, $0.entities.joined(separator: ", "), $0.source] })
       out += "Risk-list and ownership matches:\n\n"
       out += table(["entity", "name", "category", "rule", "list"], f.listMatches.map { [$0.entityID, $0.name, $0.category, $0.rule, $0.list] })
       return out
-    case "flagged":
+    case .flagged:
       var out = "Flagged exposures of entities in the chain, by level: " + f.flaggedByLevel.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + ".\n\n"
       out += table(["category"] + RiskLevel.allCases.reversed().map(\.rawValue), f.flaggedByCategory.map { [$0.category] + $0.levels.map { String($0.count) } })
       out += "Medium and above (path = index into paths.json):\n\n"
@@ -86,19 +86,19 @@ public enum StatementMarkdown {
         [$0.entityID, $0.name, String($0.tier), $0.category, $0.level.rawValue, score($0.score), $0.sourceID, "paths.json[\($0.pathIndex)]"]
       })
       return out
-    case "coverage":
+    case .coverage:
       var out = "Disclosure coverage per tier (unmapped = no upstream supplier disclosed; a gap, not a clean result):\n\n"
       out += table(["tier", "entities", "unmapped", "disclosed sub-tiers", "unmapped ids"], f.coverage.filter { $0.tier >= 1 }.map {
         [String($0.tier), String($0.entities), String($0.unmappedIDs.count), percent($0.disclosedShare), $0.unmappedIDs.joined(separator: ", ")]
       })
       return out
-    case "coverage_kpis":
+    case .coverageKPIs:
       let unmapped = f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }
       var out = "Indicators from the data: \(unmapped) of \(f.suppliersInChain) suppliers unmapped (\(percent(f.unmappedShare))); "
       out += "\(f.flags.filter { $0.level >= .high }.count) high or critical exposures in the chain"
       out += f.cmrt.responseRate.map { "; CMRT response rate \(percent($0))" } ?? ""
       return out + ".\n\n"
-    case "cmrt":
+    case .cmrt:
       guard !f.cmrt.responses.isEmpty || !f.cmrt.expected.isEmpty else { return "CMRT: no conflict-minerals reporting templates among the inputs.\n\n" }
       var out = "CMRT responses: \(f.cmrt.responded.count) of \(f.cmrt.expected.count) companies that source from smelters"
       out += f.cmrt.responseRate.map { " (\(percent($0)))" } ?? ""
@@ -109,18 +109,18 @@ public enum StatementMarkdown {
       let missing = f.cmrt.expected.filter { id in !f.cmrt.responded.contains { $0.utf8Equals(id) } }
       if !missing.isEmpty { out += "No CMRT from: " + missing.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n" }
       return out
-    case "smelters":
+    case .smelters:
       guard !f.cmrt.smelters.isEmpty else { return "Smelters in the chain: none.\n\n" }
       var out = f.cmrt.isAssessed ? "Smelters in the chain by RMAP status: " : "Smelters in the chain (status unassessed: no smelter reference among the inputs): "
       out += f.cmrt.statusCounts.filter { $0.count > 0 }.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + ".\n\n"
       out += table(["smelter", "name", "country", "tier", "status"], f.cmrt.smelters.map { [$0.cid ?? $0.id, $0.name, $0.country ?? "", String($0.tier), $0.status] })
       return out
-    case "reference_data":
+    case .referenceData:
       return f.missingReferenceData.isEmpty ? "Reference data: risk list, country risk and smelter status reference all present.\n\n"
         : "Reference data missing (results in these areas are unassessed, not clean): " + f.missingReferenceData.joined(separator: ", ") + ".\n\n"
-    case "data_quality":
+    case .dataQuality:
       return "Data-quality findings: " + f.findingsBySeverity.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + " (quality.json).\n\n"
-    case "change":
+    case .change:
       guard let c = d.change else { return "" }
       var out = "Change since the previous output (\(md(d.previousLabel ?? "previous"))):\n\n"
       if c.comparesGraphs {
@@ -142,7 +142,6 @@ public enum StatementMarkdown {
         out += table(["smelter", "name", "before", "now"], c.smelters.map { [$0.id, $0.name, $0.old ?? "absent", $0.new ?? "absent"] })
       }
       return out
-    default: return ""
     }
   }
 }

@@ -17,7 +17,7 @@ public enum StatementPack {
   /// - Throws: ``DiffError`` when `previous` cannot be read.
   public static func build(
     prepared: ScanPipeline.Prepared, analysis: RiskAnalysis, manifest: ScanManifest, year: Int,
-    regime: StatementRegime, previous: String? = nil
+    regimes: StatementRegimes, previous: String? = nil
   ) throws(DiffError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
     let findings = prepared.findings + analysis.findings.findings
     let scanFiles = ScanOutputWriter.files(
@@ -31,7 +31,7 @@ public enum StatementPack {
       change = ScanDiff(old: old, new: current)
     }
     let document = StatementDocument(
-      year: year, regime: regime, figures: figures, change: change, previousLabel: previous, manifest: manifest,
+      year: year, regimes: regimes, figures: figures, change: change, previousLabel: previous, manifest: manifest,
       isComplete: !findings.contains { $0.severity == .error }, entityCount: analysis.graph.entityCount,
       relationshipCount: analysis.graph.relationshipCount)
     var files = scanFiles

@@ -1,12 +1,50 @@
-/// Which statutory regime the statement pack is laid out for.
-public enum StatementRegime: String, Sendable, Hashable, CaseIterable {
-  /// UK Modern Slavery Act 2015, s.54(5)(a)–(f).
+/// A statutory (or voluntary) reporting regime the statement pack can be laid out for: its
+/// title, the label its sections are headed with, and its sections (``sections(hasPrevious:)``).
+///
+/// Adding a regime means adding a case here and its sections in a `StatementRegime+X.swift` file;
+/// the renderers iterate regimes and sections and never branch on a particular regime.
+public enum StatementRegime: String, Sendable, Hashable, CaseIterable, Comparable {
+  /// UK Modern Slavery Act 2015, s.54(5)(a)–(f) and s.54(6) approval.
   case uk
-  /// Australian Modern Slavery Act 2018, s.16(1)(a)–(g).
+  /// Australian Modern Slavery Act 2018, s.16(1)(a)–(g) and approval.
   case au
-  /// Both, UK first.
-  case both
 
-  /// The regimes to render, in order.
-  public var regimes: [StatementRegime] { self == .both ? [.uk, .au] : [self] }
+  /// The heading of the regime's part of `statement.md`.
+  public var title: String {
+    switch self {
+    case .uk: "UK Modern Slavery Act 2015, section 54"
+    case .au: "Australian Modern Slavery Act 2018, section 16"
+    }
+  }
+
+  /// A short citation of the law, e.g. `UK MSA 2015 s.54` (the HTML page's subtitle).
+  public var citation: String {
+    switch self {
+    case .uk: "UK MSA 2015 s.54"
+    case .au: "AU MSA 2018 s.16"
+    }
+  }
+
+  /// The label a section heading starts with, before its provision, e.g. `UK` in `UK s.54(5)(a)`.
+  public var sectionLabel: String {
+    switch self {
+    case .uk: "UK"
+    case .au: "AU"
+    }
+  }
+
+  /// The regime's sections in statutory order.
+  ///
+  /// - Parameter hasPrevious: whether a ``StatementFigure/change`` figure exists (`--previous`).
+  public func sections(hasPrevious: Bool) -> [StatementSection] {
+    switch self {
+    case .uk: Self.ukSections(hasPrevious: hasPrevious)
+    case .au: Self.auSections(hasPrevious: hasPrevious)
+    }
+  }
+
+  /// Declaration order (UK first).
+  public static func < (lhs: StatementRegime, rhs: StatementRegime) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
 }

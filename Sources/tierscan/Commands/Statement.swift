@@ -4,7 +4,7 @@ import TierscanCore
 import TierscanReport
 import TierscanRisk
 
-/// `tierscan statement INPUT… --focus ID --year Y [--regime uk|au|both] [--previous DIR]
+/// `tierscan statement INPUT… --focus ID --year Y [--regime uk,au|both] [--previous DIR]
 /// [--config F] [--smelter-lookup F] --out DIR`: the Modern Slavery Statement evidence pack.
 struct Statement: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,7 +13,7 @@ struct Statement: ParsableCommand {
   @OptionGroup var input: InputOptions
   @Option(help: "The reporting organisation's id.") var focus: String
   @Option(help: "The reporting year (written into the pack; no clock is read).") var year: Int
-  @Option(help: "Regime: uk, au or both.") var regime: StatementRegime = .both
+  @Option(help: "Regimes, comma-separated: uk, au (both = uk,au; all = every regime).") var regime: StatementRegimes = .both
   @Option(help: "The previous year's scan or statement output directory, to report the change.") var previous: String?
   @OptionGroup var scan: ScanOptions
   @Option(help: "Directory for the pack (written atomically).") var out: String
@@ -24,7 +24,7 @@ struct Statement: ParsableCommand {
     let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
     do {
       pack = try StatementPack.build(
-        prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regime: regime,
+        prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
         previous: previous)
     } catch {
       Output.printError(error.description)
@@ -47,4 +47,8 @@ struct Statement: ParsableCommand {
   }
 }
 
-extension StatementRegime: ExpressibleByArgument {}
+extension StatementRegimes: ExpressibleByArgument {
+  public init?(argument: String) { self.init(parsing: argument) }
+  public var defaultValueDescription: String { "both" }
+  public static var allValueStrings: [String] { StatementRegime.allCases.map(\.rawValue) + ["both", "all"] }
+}
