@@ -43,7 +43,11 @@ let package = Package(
     .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore"]),
     .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
     .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
-    .testTarget(name: "TierscanCLITests", dependencies: ["TierscanCore"]),
+    // End-to-end tests run the built binary; in-process tests parse commands with the executable
+    // target's own types and run them through the library.
+    .testTarget(
+      name: "TierscanCLITests",
+      dependencies: ["tierscan", "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport"]),
   ],
   swiftLanguageModes: [.v6]
 )

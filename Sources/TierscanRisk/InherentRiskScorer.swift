@@ -11,19 +11,17 @@ public struct InherentRiskScorer: Sendable {
   /// Scores every entity.
   ///
   /// - Parameters:
-  ///   - smelterReferences: status references; rows with `status == nil` (look-up entries) are
-  ///     ignored. Smelters are scored only when at least one row has a status.
+  ///   - inputs: risk lists, country-commodity rows and smelter references. Smelter rows with
+  ///     `status == nil` (look-up entries) are ignored; smelters are scored only when at least
+  ///     one row has a status.
   ///   - findings: receives `unknown-category` and `ownership-over-100` warnings.
   /// - Complexity: O(V·a + R·m + C·(V + E)) for a names per entity, R reference rows and m
   ///   matches per row.
-  public func score(
-    graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry],
-    smelterReferences: [SmelterReference], findings: inout FindingLog
-  ) -> InherentRisk {
+  public func score(graph: SupplyGraph, inputs: RiskInputs, findings: inout FindingLog) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
-    scoreRiskList(graph: graph, riskList, into: &risk, findings: &findings)
-    scoreCountryRisk(graph: graph, countryRisk, into: &risk, findings: &findings)
-    scoreSmelters(graph: graph, smelterReferences, into: &risk)
+    scoreRiskList(graph: graph, inputs.riskList, into: &risk, findings: &findings)
+    scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
+    scoreSmelters(graph: graph, inputs.smelterReferences, into: &risk)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
     return risk
   }

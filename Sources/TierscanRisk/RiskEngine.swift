@@ -14,23 +14,15 @@ public struct RiskEngine: Sendable {
   ///
   /// - Parameters:
   ///   - graph: the merged graph.
-  ///   - riskList: risk-list rows in input order.
-  ///   - countryRisk: country-commodity rows in input order (CSV and ILAB).
-  ///   - smelterReferences: smelter status references; look-up entries (`status == nil`) are
-  ///     ignored and never make smelter status "assessed".
+  ///   - inputs: the risk lists, country-commodity rows and smelter references (``RiskInputs``).
   ///   - focus: the focus entity (resolve `--focus` with ``SupplyGraph/index(of:)``).
   /// - Returns: exposures, tiers, coverage and the risk stage's findings.
   /// - Complexity: O(C · D · (V + E)) for C categories and depth D, plus matching.
-  public func analyze(
-    graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry],
-    smelterReferences: [SmelterReference], focus: EntityIndex
-  ) -> RiskAnalysis {
+  public func analyze(graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex) -> RiskAnalysis {
     let timings = PhaseTimings.current
     var findings = FindingLog()
     let inherent = Self.measure("inherent risk", timings) {
-      InherentRiskScorer(config: config).score(
-        graph: graph, riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences,
-        findings: &findings)
+      InherentRiskScorer(config: config).score(graph: graph, inputs: inputs, findings: &findings)
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
@@ -47,8 +39,8 @@ public struct RiskEngine: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let tiers = Tiering(graph: graph, focus: focus).tiers
         let coverage = Coverage(
-          graph: graph, tiers: tiers, hasRiskList: !riskList.isEmpty, hasCountryRisk: !countryRisk.isEmpty,
-          hasSmelterStatus: smelterReferences.contains { $0.status != nil })
+          graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
+          hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
         tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
       }
     }
@@ -89,6 +81,18 @@ public struct RiskEngine: Sendable {
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       transmission: transmission, findings: findings)
+  }
+
+  /// Analyses a graph with risk inputs given part by part (a convenience for tests and small
+  /// callers; the pipeline passes one ``RiskInputs``).
+  public func analyze(
+    graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry],
+    smelterReferences: [SmelterReference], focus: EntityIndex
+  ) -> RiskAnalysis {
+    analyze(
+      graph: graph,
+      inputs: RiskInputs(riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences),
+      focus: focus)
   }
 
   private static func measure<T>(_ name: String, _ timings: PhaseTimings?, _ body: () -> T) -> T {

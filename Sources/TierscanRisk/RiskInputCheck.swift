@@ -7,13 +7,10 @@ import TierscanCore
 public enum RiskInputCheck {
   /// The findings of scoring inherent risk on `graph` with `config`.
   ///
-  /// - Complexity: that of ``InherentRiskScorer/score(graph:riskList:countryRisk:smelterReferences:findings:)``.
-  public static func findings(
-    graph: SupplyGraph, riskList: [RiskListEntry], countryRisk: [CountryRiskEntry], config: RiskConfig = .defaults
-  ) -> [Finding] {
+  /// - Complexity: that of ``InherentRiskScorer/score(graph:inputs:findings:)``.
+  public static func findings(graph: SupplyGraph, inputs: RiskInputs, config: RiskConfig = .defaults) -> [Finding] {
     var log = FindingLog()
-    _ = InherentRiskScorer(config: config).score(
-      graph: graph, riskList: riskList, countryRisk: countryRisk, smelterReferences: [], findings: &log)
+    _ = InherentRiskScorer(config: config).score(graph: graph, inputs: inputs, findings: &log)
     return log.findings
   }
 }

@@ -99,8 +99,7 @@ import TierscanCore
     let cfg = RiskConfig.defaults
     var log = FindingLog()
     let risk = InherentRiskScorer(config: cfg).score(
-      graph: f.build(), riskList: [listRow("a", lei: "5493001KJTIIGC8Y1R12")], countryRisk: [], smelterReferences: [],
-      findings: &log)
+      graph: f.build(), inputs: RiskInputs(riskList: [listRow("a", lei: "5493001KJTIIGC8Y1R12")]), findings: &log)
     // A listed → B (60 % ≥ 50) → C (50 % held by B, listed by control) : both r₀ = 1.0.
     #expect(risk.scores[0] == [1.0, 1.0, 1.0])
     let c = risk.rules(of: 2, in: 0)

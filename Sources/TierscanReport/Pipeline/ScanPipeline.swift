@@ -3,8 +3,14 @@ import TierscanCore
 import TierscanIngest
 import TierscanRisk
 
-/// Runs the shared front half of every scan-like command: read inputs, build the graph, load
-/// the risk configuration and analyse risk relative to the focus.
+/// The one pipeline every command runs (docs/architecture.md): inputs → ingest → graph →
+/// reference checks → risk → results.
+///
+/// `validate`, `scan`, `paths`, `cmrt`, `statement` and `export` all start with
+/// ``prepare(_:)``, so they report the same findings for the same inputs; ``validate(_:strict:)``
+/// adds the risk stage's focus-free input checks, which ``analyze(_:focus:)`` reports too. A new
+/// input kind arrives through the ``Ingestor``; new risk evidence travels in ``RiskInputs``; a
+/// later persistent store would produce a ``Prepared`` value in place of ``prepare(_:)``.
 public struct ScanPipeline: Sendable {
   /// Everything read and built.
   public struct Prepared: Sendable {
@@ -19,6 +25,12 @@ public struct ScanPipeline: Sendable {
     public var config: LoadedRiskConfig
     /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
     var inputDigests: InputDigests? = nil
+
+    /// What the risk stage reads besides the graph.
+    public var riskInputs: RiskInputs {
+      RiskInputs(
+        riskList: inputs.riskList, countryRisk: inputs.countryRisk, smelterReferences: inputs.smelterReferences)
+    }
   }
 
   /// The tool version written into manifests.
@@ -69,9 +81,23 @@ public struct ScanPipeline: Sendable {
 
   /// Analyses a prepared graph relative to `focus`.
   public func analyze(_ prepared: Prepared, focus: EntityIndex) -> RiskAnalysis {
-    RiskEngine(config: prepared.config.config).analyze(
-      graph: prepared.graph, riskList: prepared.inputs.riskList, countryRisk: prepared.inputs.countryRisk,
-      smelterReferences: prepared.inputs.smelterReferences, focus: focus)
+    RiskEngine(config: prepared.config.config).analyze(graph: prepared.graph, inputs: prepared.riskInputs, focus: focus)
+  }
+
+  /// The risk stage's checks that need no focus (unknown categories, shares over 100 %), with
+  /// the run's configuration: exactly the findings ``analyze(_:focus:)`` adds.
+  public func inputChecks(_ prepared: Prepared) -> [Finding] {
+    RiskInputCheck.findings(graph: prepared.graph, inputs: prepared.riskInputs, config: prepared.config.config)
+  }
+
+  /// What `validate` reports: the prepared run's findings and the risk input checks.
+  ///
+  /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
+  public func validate(_ request: ScanRequest, strict: Bool) throws(ScanPipelineError) -> ValidationReport {
+    let prepared = try prepare(request)
+    return ValidationReport(
+      files: prepared.inputs.files, graph: prepared.graph, findings: prepared.findings + inputChecks(prepared),
+      strict: strict)
   }
 
   /// The manifest of a run: every input file's SHA-256 and the configuration's.

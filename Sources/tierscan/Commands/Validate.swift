@@ -1,18 +1,17 @@
 import ArgumentParser
 import Foundation
 import TierscanCore
-import TierscanIngest
-import TierscanRisk
+import TierscanReport
 
-/// `tierscan validate INPUT… [--strict] [--format text|json]`: reads the inputs, prints one
-/// line per file and a summary on stdout and every finding on stderr.
+/// `tierscan validate INPUT… [--strict] [--format text|json]`: reads the inputs through the same
+/// pipeline as `scan`, prints one line per file and a summary on stdout and every finding on stderr.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check inputs: one line per file, a summary, and every finding on stderr.")
 
   @OptionGroup var input: InputOptions
 
-  @OptionGroup var limits: LimitOptions
+  @OptionGroup var options: ScanOptions
 
   @Flag(help: "Treat warnings as errors.")
   var strict = false
@@ -21,10 +20,12 @@ struct Validate: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
-    let report = ValidationReport.validate(
-      arguments: input.inputs, strict: strict, options: IngestOptions(limits: limits.limits, validatesSchema: true)
-    ) { inputs, graph in
-      RiskInputCheck.findings(graph: graph, riskList: inputs.riskList, countryRisk: inputs.countryRisk)
+    let report: ValidationReport
+    do {
+      report = try ScanPipeline().validate(options.request(inputs: input.inputs, focus: nil), strict: strict)
+    } catch {
+      Output.printError(error.description)
+      throw ExitCode(ExitStatus.inputErrors)
     }
     var errors = ""
     for finding in report.findings { errors += finding.description + "\n" }

@@ -1,9 +1,11 @@
 import TierscanCore
+import TierscanIngest
 
 /// What `tierscan validate` reports: one line per input file and a summary (SPEC §4).
 ///
-/// Built from the ingested inputs and the graph built from them, so merge conflicts and
-/// unknown-entity warnings count too. With `strict`, every warning becomes an error.
+/// Built from the same pipeline run as a scan (``ScanPipeline/validate(_:strict:)``), so it
+/// reports exactly the findings a scan of the same inputs reports before the focus matters.
+/// With `strict`, every warning becomes an error.
 public struct ValidationReport: Sendable {
   /// One input file's line.
   public struct FileLine: Sendable, Hashable {
@@ -39,26 +41,12 @@ public struct ValidationReport: Sendable {
   /// Every finding in report order (ingest, then graph building), severities after `strict`.
   public var findings: [Finding]
 
-  /// Checks that need the built graph (e.g. the risk stage's unknown categories and shares over
-  /// 100 %), supplied by a later layer.
-  public typealias GraphChecks = @Sendable (IngestedInputs, SupplyGraph) -> [Finding]
-
-  /// Reads `arguments` and builds the report.
-  public static func validate(
-    arguments: [String], strict: Bool, options: IngestOptions = IngestOptions(validatesSchema: true),
-    graphChecks: GraphChecks = { _, _ in [] }
-  ) -> ValidationReport {
-    ValidationReport(
-      inputs: Ingestor(options: options).read(arguments: arguments), strict: strict, graphChecks: graphChecks)
-  }
-
-  /// Builds the graph from `inputs` and summarises everything.
-  public init(inputs: IngestedInputs, strict: Bool, graphChecks: GraphChecks = { _, _ in [] }) {
-    var log = inputs.findings
-    let graph = GraphBuilder().build(
-      entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &log)
-    log.append(contentsOf: graphChecks(inputs, graph))
-    findings = log.findings.map { finding in
+  /// Summarises a prepared run: its files, its graph and every finding (ingest, graph building
+  /// and the risk stage's input checks, in that order — see ``ScanPipeline/validate(_:strict:)``).
+  ///
+  /// - Parameter strict: every warning becomes an error.
+  public init(files inputFiles: [InputFileSummary], graph: SupplyGraph, findings reported: [Finding], strict: Bool) {
+    findings = reported.map { finding in
       var finding = finding
       if strict, finding.severity == .warning { finding.severity = .error }
       return finding
@@ -72,13 +60,13 @@ public struct ValidationReport: Sendable {
       if finding.severity == .error { errorsByFile[file, default: 0] += 1 }
       if finding.severity == .warning { warningsByFile[file, default: 0] += 1 }
     }
-    files = inputs.files.map { summary in
+    files = inputFiles.map { summary in
       FileLine(
         path: summary.path, kind: summary.kind, records: summary.recordsRead, accepted: summary.recordsAccepted,
         rejected: summary.recordsRejected, errors: errorsByFile[summary.path] ?? 0,
         warnings: warningsByFile[summary.path] ?? 0)
     }
-    rowsRead = inputs.files.reduce(0) { $0 + $1.recordsRead }
+    rowsRead = inputFiles.reduce(0) { $0 + $1.recordsRead }
     entityCount = graph.entityCount
     relationshipCount = graph.relationshipCount
     ruleCounts = counts.map { RuleCount(rule: $0.key.rule, severity: $0.key.severity, count: $0.value) }.sorted {

@@ -1,4 +1,5 @@
 import TierscanCore
+import TierscanIngest
 
 extension ValidationReport {
   /// The text report: an aligned table with one line per file, then the summary and the

@@ -1,0 +1,29 @@
+import TierscanCore
+
+/// Everything besides the graph that the risk stage reads, as one value (docs/model.md, "Risk
+/// inputs"): risk lists, country-commodity rows and smelter status references.
+///
+/// This is the seam where a new kind of risk evidence (judgements, audit findings, …) joins the
+/// risk stage: add a field here, fill it in the pipeline (`ScanPipeline`) and read it in
+/// ``InherentRiskScorer``. Nothing else passes risk inputs around.
+public struct RiskInputs: Sendable {
+  /// Risk-list rows in input order (SPEC §2.4).
+  public var riskList: [RiskListEntry]
+  /// Country-commodity rows in input order, CSV tables and the ILAB goods list alike.
+  public var countryRisk: [CountryRiskEntry]
+  /// Smelter status references and look-up entries; look-up entries (`status == nil`) never
+  /// make smelter status "assessed".
+  public var smelterReferences: [SmelterReference]
+
+  /// Creates risk inputs; every part defaults to none.
+  public init(
+    riskList: [RiskListEntry] = [], countryRisk: [CountryRiskEntry] = [], smelterReferences: [SmelterReference] = []
+  ) {
+    self.riskList = riskList
+    self.countryRisk = countryRisk
+    self.smelterReferences = smelterReferences
+  }
+
+  /// Whether at least one smelter reference carries a status (so smelters can be scored).
+  public var hasSmelterStatus: Bool { smelterReferences.contains { $0.status != nil } }
+}
