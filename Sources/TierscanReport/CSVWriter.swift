@@ -1,6 +1,6 @@
 /// Writes CSV text for every tierscan CSV output: RFC 4180 quoting (a field containing a comma,
 /// quote, CR or LF is quoted, quotes doubled), LF line endings, and formula-injection
-/// neutralisation (SPEC §5): a cell beginning with `=`, `+`, `-` or `@` gets a leading `'`.
+/// neutralisation (model §5): a cell beginning with `=`, `+`, `-` or `@` gets a leading `'`.
 public struct CSVWriter: Sendable {
   /// The text written so far.
   public private(set) var text = ""

@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanRisk
 
-/// `exposures.csv` (SPEC §4): one row per entity and category with score > 0, sorted by entity
+/// `exposures.csv` (model §4): one row per entity and category with score > 0, sorted by entity
 /// id then category bytes.
 public enum ExposuresCSV {
   /// The exact header.

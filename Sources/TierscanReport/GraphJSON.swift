@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// The graph export (`export --format json`, and `graph.json` with `--with-graph`; SPEC §4).
+/// The graph export (`export --format json`, and `graph.json` with `--with-graph`; model §4).
 public enum GraphJSON {
   /// The file's text.
   public static func render(_ graph: SupplyGraph) -> String { JSONWriter.string(object(graph)) }

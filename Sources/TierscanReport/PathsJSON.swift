@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanRisk
 
-/// `paths.json` (SPEC §4): one object per exposure of an entity with a tier whose level is at
+/// `paths.json` (model §4): one object per exposure of an entity with a tier whose level is at
 /// least the minimum, in `exposures.csv` order.
 public enum PathsJSON {
   /// The exposures `paths.json` lists.

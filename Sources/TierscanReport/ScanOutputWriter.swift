@@ -2,7 +2,7 @@ import Foundation
 import TierscanCore
 import TierscanRisk
 
-/// Writes the scan output files (SPEC §4) into a directory, atomically: everything is written
+/// Writes the scan output files (model §4) into a directory, atomically: everything is written
 /// into a temporary sibling directory, which is then renamed into place.
 public enum ScanOutputWriter {
   /// Options of the scan outputs.

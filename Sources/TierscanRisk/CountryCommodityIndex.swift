@@ -1,7 +1,7 @@
 import Dispatch
 import TierscanCore
 
-/// The entities each country-commodity row applies to (SPEC §2.5): the entities in the row's
+/// The entities each country-commodity row applies to (model §2.5): the entities in the row's
 /// country, and for a row with a commodity only those that have it among their `commodities` or
 /// are the `from` of a `supplies` edge with it.
 ///

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// How much of the focus's chain is mapped, and which reference data was missing (SPEC §3).
+/// How much of the focus's chain is mapped, and which reference data was missing (model §3).
 /// An unmapped branch is a gap, never a clean result.
 public struct Coverage: Sendable, Equatable {
   /// Figures for one tier.

@@ -1,4 +1,4 @@
-/// The shipped default risk configuration (SPEC §3), byte for byte the same as
+/// The shipped default risk configuration (model §3), byte for byte the same as
 /// `docs/default-config.json` (a test checks this). A `--config` file overrides it partially.
 public enum DefaultRiskConfig {
   /// The default configuration's JSON text, ending with a newline.

@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// Inherent risk r₀(v, c) of every entity in every configured category, with every rule that
-/// contributed (SPEC §3). r₀ is the maximum of the rules' scores, 0 without rules.
+/// contributed (model §3). r₀ is the maximum of the rules' scores, 0 without rules.
 ///
 /// Rules are stored as lists shared between entities: every entity refers, per category, to one
 /// list in ``ruleLists``. A rule added to many entities at once (a country-commodity row,

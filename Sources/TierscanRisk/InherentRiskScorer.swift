@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// Computes r₀ from risk lists, country-commodity rows and smelter status references, then
-/// applies aggregate ownership (SPEC §2.4–§2.6, §3).
+/// applies aggregate ownership (model §2.4–§2.6, §3).
 public struct InherentRiskScorer: Sendable {
   public let config: RiskConfig
 

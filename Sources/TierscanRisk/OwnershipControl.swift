@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Aggregate ownership, the "50 % rule" (SPEC §3, OFAC FAQ 398–401): an entity is listed by
+/// Aggregate ownership, the "50 % rule" (model §3, OFAC FAQ 398–401): an entity is listed by
 /// control in a category when the shares held in it by entities listed in that category (by an
 /// `identifier` or `name-country` match, or by control) sum to ≥ `control_share`; iterated to a
 /// fixpoint. Each distinct owner counts once, with its largest `owns` share in that entity.

@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// The distinct owners of every entity, each with its largest `owns` share (among equal largest
-/// shares, the first edge in input order), for aggregate ownership (SPEC §3). Stored by owned
+/// shares, the first edge in input order), for aggregate ownership (model §3). Stored by owned
 /// entity and by owner as compressed rows: only `owns` edges with a share > 0 take room beyond
 /// two offset arrays.
 struct OwnershipStakes {

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// The reference algorithm of SPEC §3: layered relaxation keeping every layer's whole paths.
+/// The reference algorithm of model §3: layered relaxation keeping every layer's whole paths.
 /// Simple and slow; tests use it to check ``RiskPropagator``.
 ///
 /// E₀ = r₀; Eₖ(v) = best of Eₖ₋₁(v) and Eₖ₋₁(u) × t(e) over every arc u → v, folded in this
@@ -88,7 +88,7 @@ public struct ReferencePropagator: Sendable {
   }
 }
 
-/// The order of candidate paths for one entity (SPEC §3): a score more than 1e-12 higher wins;
+/// The order of candidate paths for one entity (model §3): a score more than 1e-12 higher wins;
 /// scores within 1e-12 tie and fewer hops win; then the lexicographically smaller sequence of
 /// entity indices (= ids, indices follow id byte order) from the entity back to the source;
 /// then the smaller sequence of edge indices (= input order), so among parallel edges the first

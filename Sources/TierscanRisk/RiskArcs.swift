@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// The graph as risk sees it: for every entity, the arcs along which risk can reach it (SPEC §3),
+/// The graph as risk sees it: for every entity, the arcs along which risk can reach it (model §3),
 /// and the entities its own risk can reach, as compressed sparse rows of transmitting arcs only.
 ///
 /// An edge with forward transmission t > 0 is an arc from → to; one with backward transmission

@@ -7,7 +7,7 @@ extension RiskConfig {
   }
 
   /// Parses a (partial) configuration over the defaults: objects merge recursively, arrays and
-  /// scalars replace. Every key must be known and every value in range (SPEC §3).
+  /// scalars replace. Every key must be known and every value in range (model §3).
   ///
   /// - Throws: ``RiskConfigError`` naming the position (syntax) or key path (everything else).
   public static func parse(bytes: [UInt8]) throws(RiskConfigError) -> RiskConfig {

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// The risk model's settings (SPEC §3). Build one with ``RiskConfig/parse(_:)`` from a (partial)
+/// The risk model's settings (model §3). Build one with ``RiskConfig/parse(_:)`` from a (partial)
 /// JSON file, or use ``RiskConfig/defaults``.
 public struct RiskConfig: Sendable, Equatable {
   /// Which way risk moves along an edge type.
@@ -57,15 +57,15 @@ public struct RiskConfig: Sendable, Equatable {
   public var identifierMatchScore: Double
   public var nameCountryMatchScore: Double
   public var nameOnlyMatchScore: Double
-  /// Scores of smelter statuses (SPEC §2.6).
+  /// Scores of smelter statuses (model §2.6).
   public var conformantScore: Double
   public var activeScore: Double
   public var nonConformantScore: Double
   public var unknownStatusScore: Double
-  /// Scores of ILAB goods-list flags (SPEC §2.9).
+  /// Scores of ILAB goods-list flags (model §2.9).
   public var ilabChildLabourScore: Double
   public var ilabForcedLabourScore: Double
-  /// Legal-form words dropped when normalising names (SPEC §2.4).
+  /// Legal-form words dropped when normalising names (model §2.4).
   public var legalForms: [String]
 
   /// The shipped defaults (``DefaultRiskConfig/json``).
@@ -155,7 +155,7 @@ public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
   public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// The three risk-list matching rules (SPEC §2.4).
+/// The three risk-list matching rules (model §2.4).
 public enum ListMatchRule: String, Sendable, Hashable, CaseIterable {
   case identifier
   case nameCountry = "name-country"

@@ -3,7 +3,7 @@ import Foundation
 import TierscanCore
 
 /// The risk stage's single entry point: inherent risk, aggregate ownership, propagation, tiers
-/// and coverage (SPEC §3).
+/// and coverage (model §3).
 public struct RiskEngine: Sendable {
   public let config: RiskConfig
 

@@ -7,7 +7,7 @@ import TierscanCore
 /// risk stage: add a field here, fill it in the pipeline (`ScanPipeline`) and read it in
 /// ``InherentRiskScorer``. Nothing else passes risk inputs around.
 public struct RiskInputs: Sendable {
-  /// Risk-list rows in input order (SPEC §2.4).
+  /// Risk-list rows in input order (model §2.4).
   public var riskList: [RiskListEntry]
   /// Country-commodity rows in input order, CSV tables and the ILAB goods list alike.
   public var countryRisk: [CountryRiskEntry]

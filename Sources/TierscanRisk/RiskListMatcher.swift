@@ -1,7 +1,7 @@
 import Dispatch
 import TierscanCore
 
-/// Matches risk-list rows to entities by the three rules of SPEC §2.4, through hash indexes
+/// Matches risk-list rows to entities by the three rules of model §2.4, through hash indexes
 /// built once over the graph (normalised name or alias → entities, identifier → entities).
 public struct RiskListMatcher: Sendable {
   /// One entity matched by a row.

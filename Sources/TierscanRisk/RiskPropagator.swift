@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Production propagation (SPEC §3): the same layered relaxation as ``ReferencePropagator``,
+/// Production propagation (model §3): the same layered relaxation as ``ReferencePropagator``,
 /// but each layer pushes only the candidates of the entities that changed in the previous layer
 /// along the transmitting arcs (``RiskArcs``), and paths are kept as a shared tree of compact
 /// labels (entity, edge, parent) instead of copied arrays.

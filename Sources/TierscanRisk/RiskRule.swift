@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// One inherent-risk rule that applies to an entity in a category (SPEC §3), with its source.
+/// One inherent-risk rule that applies to an entity in a category (model §3), with its source.
 public struct RiskRule: Sendable, Hashable {
   /// Rule id: `identifier`, `name-country`, `name-only` (risk-list matches), `country-commodity`,
   /// `smelter-status` or `ownership-aggregate`.

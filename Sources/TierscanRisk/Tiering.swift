@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Tiers relative to a focus entity (SPEC §3).
+/// Tiers relative to a focus entity (model §3).
 ///
 /// The tier of an entity is the fewest `supplies`/`subcontracts` hops upstream from the focus
 /// (the focus is tier 0, its direct suppliers tier 1). A facility, mine or smelter operated by an

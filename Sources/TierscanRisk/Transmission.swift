@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// Per-edge transmission t(e) = (factor(type) × confidence(e)) × hop_decay, split by the way
-/// the risk moves (SPEC §3). A value of 0 means the edge does not carry risk that way.
+/// the risk moves (model §3). A value of 0 means the edge does not carry risk that way.
 ///
 /// Values are computed from the relationship columns when asked (a few loads and one
 /// multiplication), so a scan keeps no per-edge arrays for them.

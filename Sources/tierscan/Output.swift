@@ -16,7 +16,7 @@ enum Output {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 
-  /// Writes a progress line to stderr, only when stderr is a terminal (SPEC §4), so logs and
+  /// Writes a progress line to stderr, only when stderr is a terminal (model §4), so logs and
   /// captured output stay exactly the findings.
   static func progress(_ message: String) {
     guard isatty(STDERR_FILENO) == 1 else { return }

@@ -11,7 +11,7 @@ struct Tierscan: ParsableCommand {
     subcommands: [Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self]
   )
 
-  /// Parses and runs, mapping every usage error to exit code 64 (SPEC §4).
+  /// Parses and runs, mapping every usage error to exit code 64 (model §4).
   static func main() {
     do {
       var command = try parseAsRoot()
@@ -30,7 +30,7 @@ struct Tierscan: ParsableCommand {
   }
 }
 
-/// The process exit codes of SPEC §4.
+/// The process exit codes of model §4.
 enum ExitStatus {
   static let done: Int32 = 0
   static let failOn: Int32 = 1

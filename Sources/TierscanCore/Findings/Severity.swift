@@ -1,4 +1,4 @@
-/// How serious a finding is (SPEC §5).
+/// How serious a finding is (model §5).
 ///
 /// - `error`: a record or file that could not be used.
 /// - `warning`: a record kept with a value dropped or repaired, or a problem spanning records.

@@ -1,4 +1,4 @@
-/// How a relationship is known (SPEC §1): seen by an audit, declared by a supplier, or inferred.
+/// How a relationship is known (model §1): seen by an audit, declared by a supplier, or inferred.
 public enum Basis: String, Sendable, Hashable, CaseIterable, Codable {
   case observed
   case declared

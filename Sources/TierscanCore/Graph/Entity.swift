@@ -1,4 +1,4 @@
-/// A merged entity (node) of the supply graph (SPEC §1).
+/// A merged entity (node) of the supply graph (model §1).
 public struct Entity: Sendable, Hashable {
   /// The first id in input order among the merged records.
   public var id: String
@@ -17,7 +17,7 @@ public struct Entity: Sendable, Hashable {
   public var attributes: [Attribute]
   /// Provenance of every record that contributed, in input order.
   public var sources: [Provenance]
-  /// Whether the entity exists only because a relationship named it (SPEC §2.2).
+  /// Whether the entity exists only because a relationship named it (model §2.2).
   public var isPlaceholder: Bool
 
   /// Creates an entity.

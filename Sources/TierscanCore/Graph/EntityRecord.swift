@@ -1,4 +1,4 @@
-/// One input record describing an entity, before merging (SPEC §1).
+/// One input record describing an entity, before merging (model §1).
 ///
 /// Every optional field left `nil` (or empty collection) "contributes nothing and never
 /// conflicts"; defaults (kind `company`) apply only after merging.
@@ -22,7 +22,7 @@ public struct EntityRecord: Sendable, Hashable {
   public var provenance: Provenance
   /// When set, the builder merges this record with an existing entity whose normalised name or
   /// alias equals this normalised name, if no id or identifier merge applies (CMRT declaring
-  /// companies, SPEC §2.8). Such a merge is reported as a warning.
+  /// companies, model §2.8). Such a merge is reported as a warning.
   public var mergesByName: Bool
 
   /// Creates a record with only an id; set other fields as the source gives them.

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// Merges entity and relationship records into a ``SupplyGraph`` (SPEC §1).
+/// Merges entity and relationship records into a ``SupplyGraph`` (model §1).
 ///
 /// Merge rules: records merge when they share an `id`, or the same valid `lei`, `duns` or `cid`,
 /// transitively. The merged entity keeps the first id in input order; the other ids resolve to it
@@ -100,7 +100,7 @@ public struct GraphBuilder {
       if componentSize[c] == 1, Self.isSimple(entityRecords[i]) { continue }
       var list = members[c] ?? [i]
       // Records that merge by name (CMRT declaring companies) join an existing entity: the
-      // existing records come first, so the entity keeps their id and values (SPEC §2.8).
+      // existing records come first, so the entity keeps their id and values (model §2.8).
       if list.contains(where: { entityRecords[$0].mergesByName }) {
         list = list.filter { !entityRecords[$0].mergesByName } + list.filter { entityRecords[$0].mergesByName }
       }

@@ -1,4 +1,4 @@
-/// One input record describing a relationship, with endpoints still as raw ids (SPEC §1).
+/// One input record describing a relationship, with endpoints still as raw ids (model §1).
 public struct RelationshipRecord: Sendable, Hashable {
   /// The `from` endpoint id as given.
   public var from: String

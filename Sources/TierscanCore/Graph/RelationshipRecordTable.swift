@@ -1,4 +1,4 @@
-/// Relationship records in input order, stored as a struct of arrays (SPEC §1).
+/// Relationship records in input order, stored as a struct of arrays (model §1).
 ///
 /// Endpoints are indices into ``ids``, the table of distinct endpoint ids in order of first
 /// occurrence (input order, `from` before `to` within a record) — the order in which

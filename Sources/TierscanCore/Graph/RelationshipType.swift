@@ -1,4 +1,4 @@
-/// The type of a directed relationship (SPEC §1).
+/// The type of a directed relationship (model §1).
 ///
 /// | type | from | to |
 /// |---|---|---|

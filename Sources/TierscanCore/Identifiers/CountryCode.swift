@@ -1,4 +1,4 @@
-/// ISO 3166-1 alpha-2 country codes (SPEC §2: `UK` reads as `GB` with a warning; any other
+/// ISO 3166-1 alpha-2 country codes (model §2: `UK` reads as `GB` with a warning; any other
 /// value that is not an assigned code is dropped with a warning).
 public enum CountryCode {
   /// The 249 officially assigned alpha-2 codes.

@@ -1,4 +1,4 @@
-/// The registry identifiers an entity may carry (SPEC §1). Absent schemes are `nil`.
+/// The registry identifiers an entity may carry (model §1). Absent schemes are `nil`.
 public struct Identifiers: Sendable, Hashable, Codable {
   /// ISO 17442 Legal Entity Identifier (20 characters, mod-97 check).
   public var lei: String?

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Normalises organisation names for risk-list and CMRT matching exactly as SPEC §2.4 says:
+/// Normalises organisation names for risk-list and CMRT matching exactly as model §2.4 says:
 /// Unicode case-fold; NFKD and drop combining marks; delete `.` and `'`; every other character
 /// that is not a letter or digit becomes a space; split into words; drop trailing legal-form
 /// words repeatedly; join with single spaces. `Foo S.A.`, `FOO SA` and `Foo` all give `foo`.

@@ -1,4 +1,4 @@
-/// A country-commodity risk row (SPEC §2.5, also produced from the ILAB goods list, §2.9).
+/// A country-commodity risk row (model §2.5, also produced from the ILAB goods list, §2.9).
 public struct CountryRiskEntry: Sendable, Hashable {
   /// ISO alpha-2.
   public var country: String
@@ -9,9 +9,9 @@ public struct CountryRiskEntry: Sendable, Hashable {
   public var commodity: String?
   public var source: String?
   public var provenance: Provenance
-  /// Unknown columns, in column order (SPEC §1: never dropped).
+  /// Unknown columns, in column order (model §1: never dropped).
   public var attributes: [Attribute]
-  /// Whether the row comes from the ILAB goods list (SPEC §2.9): the risk engine then scores it
+  /// Whether the row comes from the ILAB goods list (model §2.9): the risk engine then scores it
   /// with config `ilab_scores[category]` instead of ``score``.
   public var isFromILABList: Bool
 

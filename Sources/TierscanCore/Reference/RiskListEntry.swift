@@ -1,4 +1,4 @@
-/// A row of a risk list (SPEC §2.4): an entity known to carry risk in one category.
+/// A row of a risk list (model §2.4): an entity known to carry risk in one category.
 public struct RiskListEntry: Sendable, Hashable {
   /// The list's name (e.g. `UFLPA Entity List`).
   public var list: String
@@ -12,7 +12,7 @@ public struct RiskListEntry: Sendable, Hashable {
   public var listedOn: String?
   public var reference: String?
   public var provenance: Provenance
-  /// Unknown columns, in column order (SPEC §1: never dropped).
+  /// Unknown columns, in column order (model §1: never dropped).
   public var attributes: [Attribute]
 
   /// Creates an entry.

@@ -1,4 +1,4 @@
-/// A smelter reference row (SPEC §2.6): a CID with its RMAP status, or a known CID without
+/// A smelter reference row (model §2.6): a CID with its RMAP status, or a known CID without
 /// status from a CMRT `Smelter Look-up` sheet (`status` `nil`, counting as `unknown`).
 public struct SmelterReference: Sendable, Hashable {
   public var cid: String
@@ -10,7 +10,7 @@ public struct SmelterReference: Sendable, Hashable {
   public var metal: String?
   public var country: String?
   public var provenance: Provenance
-  /// Unknown columns, in column order (SPEC §1: never dropped).
+  /// Unknown columns, in column order (model §1: never dropped).
   public var attributes: [Attribute]
 
   /// Creates a reference row.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// RMAP status of a smelter (SPEC §2.6); any other text counts as `unknown`.
+/// RMAP status of a smelter (model §2.6); any other text counts as `unknown`.
 public enum SmelterStatus: String, Sendable, Hashable, CaseIterable, Codable {
   case conformant
   case active

@@ -1,4 +1,4 @@
-/// Raw UTF-8 byte comparison of strings (SPEC §1: ids and categories are compared and sorted
+/// Raw UTF-8 byte comparison of strings (model §1: ids and categories are compared and sorted
 /// as raw UTF-8 bytes, without Unicode normalisation). Swift's own `String` `<` and `==` use
 /// canonical equivalence, so they must not be used for ids.
 extension String {

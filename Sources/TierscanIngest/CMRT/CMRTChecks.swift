@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Template checks that span a workbook (SPEC §2.8): required declaration fields, Q1 answers
+/// Template checks that span a workbook (model §2.8): required declaration fields, Q1 answers
 /// against smelter rows, and duplicate smelter rows. All are warnings: the data is kept.
 enum CMRTChecks {
   /// Required 6.x company fields: D8, D9, D10 (scope C), D15, D16, D18, D20, D22; an effective

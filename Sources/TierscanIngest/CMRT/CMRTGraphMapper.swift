@@ -1,7 +1,7 @@
 import Foundation
 import TierscanCore
 
-/// Turns a parsed workbook into graph records (SPEC §2.8): the declaring company, one smelter
+/// Turns a parsed workbook into graph records (model §2.8): the declaring company, one smelter
 /// entity per identified row, and a `supplies` edge smelter → company per row, with the metal
 /// as commodity. Duplicate rows give duplicate (parallel) edges: separate evidence.
 struct CMRTGraphMapper {

@@ -1,4 +1,4 @@
-/// A CSV header: lower-cased, trimmed column names and the kind of file they announce (SPEC §2).
+/// A CSV header: lower-cased, trimmed column names and the kind of file they announce (model §2).
 public struct CSVHeader: Sendable {
   /// Column names, lower-cased and trimmed, in column order.
   public let names: [String]
@@ -30,7 +30,7 @@ public struct CSVHeader: Sendable {
   /// Whether every name is a column.
   public func contains(_ required: [String]) -> Bool { required.allSatisfy { indexByName[$0] != nil } }
 
-  /// The CSV kind: the first row of SPEC §2's table whose columns the header contains, or `nil`.
+  /// The CSV kind: the first row of model §2's table whose columns the header contains, or `nil`.
   public var kind: InputKind? {
     if contains(["from", "to", "type"]) { return .relationships }
     if contains(["buyer_id", "supplier_id"]) { return .supplierList }

@@ -1,7 +1,7 @@
 import Foundation
 import TierscanCore
 
-/// Reads a `.csv` input: recognises its kind from the header (SPEC §2) and parses every row.
+/// Reads a `.csv` input: recognises its kind from the header (model §2) and parses every row.
 ///
 /// Every data record is counted: `recordsRead == recordsAccepted + recordsRejected`. A header
 /// that cannot be used (broken, duplicate names, matching no kind) is one error finding for the

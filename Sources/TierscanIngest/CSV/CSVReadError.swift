@@ -1,4 +1,4 @@
-/// Why the CSV reader rejected one record (SPEC §5: broken quoting and invalid UTF-8 are errors).
+/// Why the CSV reader rejected one record (model §5: broken quoting and invalid UTF-8 are errors).
 ///
 /// Each case carries the 1-based physical line on which the rejected record starts. The reader
 /// keeps going after every case except ``unterminatedQuote(line:)``, which consumes the rest of

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// One data row of a recognised CSV, with the value checks every row parser shares (SPEC §2, §5).
+/// One data row of a recognised CSV, with the value checks every row parser shares (model §2, §5).
 ///
 /// Checks report findings into ``findings``; a check that makes the row unusable sets
 /// ``isRejected`` with an error, one that drops or repairs a value adds a warning.
@@ -58,7 +58,7 @@ struct CSVRow {
     return id
   }
 
-  /// A country value (SPEC §2): `UK` becomes `GB` with a warning; an unassigned code is dropped
+  /// A country value (model §2): `UK` becomes `GB` with a warning; an unassigned code is dropped
   /// with a warning, or rejects the row when `required`.
   mutating func country(_ name: String, required: Bool = false) -> String? {
     guard let raw = required ? self.required(name) : value(name) else { return nil }

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads country-commodity risk rows (SPEC §2.5).
+/// Reads country-commodity risk rows (model §2.5).
 enum CountryRiskRowParser {
   static let columns: Set<String> = ["country", "category", "score", "commodity", "source"]
 

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// A byte-level parser for the plain rows of an entities CSV (SPEC §2.1): it builds the row's
+/// A byte-level parser for the plain rows of an entities CSV (model §2.1): it builds the row's
 /// ``EntityRecord`` straight from the mapped bytes, with no field array, no ``CSVRow`` and no
 /// intermediate strings.
 ///

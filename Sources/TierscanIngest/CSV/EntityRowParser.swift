@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads entities-CSV rows (SPEC §2.1) into ``EntityRecord``s.
+/// Reads entities-CSV rows (model §2.1) into ``EntityRecord``s.
 enum EntityRowParser {
   static let columns: Set<String> = [
     "id", "name", "kind", "country", "sector", "commodities", "lei", "duns", "vat", "cid", "aliases", "raw_material",

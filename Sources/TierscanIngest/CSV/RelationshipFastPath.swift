@@ -1,7 +1,7 @@
 import Foundation
 import TierscanCore
 
-/// A byte-level parser for the plain rows of a relationships CSV (SPEC §2.2): it appends such a
+/// A byte-level parser for the plain rows of a relationships CSV (model §2.2): it appends such a
 /// row straight into a ``RelationshipRecordTable`` from the mapped bytes, with no field strings,
 /// no ``CSVRow`` and no ``RelationshipRecord``.
 ///

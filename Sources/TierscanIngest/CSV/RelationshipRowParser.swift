@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads relationships-CSV rows (SPEC §2.2) into ``RelationshipRecord``s.
+/// Reads relationships-CSV rows (model §2.2) into ``RelationshipRecord``s.
 enum RelationshipRowParser {
   static let columns: Set<String> = [
     "from", "to", "type", "commodity", "hs_code", "share", "basis", "confidence", "reporting_year",

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads risk-list rows (SPEC §2.4). The category is checked later against the config by the
+/// Reads risk-list rows (model §2.4). The category is checked later against the config by the
 /// risk engine, never here.
 enum RiskListRowParser {
   static let columns: Set<String> = [

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads smelter-reference rows (SPEC §2.6). A malformed CID rejects the row (the CID is the
+/// Reads smelter-reference rows (model §2.6). A malformed CID rejects the row (the CID is the
 /// row's key); a status other than conformant/active/non-conformant counts as `unknown` with a
 /// warning. Duplicate CIDs are resolved by ``Ingestor`` across all inputs (first wins).
 enum SmelterReferenceRowParser {

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads supplier-list rows (SPEC §2.3): each row yields the supplier's entity and a `supplies`
+/// Reads supplier-list rows (model §2.3): each row yields the supplier's entity and a `supplies`
 /// edge supplier → buyer. `spend`, `tier` and unknown columns become edge attributes.
 enum SupplierListRowParser {
   static let columns: Set<String> = [

@@ -10,7 +10,7 @@ public struct IngestedInputs: Sendable {
   public var relationships = RelationshipRecordTable()
   public var riskList: [RiskListEntry] = []
   public var countryRisk: [CountryRiskEntry] = []
-  /// Smelter references with RMAP status (SPEC §2.6).
+  /// Smelter references with RMAP status (model §2.6).
   public var smelterReferences: [SmelterReference] = []
   /// Known CIDs without status (CMRT `Smelter Look-up` sheets given with `--smelter-lookup`).
   public var smelterLookup: [SmelterReference] = []

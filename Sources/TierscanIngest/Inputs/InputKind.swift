@@ -1,4 +1,4 @@
-/// What an input file holds, recognised by extension then header or root element (SPEC §2).
+/// What an input file holds, recognised by extension then header or root element (model §2).
 public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
   case relationships
   case supplierList = "supplier-list"

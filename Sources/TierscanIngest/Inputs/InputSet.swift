@@ -1,7 +1,7 @@
 import Foundation
 import TierscanCore
 
-/// The input files named by command-line arguments, expanded in SPEC §1 input order.
+/// The input files named by command-line arguments, expanded in model §1 input order.
 ///
 /// Arguments are taken in order. A directory expands to every file below it, over the whole
 /// tree, ordered by the UTF-8 bytes of the path below it; its display path is the argument

@@ -1,7 +1,7 @@
 import Foundation
 import TierscanCore
 
-/// Reads an `.xlsx` input: an RMI CMRT (SPEC §2.8), or an EMRT recognised and reported.
+/// Reads an `.xlsx` input: an RMI CMRT (model §2.8), or an EMRT recognised and reported.
 public enum WorkbookInputReader {
   /// Reads one workbook. Never throws: every problem is a finding in the result.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {

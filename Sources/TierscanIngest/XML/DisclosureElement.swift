@@ -1,8 +1,8 @@
 import TierscanCore
 
-/// Turns one disclosure element's attributes into its records (SPEC §2.7), with the checks the
+/// Turns one disclosure element's attributes into its records (model §2.7), with the checks the
 /// XSD makes (required attributes, enumerations, ranges) so that `scan` rejects exactly what
-/// `validate` reports, plus the SPEC's repairs (countries, identifier checks) as warnings.
+/// `validate` reports, plus the repairs of docs/model.md §2 (countries, identifier checks) as warnings.
 enum DisclosureElement {
   /// What an accepted element contributes.
   struct Built {

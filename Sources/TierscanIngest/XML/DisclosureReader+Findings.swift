@@ -2,7 +2,7 @@ import TierscanCore
 
 /// Placement rules, rejections and the end of the document for ``DisclosureReader``.
 extension DisclosureReader {
-  /// The children each element allows (SPEC §2.7); `nil` parent is the root `disclosure`.
+  /// The children each element allows (model §2.7); `nil` parent is the root `disclosure`.
   func placementRefusal(_ role: Role, parent: Role?) -> (rule: String, message: String)? {
     switch parent {
     case nil:

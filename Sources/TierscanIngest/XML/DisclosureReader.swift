@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads a tierscan disclosure (SPEC §2.7) from a stream positioned just after its root tag.
+/// Reads a tierscan disclosure (model §2.7) from a stream positioned just after its root tag.
 ///
 /// Streaming with an explicit stack of open elements: an element's entity record and edges are
 /// built when it closes (a supplier's `commodity` and every `identifier` child must be seen

@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// Value checks shared by the disclosure reader: XSD-equivalent lexical checks (scan mode
-/// performs the schema's checks itself) and the SPEC's repair rules for countries and identifiers.
+/// performs the schema's checks itself) and the repair rules of docs/model.md §2 for countries and identifiers.
 enum DisclosureValues {
   /// Why an attribute value was refused.
   struct Refusal: Error, Equatable {
@@ -72,7 +72,7 @@ enum DisclosureValues {
     return value
   }
 
-  /// Reads a country value per SPEC §2: an assigned code, `UK` as `GB` with a warning, anything
+  /// Reads a country value per model §2: an assigned code, `UK` as `GB` with a warning, anything
   /// else dropped with a warning. Returns the code to keep and the warning to report.
   static func country(_ raw: String) -> (code: String?, warning: (rule: String, message: String)?) {
     let text = trimmed(raw)
@@ -103,7 +103,7 @@ enum DisclosureValues {
     }
   }
 
-  /// Whether an id would be read as a formula by a spreadsheet (SPEC §5: warned at input).
+  /// Whether an id would be read as a formula by a spreadsheet (model §5: warned at input).
   static func looksLikeFormula(_ id: String) -> Bool {
     guard let first = id.utf8.first else { return false }
     return first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")

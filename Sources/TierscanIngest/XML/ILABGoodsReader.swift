@@ -1,7 +1,7 @@
 import TierscanCore
 
 /// Reads the US DOL ILAB *List of Goods Produced by Child Labor or Forced Labor* XML
-/// (SPEC §2.9; root `Goods`, `Good` → `Good_Name`, `Countries/Country` → `Country_Name`,
+/// (model §2.9; root `Goods`, `Good` → `Good_Name`, `Countries/Country` → `Country_Name`,
 /// `Child_Labor`, `Forced_Labor`, `Forced_Child_Labor`).
 ///
 /// Each `Country` row with a `Yes` flag is one record and yields a ``CountryRiskEntry`` per

@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// Reads an `.xml` input: a tierscan disclosure (SPEC §2.7) or the ILAB goods list (§2.9),
+/// Reads an `.xml` input: a tierscan disclosure (model §2.7) or the ILAB goods list (§2.9),
 /// chosen by the root element; any other root is an error finding.
 public enum XMLInputReader {
   /// Reads one XML file. Never throws: every problem is a finding in the result.

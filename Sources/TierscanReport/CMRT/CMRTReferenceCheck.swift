@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanIngest
 
-/// Reference checks on CMRT Smelter List rows (SPEC §2.8 "Template checks"), run by
+/// Reference checks on CMRT Smelter List rows (model §2.8 "Template checks"), run by
 /// ``ScanPipeline/prepare(_:)`` so that every scan-like command reports them:
 /// - `cid-not-in-reference` (warning): a row's CID is unknown to every status reference and
 ///   every look-up; only when at least one reference or look-up was given.

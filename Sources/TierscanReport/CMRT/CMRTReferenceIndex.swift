@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// The smelter references of a run, indexed by CID: status references (SPEC §2.6, first row per
+/// The smelter references of a run, indexed by CID: status references (model §2.6, first row per
 /// CID wins) and look-up entries (`--smelter-lookup`, known CIDs without status).
 public struct CMRTReferenceIndex: Sendable {
   /// Where a smelter's status came from.
@@ -53,7 +53,7 @@ public struct CMRTReferenceIndex: Sendable {
   public func knows(_ cid: String) -> Bool { statusByCID[RawKey(cid)] != nil || lookupByCID[RawKey(cid)] != nil }
 
   /// The status of a smelter and where it came from; anything not in a status reference is
-  /// `unknown` (SPEC §3).
+  /// `unknown` (model §3).
   public func status(of cid: String?) -> (status: SmelterStatus, source: StatusSource) {
     guard let cid else { return (.unknown, .noCID) }
     if let reference = statusByCID[RawKey(cid)], let status = reference.status { return (status, .reference) }

@@ -2,7 +2,7 @@ import TierscanCore
 import TierscanIngest
 import TierscanRisk
 
-/// The company-level CMRT roll-up (SPEC §2.8, §4 `tierscan cmrt`): every returned workbook, the
+/// The company-level CMRT roll-up (model §2.8, §4 `tierscan cmrt`): every returned workbook, the
 /// distinct smelters they declare with their status, metals × status counts and — with a
 /// focus — the response rate of the suppliers expected to report.
 ///
@@ -19,7 +19,7 @@ public struct CMRTRollup: Sendable {
   public let total: MetalSummary
   /// The response rate; `nil` without an analysis (no `--focus`).
   public let response: ResponseRate?
-  /// Whether a status reference (SPEC §2.6) was given: without one every status is `unknown`
+  /// Whether a status reference (model §2.6) was given: without one every status is `unknown`
   /// and conformance shares are `nil`.
   public let hasStatusReference: Bool
   /// Distinct CIDs known from `--smelter-lookup` workbooks.

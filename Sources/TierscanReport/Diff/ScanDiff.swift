@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanRisk
 
-/// The year-over-year comparison of two scan or statement output directories (SPEC §4 `diff`):
+/// The year-over-year comparison of two scan or statement output directories (model §4 `diff`):
 /// entities and relationships added or removed (when both sides have `graph.json`), exposures
 /// that appeared, disappeared, rose or fell a level, coverage per tier, and smelter status changes.
 public struct ScanDiff: Sendable {

@@ -3,7 +3,7 @@ import TierscanCore
 import TierscanIngest
 
 extension ScanSnapshot {
-  /// Undoes the formula neutralisation of SPEC §5 (a leading `'` before `=`, `+`, `-`, `@`).
+  /// Undoes the formula neutralisation of model §5 (a leading `'` before `=`, `+`, `-`, `@`).
   static func unneutralised(_ cell: String) -> String {
     let scalars = cell.unicodeScalars
     guard scalars.count >= 2, scalars.first == "'" else { return cell }

@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanRisk
 
-/// `tierscan export`: the graph (or a subgraph) as JSON, GraphML or DOT (SPEC §4 "Graph export").
+/// `tierscan export`: the graph (or a subgraph) as JSON, GraphML or DOT (model §4 "Graph export").
 public enum GraphExport {
   /// Export formats.
   public enum Format: String, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import TierscanCore
 import TierscanIngest
 
-/// What `tierscan validate` reports: one line per input file and a summary (SPEC §4).
+/// What `tierscan validate` reports: one line per input file and a summary (model §4).
 ///
 /// Built from the same pipeline run as a scan (``ScanPipeline/validate(_:strict:)``), so it
 /// reports exactly the findings a scan of the same inputs reports before the focus matters.

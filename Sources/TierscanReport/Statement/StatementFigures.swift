@@ -53,7 +53,7 @@ public struct StatementFigures: Sendable {
     public var pathIndex: Int
   }
 
-  /// Coverage of one tier (SPEC §3).
+  /// Coverage of one tier (model §3).
   public struct CoverageTier: Sendable, Hashable {
     public var tier: Int
     public var entities: Int

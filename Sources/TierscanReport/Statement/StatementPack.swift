@@ -3,7 +3,7 @@ import TierscanCore
 import TierscanIngest
 import TierscanRisk
 
-/// The statement pack (SPEC §4): `statement.json`, `statement.md`, `statement.html`, plus the scan
+/// The statement pack (model §4): `statement.json`, `statement.md`, `statement.html`, plus the scan
 /// outputs with `graph.json`, so a later `--previous` or `diff` can compare against it.
 public enum StatementPack {
   /// Every file the pack writes.

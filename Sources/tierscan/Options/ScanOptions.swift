@@ -3,7 +3,7 @@ import TierscanIngest
 import TierscanReport
 import TierscanRisk
 
-/// The options shared by `scan`, `paths`, `statement`, `export` and `cmrt` (SPEC §4).
+/// The options shared by `scan`, `paths`, `statement`, `export` and `cmrt` (model §4).
 struct ScanOptions: ParsableArguments {
   @Option(help: "Risk configuration JSON (default: the shipped defaults, docs/default-config.json).")
   var config: String?
