@@ -17,11 +17,15 @@ public struct InherentRiskScorer: Sendable {
   ///   - findings: receives `unknown-category` and `ownership-over-100` warnings.
   /// - Complexity: O(V·a + R·m + C·(V + E)) for a names per entity, R reference rows and m
   ///   matches per row.
-  public func score(graph: SupplyGraph, inputs: RiskInputs, findings: inout FindingLog) -> InherentRisk {
+  ///   - audits: the audit evidence linked to the graph (``AuditEvidence``), for `audit-finding`.
+  public func score(
+    graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog
+  ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
     scoreRiskList(graph: graph, inputs.riskList, into: &risk, findings: &findings)
     scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, into: &risk)
+    AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
     return risk
   }

@@ -90,12 +90,15 @@ public struct RiskAnalysis: Sendable {
   public let transmission: Transmission
   /// Findings of the risk stage (unknown categories, ownership over 100 %), in order.
   public let findings: FindingLog
+  /// Assessments and audit findings linked to the graph at the period end (empty without them).
+  public let audits: AuditEvidence
 
   /// Creates an analysis (``RiskEngine`` does this).
   public init(
     graph: SupplyGraph, config: RiskConfig, focus: EntityIndex, exposures: [Exposure], tiers: [Int?],
-    coverage: Coverage, transmission: Transmission, findings: FindingLog
+    coverage: Coverage, transmission: Transmission, findings: FindingLog, audits: AuditEvidence = AuditEvidence()
   ) {
+    self.audits = audits
     self.graph = graph
     self.config = config
     self.focus = focus

@@ -12,20 +12,27 @@ extension RiskConfig {
   /// - Throws: ``RiskConfigError`` naming the position (syntax) or key path (everything else).
   public static func parse(bytes: [UInt8]) throws(RiskConfigError) -> RiskConfig {
     let user = try json(bytes)
-    let base = try json(Array(DefaultRiskConfig.json.utf8))
-    return try decode(merge(base, user, path: ""))
+    return try decode(merge(base(), user, path: ""))
   }
 
   /// The effective configuration (defaults merged with `bytes`) as canonical JSON text: default
   /// key order, two-space indent, shortest numbers. Useful to show what a run used.
   public static func effectiveJSON(bytes: [UInt8]) throws(RiskConfigError) -> String {
-    let merged = try merge(json(Array(DefaultRiskConfig.json.utf8)), json(bytes), path: "")
+    let merged = try merge(base(), json(bytes), path: "")
     _ = try decode(merged)
     return JSONWriter.string(merged)
   }
 
   static func parse(_ text: String, overDefaults: Bool) throws(RiskConfigError) -> RiskConfig {
     overDefaults ? try parse(text) : try decode(json(Array(text.utf8)))
+  }
+
+  /// The defaults: the shipped config plus the `audit` section (``AuditConfig/defaultJSON``),
+  /// which is kept out of the shipped file so that its SHA-256 stays what it was.
+  private static func base() throws(RiskConfigError) -> JSONValue {
+    guard case .object(var pairs) = try json(Array(DefaultRiskConfig.json.utf8)) else { return .null }
+    if !pairs.contains(where: { $0.0 == "audit" }) { pairs.append(("audit", try json(Array(AuditConfig.defaultJSON.utf8)))) }
+    return .object(pairs)
   }
 
   private static func json(_ bytes: [UInt8]) throws(RiskConfigError) -> JSONValue {
@@ -46,7 +53,14 @@ extension RiskConfig {
     }
     var merged = basePairs
     for (key, value) in userPairs {
-      guard let index = merged.firstIndex(where: { $0.0 == key }) else { throw .unknownKey(path: join(path, key)) }
+      guard let index = merged.firstIndex(where: { $0.0 == key }) else {
+        // The severity table is open: a user may add schemes and entries.
+        guard path == "audit.severity_map" || path.hasPrefix("audit.severity_map.") else {
+          throw .unknownKey(path: join(path, key))
+        }
+        merged.append((key, value))
+        continue
+      }
       merged[index].1 = try merge(merged[index].1, value, path: join(path, key))
     }
     return .object(merged)
@@ -106,7 +120,8 @@ extension RiskConfig {
       nonConformantScore: try reader.unit("smelter_status_score.non-conformant"),
       unknownStatusScore: try reader.unit("smelter_status_score.unknown"),
       ilabChildLabourScore: try reader.unit("ilab_scores.child_labour"),
-      ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms)
+      ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms,
+      audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults)
   }
 }
 

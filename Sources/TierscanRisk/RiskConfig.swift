@@ -67,6 +67,8 @@ public struct RiskConfig: Sendable, Equatable {
   public var ilabForcedLabourScore: Double
   /// Legal-form words dropped when normalising names (model §2.4).
   public var legalForms: [String]
+  /// The `audit` section: audit-finding scores, windows and the severity table (docs/audits.md).
+  public var audit: AuditConfig = .defaults
 
   /// The shipped defaults (``DefaultRiskConfig/json``).
   public static let defaults: RiskConfig = {

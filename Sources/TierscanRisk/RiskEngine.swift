@@ -21,8 +21,10 @@ public struct RiskEngine: Sendable {
   public func analyze(graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex) -> RiskAnalysis {
     let timings = PhaseTimings.current
     var findings = FindingLog()
+    let audits = inputs.audits
+    let auditEvidence = audits.isEmpty ? AuditEvidence() : AuditEvidence(inputs: audits, graph: graph, config: config.audit, findings: &findings)
     let inherent = Self.measure("inherent risk", timings) {
-      InherentRiskScorer(config: config).score(graph: graph, inputs: inputs, findings: &findings)
+      InherentRiskScorer(config: config).score(graph: graph, inputs: inputs, audits: auditEvidence, findings: &findings)
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
@@ -80,7 +82,7 @@ public struct RiskEngine: Sendable {
     timings?.record("tiers and coverage", seconds: seconds)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
-      transmission: transmission, findings: findings)
+      transmission: transmission, findings: findings, audits: auditEvidence)
   }
 
   /// Analyses a graph with risk inputs given part by part (a convenience for tests and small

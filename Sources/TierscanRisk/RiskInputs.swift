@@ -14,11 +14,15 @@ public struct RiskInputs: Sendable {
   /// Smelter status references and look-up entries; look-up entries (`status == nil`) never
   /// make smelter status "assessed".
   public var smelterReferences: [SmelterReference]
+  /// Assessments and audit findings with the period end they are judged at (docs/audits.md).
+  public var audits: AuditInputs
 
   /// Creates risk inputs; every part defaults to none.
   public init(
-    riskList: [RiskListEntry] = [], countryRisk: [CountryRiskEntry] = [], smelterReferences: [SmelterReference] = []
+    riskList: [RiskListEntry] = [], countryRisk: [CountryRiskEntry] = [], smelterReferences: [SmelterReference] = [],
+    audits: AuditInputs = AuditInputs()
   ) {
+    self.audits = audits
     self.riskList = riskList
     self.countryRisk = countryRisk
     self.smelterReferences = smelterReferences

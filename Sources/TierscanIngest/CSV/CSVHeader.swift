@@ -30,8 +30,13 @@ public struct CSVHeader: Sendable {
   /// Whether every name is a column.
   public func contains(_ required: [String]) -> Bool { required.allSatisfy { indexByName[$0] != nil } }
 
-  /// The CSV kind: the first row of model §2's table whose columns the header contains, or `nil`.
+  /// The CSV kind: audit findings, assessments, then the first row of model §2's table whose
+  /// columns the header contains, or `nil`.
   public var kind: InputKind? {
+    // Audit kinds first: their id columns are specific, and an assessment export carries a
+    // `supplier_id` that must not be read as a supplier list.
+    if contains(["finding_id", "assessment_id"]) { return .auditFindings }
+    if contains(["assessment_id", "supplier_id", "scheme"]) { return .assessments }
     if contains(["from", "to", "type"]) { return .relationships }
     if contains(["buyer_id", "supplier_id"]) { return .supplierList }
     if contains(["list", "name", "category"]) { return .riskList }

@@ -237,6 +237,16 @@ private struct FileState {
         isUsable = true
         let known = Self.knownColumns(of: summary.kind)
         extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
+        if summary.kind == .assessments || summary.kind == .auditFindings, !extraColumns.isEmpty {
+          // Audit exports carry free text that may name workers: nothing unknown is kept.
+          let names = extraColumns.map { header.names[$0] }
+          let freeText = names.filter { AuditColumns.freeText.contains($0) }
+          result.findings.add(
+            .info, "columns-not-imported", at: at(record.line),
+            "columns not imported: \(names.joined(separator: ", "))"
+              + (freeText.isEmpty ? "" : " (free text such as \(freeText.joined(separator: ", ")) may hold personal data)"))
+          extraColumns = []
+        }
         if summary.kind == .relationships, allowsFastPath { fastPath = RelationshipFastPath(header: header, limits: limits) }
         if summary.kind == .entities, allowsFastPath {
           entityFastPath = EntityFastPath(header: header, limits: limits, displayPath: displayPath)
@@ -254,6 +264,8 @@ private struct FileState {
     case .riskList: RiskListRowParser.columns
     case .countryRisk: CountryRiskRowParser.columns
     case .smelterReference: SmelterReferenceRowParser.columns
+    case .assessments: AssessmentRowParser.columns
+    case .auditFindings: AuditFindingRowParser.columns
     default: []
     }
   }
@@ -280,6 +292,12 @@ private struct FileState {
     case .smelterReference:
       guard let reference = SmelterReferenceRowParser.parse(&row) else { return false }
       result.smelterReferences.append(reference)
+    case .assessments:
+      guard let record = AssessmentRowParser.parse(&row) else { return false }
+      result.assessments.append(record)
+    case .auditFindings:
+      guard let record = AuditFindingRowParser.parse(&row) else { return false }
+      result.auditFindings.append(record)
     default:
       return false
     }

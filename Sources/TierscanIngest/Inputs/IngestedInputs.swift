@@ -16,6 +16,10 @@ public struct IngestedInputs: Sendable {
   public var smelterLookup: [SmelterReference] = []
   /// Parsed CMRT/EMRT workbooks (declaration, answers, smelter rows) for the roll-up.
   public var workbooks: [CMRTWorkbook] = []
+  /// Supplier assessments and audits, in input order.
+  public var assessments: [AssessmentRecord] = []
+  /// Audit findings, in input order.
+  public var auditFindings: [AuditFindingRecord] = []
   public var findings = FindingLog()
   /// One summary per file read, in input order.
   public var files: [InputFileSummary] = []
@@ -39,6 +43,8 @@ public struct IngestedInputs: Sendable {
     smelterReferences.append(contentsOf: other.smelterReferences)
     smelterLookup.append(contentsOf: other.smelterLookup)
     workbooks.append(contentsOf: other.workbooks)
+    assessments.append(contentsOf: other.assessments)
+    auditFindings.append(contentsOf: other.auditFindings)
     findings.append(contentsOf: other.findings)
     files.append(contentsOf: other.files)
   }

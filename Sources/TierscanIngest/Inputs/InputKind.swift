@@ -11,6 +11,10 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
   case cmrt
   case emrt
   case smelterLookup = "smelter-lookup"
+  /// Supplier assessments and audits (docs/formats.md).
+  case assessments
+  /// Findings of those assessments (docs/formats.md).
+  case auditFindings = "audit-findings"
   /// Not recognised: an error finding, never a crash.
   case unrecognised
 }

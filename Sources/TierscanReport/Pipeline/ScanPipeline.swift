@@ -29,7 +29,8 @@ public struct ScanPipeline: Sendable {
     /// What the risk stage reads besides the graph.
     public var riskInputs: RiskInputs {
       RiskInputs(
-        riskList: inputs.riskList, countryRisk: inputs.countryRisk, smelterReferences: inputs.smelterReferences)
+        riskList: inputs.riskList, countryRisk: inputs.countryRisk, smelterReferences: inputs.smelterReferences,
+        audits: AuditInputs(assessments: inputs.assessments, findings: inputs.auditFindings))
     }
   }
 
@@ -80,8 +81,13 @@ public struct ScanPipeline: Sendable {
   }
 
   /// Analyses a prepared graph relative to `focus`.
-  public func analyze(_ prepared: Prepared, focus: EntityIndex) -> RiskAnalysis {
-    RiskEngine(config: prepared.config.config).analyze(graph: prepared.graph, inputs: prepared.riskInputs, focus: focus)
+  ///
+  /// - Parameter periodEnd: the date audit evidence is judged at (`--period-end`, a statement
+  ///   year's last day); `nil` means the newest date in the audit inputs.
+  public func analyze(_ prepared: Prepared, focus: EntityIndex, periodEnd: ISODate? = nil) -> RiskAnalysis {
+    var inputs = prepared.riskInputs
+    inputs.audits.periodEnd = periodEnd
+    return RiskEngine(config: prepared.config.config).analyze(graph: prepared.graph, inputs: inputs, focus: focus)
   }
 
   /// The risk stage's checks that need no focus (unknown categories, shares over 100 %), with

@@ -19,7 +19,7 @@ struct Statement: ParsableCommand {
   @Option(help: "Directory for the pack (written atomically).") var out: String
 
   func run() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus, periodEnd: ISODate.endOfYear(year))
     let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
     let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
     do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TierscanCore
 import TierscanIngest
 import TierscanReport
 import TierscanRisk
@@ -11,6 +12,11 @@ struct ScanOptions: ParsableArguments {
   @Option(name: .customLong("smelter-lookup"), help: "A CMRT 6.x workbook whose Smelter Look-up sheet lists known CIDs.")
   var smelterLookups: [String] = []
 
+  @Option(
+    name: .customLong("period-end"),
+    help: "The date (YYYY-MM-DD) audit evidence is judged at (default: statement: the year's last day; otherwise the newest date in the audit inputs).")
+  var periodEnd: ISODate?
+
   @OptionGroup var limits: LimitOptions
 
   /// The request for the pipeline.
@@ -22,4 +28,7 @@ struct ScanOptions: ParsableArguments {
 }
 
 extension RiskLevel: ExpressibleByArgument {}
+extension ISODate: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}
 extension PathsReport.Format: ExpressibleByArgument {}

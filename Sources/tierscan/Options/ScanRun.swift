@@ -16,13 +16,16 @@ struct ScanRun {
   let findings: [Finding]
 
   /// Prepares and analyses; prints the findings.
-  init(options: ScanOptions, inputs: [String], focus: String?) throws {
+  ///
+  /// - Parameter periodEnd: the period end when `--period-end` is not given (a statement's year end).
+  init(options: ScanOptions, inputs: [String], focus: String?, periodEnd: ISODate? = nil) throws {
     do {
       Output.progress("reading \(inputs.count) input argument(s) and building the graph…")
       prepared = try pipeline.prepare(options.request(inputs: inputs, focus: focus))
       if let focus {
         Output.progress("\(prepared.graph.entityCount) entities, \(prepared.graph.relationshipCount) relationships; propagating risk…")
-        analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph))
+        analysis = pipeline.analyze(
+          prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph), periodEnd: options.periodEnd ?? periodEnd)
       } else {
         analysis = nil
       }
