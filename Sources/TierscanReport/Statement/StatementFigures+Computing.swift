@@ -120,6 +120,11 @@ extension StatementFigures {
               return "\(id) \(JSONWriter.formatNumber(share))%"
             } ?? []
             list = "owners: " + owners.joined(separator: ", ")
+          } else if rule.rule == AuditFindingRule.id {
+            let finding = evidence["finding"]?.stringValue ?? ""
+            let scheme = evidence["scheme"]?.stringValue ?? ""
+            let severity = evidence["severity_raw"]?.stringValue ?? evidence["severity"]?.stringValue ?? ""
+            list = "audit finding \(finding) (\(scheme) \(severity), \(evidence["state_at_period_end"]?.stringValue ?? ""))"
           } else {
             list = evidence["list"]?.stringValue ?? ""
           }
