@@ -13,12 +13,12 @@ import Testing
     ("Saint Kitts and Nevis", "KN"), ("  GERMANY\t", "DE"), ("de", "DE"), ("ÅLAND ISLANDS", "AX"),
   ])
   func mapsNames(name: String, code: String) {
-    #expect(CountryNameResolver.code(for: name) == code)
+    #expect(CountryResolver.code(for: name) == code)
   }
 
   @Test(arguments: ["Atlantis", "Unknown", "", "XX", "Recycled/Scrap"])
   func unknownNames(name: String) {
-    #expect(CountryNameResolver.code(for: name) == nil)
+    #expect(CountryResolver.code(for: name) == nil)
   }
 
   /// Every name of RMI's own country sheet (`C`, 249 rows) maps to the code beside it.
@@ -30,7 +30,7 @@ import Testing
     for row in 2...sheet.lastRow {
       guard case .text(let code)? = sheet[row: row, column: 1], case .text(let name)? = sheet[row: row, column: 2]
       else { continue }
-      #expect(CountryNameResolver.code(for: name) == code, "\(name)")
+      #expect(CountryResolver.code(for: name) == code, "\(name)")
       checked += 1
     }
     #expect(checked == 249)

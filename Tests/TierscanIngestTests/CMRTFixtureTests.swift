@@ -89,7 +89,7 @@ import TierscanCore
       "smelter-not-listed-incomplete@F8",
       "smelter-unidentified@F9",
       "malformed-cid@F10",
-      "country-unmapped@F12",
+      "unknown-country@F12",
       "cmrt-missing-field@D10",
       "cmrt-used-metal-without-smelters@D28",
       "cmrt-smelters-for-unused-metal@F11",

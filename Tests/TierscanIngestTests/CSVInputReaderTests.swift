@@ -99,7 +99,7 @@ import TierscanIngest
       ])
     #expect(
       lines(inputs) == [
-        "in.csv:2: warning: country-repaired: supplier_country 'UK' read as 'GB'",
+        "in.csv:2: info: country-resolved: supplier_country 'UK' read as 'GB' (first occurrence in this file; every other occurrence reads the same)",
         "in.csv:2: warning: invalid-lei: lei 'bad' fails the ISO 17442 format or check digits; value dropped",
       ])
   }
@@ -128,7 +128,7 @@ import TierscanIngest
       ])
     #expect(
       lines(inputs) == [
-        "in.csv:3: error: invalid-country: country 'ZZ' is not an assigned ISO 3166-1 alpha-2 code; row rejected",
+        "in.csv:3: error: unknown-country: country 'ZZ' is not an ISO 3166-1 code or a known country name; row rejected",
         "in.csv:4: error: invalid-score: score '1.01' is not a number in [0, 1]; row rejected",
       ])
   }

@@ -47,8 +47,9 @@ struct XMLDisclosureReaderTests {
     #expect(byID["S1-1"]?.country == "GB")
     #expect(byID["S2"]?.country == nil)
     #expect(byID["S2"]?.identifiers.isEmpty == true)
-    #expect(XMLFixtures.places(result) == ["country-repaired@13", "invalid-country@20", "invalid-identifier@21"])
-    #expect(result.findings.findings.allSatisfy { $0.severity == .warning })
+    #expect(XMLFixtures.places(result) == ["country-resolved@13", "unknown-country@20", "invalid-identifier@21"])
+    #expect(byID["S2"]?.attributes.contains(Attribute("unresolved_country", "XX")) == true)
+    #expect(result.findings.findings.map(\.severity) == [.info, .warning, .warning])
     #expect(result.files == [
       InputFileSummary(path: "xml/nested.xml", kind: .disclosure, recordsRead: 8, recordsAccepted: 8, recordsRejected: 0)
     ])

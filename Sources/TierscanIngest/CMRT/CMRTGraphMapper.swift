@@ -70,6 +70,7 @@ struct CMRTGraphMapper {
         EntityRecord(
           id: id, name: row.effectiveName, kind: .smelter, country: row.countryISO,
           commodities: row.metal.map { [$0] } ?? [], identifiers: Identifiers(cid: row.cid), aliases: aliases,
+          attributes: row.unresolvedCountry.map { [Attribute(CountryValues.unresolvedAttribute, $0)] } ?? [],
           provenance: row.provenance))
       var edgeAttributes: [Attribute] = []
       let optional: [(String, String?)] = [

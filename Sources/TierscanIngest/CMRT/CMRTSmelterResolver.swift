@@ -35,15 +35,18 @@ struct CMRTSmelterResolver {
     // Effective name: D, else R, else C (without the look-up placeholders).
     let lookup = row.lookupName.flatMap { isLookupPlaceholder($0) ? nil : $0 }
     row.effectiveName = row.name ?? row.standardName ?? lookup
-    // Country: S when an assigned code, else E mapped by name.
+    // Country: S when an assigned code, else E resolved by ``CountryResolver`` (model §2). E is a
+    // country name by the template's design (RMI's drop-down), so a resolved name is no finding.
     if usesCountryCodeColumn, let code = row.countryCode, case .valid(let valid) = CountryCode.read(code) {
       row.countryISO = valid
     } else if let country = row.country, !isUnknown(country) {
-      if let code = CountryNameResolver.code(for: country) {
+      switch CountryResolver.resolve(country) {
+      case .code(let code), .resolved(let code):
         row.countryISO = code
-      } else {
+      case .unknown:
+        row.unresolvedCountry = country
         findings.add(
-          .warning, "country-unmapped", at: at, "smelter country '\(country)' is not a recognised country; dropped",
+          .warning, "unknown-country", at: at, CountryValues.unknownMessage(country, field: "smelter country"),
           evidence: [Attribute("country", country)])
       }
     }

@@ -48,6 +48,8 @@ public struct CMRTSmelterRow: Sendable, Hashable {
   public var effectiveName: String?
   /// ISO alpha-2 country: S when it is an assigned code, else E mapped from its name.
   public var countryISO: String?
+  /// E when it resolved to no country: kept on the smelter entity as `unresolved_country`.
+  public var unresolvedCountry: String?
   /// The graph entity id the row produced, or `nil` when the smelter is unidentified.
   public var entityID: String?
   /// Non-empty cells as stored, by column letter (A…T), before trimming and placeholder removal.

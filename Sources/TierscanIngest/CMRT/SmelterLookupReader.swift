@@ -26,7 +26,7 @@ struct SmelterLookupReader {
       let metal = CMRTCellText.text(sheet[row: row, column: 1])?.lowercased()
       guard seen.insert(id + "\u{0}" + (metal ?? "")).inserted else { continue }
       let name = CMRTCellText.text(sheet[row: row, column: 3]) ?? CMRTCellText.text(sheet[row: row, column: 2])
-      let country = CMRTCellText.text(sheet[row: row, column: 4]).flatMap { CountryNameResolver.code(for: $0) }
+      let country = CMRTCellText.text(sheet[row: row, column: 4]).flatMap { CountryResolver.code(for: $0) }
       result.smelterLookup.append(
         SmelterReference(cid: id, status: nil, name: name, metal: metal, country: country, provenance: at))
     }

@@ -125,6 +125,8 @@ private struct FileState {
   private(set) var batchProbes: Int32 = 0
   /// Whether plain relationship and entity rows may take ``fastPath`` and ``entityFastPath``.
   var allowsFastPath = true
+  /// The country values reported so far (one `country-resolved` finding per distinct value).
+  var countries = CountryValues()
 
   init(displayPath: String) {
     self.displayPath = displayPath
@@ -213,6 +215,11 @@ private struct FileState {
       var row = CSVRow(header: header, fields: record.fields, at: at(record.line), extraColumns: extraColumns)
       if record.hasControlCharacters { row = removingControlCharacters(row) }
       if parse(&row) { summary.recordsAccepted += 1 } else { summary.recordsRejected += 1 }
+      for resolved in row.resolvedCountries {
+        if let finding = countries.noteResolved(resolved.raw, to: resolved.code, field: resolved.field, at: row.at) {
+          result.findings.add(finding)
+        }
+      }
       result.findings.append(contentsOf: row.findings)
     }
   }
@@ -346,7 +353,20 @@ private struct FileState {
 
   /// Appends the results of the records after a split (read by `later`).
   mutating func merge(_ later: FileState) {
-    result.append(later.result)
+    let both = countries.merge(later.countries)
+    if both.isEmpty {
+      result.append(later.result)
+    } else {
+      // A value both halves resolved is reported once, at its first occurrence (in this half).
+      var laterResult = later.result
+      var kept = FindingLog()
+      kept.append(
+        contentsOf: laterResult.findings.findings.filter { finding in
+          !(finding.rule == "country-resolved" && finding.evidence.first.map { both.contains($0.value) } == true)
+        })
+      laterResult.findings = kept
+      result.append(laterResult)
+    }
     summary.recordsRead += later.summary.recordsRead
     summary.recordsAccepted += later.summary.recordsAccepted
     summary.recordsRejected += later.summary.recordsRejected

@@ -12,6 +12,10 @@ struct CSVRow {
   let extraColumns: [Int]
   var findings: [Finding] = []
   private(set) var isRejected = false
+  /// Country values resolved from another spelling: (column, raw value, code).
+  private(set) var resolvedCountries: [(field: String, raw: String, code: String)] = []
+  /// A country value that resolved to nothing (the first, when several columns do).
+  private(set) var unresolvedCountry: String?
 
   init(header: CSVHeader, fields: [String], at: Provenance, extraColumns: [Int]) {
     self.header = header
@@ -58,21 +62,32 @@ struct CSVRow {
     return id
   }
 
-  /// A country value (model §2): `UK` becomes `GB` with a warning; an unassigned code is dropped
-  /// with a warning, or rejects the row when `required`.
+  /// A country value (model §2) resolved by ``CountryResolver``: an alpha-2 code as given; another
+  /// spelling is recorded in ``resolvedCountries`` (the file reports each distinct value once); a
+  /// value that resolves to nothing is a warning `unknown-country`, kept in ``unresolvedCountry``,
+  /// or rejects the row when `required`.
   mutating func country(_ name: String, required: Bool = false) -> String? {
     guard let raw = required ? self.required(name) : value(name) else { return nil }
-    switch CountryCode.read(raw) {
-    case .valid(let code):
+    switch CountryResolver.resolve(raw) {
+    case .code(let code):
       return code
-    case .repairedUK:
-      warn("country-repaired", "\(name) '\(raw)' read as 'GB'")
-      return "GB"
-    case .unassigned:
-      let message = "\(name) '\(raw)' is not an assigned ISO 3166-1 alpha-2 code"
-      if required { reject("invalid-country", message) } else { warn("invalid-country", message + "; value dropped") }
+    case .resolved(let code):
+      resolvedCountries.append((name, raw, code))
+      return code
+    case .unknown:
+      if required {
+        reject("unknown-country", "\(name) '\(raw)' is not an ISO 3166-1 code or a known country name")
+      } else {
+        warn("unknown-country", CountryValues.unknownMessage(raw, field: name))
+        unresolvedCountry = raw
+      }
       return nil
     }
+  }
+
+  /// The attribute that keeps a country value that resolved to nothing, if any.
+  var unresolvedCountryAttributes: [Attribute] {
+    unresolvedCountry.map { [Attribute(CountryValues.unresolvedAttribute, $0)] } ?? []
   }
 
   /// The `lei`, `duns`, `vat` and `cid` columns; invalid LEI/DUNS/CID values are dropped with a warning.

@@ -18,6 +18,6 @@ enum EntityRowParser {
     return EntityRecord(
       id: id, name: name, kind: kind, country: country, sector: row.value("sector"),
       commodities: row.list("commodities", lowercased: true), identifiers: identifiers, aliases: row.list("aliases"),
-      rawMaterial: rawMaterial, attributes: row.attributes(), provenance: row.at)
+      rawMaterial: rawMaterial, attributes: row.attributes() + row.unresolvedCountryAttributes, provenance: row.at)
   }
 }

@@ -24,7 +24,7 @@ enum RiskListRowParser {
     return RiskListEntry(
       list: list, name: name, category: category, country: country, aliases: row.list("aliases"),
       identifiers: identifiers, authority: row.value("authority"), listedOn: listedOn,
-      reference: row.value("reference"), provenance: row.at, attributes: row.attributes())
+      reference: row.value("reference"), provenance: row.at, attributes: row.attributes() + row.unresolvedCountryAttributes)
   }
 
   /// Whether `text` is `YYYY-MM-DD` with a month 01–12 and a day 01–31.

@@ -25,6 +25,6 @@ enum SmelterReferenceRowParser {
     guard let cid, let status, !row.isRejected else { return nil }
     return SmelterReference(
       cid: cid, status: status, rawStatus: rawStatus, name: row.value("name"), metal: row.value("metal")?.lowercased(),
-      country: country, provenance: row.at, attributes: row.attributes())
+      country: country, provenance: row.at, attributes: row.attributes() + row.unresolvedCountryAttributes)
   }
 }

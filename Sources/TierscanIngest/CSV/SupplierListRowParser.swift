@@ -19,7 +19,7 @@ enum SupplierListRowParser {
     guard let buyer, let supplier, !row.isRejected else { return nil }
     let entity = EntityRecord(
       id: supplier, name: row.value("supplier_name"), kind: kind, country: country, identifiers: identifiers,
-      provenance: row.at)
+      attributes: row.unresolvedCountryAttributes, provenance: row.at)
     let edge = RelationshipRecord(
       from: supplier, to: buyer, type: .supplies, commodity: row.value("commodity")?.lowercased(),
       hsCode: row.value("hs_code"), basis: basis, attributes: row.attributes(), provenance: row.at)

@@ -14,6 +14,8 @@ enum DisclosureElement {
     /// Unknown attributes of `identifier` and `commodity`, for the parent entity or the edge.
     var extraAttributes: [Attribute] = []
     var warnings: [(rule: String, message: String)] = []
+    /// A country value resolved from another spelling (reported once per distinct value per file).
+    var resolvedCountry: (raw: String, code: String)?
   }
 
   /// Why an element is rejected.
@@ -138,15 +140,23 @@ enum DisclosureElement {
       }
     }
     var country: String?
-    if let raw = element.attribute("country") {
-      let reading = DisclosureValues.country(raw)
-      country = reading.code
-      if let warning = reading.warning { built.warnings.append(warning) }
+    var unresolved: [Attribute] = []
+    if let raw = value("country") {
+      switch CountryResolver.resolve(raw) {
+      case .code(let code):
+        country = code
+      case .resolved(let code):
+        country = code
+        built.resolvedCountry = (raw, code)
+      case .unknown:
+        built.warnings.append(("unknown-country", CountryValues.unknownMessage(raw, field: "country")))
+        unresolved = [Attribute(CountryValues.unresolvedAttribute, raw)]
+      }
     }
     if DisclosureValues.looksLikeFormula(id) {
       built.warnings.append(("formula-like-id", "id '\(id)' begins with =, +, - or @; it is neutralised in CSV outputs"))
     }
-    var attributes = extras
+    var attributes = extras + unresolved
     if role == .discloser { attributes = reader.rootAttributes.map { Attribute("disclosure:" + $0.key, $0.value) } + extras }
     built.entity = EntityRecord(
       id: id, name: value("name"), kind: kind, country: country, sector: value("sector"), commodities: commodities,

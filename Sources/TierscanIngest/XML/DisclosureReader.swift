@@ -36,6 +36,8 @@ struct DisclosureReader {
   var frames: [Frame] = []
   var rejectingFrame: Int?
   var findings: [Finding] = []
+  /// The file's country values reported so far.
+  var countries = CountryValues()
   var schemaViolationLines = Set<Int>()
   var nextSequence = 0
   var entities: [(sequence: Int, record: EntityRecord)] = []
@@ -114,6 +116,12 @@ struct DisclosureReader {
     case .failure(let refusal):
       reject(element, role: role, sequence: sequence, refusal.rule, refusal.message)
     case .success(let built):
+      if let resolved = built.resolvedCountry,
+        let finding = countries.noteResolved(
+          resolved.raw, to: resolved.code, field: "country", at: Provenance(file: path, line: element.line))
+      {
+        findings.append(finding)
+      }
       for warning in built.warnings { report(.warning, warning.rule, line: element.line, warning.message) }
       var frame = Frame(role: role, line: element.line, sequence: sequence, entity: built.entity, edge: built.edge)
       if role.isRecord { summary.recordsRead += 1 }

@@ -72,18 +72,6 @@ enum DisclosureValues {
     return value
   }
 
-  /// Reads a country value per model §2: an assigned code, `UK` as `GB` with a warning, anything
-  /// else dropped with a warning. Returns the code to keep and the warning to report.
-  static func country(_ raw: String) -> (code: String?, warning: (rule: String, message: String)?) {
-    let text = trimmed(raw)
-    if text.isEmpty { return (nil, nil) }
-    switch CountryCode.read(text) {
-    case .valid(let code): return (code, nil)
-    case .repairedUK: return ("GB", ("country-repaired", "country 'UK' read as 'GB'"))
-    case .unassigned: return (nil, ("invalid-country", "country '\(text)' is not an assigned ISO 3166-1 alpha-2 code; dropped"))
-    }
-  }
-
   /// Checks an identifier value for its scheme; returns the value to keep, or `nil` when the check
   /// fails (the caller drops it with a warning). VAT numbers are kept as given.
   static func identifier(scheme: String, value raw: String) -> String? {

@@ -2,7 +2,7 @@ import Foundation
 import TierscanCore
 
 /// The editable mapping shipped as `Resources/ilab-goods-mapping.json`: ILAB good names to
-/// tierscan commodity names, and country-name aliases for ``CountryNameResolver``.
+/// tierscan commodity names, and country-name aliases for ``CountryResolver``.
 struct ILABGoodsMapping: Sendable {
   /// The shipped mapping (empty when the resource is missing or unreadable).
   static let shipped: ILABGoodsMapping = load()
@@ -19,14 +19,14 @@ struct ILABGoodsMapping: Sendable {
     commodityOfGood = table
     var aliases: [String: String] = [:]
     for alias in countryAliases where CountryCode.assigned.contains(alias.code) {
-      let key = CountryNameResolver.normalize(alias.name)
+      let key = CountryResolver.normalize(alias.name)
       if aliases[key] == nil { aliases[key] = alias.code }
     }
     self.countryAliases = aliases
   }
 
   /// The alpha-2 code of an ILAB country name: the mapping's aliases first, then the shared resolver.
-  func countryCode(for name: String) -> String? { CountryNameResolver.code(for: name, aliases: countryAliases) }
+  func countryCode(for name: String) -> String? { CountryResolver.code(for: name, aliases: countryAliases) }
 
   /// The commodity for an ILAB good name, or `nil` when the mapping has none.
   func commodity(for good: String) -> String? { commodityOfGood[Self.key(good)] }
