@@ -885,6 +885,44 @@ COUNTRY_RISK = [
 ]
 
 # ---------------------------------------------------------------------------------------------
+# Assessments and audit findings (2025 only; docs/formats.md "Assessments", "Audit findings").
+# Invented audits of invented suppliers; the audit firm is fictional. No free text, no names of
+# people: tierscan would not import them anyway.
+# ---------------------------------------------------------------------------------------------
+
+AUDITOR = "Harbourline Social Compliance Ltd (fictional)"
+ASSESSMENTS = [
+    # assessment_id, supplier_id, site_id, scheme, type, date, valid_until, announcement, result, scale, zero_tolerance
+    ("SMETA-BD-24-0310", "GAR-BD", "GAR-BD-F1", "smeta-6.1", "initial", "2024-03-10", "2025-03-10", "semi-announced",
+     "", "", "false"),
+    ("SMETA-BD-25-0412", "GAR-BD", "GAR-BD-F1", "smeta-6.1", "initial", "2025-04-12", "2026-04-12", "semi-announced",
+     "", "", "true"),
+    ("SAQ-PFS-23-0502", "PFS", "", "sedex-saq", "saq", "2023-05-02", "2024-05-02", "", "", "", ""),
+    ("RBA-MY-25-0220", "EMS-PEN", "EMS-PEN-F1", "rba-vap", "initial", "2025-02-20", "2027-02-20", "announced",
+     "148", "rba-score", "true"),
+    ("INT-BWN-25-0915", "BWN", "", "internal", "desktop", "2025-09-15", "2026-09-15", "announced", "", "", "false"),
+    ("SMETA-GWW-25-0120", "GWW", "", "smeta-6.1", "initial", "2025-01-20", "2027-01-20", "unannounced", "", "",
+     "false"),
+]
+AUDIT_FINDINGS = [
+    # finding_id, assessment_id, code_ref, category, ilo_indicators, severity_raw, status, raised, due, closed,
+    # verification, remedy
+    ("BD24-05", "SMETA-BD-24-0310", "ETI 5", "wages", "", "Major", "verified", "", "2024-05-10", "2024-06-20",
+     "desktop", "back_pay"),
+    ("BD25-01", "SMETA-BD-25-0412", "ETI 1", "forced_labour", "debt_bondage;retention_of_identity_documents",
+     "Business Critical", "open", "", "2025-05-12", "", "", ""),
+    ("BD25-05", "SMETA-BD-25-0412", "ETI 5", "wages", "withholding_of_wages", "Major", "verified", "", "2025-06-12",
+     "2025-07-30", "follow-up-audit", "back_pay"),
+    ("PEN25-A1", "RBA-MY-25-0220", "A1", "forced_labour", "debt_bondage", "Priority", "in_progress", "",
+     "2025-05-21", "", "", ""),
+    ("PEN25-B2", "RBA-MY-25-0220", "B2", "health_safety", "", "Major", "verified", "", "2025-05-21", "2025-06-30",
+     "closure-audit", ""),
+    ("PEN25-A3", "RBA-MY-25-0220", "A3", "working_hours", "excessive_overtime", "Minor", "open", "", "2025-08-20", "",
+     "", ""),
+]
+AUDIT_YEARS = (2025,)
+
+# ---------------------------------------------------------------------------------------------
 # Writers
 # ---------------------------------------------------------------------------------------------
 
@@ -933,6 +971,16 @@ def write_year(year):
     for doc in CMRTS:
         if year in doc["years"]:
             write_text(os.path.join(base, "cmrt", doc["file"]), build_cmrt(doc, year), binary=True)
+    if year in AUDIT_YEARS:
+        audits = os.path.join(base, "audits")
+        write_csv(os.path.join(audits, "assessments.csv"),
+                  ["assessment_id", "supplier_id", "site_id", "scheme", "assessment_type", "date", "valid_until",
+                   "announcement", "overall_result", "result_scale", "zero_tolerance", "auditor"],
+                  [list(a) + [AUDITOR] for a in ASSESSMENTS])
+        write_csv(os.path.join(audits, "findings.csv"),
+                  ["finding_id", "assessment_id", "code_ref", "category", "ilo_indicators", "severity_raw", "status",
+                   "raised_date", "due_date", "closed_date", "verification", "remedy"],
+                  [list(f) for f in AUDIT_FINDINGS])
     ref = os.path.join(base, "reference")
     write_csv(os.path.join(ref, "risk-list.csv"),
               ["list", "name", "category", "country", "aliases", "lei", "duns", "cid", "authority", "listed_on",
@@ -1260,6 +1308,12 @@ def check_year(year):
                 names[rec["id"]] = (rec["name"], rec["country"])
             if rel_path == "supplier-list.csv":
                 assert names[rec["supplier_id"]] == (rec["supplier_name"], rec["supplier_country"]), rec
+    # Audits: every supplier and site exists this year, every finding's assessment exists.
+    if year in AUDIT_YEARS:
+        ids = set(year_ids(year))
+        for a in ASSESSMENTS:
+            assert a[1] in ids and (not a[2] or a[2] in ids), a
+        assert all(f[1] in {a[0] for a in ASSESSMENTS} for f in AUDIT_FINDINGS)
     # XML: well-formed, namespace, and every element's line as xml_edges() assumes.
     for doc in XML_DOCS:
         path = os.path.join(base, "xml", doc["file"])

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import TierscanCore
+import TierscanReport
 
 @Suite struct StatementCommandTests {
   static func temp() -> URL {
@@ -64,5 +66,43 @@ import Testing
     }
     let bad = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", "uk,fr", "--out", dir.path + "/bad"])
     #expect(bad.status == 64)
+  }
+
+  @Test func canadaRegimeWritesEveryAreaAndEveryQuestionOfTheVersion() throws {
+    guard TierscanBinary.url != nil else { return }
+    let dir = Self.temp()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let run = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", "uk,au,ca", "--out", dir.path + "/s"])
+    #expect(run.status == 0)
+    let md = try String(contentsOf: dir.appendingPathComponent("s/statement.md"), encoding: .utf8)
+    for heading in ["## UK Modern Slavery Act 2015", "## Australian Modern Slavery Act 2018", "## Canada, Fighting Against Forced Labour"] {
+      #expect(md.contains(heading), "\(heading)")
+    }
+    for area in ["a", "b", "c", "d", "e", "f", "g"] { #expect(md.contains("### CA S-211 s.11(3)(\(area)) "), "s.11(3)(\(area))") }
+    #expect(md.contains("### CA S-211 s.11(1) ") && md.contains("### CA S-211 s.11(4)–(5) Approval"))
+    let json = try JSONParser.parse(bytes: Array(try Data(contentsOf: dir.appendingPathComponent("s/statement.json"))))
+    #expect(json["statement"]?["regimes"]?.arrayValue == [.string("uk"), .string("au"), .string("ca")])
+    // Every question of the 2024 questionnaire, in order, pre-filled or marked for the organisation.
+    let sheet = try JSONParser.parse(bytes: Array(try Data(contentsOf: dir.appendingPathComponent("s/questionnaire.json"))))
+    #expect(sheet["version"]?.stringValue == "2024")
+    let answers = try #require(sheet["answers"]?.arrayValue)
+    let expected = S211Questionnaire.questions(version: "2024")!.map { "\($0.part) \($0.number)" }
+    #expect(answers.map { "\($0["part"]!.stringValue!) \($0["number"]!.stringValue!)" } == expected)
+    #expect(expected.contains("annual-report 17.1") && expected.count == 39)
+    for answer in answers {
+      let status = answer["status"]?.stringValue
+      #expect(status == "pre-filled" || status == "for-the-organisation")
+      #expect((status == "pre-filled") == !(answer["answer"]?.arrayValue ?? []).isEmpty)
+    }
+    let byNumber = Dictionary(uniqueKeysWithValues: answers.map { ("\($0["part"]!.stringValue!) \($0["number"]!.stringValue!)", $0) })
+    #expect(byNumber["annual-report 8"]?["answer"]?.arrayValue == [.string("yes, we have started the process but there are gaps")])
+    #expect(byNumber["annual-report 1"]?["answer"]?.arrayValue?.contains(.string("auditing suppliers")) == true)
+    #expect(byNumber["annual-report 15"]?["status"]?.stringValue == "for-the-organisation")
+    let csv = try String(contentsOf: dir.appendingPathComponent("s/questionnaire.csv"), encoding: .utf8)
+    #expect(csv.split(separator: "\n").count == 40 && csv.hasPrefix("version,part,number,topic,kind,status,answer,basis\n2024,identifying,1,"))
+    // No personal data: the audit inputs' free text never reaches the pack.
+    #expect(!md.contains("Harbourline"))
+    let unknown = try TierscanBinary.run(["statement", "SampleData/2025", "--focus", "NWT", "--year", "2025", "--regime", "ca", "--questionnaire-version", "1999", "--out", dir.path + "/q"])
+    #expect(unknown.status == 64)
   }
 }

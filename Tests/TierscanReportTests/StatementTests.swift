@@ -74,7 +74,7 @@ import TierscanRisk
     #expect(sections.first { $0["provision"]?.stringValue == "s.54(5)(b)" }?["figures"]?.arrayValue == [])
     let md = run.text("statement.md")
     #expect(md.components(separatedBy: StatementMarkdown.placeholderMarker).count - 1 >= 15)
-    #expect(md.contains("### s.54(5)(f) Training"))
+    #expect(md.contains("### UK s.54(5)(f) Training"))
     // Reproducibility: input and config hashes.
     let inputs = json["reproducibility"]!["inputs"]!.arrayValue!
     #expect(inputs.count == run.prepared.inputs.files.count)
@@ -98,7 +98,7 @@ import TierscanRisk
     let b = try StatementSample.run(year: 2025).files
     #expect(a.map(\.name) == b.map(\.name))
     for (x, y) in zip(a, b) { #expect(x.bytes == y.bytes, "\(x.name)") }
-    #expect(a.map(\.name) == StatementPack.fileNames)
+    #expect(a.map(\.name) == StatementPack.fileNames(for: .both))
   }
 
   @Test func writeRefusesAnOutputInsideOrContainingAnInput() throws {
@@ -114,6 +114,6 @@ import TierscanRisk
     try StatementPack.write(run.files, to: out, inputs: [input])
     try StatementPack.write(run.files, to: out, inputs: [input])  // replacing a pack is fine
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == StatementPack.fileNames)
+    #expect(names == StatementPack.fileNames(for: .both))
   }
 }

@@ -24,6 +24,12 @@ public enum StatementFigure: String, Sendable, Hashable, CaseIterable {
   case cmrt
   /// Smelters by RMAP status.
   case smelters
+  /// Assessment coverage (tier 1, high-risk entities, per tier) and assessments in the period.
+  case assessments
+  /// Audit findings raised in the period by category, severity and ILO indicator; open critical.
+  case auditFindings = "audit_findings"
+  /// Remediation KPIs: rate, days to close, overdue, repeats, worker remedies.
+  case remediation
   /// Reference data that was missing.
   case referenceData = "reference_data"
   /// Data-quality findings by severity.

@@ -69,6 +69,7 @@ extension StatementFigures {
     if !analysis.coverage.hasSmelterStatus { missing.append("smelter status reference") }
     missingReferenceData = missing
     cmrt = CMRTFigures(inputs: inputs, analysis: analysis)
+    audits = AuditFigures(analysis: analysis)
     findingsBySeverity = [Severity.error, .warning, .info].map { severity in
       Count(key: severity.rawValue, count: findings.filter { $0.severity == severity }.count)
     }

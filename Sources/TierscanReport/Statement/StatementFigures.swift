@@ -99,6 +99,8 @@ public struct StatementFigures: Sendable {
   /// Unmapped tier ≥ 1 entities over ``suppliersInChain``.
   public var unmappedShare: Double
   public var cmrt: CMRTFigures
+  /// Assessment coverage and audit KPIs at the period end.
+  public var audits: AuditFigures
   /// Ingest, graph and risk findings by severity (error, warning, info).
   public var findingsBySeverity: [Count]
 }

@@ -169,6 +169,7 @@ public enum StatementJSON {
     case .referenceData: return .object([("missing", strings(f.missingReferenceData))])
     case .dataQuality: return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
     case .change: return d.change?.object() ?? .null
+    case .assessments, .auditFindings, .remediation: return auditFigure(key, f.audits)
     }
   }
 }

@@ -18,8 +18,11 @@ public enum StatementMarkdown {
     out += "Blocks marked \(placeholderMarker) are for the organisation to write; tierscan writes no narrative.\n\n"
     for regime in d.regimes.regimes {
       out += "## \(regime.title)\n\n"
+      if regime == .ca {
+        out += "The questionnaire answer sheet is in `questionnaire.json` and `questionnaire.csv` (question numbers and version; pre-filled only where the data supports an answer).\n\n"
+      }
       for section in d.sections where section.regime == regime {
-        out += "### \(section.provision) \(section.title)\n\n"
+        out += "### \(section.label) \(section.title)\n\n"
         for key in section.figures { out += figure(key, d) }
         for p in section.placeholders { out += "> **\(placeholderMarker)** `\(p.id)`: \(p.prompt)\n\n" }
       }
@@ -120,6 +123,7 @@ public enum StatementMarkdown {
         : "Reference data missing (results in these areas are unassessed, not clean): " + f.missingReferenceData.joined(separator: ", ") + ".\n\n"
     case .dataQuality:
       return "Data-quality findings: " + f.findingsBySeverity.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + " (quality.json).\n\n"
+    case .assessments, .auditFindings, .remediation: return auditFigure(key, f.audits)
     case .change:
       guard let c = d.change else { return "" }
       var out = "Change since the previous output (\(md(d.previousLabel ?? "previous"))):\n\n"

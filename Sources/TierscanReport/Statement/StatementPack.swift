@@ -7,26 +7,41 @@ import TierscanRisk
 /// outputs with `graph.json`, so a later `--previous` or `diff` can compare against it.
 public enum StatementPack {
   /// Every file the pack writes.
-  public static let fileNames = (ScanOutputWriter.fileNames + ["statement.html", "statement.json", "statement.md"])
+  public static let fileNames = (ScanOutputWriter.fileNames + ["statement.html", "statement.json", "statement.md"] + questionnaireFileNames)
     .sorted { $0.utf8Precedes($1) }
+  /// The S-211 questionnaire answer sheet, written when `ca` is among the regimes.
+  public static let questionnaireFileNames = ["questionnaire.csv", "questionnaire.json"]
+
+  /// The files a pack for `regimes` writes.
+  public static func fileNames(for regimes: StatementRegimes) -> [String] {
+    regimes.regimes.contains(.ca) ? fileNames : fileNames.filter { !questionnaireFileNames.contains($0) }
+  }
 
   /// The pack's files and the document, in memory (pure and byte-deterministic).
   ///
   /// - Parameters:
   ///   - previous: the previous year's output directory (scan or statement), read with ``ScanSnapshot``.
-  /// - Throws: ``DiffError`` when `previous` cannot be read.
+  ///   - questionnaireVersion: the S-211 questionnaire version answered (with `ca`).
+  /// - Throws: ``DiffError`` when `previous` cannot be read; ``StatementError`` for an unknown
+  ///   questionnaire version.
   public static func build(
     prepared: ScanPipeline.Prepared, analysis: RiskAnalysis, manifest: ScanManifest, year: Int,
-    regimes: StatementRegimes, previous: String? = nil
-  ) throws(DiffError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
+    regimes: StatementRegimes, previous: String? = nil, questionnaireVersion: String = S211Questionnaire.defaultVersion
+  ) throws(StatementError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
     let findings = prepared.findings + analysis.findings.findings
     let scanFiles = ScanOutputWriter.files(
       analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true))
     let figures = StatementFigures(inputs: prepared.inputs, analysis: analysis, findings: findings)
     var change: ScanDiff?
     if let previous {
-      let old = try ScanSnapshot(directory: previous)
-      var current = try ScanSnapshot(files: scanFiles, directory: "statement output")
+      let old: ScanSnapshot
+      var current: ScanSnapshot
+      do {
+        old = try ScanSnapshot(directory: previous)
+        current = try ScanSnapshot(files: scanFiles, directory: "statement output")
+      } catch {
+        throw .previous(error)
+      }
       current.smelters = figures.cmrt.smelters.map { ScanSnapshot.SmelterRow(id: $0.id, name: $0.name, status: $0.status) }
       change = ScanDiff(old: old, new: current)
     }
@@ -38,6 +53,13 @@ public enum StatementPack {
     files.append(("statement.json", Array(StatementJSON.render(document).utf8)))
     files.append(("statement.md", Array(StatementMarkdown.render(document).utf8)))
     files.append(("statement.html", Array(StatementHTML.render(document, analysis: analysis).utf8)))
+    if regimes.regimes.contains(.ca) {
+      guard let sheet = S211AnswerSheet(version: questionnaireVersion, document: document, analysis: analysis) else {
+        throw .unknownQuestionnaireVersion(questionnaireVersion)
+      }
+      files.append(("questionnaire.json", Array(sheet.json().utf8)))
+      files.append(("questionnaire.csv", Array(sheet.csv().utf8)))
+    }
     return (document, files.sorted { $0.name.utf8Precedes($1.name) })
   }
 

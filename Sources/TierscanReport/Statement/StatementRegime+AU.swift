@@ -14,15 +14,15 @@ extension StatementRegime {
         placeholders: [p("au.b.structure", "Describe the structure and operations (sites, workforce, owned and controlled entities).")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(c)", title: "Modern slavery risks in operations and supply chains (and those of owned or controlled entities)",
-        figures: [.focusExposure, .riskSources, .flagged],
+        figures: [.focusExposure, .riskSources, .flagged, .auditFindings],
         placeholders: [p("au.c.risks", "Describe risks in the organisation's own operations and in owned or controlled entities, which these figures do not cover.")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(d)", title: "Actions taken to assess and address risks, including due diligence and remediation",
-        figures: [.coverage, .cmrt, .smelters],
+        figures: [.coverage, .assessments, .cmrt, .smelters],
         placeholders: [p("au.d.actions", "Describe the actions taken, due-diligence steps and remediation processes, including for the flagged entities.")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(e)", title: "How the effectiveness of actions is assessed",
-        figures: change + [.coverageKPIs],
+        figures: change + [.coverageKPIs, .remediation],
         placeholders: [p("au.e.effectiveness", "Explain how effectiveness is assessed and what the year-on-year figures show.")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(f)", title: "Consultation with owned or controlled entities",

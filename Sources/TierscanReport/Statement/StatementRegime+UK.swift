@@ -14,15 +14,15 @@ extension StatementRegime {
         placeholders: [p("uk.b.policies", "List the policies in force (e.g. supplier code of conduct, recruitment, whistleblowing) and who owns them.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(c)", title: "Due diligence processes in the business and supply chains",
-        figures: [.coverage, .cmrt, .smelters, .referenceData],
+        figures: [.coverage, .assessments, .cmrt, .smelters, .referenceData],
         placeholders: [p("uk.c.due_diligence", "Describe the due-diligence process: supplier onboarding, questionnaires, audits, and how the unmapped suppliers listed here will be mapped.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(d)", title: "Parts of the business and supply chains at risk, and steps taken",
-        figures: [.focusExposure, .riskSources, .flagged],
+        figures: [.focusExposure, .riskSources, .flagged, .auditFindings],
         placeholders: [p("uk.d.steps", "Describe the steps taken to assess and manage each flagged risk (engagement, corrective action, exit), and any cases identified.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(e)", title: "Effectiveness, measured against performance indicators",
-        figures: change + [.coverageKPIs],
+        figures: change + [.coverageKPIs, .remediation],
         placeholders: [p("uk.e.effectiveness", "Choose the performance indicators and explain what the year-on-year figures show about effectiveness.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(f)", title: "Training about slavery and human trafficking",

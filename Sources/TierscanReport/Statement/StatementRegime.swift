@@ -8,12 +8,20 @@ public enum StatementRegime: String, Sendable, Hashable, CaseIterable, Comparabl
   case uk
   /// Australian Modern Slavery Act 2018, s.16(1)(a)–(g) and approval.
   case au
+  /// Canada's Fighting Against Forced Labour and Child Labour in Supply Chains Act (S-211):
+  /// s.11(1) steps, s.11(3)(a)–(g), approval; plus the questionnaire answer sheet.
+  case ca
+  /// The joint UK/Australia/Canada international reporting template (Version 1, July 2025):
+  /// its seven areas.
+  case intl
 
   /// The heading of the regime's part of `statement.md`.
   public var title: String {
     switch self {
     case .uk: "UK Modern Slavery Act 2015, section 54"
     case .au: "Australian Modern Slavery Act 2018, section 16"
+    case .ca: "Canada, Fighting Against Forced Labour and Child Labour in Supply Chains Act (S-211), section 11"
+    case .intl: "International reporting template on modern slavery, forced labour and child labour (UK, Australia, Canada; Version 1, July 2025)"
     }
   }
 
@@ -22,6 +30,8 @@ public enum StatementRegime: String, Sendable, Hashable, CaseIterable, Comparabl
     switch self {
     case .uk: "UK MSA 2015 s.54"
     case .au: "AU MSA 2018 s.16"
+    case .ca: "CA S-211 s.11"
+    case .intl: "International reporting template v1"
     }
   }
 
@@ -30,6 +40,8 @@ public enum StatementRegime: String, Sendable, Hashable, CaseIterable, Comparabl
     switch self {
     case .uk: "UK"
     case .au: "AU"
+    case .ca: "CA S-211"
+    case .intl: "INTL template"
     }
   }
 
@@ -40,6 +52,8 @@ public enum StatementRegime: String, Sendable, Hashable, CaseIterable, Comparabl
     switch self {
     case .uk: Self.ukSections(hasPrevious: hasPrevious)
     case .au: Self.auSections(hasPrevious: hasPrevious)
+    case .ca: Self.caSections(hasPrevious: hasPrevious)
+    case .intl: Self.intlSections(hasPrevious: hasPrevious)
     }
   }
 

@@ -13,10 +13,20 @@ struct Statement: ParsableCommand {
   @OptionGroup var input: InputOptions
   @Option(help: "The reporting organisation's id.") var focus: String
   @Option(help: "The reporting year (written into the pack; no clock is read).") var year: Int
-  @Option(help: "Regimes, comma-separated: uk, au (both = uk,au; all = every regime).") var regime: StatementRegimes = .both
+  @Option(help: "Regimes, comma-separated: uk, au, ca, intl (both = uk,au; all = every regime).") var regime: StatementRegimes = .both
   @Option(help: "The previous year's scan or statement output directory, to report the change.") var previous: String?
   @OptionGroup var scan: ScanOptions
   @Option(help: "Directory for the pack (written atomically).") var out: String
+  @Option(
+    name: .customLong("questionnaire-version"),
+    help: "The S-211 questionnaire version answered with --regime ca (known: \(S211Questionnaire.versions.joined(separator: ", "))).")
+  var questionnaireVersion = S211Questionnaire.defaultVersion
+
+  func validate() throws {
+    guard S211Questionnaire.versions.contains(questionnaireVersion) else {
+      throw ValidationError(StatementError.unknownQuestionnaireVersion(questionnaireVersion).description)
+    }
+  }
 
   func run() throws {
     let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus, periodEnd: ISODate.endOfYear(year))
@@ -25,7 +35,7 @@ struct Statement: ParsableCommand {
     do {
       pack = try StatementPack.build(
         prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
-        previous: previous)
+        previous: previous, questionnaireVersion: questionnaireVersion)
     } catch {
       Output.printError(error.description)
       throw ExitCode(error.isUsageError ? ExitStatus.usage : ExitStatus.inputErrors)

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TierscanCore
+import TierscanRisk
+@testable import TierscanReport
+
+/// The audit KPIs of SampleData/2025 (SampleData/2025/audits), each worked out by hand from the
+/// six assessments and six findings (docs/sample-data.md, "Assessments and audit findings").
+/// Period end 2025-12-31 (the statement year's last day), period (2024-12-31, 2025-12-31].
+@Suite struct AuditFiguresTests {
+  static func figures() throws -> AuditFigures {
+    let pipeline = ScanPipeline()
+    let input = StatementSample.root.appendingPathComponent("SampleData/2025").path
+    let prepared = try pipeline.prepare(ScanRequest(inputs: [input], focus: "NWT"))
+    let analysis = pipeline.analyze(
+      prepared, focus: try pipeline.focusIndex("NWT", in: prepared.graph), periodEnd: ISODate("2025-12-31"))
+    return AuditFigures(analysis: analysis)
+  }
+
+  @Test func coverageFigures() throws {
+    let a = try Self.figures()
+    #expect(a.periodEnd?.description == "2025-12-31" && a.periodStart?.description == "2024-12-31")
+    #expect(a.assessmentsRead == 6 && a.findingsRead == 6)
+    // Direct suppliers of NWT: ACF, BWN, GWW, KMD, PFS, SCE. Valid at 2025-12-31: BWN (internal,
+    // to 2026-09-15), GWW (SMETA, to 2027-01-20). PFS's SAQ expired 2024-05-02.
+    #expect(a.tier1Suppliers == ["ACF", "BWN", "GWW", "KMD", "PFS", "SCE"])
+    #expect(a.tier1Assessed == ["BWN", "GWW"])
+    // Spend: BWN 19,820,000 + 5,975,000, GWW 1,285,000 = 27,080,000 of 48,635,000.
+    #expect(a.tier1Spend == 48_635_000 && a.tier1AssessedSpend == 27_080_000)
+    // Assessed among high/critical entities: BWN (high), the two audited suppliers and their sites.
+    #expect(a.highRiskAssessed == ["BWN", "EMS-PEN", "EMS-PEN-F1", "GAR-BD", "GAR-BD-F1"])
+    #expect(a.highRisk.count == 26)
+    #expect(a.byTier.first { $0.tier == 1 }?.assessed == 2 && a.byTier.first { $0.tier == 2 }?.assessed == 4)
+    // In the period: SMETA GAR-BD 2025-04-12, RBA EMS-PEN 2025-02-20, internal BWN 2025-09-15,
+    // SMETA GWW 2025-01-20; unannounced: GWW only.
+    #expect(a.inPeriod == 4)
+    #expect(a.byScheme.map { "\($0.key) \($0.count)" } == ["smeta-6.1 2", "internal 1", "rba-vap 1"])
+    #expect(a.byType.map { "\($0.key) \($0.count)" } == ["initial 3", "desktop 1"])
+    #expect(a.unannounced == 1 && a.announcementGiven == 4)
+    #expect(a.notValid == ["SAQ-PFS-23-0502", "SMETA-BD-24-0310"])
+  }
+
+  @Test func findingAndRemediationFigures() throws {
+    let a = try Self.figures()
+    // Raised in the period: BD25-01, BD25-05, PEN25-A1, PEN25-B2, PEN25-A3 (BD24-05: 2024-03-10).
+    #expect(a.raisedInPeriod == 5)
+    #expect(a.findingsByCategory.map { "\($0.category) " + $0.bySeverity.map { String($0.count) }.joined(separator: "/") } == [
+      "forced_labour 2/0/0/0", "wages 0/1/0/0", "working_hours 0/0/1/0", "health_safety 0/1/0/0",
+    ])
+    #expect(a.findingsByIndicator.map { "\($0.key) \($0.count)" } == [
+      "retention_of_identity_documents 1", "withholding_of_wages 1", "debt_bondage 2", "excessive_overtime 1",
+    ])
+    // Open critical: Business Critical BD25-01 (open), RBA Priority PEN25-A1 (in progress);
+    // 4 suppliers with a valid assessment (BWN, EMS-PEN, GAR-BD, GWW) → 50 per 100.
+    #expect(a.openCritical == ["BD25-01", "PEN25-A1"])
+    #expect(a.assessedSuppliers == 4 && a.openCriticalPer100Assessed == 50)
+    // Overdue at 2025-12-31: due 2025-05-12, 2025-05-21, 2025-08-20, all still open.
+    #expect(a.overdue == ["BD25-01", "PEN25-A1", "PEN25-A3"])
+    // Remediation rate: verified closed in the period BD25-05 (2025-07-30), PEN25-B2 (2025-06-30)
+    // = 2, over 0 open at 2024-12-31 (BD24-05 closed 2024-06-20) + 5 raised = 40 %.
+    #expect(a.closedInPeriod == 2 && a.openAtStart == 0 && a.remediationRate == 0.4)
+    // Days to close: 2025-04-12 → 2025-07-30 = 109, 2025-02-20 → 2025-06-30 = 130; median 119.5,
+    // p90 (nearest rank ⌈0.9 × 2⌉ = 2nd) 130; both major.
+    let all = try #require(a.daysToClose.first { $0.severity == "all" })
+    #expect(all.closed == 2 && all.median == 119.5 && all.p90 == 130)
+    #expect(a.daysToClose.first { $0.severity == "major" }?.closed == 2)
+    #expect(a.daysToClose.first { $0.severity == "critical" }?.closed == 0)
+    // Repeat: BD25-05 (wages) at GAR-BD-F1, whose previous assessment (2024) also found wages.
+    #expect(a.repeats == ["BD25-05"])
+    #expect(a.withRemedy == 1 && a.remedies.map(\.key) == ["back_pay"])
+    #expect(a.unlinked == 0 && a.unmappedSeverity == 0)
+  }
+}
