@@ -41,15 +41,9 @@ public struct Adjacency: Sendable {
   public static func both(entityCount: Int, from: [EntityIndex], to: [EntityIndex]) -> (
     outgoing: Adjacency, incoming: Adjacency
   ) {
-    let built = ConcurrentSlots<Adjacency>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { task in
-      built.set(
-        task,
-        task == 0
-          ? Adjacency(entityCount: entityCount, keys: from, others: to)
-          : Adjacency(entityCount: entityCount, keys: to, others: from))
-    }
-    return (built.take(0), built.take(1))
+    ParallelWork.pair(
+      { Adjacency(entityCount: entityCount, keys: from, others: to) },
+      { Adjacency(entityCount: entityCount, keys: to, others: from) })
   }
 
   /// The relationship indices attached to `entity`.

@@ -31,7 +31,7 @@ public struct NameNormalizer: Sendable {
 
   /// Whether the UTF-8 bytes `word`, one word of a normalised name, are a legal form: the same
   /// answer as ``isLegalForm(_:)``, without making a `String`.
-  public func isLegalForm(utf8 word: UnsafeRawBufferPointer) -> Bool { legalFormBytes.index(of: word) != nil }
+  package func isLegalForm(utf8 word: UnsafeRawBufferPointer) -> Bool { legalFormBytes.index(of: word) != nil }
 
   /// The normalised form of `name`; may be empty when the name holds only legal forms or punctuation.
   public func normalize(_ name: String) -> String {

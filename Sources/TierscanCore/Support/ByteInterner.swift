@@ -24,9 +24,9 @@ public struct ByteInterner: Sendable, Equatable {
   }
 
   /// All keys' bytes, back to back, in index order.
-  public private(set) var arena: [UInt8] = []
+  package private(set) var arena: [UInt8] = []
   /// `offsets[i] ..< offsets[i + 1]` is key `i` in ``arena``.
-  public private(set) var offsets: [Int32] = [0]
+  @usableFromInline package private(set) var offsets: [Int32] = [0]
   private var slots: [Slot] = []
 
   /// An empty table.
@@ -48,7 +48,7 @@ public struct ByteInterner: Sendable, Equatable {
   /// The index of `key`, inserting it when new.
   ///
   /// - Complexity: O(key length) expected.
-  public mutating func intern(_ key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+  package mutating func intern(_ key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
     if (count + 1) * 2 > slots.count { rehash(slotCount: Self.slotCount(for: count + 1)) }
     let h = Self.hash(key)
     let tag = Self.tag(h, count: key.count)
@@ -78,7 +78,7 @@ public struct ByteInterner: Sendable, Equatable {
   /// The index of `key`, or `nil` when absent.
   ///
   /// - Complexity: O(key length) expected.
-  public func index(of key: UnsafeRawBufferPointer) -> Int32? {
+  package func index(of key: UnsafeRawBufferPointer) -> Int32? {
     guard !slots.isEmpty else { return nil }
     let h = Self.hash(key)
     let tag = Self.tag(h, count: key.count)
@@ -99,7 +99,7 @@ public struct ByteInterner: Sendable, Equatable {
   /// their entries combined. The reads are independent, so their cache misses overlap; reading
   /// the slots of a batch of upcoming keys before interning them one by one turns a miss per
   /// key into about one per batch. A hint only: the result carries no meaning.
-  public func touchSlots(of hashes: UnsafeBufferPointer<UInt64>) -> Int32 {
+  package func touchSlots(of hashes: UnsafeBufferPointer<UInt64>) -> Int32 {
     guard !slots.isEmpty else { return -1 }
     let mask = slots.count - 1
     return slots.withUnsafeBufferPointer { slots in
@@ -116,7 +116,7 @@ public struct ByteInterner: Sendable, Equatable {
   }
 
   /// Calls `body` with the bytes of key `index`.
-  public func withBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+  package func withBytes<R>(at index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
     let start = Int(offsets[index])
     let end = Int(offsets[index + 1])
     return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
@@ -179,7 +179,7 @@ public struct ByteInterner: Sendable, Equatable {
 
   /// A 64-bit multiply/xor hash of `key` (8-byte little-endian words, then the tail).
   @inline(__always)
-  public static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
+  package static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
     let n = key.count
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
     guard n > 0, let base = key.baseAddress else { return h }

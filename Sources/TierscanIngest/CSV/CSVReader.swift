@@ -38,7 +38,7 @@ public struct CSVReader: Sendable {
   /// Reads every record of `raw` in order, calling `body` for each record or failure.
   ///
   /// - Complexity: O(n) in the number of bytes.
-  public func read(_ raw: UnsafeRawBufferPointer, _ body: (CSVReadResult) -> Void) {
+  package func read(_ raw: UnsafeRawBufferPointer, _ body: (CSVReadResult) -> Void) {
     guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
     var scanner = Scanner(bytes: UnsafeBufferPointer(start: base, count: raw.count), limits: limits, trims: trimsFields)
     while let result = scanner.next() { body(result) }

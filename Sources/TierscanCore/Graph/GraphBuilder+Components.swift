@@ -1,0 +1,118 @@
+/// Step 1 of building the graph: which entity records are one entity (model §1, "Merging").
+extension GraphBuilder {
+  /// Entity records grouped into components, each component one entity.
+  struct RecordComponents {
+    /// Every record id, interned in order of first occurrence.
+    var recordIDs: ByteInterner
+    /// The first record carrying each interned id.
+    var firstRecordOfID: [Int32]
+    /// The component of each record; components are numbered by their first record.
+    var componentOfRecord: [Int32]
+    /// The number of records in each component.
+    var componentSize: [Int32]
+    /// The first record of each component.
+    var firstRecord: [Int32]
+
+    /// The number of components (entities before placeholders).
+    var count: Int { firstRecord.count }
+  }
+
+  /// Unions records that share an id or a merge-capable identifier, joins name-merging records
+  /// to their entity, and numbers the components by their first record.
+  ///
+  /// - Complexity: near-linear in the number of records (union-find with interned keys).
+  func components(of entityRecords: [EntityRecord], findings: inout FindingLog) -> RecordComponents {
+    let recordCount = entityRecords.count
+    var sets = UnionFind(count: recordCount)
+    // Ids and identifier keys are interned apart: only ids resolve relationship endpoints and
+    // `SupplyGraph.index(of:)`. Records are read field by field in place: binding a whole record
+    // would retain and release every string and array it holds.
+    var recordIDs = ByteInterner()
+    recordIDs.reserveCapacity(recordCount)
+    var firstRecordOfID: [Int32] = []
+    firstRecordOfID.reserveCapacity(recordCount)
+    var identifierKeys = IdentifierUnion()
+    for i in entityRecords.indices {
+      let element = Int32(i)
+      let (id, inserted) = recordIDs.intern(entityRecords[i].id)
+      if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
+      let identifiers = entityRecords[i].identifiers
+      guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
+      identifierKeys.union(identifiers, element: element, sets: &sets)
+    }
+    mergeByName(entityRecords, sets: &sets, findings: &findings)
+
+    // Components ordered by their first record (the root of a set is its smallest element).
+    var componentOfRecord = [Int32](repeating: 0, count: recordCount)
+    var componentSize: [Int32] = []
+    componentSize.reserveCapacity(recordCount)
+    var firstRecord: [Int32] = []
+    firstRecord.reserveCapacity(recordCount)
+    for i in 0..<recordCount {
+      let root = Int(sets.find(Int32(i)))
+      if root == i {
+        componentOfRecord[i] = Int32(componentSize.count)
+        componentSize.append(1)
+        firstRecord.append(Int32(i))
+      } else {
+        let c = componentOfRecord[root]
+        componentOfRecord[i] = c
+        componentSize[Int(c)] += 1
+      }
+    }
+    return RecordComponents(
+      recordIDs: recordIDs, firstRecordOfID: firstRecordOfID, componentOfRecord: componentOfRecord,
+      componentSize: componentSize, firstRecord: firstRecord)
+  }
+
+  /// Joins each name-merging record that is alone in its set to the first other set whose
+  /// records carry the same normalised name or alias.
+  private func mergeByName(_ records: [EntityRecord], sets: inout UnionFind, findings: inout FindingLog) {
+    guard records.contains(where: \.mergesByName) else { return }
+    var setSizes: [Int32: Int] = [:]
+    for i in records.indices { setSizes[sets.find(Int32(i)), default: 0] += 1 }
+    var firstByName: [String: Int32] = [:]
+    for (i, record) in records.enumerated() where !record.mergesByName {
+      for name in [record.name ?? ""] + record.aliases {
+        let key = normalizer.normalize(name)
+        if !key.isEmpty, firstByName[key] == nil { firstByName[key] = Int32(i) }
+      }
+    }
+    for (i, record) in records.enumerated() where record.mergesByName {
+      guard setSizes[sets.find(Int32(i))] == 1, let name = record.name else { continue }
+      let key = normalizer.normalize(name)
+      guard !key.isEmpty, let target = firstByName[key] else { continue }
+      sets.union(target, Int32(i))
+      findings.add(
+        .warning, "name-merge", at: record.provenance,
+        "'\(name)' merged by normalised name with entity '\(records[Int(target)].id)'")
+    }
+  }
+}
+
+/// Unions records that share a merge-capable identifier (VAT never merges).
+private struct IdentifierUnion {
+  /// Keys: a scheme byte (1 LEI, 2 DUNS, 3 CID) followed by the value's UTF-8 bytes.
+  private var keys = ByteInterner()
+  /// The first record of each key.
+  private var firstRecord: [Int32] = []
+
+  /// Joins `element` with the first record of each of its identifiers.
+  mutating func union(_ identifiers: Identifiers, element: Int32, sets: inout UnionFind) {
+    union(1, identifiers.lei, element, &sets)
+    union(2, identifiers.duns, element, &sets)
+    union(3, identifiers.cid, element, &sets)
+  }
+
+  private mutating func union(_ scheme: UInt8, _ value: String?, _ element: Int32, _ sets: inout UnionFind) {
+    guard var value else { return }
+    let (key, inserted) = value.withUTF8 { utf8 in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { bytes in
+        bytes[0] = scheme
+        _ = UnsafeMutableBufferPointer(rebasing: bytes[1...]).initialize(from: utf8)
+        return keys.intern(UnsafeRawBufferPointer(bytes))
+      }
+    }
+    if inserted { firstRecord.append(element) } else { sets.union(firstRecord[Int(key)], element) }
+  }
+}

@@ -1,0 +1,81 @@
+import Dispatch
+
+/// The one place where tierscan splits work over cores (both cores of the reference machine).
+///
+/// Work splits in two shapes: an index range cut into contiguous pieces, one per worker, whose
+/// results are joined in range order (so output order never depends on timing); and two
+/// different tasks run side by side. Below `minimumToSplit` items a range runs on the calling
+/// thread: for small inputs starting a worker costs more than it saves.
+public enum ParallelWork {
+  /// Workers used for a split range.
+  public static let workers = 2
+
+  /// The contiguous pieces `0..<count` is cut into: one when `count < minimumToSplit`, else
+  /// ``workers`` pieces of near-equal size.
+  public static func ranges(count: Int, minimumToSplit: Int) -> [Range<Int>] {
+    let pieces = count >= minimumToSplit && count > 0 ? workers : 1
+    return (0..<pieces).map { w in (count * w / pieces)..<(count * (w + 1) / pieces) }
+  }
+
+  /// Runs `body` on each piece of `0..<count`, concurrently when there are several, and returns
+  /// the pieces' results in range order.
+  ///
+  /// - Complexity: the work of `body` over all pieces, divided over the workers.
+  public static func map<T>(
+    count: Int, minimumToSplit: Int, _ body: @Sendable (Range<Int>) -> T
+  ) -> [T] {
+    let pieces = ranges(count: count, minimumToSplit: minimumToSplit)
+    if pieces.count == 1 { return [body(pieces[0])] }
+    let results = ConcurrentSlots<T>(count: pieces.count)
+    DispatchQueue.concurrentPerform(iterations: pieces.count) { w in results.set(w, body(pieces[w])) }
+    return results.takeAll()
+  }
+
+  /// Runs `first` and `second` side by side and returns both results.
+  public static func pair<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+    let a = ConcurrentSlots<A>(count: 1)
+    let b = ConcurrentSlots<B>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
+      if task == 0 { a.set(0, first()) } else { b.set(0, second()) }
+    }
+    return (a.take(0), b.take(0))
+  }
+
+  /// Builds an array of `count` elements whose element `i` is `element(i)`, the pieces of the
+  /// index range written concurrently into one buffer (no per-piece arrays to join).
+  public static func array<T>(
+    count: Int, minimumToSplit: Int, _ element: @Sendable (Int) -> T
+  ) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let slots = DisjointSlots(buffer)
+      _ = map(count: count, minimumToSplit: minimumToSplit) { range in
+        for i in range { slots.initialize(i, to: element(i)) }
+      }
+      initialized = count
+    }
+  }
+
+  /// Builds an array of `count` elements that `body` writes in any order: each piece of the
+  /// range `0..<count` is handed to `body` with the slots, and `body` must initialise every
+  /// index exactly once over all pieces (e.g. a permutation of its piece).
+  public static func scatteredArray<T>(
+    count: Int, minimumToSplit: Int, _ body: @Sendable (Range<Int>, DisjointSlots<T>) -> Void
+  ) -> [T] {
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let slots = DisjointSlots(buffer)
+      _ = map(count: count, minimumToSplit: minimumToSplit) { range in body(range, slots) }
+      initialized = count
+    }
+  }
+}
+
+/// An uninitialised array buffer that concurrent workers initialise at disjoint indices (see
+/// ``ParallelWork/scatteredArray(count:minimumToSplit:_:)``); valid only inside that call.
+public final class DisjointSlots<T>: @unchecked Sendable {
+  private let buffer: UnsafeMutableBufferPointer<T>
+
+  init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+
+  /// Initialises slot `index`, which no other worker writes.
+  public func initialize(_ index: Int, to value: T) { (buffer.baseAddress! + index).initialize(to: value) }
+}
