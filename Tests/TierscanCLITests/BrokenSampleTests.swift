@@ -12,6 +12,7 @@ import Testing
       "~$entities.csv: info: skipped-file",
       "01-ragged-row.csv:3: error: ragged-row",
       "02-unterminated-quote.csv:3: error: unterminated-quote",
+      "03-invalid-utf8.csv:3: error: not-utf8",
       "03-invalid-utf8.csv:3: error: invalid-utf8",
       "04-unknown-relationship-type.csv:3: error: unknown-relationship-type",
       "05-owns-share-150.csv:3: error: invalid-share",

@@ -40,6 +40,7 @@ import Testing
       "bad/.hidden.csv: info: skipped-file: dotfile or lock file skipped",
       "bad/~$lock.csv: info: skipped-file: dotfile or lock file skipped",
       "bad/duplicate_header.csv:1: error: duplicate-header: column 'name' appears more than once; file not read",
+      "bad/invalid_utf8.csv:2: error: not-utf8: the file is not UTF-8 (first invalid byte 0xE9): it looks like Latin-1 or Windows-1252; read it with --encoding windows-1252 or --encoding latin1 (or save it as UTF-8)",
       "bad/invalid_utf8.csv:2: error: invalid-utf8: field is not valid UTF-8; record rejected",
       "bad/notes.txt: error: unrecognised-file: not a .csv, .xml or .xlsx file; file not read",
       "bad/quoting.csv:3: error: broken-quoting: quote inside an unquoted field or text after a closing quote; record rejected",
@@ -52,7 +53,7 @@ import Testing
       "bad/relationships.csv:7: warning: invalid-year: reporting_year '2025.5' is not an integer; value dropped",
       "bad/smelters.csv:4: error: invalid-cid: cid 'CID9' is not 'CID' followed by 6 digits; row rejected",
       "bad/smelters.csv:5: warning: unknown-smelter-status: status 'pending' is not conformant, active or non-conformant; counted as unknown",
-      "bad/unrecognised.csv:1: error: unrecognised-header: header (foo,bar) matches no CSV kind; file not read",
+      "bad/unrecognised.csv:1: error: unrecognised-header: header (foo,bar) matches no CSV kind: audit-findings needs finding_id, assessment_id (has none); assessments needs assessment_id, supplier_id, scheme (has none); relationships needs from, to, type (has none); supplier-list needs buyer_id, supplier_id (has none); risk-list needs list, name, category (has none); smelter-reference needs cid, status (has none); country-risk needs country, category, score (has none); entities needs id, name (has none). Name the columns with --mapping FILE or a shipped --profile (os-hub, omts-supplier-list, smelter-list; docs/mappings.md); file not read",
       "bad/values.csv:2: info: country-resolved: country 'uk' read as 'GB' (first occurrence in this file; every other occurrence reads the same)",
       "bad/values.csv:3: warning: unknown-country: country 'XX' is not an ISO 3166-1 code or a known country name (docs/countries.md: add it to country-aliases.json); value dropped, kept as attribute 'unresolved_country'",
       "bad/values.csv:3: warning: invalid-lei: lei '5493001KJTIIGC8Y1R13' fails the ISO 17442 format or check digits; value dropped",
@@ -71,7 +72,7 @@ import Testing
       Array(lines.prefix(9)) == [
         "FILE                      KIND               RECORDS  ACCEPTED  REJECTED  ERRORS  WARNINGS",
         "bad/duplicate_header.csv  entities                 1         0         1       1         0",
-        "bad/invalid_utf8.csv      entities                 2         1         1       1         0",
+        "bad/invalid_utf8.csv      entities                 2         1         1       2         0",
         "bad/notes.txt             unrecognised             0         0         0       1         0",
         "bad/quoting.csv           entities                 5         2         3       3         0",
         "bad/relationships.csv     relationships            6         2         4       4         1",
@@ -81,12 +82,13 @@ import Testing
       ])
     #expect(
       Array(lines[9...]) == [
-        "", "Summary", "files           8", "rows read      25", "entities        7", "relationships   2", "errors         13",
+        "", "Summary", "files           8", "rows read      25", "entities        7", "relationships   2", "errors         14",
         "warnings       11", "info            3", "", "Findings", "SEVERITY  RULE                         COUNT",
         "error     broken-quoting                   1", "error     duplicate-header                 1",
         "error     invalid-cid                      1", "error     invalid-confidence               1",
         "error     invalid-share                    1", "error     invalid-utf8                     1",
-        "error     missing-field                    2", "error     ragged-row                       1",
+        "error     missing-field                    2", "error     not-utf8                         1",
+        "error     ragged-row                       1",
         "error     unknown-relationship-type        1", "error     unrecognised-file                1",
         "error     unrecognised-header              1", "error     unterminated-quote               1",
         "warning   control-characters               1", "warning   duplicate-smelter-reference      1",

@@ -3,19 +3,30 @@ public struct CSVHeader: Sendable {
   /// Column names, lower-cased and trimmed, in column order.
   public let names: [String]
   private let indexByName: [String: Int]
-  /// Names that occur more than once, in column order of their second occurrence.
+  /// Names that occur more than once, in column order of their second occurrence (empty names
+  /// are not names: a spreadsheet export's trailing empty cells never count).
   public let duplicates: [String]
+  /// Columns whose header cell is empty; their values are ignored.
+  public let unnamedColumns: [Int]
 
   /// Reads a header record's fields.
   public init(fields: [String]) {
     names = fields.map { $0.trimmingASCIIWhitespace().lowercased() }
     var index: [String: Int] = [:]
     var duplicates: [String] = []
+    var unnamed: [Int] = []
     for (column, name) in names.enumerated() {
-      if index[name] == nil { index[name] = column } else if !duplicates.contains(name) { duplicates.append(name) }
+      if name.isEmpty {
+        unnamed.append(column)
+      } else if index[name] == nil {
+        index[name] = column
+      } else if !duplicates.contains(name) {
+        duplicates.append(name)
+      }
     }
     indexByName = index
     self.duplicates = duplicates
+    unnamedColumns = unnamed
   }
 
   /// The column holding `name` (lower-case), if any.
@@ -44,6 +55,27 @@ public struct CSVHeader: Sendable {
     if contains(["country", "category", "score"]) { return .countryRisk }
     if contains(["id", "name"]) { return .entities }
     return nil
+  }
+
+  /// The CSV kinds in recognition order with the columns each requires (as ``kind`` checks them).
+  public static let requiredColumns: [(kind: InputKind, columns: [String])] = [
+    (.auditFindings, ["finding_id", "assessment_id"]), (.assessments, ["assessment_id", "supplier_id", "scheme"]),
+    (.relationships, ["from", "to", "type"]), (.supplierList, ["buyer_id", "supplier_id"]),
+    (.riskList, ["list", "name", "category"]), (.smelterReference, ["cid", "status"]),
+    (.countryRisk, ["country", "category", "score"]), (.entities, ["id", "name"]),
+  ]
+
+  /// Why the header matches no kind: each kind's required columns and which of them the file
+  /// has, and how to read the file anyway.
+  public var unrecognisedExplanation: String {
+    let kinds = Self.requiredColumns.map { kind, columns in
+      let present = columns.filter { column($0) != nil }
+      let has = present.isEmpty ? "none" : present.joined(separator: ", ")
+      return "\(kind.rawValue) needs \(columns.joined(separator: ", ")) (has \(has))"
+    }
+    return "header (\(names.joined(separator: ","))) matches no CSV kind: " + kinds.joined(separator: "; ")
+      + ". Name the columns with --mapping FILE or a shipped --profile (os-hub, omts-supplier-list, smelter-list; "
+      + "docs/mappings.md); file not read"
   }
 }
 

@@ -21,8 +21,34 @@ public enum CSVInputReader {
     return read(data: data, displayPath: file.displayPath, options: options)
   }
 
-  /// Reads CSV bytes shown as `displayPath` in provenance and findings.
+  /// Reads CSV bytes in any accepted encoding (``CSVText``): decoded to UTF-8 first; a file that
+  /// is not UTF-8 gets one more error naming the encoding it looks like.
   public static func read(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
+    let (utf8, note) = CSVText.utf8(data, encoding: options.encoding, displayPath: displayPath)
+    guard let utf8 else {
+      var result = IngestedInputs()
+      if let note { result.findings.add(note) }
+      result.files.append(InputFileSummary(path: displayPath, kind: .unrecognised))
+      return result
+    }
+    var result = read(utf8: utf8, displayPath: displayPath, options: options)
+    var first = FindingLog()
+    if let note { first.add(note) }
+    if options.encoding == nil, note == nil,
+      let invalid = result.findings.findings.first(where: { $0.rule == "invalid-utf8" || $0.rule == "nul-byte" })
+    {
+      first.add(CSVText.notUTF8Finding(data, displayPath: displayPath, firstLine: invalid.location?.line))
+    }
+    if !first.findings.isEmpty {
+      // The file-level note comes first: it explains the findings after it.
+      first.append(contentsOf: result.findings)
+      result.findings = first
+    }
+    return result
+  }
+
+  /// Reads UTF-8 CSV bytes shown as `displayPath` in provenance and findings.
+  static func read(utf8 data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
     read(data: data, displayPath: displayPath, options: options, splitAbove: splitThreshold)
   }
 
@@ -237,13 +263,19 @@ private struct FileState {
         result.findings.add(
           .error, "duplicate-header", at: at(record.line), "column '\(duplicate)' appears more than once; file not read")
       } else if header.kind == nil {
-        result.findings.add(
-          .error, "unrecognised-header", at: at(record.line),
-          "header (\(header.names.joined(separator: ","))) matches no CSV kind; file not read")
+        result.findings.add(.error, "unrecognised-header", at: at(record.line), header.unrecognisedExplanation)
       } else {
         isUsable = true
         let known = Self.knownColumns(of: summary.kind)
-        extraColumns = header.names.indices.filter { !known.contains(header.names[$0]) }
+        extraColumns = header.names.indices.filter { !header.names[$0].isEmpty && !known.contains(header.names[$0]) }
+        if !header.unnamedColumns.isEmpty {
+          let one = header.unnamedColumns.count == 1
+          let columns = header.unnamedColumns.map { String($0 + 1) }.joined(separator: ", ")
+          result.findings.add(
+            .info, "unnamed-column", at: at(record.line),
+            "column\(one ? "" : "s") \(columns) \(one ? "has" : "have") an empty header cell; "
+              + "\(one ? "its" : "their") values are ignored")
+        }
         if summary.kind == .assessments || summary.kind == .auditFindings, !extraColumns.isEmpty {
           // Audit exports carry free text that may name workers: nothing unknown is kept.
           let names = extraColumns.map { header.names[$0] }

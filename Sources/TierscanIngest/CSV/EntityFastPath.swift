@@ -17,7 +17,7 @@ import TierscanCore
 /// ``EntityRowParser``, which gives the exact findings.
 struct EntityFastPath: Sendable {
   private enum Role: UInt8 {
-    case id, name, kind, country, sector, commodities, lei, duns, vat, cid, aliases, rawMaterial, extra
+    case id, name, kind, country, sector, commodities, lei, duns, vat, cid, aliases, rawMaterial, extra, ignored
   }
 
   private let roles: [Role]
@@ -43,6 +43,7 @@ struct EntityFastPath: Sendable {
       case "cid": .cid
       case "aliases": .aliases
       case "raw_material": .rawMaterial
+      case "": .ignored
       default: .extra
       }
     }
@@ -99,6 +100,7 @@ struct EntityFastPath: Sendable {
       case .aliases: fields.aliases = field
       case .rawMaterial: fields.rawMaterial = field
       case .extra: if !field.isEmpty { extras.append((column, field)) }
+      case .ignored: break
       }
       column += 1
       if k >= end { break }

@@ -6,6 +6,8 @@ public struct IngestOptions: Sendable, Hashable {
   /// command reports the same findings; only tests that exercise the reader's own element
   /// checks turn it off.
   public var validatesSchema = true
+  /// The encoding of CSV inputs given with `--encoding`; `nil`: UTF-8, or UTF-16 with a BOM.
+  public var encoding: InputEncoding?
 
   /// Creates options.
   public init(limits: IngestLimits = IngestLimits(), validatesSchema: Bool = true) {

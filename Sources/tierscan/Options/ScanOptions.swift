@@ -19,11 +19,15 @@ struct ScanOptions: ParsableArguments {
 
   @OptionGroup var limits: LimitOptions
 
+  @OptionGroup var reading: ReadingOptions
+
   /// The request for the pipeline.
   func request(inputs: [String], focus: String?) -> ScanRequest {
-    ScanRequest(
+    var ingestOptions = IngestOptions(limits: limits.limits)
+    reading.apply(to: &ingestOptions)
+    return ScanRequest(
       inputs: inputs, focus: focus, configPath: config, smelterLookups: smelterLookups,
-      ingestOptions: IngestOptions(limits: limits.limits))
+      ingestOptions: ingestOptions)
   }
 }
 
