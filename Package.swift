@@ -7,7 +7,7 @@ let package = Package(
   products: [
     .executable(name: "tierscan", targets: ["tierscan"]),
     // For the fuzz harnesses in Fuzz/ (a separate package that depends on this one by path).
-    .library(name: "TierscanKit", targets: ["TierscanCore", "TierscanIngest", "TierscanRisk"]),
+    .library(name: "TierscanKit", targets: ["TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanMatch"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -30,17 +30,19 @@ let package = Package(
       ],
       resources: [.copy("Resources")]
     ),
-    .target(name: "TierscanRisk", dependencies: ["TierscanCore"]),
-    .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest"]),
+    .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
+    .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch"]),
+    .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
     .executableTarget(
       name: "tierscan",
       dependencies: [
-        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport",
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore"]),
     .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore"]),
+    .testTarget(name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore"]),
     .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
     .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
     // End-to-end tests run the built binary; in-process tests parse commands with the executable

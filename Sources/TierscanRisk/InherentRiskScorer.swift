@@ -1,4 +1,5 @@
 import TierscanCore
+import TierscanMatch
 
 /// Computes r₀ from risk lists, country-commodity rows and smelter status references, then
 /// applies aggregate ownership (model §2.4–§2.6, §3).
@@ -14,7 +15,10 @@ public struct InherentRiskScorer: Sendable {
   ///   - inputs: risk lists, country-commodity rows and smelter references. Smelter rows with
   ///     `status == nil` (look-up entries) are ignored; smelters are scored only when at least
   ///     one row has a status.
-  ///   - findings: receives `unknown-category` and `ownership-over-100` warnings.
+  ///     Judgements (`inputs.judgements`): `not_same` suppresses a name match (exact or fuzzy) of
+  ///     a row on an entity, `same` confirms one.
+  ///   - findings: receives `unknown-category` and `ownership-over-100` warnings, `address-conflict`
+  ///     warnings and `judgement-suppressed` infos.
   /// - Complexity: O(V·a + R·m + C·(V + E)) for a names per entity, R reference rows and m
   ///   matches per row.
   ///   - audits: the audit evidence linked to the graph (``AuditEvidence``), for `audit-finding`.
@@ -22,7 +26,7 @@ public struct InherentRiskScorer: Sendable {
     graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog
   ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
-    scoreRiskList(graph: graph, inputs.riskList, into: &risk, findings: &findings)
+    scoreRiskList(graph: graph, inputs.riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
     scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
@@ -39,20 +43,32 @@ public struct InherentRiskScorer: Sendable {
     return nil
   }
 
-  private func scoreRiskList(graph: SupplyGraph, _ rows: [RiskListEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
+  private func scoreRiskList(
+    graph: SupplyGraph, _ rows: [RiskListEntry], judgements: JudgementBook, into risk: inout InherentRisk,
+    findings: inout FindingLog
+  ) {
     guard !rows.isEmpty else { return }
     let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer, rows: rows)
-    for row in rows {
+    var usable = [Int?](repeating: nil, count: rows.count)
+    /// (row, entity) pairs an exact rule matched (or a judgement suppressed): `name-fuzzy` never fires there.
+    var exact = Set<RowEntity>()
+    let scorer = PairScorer(config: config.matching)
+    for (r, row) in rows.enumerated() {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "risk-list", findings: &findings) else {
         continue
       }
+      usable[r] = c
       for match in matcher.matches(of: row) {
-        var evidence: [(String, JSONValue)] = [("list", .string(row.list)), ("name", .string(row.name))]
-        evidence.append(("matched_on", .string(match.matchedOn)))
-        evidence.append(("country", .optional(row.country)))
-        evidence.append(("authority", .optional(row.authority)))
-        evidence.append(("listed_on", .optional(row.listedOn)))
-        evidence.append(("reference", .optional(row.reference)))
+        exact.insert(RowEntity(row: r, entity: match.entity))
+        var evidence = baseEvidence(row, matchedOn: match.matchedOn)
+        if match.rule != .identifier {
+          if suppressed(row, match.entity, rule: match.rule.rawValue, features: nil, graph: graph, judgements, &findings) {
+            continue
+          }
+          if let conflict = addressConflict(row, graph[match.entity], rule: match.rule, scorer: scorer, findings: &findings) {
+            evidence.append(("address_conflict", conflict))
+          }
+        }
         risk.add(
           RiskRule(
             rule: match.rule.rawValue, category: row.category, score: config.score(of: match.rule),
@@ -60,6 +76,123 @@ public struct InherentRiskScorer: Sendable {
           to: match.entity, in: c)
       }
     }
+    let fuzzyRows = rows.indices.filter { usable[$0] != nil }
+    let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
+    var fuzzyFound = Set<RowEntity>()
+    for match in fuzzy.matches(in: graph) {
+      let r = fuzzyRows[match.row]
+      guard !exact.contains(RowEntity(row: r, entity: match.entity)), let c = usable[r] else { continue }
+      let row = rows[r]
+      if suppressed(row, match.entity, rule: "name-fuzzy", features: match.features, graph: graph, judgements, &findings) {
+        continue
+      }
+      fuzzyFound.insert(RowEntity(row: r, entity: match.entity))
+      var evidence = baseEvidence(row, matchedOn: match.features.rightName)
+      evidence.append(("decision", .string(match.decision.rawValue)))
+      evidence.append(("similarity", .number(MatchFeatures.rounded(match.features.similarity))))
+      evidence.append(("features", match.features.json))
+      if match.features.addressAgreement == .disagree { addressFinding(row, graph[match.entity], match.features, &findings) }
+      risk.add(
+        RiskRule(
+          rule: ListMatchRule.nameFuzzy.rawValue, category: row.category, score: config.score(of: .nameFuzzy),
+          provenance: row.provenance, evidence: evidence),
+        to: match.entity, in: c)
+    }
+    // Matches a reviewer confirmed (`same`) that no rule found: name-fuzzy, citing the judgement.
+    let confirmed = judgements.confirmedRowMatches
+    guard !confirmed.isEmpty else { return }
+    var rowOfKey: [String: Int] = [:]
+    for (r, row) in rows.enumerated() where usable[r] != nil {
+      let key = MatchRecord.key(list: row.list, name: row.name)
+      if rowOfKey[key] == nil { rowOfKey[key] = r }
+    }
+    for (entity, key, judgement) in confirmed {
+      guard let r = rowOfKey[key], let c = usable[r] else { continue }
+      let pair = RowEntity(row: r, entity: entity)
+      guard !exact.contains(pair), !fuzzyFound.contains(pair) else { continue }
+      let row = rows[r]
+      let (decision, features) = scorer.score(PreparedRecord(MatchRecord(entity: graph[entity])), PreparedRecord(MatchRecord(row: row)))
+      var evidence = baseEvidence(row, matchedOn: row.name)
+      evidence.append(("decision", .string(decision.rawValue)))
+      evidence.append(("similarity", .number(MatchFeatures.rounded(features.similarity))))
+      evidence.append(("features", features.json))
+      evidence.append(("judgement", .string(judgement.provenance.description)))
+      risk.add(
+        RiskRule(
+          rule: ListMatchRule.nameFuzzy.rawValue, category: row.category, score: config.score(of: .nameFuzzy),
+          provenance: row.provenance, evidence: evidence),
+        to: entity, in: c)
+    }
+  }
+
+  private struct RowEntity: Hashable {
+    let row: Int
+    let entity: EntityIndex
+  }
+
+  private func baseEvidence(_ row: RiskListEntry, matchedOn: String) -> [(String, JSONValue)] {
+    [
+      ("list", .string(row.list)), ("name", .string(row.name)), ("matched_on", .string(matchedOn)),
+      ("country", .optional(row.country)), ("authority", .optional(row.authority)),
+      ("listed_on", .optional(row.listedOn)), ("reference", .optional(row.reference)),
+    ]
+  }
+
+  /// Whether a `not_same` judgement suppresses the match of `row` on `entity`; reports it (info
+  /// `judgement-suppressed` at the judgement's line, with the match's evidence kept in the finding).
+  private func suppressed(
+    _ row: RiskListEntry, _ entity: EntityIndex, rule: String, features: MatchFeatures?, graph: SupplyGraph,
+    _ judgements: JudgementBook, _ findings: inout FindingLog
+  ) -> Bool {
+    guard let judgement = judgements.judgement(entity: entity, row: MatchRecord.key(list: row.list, name: row.name)),
+      judgement.decision == .notSame
+    else { return false }
+    var evidence = [
+      Attribute("suppressed", "true"), Attribute("rule", rule), Attribute("list", row.list),
+      Attribute("name", row.name), Attribute("row", row.provenance.description),
+      Attribute("entity", graph[entity].id), Attribute("category", row.category),
+    ]
+    if let features { evidence.append(Attribute("features", features.summary)) }
+    if let reviewer = judgement.reviewer { evidence.append(Attribute("reviewer", reviewer)) }
+    findings.add(
+      .info, "judgement-suppressed", at: judgement.provenance,
+      "\(rule) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph[entity].id)' "
+        + "suppressed: judged not_same", evidence: evidence)
+    return true
+  }
+
+  /// For an exact name match where both sides give an address: the address comparison when the
+  /// addresses conflict (also reported as warning `address-conflict`), else `nil`. The match
+  /// still fires (SPEC §2.4); the evidence shows the conflict.
+  private func addressConflict(
+    _ row: RiskListEntry, _ entity: Entity, rule: ListMatchRule, scorer: PairScorer, findings: inout FindingLog
+  ) -> JSONValue? {
+    guard MatchRecord.address(in: row.attributes) != nil, MatchRecord.address(in: entity.attributes) != nil else {
+      return nil
+    }
+    let (_, features) = scorer.score(MatchRecord(entity: entity), MatchRecord(row: row))
+    guard features.addressAgreement == .disagree, let similarity = features.address else { return nil }
+    addressFinding(row, entity, features, &findings, rule: rule.rawValue)
+    return .object([
+      ("address_similarity", .number(MatchFeatures.rounded(similarity))),
+      ("row_address", .optional(MatchRecord.address(in: row.attributes))),
+      ("entity_address", .optional(MatchRecord.address(in: entity.attributes))),
+    ])
+  }
+
+  private func addressFinding(
+    _ row: RiskListEntry, _ entity: Entity, _ features: MatchFeatures, _ findings: inout FindingLog,
+    rule: String = "name-fuzzy"
+  ) {
+    let similarity = features.address.map { "\(MatchFeatures.rounded($0))" } ?? "?"
+    findings.add(
+      .warning, "address-conflict", at: row.provenance,
+      "\(rule) match of '\(row.name)' on entity '\(entity.id)' although the addresses differ "
+        + "(similarity \(similarity)): '\(MatchRecord.address(in: row.attributes) ?? "")' vs "
+        + "'\(MatchRecord.address(in: entity.attributes) ?? "")'; review whether this is the same site",
+      evidence: [
+        Attribute("entity", entity.id), Attribute("rule", rule), Attribute("address_similarity", similarity),
+      ])
   }
 
   private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {

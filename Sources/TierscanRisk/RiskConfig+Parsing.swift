@@ -1,4 +1,5 @@
 import TierscanCore
+import TierscanMatch
 
 extension RiskConfig {
   /// Parses a configuration file's text; see ``parse(bytes:)``.
@@ -105,6 +106,7 @@ extension RiskConfig {
       throw .invalid(path: "levels.high", message: "\(levels.high) is above levels.critical \(levels.critical)")
     }
     let legalForms = try reader.strings("legal_forms")
+    let matching = try matchConfig(reader)
     return RiskConfig(
       categories: categories, supplies: try edge("supplies"), subcontracts: try edge("subcontracts"),
       operates: try edge("operates"), owns: try edge("owns"), controlShare: controlShare,
@@ -115,13 +117,41 @@ extension RiskConfig {
       identifierMatchScore: try reader.unit("list_match_score.identifier"),
       nameCountryMatchScore: try reader.unit("list_match_score.name-country"),
       nameOnlyMatchScore: try reader.unit("list_match_score.name-only"),
+      nameFuzzyMatchScore: try reader.unit("list_match_score.name-fuzzy"),
       conformantScore: try reader.unit("smelter_status_score.conformant"),
       activeScore: try reader.unit("smelter_status_score.active"),
       nonConformantScore: try reader.unit("smelter_status_score.non-conformant"),
       unknownStatusScore: try reader.unit("smelter_status_score.unknown"),
       ilabChildLabourScore: try reader.unit("ilab_scores.child_labour"),
       ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms,
-      audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults)
+      audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults,
+      matching: matching, findsDuplicates: try reader.bool("matching.duplicates"))
+  }
+
+  /// The `matching` section: thresholds in [0, 1] with address_conflict ≤ address_agree and
+  /// possible ≤ same; block and candidate limits integers ≥ 1.
+  private static func matchConfig(_ reader: ConfigReader) throws(RiskConfigError) -> MatchConfig {
+    func count(_ path: String) throws(RiskConfigError) -> Int {
+      let value = try reader.number(path)
+      guard value >= 1, value <= 1_000_000, value == value.rounded() else {
+        throw .outOfRange(path: path, value: value, range: "integers 1 ... 1000000")
+      }
+      return Int(value)
+    }
+    let config = MatchConfig(
+      possible: try reader.unit("matching.possible"), same: try reader.unit("matching.same"),
+      addressAgree: try reader.unit("matching.address_agree"),
+      addressConflict: try reader.unit("matching.address_conflict"), screening: try reader.unit("matching.screening"),
+      maxBlock: try count("matching.max_block"), maxCandidates: try count("matching.max_candidates"))
+    guard config.possible <= config.same else {
+      throw .invalid(path: "matching.possible", message: "\(config.possible) is above matching.same \(config.same)")
+    }
+    guard config.addressConflict <= config.addressAgree else {
+      throw .invalid(
+        path: "matching.address_conflict",
+        message: "\(config.addressConflict) is above matching.address_agree \(config.addressAgree)")
+    }
+    return config
   }
 }
 
@@ -147,6 +177,11 @@ private struct ConfigReader {
     let number = try number(path)
     guard number >= 0, number <= 1 else { throw .outOfRange(path: path, value: number, range: "[0, 1]") }
     return number
+  }
+
+  func bool(_ path: String) throws(RiskConfigError) -> Bool {
+    guard case .bool(let value) = try value(path) else { throw .wrongType(path: path, expected: "true or false") }
+    return value
   }
 
   func string(_ path: String) throws(RiskConfigError) -> String {

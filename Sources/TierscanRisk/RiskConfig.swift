@@ -1,4 +1,5 @@
 import TierscanCore
+import TierscanMatch
 
 /// The risk model's settings (model §3). Build one with ``RiskConfig/parse(_:)`` from a (partial)
 /// JSON file, or use ``RiskConfig/defaults``.
@@ -57,6 +58,8 @@ public struct RiskConfig: Sendable, Equatable {
   public var identifierMatchScore: Double
   public var nameCountryMatchScore: Double
   public var nameOnlyMatchScore: Double
+  /// Score of the fuzzy risk-list rule `name-fuzzy` (SPEC v3 §6), below the exact rules'.
+  public var nameFuzzyMatchScore: Double
   /// Scores of smelter statuses (model §2.6).
   public var conformantScore: Double
   public var activeScore: Double
@@ -69,6 +72,10 @@ public struct RiskConfig: Sendable, Equatable {
   public var legalForms: [String]
   /// The `audit` section: audit-finding scores, windows and the severity table (docs/audits.md).
   public var audit: AuditConfig = .defaults
+  /// Entity-resolution thresholds and limits (config key `matching`).
+  public var matching: MatchConfig
+  /// Whether scans look for possible duplicate entities (`matching.duplicates`).
+  public var findsDuplicates: Bool
 
   /// The shipped defaults (``DefaultRiskConfig/json``).
   public static let defaults: RiskConfig = {
@@ -119,6 +126,7 @@ public struct RiskConfig: Sendable, Equatable {
     case .identifier: identifierMatchScore
     case .nameCountry: nameCountryMatchScore
     case .nameOnly: nameOnlyMatchScore
+    case .nameFuzzy: nameFuzzyMatchScore
     }
   }
 
@@ -162,4 +170,5 @@ public enum ListMatchRule: String, Sendable, Hashable, CaseIterable {
   case identifier
   case nameCountry = "name-country"
   case nameOnly = "name-only"
+  case nameFuzzy = "name-fuzzy"
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import TierscanCore
+import TierscanMatch
 
 /// The risk stage's single entry point: inherent risk, aggregate ownership, propagation, tiers
 /// and coverage (model §3).

@@ -1,4 +1,5 @@
 import TierscanCore
+import TierscanMatch
 
 /// Everything besides the graph that the risk stage reads, as one value (docs/model.md, "Risk
 /// inputs"): risk lists, country-commodity rows and smelter status references.
@@ -16,16 +17,21 @@ public struct RiskInputs: Sendable {
   public var smelterReferences: [SmelterReference]
   /// Assessments and audit findings with the period end they are judged at (docs/audits.md).
   public var audits: AuditInputs
+  /// Reviewer judgements, checked and resolved against the graph (docs/entity-resolution.md):
+  /// `not_same` suppresses a name match of a row on an entity, `same` confirms one.
+  public var judgements: JudgementBook
 
   /// Creates risk inputs; every part defaults to none.
   public init(
     riskList: [RiskListEntry] = [], countryRisk: [CountryRiskEntry] = [], smelterReferences: [SmelterReference] = [],
-    audits: AuditInputs = AuditInputs()
+    audits: AuditInputs = AuditInputs(),
+    judgements: JudgementBook = JudgementBook()
   ) {
     self.audits = audits
     self.riskList = riskList
     self.countryRisk = countryRisk
     self.smelterReferences = smelterReferences
+    self.judgements = judgements
   }
 
   /// Whether at least one smelter reference carries a status (so smelters can be scored).

@@ -12,6 +12,9 @@ extension GraphBuilder {
     var componentSize: [Int32]
     /// The first record of each component.
     var firstRecord: [Int32]
+    /// For each reviewer link that joined two records: the first record of its left id and the
+    /// link's provenance.
+    var linkedRecords: [(record: Int32, provenance: Provenance)] = []
 
     /// The number of components (entities before placeholders).
     var count: Int { firstRecord.count }
@@ -21,7 +24,10 @@ extension GraphBuilder {
   /// to their entity, and numbers the components by their first record.
   ///
   /// - Complexity: near-linear in the number of records (union-find with interned keys).
-  func components(of entityRecords: [EntityRecord], findings: inout FindingLog) -> RecordComponents {
+  func components(
+    of entityRecords: [EntityRecord], links: [(left: String, right: String, provenance: Provenance)] = [],
+    findings: inout FindingLog
+  ) -> RecordComponents {
     let recordCount = entityRecords.count
     var sets = UnionFind(count: recordCount)
     // Ids and identifier keys are interned apart: only ids resolve relationship endpoints and
@@ -41,6 +47,14 @@ extension GraphBuilder {
       identifierKeys.union(identifiers, element: element, sets: &sets)
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
+    // Reviewer links (`same` judgements): the first records of the two ids, joined.
+    var linkedRecords: [(record: Int32, provenance: Provenance)] = []
+    for link in links {
+      guard let a = recordIDs.index(of: link.left), let b = recordIDs.index(of: link.right) else { continue }
+      let (ra, rb) = (firstRecordOfID[Int(a)], firstRecordOfID[Int(b)])
+      sets.union(ra, rb)
+      linkedRecords.append((ra, link.provenance))
+    }
 
     // Components ordered by their first record (the root of a set is its smallest element).
     var componentOfRecord = [Int32](repeating: 0, count: recordCount)
@@ -62,7 +76,7 @@ extension GraphBuilder {
     }
     return RecordComponents(
       recordIDs: recordIDs, firstRecordOfID: firstRecordOfID, componentOfRecord: componentOfRecord,
-      componentSize: componentSize, firstRecord: firstRecord)
+      componentSize: componentSize, firstRecord: firstRecord, linkedRecords: linkedRecords)
   }
 
   /// Joins each name-merging record that is alone in its set to the first other set whose

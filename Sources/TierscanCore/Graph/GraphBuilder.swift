@@ -34,14 +34,20 @@ public struct GraphBuilder {
   ///
   /// - Complexity: O((V + E) log V) for the final sort by id; merging is near-linear; each
   ///   distinct endpoint id is looked up once.
+  /// - Parameter links: pairs of record ids a reviewer judged to be one entity (`same`
+  ///   judgements): their components merge like records sharing an identifier, and the link's
+  ///   provenance joins the merged entity's `sources`. A link naming an id no record has is ignored
+  ///   here (the judgement is reported as stale by the caller).
   public func build(
-    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable, findings: inout FindingLog
+    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
+    links: [(left: String, right: String, provenance: Provenance)] = [], findings: inout FindingLog
   ) -> SupplyGraph {
     guard let timings = PhaseTimings.current else {
-      return buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, findings: &findings)
+      return buildGraph(
+        entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
     }
     return timings.measure("graph build") {
-      buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, findings: &findings)
+      buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
     }
   }
 
@@ -51,10 +57,16 @@ public struct GraphBuilder {
   /// materialise the sorted entities, the id table and the relationship table
   /// (`GraphBuilder+Materialise.swift`, which also holds the merge). Findings come in that order.
   private func buildGraph(
-    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable, findings: inout FindingLog
+    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
+    links: [(left: String, right: String, provenance: Provenance)], findings: inout FindingLog
   ) -> SupplyGraph {
-    let components = self.components(of: entityRecords, findings: &findings)
-    let mergedEntities = mergeComponents(entityRecords, components: components, findings: &findings)
+    let components = self.components(of: entityRecords, links: links, findings: &findings)
+    var mergedEntities = mergeComponents(entityRecords, components: components, findings: &findings)
+    // A reviewer link is recorded in the merged entity's sources, after its records.
+    for (record, provenance) in components.linkedRecords {
+      let c = components.componentOfRecord[Int(record)]
+      if mergedEntities[c]?.sources.contains(provenance) == false { mergedEntities[c]?.sources.append(provenance) }
+    }
     let endpoints = Self.resolveEndpoints(of: relationshipRecords, in: components, findings: &findings)
     return materialise(
       entityRecords: entityRecords, components: components, mergedEntities: mergedEntities, endpoints: endpoints,

@@ -51,6 +51,7 @@ public struct CSVHeader: Sendable {
     if contains(["from", "to", "type"]) { return .relationships }
     if contains(["buyer_id", "supplier_id"]) { return .supplierList }
     if contains(["list", "name", "category"]) { return .riskList }
+    if contains(["left", "right", "decision"]) { return .judgements }
     if contains(["cid", "status"]), column("id") == nil { return .smelterReference }
     if contains(["country", "category", "score"]) { return .countryRisk }
     if contains(["id", "name"]) { return .entities }

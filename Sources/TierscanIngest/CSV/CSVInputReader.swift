@@ -301,6 +301,7 @@ private struct FileState {
     case .relationships: RelationshipRowParser.columns
     case .supplierList: SupplierListRowParser.columns
     case .riskList: RiskListRowParser.columns
+    case .judgements: JudgementRowParser.columns
     case .countryRisk: CountryRiskRowParser.columns
     case .smelterReference: SmelterReferenceRowParser.columns
     case .assessments: AssessmentRowParser.columns
@@ -325,6 +326,9 @@ private struct FileState {
     case .riskList:
       guard let entry = RiskListRowParser.parse(&row) else { return false }
       result.riskList.append(entry)
+    case .judgements:
+      guard let judgement = JudgementRowParser.parse(&row) else { return false }
+      result.judgements.append(judgement)
     case .countryRisk:
       guard let entry = CountryRiskRowParser.parse(&row) else { return false }
       result.countryRisk.append(entry)

@@ -9,6 +9,8 @@ public struct IngestedInputs: Sendable {
   /// Relationship records in input order (struct of arrays; subscripting gives a record).
   public var relationships = RelationshipRecordTable()
   public var riskList: [RiskListEntry] = []
+  /// Reviewer judgements (SPEC v3 §6), in input order.
+  public var judgements: [Judgement] = []
   public var countryRisk: [CountryRiskEntry] = []
   /// Smelter references with RMAP status (model §2.6).
   public var smelterReferences: [SmelterReference] = []
@@ -39,6 +41,7 @@ public struct IngestedInputs: Sendable {
     }
     if !other.relationships.isEmpty { relationships.append(contentsOf: other.relationships) }
     riskList.append(contentsOf: other.riskList)
+    judgements.append(contentsOf: other.judgements)
     countryRisk.append(contentsOf: other.countryRisk)
     smelterReferences.append(contentsOf: other.smelterReferences)
     smelterLookup.append(contentsOf: other.smelterLookup)

@@ -6,6 +6,8 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
   case smelterReference = "smelter-reference"
   case countryRisk = "country-risk"
   case entities
+  /// Reviewer judgements: `left`, `right`, `decision` (SPEC v3 §6).
+  case judgements
   case disclosure = "xml-disclosure"
   case ilabGoods = "ilab-goods"
   case cmrt

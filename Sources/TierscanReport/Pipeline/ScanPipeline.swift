@@ -1,6 +1,7 @@
 import Foundation
 import TierscanCore
 import TierscanIngest
+import TierscanMatch
 import TierscanRisk
 
 /// The one pipeline every command runs (docs/architecture.md): inputs → ingest → graph →
@@ -23,6 +24,8 @@ public struct ScanPipeline: Sendable {
     public var findings: [Finding]
     /// The configuration and its SHA-256.
     public var config: LoadedRiskConfig
+    /// Reviewer judgements, checked and resolved against ``graph``.
+    public var judgements = JudgementBook()
     /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
     var inputDigests: InputDigests? = nil
 
@@ -30,7 +33,8 @@ public struct ScanPipeline: Sendable {
     public var riskInputs: RiskInputs {
       RiskInputs(
         riskList: inputs.riskList, countryRisk: inputs.countryRisk, smelterReferences: inputs.smelterReferences,
-        audits: AuditInputs(assessments: inputs.assessments, findings: inputs.auditFindings))
+        audits: AuditInputs(assessments: inputs.assessments, findings: inputs.auditFindings),
+        judgements: judgements)
     }
   }
 
@@ -56,8 +60,11 @@ public struct ScanPipeline: Sendable {
       contentsOf: CMRTReferenceCheck.findings(
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
+    var judgements = JudgementBook(judgements: inputs.judgements, findings: &findings)
     let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
-      entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
+      entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
+      findings: &findings)
+    if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
     // The graph now holds everything the entity and relationship records said; release them so a
     // million-row scan does not keep both copies through the risk stage. Freeing a million
     // records object by object takes a while, so it happens on a background thread while the
@@ -67,7 +74,9 @@ public struct ScanPipeline: Sendable {
     inputs.relationships = RelationshipRecordTable()
     // The block holds the last references; they go when it is released, after it ran there.
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(records) {} }
-    return Prepared(inputs: inputs, graph: graph, findings: findings.findings, config: config, inputDigests: digests)
+    return Prepared(
+      inputs: inputs, graph: graph, findings: findings.findings, config: config, judgements: judgements,
+      inputDigests: digests)
   }
 
   /// Resolves `id` to an entity, or throws a helpful error.

@@ -1,0 +1,42 @@
+/// A ``MatchRecord`` with its names and address parsed once, for scoring against many others.
+public struct PreparedRecord: Sendable {
+  public let record: MatchRecord
+  /// The name and then each alias, parsed; empty names left out.
+  public let names: [MatchName]
+  /// The address's words (lower-case ASCII), or `nil` without an address.
+  public let addressWords: [String]?
+
+  /// Parses `record`'s names and address.
+  public init(_ record: MatchRecord, parser: MatchNameParser = MatchNameParser()) {
+    self.record = record
+    var names: [MatchName] = []
+    for name in [record.name] + record.aliases {
+      let parsed = parser.parse(name)
+      if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
+    }
+    self.names = names
+    self.addressWords = record.address.flatMap { address in
+      let words = Self.addressWords(address)
+      return words.isEmpty ? nil : words
+    }
+  }
+
+  /// The words of an address: folded like a name, split at every non-alphanumeric character.
+  static func addressWords(_ address: String) -> [String] {
+    let folded = MatchNameParser.fold(address)
+    var words: [String] = []
+    var current: [UInt8] = []
+    for byte in folded.utf8 {
+      switch byte {
+      case 0x41...0x5A: current.append(byte | 0x20)
+      case 0x61...0x7A, 0x30...0x39: current.append(byte)
+      case UInt8(ascii: "'"): continue
+      default:
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
+      }
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+    return words
+  }
+}
