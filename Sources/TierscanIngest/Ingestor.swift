@@ -4,7 +4,8 @@ import TierscanCore
 /// Reads every input named on the command line into one ``IngestedInputs``, in input order.
 ///
 /// Files are expanded by ``InputSet`` and read by kind of extension (case-insensitive): `.csv`
-/// by ``CSVInputReader``, `.xml` by ``XMLInputReader``, `.xlsx` by ``WorkbookInputReader``;
+/// by ``CSVInputReader``, `.xml` by ``XMLInputReader``, `.xlsx` by ``WorkbookInputReader``,
+/// `.omts`, `.json`, `.jsonl` and `.ndjson` by ``JSONInputReader`` (OMTS, BODS or FtM by content);
 /// anything else is an error finding `unrecognised-file`. Files are read concurrently and their
 /// contributions appended in input order, so the result does not depend on scheduling.
 /// Smelter references are de-duplicated by CID across all inputs: the first wins, later rows are
@@ -44,11 +45,12 @@ public struct Ingestor: Sendable {
     case "csv": return CSVInputReader.read(file, options: options)
     case "xml": return XMLInputReader.read(file, options: options)
     case "xlsx": return WorkbookInputReader.read(file, options: options)
+    case "omts", "json", "jsonl", "ndjson": return JSONInputReader.read(file, options: options)
     default:
       var result = IngestedInputs()
       result.findings.add(
         .error, "unrecognised-file", at: Provenance(file: file.displayPath),
-        "not a .csv, .xml or .xlsx file; file not read")
+        "not a .csv, .xml, .xlsx, .omts, .json or .jsonl file; file not read")
       result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
       return result
     }

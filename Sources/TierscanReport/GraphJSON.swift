@@ -28,6 +28,7 @@ public enum GraphJSON {
     var pairs: [(String, JSONValue)] = [("file", .string(p.file)), ("line", .optional(p.line))]
     if let sheet = p.sheet { pairs.append(("sheet", .string(sheet))) }
     if let cell = p.cell { pairs.append(("cell", .string(cell))) }
+    if let pointer = p.pointer { pairs.append(("pointer", .string(pointer))) }
     return .object(pairs)
   }
 

@@ -112,6 +112,10 @@ public enum PathsJSON {
       out.appendKey("cell", indent: 4)
       out.appendJSONString(cell)
     }
+    if let pointer = edge.provenance.pointer {
+      out.appendKey("pointer", indent: 4)
+      out.appendJSONString(pointer)
+    }
     out.newline(indent: 3)
     out.append("}")
   }
@@ -139,11 +143,13 @@ public enum PathsJSON {
     ]
     if let sheet = rule.provenance?.sheet { pairs.append(("sheet", .string(sheet))) }
     if let cell = rule.provenance?.cell { pairs.append(("cell", .string(cell))) }
+    if let pointer = rule.provenance?.pointer { pairs.append(("pointer", .string(pointer))) }
     pairs.append(contentsOf: rule.evidence)
     return .object(pairs)
   }
 
-  /// A hop, from the source towards the entity; `sheet` and `cell` follow `line` for workbook rows.
+  /// A hop, from the source towards the entity; `sheet` and `cell` follow `line` for workbook rows,
+  /// `pointer` (a JSON pointer such as `/edges/12`) for JSON interchange records.
   public static func hop(_ hop: PathHop, in analysis: RiskAnalysis) -> JSONValue {
     let graph = analysis.graph
     let edge = graph.relationships[Int(hop.edge)]
@@ -157,6 +163,7 @@ public enum PathsJSON {
     ]
     if let sheet = edge.provenance.sheet { pairs.append(("sheet", .string(sheet))) }
     if let cell = edge.provenance.cell { pairs.append(("cell", .string(cell))) }
+    if let pointer = edge.provenance.pointer { pairs.append(("pointer", .string(pointer))) }
     return .object(pairs)
   }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Files under `generated/` are too big to commit; they are written once per test process into
 /// a temporary directory (a 50 MB field, a 1 MB header, a 6 MB record, 80,000 aliases and
-/// 100,000-level XML nesting).
+/// 100,000-level XML nesting, a 100 MB JSON string).
 enum HostileCorpus {
   /// One run of the binary over one hostile file.
   struct Case: Sendable, CustomStringConvertible {
@@ -46,7 +46,7 @@ enum HostileCorpus {
   /// Every committed corpus file (relative paths), sorted.
   static func committedFiles() -> [String] {
     var files: [String] = []
-    for folder in ["csv", "xml", "xlsx", "config", "fuzz-regressions"] {
+    for folder in ["csv", "xml", "xlsx", "config", "json", "fuzz-regressions"] {
       let url = directory.appendingPathComponent(folder)
       let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
       files += names.filter { !$0.hasSuffix(".md") }.map { "\(folder)/\($0)" }
@@ -121,6 +121,12 @@ enum HostileCorpus {
       for _ in 0..<100_000 { bytes += Array("<supplier id=\"S\">".utf8) }
       for _ in 0..<100_000 { bytes += Array("</supplier>".utf8) }
       bytes += Array("</disclosure>\n".utf8)
+    }
+    // An OMTS node name of 100 MB (JSON string limit 1 MiB).
+    write("big-string.omts") { bytes in
+      bytes += Array("{\"omts_version\": \"0.1.0\", \"nodes\": [{\"id\": \"org-a\", \"type\": \"organization\", \"name\": \"".utf8)
+      bytes += [UInt8](repeating: UInt8(ascii: "z"), count: 100 << 20)
+      bytes += Array("\"}], \"edges\": []}\n".utf8)
     }
     return directory
   }()

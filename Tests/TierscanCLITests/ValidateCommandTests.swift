@@ -42,7 +42,7 @@ import Testing
       "bad/duplicate_header.csv:1: error: duplicate-header: column 'name' appears more than once; file not read",
       "bad/invalid_utf8.csv:2: error: not-utf8: the file is not UTF-8 (first invalid byte 0xE9): it looks like Latin-1 or Windows-1252; read it with --encoding windows-1252 or --encoding latin1 (or save it as UTF-8)",
       "bad/invalid_utf8.csv:2: error: invalid-utf8: field is not valid UTF-8; record rejected",
-      "bad/notes.txt: error: unrecognised-file: not a .csv, .xml or .xlsx file; file not read",
+      "bad/notes.txt: error: unrecognised-file: not a .csv, .xml, .xlsx, .omts, .json or .jsonl file; file not read",
       "bad/quoting.csv:3: error: broken-quoting: quote inside an unquoted field or text after a closing quote; record rejected",
       "bad/quoting.csv:4: error: ragged-row: row has 4 fields but the header has 3; row rejected",
       "bad/quoting.csv:7: error: unterminated-quote: quoted field not closed before the end of the file; record rejected",

@@ -41,7 +41,7 @@ import TierscanIngest
     #expect(inputs.smelterReferences[0].status == .active)
     #expect(
       inputs.findings.findings.map(\.description) == [
-        "\(root.path)/c.json: error: unrecognised-file: not a .csv, .xml or .xlsx file; file not read",
+        "\(root.path)/c.json: error: unrecognised-file: a file that does not start with '{' or '['; not OMTS (first key omts_version), BODS (statements with statementId and recordType) or FtM (JSON lines with schema and properties); file not read",
         "\(root.path)/b.csv:2: warning: duplicate-smelter-reference: CID000001 already given at \(root.path)/a.CSV:2; this row is ignored",
       ])
     #expect(inputs.files.map(\.kind) == [.smelterReference, .smelterReference, .unrecognised])

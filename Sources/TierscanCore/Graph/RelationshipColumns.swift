@@ -11,7 +11,7 @@
 /// - ``line``: the provenance line; the provenance file is a run-length table over ``fileNames``
 ///   (records of one file are contiguous).
 /// - Rare values live in a sparse side table sorted by relationship index (``extraRows``,
-///   ``extras``): attributes, a provenance column/sheet/cell or a `nil` line, a line or year that
+///   ``extras``): attributes, a provenance column/sheet/cell/pointer or a `nil` line, a line or year that
 ///   does not fit the `Int32` column. A row listed there takes its line, year, attributes and
 ///   provenance extras from its ``RelationshipExtra``.
 public struct RelationshipColumns: Sendable {
@@ -112,10 +112,10 @@ public struct RelationshipColumns: Sendable {
     var extra: RelationshipExtra?
     let lineFits = p.line.map { $0 >= 0 && $0 <= Int(Int32.max) } ?? false
     let yearFits = record.reportingYear.map { $0 > Int(Int32.min) && $0 <= Int(Int32.max) } ?? true
-    if !record.attributes.isEmpty || p.column != nil || p.sheet != nil || p.cell != nil || !lineFits || !yearFits {
+    if !record.attributes.isEmpty || p.column != nil || p.sheet != nil || p.cell != nil || p.pointer != nil || !lineFits || !yearFits {
       extra = RelationshipExtra(
         attributes: record.attributes, line: p.line, column: p.column, sheet: p.sheet, cell: p.cell,
-        reportingYear: record.reportingYear)
+        reportingYear: record.reportingYear, pointer: p.pointer)
     }
     if let extra {
       extraRows.append(Int32(count))
@@ -217,7 +217,8 @@ public struct RelationshipColumns: Sendable {
     var attributes: [Attribute] = []
     if let extra = extra(r) {
       provenance = Provenance(
-        file: provenance.file, line: extra.line, column: extra.column, sheet: extra.sheet, cell: extra.cell)
+        file: provenance.file, line: extra.line, column: extra.column, sheet: extra.sheet, cell: extra.cell,
+        pointer: extra.pointer)
       year = extra.reportingYear
       attributes = extra.attributes
     }
@@ -236,11 +237,15 @@ public struct RelationshipExtra: Sendable, Hashable {
   public var sheet: String?
   public var cell: String?
   public var reportingYear: Int?
+  /// JSON pointer of the record in a JSON input.
+  public var pointer: String?
 
   /// Creates the side-table entry.
   public init(
-    attributes: [Attribute], line: Int?, column: Int?, sheet: String?, cell: String?, reportingYear: Int?
+    attributes: [Attribute], line: Int?, column: Int?, sheet: String?, cell: String?, reportingYear: Int?,
+    pointer: String? = nil
   ) {
+    self.pointer = pointer
     self.attributes = attributes
     self.line = line
     self.column = column

@@ -1,7 +1,14 @@
 /// A strict JSON parser (RFC 8259) producing ``JSONValue`` with object key order kept.
 ///
-/// Rejects NaN/Infinity literals, trailing commas, duplicate keys and nesting deeper than
-/// `maxDepth`; errors carry the 1-based line and column.
+/// Rejects NaN/Infinity literals, trailing commas, duplicate keys, nesting deeper than
+/// ``JSONLimits/maxDepth`` and strings longer than ``JSONLimits/maxStringBytes``; errors carry
+/// the 1-based line and column.
+///
+/// Besides the one-shot ``parse(bytes:limits:)``, the parser is a cursor for reading large
+/// documents one element at a time (``beginObject()``, ``nextKey()``, ``beginArray()``,
+/// ``nextElement()``, ``readValue()``): only one element's tree is alive at a time, and
+/// ``line`` gives the line on which the next value starts (the provenance of interchange
+/// records).
 public struct JSONParser {
   /// A parse failure with its position.
   public struct ParseError: Error, Equatable, CustomStringConvertible {
@@ -13,7 +20,13 @@ public struct JSONParser {
 
   private let bytes: [UInt8]
   private var position = 0
-  private let maxDepth: Int
+  /// The 1-based line of ``position`` (newlines occur only in whitespace in valid JSON).
+  public private(set) var line = 1
+  private let limits: JSONLimits
+  /// Keys seen in each object opened with ``beginObject()`` (duplicate detection), innermost last.
+  private var openKeys: [Set<String>] = []
+  /// Whether the container opened last (object or array) has had its first member read.
+  private var hasMember: [Bool] = []
 
   /// Parses `text`.
   public static func parse(_ text: String, maxDepth: Int = 256) throws(ParseError) -> JSONValue {
@@ -22,40 +35,148 @@ public struct JSONParser {
 
   /// Parses UTF-8 bytes (a leading BOM is skipped).
   public static func parse(bytes: [UInt8], maxDepth: Int = 256) throws(ParseError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
-    parser.skipWhitespace()
-    let value = try parser.parseValue(depth: 0)
-    parser.skipWhitespace()
-    if parser.position < bytes.count { throw parser.error("unexpected content after the JSON value") }
+    try parse(bytes: bytes, limits: JSONLimits(maxDepth: maxDepth, maxStringBytes: Int.max))
+  }
+
+  /// Parses UTF-8 bytes (a leading BOM is skipped) within `limits`.
+  public static func parse(bytes: [UInt8], limits: JSONLimits) throws(ParseError) -> JSONValue {
+    var parser = JSONParser(bytes: bytes, limits: limits)
+    let value = try parser.readValue()
+    try parser.expectEnd()
     return value
   }
 
-  private init(bytes: [UInt8], maxDepth: Int) {
+  /// A cursor at the start of `bytes` (after a UTF-8 BOM, if any).
+  public init(bytes: [UInt8], limits: JSONLimits = JSONLimits()) {
     self.bytes = bytes
-    self.maxDepth = maxDepth
+    self.limits = limits
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
   }
 
-  private func error(_ message: String) -> ParseError {
-    var line = 1
-    var column = 1
-    for byte in bytes[..<min(position, bytes.count)] {
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
+  // MARK: Cursor
+
+  /// The first non-whitespace byte ahead, or `nil` at the end (skips whitespace).
+  public mutating func peek() -> UInt8? {
+    skipWhitespace()
+    return position < bytes.count ? bytes[position] : nil
+  }
+
+  /// The 1-based line of the next value (skips whitespace first).
+  public mutating func nextLine() -> Int {
+    skipWhitespace()
+    return line
+  }
+
+  /// Whether only whitespace is left.
+  public mutating func isAtEnd() -> Bool { peek() == nil }
+
+  /// Throws unless only whitespace is left.
+  public mutating func expectEnd() throws(ParseError) {
+    if !isAtEnd() { throw error("unexpected content after the JSON value") }
+  }
+
+  /// Consumes `{`; read members with ``nextKey()`` then ``readValue()`` (or ``skipValue()``).
+  public mutating func beginObject() throws(ParseError) {
+    guard peek() == UInt8(ascii: "{") else { throw error("expected an object") }
+    guard openKeys.count <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
+    position += 1
+    openKeys.append([])
+    hasMember.append(false)
+  }
+
+  /// The next key of the object opened last, or `nil` after consuming its `}`.
+  ///
+  /// - Throws: on a syntax error or a key already given in this object (`duplicate key`).
+  public mutating func nextKey() throws(ParseError) -> String? {
+    guard !openKeys.isEmpty else { throw error("no object open") }
+    skipWhitespace()
+    guard position < bytes.count else { throw error("unterminated object") }
+    if bytes[position] == UInt8(ascii: "}") {
+      position += 1
+      openKeys.removeLast()
+      hasMember.removeLast()
+      return nil
     }
+    if hasMember[hasMember.count - 1] {
+      guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}'") }
+      position += 1
+      skipWhitespace()
+    }
+    hasMember[hasMember.count - 1] = true
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw error("expected a key string") }
+    let keyStart = position
+    let key = try parseString()
+    guard openKeys[openKeys.count - 1].insert(key).inserted else {
+      position = keyStart
+      throw error("duplicate key '\(key)'")
+    }
+    skipWhitespace()
+    guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { throw error("expected ':'") }
+    position += 1
+    return key
+  }
+
+  /// Consumes `[`; read elements with ``nextElement()`` then ``readValue()``.
+  public mutating func beginArray() throws(ParseError) {
+    guard peek() == UInt8(ascii: "[") else { throw error("expected an array") }
+    guard openKeys.count <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
+    position += 1
+    openKeys.append([])
+    hasMember.append(false)
+  }
+
+  /// Whether another element of the array opened last follows (`false` after consuming its `]`).
+  public mutating func nextElement() throws(ParseError) -> Bool {
+    guard !openKeys.isEmpty else { throw error("no array open") }
+    skipWhitespace()
+    guard position < bytes.count else { throw error("unterminated array") }
+    if bytes[position] == UInt8(ascii: "]") {
+      position += 1
+      openKeys.removeLast()
+      hasMember.removeLast()
+      return false
+    }
+    if hasMember[hasMember.count - 1] {
+      guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or ']'") }
+      position += 1
+    }
+    hasMember[hasMember.count - 1] = true
+    skipWhitespace()
+    return true
+  }
+
+  /// Reads the next whole value (nesting counted from the containers the cursor has open).
+  public mutating func readValue() throws(ParseError) -> JSONValue {
+    skipWhitespace()
+    return try parseValue(depth: openKeys.count)
+  }
+
+  /// The current position as a ``ParseError`` with `message` (for a reader's own checks).
+  public func error(_ message: String) -> ParseError {
+    var lineStart = min(position, bytes.count)
+    while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+    var column = 1
+    for byte in bytes[lineStart..<min(position, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
     return ParseError(line: line, column: column, message: message)
   }
 
+  // MARK: Values
+
+  @inline(__always)
   private mutating func skipWhitespace() {
-    while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+    while position < bytes.count {
+      switch bytes[position] {
+      case 0x20, 0x09, 0x0D: position += 1
+      case 0x0A:
+        position += 1
+        line += 1
+      default: return
+      }
+    }
   }
 
   private mutating func parseValue(depth: Int) throws(ParseError) -> JSONValue {
-    guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth)") }
+    guard depth <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
     guard position < bytes.count else { throw error("unexpected end of input") }
     switch bytes[position] {
     case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -68,11 +189,14 @@ public struct JSONParser {
     }
   }
 
-  private mutating func expect(_ literal: String) throws(ParseError) {
-    let expected = Array(literal.utf8)
-    guard bytes.count - position >= expected.count, Array(bytes[position..<position + expected.count]) == expected
-    else { throw error("invalid literal") }
-    position += expected.count
+  private mutating func expect(_ literal: StaticString) throws(ParseError) {
+    let count = literal.utf8CodeUnitCount
+    guard bytes.count - position >= count else { throw error("invalid literal") }
+    let matches = literal.withUTF8Buffer { expected in
+      (0..<count).allSatisfy { bytes[position + $0] == expected[$0] }
+    }
+    guard matches else { throw error("invalid literal") }
+    position += count
   }
 
   private mutating func parseObject(depth: Int) throws(ParseError) -> JSONValue {
@@ -139,8 +263,29 @@ public struct JSONParser {
 
   private mutating func parseString() throws(ParseError) -> String {
     position += 1
-    var out: [UInt8] = []
+    // Fast path: no escape before the closing quote.
+    let start = position
     while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        guard position - start <= limits.maxStringBytes else {
+          position = start - 1
+          throw error("string longer than \(limits.maxStringBytes) bytes")
+        }
+        let text = bytes.withUnsafeBufferPointer { String(validating: $0[start..<position], as: UTF8.self) }
+        guard let text else { throw error("invalid UTF-8 in string") }
+        position += 1
+        return text
+      }
+      if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+      position += 1
+    }
+    var out = Array(bytes[start..<position])
+    while position < bytes.count {
+      if out.count > limits.maxStringBytes {
+        position = start - 1
+        throw error("string longer than \(limits.maxStringBytes) bytes")
+      }
       let byte = bytes[position]
       switch byte {
       case UInt8(ascii: "\""):

@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// Resource limits applied while reading untrusted inputs. Exceeding one is an error finding
 /// that names the limit, never a crash or an out-of-memory.
 public struct IngestLimits: Sendable, Hashable {
@@ -11,6 +13,8 @@ public struct IngestLimits: Sendable, Hashable {
   public var maxInflatedBytes: Int = 256 << 20
   /// Largest inflated/compressed ratio of one XLSX part.
   public var maxInflateRatio: Int = 200
+  /// JSON interchange inputs (OMTS, BODS, FtM): deepest nesting, longest string, largest file.
+  public var json = JSONLimits(maxDepth: 64, maxStringBytes: 1 << 20, maxDocumentBytes: 2 << 30)
 
   /// The default limits.
   public init() {}

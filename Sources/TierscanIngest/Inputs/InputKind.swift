@@ -17,6 +17,12 @@ public enum InputKind: String, Sendable, Hashable, CaseIterable, Codable {
   case assessments
   /// Findings of those assessments (docs/formats.md).
   case auditFindings = "audit-findings"
+  /// An Open Multi-Tier Supply graph (`.omts`, or `.json` whose first key is `omts_version`).
+  case omts
+  /// A Beneficial Ownership Data Standard 0.4 package (statements with `statementId`/`recordType`).
+  case bods
+  /// FollowTheMoney entities as JSON lines (OpenSanctions exports), read as a risk list.
+  case ftm = "ftm-risk-list"
   /// Not recognised: an error finding, never a crash.
   case unrecognised
 }

@@ -1,0 +1,17 @@
+/// Resource limits for reading untrusted JSON: exceeding one is a ``JSONParser/ParseError``
+/// that names the limit, never a crash, a stack overflow or an out-of-memory.
+public struct JSONLimits: Sendable, Hashable {
+  /// Deepest nesting of arrays and objects (a nesting bomb stops here, before the stack does).
+  public var maxDepth: Int
+  /// Longest string (key or value), in UTF-8 bytes after unescaping.
+  public var maxStringBytes: Int
+  /// Largest document, in bytes (checked by readers before they load a file).
+  public var maxDocumentBytes: Int
+
+  /// Creates limits; the defaults suit interchange files (1 MiB strings, 2 GiB documents).
+  public init(maxDepth: Int = 256, maxStringBytes: Int = 1 << 20, maxDocumentBytes: Int = 2 << 30) {
+    self.maxDepth = maxDepth
+    self.maxStringBytes = maxStringBytes
+    self.maxDocumentBytes = maxDocumentBytes
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import TierscanCore
+
+/// Reads a JSON interchange file: `.omts` is OMTS; `.json`, `.jsonl` and `.ndjson` are classified
+/// by content (``JSONKindSniffer``) as OMTS, BODS or FtM, and anything else is an error finding
+/// `unrecognised-file` that says what was seen.
+///
+/// The file is loaded once (bounded by ``JSONLimits/maxDocumentBytes``, error `input-too-large`)
+/// and read element by element through ``JSONParser``'s cursor, within the depth and string
+/// limits of ``IngestLimits/json``. A syntax error or exceeded limit is an error finding
+/// `json-syntax` at its line and column; records read before it are kept.
+public enum JSONInputReader {
+  /// Reads one file.
+  public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    let path = file.displayPath
+    let limits = options.limits.json
+    var result = IngestedInputs()
+    let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
+    guard size <= limits.maxDocumentBytes else {
+      result.findings.add(
+        .error, "input-too-large", at: Provenance(file: path),
+        "\(size) bytes is more than the JSON limit of \(limits.maxDocumentBytes) bytes; file not read")
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+    guard let data = FileManager.default.contents(atPath: file.url.path) else {
+      result.findings.add(.error, "unreadable-file", at: Provenance(file: path), "cannot read the file")
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+    let bytes = [UInt8](data)
+    let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
+    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: isOMTSExtension) {
+    case .omts: return OMTSReader.read(bytes: bytes, path: path, limits: limits)
+    case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits)
+    case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)
+    case .unrecognised(let seen):
+      result.findings.add(
+        .error, "unrecognised-file", at: Provenance(file: path),
+        "\(seen); not OMTS (first key omts_version), BODS (statements with statementId and recordType) or FtM (JSON lines with schema and properties); file not read")
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+  }
+
+  /// An error finding for a JSON syntax error or exceeded limit.
+  static func syntaxFinding(_ error: JSONParser.ParseError, path: String, pointer: String? = nil) -> Finding {
+    Finding(
+      .error, "json-syntax", at: Provenance(file: path, line: error.line, column: error.column, pointer: pointer),
+      "\(error.message); the rest of the file is not read")
+  }
+}

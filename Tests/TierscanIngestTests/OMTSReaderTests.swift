@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TierscanCore
+
+@testable import TierscanIngest
+
+@Suite struct OMTSReaderTests {
+  static let header = """
+    {
+      "omts_version": "0.1.0",
+      "snapshot_date": "2026-02-18",
+    """
+
+  @Test(.enabled(if: InterchangeTestSupport.hasRealData))
+  func fullFeaturedFileMapsNodesEdgesAndPointers() throws {
+    let path = InterchangeTestSupport.realdata.appendingPathComponent("omts/valid/full-featured.omts").path
+    let inputs = Ingestor().read(arguments: [path])
+    #expect(!inputs.findings.hasErrors)
+    let byID = Dictionary(inputs.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    #expect(byID["org-alpha"]?.identifiers.lei == "5493006MHB84DD0ZWV18")
+    #expect(byID["org-alpha"]?.identifiers.duns == "081466849")
+    #expect(byID["org-alpha"]?.identifiers.vat == "DE123456789")
+    #expect(byID["org-alpha"]?.country == "DE")
+    #expect(byID["org-alpha"]?.attributes.contains(Attribute("omts.identifier.nat-reg", "RA000548:HRB86891")) == true)
+    #expect(byID["fac-sheffield"]?.kind == .facility)
+    #expect(byID["person-doe"]?.kind == .person)
+    #expect(byID["bref-redacted"]?.attributes.contains(Attribute("omts.redacted", "true")) == true)
+    #expect(byID["good-bolts"] == nil)
+    let edges = inputs.relationships.map { $0 }
+    #expect(edges.map(\.type) == [.owns, .supplies, .operates, .owns])
+    #expect(edges[0].share == 51)
+    #expect(edges[0].provenance.pointer == "/edges/0")
+    #expect(edges[0].provenance.line == 105)
+    #expect(edges[1].from == "org-beta" && edges[1].to == "org-alpha")
+    #expect(edges[1].hsCode == "7318.15")
+    #expect(edges[3].from == "person-doe" && edges[3].share == 60)
+    let rules = InterchangeTestSupport.rules(inputs)
+    #expect(rules.contains("warning omts-same-as-review"))
+    #expect(rules.contains("info omts-not-imported"))
+  }
+
+  @Test func ownershipWithUnknownShareKeepsTheEdgeWithoutShare() throws {
+    let inputs = try InterchangeTestSupport.read(
+      Self.header + """
+        "nodes": [
+          {"id": "a", "type": "organization", "name": "A"},
+          {"id": "b", "type": "organization", "name": "B"},
+          {"id": "c", "type": "organization", "name": "C"}
+        ],
+        "edges": [
+          {"id": "e1", "type": "ownership", "source": "a", "target": "b", "properties": {"percentage": 0, "valid_from": "2020-01-01"}},
+          {"id": "e2", "type": "ownership", "source": "a", "target": "c", "properties": {"percentage": 30, "direct": false, "valid_from": "2020-01-01"}},
+          {"id": "e3", "type": "legal_parentage", "source": "b", "target": "a", "properties": {"valid_from": "2020-01-01"}},
+          {"id": "e4", "type": "tolls", "source": "b", "target": "a", "properties": {"valid_from": "2020-01-01", "data_quality": {"confidence": "verified"}}}
+        ]
+      }
+      """, name: "ownership.omts")
+    #expect(!inputs.findings.hasErrors)
+    let edges = inputs.relationships.map { $0 }
+    #expect(edges.map(\.type) == [.owns, .subcontracts])
+    #expect(edges[0].share == nil)
+    #expect(edges[1].basis == .observed)
+    #expect(edges[1].attributes.contains(Attribute("omts.type", "tolls")))
+    let rules = InterchangeTestSupport.rules(inputs)
+    #expect(rules.contains("info omts-ownership-unknown-share"))
+    // The indirect 30 % holding and the legal parent are attributes, never owns edges.
+    #expect(inputs.entities.contains { $0.id == "c" && $0.attributes.contains(Attribute("omts.indirect_owner.a", "30%")) })
+    #expect(inputs.entities.contains { $0.id == "b" && $0.attributes.contains(Attribute("omts.legal_parent.a", "unspecified")) })
+  }
+
+  @Test func definiteSameAsMergesAndRewritesEdges() throws {
+    let inputs = try InterchangeTestSupport.read(
+      Self.header + """
+        "nodes": [
+          {"id": "buyer", "type": "organization", "name": "Buyer"},
+          {"id": "s1", "type": "organization", "name": "Supplier"},
+          {"id": "s1-copy", "type": "organization", "name": "Supplier Ltd"}
+        ],
+        "edges": [
+          {"id": "e1", "type": "supplies", "source": "s1-copy", "target": "buyer", "properties": {"valid_from": "2020-01-01"}},
+          {"id": "e2", "type": "same_as", "source": "s1-copy", "target": "s1", "properties": {"confidence": "definite"}}
+        ]
+      }
+      """, name: "same-as.omts")
+    #expect(!inputs.findings.hasErrors)
+    #expect(inputs.relationships[0].from == "s1")
+    let copy = inputs.entities.first { $0.aliases.contains("s1-copy") }
+    #expect(copy?.id == "s1")
+  }
+
+  @Test func syntaxErrorsAndLimitsAreFindingsNotCrashes() throws {
+    let bomb = Self.header + "\"nodes\": " + String(repeating: "[", count: 10_000) + "]}"
+    let inputs = try InterchangeTestSupport.read(bomb, name: "bomb.omts")
+    #expect(InterchangeTestSupport.rules(inputs) == ["error json-syntax"])
+    #expect(inputs.findings.findings[0].location?.line == 3)
+    let dangling = try InterchangeTestSupport.read(
+      Self.header + """
+        "nodes": [{"id": "a", "type": "organization", "name": "A"}],
+        "edges": [{"id": "e1", "type": "supplies", "source": "a", "target": "zz", "properties": {"valid_from": "2020-01-01"}}]
+      }
+      """, name: "dangling.omts")
+    #expect(InterchangeTestSupport.rules(dangling) == ["error omts-dangling-edge"])
+    #expect(dangling.files[0].recordsRejected == 1)
+    #expect(dangling.relationships.isEmpty)
+  }
+
+  @Test func unknownVersionIsAWarning() throws {
+    let inputs = try InterchangeTestSupport.read(
+      "{\"omts_version\": \"1.0.0\", \"nodes\": [], \"edges\": []}", name: "v1.omts")
+    #expect(InterchangeTestSupport.rules(inputs) == ["warning omts-version"])
+    let none = try InterchangeTestSupport.read("{\"nodes\": [], \"edges\": []}", name: "none.omts")
+    #expect(InterchangeTestSupport.rules(none) == ["error omts-version"])
+  }
+}
