@@ -1,4 +1,3 @@
-import Foundation
 import TierscanCore
 
 /// Value checks shared by the JSON interchange readers (OMTS, BODS, FtM).
@@ -58,31 +57,25 @@ enum InterchangeValues {
   }
 }
 
-/// Resolves country values of one file to ISO alpha-2 codes, reporting each distinct value once:
-/// `country-resolved` (info) when a name or alpha-3 code was resolved, `unknown-country`
-/// (warning) when nothing matched (SPEC §2).
-struct CountryResolution {
-  private var seen: [String: String?] = [:]
+/// Resolves the country values of one interchange file through ``CountryResolver`` with the
+/// findings of model §2 (``CountryValues``): `country-resolved` once per distinct value per
+/// file, `unknown-country` per record, the raw value kept as attribute `unresolved_country`.
+struct InterchangeCountries {
+  private var values = CountryValues()
 
-  /// The code for `raw`, or `nil` (with a finding the first time a value is seen).
-  mutating func code(for raw: String, at location: Provenance, findings: inout FindingLog) -> String? {
-    let trimmed = raw.trimmingCharacters(in: .whitespaces)
-    guard !trimmed.isEmpty else { return nil }
-    if let known = seen[trimmed] { return known }
-    let code: String?
-    if trimmed.utf8.count == 2, case .valid(let valid) = CountryCode.read(trimmed) {
-      code = valid
-    } else {
-      code = CountryNameResolver.code(for: trimmed)
-      if let code {
-        findings.add(.info, "country-resolved", at: location, "country '\(trimmed)' read as \(code)")
-      } else {
-        findings.add(
-          .warning, "unknown-country", at: location,
-          "country '\(trimmed)' is not an ISO 3166-1 code or a known name; dropped (the entity is unassessed for country rules)")
-      }
+  /// The code for `raw`, or `nil`; `field` names the JSON field in findings.
+  mutating func code(
+    for raw: String, field: String, at location: Provenance, findings: inout FindingLog, attributes: inout [Attribute]
+  ) -> String? {
+    switch CountryResolver.resolve(raw) {
+    case .code(let code): return code
+    case .resolved(let code):
+      if let finding = values.noteResolved(raw, to: code, field: field, at: location) { findings.add(finding) }
+      return code
+    case .unknown:
+      findings.add(.warning, "unknown-country", at: location, CountryValues.unknownMessage(raw, field: field))
+      attributes.append(Attribute(CountryValues.unresolvedAttribute, raw))
+      return nil
     }
-    seen[trimmed] = code
-    return code
   }
 }

@@ -61,7 +61,8 @@ extension OMTSReader {
     }
     if let jurisdiction = value["jurisdiction"] {
       if let text = jurisdiction.stringValue {
-        record.country = countries.code(for: text, at: at, findings: &result.findings)
+        record.country = countries.code(
+          for: text, field: "jurisdiction", at: at, findings: &result.findings, attributes: &record.attributes)
       } else {
         warning("omts-node", at, "jurisdiction must be a string; ignored")
       }

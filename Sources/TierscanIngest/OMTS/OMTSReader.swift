@@ -31,7 +31,7 @@ struct OMTSReader {
   var relationships: [RelationshipRecord] = []
   /// Nodes and edges not imported, by OMTS type, in first-seen order.
   var notImported: [(type: String, count: Int)] = []
-  var countries = CountryResolution()
+  var countries = InterchangeCountries()
 
   /// Reads `bytes` (the whole file).
   static func read(bytes: [UInt8], path: String, limits: JSONLimits) -> IngestedInputs {
