@@ -20,7 +20,10 @@ public enum ScanOutputWriter {
   }
 
   /// Every file a scan may write.
-  public static let fileNames = ["coverage.json", "exposures.csv", "graph.json", "manifest.json", "paths.json", "quality.json"]
+  public static let fileNames = [
+    "attribution.csv", "coverage.json", "exposures.csv", "graph.json", "manifest.json", "paths.json", "quality.json",
+    "whatif-diff.json", "whatif-diff.txt",
+  ]
 
   /// The output files and their bytes, in name order: pure and byte-deterministic.
   ///
@@ -40,20 +43,23 @@ public enum ScanOutputWriter {
   /// - Parameters:
   ///   - inputs: the input files and directories as given; the output directory may not be one
   ///     of them, contain one, nor lie inside an input directory.
+  ///   - extraFiles: further files of the run (a what-if's diffs, named in ``fileNames``), hashed
+  ///     into the manifest like the others.
   /// - Throws: ``ScanOutputError``; on failure the previous contents of `directory` are kept.
   public static func write(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
-    to directory: URL, inputs: [URL]
+    to directory: URL, inputs: [URL], extraFiles: [(name: String, bytes: [UInt8])] = []
   ) throws(ScanOutputError) {
     try AtomicDirectory.write(
-      rendered(analysis: analysis, findings: findings, manifest: manifest, options: options), to: directory,
-      inputs: inputs, ownedNames: Set(fileNames))
+      rendered(analysis: analysis, findings: findings, manifest: manifest, options: options, extraFiles: extraFiles),
+      to: directory, inputs: inputs, ownedNames: Set(fileNames))
   }
 
   /// The output files in name order, each as the parts it was rendered in (their concatenation
   /// is the file), so that large files are neither joined nor written by one thread.
   static func rendered(
-    analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options
+    analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options,
+    extraFiles: [(name: String, bytes: [UInt8])] = []
   ) -> [AtomicDirectory.File] {
     let all = findings + analysis.findings.findings
     // Each file is rendered by concurrent tasks (exposures.csv, the largest, in two halves, so
@@ -66,6 +72,7 @@ public enum ScanOutputWriter {
       ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
       ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
       ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
+      ("attribution.csv", { AttributionCSV.bytes(analysis) }),
     ]
     if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
     let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
@@ -79,6 +86,7 @@ public enum ScanOutputWriter {
         files.append(AtomicDirectory.File(name: part.name, parts: [rendered.take(i)]))
       }
     }
+    files += extraFiles.map { AtomicDirectory.File(name: $0.name, parts: [$0.bytes]) }
     let digests = ConcurrentSlots<String>(count: files.count)
     let toHash = files
     DispatchQueue.concurrentPerform(iterations: toHash.count) { f in

@@ -52,6 +52,15 @@ public enum StatementHTML {
     }, levelColumn: 4)
     out += "</section>\n"
 
+    let attribution = AttributionCSV.rows(analysis, ExposureAttribution(analysis: analysis))
+    out += "<section id=\"attribution\"><h2>Where the exposure enters (attribution.csv)</h2>\n"
+    out += "<p>Per category, the focus's direct suppliers (and owned or operated entities) that risk reaches it through; "
+    out += "\"without\" is the focus's exposure with that supplier and all its relationships removed.</p>\n"
+    out += table(["category", "supplier", "sources", "best score", "level", "source", "hops", "carries best", "without", "then via"], attribution.map {
+      [$0[1], "\($0[2]) \($0[3])", $0[5], String(format: "%.3f", Double($0[6]) ?? 0), $0[7], $0[8], $0[9], $0[10] == "true" ? "yes" : "", String(format: "%.3f", Double($0[11]) ?? 0) + " " + $0[12], $0[14]]
+    }, levelColumn: 4)
+    out += "</section>\n"
+
     out += "<section id=\"paths\"><h2>Flagged paths (risk source → … → exposed entity)</h2>\n"
     for exposure in diagramExposures(analysis) {
       let entity = analysis.graph[exposure.entity]

@@ -10,6 +10,8 @@ public enum ScanPipelineError: Error, CustomStringConvertible {
   case unknownFocus(id: String, suggestions: [String])
   /// `--focus` is required but the graph is empty.
   case emptyGraph
+  /// A what-if (`--without`, `--replace`) names no entity or would remove the focus.
+  case whatIf(String)
 
   public var description: String {
     switch self {
@@ -22,6 +24,7 @@ public enum ScanPipelineError: Error, CustomStringConvertible {
       "error: focus: no entity has the id '\(id)'"
         + (suggestions.isEmpty ? "" : " (did you mean \(suggestions.map { "'\($0)'" }.joined(separator: ", "))?)")
     case .emptyGraph: "error: focus: the inputs hold no entities"
+    case .whatIf(let message): "error: what-if: \(message)"
     }
   }
 }

@@ -12,9 +12,11 @@ public enum StatementPack {
   /// The S-211 questionnaire answer sheet, written when `ca` is among the regimes.
   public static let questionnaireFileNames = ["questionnaire.csv", "questionnaire.json"]
 
-  /// The files a pack for `regimes` writes.
+  /// The files a pack for `regimes` writes (never a what-if's diffs).
   public static func fileNames(for regimes: StatementRegimes) -> [String] {
-    regimes.regimes.contains(.ca) ? fileNames : fileNames.filter { !questionnaireFileNames.contains($0) }
+    fileNames.filter { name in
+      !WhatIf.diffFileNames.contains(name) && (regimes.regimes.contains(.ca) || !questionnaireFileNames.contains(name))
+    }
   }
 
   /// The pack's files and the document, in memory (pure and byte-deterministic).

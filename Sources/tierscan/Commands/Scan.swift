@@ -19,6 +19,26 @@ struct Scan: ParsableCommand {
   @Option(name: .customLong("paths-min-level"), help: "Lowest level written to paths.json.")
   var pathsMinLevel: RiskLevel = .low
   @Flag(name: .customLong("with-graph"), help: "Also write graph.json (needed by diff).") var withGraph = false
+  @Option(name: .customLong("without"), help: "What-if: re-score without these entities (comma-separated ids; repeatable).")
+  var without: [String] = []
+  @Option(name: .customLong("replace"), help: "What-if: replace supplier OLD by NEW (OLD=NEW; repeatable).")
+  var replace: [String] = []
+
+  /// The what-if asked for, or a usage error.
+  func whatIf() throws -> WhatIf {
+    var pairs: [(old: String, new: String)] = []
+    for item in replace {
+      let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+      guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+        throw ValidationError("--replace expects OLD=NEW, got '\(item)'")
+      }
+      pairs.append((parts[0], parts[1]))
+    }
+    let ids = without.flatMap { $0.split(separator: ",").map(String.init) }
+    return WhatIf(without: ids, replace: pairs)
+  }
+
+  func validate() throws { _ = try whatIf() }
 
   func run() throws {
     guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try scanAndWrite() }
@@ -29,7 +49,29 @@ struct Scan: ParsableCommand {
 
   private func scanAndWrite() throws {
     let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
-    let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
+    let (pipeline, prepared, base) = (run.pipeline, run.prepared, run.analysis!)
+    let request = try whatIf()
+    var analysis = base
+    var extraFiles: [(name: String, bytes: [UInt8])] = []
+    var whatIfSummary = ""
+    if !request.isEmpty {
+      do {
+        analysis = try request.analyze(prepared, focus: base.focus, periodEnd: scan.periodEnd, pipeline: pipeline)
+        let manifest = pipeline.manifest(for: prepared)
+        let (diff, files) = try WhatIf.diffFiles(
+          base: ScanOutputWriter.files(analysis: base, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true)),
+          whatIf: ScanOutputWriter.files(analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true)))
+        extraFiles = files
+        let asked = (request.without.isEmpty ? [] : ["without " + request.without.joined(separator: ",")])
+          + request.replace.map { "replace \($0.old)=\($0.new)" }
+        whatIfSummary = "what-if (\(asked.joined(separator: "; "))): "
+          + "\(diff.entitiesRemoved.count) entities and \(diff.relationshipsRemoved.count) relationships removed, \(diff.exposures.count) exposure changes\n"
+        if out == nil { print(diff.render(.text), terminator: "") }
+      } catch let error as ScanPipelineError {
+        Output.printError(error.description)
+        throw ExitCode(ExitStatus.usage)
+      }
+    }
     if let out {
       let options = ScanOutputWriter.Options(pathsMinLevel: pathsMinLevel, withGraph: withGraph)
       do {
@@ -40,13 +82,13 @@ struct Scan: ParsableCommand {
         defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
           analysis: analysis, findings: prepared.findings, manifest: manifest, options: options,
-          to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
+          to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) }, extraFiles: extraFiles)
       } catch {
         Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     }
-    print(ScanSummary.text(analysis), terminator: "")
+    print(whatIfSummary + ScanSummary.text(analysis), terminator: "")
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
     if let failOn, let highest = analysis.highestTieredLevel, highest >= failOn { throw ExitCode(ExitStatus.failOn) }
   }

@@ -53,7 +53,7 @@ struct ScanRun {
     Output.printError(error.description)
     switch error {
     case .invalidConfig, .unreadableConfig: return ExitCode(ExitStatus.inputErrors)
-    case .unknownFocus, .emptyGraph: return ExitCode(ExitStatus.usage)
+    case .unknownFocus, .emptyGraph, .whatIf: return ExitCode(ExitStatus.usage)
     }
   }
 }
