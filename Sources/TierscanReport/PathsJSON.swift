@@ -24,6 +24,7 @@ public enum PathsJSON {
   static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [UInt8] {
     let graph = analysis.graph
     let selected = selection(analysis, minLevel: minLevel)
+    let mitigation = AuditMitigation.index(analysis)
     var out = OutputBytes(capacity: selected.count * 400)
     var first = true
     for exposure in selected {
@@ -66,6 +67,10 @@ public enum PathsJSON {
         }
         out.newline(indent: 2)
         out.append("]")
+      }
+      if let evidence = mitigation[exposure.entity] {
+        out.appendKey("audit_evidence", indent: 2)
+        out.appendJSON(evidence, indent: 2)
       }
       out.newline(indent: 1)
       out.append("}")
@@ -121,10 +126,10 @@ public enum PathsJSON {
   }
 
   /// One exposure as a JSON object: `entity_id`, `category`, `score`, `level`, `source_id`,
-  /// `rules`, `hops`.
+  /// `rules`, `hops`, and `audit_evidence` when the entity was assessed (``AuditMitigation``).
   public static func object(_ exposure: Exposure, in analysis: RiskAnalysis) -> JSONValue {
     let graph = analysis.graph
-    return .object([
+    var pairs: [(String, JSONValue)] = [
       ("entity_id", .string(graph[exposure.entity].id)),
       ("category", .string(exposure.category)),
       ("score", .number(exposure.score)),
@@ -132,7 +137,11 @@ public enum PathsJSON {
       ("source_id", .string(graph[exposure.source].id)),
       ("rules", .array(exposure.rules.map(rule))),
       ("hops", .array(exposure.path.hops.map { hop($0, in: analysis) })),
-    ])
+    ]
+    if !analysis.audits.assessments.isEmpty, let evidence = AuditMitigation.index(analysis)[exposure.entity] {
+      pairs.append(("audit_evidence", evidence))
+    }
+    return .object(pairs)
   }
 
   /// A rule: `rule`, `score`, `file`, `line`, then its evidence keys.

@@ -63,7 +63,7 @@ import Testing
     let result = try HostileRunner.run(["scan", valid.path, "--focus", "ACME", "--out", out.path])
     #expect(result.status == 0)
     #expect(!FileManager.default.fileExists(atPath: leftover.path))
-    #expect(Set(snapshot(out).keys) == ["coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
+    #expect(Set(snapshot(out).keys) == ["attribution.csv", "coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
     #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out"])
   }
 

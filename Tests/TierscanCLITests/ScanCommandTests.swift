@@ -49,7 +49,7 @@ import Testing
     #expect(csv.split(separator: "\n").contains { $0.hasPrefix("GIN-XJ,") && $0.contains(",4,forced_labour,1.0,critical,0,GIN-XJ") })
     #expect(result.stdout.contains("forced_labour: 0.650 high, source PCB-GZ, 2 hop(s), via tier-1 supplier BWN"))
     let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(names == ["coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
+    #expect(names == ["attribution.csv", "coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
   }
 
   @Test func twoRunsGiveByteIdenticalOutputs() throws {
@@ -61,7 +61,7 @@ import Testing
       #expect(result.status == 0)
     }
     let files = try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("a").path).sorted()
-    #expect(files.count == 6)
+    #expect(files.count == 7)
     for file in files {
       let a = try Data(contentsOf: base.appendingPathComponent("a").appendingPathComponent(file))
       let b = try Data(contentsOf: base.appendingPathComponent("b").appendingPathComponent(file))

@@ -70,4 +70,24 @@ import TierscanRisk
     #expect(a.withRemedy == 1 && a.remedies.map(\.key) == ["back_pay"])
     #expect(a.unlinked == 0 && a.unmappedSeverity == 0)
   }
+
+  @Test func cleanAuditIsEvidenceBesideTheExposureNeverSubtracted() throws {
+    let pipeline = ScanPipeline()
+    let input = StatementSample.root.appendingPathComponent("SampleData/2025").path
+    let prepared = try pipeline.prepare(ScanRequest(inputs: [input], focus: "NWT"))
+    let analysis = pipeline.analyze(prepared, focus: try pipeline.focusIndex("NWT", in: prepared.graph))
+    let paths = try JSONParser.parse(PathsJSON.render(analysis)).arrayValue!
+    let gww = try #require(paths.first { $0["entity_id"]?.stringValue == "GWW" && $0["category"]?.stringValue == "forced_labour" })
+    // GWW's unannounced SMETA audit is clean and valid, and its score is still GAR-BD-F1's 1.0 × 0.765 × 0.765.
+    #expect(gww["score"]?.numberValue == 0.585225)
+    let evidence = try #require(gww["audit_evidence"]?.arrayValue?.first)
+    #expect(evidence["assessment"]?.stringValue == "SMETA-GWW-25-0120" && evidence["clean"] == .bool(true))
+    #expect(evidence["announcement"]?.stringValue == "unannounced" && evidence["line"]?.numberValue == 7)
+    // The audited site with an open Priority finding is not clean.
+    let site = try #require(paths.first { $0["entity_id"]?.stringValue == "EMS-PEN-F1" })
+    #expect(site["audit_evidence"]?.arrayValue?.first?["clean"] == .bool(false))
+    #expect(site["audit_evidence"]?.arrayValue?.first?["open_critical_or_major"]?.numberValue == 1)
+    // Streamed bytes and the JSON value agree.
+    #expect(PathsJSON.render(analysis) == JSONWriter.string(.array(PathsJSON.selection(analysis).map { PathsJSON.object($0, in: analysis) })))
+  }
 }

@@ -84,14 +84,14 @@ let manifestData = ScanManifest(
   @Test func manifestRecordsDigestsAndCompleteness() throws {
     let analysis = scenario()
     let files = ScanOutputWriter.files(analysis: analysis, findings: [], manifest: manifestData)
-    #expect(files.map(\.name) == ["coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
-    let manifest = try JSONParser.parse(bytes: files[2].bytes)
+    #expect(files.map(\.name) == ["attribution.csv", "coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
+    let manifest = try JSONParser.parse(bytes: files[3].bytes)
     #expect(manifest["complete"] == .bool(true))
     #expect(manifest["counts"]!["entities"] == .number(5))
     #expect(manifest["counts"]!["relationships"] == .number(3))
     #expect(manifest["config"]!["sha256"] == .string(SHA256.hexDigest(of: Array(DefaultRiskConfig.json.utf8))))
     let outputs = manifest["outputs"]!.arrayValue!
-    #expect(outputs.map { $0["file"]!.stringValue! } == ["coverage.json", "exposures.csv", "paths.json", "quality.json"])
+    #expect(outputs.map { $0["file"]!.stringValue! } == ["attribution.csv", "coverage.json", "exposures.csv", "paths.json", "quality.json"])
     #expect(outputs[1]["sha256"] == .string(SHA256.hexDigest(of: files[1].bytes)))
     let error = Finding(.error, "ragged-row", at: Provenance(file: "in/rel.csv", line: 9), "row has 3 fields, header 4")
     let withError = ScanOutputWriter.files(
@@ -124,7 +124,7 @@ let manifestData = ScanManifest(
     let analysis = scenario()
     try ScanOutputWriter.write(analysis: analysis, findings: [], manifest: manifestData, to: out, inputs: [input])
     let first = try fm.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(first == ["coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
+    #expect(first == ["attribution.csv", "coverage.json", "exposures.csv", "manifest.json", "paths.json", "quality.json"])
     let bytes1 = try Data(contentsOf: out.appendingPathComponent("manifest.json"))
     // A second run replaces the outputs in place, byte-identical, and leaves no temporary directory.
     try ScanOutputWriter.write(analysis: analysis, findings: [], manifest: manifestData, to: out, inputs: [input])
