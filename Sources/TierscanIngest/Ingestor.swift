@@ -46,6 +46,13 @@ public struct Ingestor: Sendable {
     case "xml": return XMLInputReader.read(file, options: options)
     case "xlsx": return WorkbookInputReader.read(file, options: options)
     case "omts", "json", "jsonl", "ndjson": return JSONInputReader.read(file, options: options)
+    case "xls":
+      var result = IngestedInputs()
+      result.findings.add(
+        .error, "legacy-workbook", at: Provenance(file: file.displayPath),
+        "a legacy Excel .xls (BIFF) workbook is not read: save it as .xlsx or CSV (UTF-8) and read that")
+      result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+      return result
     default:
       var result = IngestedInputs()
       result.findings.add(

@@ -62,7 +62,8 @@ public struct CSVHeader: Sendable {
   public static let requiredColumns: [(kind: InputKind, columns: [String])] = [
     (.auditFindings, ["finding_id", "assessment_id"]), (.assessments, ["assessment_id", "supplier_id", "scheme"]),
     (.relationships, ["from", "to", "type"]), (.supplierList, ["buyer_id", "supplier_id"]),
-    (.riskList, ["list", "name", "category"]), (.smelterReference, ["cid", "status"]),
+    (.riskList, ["list", "name", "category"]), (.judgements, ["left", "right", "decision"]),
+    (.smelterReference, ["cid", "status"]),
     (.countryRisk, ["country", "category", "score"]), (.entities, ["id", "name"]),
   ]
 

@@ -31,7 +31,9 @@ public enum CSVInputReader {
       result.files.append(InputFileSummary(path: displayPath, kind: .unrecognised))
       return result
     }
-    var result = read(utf8: utf8, displayPath: displayPath, options: options)
+    var result =
+      CSVMappedReader.read(utf8, displayPath: displayPath, options: options)
+      ?? read(utf8: utf8, displayPath: displayPath, options: options)
     var first = FindingLog()
     if let note { first.add(note) }
     if options.encoding == nil, note == nil,
@@ -266,7 +268,7 @@ private struct FileState {
         result.findings.add(.error, "unrecognised-header", at: at(record.line), header.unrecognisedExplanation)
       } else {
         isUsable = true
-        let known = Self.knownColumns(of: summary.kind)
+        let known = CSVRowDispatch.knownColumns(of: summary.kind)
         extraColumns = header.names.indices.filter { !header.names[$0].isEmpty && !known.contains(header.names[$0]) }
         if !header.unnamedColumns.isEmpty {
           let one = header.unnamedColumns.count == 1
@@ -294,57 +296,9 @@ private struct FileState {
     }
   }
 
-  /// The columns a CSV kind reads; every other column is kept as attributes.
-  private static func knownColumns(of kind: InputKind) -> Set<String> {
-    switch kind {
-    case .entities: EntityRowParser.columns
-    case .relationships: RelationshipRowParser.columns
-    case .supplierList: SupplierListRowParser.columns
-    case .riskList: RiskListRowParser.columns
-    case .judgements: JudgementRowParser.columns
-    case .countryRisk: CountryRiskRowParser.columns
-    case .smelterReference: SmelterReferenceRowParser.columns
-    case .assessments: AssessmentRowParser.columns
-    case .auditFindings: AuditFindingRowParser.columns
-    default: []
-    }
-  }
-
   /// Parses a well-formed row by the file's kind; returns whether it was accepted.
   private mutating func parse(_ row: inout CSVRow) -> Bool {
-    switch summary.kind {
-    case .entities:
-      guard let record = EntityRowParser.parse(&row) else { return false }
-      result.entities.append(record)
-    case .relationships:
-      guard let record = RelationshipRowParser.parse(&row) else { return false }
-      result.relationships.append(record)
-    case .supplierList:
-      guard let (entity, edge) = SupplierListRowParser.parse(&row) else { return false }
-      result.entities.append(entity)
-      result.relationships.append(edge)
-    case .riskList:
-      guard let entry = RiskListRowParser.parse(&row) else { return false }
-      result.riskList.append(entry)
-    case .judgements:
-      guard let judgement = JudgementRowParser.parse(&row) else { return false }
-      result.judgements.append(judgement)
-    case .countryRisk:
-      guard let entry = CountryRiskRowParser.parse(&row) else { return false }
-      result.countryRisk.append(entry)
-    case .smelterReference:
-      guard let reference = SmelterReferenceRowParser.parse(&row) else { return false }
-      result.smelterReferences.append(reference)
-    case .assessments:
-      guard let record = AssessmentRowParser.parse(&row) else { return false }
-      result.assessments.append(record)
-    case .auditFindings:
-      guard let record = AuditFindingRowParser.parse(&row) else { return false }
-      result.auditFindings.append(record)
-    default:
-      return false
-    }
-    return true
+    CSVRowDispatch.parse(&row, kind: summary.kind, into: &result)
   }
 
   /// The row with control characters (C0 other than TAB, CR, LF; DEL) removed, one warning per column.

@@ -8,6 +8,8 @@ public struct IngestOptions: Sendable, Hashable {
   public var validatesSchema = true
   /// The encoding of CSV inputs given with `--encoding`; `nil`: UTF-8, or UTF-16 with a BOM.
   public var encoding: InputEncoding?
+  /// Column mappings and profiles (`--mapping`, `--profile`), tried in order on every table input.
+  public var mappings: [ColumnMapping] = []
 
   /// Creates options.
   public init(limits: IngestLimits = IngestLimits(), validatesSchema: Bool = true) {

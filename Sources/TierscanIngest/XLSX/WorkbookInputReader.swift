@@ -9,7 +9,13 @@ public enum WorkbookInputReader {
     do throws(XLSXError) {
       let package = try WorkbookPackage(url: file.url, limits: options.limits)
       var parsed = IngestedInputs()
-      try CMRTParser(file: file.displayPath).parse(package, into: &parsed)
+      // Classified before parsing: an RMI template has a Declaration sheet; anything else is
+      // read as tables (docs/mappings.md#workbooks).
+      if package.sheetNames.contains("Declaration") {
+        try CMRTParser(file: file.displayPath).parse(package, into: &parsed)
+      } else {
+        try WorkbookTableReader(file: file.displayPath, options: options).read(package, into: &parsed)
+      }
       result = parsed
     } catch {
       fail(error, file: file, into: &result)

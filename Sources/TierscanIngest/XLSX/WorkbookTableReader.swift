@@ -1,0 +1,90 @@
+import Foundation
+import TierscanCore
+
+/// Reads a workbook that is not an RMI template as tables (docs/mappings.md#workbooks): every
+/// sheet whose header row matches a kind is read like a CSV of that kind, through a mapping when
+/// one applies. The header row is the row a mapping names, else the first of the sheet's first
+/// 20 rows with at least two recognised column names. Provenance: `file:row [Sheet!A<row>]`.
+struct WorkbookTableReader {
+  let file: String
+  let options: IngestOptions
+
+  /// Rows searched for a header.
+  static let headerSearchRows = 20
+
+  /// Reads every sheet of `package` into `result`.
+  func read(_ package: WorkbookPackage, into result: inout IngestedInputs) throws(XLSXError) {
+    let sheets = try package.readSheets(package.sheetNames.map { .init(name: $0) })
+    var read = false
+    for name in package.sheetNames {
+      guard let sheet = sheets[name] else { continue }
+      if readSheet(sheet, into: &result) { read = true }
+    }
+    if !read {
+      result.findings.add(
+        .error, "unrecognised-workbook", at: Provenance(file: file),
+        "no sheet has a header row of a tierscan kind (and no --mapping/--profile applies), and the workbook is not "
+          + "an RMI template (no Declaration sheet); sheets: \(package.sheetNames.joined(separator: ", "))")
+      result.files.append(InputFileSummary(path: file, kind: .unrecognised))
+    }
+  }
+
+  /// Reads one sheet; returns whether it held a table.
+  private func readSheet(_ sheet: Worksheet, into result: inout IngestedInputs) -> Bool {
+    let lastRow = sheet.lastRow
+    guard lastRow > 0 else { return false }
+    let lastColumn = sheet.cells.keys.reduce(0) { max($0, $1.column) }
+    func texts(_ row: Int) -> [String] {
+      (1...max(lastColumn, 1)).map { column in
+        guard let value = sheet[row: row, column: column] else { return "" }
+        if case .error = value { return "" }
+        return value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      }
+    }
+    func at(_ row: Int) -> Provenance { Provenance(file: file, line: row, sheet: sheet.name, cell: "A\(row)") }
+    func rows(after header: Int) -> [MappedTableReader.SourceRow] {
+      guard header < lastRow else { return [] }
+      return ((header + 1)...lastRow).compactMap { row in
+        let fields = texts(row)
+        return fields.allSatisfy(\.isEmpty) ? nil : MappedTableReader.SourceRow(at: at(row), fields: fields)
+      }
+    }
+    for mapping in options.mappings where mapping.sheet == nil || mapping.sheet == sheet.name {
+      guard mapping.headerRow <= lastRow else { continue }
+      let header = texts(mapping.headerRow)
+      guard mapping.applies(to: header.map(ColumnMapping.normalizedColumn)) else { continue }
+      let mapped = MappedTableReader(mapping: mapping, displayPath: file).read(
+        header: header, rows: rows(after: mapping.headerRow), headerAt: at(mapping.headerRow),
+        cell: { reference in sheet[reference].map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } })
+      result.append(mapped)
+      return true
+    }
+    let known = Set(CSVHeader.requiredColumns.flatMap(\.columns)).union(
+      [InputKind.entities, .relationships, .supplierList, .riskList, .countryRisk, .smelterReference].flatMap {
+        CSVRowDispatch.knownColumns(of: $0)
+      })
+    for row in 1...min(lastRow, Self.headerSearchRows) {
+      let header = texts(row)
+      let names = header.map(ColumnMapping.normalizedColumn)
+      guard names.filter(known.contains).count >= 2 else { continue }
+      let csvHeader = CSVHeader(fields: header)
+      guard let kind = csvHeader.kind else {
+        result.findings.add(.error, "unrecognised-header", at: at(row), csvHeader.unrecognisedExplanation)
+        result.files.append(InputFileSummary(path: file, kind: .unrecognised))
+        return true
+      }
+      if let duplicate = csvHeader.duplicates.first {
+        result.findings.add(.error, "duplicate-header", at: at(row), "column '\(duplicate)' appears more than once; sheet not read")
+        result.files.append(InputFileSummary(path: file, kind: kind))
+        return true
+      }
+      // A native table: every column under its own name.
+      let identity = ColumnMapping(name: "", kind: kind, match: [])
+      result.append(
+        MappedTableReader(mapping: identity, displayPath: file).read(
+          header: header, rows: rows(after: row), headerAt: at(row)))
+      return true
+    }
+    return false
+  }
+}

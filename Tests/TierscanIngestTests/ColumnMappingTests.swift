@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import TierscanCore
+
+@testable import TierscanIngest
+
+/// Column mappings (docs/mappings.md): parsing with file:line errors and reading through them.
+@Suite struct ColumnMappingTests {
+  private func mapping(_ json: String) throws(MappingError) -> ColumnMapping {
+    try ColumnMapping.parse(Array(json.utf8), name: "m.json")
+  }
+
+  @Test func errorsNameTheLineOfTheOffendingKey() {
+    #expect(throws: MappingError(file: "m.json", line: 3, message: "unknown key 'colums' (known: about, columns, constants, derive_id, header_row, kind, match, params, parent, sheet, sources, split, values)")) {
+      try mapping("{\n  \"kind\": \"entities\",\n  \"colums\": {}\n}")
+    }
+    #expect(throws: MappingError(file: "m.json", line: 2, message: "kind 'suppliers' is not one of entities, relationships, supplier-list, risk-list, country-risk, smelter-reference")) {
+      try mapping("{\n  \"kind\": \"suppliers\"\n}")
+    }
+    do {
+      _ = try mapping("{\n \"kind\": \"entities\",\n \"columns\": {\n  \"id\": \"code\",\n  \"nme\": \"name\"\n }\n}")
+      Issue.record("accepted a field the kind does not have")
+    } catch {
+      #expect(error.line == 5 && error.message.hasPrefix("columns: 'nme' is not a field of entities"))
+      #expect(error.description.hasPrefix("m.json:5: error: mapping: "))
+    }
+    do {
+      _ = try mapping("{\n \"kind\": \"entities\",\n \"columns\": {\"id\": }\n}")
+      Issue.record("accepted broken JSON")
+    } catch {
+      #expect(error.line == 3 && error.message.hasPrefix("not valid JSON"))
+    }
+  }
+
+  private func read(_ text: String, _ mapping: ColumnMapping) -> IngestedInputs {
+    var options = IngestOptions()
+    options.mappings = [mapping]
+    return CSVInputReader.read(data: Data(text.utf8), displayPath: "in.csv", options: options)
+  }
+
+  private let supplierMapping = """
+    {
+      "kind": "supplier-list",
+      "header_row": 2,
+      "match": ["vendor", ["nation", "country"]],
+      "columns": {"supplier_id": "code", "supplier_name": "vendor", "supplier_country": ["nation", "country"],
+                  "commodity": "sector", "parent_supplier": "parent"},
+      "constants": {"buyer_id": "{buyer}", "supplier_kind": "facility"},
+      "values": {"commodity": {"apparel": "garments", "clothing": "garments"}},
+      "split": {"commodity": "|"},
+      "derive_id": {"field": "supplier_id", "prefix": "x:", "from": ["supplier_name", "supplier_country"]},
+      "parent": "parent_supplier",
+      "params": {"buyer": {"required": true, "help": "the buyer"}}
+    }
+    """
+
+  @Test func aMappedSupplierListReadsThroughTheNativeRowParser() throws {
+    var mapping = try mapping(supplierMapping)
+    mapping.parameterValues = ["buyer": "B"]
+    let inputs = read(
+      "exported 2025-01-01,,,,,\nvendor,code,nation,sector,parent,note\n"
+        + "Knit Co,K1,China,Apparel|Clothing,,n1\nSew Ltd,,VIET NAM,Apparel|Toys,Knit Co,\nSew Ltd,,vn,apparel,,\n",
+      mapping)
+    #expect(inputs.files.map(\.recordsRead) == [3] && inputs.files.map(\.recordsAccepted) == [3])
+    #expect(inputs.files.first?.kind == .supplierList)
+    let sew = inputs.entities[1].id
+    #expect(sew.hasPrefix("x:") && sew.count == 18)
+    // The derived id folds case and resolves the country: row 5 is the same facility as row 4.
+    #expect(inputs.entities.map(\.id) == ["K1", sew, sew, sew])
+    #expect(inputs.entities.map(\.country) == ["CN", "VN", "VN", "VN"])
+    // Split parts, mapped and de-duplicated; the parent by name; the unmapped word kept.
+    #expect(inputs.relationships.map { "\($0.from)>\($0.to):\($0.commodity ?? "")" } == [
+      "K1>B:garments", "\(sew)>K1:garments", "\(sew)>K1:toys", "\(sew)>B:garments",
+    ])
+    #expect(inputs.relationships[0].attributes.contains(Attribute("note", "n1")))
+    #expect(inputs.relationships[1].attributes.contains(Attribute("parent_supplier", "Knit Co")))
+    let rules = inputs.findings.findings.map { "\($0.rule)@\($0.location?.line ?? 0)" }
+    #expect(rules == [
+      "rows-above-header@2", "mapping-applied@2", "unmapped-value@4", "country-resolved@3", "country-resolved@4",
+      "duplicate-row@5",
+    ])
+  }
+
+  @Test func aMissingParameterIsOneErrorAndNothingIsRead() throws {
+    let inputs = read("x\nvendor,code,nation,sector,parent\nA,1,CN,,\n", try mapping(supplierMapping))
+    #expect(inputs.findings.findings.map(\.rule) == ["rows-above-header", "missing-profile-param"])
+    #expect(inputs.entities.isEmpty && inputs.files.first?.recordsRejected == 1)
+  }
+
+  @Test func aFileTheMappingDoesNotMatchIsReadNatively() throws {
+    let inputs = read("id,name,country\nA,a,CN\n", try mapping(supplierMapping))
+    #expect(inputs.files.first?.kind == .entities && inputs.entities.map(\.id) == ["A"])
+  }
+
+  @Test func everyShippedProfileParses() throws {
+    #expect(MappingProfiles.names == ["cmrt-smelter-list", "omts-supplier-list", "os-hub", "smelter-list"])
+    for name in MappingProfiles.names { #expect(try MappingProfiles.profile(name).name == name) }
+    #expect(throws: MappingError.self) { try MappingProfiles.profile("nope") }
+  }
+}
