@@ -24,7 +24,8 @@ struct WorkbookTableReader {
       result.findings.add(
         .error, "unrecognised-workbook", at: Provenance(file: file),
         "no sheet has a header row of a tierscan kind (and no --mapping/--profile applies), and the workbook is not "
-          + "an RMI template (no Declaration sheet); sheets: \(package.sheetNames.joined(separator: ", "))")
+          + "an RMI template (no Declaration sheet); sheets: "
+          + (package.sheetNames.isEmpty ? "none" : package.sheetNames.joined(separator: ", ")))
       result.files.append(InputFileSummary(path: file, kind: .unrecognised))
     }
   }
