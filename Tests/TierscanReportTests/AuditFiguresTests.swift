@@ -90,4 +90,33 @@ import TierscanRisk
     // Streamed bytes and the JSON value agree.
     #expect(PathsJSON.render(analysis) == JSONWriter.string(.array(PathsJSON.selection(analysis).map { PathsJSON.object($0, in: analysis) })))
   }
+
+  @Test func kpisAreComparedWithThePreviousPack() throws {
+    let pipeline = ScanPipeline()
+    let input = StatementSample.root.appendingPathComponent("SampleData/2025").path
+    let prepared = try pipeline.prepare(ScanRequest(inputs: [input], focus: "NWT"))
+    let focus = try pipeline.focusIndex("NWT", in: prepared.graph)
+    let dir = StatementSample.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // "Last year": the same inputs judged at 2024-12-31 (period 2024): only the 2024 SMETA audit
+    // and its wage finding BD24-05 (raised 2024-03-10, closed 2024-06-20: 102 days) count.
+    let earlier = pipeline.analyze(prepared, focus: focus, periodEnd: ISODate("2024-12-31"))
+    let old = try StatementPack.build(prepared: prepared, analysis: earlier, manifest: pipeline.manifest(for: prepared), year: 2024, regimes: .both)
+    try StatementPack.write(old.files, to: dir.appendingPathComponent("prev"), inputs: [URL(fileURLWithPath: input)])
+    let previous = AuditKPIs.previous(directory: dir.appendingPathComponent("prev").path)
+    #expect(previous["tier1_assessed_share"] == 0 && previous["assessments_in_period"] == 1 && previous["findings_raised_in_period"] == 1)
+    #expect(previous["remediation_rate"] == 1 && previous["median_days_to_close"] == 102 && previous["open_critical"] == 0)
+    #expect(previous["unannounced_share"] == 0 && previous["findings_with_worker_remedy"] == 1)
+    let now = pipeline.analyze(prepared, focus: focus, periodEnd: ISODate("2025-12-31"))
+    let pack = try StatementPack.build(
+      prepared: prepared, analysis: now, manifest: pipeline.manifest(for: prepared), year: 2025, regimes: [.uk],
+      previous: dir.appendingPathComponent("prev").path)
+    let json = try JSONParser.parse(bytes: pack.files.first { $0.name == "statement.json" }!.bytes)
+    let remediation = try #require(json["figures"]?["remediation"])
+    #expect(remediation["kpis"]?["remediation_rate"]?.numberValue == 0.4)
+    #expect(remediation["kpis_previous"]?["remediation_rate"]?.numberValue == 1)
+    let md = String(decoding: pack.files.first { $0.name == "statement.md" }!.bytes, as: UTF8.self)
+    #expect(md.contains("| remediation\\_rate | 40% | 100% |"))
+    #expect(md.contains("| median\\_days\\_to\\_close | 119.5 | 102 |"))
+  }
 }

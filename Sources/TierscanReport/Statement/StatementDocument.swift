@@ -11,6 +11,8 @@ public struct StatementDocument: Sendable {
   public var change: ScanDiff?
   /// The directory `--previous` named (as given), when any.
   public var previousLabel: String?
+  /// The audit KPIs the previous pack recorded (``AuditKPIs/previous(directory:)``), by name.
+  public var previousKPIs: [String: Double] = [:]
   public var manifest: ScanManifest
   /// Whether every input was read without an error.
   public var isComplete: Bool

@@ -4,7 +4,7 @@ extension StatementJSON {
   static func number(_ n: Int) -> JSONValue { .number(Double(n)) }
 
   /// The `assessments`, `audit_findings` and `remediation` figures.
-  static func auditFigure(_ key: StatementFigure, _ a: AuditFigures) -> JSONValue {
+  static func auditFigure(_ key: StatementFigure, _ a: AuditFigures, previous: [String: Double]? = nil) -> JSONValue {
     switch key {
     case .assessments:
       return .object([
@@ -54,6 +54,7 @@ extension StatementJSON {
         ),
         ("overdue", strings(a.overdue)), ("repeat_findings", strings(a.repeats)),
         ("with_worker_remedy", number(a.withRemedy)), ("remedies", counts(a.remedies)),
+        ("kpis", AuditKPIs.object(a)),
       ])
     }
   }

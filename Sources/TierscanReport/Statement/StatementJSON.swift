@@ -169,7 +169,13 @@ public enum StatementJSON {
     case .referenceData: return .object([("missing", strings(f.missingReferenceData))])
     case .dataQuality: return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
     case .change: return d.change?.object() ?? .null
-    case .assessments, .auditFindings, .remediation: return auditFigure(key, f.audits)
+    case .assessments, .auditFindings: return auditFigure(key, f.audits)
+    case .remediation:
+      guard case .object(var pairs) = auditFigure(key, f.audits) else { return .null }
+      if d.change != nil {
+        pairs.append(("kpis_previous", .object(AuditKPIs.values(f.audits).map { ($0.name, .optional(d.previousKPIs[$0.name])) })))
+      }
+      return .object(pairs)
     }
   }
 }

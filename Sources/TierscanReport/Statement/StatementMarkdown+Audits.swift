@@ -11,7 +11,7 @@ extension StatementMarkdown {
   }
 
   /// The `assessments`, `audit_findings` and `remediation` figures.
-  static func auditFigure(_ key: StatementFigure, _ a: AuditFigures) -> String {
+  static func auditFigure(_ key: StatementFigure, _ a: AuditFigures, previous: [String: Double]? = nil) -> String {
     if let none = noAudits(a) { return key == .assessments ? none : "" }
     let end = a.periodEnd?.description ?? "-"
     switch key {
@@ -49,6 +49,14 @@ extension StatementMarkdown {
         [$0.severity, String($0.closed), $0.median.map { JSONWriter.formatNumber($0) } ?? "", $0.p90.map(String.init) ?? ""]
       })
       if !a.remedies.isEmpty { out += table(["remedy", "findings"], a.remedies.map { [$0.key, String($0.count)] }) }
+      if let previous {
+        func show(_ name: String, _ value: Double?) -> String {
+          guard let value else { return "-" }
+          return name.hasSuffix("_share") || name == "remediation_rate" ? percent(value) : JSONWriter.formatNumber(value)
+        }
+        out += "Indicators against `--previous` (\"-\": not recorded or undefined there):\n\n"
+        out += table(["indicator", "this period", "previous"], AuditKPIs.values(a).map { [$0.name, show($0.name, $0.value), show($0.name, previous[$0.name])] })
+      }
       return out
     }
   }

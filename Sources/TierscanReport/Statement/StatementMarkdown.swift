@@ -123,7 +123,8 @@ public enum StatementMarkdown {
         : "Reference data missing (results in these areas are unassessed, not clean): " + f.missingReferenceData.joined(separator: ", ") + ".\n\n"
     case .dataQuality:
       return "Data-quality findings: " + f.findingsBySeverity.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + " (quality.json).\n\n"
-    case .assessments, .auditFindings, .remediation: return auditFigure(key, f.audits)
+    case .assessments, .auditFindings: return auditFigure(key, f.audits)
+    case .remediation: return auditFigure(key, f.audits, previous: d.change != nil ? d.previousKPIs : nil)
     case .change:
       guard let c = d.change else { return "" }
       var out = "Change since the previous output (\(md(d.previousLabel ?? "previous"))):\n\n"

@@ -47,10 +47,11 @@ public enum StatementPack {
       current.smelters = figures.cmrt.smelters.map { ScanSnapshot.SmelterRow(id: $0.id, name: $0.name, status: $0.status) }
       change = ScanDiff(old: old, new: current)
     }
-    let document = StatementDocument(
+    var document = StatementDocument(
       year: year, regimes: regimes, figures: figures, change: change, previousLabel: previous, manifest: manifest,
       isComplete: !findings.contains { $0.severity == .error }, entityCount: analysis.graph.entityCount,
       relationshipCount: analysis.graph.relationshipCount)
+    if let previous { document.previousKPIs = AuditKPIs.previous(directory: previous) }
     var files = scanFiles
     files.append(("statement.json", Array(StatementJSON.render(document).utf8)))
     files.append(("statement.md", Array(StatementMarkdown.render(document).utf8)))
