@@ -23,11 +23,14 @@ enum HostileRunner {
     return ["/usr/bin/prlimit", "/bin/prlimit"].first { FileManager.default.isExecutableFile(atPath: $0) }
   }()
 
-  /// Runs `tierscan arguments…` in the repository root, killed after `seconds`.
-  static func run(_ arguments: [String], seconds: Double = 20) throws -> Result {
-    guard let binary = TierscanBinary.url else { throw CocoaError(.fileNoSuchFile) }
+  /// Runs `tierscan arguments…` (or `executable arguments…`, e.g. `strace`) in the repository
+  /// root, killed after `seconds`.
+  static func run(_ arguments: [String], executable: String? = nil, seconds: Double = 20) throws -> Result {
+    guard let binary = executable.map({ URL(fileURLWithPath: $0) }) ?? TierscanBinary.url else {
+      throw CocoaError(.fileNoSuchFile)
+    }
     let process = Process()
-    if let prlimit {
+    if let prlimit, executable == nil {
       process.executableURL = URL(fileURLWithPath: prlimit)
       process.arguments = ["--as=\(addressSpaceBytes)", "--", binary.path] + arguments
     } else {

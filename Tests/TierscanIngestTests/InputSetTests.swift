@@ -49,7 +49,7 @@ import TierscanIngest
     #expect(set.files.map(\.displayPath) == [root + "/z.csv", root + "/d/1.csv", root + "/d/2.csv"])
     #expect(
       set.findings.findings.map(\.description) == [
-        "\(root)/d/../d/1.csv: info: duplicate-input: file already read; read once",
+        "\(root)/d/../d/1.csv: info: duplicate-input: same file as '\(root)/d/1.csv' (same device and inode); read once",
         "\(root)/missing.csv: error: missing-input: no such file or directory",
       ])
   }

@@ -21,7 +21,7 @@ struct XMLReadBenchmarkTests {
     var elements = 0
     var problems = 0
     let elapsed = clock.measure {
-      let reader = XMLStreamReader(url: URL(fileURLWithPath: path), maxDepth: 256)
+      let reader = XMLStreamReader(file: InputFile(path: path), maxDepth: 256)
       while let event = reader.next() {
         switch event {
         case .start: elements += 1

@@ -9,16 +9,19 @@ import TierscanCore
 public enum CSVInputReader {
   /// Reads one CSV file. Never throws: every problem is a finding in the result.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
-    let data: Data
+    let contents: (bytes: Data, findings: [Finding])
     do {
-      data = try Data(contentsOf: file.url, options: .alwaysMapped)
+      // Copied into memory, not mapped: a file truncated while it is read is a finding, not a SIGBUS.
+      contents = try InputBytes.contents(of: file)
     } catch {
       var result = IngestedInputs()
-      result.findings.add(.error, "unreadable-file", at: Provenance(file: file.displayPath), "cannot read the file")
+      result.findings.add(error.finding)
       result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
       return result
     }
-    return read(data: data, displayPath: file.displayPath, options: options)
+    var result = read(data: contents.bytes, displayPath: file.displayPath, options: options)
+    result.findings.append(contentsOf: contents.findings)
+    return result
   }
 
   /// Reads CSV bytes in any accepted encoding (``CSVText``): decoded to UTF-8 first; a file that

@@ -119,13 +119,13 @@ struct CSVRow {
     return identifiers
   }
 
-  /// A number that must lie in a range; a value that is not a finite number or is out of range
-  /// rejects the row with `rule`.
+  /// A number that must lie in a range; a value that is not a finite decimal number
+  /// (``DecimalNumber``: no hexadecimal, `inf` or `nan`) or is out of range rejects the row with `rule`.
   mutating func number(
     _ name: String, rule: String, required: Bool = false, range: String, isValid: (Double) -> Bool
   ) -> Double? {
     guard let raw = required ? self.required(name) : value(name) else { return nil }
-    guard let number = Double(raw), number.isFinite, isValid(number) else {
+    guard let number = DecimalNumber.parse(raw), isValid(number) else {
       reject(rule, "\(name) '\(raw)' is not a number in \(range)")
       return nil
     }

@@ -222,12 +222,14 @@ struct RelationshipFastPath: Sendable {
         continue
       }
       let d = b &- 0x30
-      guard d < 10 else { return nil }
+      // More than 15 digits is the general reader's case; stopping here also keeps the
+      // mantissa far from overflowing (20 digits would overflow a UInt64).
+      guard d < 10, digits < 15 else { return nil }
       mantissa = mantissa * 10 + UInt64(d)
       digits += 1
       if seenPoint { fractionDigits += 1 }
     }
-    guard digits > 0, digits <= 15, !seenPoint || digits > digitsBeforePoint else { return nil }
+    guard digits > 0, !seenPoint || digits > digitsBeforePoint else { return nil }
     return Double(mantissa) / powersOfTen[fractionDigits]
   }
 }

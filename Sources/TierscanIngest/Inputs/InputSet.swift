@@ -1,49 +1,99 @@
 import Foundation
 import TierscanCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The input files named by command-line arguments, expanded in model §1 input order.
 ///
-/// Arguments are taken in order. A directory expands to every file below it, over the whole
-/// tree, ordered by the UTF-8 bytes of the path below it; its display path is the argument
-/// joined with that relative path (never made absolute). Files and directories whose name
-/// starts with `.` or `~$` (dotfiles, editor and Excel lock files) are skipped with an info
-/// finding `skipped-file`; a hidden directory is skipped whole. Symbolic links to directories
-/// inside a tree are not followed. A file reached twice (same resolved real path) is read once,
-/// with an info finding `duplicate-input`. A missing path is an error finding `missing-input`.
+/// Arguments are taken in order. A directory expands to every regular file below it, over the
+/// whole tree, ordered by the UTF-8 bytes of the path below it; its display path is the argument
+/// joined with that relative path (never made absolute). Every entry of a directory is either read
+/// or reported (docs/reliability.md, "Input enumeration"):
+/// - files and directories whose name starts with `.` or `~$` (dotfiles, editor and Excel lock
+///   files) are skipped with an info finding `skipped-file`; a hidden directory is skipped whole;
+/// - a symbolic link *inside* a directory is never followed, whatever it points to (inside or
+///   outside the tree, or nowhere): a warning `symlink-not-followed` names it and its target.
+///   A link named on the command line is followed: the user chose it;
+/// - anything that is not a regular file or a directory (a FIFO, a device, a socket) is never
+///   opened: an error `not-a-regular-file`, also when it is named on the command line;
+/// - a name that is not valid UTF-8 is an error `invalid-file-name` (the file is not read: its
+///   path could not be shown or written back faithfully);
+/// - a path longer than ``maxPathBytes`` is an error `path-too-long`;
+/// - a directory reached twice (a bind mount looping back) is a warning `directory-loop`.
+///
+/// A file reached twice — by the same path, through `..`, through a link named on the command
+/// line, or as a hard-linked second name (same device and inode) — is read once, with an info
+/// finding `duplicate-input`. A missing path is an error finding `missing-input`.
 public struct InputSet: Sendable {
   /// The files to read, in input order.
   public private(set) var files: [InputFile] = []
-  /// Findings from the expansion (skipped, duplicate and missing inputs), in argument order.
+  /// Findings from the expansion, in argument order (within a directory, in path order).
   public private(set) var findings = FindingLog()
+
+  /// The longest path, in bytes, that is listed or read (`PATH_MAX` − 1 on Linux): a longer one
+  /// cannot be opened by name and is reported as `path-too-long`.
+  public static let maxPathBytes = 4095
 
   /// Expands `arguments` (files or directories) in order.
   public init(arguments: [String]) {
-    var seen = Set<String>()
-    let manager = FileManager.default
+    var seen: [FileIdentity: String] = [:]
     for argument in arguments {
-      var isDirectory: ObjCBool = false
-      guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-        findings.add(.error, "missing-input", at: Provenance(file: argument), "no such file or directory")
+      if argument.isEmpty {
+        findings.add(.error, "missing-input", at: Provenance(file: argument), "an empty path names no file")
         continue
       }
-      if isDirectory.boolValue {
-        for relative in Self.files(below: argument, findings: &findings) {
-          add(InputFile(path: Self.join(argument, relative)), seen: &seen)
+      if argument.utf8.count > Self.maxPathBytes {
+        findings.add(
+          .error, "path-too-long", at: Provenance(file: Self.shortened(argument)),
+          "path of \(argument.utf8.count) bytes is longer than \(Self.maxPathBytes); not read")
+        continue
+      }
+      var status = stat()
+      guard stat(argument, &status) == 0 else {
+        var linkStatus = stat()
+        let isDangling = lstat(argument, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK
+        findings.add(
+          .error, "missing-input", at: Provenance(file: argument),
+          isDangling ? "symbolic link to '\(Self.linkTarget(argument))', which does not exist" : "no such file or directory")
+        continue
+      }
+      switch status.st_mode & S_IFMT {
+      case S_IFDIR:
+        var walk = DirectoryWalk(root: argument)
+        walk.run(from: FileIdentity(status))
+        findings.append(contentsOf: walk.findings)
+        for (relative, identity) in walk.files {
+          add(InputFile(path: Self.join(argument, relative), identity: identity, isInsideDirectory: true), seen: &seen)
         }
-      } else if Self.isSkipped(name: (argument as NSString).lastPathComponent) {
-        findings.add(.info, "skipped-file", at: Provenance(file: argument), "dotfile or lock file skipped")
-      } else {
-        add(InputFile(path: argument), seen: &seen)
+      case S_IFREG:
+        if Self.isSkipped(name: (argument as NSString).lastPathComponent) {
+          findings.add(.info, "skipped-file", at: Provenance(file: argument), "dotfile or lock file skipped")
+        } else {
+          let identity = FileIdentity(status)
+          add(InputFile(path: argument, identity: identity, isInsideDirectory: false), seen: &seen)
+        }
+      default:
+        findings.add(
+          .error, "not-a-regular-file", at: Provenance(file: argument),
+          "\(Self.kindName(status.st_mode)), not a regular file; never opened")
       }
     }
   }
 
-  private mutating func add(_ file: InputFile, seen: inout Set<String>) {
-    let real = Self.realPath(file.displayPath)
-    guard seen.insert(real).inserted else {
-      findings.add(.info, "duplicate-input", at: Provenance(file: file.displayPath), "file already read; read once")
+  private mutating func add(_ file: InputFile, seen: inout [FileIdentity: String]) {
+    guard let identity = file.identity else { return files.append(file) }
+    if let first = seen[identity] {
+      let message =
+        first == file.displayPath
+        ? "file already read; read once" : "same file as '\(first)' (same device and inode); read once"
+      findings.add(.info, "duplicate-input", at: Provenance(file: file.displayPath), message)
       return
     }
+    seen[identity] = file.displayPath
     files.append(file)
   }
 
@@ -55,44 +105,43 @@ public struct InputSet: Sendable {
     argument.hasSuffix("/") ? argument + relative : argument + "/" + relative
   }
 
-  /// Relative paths of the regular files below `root`, sorted by UTF-8 bytes.
-  private static func files(below root: String, findings: inout FindingLog) -> [String] {
-    var result: [String] = []
-    var skipped: [String] = []
-    var pending = [""]
-    let manager = FileManager.default
-    while let directory = pending.popLast() {
-      let path = directory.isEmpty ? root : join(root, directory)
-      guard let names = try? manager.contentsOfDirectory(atPath: path) else {
-        findings.add(.error, "unreadable-file", at: Provenance(file: path), "cannot list the directory")
-        continue
-      }
-      for name in names {
-        let relative = directory.isEmpty ? name : directory + "/" + name
-        if isSkipped(name: name) {
-          skipped.append(relative)
-          continue
-        }
-        let full = join(root, relative)
-        var isDirectory: ObjCBool = false
-        let isLink = (try? manager.destinationOfSymbolicLink(atPath: full)) != nil
-        guard manager.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
-        if isDirectory.boolValue {
-          if !isLink { pending.append(relative) }
-        } else {
-          result.append(relative)
-        }
-      }
+  /// What a non-regular file is, for messages.
+  static func kindName(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    case S_IFLNK: "a symbolic link"
+    case S_IFDIR: "a directory"
+    default: "a special file"
     }
-    for relative in skipped.sorted(by: { $0.utf8Precedes($1) }) {
-      findings.add(.info, "skipped-file", at: Provenance(file: join(root, relative)), "dotfile or lock file skipped")
-    }
-    return result.sorted { $0.utf8Precedes($1) }
   }
 
-  private static func realPath(_ path: String) -> String {
-    guard let resolved = realpath(path, nil) else { return path }
-    defer { free(resolved) }
-    return String(cString: resolved)
+  /// The target of the symbolic link at `path` (not followed; at most 4,095 bytes, lossy UTF-8).
+  static func linkTarget(_ path: String) -> String {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let count = buffer.withUnsafeMutableBufferPointer { readlink(path, UnsafeMutableRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), 4095) }
+    guard count >= 0 else { return "?" }
+    return String(decoding: buffer[0..<count], as: UTF8.self)
+  }
+
+  /// A path shown in a finding about its own length: its first 200 bytes (lossy) and `…`.
+  static func shortened(_ path: String) -> String {
+    path.utf8.count <= 200 ? path : String(decoding: path.utf8.prefix(200), as: UTF8.self) + "…"
+  }
+}
+
+/// A file's device and inode: two names of the same file (hard links, `..`, links named on the
+/// command line) have the same identity.
+public struct FileIdentity: Hashable, Sendable {
+  /// The device.
+  public var device: UInt64
+  /// The inode.
+  public var inode: UInt64
+
+  init(_ status: stat) {
+    device = UInt64(status.st_dev)
+    inode = UInt64(status.st_ino)
   }
 }

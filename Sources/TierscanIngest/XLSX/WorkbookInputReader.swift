@@ -5,52 +5,80 @@ import TierscanCore
 public enum WorkbookInputReader {
   /// Reads one workbook. Never throws: every problem is a finding in the result.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    withContents(of: file) { read(data: $0, displayPath: file.displayPath, options: options) }
+  }
+
+  /// Reads a workbook from bytes in memory shown as `displayPath` (the fuzz harness's entry
+  /// point; no file is opened).
+  public static func read(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
     var result = IngestedInputs()
     do throws(XLSXError) {
-      let package = try WorkbookPackage(url: file.url, limits: options.limits)
+      let package = try WorkbookPackage(data: data, limits: options.limits)
       var parsed = IngestedInputs()
       // Classified before parsing: an RMI template has a Declaration sheet; anything else is
       // read as tables (docs/mappings.md#workbooks).
       if package.sheetNames.contains("Declaration") {
-        try CMRTParser(file: file.displayPath).parse(package, into: &parsed)
+        try CMRTParser(file: displayPath).parse(package, into: &parsed)
       } else {
-        try WorkbookTableReader(file: file.displayPath, options: options).read(package, into: &parsed)
+        try WorkbookTableReader(file: displayPath, options: options).read(package, into: &parsed)
       }
       result = parsed
     } catch {
-      fail(error, file: file, into: &result)
+      fail(error, displayPath: displayPath, into: &result)
     }
     return result
+  }
+
+  /// The file's bytes (copied into memory through ``InputBytes``, so only a regular file is
+  /// read and a file changing underneath is a finding) handed to `read`, plus the findings of
+  /// reading them.
+  private static func withContents(of file: InputFile, _ read: (Data) -> IngestedInputs) -> IngestedInputs {
+    do {
+      let contents = try InputBytes.contents(of: file)
+      var result = read(contents.bytes)
+      result.findings.append(contentsOf: contents.findings)
+      return result
+    } catch {
+      var result = IngestedInputs()
+      result.findings.add(error.finding)
+      result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+      return result
+    }
   }
 
   /// Reads the `Smelter Look-up` sheet of a CMRT 6.x template given with `--smelter-lookup`
   /// into ``IngestedInputs/smelterLookup`` (known CIDs without status).
   public static func readSmelterLookup(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    withContents(of: file) { readSmelterLookup(data: $0, displayPath: file.displayPath, options: options) }
+  }
+
+  /// Reads the `Smelter Look-up` sheet of a workbook in memory shown as `displayPath`.
+  public static func readSmelterLookup(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
     var result = IngestedInputs()
     do throws(XLSXError) {
-      let package = try WorkbookPackage(url: file.url, limits: options.limits)
+      let package = try WorkbookPackage(data: data, limits: options.limits)
       let name = SmelterLookupReader.sheetName
       guard package.hasSheet(name) else {
         result.findings.add(
-          .error, "missing-sheet", at: Provenance(file: file.displayPath), "no '\(name)' sheet in the workbook")
-        result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+          .error, "missing-sheet", at: Provenance(file: displayPath), "no '\(name)' sheet in the workbook")
+        result.files.append(InputFileSummary(path: displayPath, kind: .unrecognised))
         return result
       }
       let sheets = try package.readSheets([.init(name: name, columns: [1, 2, 3, 4, 5])])
-      let (read, rejected) = SmelterLookupReader(file: file.displayPath).read(
+      let (read, rejected) = SmelterLookupReader(file: displayPath).read(
         sheets[name] ?? Worksheet(name: name), into: &result)
       result.files.append(
         InputFileSummary(
-          path: file.displayPath, kind: .smelterLookup, recordsRead: read, recordsAccepted: read - rejected,
+          path: displayPath, kind: .smelterLookup, recordsRead: read, recordsAccepted: read - rejected,
           recordsRejected: rejected))
     } catch {
-      fail(error, file: file, into: &result)
+      fail(error, displayPath: displayPath, into: &result)
     }
     return result
   }
 
-  private static func fail(_ error: XLSXError, file: InputFile, into result: inout IngestedInputs) {
-    result.findings.add(.error, error.rule, at: Provenance(file: file.displayPath), error.description)
-    result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
+  private static func fail(_ error: XLSXError, displayPath: String, into result: inout IngestedInputs) {
+    result.findings.add(.error, error.rule, at: Provenance(file: displayPath), error.description)
+    result.files.append(InputFileSummary(path: displayPath, kind: .unrecognised))
   }
 }

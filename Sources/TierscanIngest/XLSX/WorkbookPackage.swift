@@ -29,8 +29,8 @@ final class WorkbookPackage {
 
   /// Opens a package and reads its workbook part and relationships.
   /// - Throws: an ``XLSXError``.
-  init(url: URL, limits: IngestLimits) throws(XLSXError) {
-    zip = try ZipPartReader(url: url, limits: limits)
+  init(data: Data, limits: IngestLimits) throws(XLSXError) {
+    zip = try ZipPartReader(data: data, limits: limits)
     let workbookPart = try locateWorkbookPart()
     let relationships = try readRelationships(of: workbookPart)
     let directory = WorkbookPackage.directory(of: workbookPart)
@@ -62,6 +62,14 @@ final class WorkbookPackage {
         sheetParts[name] = WorkbookPackage.resolve(target, against: directory)
       }
     }
+  }
+
+  /// Opens the package at `url` (tests and tools; inputs are read through ``InputBytes`` and
+  /// ``init(data:limits:)``).
+  /// - Throws: an ``XLSXError`` (``XLSXError/notAZip`` when the file cannot be read).
+  convenience init(url: URL, limits: IngestLimits) throws(XLSXError) {
+    guard let data = try? Data(contentsOf: url) else { throw .notAZip }
+    try self.init(data: data, limits: limits)
   }
 
   /// Whether the workbook has a sheet with this exact name.

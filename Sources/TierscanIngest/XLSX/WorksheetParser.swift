@@ -1,4 +1,5 @@
 import Foundation
+import TierscanCore
 
 /// Streams a worksheet part (`<sheetData><row><c>`) and keeps only the requested cells.
 ///
@@ -74,7 +75,7 @@ enum WorksheetParser {
       guard let value else { return inline.flatMap { $0.isEmpty ? nil : .value(.text($0)) } }
       let trimmed = value.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty { return nil }
-      if let number = Double(trimmed), number.isFinite { return .value(.number(number, raw: trimmed)) }
+      if let number = DecimalNumber.parse(trimmed) { return .value(.number(number, raw: trimmed)) }
       return .value(.text(value))
     }
   }

@@ -14,12 +14,13 @@ final class ZipPartReader {
   /// Entries by path; the first entry wins when a path repeats.
   private var entries: [String: Entry] = [:]
 
-  /// Opens the package.
+  /// Opens the package from its bytes in memory (read through ``InputBytes``: the archive never
+  /// opens a path itself).
   /// - Throws: ``XLSXError/notAZip`` or ``XLSXError/unsafeEntryName(_:)``.
-  init(url: URL, limits: IngestLimits) throws(XLSXError) {
+  init(data: Data, limits: IngestLimits) throws(XLSXError) {
     let archive: Archive
     do {
-      archive = try Archive(url: url, accessMode: .read, pathEncoding: nil)
+      archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
     } catch {
       throw .notAZip
     }

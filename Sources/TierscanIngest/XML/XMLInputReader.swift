@@ -1,3 +1,4 @@
+import Foundation
 import TierscanCore
 
 /// Reads an `.xml` input: a tierscan disclosure (model §2.7) or the ILAB goods list (§2.9),
@@ -9,10 +10,27 @@ public enum XMLInputReader {
   /// (`disclosure-1.xsd`); each violation is an error finding `schema-violation` at its line.
   /// Without it, the reader makes the same checks itself, element by element.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    read(displayPath: file.displayPath, options: options) { maxDepth, schema in
+      XMLStreamReader(file: file, maxDepth: maxDepth, schema: schema)
+    }
+  }
+
+  /// Reads XML bytes in memory shown as `displayPath` in provenance and findings (the fuzz
+  /// harness's entry point; no file is opened).
+  public static func read(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
+    read(displayPath: displayPath, options: options) { maxDepth, schema in
+      XMLStreamReader(source: .bytes(data), maxDepth: maxDepth, schema: schema)
+    }
+  }
+
+  /// Reads one document; `open` starts a pass over it (the schema pass, when validating, is a
+  /// second one).
+  private static func read(
+    displayPath path: String, options: IngestOptions, open: (Int, DisclosureSchema?) -> XMLStreamReader
+  ) -> IngestedInputs {
     var result = IngestedInputs()
-    let path = file.displayPath
     let maxDepth = options.limits.maxXMLDepth
-    let reader = XMLStreamReader(url: file.url, maxDepth: maxDepth)
+    let reader = open(maxDepth, nil)
     var earlier: [XMLProblem] = []
     guard let root = advanceToRoot(reader, problems: &earlier) else {
       for problem in earlier { result.findings.add(problem.finding(in: path)) }
@@ -29,7 +47,7 @@ public enum XMLInputReader {
         }
         // A separate streaming pass validates against the XSD (libxml2 attaches a schema
         // before the first node only); its violations come first, in document order.
-        let validator = XMLStreamReader(url: file.url, maxDepth: maxDepth, schema: schema)
+        let validator = open(maxDepth, schema)
         while let event = validator.next() {
           if case .problem(let problem) = event, problem.rule == "schema-violation" || problem.rule == "schema-unavailable" {
             earlier.append(problem)

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 import TierscanCore
 
 #if canImport(Glibc)
@@ -20,7 +21,17 @@ final class XMLReaderContext {
     var isSchemaError: Bool
   }
 
-  private let descriptor: Int32
+  /// Where the document's bytes come from.
+  enum Source {
+    /// A descriptor this context owns and closes (`-1` when the file could not be opened).
+    case descriptor(Int32)
+    /// Bytes in memory (the fuzz harness and in-memory callers).
+    case bytes(Data)
+  }
+
+  private let source: Source
+  /// How many bytes of an in-memory source were handed out.
+  private var offset = 0
   var scanner: XMLByteScanner
   var errors: [RawError] = []
   /// Whether libxml2 reported a fatal (well-formedness) error.
@@ -29,22 +40,32 @@ final class XMLReaderContext {
   /// Set when the input is not in an encoding the scanner can follow (UTF-16/32).
   var encodingProblem: XMLProblem?
 
-  init(descriptor: Int32, maxDepth: Int) {
-    self.descriptor = descriptor
+  init(source: Source, maxDepth: Int) {
+    self.source = source
     self.scanner = XMLByteScanner(maxDepth: maxDepth)
   }
 
   deinit {
-    if descriptor >= 0 { close(descriptor) }
+    if case .descriptor(let descriptor) = source, descriptor >= 0 { close(descriptor) }
   }
 
   /// Fills `buffer` with up to `length` bytes the scanner allows; 0 at the end, -1 on error.
   func fill(_ buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
     if scanner.stop != nil || encodingProblem != nil { return 0 }
     var count: Int
-    repeat {
-      count = read(descriptor, buffer, length)
-    } while count < 0 && errno == EINTR
+    switch source {
+    case .descriptor(let descriptor):
+      repeat {
+        count = read(descriptor, buffer, length)
+      } while count < 0 && errno == EINTR
+    case .bytes(let data):
+      count = min(length, data.count - offset)
+      if count > 0 {
+        let start = data.startIndex + offset
+        data.copyBytes(to: UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self), from: start..<start + count)
+        offset += count
+      }
+    }
     if count <= 0 { return count < 0 ? -1 : 0 }
     let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
     if !sawFirstBytes {

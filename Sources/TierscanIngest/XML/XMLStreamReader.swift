@@ -27,17 +27,29 @@ final class XMLStreamReader {
   /// Whether reading stopped at a fatal problem before the end of the document.
   private(set) var endedEarly = false
 
-  /// Opens `url` for reading. A file that cannot be opened yields one problem event.
+  /// Opens `file` for reading (through ``InputBytes/descriptor(for:)``: a regular file only). A
+  /// file that cannot be opened yields one problem event.
   ///
   /// With a `schema`, the reader is a validation pass: libxml2's parser errors are silenced and
   /// only schema violations (and the scanner's refusals) are reported.
-  init(url: URL, maxDepth: Int, schema: DisclosureSchema? = nil) {
+  convenience init(file: InputFile, maxDepth: Int, schema: DisclosureSchema? = nil) {
+    do {
+      self.init(source: .descriptor(try InputBytes.descriptor(for: file)), maxDepth: maxDepth, schema: schema)
+    } catch {
+      self.init(source: .descriptor(-1), maxDepth: maxDepth, schema: schema)
+      let finding = error.finding
+      fail(XMLProblem(severity: .error, rule: finding.rule, line: nil, column: nil, message: finding.message))
+    }
+  }
+
+  /// Reads a document from `source`.
+  init(source: XMLReaderContext.Source, maxDepth: Int, schema: DisclosureSchema? = nil) {
     self.maxDepth = maxDepth
     tierscan_xml_silence_generic_errors()
-    let descriptor = open(url.path, O_RDONLY)
-    context = XMLReaderContext(descriptor: descriptor, maxDepth: maxDepth)
-    if descriptor < 0 {
-      fail(XMLProblem(severity: .error, rule: "file-unreadable", line: nil, column: nil, message: "cannot open the file"))
+    context = XMLReaderContext(source: source, maxDepth: maxDepth)
+    if case .descriptor(let descriptor) = source, descriptor < 0 {
+      finished = true
+      endedEarly = true
       return
     }
     var options = XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue

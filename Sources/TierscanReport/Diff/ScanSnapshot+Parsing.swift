@@ -29,8 +29,12 @@ extension ScanSnapshot {
           return
         }
         let f = record.fields.map(unneutralised)
-        guard f.count == header.count, let score = Double(f[6]), let hops = Int(f[8]) else {
-          failure = .malformed(file: file, line: record.line, message: "not an exposures.csv row")
+        guard f.count == header.count, let score = DecimalNumber.parse(f[6]), (0...1).contains(score),
+          let hops = Int(f[8]), hops >= 0, f[4].isEmpty || Int(f[4]).map({ $0 >= 0 }) == true
+        else {
+          failure = .malformed(
+            file: file, line: record.line,
+            message: "not an exposures.csv row (score a decimal in [0, 1], hops and tier non-negative integers)")
           return
         }
         rows.append(
@@ -58,14 +62,29 @@ extension ScanSnapshot {
     }
     var rows: [TierRow] = []
     for tier in tiers {
-      guard let t = tier["tier"]?.numberValue, let entities = tier["entities"]?.numberValue,
-        let unmapped = tier["unmapped"]?.numberValue, let disclosed = tier["disclosed"]?.numberValue,
-        let share = tier["disclosed_share"]?.numberValue
-      else { throw .malformed(file: file, line: nil, message: "a tier lacks tier/entities/unmapped/disclosed") }
-      rows.append(
-        TierRow(tier: Int(t), entities: Int(entities), unmapped: Int(unmapped), disclosed: Int(disclosed), disclosedShare: share))
+      guard let t = count(tier["tier"]), let entities = count(tier["entities"]),
+        let unmapped = count(tier["unmapped"]), let disclosed = count(tier["disclosed"]),
+        let share = tier["disclosed_share"]?.numberValue, (0...1).contains(share)
+      else {
+        throw .malformed(
+          file: file, line: nil,
+          message: "a tier lacks tier/entities/unmapped/disclosed as whole numbers in 0...\(maxCount) "
+            + "or disclosed_share in [0, 1]")
+      }
+      rows.append(TierRow(tier: t, entities: entities, unmapped: unmapped, disclosed: disclosed, disclosedShare: share))
     }
     return rows
+  }
+
+  /// The largest count a hand-edited `coverage.json` may hold (2^53, the largest integer a JSON
+  /// number carries exactly); anything larger, negative or fractional is malformed.
+  static let maxCount = 1 << 53
+
+  /// A JSON number that is a whole number in `0...maxCount`, as an `Int` (never traps).
+  private static func count(_ value: JSONValue?) -> Int? {
+    guard let number = value?.numberValue, number >= 0, number <= Double(maxCount), number.rounded(.towardZero) == number
+    else { return nil }
+    return Int(number)
   }
 
   static func parseGraph(_ bytes: [UInt8], file: String) throws(DiffError) -> (
