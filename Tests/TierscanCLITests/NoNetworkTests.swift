@@ -68,14 +68,17 @@ struct NoNetworkTests {
     var allowed = inputs.map { TierscanBinary.root.appendingPathComponent($0).standardizedFileURL.path }
     allowed.append(binaryDirectory)
     allowed += runtime
+    var temporaryPrefixes: [String] = []
     if let output {
       let parent = output.deletingLastPathComponent().path
-      allowed += [output.path, "\(parent)/.\(output.lastPathComponent).tierscan-tmp", "\(parent)/.\(output.lastPathComponent).tierscan-old"]
+      allowed.append(output.path)
+      // The run's uniquely named temporaries (`.NAME.tierscan-tmp-XXXXXX`, `.NAME.tierscan-old-XXXXXX`).
+      temporaryPrefixes.append("\(parent)/.\(output.lastPathComponent).tierscan-")
     }
     // ThreadSanitizer maps its own /tmp/tsan.rodata.PID file.
     let sanitizerFiles = HostileRunner.sanitized ? ["/tmp/tsan."] : []
     let stray = paths.filter { path in
-      !(Self.systemPrefixes + sanitizerFiles).contains { path.hasPrefix($0) }
+      !(Self.systemPrefixes + sanitizerFiles + temporaryPrefixes).contains { path.hasPrefix($0) }
         && !allowed.contains { path == $0 || path.hasPrefix($0 + "/") }
     }
     #expect(stray.isEmpty, "opened outside the inputs and output: \(Set(stray).sorted().prefix(10))")

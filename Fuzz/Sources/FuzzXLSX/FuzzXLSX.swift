@@ -2,20 +2,15 @@ import Foundation
 import FuzzDriver
 import TierscanIngest
 
-/// The readers take files, so each input is written to one scratch file per process first.
-private let scratch = URL(fileURLWithPath: NSTemporaryDirectory())
-  .appendingPathComponent("tierscan-fuzz-xlsx-\(ProcessInfo.processInfo.processIdentifier).xlsx")
-
 /// libFuzzer entry point: any bytes as a CMRT workbook and as a `--smelter-lookup` workbook,
-/// with small inflate limits. Must never crash, whatever the bytes.
+/// with small inflate limits, read in memory (no scratch file). Must never crash, whatever the bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXLSX(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-  guard (try? Data(bytes: start, count: count).write(to: scratch)) != nil else { return 0 }
+  let data = Data(bytes: start, count: count)
   var options = IngestOptions()
   options.limits.maxInflatedBytes = 4 << 20
-  let file = InputFile(displayPath: "fuzz.xlsx", url: scratch)
-  _ = WorkbookInputReader.read(file, options: options)
-  _ = WorkbookInputReader.readSmelterLookup(file, options: options)
+  _ = WorkbookInputReader.read(data: data, displayPath: "fuzz.xlsx", options: options)
+  _ = WorkbookInputReader.readSmelterLookup(data: data, displayPath: "fuzz.xlsx", options: options)
   return 0
 }
 

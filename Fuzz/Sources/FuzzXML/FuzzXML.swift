@@ -2,21 +2,16 @@ import Foundation
 import FuzzDriver
 import TierscanIngest
 
-/// The readers take files, so each input is written to one scratch file per process first.
-private let scratch = URL(fileURLWithPath: NSTemporaryDirectory())
-  .appendingPathComponent("tierscan-fuzz-xml-\(ProcessInfo.processInfo.processIdentifier).xml")
-
-/// libFuzzer entry point: any bytes as an XML input, read without and then with the XSD, with
-/// a small depth limit. Must never crash, whatever the bytes.
+/// libFuzzer entry point: any bytes as an XML input, read in memory (no scratch file) without and
+/// then with the XSD, with a small depth limit. Must never crash, whatever the bytes.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
-  guard (try? Data(bytes: start, count: count).write(to: scratch)) != nil else { return 0 }
+  let data = Data(bytes: start, count: count)
   var options = IngestOptions()
   options.limits.maxXMLDepth = 16
-  let file = InputFile(displayPath: "fuzz.xml", url: scratch)
-  _ = XMLInputReader.read(file, options: options)
+  _ = XMLInputReader.read(data: data, displayPath: "fuzz.xml", options: options)
   options.validatesSchema = true
-  _ = XMLInputReader.read(file, options: options)
+  _ = XMLInputReader.read(data: data, displayPath: "fuzz.xml", options: options)
   return 0
 }
 

@@ -9,21 +9,32 @@ import ZIPFoundation
 /// ``IngestLimits/maxInflateRatio``), and the inflated bytes are counted while extracting, so a
 /// header that lies about sizes is stopped at the limit too.
 final class ZipPartReader {
+  /// The anonymous in-memory file holding the package's bytes (see ``init(data:limits:)``).
+  private let backing: AnonymousFile
   private let archive: Archive
   private let limits: IngestLimits
   /// Entries by path; the first entry wins when a path repeats.
   private var entries: [String: Entry] = [:]
 
   /// Opens the package from its bytes in memory (read through ``InputBytes``: the archive never
-  /// opens a path itself).
+  /// opens an input path itself).
+  ///
+  /// ZIPFoundation's own in-memory archive (`Archive(data:)`) traps on a hostile package whose
+  /// offsets point past the end (its `MemoryFile` seeks beyond the data, then forms an inverted
+  /// range), so the bytes go into an anonymous file (`memfd_create`, or an unlinked temporary
+  /// file) read as a file through `/proc/self/fd`, where such a seek is a short read.
   /// - Throws: ``XLSXError/notAZip`` or ``XLSXError/unsafeEntryName(_:)``.
   init(data: Data, limits: IngestLimits) throws(XLSXError) {
+    guard let backing = AnonymousFile(holding: data) else {
+      throw .corruptPart(part: "(package)", detail: "cannot hold the workbook in an anonymous file")
+    }
     let archive: Archive
     do {
-      archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+      archive = try Archive(url: backing.url, accessMode: .read, pathEncoding: nil)
     } catch {
       throw .notAZip
     }
+    self.backing = backing
     self.archive = archive
     self.limits = limits
     var sawEntry = false
@@ -98,4 +109,45 @@ private final class InflateCounter {
     total += UInt64(count)
     if total > limit { throw Exceeded() }
   }
+}
+
+/// An anonymous file holding bytes, closed with the value: a `memfd_create` file where the kernel
+/// has it, else an unlinked temporary file. Reached by path through `/proc/self/fd/N`.
+final class AnonymousFile {
+  private let descriptor: Int32
+  /// `/proc/self/fd/N`.
+  let url: URL
+
+  private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
+  private static let memfdCreate: MemfdCreate? = dlsym(nil, "memfd_create").map { unsafeBitCast($0, to: MemfdCreate.self) }
+
+  init?(holding data: Data) {
+    var descriptor = Self.memfdCreate?("tierscan-xlsx", 1 /* MFD_CLOEXEC */) ?? -1
+    if descriptor < 0 {
+      var template = Array((NSTemporaryDirectory() + "/tierscan-xlsx-XXXXXX").utf8CString)
+      descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+      if descriptor >= 0 { unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }) }
+    }
+    guard descriptor >= 0 else { return nil }
+    let written = data.withUnsafeBytes { buffer -> Bool in
+      var done = 0
+      while done < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        done += count
+      }
+      return true
+    }
+    guard written else {
+      close(descriptor)
+      return nil
+    }
+    self.descriptor = descriptor
+    url = URL(fileURLWithPath: "/proc/self/fd/\(descriptor)")
+  }
+
+  deinit { close(descriptor) }
 }

@@ -1,9 +1,9 @@
 import Foundation
 import TierscanCore
 
-/// Writes a command's output files into a directory atomically: into a temporary sibling
-/// (`.NAME.tierscan-tmp`), then renamed into place, so an interrupted run never leaves a
-/// directory that looks finished. Shared by `scan`, `statement` and `cmrt --out`.
+/// Writes a command's output files into a directory atomically: into a temporary sibling with a
+/// unique name (`.NAME.tierscan-tmp-XXXXXX`), then swapped into place, so an interrupted run
+/// never leaves a directory that looks finished. Shared by `scan`, `statement` and `cmrt --out`.
 ///
 /// Refuses a directory that is an input, contains one or lies inside an input directory (a later
 /// run would read the outputs), and one holding files other than `ownedNames` (never deletes a
@@ -27,6 +27,15 @@ enum AtomicDirectory {
   /// Writes `files` (each in its parts) into `directory`, replacing earlier outputs of the same
   /// command.
   ///
+  /// The files are written into a temporary sibling with a unique name this run creates
+  /// (`.NAME.tierscan-tmp-XXXXXX`, `mkdtemp`), which is then swapped with `directory` in one step
+  /// (`renameat2` with `RENAME_EXCHANGE`; two renames through a unique `.NAME.tierscan-old-XXXXXX`
+  /// where the file system cannot exchange). Only what this run created is removed afterwards,
+  /// and only the output names in it: a folder the user named `DIR.tierscan-tmp`, a leftover of
+  /// a killed run, or a file that appeared in the old output meanwhile are never deleted. Two
+  /// runs writing the same `directory` at once each swap in their own complete directory, so
+  /// `directory` always holds the files of exactly one run and its manifest.
+  ///
   /// - Throws: ``OutputDirectoryError``; on failure the previous contents of `directory` are kept.
   static func write(
     _ files: [File], to directory: URL, inputs: [URL], ownedNames: Set<String>
@@ -42,36 +51,86 @@ enum AtomicDirectory {
       if !foreign.isEmpty { throw .foreignFiles(path: directory.path, names: foreign) }
     }
     let parent = directory.deletingLastPathComponent()
-    let temporary = parent.appendingPathComponent(".\(directory.lastPathComponent).tierscan-tmp")
-    let previous = parent.appendingPathComponent(".\(directory.lastPathComponent).tierscan-old")
+    let name = directory.lastPathComponent
+    var temporary: URL?
     do {
-      try? fm.removeItem(at: temporary)
-      try fm.createDirectory(at: temporary, withIntermediateDirectories: true)
+      let created = try Self.uniqueDirectory(in: parent, prefix: ".\(name).tierscan-tmp-")
+      temporary = created
       // Every part of every file but the manifest concurrently (the kernel's copy into the page
       // cache is the cost), then the manifest.
       let ordered = writingOrder(files)
       let manifestAt = ordered.firstIndex { $0.name == "manifest.json" } ?? ordered.count
-      try writeConcurrently(Array(ordered[..<manifestAt]), in: temporary)
-      try writeConcurrently(Array(ordered[manifestAt...]), in: temporary)
-      if exists {
-        try? fm.removeItem(at: previous)
-        try fm.moveItem(at: directory, to: previous)
-        do {
-          try fm.moveItem(at: temporary, to: directory)
-        } catch {
-          try? fm.moveItem(at: previous, to: directory)
-          throw error
-        }
-        try? fm.removeItem(at: previous)
-      } else {
-        try fm.moveItem(at: temporary, to: directory)
+      try writeConcurrently(Array(ordered[..<manifestAt]), in: created)
+      try writeConcurrently(Array(ordered[manifestAt...]), in: created)
+      if let replaced = try Self.moveIntoPlace(created, at: directory, parent: parent, name: name) {
+        // `replaced` (created by this run) now holds the previous output: remove its output files.
+        removeOwned(replaced, ownedNames: ownedNames)
       }
+      temporary = nil
     } catch {
-      try? fm.removeItem(at: temporary)
-      throw .io(path: directory.path, message: "\(error.localizedDescription)")
+      if let temporary { removeOwned(temporary, ownedNames: Set(files.map(\.name))) }
+      throw .io(path: directory.path, message: Self.sentence(for: error))
     }
   }
 
+  /// Puts the complete directory `source` at `target`: returns the directory (created by this
+  /// run) that now holds the previous output, or `nil` when there was none.
+  private static func moveIntoPlace(_ source: URL, at target: URL, parent: URL, name: String) throws -> URL? {
+    if rename(source.path, target.path) == 0 { return nil }  // no target, or an empty one
+    guard errno == ENOTEMPTY || errno == EEXIST else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    if let exchange = renameExchange {
+      if exchange(AT_FDCWD, source.path, AT_FDCWD, target.path, 2 /* RENAME_EXCHANGE */) == 0 { return source }
+      guard errno == EINVAL || errno == ENOSYS else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+    // No exchange: move the old output to a unique name of ours (a rename over an empty
+    // directory we just created), then the new one into place; on failure move the old one back.
+    let previous = try uniqueDirectory(in: parent, prefix: ".\(name).tierscan-old-")
+    guard rename(target.path, previous.path) == 0 else {
+      let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      rmdir(previous.path)
+      throw error
+    }
+    guard rename(source.path, target.path) == 0 else {
+      let error = POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+      _ = rename(previous.path, target.path)
+      throw error
+    }
+    return previous
+  }
+
+  /// `renameat2(2)`, looked up at run time (Glibc's Swift module does not export it).
+  private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+  private static let renameExchange: RenameAt2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: RenameAt2.self) }
+
+  /// A new, empty directory `prefix` + six unique characters in `parent` (`mkdtemp`).
+  static func uniqueDirectory(in parent: URL, prefix: String) throws -> URL {
+    var template = Array((parent.path == "/" ? "/" : parent.path + "/").utf8CString.dropLast())
+    template += Array((prefix + "XXXXXX").utf8CString)
+    guard let result = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+    return URL(fileURLWithPath: String(cString: result))
+  }
+
+  /// Removes the files named in `ownedNames` from `directory`, then the directory if it is then
+  /// empty. Anything else in it stays (and so does the directory).
+  static func removeOwned(_ directory: URL, ownedNames: Set<String>) {
+    for name in ownedNames.sorted() {
+      unlink(directory.appendingPathComponent(name).path)
+    }
+    rmdir(directory.path)
+  }
+
+  /// A plain sentence for a file-system error (never "NSCocoaErrorDomain error 512").
+  static func sentence(for error: any Error) -> String {
+    if let posix = error as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if nsError.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(nsError.code))) }
+    return nsError.localizedDescription
+  }
 
   /// `files` with `manifest.json` moved last: a temporary directory left by a killed run never
   /// holds a manifest without every file it lists.

@@ -10,6 +10,10 @@ public enum OutputDirectoryError: Error, Equatable, CustomStringConvertible {
   case notADirectory(path: String)
   /// The output directory holds files that are not this command's outputs; tierscan never deletes them.
   case foreignFiles(path: String, names: [String])
+  /// `--out ''`: an empty path would mean the working directory.
+  case emptyPath
+  /// `export --out` names an existing directory.
+  case isADirectory(path: String)
   /// A file-system operation failed.
   case io(path: String, message: String)
 
@@ -21,6 +25,8 @@ public enum OutputDirectoryError: Error, Equatable, CustomStringConvertible {
     case .notADirectory(let path): "\(path): exists and is not a directory"
     case .foreignFiles(let path, let names):
       "\(path): holds files that are not tierscan outputs of this command (\(names.joined(separator: ", "))); choose an empty directory"
+    case .emptyPath: "--out is empty; give a path (an empty one would mean the working directory)"
+    case .isADirectory(let path): "\(path): is a directory; give a file name for the export (for example \(path)/graph.json)"
     case .io(let path, let message): "\(path): \(message)"
     }
   }

@@ -17,6 +17,8 @@ struct CMRT: ParsableCommand {
   @Option(help: "Directory for smelters.csv, suppliers.csv, summary.json and rollup.md (written atomically).")
   var out: String?
 
+  func validate() throws { try OutputPath.check(out) }
+
   func run() throws {
     let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
     let (prepared, analysis, findings) = (run.prepared, run.analysis, run.findings)

@@ -18,6 +18,7 @@ struct Export: ParsableCommand {
   @Option(help: "Write to this file (atomically) instead of stdout.") var out: String?
 
   func validate() throws {
+    try OutputPath.check(out)
     if subgraph != nil, depth == nil { throw ValidationError("--subgraph needs --depth N.") }
     if subgraph == nil, depth != nil { throw ValidationError("--depth needs --subgraph ID.") }
     if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more.") }

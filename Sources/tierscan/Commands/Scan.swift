@@ -40,6 +40,8 @@ struct Scan: ParsableCommand {
 
   func validate() throws { _ = try whatIf() }
 
+  func validate() throws { try OutputPath.check(out) }
+
   func run() throws {
     guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try scanAndWrite() }
     let timings = PhaseTimings()

@@ -28,6 +28,8 @@ struct Statement: ParsableCommand {
     }
   }
 
+  func validate() throws { try OutputPath.check(out) }
+
   func run() throws {
     let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus, periodEnd: ISODate.endOfYear(year))
     let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
