@@ -23,12 +23,11 @@ struct Statement: ParsableCommand {
   var questionnaireVersion = S211Questionnaire.defaultVersion
 
   func validate() throws {
+    try OutputPath.check(out)
     guard S211Questionnaire.versions.contains(questionnaireVersion) else {
       throw ValidationError(StatementError.unknownQuestionnaireVersion(questionnaireVersion).description)
     }
   }
-
-  func validate() throws { try OutputPath.check(out) }
 
   func run() throws {
     let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus, periodEnd: ISODate.endOfYear(year))
