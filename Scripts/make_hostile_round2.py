@@ -8,7 +8,7 @@ of the committed files are rows of EXPECTED.tsv. See docs/reliability.md.
 
 Usage: python3 Scripts/make_hostile_round2.py   (from the repository root)
 """
-import json
+import io
 import os
 import zipfile
 
@@ -49,8 +49,58 @@ def numbers():
       + "9" * 400 + '"/><supplier id="S1" confidence="0.' + "0" * 400 + '1"/></disclosure>\n')
 
 
+def hidden_errors():
+    """Class 8: the input errors that explain an unknown focus."""
+    w = lambda name, data: write("csv", name, data)
+    w("r2-focus-ragged.csv", b"id,name,country\nACME,Acme Ltd,GB,extra\nS1,Supplier,CN\n")
+    w("r2-focus-bad-quote.csv", b'id,name,country\nACME,"Acme "Ltd",GB\n')
+
+
+def honesty():
+    """Class 9: values that try to forge finding lines or flood stderr; workbook references."""
+    w = lambda name, data: write("csv", name, data)
+    w("r2-newline-forgery.csv", b'id,name,country\nS1,Acme,"GB\nfake.csv:9: error: forged-rule: gotcha"\n'
+      b'S2,Widget,"CN\rfake.csv:10: error: forged-rule: carriage return"\n')
+    w("r2-escape-sequences.csv", b'id,name,country\nS1,"\x1b[31mred\x1b[0m Ltd","\x1b]0;title\x07GB"\n'
+      b'S2,Line\xe2\x80\xa8Separator,"\xc2\x85CN"\n')
+    w("r2-long-value.csv", b"id,name,country\nS1,Acme," + b"Z" * 200000 + b"\n")
+    sheet = (f'<?xml version="1.0"?><worksheet {XNS}><sheetData><c t="inlineStr"><is><t>outside</t></is></c>'
+             '<row r="-5"><c r="A1"><v>1</v></c></row><row r="abc"><c r="B2"><v>2</v></c></row>'
+             '<row r="3"><c r="J3" t="inlineStr"><is><t>6.4</t></is></c><c r="A1048577"><v>3</v></c>'
+             '<c r="XFE3"><v>4</v></c><c r="$$3"><v>5</v></c></row></sheetData></worksheet>')
+    rels = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{REL_T}worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+    write_zip("r2-bad-references.xlsx", [("[Content_Types].xml", CT), ("_rels/.rels", RELS),
+                                         ("xl/workbook.xml", WB_DECL), ("xl/_rels/workbook.xml.rels", rels),
+                                         ("xl/worksheets/sheet1.xml", sheet)])
+
+
+XNS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+RNS = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+REL_T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+CT = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+      'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+WB_DECL = (f'<?xml version="1.0"?><workbook {XNS} {RNS}><sheets><sheet name="Declaration" sheetId="1" '
+           'r:id="rId1"/></sheets></workbook>')
+
+
+def write_zip(name, entries):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, data in entries:
+            info = zipfile.ZipInfo(part, date_time=(2025, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    write("xlsx", name, buffer.getvalue())
+
+
 def main():
     numbers()
+    hidden_errors()
+    honesty()
 
 
 if __name__ == "__main__":

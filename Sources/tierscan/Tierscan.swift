@@ -11,18 +11,22 @@ struct Tierscan: ParsableCommand {
     subcommands: [Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self]
   )
 
-  /// Parses and runs, mapping every usage error to exit code 64 (model §4).
+  /// Parses and runs, mapping every usage error to exit code 64 (model §4) and a failed write to
+  /// standard output (a closed pipe, a full disk) to 74.
   static func main() {
+    // A closed pipe is then a write error that is reported, not a silent death by SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     do {
       var command = try parseAsRoot()
       try command.run()
+      Output.finishStandardOutput(exitCode: ExitStatus.done)
     } catch let code as ExitCode {
-      Foundation.exit(code.rawValue)
+      Output.finishStandardOutput(exitCode: code.rawValue)
     } catch {
       let code = exitCode(for: error)
       if code == .success {
         print(fullMessage(for: error))
-        Foundation.exit(0)
+        Output.finishStandardOutput(exitCode: 0)
       }
       FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
       Foundation.exit(ExitStatus.usage)
@@ -36,4 +40,6 @@ enum ExitStatus {
   static let failOn: Int32 = 1
   static let inputErrors: Int32 = 2
   static let usage: Int32 = 64
+  /// Standard output could not be written (`EX_IOERR`): the output is incomplete.
+  static let outputFailed: Int32 = 74
 }

@@ -25,9 +25,10 @@ public struct Finding: Sendable, Hashable {
     self.evidence = evidence
   }
 
-  /// `file:line[:column]: severity: rule: message`, the format printed on stderr.
+  /// `file:line[:column]: severity: rule: message`, the format printed on stderr: one line, with
+  /// control characters escaped and the message cut at ``MessageText/maxCharacters``.
   public var description: String {
-    let place = location?.description ?? "tierscan"
-    return "\(place): \(severity.rawValue): \(rule): \(message)"
+    let place = location.map { MessageText.printable($0.description, limit: 1_000) } ?? "tierscan"
+    return "\(place): \(severity.rawValue): \(rule): \(MessageText.printable(message))"
   }
 }

@@ -23,6 +23,7 @@ public enum WorkbookInputReader {
         try WorkbookTableReader(file: displayPath, options: options).read(package, into: &parsed)
       }
       result = parsed
+      reportBadReferences(of: package, displayPath: displayPath, into: &result)
     } catch {
       fail(error, displayPath: displayPath, into: &result)
     }
@@ -67,6 +68,7 @@ public enum WorkbookInputReader {
       let sheets = try package.readSheets([.init(name: name, columns: [1, 2, 3, 4, 5])])
       let (read, rejected) = SmelterLookupReader(file: displayPath).read(
         sheets[name] ?? Worksheet(name: name), into: &result)
+      reportBadReferences(of: package, displayPath: displayPath, into: &result)
       result.files.append(
         InputFileSummary(
           path: displayPath, kind: .smelterLookup, recordsRead: read, recordsAccepted: read - rejected,
@@ -75,6 +77,18 @@ public enum WorkbookInputReader {
       fail(error, displayPath: displayPath, into: &result)
     }
     return result
+  }
+
+  /// One warning `bad-cell-reference` per cell or row skipped for its reference: a value the
+  /// workbook holds was not read, and would otherwise look blank.
+  private static func reportBadReferences(
+    of package: WorkbookPackage, displayPath: String, into result: inout IngestedInputs
+  ) {
+    for (sheet, bad) in package.badReferences {
+      result.findings.add(
+        .warning, "bad-cell-reference",
+        at: Provenance(file: displayPath, line: bad.row > 0 ? bad.row : nil, sheet: sheet, cell: bad.cell), bad.message)
+    }
   }
 
   private static func fail(_ error: XLSXError, displayPath: String, into result: inout IngestedInputs) {

@@ -26,6 +26,9 @@ final class WorkbookPackage {
   private var sharedStringsPart: String?
   /// Whether dates count from 1904 (`workbookPr date1904`).
   private(set) var usesDate1904 = false
+  /// Cells and rows of the sheets read so far that were skipped for a bad reference, with their
+  /// sheet (reported as `bad-cell-reference` by ``WorkbookInputReader``).
+  private(set) var badReferences: [(sheet: String, reference: WorksheetParser.BadReference)] = []
 
   /// Opens a package and reads its workbook part and relationships.
   /// - Throws: an ``XLSXError``.
@@ -82,7 +85,8 @@ final class WorkbookPackage {
     var needed = Set<Int>()
     for request in requests {
       guard let part = sheetParts[request.name] else { continue }
-      let cells = try WorksheetParser.cells(of: try zip.data(of: part), part: part, request: request)
+      let (cells, bad) = try WorksheetParser.cells(of: try zip.data(of: part), part: part, request: request)
+      badReferences += bad.map { (request.name, $0) }
       for case .shared(let index) in cells.values { needed.insert(index) }
       raw[request.name] = cells
     }
@@ -98,7 +102,18 @@ final class WorkbookPackage {
         switch cell {
         case .value(let value): sheet.cells[address] = value
         case .shared(let index):
-          if let text = strings[index], !text.isEmpty { sheet.cells[address] = .text(text) }
+          if let text = strings[index] {
+            if !text.isEmpty { sheet.cells[address] = .text(text) }
+          } else {
+            badReferences.append(
+              (
+                name,
+                WorksheetParser.BadReference(
+                  row: address.row,
+                  message: "cell \(address.reference) names shared string \(index), which the workbook does not have; cell not read",
+                  cell: address.reference)
+              ))
+          }
         }
       }
       result[name] = sheet

@@ -8,22 +8,60 @@ import TierscanCore
 /// `t="d"` ISO date text, otherwise a number. For formulas the cached `<v>` is the value and
 /// `<f>` is ignored. Empty strings are not kept (a blank cell).
 enum WorksheetParser {
-  /// The requested cells of a sheet part.
+  /// A cell or row whose reference could not be used: the cell is not read.
+  struct BadReference: Sendable, Equatable {
+    /// The row it was met in (0 before any row), for the finding's place.
+    var row: Int
+    var message: String
+    /// The cell, when its reference was usable (a shared-string index out of range).
+    var cell: String? = nil
+  }
+
+  /// The requested cells of a sheet part, and the cells and rows skipped for a bad reference
+  /// (an `r` that is malformed or outside A1:XFD1048576, or a cell outside any row). A cell
+  /// without `r` follows the previous one, as the format allows.
   static func cells(of data: Data, part: String, request: WorkbookPackage.SheetRequest) throws(XLSXError)
-    -> [CellAddress: RawCell]
+    -> (cells: [CellAddress: RawCell], badReferences: [BadReference])
   {
     try XMLPartReader.parse(data, part: part) { (reader) throws(XLSXError) in
       var result: [CellAddress: RawCell] = [:]
+      var bad: [BadReference] = []
       var row = 0
       var column = 0
+      var rowIsBad = false
       while try reader.read() {
         guard reader.isStartElement else { continue }
         if reader.hasLocalName("row") {
-          row = reader.attribute("r").flatMap { Int($0) } ?? row + 1
           column = 0
+          rowIsBad = false
+          if let reference = reader.attribute("r") {
+            if let number = Int(reference.trimmingCharacters(in: .whitespaces)), (1...1_048_576).contains(number) {
+              row = number
+            } else {
+              rowIsBad = true
+              bad.append(BadReference(row: row, message: "row reference '\(reference)' is not a row number in 1...1048576; its cells are not read"))
+              continue
+            }
+          } else {
+            row += 1
+          }
           if row > request.maxRow { break }
         } else if reader.hasLocalName("c") {
-          let address = reader.attribute("r").flatMap(CellAddress.init) ?? CellAddress(row: row, column: column + 1)
+          if rowIsBad { continue }
+          let address: CellAddress
+          if let reference = reader.attribute("r") {
+            guard let parsed = CellAddress(reference) else {
+              bad.append(BadReference(row: row, message: "cell reference '\(reference)' is malformed or outside A1:XFD1048576; cell not read"))
+              continue
+            }
+            address = parsed
+          } else {
+            guard row > 0, column < 16_384 else {
+              bad.append(BadReference(row: row, message: row == 0 ? "a cell outside any row; cell not read" : "a cell past column XFD; cell not read"))
+              continue
+            }
+            address = CellAddress(row: row, column: column + 1)
+          }
           column = address.column
           if address.row > request.maxRow { break }
           let wanted = request.columns?.contains(address.column) ?? true
@@ -35,7 +73,7 @@ enum WorksheetParser {
           if let cell = try readCell(reader, type: reader.attribute("t")) { result[address] = cell }
         }
       }
-      return result
+      return (result, bad)
     }
   }
 

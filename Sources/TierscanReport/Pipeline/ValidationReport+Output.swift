@@ -8,7 +8,7 @@ extension ValidationReport {
     var lines = Self.table(
       [["FILE", "KIND", "RECORDS", "ACCEPTED", "REJECTED", "ERRORS", "WARNINGS"]]
         + files.map { file in
-          [file.path, file.kind.rawValue] + [file.records, file.accepted, file.rejected, file.errors, file.warnings].map(String.init)
+          [MessageText.printable(file.path, limit: 1_000), file.kind.rawValue] + [file.records, file.accepted, file.rejected, file.errors, file.warnings].map(String.init)
         },
       numericFrom: 2)
     lines.append("")

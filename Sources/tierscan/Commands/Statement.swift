@@ -22,8 +22,14 @@ struct Statement: ParsableCommand {
     help: "The S-211 questionnaire version answered with --regime ca (known: \(S211Questionnaire.versions.joined(separator: ", "))).")
   var questionnaireVersion = S211Questionnaire.defaultVersion
 
+  /// The reporting years a statement may name (a typo such as 225 or 20255 is a usage error).
+  static let years = 1900...2200
+
   func validate() throws {
     try OutputPath.check(out)
+    guard Self.years.contains(year) else {
+      throw ValidationError("--year \(year) is not a reporting year in \(Self.years.lowerBound)...\(Self.years.upperBound).")
+    }
     guard S211Questionnaire.versions.contains(questionnaireVersion) else {
       throw ValidationError(StatementError.unknownQuestionnaireVersion(questionnaireVersion).description)
     }

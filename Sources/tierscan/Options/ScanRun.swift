@@ -22,15 +22,23 @@ struct ScanRun {
     do {
       Output.progress("reading \(inputs.count) input argument(s) and building the graph…")
       prepared = try pipeline.prepare(options.request(inputs: inputs, focus: focus))
-      if let focus {
-        Output.progress("\(prepared.graph.entityCount) entities, \(prepared.graph.relationshipCount) relationships; propagating risk…")
-        analysis = pipeline.analyze(
-          prepared, focus: try pipeline.focusIndex(focus, in: prepared.graph), periodEnd: options.periodEnd ?? periodEnd)
-      } else {
-        analysis = nil
-      }
     } catch {
-      throw Self.exit(for: error)
+      throw Self.exit(for: error, inputErrors: false)
+    }
+    if let focus {
+      let index: EntityIndex
+      do {
+        index = try pipeline.focusIndex(focus, in: prepared.graph)
+      } catch {
+        // The input findings often say why the focus is missing (every input failed, the
+        // focus's own row was rejected): print them first, and let them decide the exit code.
+        Output.printFindings(prepared.findings)
+        throw Self.exit(for: error, inputErrors: prepared.findings.contains { $0.severity == .error })
+      }
+      Output.progress("\(prepared.graph.entityCount) entities, \(prepared.graph.relationshipCount) relationships; propagating risk…")
+      analysis = pipeline.analyze(prepared, focus: index, periodEnd: options.periodEnd ?? periodEnd)
+    } else {
+      analysis = nil
     }
     findings = prepared.findings + (analysis?.findings.findings ?? [])
     KeptUntilExit.keep((prepared, analysis, findings))
@@ -42,18 +50,21 @@ struct ScanRun {
     do {
       return try pipeline.focusIndex(id, in: prepared.graph)
     } catch {
-      throw Self.exit(for: error)
+      throw Self.exit(for: error, inputErrors: hasErrors)
     }
   }
 
   /// Whether any finding is an error (exit code 2).
   var hasErrors: Bool { findings.contains { $0.severity == .error } }
 
-  private static func exit(for error: ScanPipelineError) -> ExitCode {
+  /// Prints `error` and returns its exit code: 2 for a bad configuration; for an unknown id, 2
+  /// when the inputs had errors (which take precedence and usually explain it), else 64.
+  private static func exit(for error: ScanPipelineError, inputErrors: Bool) -> ExitCode {
     Output.printError(error.description)
     switch error {
     case .invalidConfig, .unreadableConfig: return ExitCode(ExitStatus.inputErrors)
-    case .unknownFocus, .emptyGraph, .whatIf: return ExitCode(ExitStatus.usage)
+    case .unknownFocus, .emptyGraph: return ExitCode(inputErrors ? ExitStatus.inputErrors : ExitStatus.usage)
+    case .whatIf: return ExitCode(ExitStatus.usage)
     }
   }
 }
