@@ -38,9 +38,10 @@ struct Scan: ParsableCommand {
     return WhatIf(without: ids, replace: pairs)
   }
 
-  func validate() throws { _ = try whatIf() }
-
-  func validate() throws { try OutputPath.check(out) }
+  func validate() throws {
+    try OutputPath.check(out)
+    _ = try whatIf()
+  }
 
   func run() throws {
     guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try scanAndWrite() }
