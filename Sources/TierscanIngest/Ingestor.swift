@@ -49,14 +49,14 @@ public struct Ingestor: Sendable {
     case "xls":
       var result = IngestedInputs()
       result.findings.add(
-        .error, "legacy-workbook", at: Provenance(file: file.displayPath),
+        .error, .legacyWorkbook, at: Provenance(file: file.displayPath),
         "a legacy Excel .xls (BIFF) workbook is not read: save it as .xlsx or CSV (UTF-8) and read that")
       result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
       return result
     default:
       var result = IngestedInputs()
       result.findings.add(
-        .error, "unrecognised-file", at: Provenance(file: file.displayPath),
+        .error, .unrecognisedFile, at: Provenance(file: file.displayPath),
         "not a .csv, .xml, .xlsx, .omts, .json or .jsonl file; file not read")
       result.files.append(InputFileSummary(path: file.displayPath, kind: .unrecognised))
       return result
@@ -79,7 +79,7 @@ public struct Ingestor: Sendable {
     for reference in references {
       if let earlier = first[reference.cid] {
         findings.add(
-          .warning, "duplicate-smelter-reference", at: reference.provenance,
+          .warning, .duplicateSmelterReference, at: reference.provenance,
           "\(reference.cid) already given at \(earlier.provenance.description); this row is ignored")
       } else {
         first[reference.cid] = reference

@@ -17,7 +17,7 @@ public enum QualityJSON {
     }
     let at = finding.location
     var pairs: [(String, JSONValue)] = [
-      ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),
+      ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule.id)),
       ("file", .optional(at?.file)), ("line", .optional(at?.line)), ("column", .optional(at?.column)),
       ("sheet", .optional(at?.sheet)), ("cell", .optional(at?.cell)),
     ]

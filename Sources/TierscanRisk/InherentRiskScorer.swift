@@ -37,7 +37,7 @@ public struct InherentRiskScorer: Sendable {
   private func category(_ name: String, in risk: InherentRisk, at location: Provenance, what: String, findings: inout FindingLog) -> Int? {
     if let index = risk.index(of: name) { return index }
     findings.add(
-      .warning, "unknown-category", at: location,
+      .warning, .unknownCategory, at: location,
       "\(what) category '\(name)' is not in the config; the row is not used",
       evidence: [Attribute("category", name)])
     return nil
@@ -155,7 +155,7 @@ public struct InherentRiskScorer: Sendable {
     if let features { evidence.append(Attribute("features", features.summary)) }
     if let reviewer = judgement.reviewer { evidence.append(Attribute("reviewer", reviewer)) }
     findings.add(
-      .info, "judgement-suppressed", at: judgement.provenance,
+      .info, .judgementSuppressed, at: judgement.provenance,
       "\(rule) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph[entity].id)' "
         + "suppressed: judged not_same", evidence: evidence)
     return true
@@ -186,7 +186,7 @@ public struct InherentRiskScorer: Sendable {
   ) {
     let similarity = features.address.map { "\(MatchFeatures.rounded($0))" } ?? "?"
     findings.add(
-      .warning, "address-conflict", at: row.provenance,
+      .warning, .addressConflict, at: row.provenance,
       "\(rule) match of '\(row.name)' on entity '\(entity.id)' although the addresses differ "
         + "(similarity \(similarity)): '\(MatchRecord.address(in: row.attributes) ?? "")' vs "
         + "'\(MatchRecord.address(in: entity.attributes) ?? "")'; review whether this is the same site",

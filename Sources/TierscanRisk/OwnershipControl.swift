@@ -29,7 +29,7 @@ public struct OwnershipControl: Sendable {
           return running > 100 + 1e-9
         }!.edge
         findings.add(
-          .warning, "ownership-over-100", at: graph.relationships.provenance(Int(first)),
+          .warning, .ownershipOver100, at: graph.relationships.provenance(Int(first)),
           "shares held in '\(graph.entities[x].id)' sum to \(total)%",
           evidence: [Attribute("entity", graph.entities[x].id), Attribute("total", "\(total)")])
       }

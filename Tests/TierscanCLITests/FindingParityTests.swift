@@ -55,8 +55,8 @@ import TierscanReport
     let sample = TierscanBinary.root.appendingPathComponent("SampleData/2025").path
     let command = try Validate.parse([sample, "--config", config.path])
     let report = try ScanPipeline().validate(command.options.request(inputs: command.input.inputs, focus: nil), strict: false)
-    #expect(report.findings.contains { $0.rule == "unknown-category" })
+    #expect(report.findings.contains { $0.rule == .unknownCategory })
     let defaults = try ScanPipeline().validate(Validate.parse([sample]).options.request(inputs: [sample], focus: nil), strict: false)
-    #expect(!defaults.findings.contains { $0.rule == "unknown-category" })
+    #expect(!defaults.findings.contains { $0.rule == .unknownCategory })
   }
 }

@@ -164,6 +164,6 @@ import TierscanCore
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, findings: &findings)
     let index = try #require(graph.index(of: "cmrt:acme-widgets"))
     #expect(graph[index].id == "ACME")
-    #expect(findings.findings.map(\.rule).contains("name-merge"))
+    #expect(findings.findings.map(\.rule).contains(.nameMerge))
   }
 }

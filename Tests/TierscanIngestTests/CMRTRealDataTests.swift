@@ -53,7 +53,7 @@ import TierscanCore
     #expect(workbook.smelters.count == expected.rows)
     #expect(workbook.distinctCIDs.count == expected.distinctCIDs)
     #expect(Dictionary(grouping: workbook.smelters, by: { $0.metal ?? "" }).mapValues(\.count) == expected.metals)
-    #expect(result.findings.findings.filter { $0.rule == "duplicate-smelter-row" }.count == expected.duplicates)
+    #expect(result.findings.findings.filter { $0.rule == .duplicateSmelterRow }.count == expected.duplicates)
     #expect(workbook.products.count == expected.products)
     #expect(workbook.declaration.effectiveDate == expected.effectiveDate)
     #expect(!result.findings.hasErrors)
@@ -75,8 +75,8 @@ import TierscanCore
     #expect(workbook.declaration.scopeLetter == "C")
     #expect(workbook.metalAnswers.map { $0.answer(1) } == ["Yes", "Yes", "Yes", "Yes"])
     // Q1 Yes for tin and gold, but no such rows.
-    #expect(result.findings.findings.filter { $0.rule == "cmrt-used-metal-without-smelters" }.map(\.location?.cell) == ["D27", "D28"])
-    let duplicate = try #require(result.findings.findings.first { $0.rule == "duplicate-smelter-row" })
+    #expect(result.findings.findings.filter { $0.rule == .cmrtUsedMetalWithoutSmelters }.map(\.location?.cell) == ["D27", "D28"])
+    let duplicate = try #require(result.findings.findings.first { $0.rule == .duplicateSmelterRow })
     #expect(duplicate.location?.line == 7 && duplicate.evidence == [Attribute("first_row", "6")])
     let first = workbook.smelters[0]
     #expect(first.cid == "CID002044" && first.countryISO == "AT" && first.sourceOfID == nil)
@@ -88,7 +88,7 @@ import TierscanCore
     let result = WorkbookInputReader.read(XLSXTestSupport.real(Self.filled[2].path), options: IngestOptions())
     let workbook = try #require(result.workbooks.first)
     #expect(workbook.companyID == "cmrt:RMI_CMRT_6.4_PKG_DE00 20240710.xlsx")
-    #expect(result.findings.findings.contains { $0.rule == "cmrt-blank-company" })
+    #expect(result.findings.findings.contains { $0.rule == .cmrtBlankCompany })
   }
 
   @Test(arguments: [
@@ -112,7 +112,7 @@ import TierscanCore
     let workbook = try #require(result.workbooks.first)
     #expect(workbook.kind == .emrt && workbook.template == "EMRT" && workbook.version == "2.1")
     #expect(workbook.smelters.isEmpty)
-    #expect(result.findings.findings.contains { $0.rule == "emrt-partial" && $0.severity == .info })
+    #expect(result.findings.findings.contains { $0.rule == .emrtPartial && $0.severity == .info })
   }
 
   @Test(arguments: [
@@ -125,7 +125,7 @@ import TierscanCore
     let result = WorkbookInputReader.read(XLSXTestSupport.real(path), options: IngestOptions())
     let workbook = try #require(result.workbooks.first)
     #expect(workbook.version == version && workbook.isOutdated && workbook.companyName == company)
-    #expect(result.findings.findings.contains { $0.rule == "outdated-template" && $0.severity == .warning })
+    #expect(result.findings.findings.contains { $0.rule == .outdatedTemplate && $0.severity == .warning })
     #expect(workbook.smelters.map(\.metal) == ["gold", "tin", "tantalum", "tungsten"])
     #expect(workbook.smelters.map(\.name) == ["Allgemeine Gold", "Alpha Metal", "Cabot Supermetals", "Ganzhou Huaxing Tungsten"])
     #expect(workbook.smelters.map(\.countryISO) == ["DE", "US", "US", "CN"])

@@ -15,7 +15,7 @@ import TierscanCore
     return CSVInputReader.read(data: data, displayPath: "in.csv", options: options)
   }
 
-  private func rules(_ inputs: IngestedInputs) -> [String] { inputs.findings.findings.map(\.rule) }
+  private func rules(_ inputs: IngestedInputs) -> [String] { inputs.findings.findings.map(\.rule.id) }
 
   @Test func utf8WithAndWithoutBOM() {
     for data in [Data(text.utf8), Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))] {
@@ -63,7 +63,7 @@ import TierscanCore
 
   @Test func utf16WithoutBOMIsNamed() throws {
     let data = try #require("id,name\nA,Zürich\n".data(using: .utf16LittleEndian))
-    #expect(read(data).findings.findings.contains { $0.rule == "not-utf8" && $0.message.contains("UTF-16") })
+    #expect(read(data).findings.findings.contains { $0.rule == .notUtf8 && $0.message.contains("UTF-16") })
   }
 
   /// The real CFSI-era smelter list export is Windows-1252 (docs/encodings.md).
@@ -93,14 +93,14 @@ import TierscanCore
 
   @Test func aDuplicateNamedColumnStaysAnError() {
     let inputs = read("id,name,,name\nA,a,,b\n")
-    #expect(inputs.findings.findings.map(\.rule) == ["duplicate-header"])
+    #expect(inputs.findings.findings.map(\.rule) == [.duplicateHeader])
     #expect(inputs.entities.isEmpty)
   }
 
   @Test func anUnrecognisedHeaderListsEachKindsColumns() throws {
     let inputs = read("country,name,address,sector\nChina,A,x,Apparel\n")
     let finding = try #require(inputs.findings.findings.first)
-    #expect(finding.rule == "unrecognised-header" && finding.severity == .error)
+    #expect(finding.rule == .unrecognisedHeader && finding.severity == .error)
     #expect(finding.message.contains("entities needs id, name (has name)"))
     #expect(finding.message.contains("country-risk needs country, category, score (has country)"))
     #expect(finding.message.contains("supplier-list needs buyer_id, supplier_id (has none)"))

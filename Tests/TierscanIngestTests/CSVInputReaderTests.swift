@@ -148,7 +148,7 @@ import TierscanIngest
     let inputs = read("id,name\n+1,Plus\n@x,At\n-2,Minus\nok,Tab\u{7}\n")
     #expect(inputs.entities.map(\.id) == ["+1", "@x", "-2", "ok"])
     #expect(inputs.entities.last?.name == "Tab")
-    #expect(inputs.findings.findings.map(\.rule) == ["formula-like-id", "formula-like-id", "formula-like-id", "control-characters"])
+    #expect(inputs.findings.findings.map(\.rule) == [.formulaLikeId, .formulaLikeId, .formulaLikeId, .controlCharacters])
   }
 
   @Test func invalidUTF8IsReportedAndTheRestRead() {

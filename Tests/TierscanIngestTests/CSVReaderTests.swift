@@ -120,7 +120,7 @@ import TierscanIngest
   }
 
   @Test func errorMessagesNameTheRule() {
-    #expect(CSVReadError.fieldTooLong(line: 3, limit: 9).rule == "field-too-long")
+    #expect(CSVReadError.fieldTooLong(line: 3, limit: 9).rule == .fieldTooLong)
     #expect(CSVReadError.fieldTooLong(line: 3, limit: 9).description.contains("maxFieldBytes (9 bytes)"))
     #expect(CSVReadError.unterminatedQuote(line: 7).line == 7)
   }

@@ -83,7 +83,7 @@ import TierscanCore
 
   @Test func aMissingParameterIsOneErrorAndNothingIsRead() throws {
     let inputs = read("x\nvendor,code,nation,sector,parent\nA,1,CN,,\n", try mapping(supplierMapping))
-    #expect(inputs.findings.findings.map(\.rule) == ["rows-above-header", "missing-profile-param"])
+    #expect(inputs.findings.findings.map(\.rule) == [.rowsAboveHeader, .missingProfileParam])
     #expect(inputs.entities.isEmpty && inputs.files.first?.recordsRejected == 1)
   }
 

@@ -51,12 +51,12 @@ import TierscanCore
     let inputs = read(
       "id,name,country\nA,a,China\nB,b,CHINA\nC,c,China\nD,d,cn\nE,e,Narnia\nF,f,Narnia\nG,g,Viet Nam\n")
     #expect(inputs.entities.map { $0.country ?? "-" } == ["CN", "CN", "CN", "CN", "-", "-", "VN"])
-    let resolved = inputs.findings.findings.filter { $0.rule == "country-resolved" }
+    let resolved = inputs.findings.findings.filter { $0.rule == .countryResolved }
     #expect(resolved.map { "\($0.location?.line ?? 0):\($0.evidence.map(\.value))" } == [
       "2:[\"China\", \"CN\"]", "3:[\"CHINA\", \"CN\"]", "8:[\"Viet Nam\", \"VN\"]",
     ])
     #expect(resolved.allSatisfy { $0.severity == .info })
-    let unknown = inputs.findings.findings.filter { $0.rule == "unknown-country" }
+    let unknown = inputs.findings.findings.filter { $0.rule == .unknownCountry }
     #expect(unknown.map { $0.location?.line ?? 0 } == [6, 7])
     #expect(unknown.allSatisfy { $0.severity == .warning })
     #expect(inputs.entities[4].attributes == [Attribute("unresolved_country", "Narnia")])
@@ -83,6 +83,6 @@ import TierscanCore
   @Test func countryRiskRowWithAnUnknownCountryIsRejected() {
     let inputs = read("country,category,score\nAtlantis,forced_labour,0.5\nChina,forced_labour,0.5\n")
     #expect(inputs.countryRisk.map(\.country) == ["CN"])
-    #expect(inputs.findings.findings.map(\.rule) == ["unknown-country", "country-resolved"])
+    #expect(inputs.findings.findings.map(\.rule) == [.unknownCountry, .countryResolved])
   }
 }

@@ -21,7 +21,7 @@ import TierscanIngest
   func aFileThatGrewWhileReadIsAFinding() throws {
     let read = try InputBytes.contents(of: InputFile(path: "/proc/self/status"))
     #expect(read.bytes.isEmpty)
-    #expect(read.findings.map(\.rule) == ["file-changed"])
+    #expect(read.findings.map(\.rule) == [.fileChanged])
     #expect(read.findings.first?.severity == .error)
     #expect(read.findings.first?.message.hasPrefix("the file changed while it was read (it grew past the 0 bytes") == true)
   }
@@ -31,7 +31,7 @@ import TierscanIngest
     do {
       _ = try InputBytes.contents(of: InputFile(path: "/dev/null"))
     } catch {
-      #expect(error.finding.rule == "not-a-regular-file")
+      #expect(error.finding.rule == .notARegularFile)
     }
   }
 }

@@ -90,7 +90,7 @@ import TierscanIngest
       ])
     // Reading them finishes (a FIFO with no writer would block an open without O_NONBLOCK).
     let inputs = Ingestor().read(arguments: [tree, root + "/direct.csv", "/dev/zero"])
-    #expect(inputs.findings.findings.filter { $0.rule == "not-a-regular-file" }.count == 3)
+    #expect(inputs.findings.findings.filter { $0.rule == .notARegularFile }.count == 3)
   }
 
   @Test func aFIFOSwappedInAfterListingIsRefusedWhenOpened() throws {
@@ -100,7 +100,7 @@ import TierscanIngest
     try FileManager.default.removeItem(atPath: tree + "/inside.csv")
     #expect(mkfifo(tree + "/inside.csv", 0o600) == 0)
     let result = Ingestor().read(file: set.files[0])
-    #expect(result.findings.findings.map(\.rule) == ["not-a-regular-file"])
+    #expect(result.findings.findings.map(\.rule) == [.notARegularFile])
   }
 
   @Test func aFileReplacedAfterListingIsAFinding() throws {
@@ -112,13 +112,13 @@ import TierscanIngest
     try FileManager.default.removeItem(atPath: tree + "/inside.csv")
     try FileManager.default.createSymbolicLink(atPath: tree + "/inside.csv", withDestinationPath: root + "/outside.csv")
     let linked = Ingestor().read(file: set.files[0])
-    #expect(linked.findings.findings.map(\.rule) == ["unreadable-file"])
+    #expect(linked.findings.findings.map(\.rule) == [.unreadableFile])
     #expect(linked.entities.isEmpty)
     // A new file renamed over the name (it has another inode while the old one still exists).
     try Data("id,name\nNEW,New\n".utf8).write(to: URL(fileURLWithPath: root + "/new.csv"))
     #expect(rename(root + "/new.csv", tree + "/inside.csv") == 0)
     let replaced = Ingestor().read(file: set.files[0])
-    #expect(replaced.findings.findings.map(\.rule) == ["file-changed"])
+    #expect(replaced.findings.findings.map(\.rule) == [.fileChanged])
   }
 
   @Test func aNameThatIsNotUTF8IsReported() throws {

@@ -23,7 +23,7 @@ struct RealDataProfileTests {
   }
 
   private func count(_ inputs: IngestedInputs, _ rule: String) -> Int {
-    inputs.findings.findings.filter { $0.rule == rule }.count
+    inputs.findings.findings.filter { $0.rule.id == rule }.count
   }
 
   @Test func openSupplyHubList() throws {
@@ -51,7 +51,7 @@ struct RealDataProfileTests {
 
   @Test func legacyXLSIsAClearError() throws {
     let inputs = try read("facilities/opensupplyhub_facility_lists/12.xls", profile: "os-hub")
-    #expect(inputs.findings.findings.map(\.rule) == ["legacy-workbook"])
+    #expect(inputs.findings.findings.map(\.rule) == [.legacyWorkbook])
     #expect(inputs.findings.findings.first?.message.contains("save it as .xlsx or CSV") == true)
   }
 
@@ -92,7 +92,7 @@ struct RealDataProfileTests {
 
   @Test func ldeneviCMRTSmelterListExport() throws {
     let plain = try read("cmrt/ldenevi_ddm/csv/smelters.csv", profile: "cmrt-smelter-list", params: ["buyer_id": "GSP"])
-    #expect(plain.findings.findings.first?.rule == "not-utf8")
+    #expect(plain.findings.findings.first?.rule == .notUtf8)
     let inputs = try read(
       "cmrt/ldenevi_ddm/csv/smelters.csv", profile: "cmrt-smelter-list", params: ["buyer_id": "GSP"],
       encoding: .windows1252)

@@ -58,9 +58,9 @@ import TierscanCore
       WorkbookInputReader.read(XLSXTestSupport.fixture(name), options: IngestOptions()),
       WorkbookInputReader.readSmelterLookup(XLSXTestSupport.fixture(name), options: IngestOptions()),
     ] where !((rule == "unknown-template-version" || rule == "unrecognised-workbook")
-      && result.findings.findings.first?.rule == "missing-sheet")
+      && result.findings.findings.first?.rule == .missingSheet)
     {
-      #expect(result.findings.findings.map(\.rule) == [rule])
+      #expect(result.findings.findings.map(\.rule.id) == [rule])
       #expect(result.findings.findings.first?.severity == .error)
       #expect(result.entities.isEmpty && result.relationships.isEmpty && result.workbooks.isEmpty)
       #expect(result.files.map(\.kind) == [.unrecognised])
@@ -78,12 +78,12 @@ import TierscanCore
     var options = IngestOptions()
     options.limits.maxInflatedBytes = 1000
     let result = WorkbookInputReader.read(XLSXTestSupport.fixture("cmrt_clean.xlsx"), options: options)
-    #expect(result.findings.findings.map(\.rule) == ["zip-bomb"])
+    #expect(result.findings.findings.map(\.rule) == [.zipBomb])
   }
 
   @Test func missingFileIsAnErrorNotACrash() {
     let result = WorkbookInputReader.read(XLSXTestSupport.fixture("does_not_exist.xlsx"), options: IngestOptions())
-    #expect(result.findings.findings.map(\.rule) == ["unreadable-file"])
+    #expect(result.findings.findings.map(\.rule) == [.unreadableFile])
   }
 
   @Test func unsafeEntryNames() {

@@ -28,7 +28,7 @@ enum XLSXTestSupport {
   /// The (rule, cell) pairs of a result's findings, in order.
   static func rules(_ result: IngestedInputs) -> [String] {
     result.findings.findings.map { finding in
-      finding.rule + (finding.location?.cell.map { "@" + $0 } ?? "")
+      finding.rule.id + (finding.location?.cell.map { "@" + $0 } ?? "")
     }
   }
 }

@@ -124,7 +124,7 @@ struct XMLDisclosureReaderTests {
       """
     let result = try readText(text, validating: validating)
     if validating {
-      #expect(result.findings.findings.allSatisfy { $0.rule == "schema-violation" })
+      #expect(result.findings.findings.allSatisfy { $0.rule == .schemaViolation })
       #expect(Set(result.findings.findings.compactMap(\.location?.line)) == [3, 4, 5, 6])
     } else {
       #expect(XMLFixtures.places(result) == [

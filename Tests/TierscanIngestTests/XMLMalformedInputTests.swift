@@ -36,7 +36,7 @@ struct XMLMalformedInputTests {
     #expect(result.files == [
       InputFileSummary(path: "xml/truncated.xml", kind: .disclosure, recordsRead: 2, recordsAccepted: 0, recordsRejected: 2)
     ])
-    #expect(result.findings.findings.last?.rule == "xml-file-not-read")
+    #expect(result.findings.findings.last?.rule == .xmlFileNotRead)
   }
 
   @Test func otherFilesAreStillRead() {

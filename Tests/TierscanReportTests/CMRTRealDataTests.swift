@@ -15,10 +15,10 @@ import TierscanReport
     let request = ScanRequest(
       inputs: [path], smelterLookups: [CMRTTestPaths.realData.appendingPathComponent(Self.lookup).path])
     let prepared = try ScanPipeline().prepare(request)
-    let flagged = prepared.findings.filter { $0.rule == "cid-not-in-reference" }
+    let flagged = prepared.findings.filter { $0.rule == .cidNotInReference }
     #expect(flagged.compactMap { $0.evidence.first?.value } == ["CID000766", "CID002508"])
     #expect(flagged.allSatisfy { $0.location?.file == path && $0.location?.sheet == "Smelter List" })
-    #expect(prepared.findings.filter { $0.rule == "smelter-country-mismatch" }.isEmpty)
+    #expect(prepared.findings.filter { $0.rule == .smelterCountryMismatch }.isEmpty)
 
     let rollup = CMRTRollup(inputs: prepared.inputs, graph: prepared.graph, analysis: nil)
     // 40 rows (W 18, Ta 22), 39 distinct CIDs (one duplicate); the 6.5 look-up has 349 CIDs.

@@ -45,7 +45,7 @@ import TierscanReport
     let findings = CMRTReferenceCheck.findings(
       workbooks: [Self.workbook], references: Self.references, lookup: Self.lookup)
     #expect(findings.map(\.rule) == [
-      "smelter-country-mismatch", "smelter-country-mismatch", "cid-not-in-reference", "smelter-country-mismatch",
+      .smelterCountryMismatch, .smelterCountryMismatch, .cidNotInReference, .smelterCountryMismatch,
     ])
     #expect(findings.map { $0.location?.cell } == ["F6", "F8", "F9", "F12"])
     #expect(findings.allSatisfy { $0.severity == .warning && $0.location?.sheet == "Smelter List" })
@@ -93,8 +93,8 @@ import TierscanReport
       .write(to: reference)
     let workbook = CMRTTestPaths.fixture("cmrt_clean.xlsx")
     let prepared = try ScanPipeline().prepare(ScanRequest(inputs: [workbook, reference.path]))
-    let checks = prepared.findings.filter { $0.rule == "cid-not-in-reference" || $0.rule == "smelter-country-mismatch" }
-    #expect(checks.map(\.rule) == ["smelter-country-mismatch", "cid-not-in-reference"])
+    let checks = prepared.findings.filter { $0.rule == .cidNotInReference || $0.rule == .smelterCountryMismatch }
+    #expect(checks.map(\.rule) == [.smelterCountryMismatch, .cidNotInReference])
     #expect(checks.map(\.location) == [
       Provenance(file: workbook, line: 5, sheet: "Smelter List", cell: "F5"),
       Provenance(file: workbook, line: 6, sheet: "Smelter List", cell: "F6"),

@@ -93,7 +93,7 @@ let manifestData = ScanManifest(
     let outputs = manifest["outputs"]!.arrayValue!
     #expect(outputs.map { $0["file"]!.stringValue! } == ["attribution.csv", "coverage.json", "exposures.csv", "paths.json", "quality.json"])
     #expect(outputs[1]["sha256"] == .string(SHA256.hexDigest(of: files[1].bytes)))
-    let error = Finding(.error, "ragged-row", at: Provenance(file: "in/rel.csv", line: 9), "row has 3 fields, header 4")
+    let error = Finding(.error, .raggedRow, at: Provenance(file: "in/rel.csv", line: 9), "row has 3 fields, header 4")
     let withError = ScanOutputWriter.files(
       analysis: analysis, findings: [error], manifest: manifestData, options: .init(withGraph: true))
     #expect(withError.map(\.name).contains("graph.json"))

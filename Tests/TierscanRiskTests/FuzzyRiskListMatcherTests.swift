@@ -100,7 +100,7 @@ import TierscanMatch
       graph: graph, inputs: RiskInputs(riskList: rows, judgements: book), focus: graph.index(of: "S")!)
     #expect(a.score("S") == 0)
     #expect(a.score("T") == 0)  // an exact name match is suppressed too
-    let suppressed = a.findings.findings.filter { $0.rule == "judgement-suppressed" }
+    let suppressed = a.findings.findings.filter { $0.rule == .judgementSuppressed }
     #expect(suppressed.map(\.location?.line) == [2, 3] || suppressed.map(\.location?.line) == [3, 2])
     #expect(suppressed.allSatisfy { $0.location?.file == "judgements.csv" })
     #expect(suppressed.contains { $0.evidence.contains(Attribute("rule", "name-fuzzy")) })
@@ -121,6 +121,6 @@ import TierscanMatch
     #expect(a.score("J") == 1.0)
     let rule = a.exposure("J")?.rules.first
     #expect(rule?.evidence.contains { $0.0 == "address_conflict" } == true)
-    #expect(a.findings.findings.map(\.rule) == ["address-conflict"])
+    #expect(a.findings.findings.map(\.rule) == [.addressConflict])
   }
 }

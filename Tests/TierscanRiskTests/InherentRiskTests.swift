@@ -30,7 +30,7 @@ import TierscanCore
     f.entity("F", lei: "5493001KJTIIGC8Y1R12")
     let a = analyze(f.build(), focus: "F", riskList: [listRow("f", category: "slavery", lei: "5493001KJTIIGC8Y1R12")])
     #expect(a.exposures.isEmpty)
-    #expect(a.findings.findings.map(\.rule) == ["unknown-category"])
+    #expect(a.findings.findings.map(\.rule) == [.unknownCategory])
     #expect(a.findings.findings[0].severity == .warning)
     #expect(a.findings.findings[0].location == Provenance(file: "list.csv", line: 2))
   }
@@ -140,7 +140,7 @@ import TierscanCore
     f.edge("O1", "X", .owns, share: 70)
     f.edge("O2", "X", .owns, share: 40)
     let a = analyze(f.build(), focus: "X")
-    #expect(a.findings.findings.map(\.rule) == ["ownership-over-100"])
+    #expect(a.findings.findings.map(\.rule) == [.ownershipOver100])
     // Cited at the edge with which the running sum passes 100: 70 (line 2), 70 + 40 (line 3).
     #expect(a.findings.findings[0].location == Provenance(file: "rel.csv", line: 3))
   }

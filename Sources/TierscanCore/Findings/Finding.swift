@@ -5,8 +5,8 @@
 public struct Finding: Sendable, Hashable {
   /// How serious the problem is.
   public var severity: Severity
-  /// A stable, kebab-case rule id such as `ragged-row` or `merge-conflict`.
-  public var rule: String
+  /// The rule, from the ``FindingRule`` registry.
+  public var rule: FindingRule
   /// Where the problem is; `nil` for findings about the run as a whole.
   public var location: Provenance?
   /// A one-line human explanation.
@@ -16,7 +16,7 @@ public struct Finding: Sendable, Hashable {
 
   /// Creates a finding.
   public init(
-    _ severity: Severity, _ rule: String, at location: Provenance?, _ message: String, evidence: [Attribute] = []
+    _ severity: Severity, _ rule: FindingRule, at location: Provenance?, _ message: String, evidence: [Attribute] = []
   ) {
     self.severity = severity
     self.rule = rule

@@ -14,7 +14,7 @@ public struct FindingLog: Sendable {
 
   /// Appends a finding built from its parts.
   public mutating func add(
-    _ severity: Severity, _ rule: String, at location: Provenance?, _ message: String, evidence: [Attribute] = []
+    _ severity: Severity, _ rule: FindingRule, at location: Provenance?, _ message: String, evidence: [Attribute] = []
   ) {
     findings.append(Finding(severity, rule, at: location, message, evidence: evidence))
   }

@@ -98,7 +98,7 @@ extension GraphBuilder {
       guard !key.isEmpty, let target = firstByName[key] else { continue }
       sets.union(target, Int32(i))
       findings.add(
-        .warning, "name-merge", at: record.provenance,
+        .warning, .nameMerge, at: record.provenance,
         "'\(name)' merged by normalised name with entity '\(records[Int(target)].id)'")
     }
   }

@@ -257,7 +257,7 @@ private struct FieldMerger {
 
   func reportConflict(_ field: String, kept: String, dropped: String, at location: Provenance, findings: inout FindingLog) {
     findings.add(
-      .warning, "merge-conflict", at: location,
+      .warning, .mergeConflict, at: location,
       "entity '\(entityID)': \(field) '\(dropped)' conflicts with earlier '\(kept)'; keeping the first",
       evidence: [Attribute("field", field), Attribute("kept", kept), Attribute("dropped", dropped)])
   }

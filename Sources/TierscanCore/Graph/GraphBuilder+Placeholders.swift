@@ -31,7 +31,7 @@ extension GraphBuilder {
       let endpoint = ids.string(at: i)
       let provenance = relationshipRecords.columns.values(Int(relationshipRecords.idFirstRow[i])).provenance
       findings.add(
-        .warning, "unknown-entity", at: provenance, "'\(endpoint)' has no entity record; created a placeholder company")
+        .warning, .unknownEntity, at: provenance, "'\(endpoint)' has no entity record; created a placeholder company")
       componentOfEndpoint[i] = Int32(components.count + placeholders.count)
       placeholders.append((endpoint, provenance))
     }

@@ -22,17 +22,17 @@ enum CMRTChecks {
       ("D22", "effective date", declaration.effectiveDateRaw),
     ]
     for (cell, label, value) in required where value == nil {
-      findings.add(.warning, "cmrt-missing-field", at: at(workbook, cell), "required field \(label) (\(cell)) is blank")
+      findings.add(.warning, .cmrtMissingField, at: at(workbook, cell), "required field \(label) (\(cell)) is blank")
     }
     if let raw = declaration.effectiveDateRaw, declaration.effectiveDate == nil {
       findings.add(
-        .warning, "cmrt-invalid-date", at: at(workbook, "D22"), "effective date '\(raw)' is not a recognisable date",
+        .warning, .cmrtInvalidDate, at: at(workbook, "D22"), "effective date '\(raw)' is not a recognisable date",
         evidence: [Attribute("raw", raw)])
     }
     for (offset, answers) in workbook.metalAnswers.enumerated() where answers.answer(1) == nil {
       let cell = "D\(CMRTDeclarationReader.questionRows[0] + offset)"
       findings.add(
-        .warning, "cmrt-missing-answer", at: at(workbook, cell), "question 1 for \(answers.metal.rawValue) is unanswered")
+        .warning, .cmrtMissingAnswer, at: at(workbook, cell), "question 1 for \(answers.metal.rawValue) is unanswered")
     }
   }
 
@@ -45,11 +45,11 @@ enum CMRTChecks {
       switch answers.isUsed {
       case true? where rows.isEmpty:
         findings.add(
-          .warning, "cmrt-used-metal-without-smelters", at: at(workbook, cell),
+          .warning, .cmrtUsedMetalWithoutSmelters, at: at(workbook, cell),
           "\(metal) is declared used (question 1 = Yes) but the Smelter List has no \(metal) rows")
       case false? where !rows.isEmpty:
         findings.add(
-          .warning, "cmrt-smelters-for-unused-metal", at: rows[0].provenance,
+          .warning, .cmrtSmeltersForUnusedMetal, at: rows[0].provenance,
           "\(rows.count) Smelter List row(s) for \(metal), which question 1 declares not used (No)",
           evidence: [Attribute("rows", rows.map { String($0.row) }.joined(separator: ";"))])
       default: break
@@ -65,7 +65,7 @@ enum CMRTChecks {
       let key = id + "\u{0}" + (row.metal ?? "")
       if let first = firstRow[key] {
         findings.add(
-          .warning, "duplicate-smelter-row", at: row.provenance,
+          .warning, .duplicateSmelterRow, at: row.provenance,
           "smelter \(id) (\(row.metal ?? "no metal")) repeats row \(first); kept as separate evidence",
           evidence: [Attribute("first_row", String(first))])
       } else {
@@ -79,9 +79,9 @@ enum CMRTChecks {
     guard workbook.kind == .cmrt else { return }
     for row in workbook.smelters {
       if let label = row.metalLabel, CMRTMetal(label: label) == nil {
-        findings.add(.warning, "cmrt-unknown-metal", at: row.provenance, "metal '\(label)' is not a 3TG metal")
+        findings.add(.warning, .cmrtUnknownMetal, at: row.provenance, "metal '\(label)' is not a 3TG metal")
       } else if row.metalLabel == nil {
-        findings.add(.warning, "cmrt-unknown-metal", at: row.provenance, "smelter row without a metal (B)")
+        findings.add(.warning, .cmrtUnknownMetal, at: row.provenance, "smelter row without a metal (B)")
       }
     }
   }

@@ -30,13 +30,13 @@ struct CMRTGraphMapper {
       if IdentifierCheck.isValidLEI(value) {
         result.lei = value
       } else {
-        findings.add(.warning, "invalid-lei", at: at, "company id '\(value)' is not a valid LEI; dropped")
+        findings.add(.warning, .invalidLei, at: at, "company id '\(value)' is not a valid LEI; dropped")
       }
     } else if authority.contains("duns") || authority.contains("d-u-n-s") || authority.contains("dun & bradstreet") {
       if IdentifierCheck.isValidDUNS(duns) {
         result.duns = duns
       } else {
-        findings.add(.warning, "invalid-duns", at: at, "company id '\(value)' is not a valid DUNS; dropped")
+        findings.add(.warning, .invalidDuns, at: at, "company id '\(value)' is not a valid DUNS; dropped")
       }
     } else if authority.contains("vat") {
       result.vat = value

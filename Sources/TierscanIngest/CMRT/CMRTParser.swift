@@ -12,7 +12,7 @@ struct CMRTParser {
     let fileAt = Provenance(file: file)
     guard package.hasSheet("Declaration") else {
       result.findings.add(
-        .error, "missing-sheet", at: fileAt, "no Declaration sheet: not an RMI reporting template (CMRT/EMRT)")
+        .error, .missingSheet, at: fileAt, "no Declaration sheet: not an RMI reporting template (CMRT/EMRT)")
       result.files.append(InputFileSummary(path: file, kind: .unrecognised))
       return
     }
@@ -40,13 +40,13 @@ struct CMRTParser {
       workbook.declaration.companyName = CMRTCellText.text(declaration[row: 8, column: 4])
       workbook.declaration.scope = CMRTCellText.text(declaration[row: 9, column: 4])
       result.findings.add(
-        .info, "emrt-partial", at: fileAt,
+        .info, .emrtPartial, at: fileAt,
         "EMRT \(template.version): company name, scope, Smelter List and Product List read; questions are not")
     case .cmrt2, .cmrt3to5:
       workbook.isOutdated = true
       workbook.declaration.companyName = CMRTCellText.text(declaration[row: 8, column: 4])
       result.findings.add(
-        .warning, "outdated-template", at: Provenance(file: file, line: 3, sheet: "Declaration", cell: "J3"),
+        .warning, .outdatedTemplate, at: Provenance(file: file, line: 3, sheet: "Declaration", cell: "J3"),
         "CMRT \(template.version) is outdated (current: 6.x); only the company name and Smelter List are read")
     }
     if template.layout == .cmrt6 || template.layout == .emrt, let products = sheets["Product List"] {
@@ -57,13 +57,13 @@ struct CMRTParser {
     workbook.companyID = mapper.companyID(name: workbook.companyName, file: file)
     if workbook.companyName == nil {
       result.findings.add(
-        .warning, "cmrt-blank-company", at: Provenance(file: file, line: 8, sheet: "Declaration", cell: "D8"),
+        .warning, .cmrtBlankCompany, at: Provenance(file: file, line: 8, sheet: "Declaration", cell: "D8"),
         "declaring company name (D8) is blank; the company is named after the file: \(workbook.companyID)")
     }
     if let list = sheets["Smelter List"] {
       readSmelters(list, template: template, into: &workbook, findings: &result.findings)
     } else {
-      result.findings.add(.error, "missing-sheet", at: fileAt, "no Smelter List sheet: smelter rows cannot be read")
+      result.findings.add(.error, .missingSheet, at: fileAt, "no Smelter List sheet: smelter rows cannot be read")
     }
     if template.layout == .cmrt6 { CMRTChecks.declaration(workbook, findings: &result.findings) }
     CMRTChecks.questionOne(workbook, findings: &result.findings)
@@ -99,7 +99,7 @@ struct CMRTParser {
     let family = title.flatMap(CMRTTemplate.family(inTitle:)) ?? declarationTitle.flatMap(CMRTTemplate.family(inTitle:))
     if family == nil {
       for text in [title, declarationTitle].compactMap({ $0 }) where CMRTTemplate.isOtherTemplate(text) {
-        findings.add(.error, "unsupported-workbook", at: at, "'\(text)' is not a CMRT or EMRT; it is not read")
+        findings.add(.error, .unsupportedWorkbook, at: at, "'\(text)' is not a CMRT or EMRT; it is not read")
         return nil
       }
     }
@@ -109,7 +109,7 @@ struct CMRTParser {
     let j3At = Provenance(file: file, line: 3, sheet: "Declaration", cell: "J3")
     guard let version else {
       findings.add(
-        .error, "unknown-template-version", at: j3At,
+        .error, .unknownTemplateVersion, at: j3At,
         "no template revision in Declaration!J3 (found '\(j3 ?? "")'): the workbook is not read",
         evidence: j3.map { [Attribute("J3", $0)] } ?? [])
       return nil
@@ -117,7 +117,7 @@ struct CMRTParser {
     let resolvedFamily = family ?? .cmrt
     guard let layout = CMRTTemplate.layout(family: resolvedFamily, version: version) else {
       findings.add(
-        .error, "unknown-template-version", at: j3At,
+        .error, .unknownTemplateVersion, at: j3At,
         "\(resolvedFamily.rawValue) revision \(version) is not supported: the workbook is not read")
       return nil
     }

@@ -46,13 +46,13 @@ struct CMRTSmelterResolver {
       case .unknown:
         row.unresolvedCountry = country
         findings.add(
-          .warning, "unknown-country", at: at, CountryValues.unknownMessage(country, field: "smelter country"),
+          .warning, .unknownCountry, at: at, CountryValues.unknownMessage(country, field: "smelter country"),
           evidence: [Attribute("country", country)])
       }
     }
     if row.lookupName.map({ $0.lowercased() == Self.notListed }) == true, row.name == nil || row.country == nil {
       findings.add(
-        .warning, "smelter-not-listed-incomplete", at: at,
+        .warning, .smelterNotListedIncomplete, at: at,
         "'Smelter not listed' row without a smelter name (D) and country (E)")
     }
     // Graph id: the CID, else smelter:<normalised name>:<country>.
@@ -66,7 +66,7 @@ struct CMRTSmelterResolver {
       let reason =
         row.lookupName.map({ $0.lowercased() == Self.notIdentified }) == true
         ? "'Smelter not yet identified'" : "no CID and no smelter name"
-      findings.add(.warning, "smelter-unidentified", at: at, "smelter row with \(reason): kept for the roll-up, not in the graph")
+      findings.add(.warning, .smelterUnidentified, at: at, "smelter row with \(reason): kept for the roll-up, not in the graph")
     }
   }
 
@@ -83,11 +83,11 @@ struct CMRTSmelterResolver {
   private func report(_ id: String, at: Provenance, findings: inout FindingLog) {
     if isLegacyID(id) {
       findings.add(
-        .warning, "legacy-smelter-id", at: at, "smelter id '\(id)' is a pre-2014 id, not a CID; ignored",
+        .warning, .legacySmelterId, at: at, "smelter id '\(id)' is a pre-2014 id, not a CID; ignored",
         evidence: [Attribute("smelter_id", id)])
     } else {
       findings.add(
-        .warning, "malformed-cid", at: at, "smelter id '\(id)' is not a CID (CID + 6 digits); ignored",
+        .warning, .malformedCid, at: at, "smelter id '\(id)' is not a CID (CID + 6 digits); ignored",
         evidence: [Attribute("smelter_id", id)])
     }
   }

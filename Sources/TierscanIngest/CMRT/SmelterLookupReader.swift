@@ -20,7 +20,7 @@ struct SmelterLookupReader {
       let at = Provenance(file: file, line: row, sheet: sheet.name, cell: "E\(row)")
       guard IdentifierCheck.isValidCID(id) else {
         rejected += 1
-        result.findings.add(.error, "malformed-cid", at: at, "look-up smelter id '\(id)' is not a CID; row not used")
+        result.findings.add(.error, .malformedCid, at: at, "look-up smelter id '\(id)' is not a CID; row not used")
         continue
       }
       let metal = CMRTCellText.text(sheet[row: row, column: 1])?.lowercased()

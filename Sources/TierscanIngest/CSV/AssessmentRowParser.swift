@@ -18,11 +18,11 @@ enum AssessmentRowParser {
     let identifiers = row.identifiers()
     var announcement = row.value("announcement").map { $0.lowercased().replacingSpaces() }
     if let value = announcement, !announcements.contains(value) {
-      row.warn("invalid-announcement", "announcement '\(value)' is not announced, semi-announced or unannounced; value dropped")
+      row.warn(.invalidAnnouncement, "announcement '\(value)' is not announced, semi-announced or unannounced; value dropped")
       announcement = nil
     }
     if let date, let validUntil, validUntil < date {
-      row.warn("date-order", "valid_until \(validUntil) is before the assessment date \(date)")
+      row.warn(.dateOrder, "valid_until \(validUntil) is before the assessment date \(date)")
     }
     guard let id, let supplier, let scheme, let date, !row.isRejected else { return nil }
     return AssessmentRecord(

@@ -16,7 +16,7 @@ enum AuditFindingRowParser {
     if let categoryText {
       category = AuditFindingCategory(rawValue: CSVRow.token(categoryText))
       if category == nil {
-        row.warn("invalid-finding-category", "category '\(categoryText)' is not in the neutral taxonomy; read as 'other'")
+        row.warn(.invalidFindingCategory, "category '\(categoryText)' is not in the neutral taxonomy; read as 'other'")
         category = .other
       }
     }
@@ -25,7 +25,7 @@ enum AuditFindingRowParser {
       if let indicator = ILOIndicator(rawValue: CSVRow.token(item)) {
         if !indicators.contains(indicator) { indicators.append(indicator) }
       } else {
-        row.warn("invalid-ilo-indicator", "ilo_indicators item '\(item)' is not one of the 11 ILO indicators; item dropped")
+        row.warn(.invalidIloIndicator, "ilo_indicators item '\(item)' is not one of the 11 ILO indicators; item dropped")
       }
     }
     let severityRaw = row.value("severity_raw")
@@ -34,19 +34,19 @@ enum AuditFindingRowParser {
       severity = AuditSeverity(rawValue: CSVRow.token(text))
       if severity == nil {
         if severityRaw == nil {
-          row.reject("invalid-severity", "severity '\(text)' is not critical, major, minor or observation, and no severity_raw is given")
+          row.reject(.invalidSeverity, "severity '\(text)' is not critical, major, minor or observation, and no severity_raw is given")
         } else {
-          row.warn("invalid-severity", "severity '\(text)' is not critical, major, minor or observation; severity_raw is mapped instead")
+          row.warn(.invalidSeverity, "severity '\(text)' is not critical, major, minor or observation; severity_raw is mapped instead")
         }
       }
     } else if severityRaw == nil {
-      row.reject("missing-field", "neither severity nor severity_raw is given")
+      row.reject(.missingField, "neither severity nor severity_raw is given")
     }
     var status: AuditFindingStatus?
     if let text = row.required("status") {
       status = AuditFindingStatus(rawValue: CSVRow.token(text))
       if status == nil {
-        row.warn("invalid-finding-status", "status '\(text)' is not a known status; read as 'open'")
+        row.warn(.invalidFindingStatus, "status '\(text)' is not a known status; read as 'open'")
         status = .open
       }
     }
@@ -54,10 +54,10 @@ enum AuditFindingRowParser {
     let due = row.date("due_date")
     let closed = row.date("closed_date")
     if let raised, let closed, closed < raised {
-      row.warn("date-order", "closed_date \(closed) is before raised_date \(raised)")
+      row.warn(.dateOrder, "closed_date \(closed) is before raised_date \(raised)")
     }
     if let closed, let status, status == .open || status == .inProgress {
-      row.warn("date-order", "closed_date \(closed) is given but the status is \(status.rawValue); the finding counts as \(status.rawValue)")
+      row.warn(.dateOrder, "closed_date \(closed) is given but the status is \(status.rawValue); the finding counts as \(status.rawValue)")
     }
     guard let id, let assessment, let category, let status, !row.isRejected else { return nil }
     return AuditFindingRecord(

@@ -40,7 +40,7 @@ public enum CSVInputReader {
     var first = FindingLog()
     if let note { first.add(note) }
     if options.encoding == nil, note == nil,
-      let invalid = result.findings.findings.first(where: { $0.rule == "invalid-utf8" || $0.rule == "nul-byte" })
+      let invalid = result.findings.findings.first(where: { $0.rule == .invalidUtf8 || $0.rule == .nulByte })
     {
       first.add(CSVText.notUTF8Finding(data, displayPath: displayPath, firstLine: invalid.location?.line))
     }
@@ -238,7 +238,7 @@ private struct FileState {
     case .record(let record):
       guard record.fields.count == header.names.count else {
         result.findings.add(
-          .error, "ragged-row", at: at(record.line),
+          .error, .raggedRow, at: at(record.line),
           "row has \(record.fields.count) fields but the header has \(header.names.count); row rejected")
         summary.recordsRejected += 1
         return
@@ -266,9 +266,9 @@ private struct FileState {
       summary.kind = header.kind ?? .unrecognised
       if let duplicate = header.duplicates.first {
         result.findings.add(
-          .error, "duplicate-header", at: at(record.line), "column '\(duplicate)' appears more than once; file not read")
+          .error, .duplicateHeader, at: at(record.line), "column '\(duplicate)' appears more than once; file not read")
       } else if header.kind == nil {
-        result.findings.add(.error, "unrecognised-header", at: at(record.line), header.unrecognisedExplanation)
+        result.findings.add(.error, .unrecognisedHeader, at: at(record.line), header.unrecognisedExplanation)
       } else {
         isUsable = true
         let known = CSVRowDispatch.knownColumns(of: summary.kind)
@@ -277,7 +277,7 @@ private struct FileState {
           let one = header.unnamedColumns.count == 1
           let columns = header.unnamedColumns.map { String($0 + 1) }.joined(separator: ", ")
           result.findings.add(
-            .info, "unnamed-column", at: at(record.line),
+            .info, .unnamedColumn, at: at(record.line),
             "column\(one ? "" : "s") \(columns) \(one ? "has" : "have") an empty header cell; "
               + "\(one ? "its" : "their") values are ignored")
         }
@@ -286,7 +286,7 @@ private struct FileState {
           let names = extraColumns.map { header.names[$0] }
           let freeText = names.filter { AuditColumns.freeText.contains($0) }
           result.findings.add(
-            .info, "columns-not-imported", at: at(record.line),
+            .info, .columnsNotImported, at: at(record.line),
             "columns not imported: \(names.joined(separator: ", "))"
               + (freeText.isEmpty ? "" : " (free text such as \(freeText.joined(separator: ", ")) may hold personal data)"))
           extraColumns = []
@@ -311,7 +311,7 @@ private struct FileState {
     for (column, field) in fields.enumerated() where field.unicodeScalars.contains(where: Self.isControl) {
       fields[column] = String(String.UnicodeScalarView(field.unicodeScalars.filter { !Self.isControl($0) }))
       findings.append(
-        Finding(.warning, "control-characters", at: row.at, "\(row.header.names[column]): control characters removed"))
+        Finding(.warning, .controlCharacters, at: row.at, "\(row.header.names[column]): control characters removed"))
     }
     var cleaned = CSVRow(header: row.header, fields: fields, at: row.at, extraColumns: row.extraColumns)
     cleaned.findings = findings
@@ -355,7 +355,7 @@ private struct FileState {
       var kept = FindingLog()
       kept.append(
         contentsOf: laterResult.findings.findings.filter { finding in
-          !(finding.rule == "country-resolved" && finding.evidence.first.map { both.contains($0.value) } == true)
+          !(finding.rule == .countryResolved && finding.evidence.first.map { both.contains($0.value) } == true)
         })
       laterResult.findings = kept
       result.append(laterResult)
@@ -367,7 +367,7 @@ private struct FileState {
 
   mutating func finish() {
     if header == nil {
-      result.findings.add(.error, "unrecognised-header", at: Provenance(file: displayPath), "the file is empty: no header")
+      result.findings.add(.error, .unrecognisedHeader, at: Provenance(file: displayPath), "the file is empty: no header")
     }
     result.files.append(summary)
   }

@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// Why the CSV reader rejected one record (model §5: broken quoting and invalid UTF-8 are errors).
 ///
 /// Each case carries the 1-based physical line on which the rejected record starts. The reader
@@ -27,14 +29,14 @@ public enum CSVReadError: Error, Sendable, Hashable, CustomStringConvertible {
   }
 
   /// The finding rule id for this problem.
-  public var rule: String {
+  public var rule: FindingRule {
     switch self {
-    case .unterminatedQuote: "unterminated-quote"
-    case .brokenQuoting: "broken-quoting"
-    case .invalidUTF8: "invalid-utf8"
-    case .nulByte: "nul-byte"
-    case .fieldTooLong: "field-too-long"
-    case .recordTooLong: "record-too-long"
+    case .unterminatedQuote: .unterminatedQuote
+    case .brokenQuoting: .brokenQuoting
+    case .invalidUTF8: .invalidUtf8
+    case .nulByte: .nulByte
+    case .fieldTooLong: .fieldTooLong
+    case .recordTooLong: .recordTooLong
     }
   }
 

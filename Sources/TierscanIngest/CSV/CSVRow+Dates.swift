@@ -8,7 +8,7 @@ extension CSVRow {
     guard let raw = required ? self.required(name) : value(name) else { return nil }
     guard let date = ISODate(raw) else {
       let message = "\(name) '\(raw)' is not a calendar date YYYY-MM-DD"
-      if required { reject("invalid-date", message) } else { warn("invalid-date", message + "; value dropped") }
+      if required { reject(.invalidDate, message) } else { warn(.invalidDate, message + "; value dropped") }
       return nil
     }
     return date
@@ -17,7 +17,7 @@ extension CSVRow {
   /// A value that must be one of `values` (compared lower-cased, `-` and ` ` read as `_` when
   /// `underscores`); anything else is dropped with a warning under `rule`.
   mutating func choice<T: RawRepresentable>(
-    _ name: String, as type: T.Type, rule: String, underscores: Bool = true
+    _ name: String, as type: T.Type, rule: FindingRule, underscores: Bool = true
   ) -> T? where T.RawValue == String {
     guard let raw = value(name) else { return nil }
     if let value = T(rawValue: Self.token(raw, underscores: underscores)) { return value }

@@ -32,20 +32,20 @@ struct CSVRow {
   }
 
   /// Rejects the row with an error finding.
-  mutating func reject(_ rule: String, _ message: String) {
+  mutating func reject(_ rule: FindingRule, _ message: String) {
     isRejected = true
     findings.append(Finding(.error, rule, at: at, message + "; row rejected"))
   }
 
   /// Adds a warning finding.
-  mutating func warn(_ rule: String, _ message: String) {
+  mutating func warn(_ rule: FindingRule, _ message: String) {
     findings.append(Finding(.warning, rule, at: at, message))
   }
 
   /// A required value; rejects the row with `missing-field` when it is empty.
   mutating func required(_ name: String) -> String? {
     guard let value = value(name) else {
-      reject("missing-field", "required field '\(name)' is empty")
+      reject(.missingField, "required field '\(name)' is empty")
       return nil
     }
     return value
@@ -56,7 +56,7 @@ struct CSVRow {
     guard let id = required(name) else { return nil }
     if let first = id.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first) {
       warn(
-        "formula-like-id",
+        .formulaLikeId,
         "\(name) '\(id)' starts with '\(Character(Unicode.Scalar(first)))'; CSV outputs write it with a leading apostrophe")
     }
     return id
@@ -76,9 +76,9 @@ struct CSVRow {
       return code
     case .unknown:
       if required {
-        reject("unknown-country", "\(name) '\(raw)' is not an ISO 3166-1 code or a known country name")
+        reject(.unknownCountry, "\(name) '\(raw)' is not an ISO 3166-1 code or a known country name")
       } else {
-        warn("unknown-country", CountryValues.unknownMessage(raw, field: name))
+        warn(.unknownCountry, CountryValues.unknownMessage(raw, field: name))
         unresolvedCountry = raw
       }
       return nil
@@ -97,7 +97,7 @@ struct CSVRow {
       if IdentifierCheck.isValidLEI(lei) {
         identifiers.lei = lei
       } else {
-        warn("invalid-lei", "lei '\(lei)' fails the ISO 17442 format or check digits; value dropped")
+        warn(.invalidLei, "lei '\(lei)' fails the ISO 17442 format or check digits; value dropped")
       }
     }
     if let raw = value("duns") {
@@ -105,7 +105,7 @@ struct CSVRow {
       if IdentifierCheck.isValidDUNS(duns) {
         identifiers.duns = duns
       } else {
-        warn("invalid-duns", "duns '\(raw)' is not 9 digits; value dropped")
+        warn(.invalidDuns, "duns '\(raw)' is not 9 digits; value dropped")
       }
     }
     identifiers.vat = value("vat")
@@ -113,7 +113,7 @@ struct CSVRow {
       if IdentifierCheck.isValidCID(cid) {
         identifiers.cid = cid
       } else {
-        warn("invalid-cid", "cid '\(cid)' is not 'CID' followed by 6 digits; value dropped")
+        warn(.invalidCid, "cid '\(cid)' is not 'CID' followed by 6 digits; value dropped")
       }
     }
     return identifiers
@@ -122,7 +122,7 @@ struct CSVRow {
   /// A number that must lie in a range; a value that is not a finite decimal number
   /// (``DecimalNumber``: no hexadecimal, `inf` or `nan`) or is out of range rejects the row with `rule`.
   mutating func number(
-    _ name: String, rule: String, required: Bool = false, range: String, isValid: (Double) -> Bool
+    _ name: String, rule: FindingRule, required: Bool = false, range: String, isValid: (Double) -> Bool
   ) -> Double? {
     guard let raw = required ? self.required(name) : value(name) else { return nil }
     guard let number = DecimalNumber.parse(raw), isValid(number) else {
@@ -136,7 +136,7 @@ struct CSVRow {
   mutating func year(_ name: String) -> Int? {
     guard let raw = value(name) else { return nil }
     guard let year = Int(raw) else {
-      warn("invalid-year", "\(name) '\(raw)' is not an integer; value dropped")
+      warn(.invalidYear, "\(name) '\(raw)' is not an integer; value dropped")
       return nil
     }
     return year
@@ -149,7 +149,7 @@ struct CSVRow {
     case "true", "yes", "1": return true
     case "false", "no", "0": return false
     default:
-      warn("invalid-boolean", "\(name) '\(raw)' is not true/false/yes/no/1/0; value dropped")
+      warn(.invalidBoolean, "\(name) '\(raw)' is not true/false/yes/no/1/0; value dropped")
       return nil
     }
   }
@@ -159,7 +159,7 @@ struct CSVRow {
     guard let raw = value(name) else { return nil }
     // Raw values are lower-case: a value that already is one needs no `lowercased()` copy.
     guard let basis = Basis(rawValue: raw) ?? Basis(rawValue: raw.lowercased()) else {
-      warn("invalid-basis", "\(name) '\(raw)' is not observed, declared or inferred; value dropped")
+      warn(.invalidBasis, "\(name) '\(raw)' is not observed, declared or inferred; value dropped")
       return nil
     }
     return basis
@@ -169,7 +169,7 @@ struct CSVRow {
   mutating func kind(_ name: String) -> EntityKind? {
     guard let raw = value(name) else { return nil }
     guard let kind = EntityKind(rawValue: raw) ?? EntityKind(rawValue: raw.lowercased()) else {
-      warn("invalid-kind", "\(name) '\(raw)' is not company, facility, smelter or mine; value dropped")
+      warn(.invalidKind, "\(name) '\(raw)' is not company, facility, smelter or mine; value dropped")
       return nil
     }
     return kind

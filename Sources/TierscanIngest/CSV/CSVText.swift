@@ -10,16 +10,16 @@ enum CSVText {
   static func utf8(_ data: Data, encoding: InputEncoding?, displayPath: String) -> (data: Data?, finding: Finding?) {
     let at = Provenance(file: displayPath)
     if let encoding {
-      return (transcode(data, from: encoding), Finding(.info, "decoded-encoding", at: at, "read as \(encoding.rawValue) (--encoding)"))
+      return (transcode(data, from: encoding), Finding(.info, .decodedEncoding, at: at, "read as \(encoding.rawValue) (--encoding)"))
     }
     let bom = data.prefix(2)
     let utf16: (String.Encoding, String)? =
       bom == Data([0xFF, 0xFE]) ? (.utf16LittleEndian, "UTF-16 LE") : bom == Data([0xFE, 0xFF]) ? (.utf16BigEndian, "UTF-16 BE") : nil
     guard let (encoding, name) = utf16 else { return (data, nil) }
     guard data.count % 2 == 0, let text = String(data: data.dropFirst(2), encoding: encoding) else {
-      return (nil, Finding(.error, "invalid-encoding", at: at, "\(name) byte-order mark, but the text is not valid \(name); file not read"))
+      return (nil, Finding(.error, .invalidEncoding, at: at, "\(name) byte-order mark, but the text is not valid \(name); file not read"))
     }
-    return (Data(text.utf8), Finding(.info, "decoded-encoding", at: at, "read as \(name) (byte-order mark)"))
+    return (Data(text.utf8), Finding(.info, .decodedEncoding, at: at, "read as \(name) (byte-order mark)"))
   }
 
   /// `data` in `encoding`, as UTF-8.
@@ -83,7 +83,7 @@ enum CSVText {
     }
     let byte = firstHigh.map { String(format: " (first invalid byte 0x%02X)", $0) } ?? ""
     return Finding(
-      .error, "not-utf8", at: Provenance(file: displayPath, line: firstLine), "the file is not UTF-8\(byte): it \(guess)")
+      .error, .notUtf8, at: Provenance(file: displayPath, line: firstLine), "the file is not UTF-8\(byte): it \(guess)")
   }
 }
 

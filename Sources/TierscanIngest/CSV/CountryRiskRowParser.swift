@@ -9,7 +9,7 @@ enum CountryRiskRowParser {
   static func parse(_ row: inout CSVRow) -> CountryRiskEntry? {
     let country = row.country("country", required: true)
     let category = row.required("category")
-    let score = row.number("score", rule: "invalid-score", required: true, range: "[0, 1]") { $0 >= 0 && $0 <= 1 }
+    let score = row.number("score", rule: .invalidScore, required: true, range: "[0, 1]") { $0 >= 0 && $0 <= 1 }
     guard let country, let category, let score, !row.isRejected else { return nil }
     return CountryRiskEntry(
       country: country, category: category, score: score, commodity: row.value("commodity")?.lowercased(),

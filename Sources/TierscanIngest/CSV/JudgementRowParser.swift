@@ -16,16 +16,16 @@ enum JudgementRowParser {
     if let rawDecision {
       decision = Judgement.Decision(rawValue: rawDecision.lowercased().replacingOccurrences(of: "-", with: "_"))
       if decision == nil {
-        row.reject("invalid-decision", "decision '\(rawDecision)' is not same, not_same or unsure")
+        row.reject(.invalidDecision, "decision '\(rawDecision)' is not same, not_same or unsure")
       }
     }
     var decidedOn = row.value("decided_on")
     if let date = decidedOn, !RiskListRowParser.isISODate(date) {
-      row.warn("invalid-date", "decided_on '\(date)' is not an ISO date (YYYY-MM-DD); value dropped")
+      row.warn(.invalidDate, "decided_on '\(date)' is not an ISO date (YYYY-MM-DD); value dropped")
       decidedOn = nil
     }
     if let left, let right, left.utf8Equals(right) {
-      row.reject("self-judgement", "left and right both name '\(left)'")
+      row.reject(.selfJudgement, "left and right both name '\(left)'")
     }
     guard let left, let right, let decision, !row.isRejected else { return nil }
     return Judgement(

@@ -14,17 +14,17 @@ enum RelationshipRowParser {
     if let raw = row.required("type") {
       type = RelationshipType(rawValue: raw) ?? RelationshipType(rawValue: raw.lowercased())
       if type == nil {
-        row.reject("unknown-relationship-type", "type '\(raw)' is not supplies, subcontracts, owns or operates")
+        row.reject(.unknownRelationshipType, "type '\(raw)' is not supplies, subcontracts, owns or operates")
       }
     }
     var share: Double?
     if type == .owns {
-      share = row.number("share", rule: "invalid-share", range: "(0, 100]") { $0 > 0 && $0 <= 100 }
+      share = row.number("share", rule: .invalidShare, range: "(0, 100]") { $0 > 0 && $0 <= 100 }
     } else if let raw = row.value("share") {
-      row.warn("unexpected-share", "share '\(raw)' given on a \(type?.rawValue ?? "non-owns") edge; value dropped")
+      row.warn(.unexpectedShare, "share '\(raw)' given on a \(type?.rawValue ?? "non-owns") edge; value dropped")
     }
     let basis = row.basis()
-    let confidence = row.number("confidence", rule: "invalid-confidence", range: "(0, 1]") { $0 > 0 && $0 <= 1 }
+    let confidence = row.number("confidence", rule: .invalidConfidence, range: "(0, 1]") { $0 > 0 && $0 <= 1 }
     let year = row.year("reporting_year")
     guard let from, let to, let type, !row.isRejected else { return nil }
     return RelationshipRecord(

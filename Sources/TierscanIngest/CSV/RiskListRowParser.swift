@@ -17,7 +17,7 @@ enum RiskListRowParser {
     let identifiers = row.identifiers()
     var listedOn = row.value("listed_on")
     if let date = listedOn, !isISODate(date) {
-      row.warn("invalid-date", "listed_on '\(date)' is not an ISO date (YYYY-MM-DD); value dropped")
+      row.warn(.invalidDate, "listed_on '\(date)' is not an ISO date (YYYY-MM-DD); value dropped")
       listedOn = nil
     }
     guard let list, let name, let category, !row.isRejected else { return nil }

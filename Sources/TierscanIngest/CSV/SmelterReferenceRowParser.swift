@@ -10,7 +10,7 @@ enum SmelterReferenceRowParser {
   static func parse(_ row: inout CSVRow) -> SmelterReference? {
     var cid = row.required("cid")
     if let raw = cid, !IdentifierCheck.isValidCID(raw) {
-      row.reject("invalid-cid", "cid '\(raw)' is not 'CID' followed by 6 digits")
+      row.reject(.invalidCid, "cid '\(raw)' is not 'CID' followed by 6 digits")
       cid = nil
     }
     let rawStatus = row.required("status")
@@ -18,7 +18,7 @@ enum SmelterReferenceRowParser {
     if let rawStatus {
       status = SmelterStatus(reading: rawStatus)
       if status == .unknown, rawStatus.lowercased() != "unknown" {
-        row.warn("unknown-smelter-status", "status '\(rawStatus)' is not conformant, active or non-conformant; counted as unknown")
+        row.warn(.unknownSmelterStatus, "status '\(rawStatus)' is not conformant, active or non-conformant; counted as unknown")
       }
     }
     let country = row.country("country")

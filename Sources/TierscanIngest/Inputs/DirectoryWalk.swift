@@ -30,7 +30,7 @@ struct DirectoryWalk {
   /// Walks the tree below `root`, whose identity is `rootIdentity`.
   mutating func run(from rootIdentity: FileIdentity) {
     var reported: [(relative: String, finding: Finding)] = []
-    func report(_ relative: String, _ severity: Severity, _ rule: String, _ message: String) {
+    func report(_ relative: String, _ severity: Severity, _ rule: FindingRule, _ message: String) {
       let shown = relative.isEmpty ? root : InputSet.join(root, relative)
       reported.append((relative, Finding(severity, rule, at: Provenance(file: InputSet.shortened(shown)), message)))
     }
@@ -39,7 +39,7 @@ struct DirectoryWalk {
     while let directory = pending.popLast() {
       let path = directory.isEmpty ? root : InputSet.join(root, directory)
       guard let names = Self.names(in: path) else {
-        report(directory, .error, "unreadable-file", "cannot list the directory (\(String(cString: strerror(errno))))")
+        report(directory, .error, .unreadableFile, "cannot list the directory (\(String(cString: strerror(errno))))")
         continue
       }
       for raw in names {
@@ -47,25 +47,25 @@ struct DirectoryWalk {
         let name = decoded ?? String(decoding: raw, as: UTF8.self)
         let relative = directory.isEmpty ? name : directory + "/" + name
         if raw.first == UInt8(ascii: ".") || InputSet.isSkipped(name: name) {
-          report(relative, .info, "skipped-file", "dotfile or lock file skipped")
+          report(relative, .info, .skippedFile, "dotfile or lock file skipped")
           continue
         }
         guard decoded != nil else {
           report(
-            relative, .error, "invalid-file-name",
+            relative, .error, .invalidFileName,
             "the name is not valid UTF-8 (shown with U+FFFD); not read: rename it to read it")
           continue
         }
         let full = InputSet.join(root, relative)
         guard full.utf8.count <= InputSet.maxPathBytes else {
           report(
-            relative, .error, "path-too-long",
+            relative, .error, .pathTooLong,
             "path of \(full.utf8.count) bytes is longer than \(InputSet.maxPathBytes); not read")
           continue
         }
         var status = stat()
         guard lstat(full, &status) == 0 else {
-          report(relative, .error, "unreadable-file", "cannot examine the entry (\(String(cString: strerror(errno))))")
+          report(relative, .error, .unreadableFile, "cannot examine the entry (\(String(cString: strerror(errno))))")
           continue
         }
         switch status.st_mode & S_IFMT {
@@ -75,16 +75,16 @@ struct DirectoryWalk {
           if directories.insert(FileIdentity(status)).inserted {
             pending.append(relative)
           } else {
-            report(relative, .warning, "directory-loop", "directory already listed (a mount loops back); not listed again")
+            report(relative, .warning, .directoryLoop, "directory already listed (a mount loops back); not listed again")
           }
         case S_IFLNK:
           report(
-            relative, .warning, "symlink-not-followed",
+            relative, .warning, .symlinkNotFollowed,
             "symbolic link to '\(InputSet.linkTarget(full))' not followed (links inside an input directory are never "
               + "read); name its target on the command line to read it")
         default:
           report(
-            relative, .error, "not-a-regular-file", "\(InputSet.kindName(status.st_mode)), not a regular file; never opened")
+            relative, .error, .notARegularFile, "\(InputSet.kindName(status.st_mode)), not a regular file; never opened")
         }
       }
     }

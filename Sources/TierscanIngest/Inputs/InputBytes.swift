@@ -35,23 +35,23 @@ public enum InputBytes {
     } while descriptor < 0 && errno == EINTR
     guard descriptor >= 0 else {
       let reason = errno == ELOOP ? "it became a symbolic link after it was listed" : String(cString: strerror(errno))
-      throw Failure(finding: Finding(.error, "unreadable-file", at: at, "cannot open the file (\(reason))"))
+      throw Failure(finding: Finding(.error, .unreadableFile, at: at, "cannot open the file (\(reason))"))
     }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else {
       close(descriptor)
-      throw Failure(finding: Finding(.error, "unreadable-file", at: at, "cannot examine the open file"))
+      throw Failure(finding: Finding(.error, .unreadableFile, at: at, "cannot examine the open file"))
     }
     guard status.st_mode & S_IFMT == S_IFREG else {
       close(descriptor)
       throw Failure(
         finding: Finding(
-          .error, "not-a-regular-file", at: at, "\(InputSet.kindName(status.st_mode)), not a regular file; not read"))
+          .error, .notARegularFile, at: at, "\(InputSet.kindName(status.st_mode)), not a regular file; not read"))
     }
     if let identity = file.identity, identity != FileIdentity(status) {
       close(descriptor)
       throw Failure(
-        finding: Finding(.error, "file-changed", at: at, "the file was replaced after the inputs were listed; not read"))
+        finding: Finding(.error, .fileChanged, at: at, "the file was replaced after the inputs were listed; not read"))
     }
     // Reads block normally from here on (O_NONBLOCK only guarded the open).
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
@@ -88,7 +88,7 @@ public enum InputBytes {
     }
     if failed {
       throw Failure(
-        finding: Finding(.error, "unreadable-file", at: at, "cannot read the file (\(String(cString: strerror(errno))))"))
+        finding: Finding(.error, .unreadableFile, at: at, "cannot read the file (\(String(cString: strerror(errno))))"))
     }
     bytes.count = min(total, expected)
     var findings: [Finding] = []
@@ -100,7 +100,7 @@ public enum InputBytes {
       let grew = total > expected ? "it grew past" : "\(total) of"
       findings.append(
         Finding(
-          .error, "file-changed", at: at,
+          .error, .fileChanged, at: at,
           "the file changed while it was read (\(grew) the \(expected) bytes it had when opened); "
             + "only the first \(bytes.count) bytes were read: re-run on a file that is not being written"))
     }

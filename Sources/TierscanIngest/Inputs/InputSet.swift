@@ -43,12 +43,12 @@ public struct InputSet: Sendable {
     var seen: [FileIdentity: String] = [:]
     for argument in arguments {
       if argument.isEmpty {
-        findings.add(.error, "missing-input", at: Provenance(file: argument), "an empty path names no file")
+        findings.add(.error, .missingInput, at: Provenance(file: argument), "an empty path names no file")
         continue
       }
       if argument.utf8.count > Self.maxPathBytes {
         findings.add(
-          .error, "path-too-long", at: Provenance(file: Self.shortened(argument)),
+          .error, .pathTooLong, at: Provenance(file: Self.shortened(argument)),
           "path of \(argument.utf8.count) bytes is longer than \(Self.maxPathBytes); not read")
         continue
       }
@@ -57,7 +57,7 @@ public struct InputSet: Sendable {
         var linkStatus = stat()
         let isDangling = lstat(argument, &linkStatus) == 0 && (linkStatus.st_mode & S_IFMT) == S_IFLNK
         findings.add(
-          .error, "missing-input", at: Provenance(file: argument),
+          .error, .missingInput, at: Provenance(file: argument),
           isDangling ? "symbolic link to '\(Self.linkTarget(argument))', which does not exist" : "no such file or directory")
         continue
       }
@@ -71,14 +71,14 @@ public struct InputSet: Sendable {
         }
       case S_IFREG:
         if Self.isSkipped(name: (argument as NSString).lastPathComponent) {
-          findings.add(.info, "skipped-file", at: Provenance(file: argument), "dotfile or lock file skipped")
+          findings.add(.info, .skippedFile, at: Provenance(file: argument), "dotfile or lock file skipped")
         } else {
           let identity = FileIdentity(status)
           add(InputFile(path: argument, identity: identity, isInsideDirectory: false), seen: &seen)
         }
       default:
         findings.add(
-          .error, "not-a-regular-file", at: Provenance(file: argument),
+          .error, .notARegularFile, at: Provenance(file: argument),
           "\(Self.kindName(status.st_mode)), not a regular file; never opened")
       }
     }
@@ -90,7 +90,7 @@ public struct InputSet: Sendable {
       let message =
         first == file.displayPath
         ? "file already read; read once" : "same file as '\(first)' (same device and inode); read once"
-      findings.add(.info, "duplicate-input", at: Provenance(file: file.displayPath), message)
+      findings.add(.info, .duplicateInput, at: Provenance(file: file.displayPath), message)
       return
     }
     seen[identity] = file.displayPath

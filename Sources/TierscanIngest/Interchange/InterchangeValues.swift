@@ -73,7 +73,7 @@ struct InterchangeCountries {
       if let finding = values.noteResolved(raw, to: code, field: field, at: location) { findings.add(finding) }
       return code
     case .unknown:
-      findings.add(.warning, "unknown-country", at: location, CountryValues.unknownMessage(raw, field: field))
+      findings.add(.warning, .unknownCountry, at: location, CountryValues.unknownMessage(raw, field: field))
       attributes.append(Attribute(CountryValues.unresolvedAttribute, raw))
       return nil
     }

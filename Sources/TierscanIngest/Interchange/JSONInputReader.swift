@@ -18,13 +18,13 @@ public enum JSONInputReader {
     let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
     guard size <= limits.maxDocumentBytes else {
       result.findings.add(
-        .error, "input-too-large", at: Provenance(file: path),
+        .error, .inputTooLarge, at: Provenance(file: path),
         "\(size) bytes is more than the JSON limit of \(limits.maxDocumentBytes) bytes; file not read")
       result.files.append(InputFileSummary(path: path, kind: .unrecognised))
       return result
     }
     guard let data = FileManager.default.contents(atPath: file.url.path) else {
-      result.findings.add(.error, "unreadable-file", at: Provenance(file: path), "cannot read the file")
+      result.findings.add(.error, .unreadableFile, at: Provenance(file: path), "cannot read the file")
       result.files.append(InputFileSummary(path: path, kind: .unrecognised))
       return result
     }
@@ -36,7 +36,7 @@ public enum JSONInputReader {
     case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)
     case .unrecognised(let seen):
       result.findings.add(
-        .error, "unrecognised-file", at: Provenance(file: path),
+        .error, .unrecognisedFile, at: Provenance(file: path),
         "\(seen); not OMTS (first key omts_version), BODS (statements with statementId and recordType) or FtM (JSON lines with schema and properties); file not read")
       result.files.append(InputFileSummary(path: path, kind: .unrecognised))
       return result
@@ -46,7 +46,7 @@ public enum JSONInputReader {
   /// An error finding for a JSON syntax error or exceeded limit.
   static func syntaxFinding(_ error: JSONParser.ParseError, path: String, pointer: String? = nil) -> Finding {
     Finding(
-      .error, "json-syntax", at: Provenance(file: path, line: error.line, column: error.column, pointer: pointer),
+      .error, .jsonSyntax, at: Provenance(file: path, line: error.line, column: error.column, pointer: pointer),
       "\(error.message); the rest of the file is not read")
   }
 }

@@ -17,7 +17,7 @@ enum CSVMappedReader {
       var findings = FindingLog()
       if index > 0 {
         findings.add(
-          .info, "rows-above-header", at: Provenance(file: displayPath, line: header.line),
+          .info, .rowsAboveHeader, at: Provenance(file: displayPath, line: header.line),
           "the header is on record \(mapping.headerRow) (mapping '\(mapping.name)'); the \(index) record(s) above it are not data")
       }
       var rows: [MappedTableReader.SourceRow] = []
@@ -31,7 +31,7 @@ enum CSVMappedReader {
           let at = Provenance(file: displayPath, line: record.line)
           guard record.fields.count == header.fields.count else {
             findings.add(
-              .error, "ragged-row", at: at,
+              .error, .raggedRow, at: at,
               "row has \(record.fields.count) fields but the header has \(header.fields.count); row rejected")
             rejected += 1
             continue
@@ -40,7 +40,7 @@ enum CSVMappedReader {
           if record.hasControlCharacters {
             for column in fields.indices where fields[column].unicodeScalars.contains(where: isControl) {
               fields[column] = String(String.UnicodeScalarView(fields[column].unicodeScalars.filter { !isControl($0) }))
-              findings.add(.warning, "control-characters", at: at, "\(header.fields[column]): control characters removed")
+              findings.add(.warning, .controlCharacters, at: at, "\(header.fields[column]): control characters removed")
             }
           }
           rows.append(MappedTableReader.SourceRow(at: at, fields: fields))

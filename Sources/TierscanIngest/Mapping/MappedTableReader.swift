@@ -34,7 +34,7 @@ struct MappedTableReader {
       switch resolve(constant.value, cell: cell) {
       case .success(let value): constants[constant.field] = value
       case .failure(let error):
-        result.findings.add(.error, "missing-profile-param", at: headerAt, error.message + "; file not read")
+        result.findings.add(.error, .missingProfileParam, at: headerAt, error.message + "; file not read")
         summary.recordsRejected = rows.count
         result.files.append(summary)
         return result
@@ -42,7 +42,7 @@ struct MappedTableReader {
     }
     if !mapping.name.isEmpty {
       result.findings.add(
-        .info, "mapping-applied", at: headerAt,
+        .info, .mappingApplied, at: headerAt,
         "read as \(mapping.kind.rawValue) through mapping '\(mapping.name)'"
           + (mapping.columns.isEmpty ? "" : ": " + describeColumns(names)))
     }
@@ -115,7 +115,7 @@ struct MappedTableReader {
       if let key = mapping.derivedID.flatMap({ values[$0.field] }) {
         if let first = firstLine[key] {
           result.findings.add(
-            .warning, "duplicate-row", at: row.at,
+            .warning, .duplicateRow, at: row.at,
             "\(mapping.derivedID!.field) '\(key)' already read at \(first.description); both rows are kept as evidence")
         } else {
           firstLine[key] = row.at
@@ -164,7 +164,7 @@ struct MappedTableReader {
   ) -> String? {
     if map[raw.lowercased()] == nil, map["*"] == nil, unmapped[field, default: []].insert(raw).inserted {
       findings.add(
-        .warning, "unmapped-value", at: at,
+        .warning, .unmappedValue, at: at,
         "\(field) '\(raw)' is not in the mapping's value map; kept as written (first occurrence in this file)")
     }
     return Self.lookup(raw, map)

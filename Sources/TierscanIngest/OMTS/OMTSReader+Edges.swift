@@ -16,23 +16,23 @@ extension OMTSReader {
   /// ``resolveEdges()``.
   mutating func readEdge(_ value: JSONValue, line: Int, index: Int) {
     let at = Provenance(file: path, line: line, pointer: "/edges/\(index)")
-    guard value.objectValue != nil else { return reject("omts-edge", at, "an edge must be an object") }
+    guard value.objectValue != nil else { return reject(.omtsEdge, at, "an edge must be an object") }
     guard let id = value["id"]?.stringValue, !id.isEmpty else {
-      return reject("omts-edge", at, "edge without a string id (OMTS L1-GDM-02)")
+      return reject(.omtsEdge, at, "edge without a string id (OMTS L1-GDM-02)")
     }
     guard let type = value["type"]?.stringValue, !type.isEmpty else {
-      return reject("omts-edge", at, "edge '\(id)' has no type")
+      return reject(.omtsEdge, at, "edge '\(id)' has no type")
     }
     guard let source = value["source"]?.stringValue, !source.isEmpty,
       let target = value["target"]?.stringValue, !target.isEmpty
-    else { return reject("omts-edge", at, "edge '\(id)' needs a source and a target node id") }
+    else { return reject(.omtsEdge, at, "edge '\(id)' needs a source and a target node id") }
     guard OMTSVocabulary.edgeTypes.contains(type) || InterchangeValues.isReverseDomain(type) else {
       return reject(
-        "omts-edge", at,
+        .omtsEdge, at,
         "edge type '\(type)' is neither an OMTS edge type nor a reverse-domain extension (OMTS L1-GDM-04)")
     }
     let properties = value["properties"] ?? .object([])
-    guard properties.objectValue != nil else { return reject("omts-edge", at, "edge '\(id)': properties must be an object") }
+    guard properties.objectValue != nil else { return reject(.omtsEdge, at, "edge '\(id)': properties must be an object") }
     edges.append(
       OMTSEdge(
         id: id, type: type, source: source, target: target, properties: properties,
@@ -48,7 +48,7 @@ extension OMTSReader {
     for edge in edges {
       let at = edge.at
       guard edgeIDs.insert(edge.id).inserted else {
-        reject("omts-duplicate-id", at, "edge id '\(edge.id)' given twice (OMTS L1-GDM-02); the later edge is not read")
+        reject(.omtsDuplicateId, at, "edge id '\(edge.id)' given twice (OMTS L1-GDM-02); the later edge is not read")
         continue
       }
       let sourceType = nodeTypes[edge.source]
@@ -56,7 +56,7 @@ extension OMTSReader {
       let missing = [sourceType == nil ? edge.source : nil, targetType == nil ? edge.target : nil].compactMap { $0 }
       if !missing.isEmpty, !isDelta {
         reject(
-          "omts-dangling-edge", at,
+          .omtsDanglingEdge, at,
           "edge '\(edge.id)' refers to no node '\(missing.joined(separator: "', '"))' (OMTS L1-GDM-03); not read")
         continue
       }
@@ -66,7 +66,7 @@ extension OMTSReader {
         }
         guard fits(sourceType, allowed.source), fits(targetType, allowed.target) else {
           reject(
-            "omts-graph-type", at,
+            .omtsGraphType, at,
             "\(edge.type) edge '\(edge.id)' from a \(sourceType ?? "?") to a \(targetType ?? "?") node; OMTS allows "
               + "\(allowed.source.sorted().joined(separator: "/")) → \(allowed.target.sorted().joined(separator: "/")) (SPEC-001 §9.5)")
           continue
@@ -76,7 +76,7 @@ extension OMTSReader {
       summary.recordsAccepted += 1
       if edge.operation == "remove" {
         result.findings.add(
-          .info, "omts-delta", at: at, "edge '\(edge.id)' is removed by this delta; left out (tierscan does not delete)")
+          .info, .omtsDelta, at: at, "edge '\(edge.id)' is removed by this delta; left out (tierscan does not delete)")
         continue
       }
       switch edge.type {
@@ -94,14 +94,14 @@ extension OMTSReader {
       case "same_as":
         let confidence = edge.properties["confidence"]?.stringValue ?? "probable"
         if !OMTSVocabulary.sameAsConfidences.contains(confidence) {
-          warning("omts-edge", at, "same_as confidence '\(confidence)' is not definite, probable or possible; read as probable")
+          warning(.omtsEdge, at, "same_as confidence '\(confidence)' is not definite, probable or possible; read as probable")
         }
         if confidence == "definite" {
           sameAs.union(edge.source, edge.target)
         } else {
           let basis = edge.properties["basis"].map(InterchangeValues.text) ?? "no basis given"
           result.findings.add(
-            .warning, "omts-same-as-review", at: at,
+            .warning, .omtsSameAsReview, at: at,
             "'\(edge.source)' may be the same as '\(edge.target)' (\(OMTSVocabulary.sameAsConfidences.contains(confidence) ? confidence : "probable"), \(basis)); not merged, review it",
             evidence: [Attribute("source", edge.source), Attribute("target", edge.target), Attribute("confidence", confidence)])
         }
@@ -112,7 +112,7 @@ extension OMTSReader {
     }
     if opaque > 0 {
       result.findings.add(
-        .info, "omts-visibility", at: fileProvenance,
+        .info, .omtsVisibility, at: fileProvenance,
         "\(opaque) supplies edge(s) declare visibility_depth 0 (declared opaque beyond this tier); kept as the edge attribute visibility_depth")
     }
     // Each definite same_as group takes the id of its first node in file order.
@@ -125,13 +125,13 @@ extension OMTSReader {
     for key in ["valid_from", "valid_to", "effective_date"] {
       guard let field = edge.properties[key], field != .null else { continue }
       if field.stringValue.map(InterchangeValues.isDate) != true {
-        error("omts-date", edge.at, "edge '\(edge.id)': \(key) \(InterchangeValues.text(field)) is not a YYYY-MM-DD date")
+        error(.omtsDate, edge.at, "edge '\(edge.id)': \(key) \(InterchangeValues.text(field)) is not a YYYY-MM-DD date")
       }
     }
     if let from = edge.properties["valid_from"]?.stringValue, let to = edge.properties["valid_to"]?.stringValue,
       InterchangeValues.isDate(from), InterchangeValues.isDate(to), from > to
     {
-      error("omts-date", edge.at, "edge '\(edge.id)': valid_from \(from) is after valid_to \(to)")
+      error(.omtsDate, edge.at, "edge '\(edge.id)': valid_from \(from) is after valid_to \(to)")
     }
   }
 
@@ -158,7 +158,7 @@ extension OMTSReader {
           case "estimated":
             record.basis = .inferred
             record.attributes.append(Attribute("omts.confidence", "estimated"))
-          default: warning("omts-edge", edge.at, "data_quality.confidence '\(text)' is not an OMTS value; ignored")
+          default: warning(.omtsEdge, edge.at, "data_quality.confidence '\(text)' is not an OMTS value; ignored")
           }
         case "source": record.attributes.append(Attribute("source", text))
         default: record.attributes.append(Attribute("omts.data_quality.\(key)", text))
@@ -169,7 +169,7 @@ extension OMTSReader {
       switch key {
       case "org.tierscan.confidence":
         if let value = Double(text), value > 0, value <= 1 { record.confidence = value } else {
-          warning("omts-edge", edge.at, "label org.tierscan.confidence '\(text)' is not in (0, 1]; ignored")
+          warning(.omtsEdge, edge.at, "label org.tierscan.confidence '\(text)' is not in (0, 1]; ignored")
         }
       case "org.tierscan.reporting-year": record.reportingYear = Int(text)
       case "org.tierscan.hs-code": record.hsCode = text
@@ -203,7 +203,7 @@ extension OMTSReader {
     var share: Double?
     if let percentage, percentage != .null {
       guard let value = percentage.numberValue, value >= 0, value <= 100 else {
-        error("omts-edge", edge.at, "edge '\(edge.id)': percentage \(InterchangeValues.text(percentage)) is not in 0–100")
+        error(.omtsEdge, edge.at, "edge '\(edge.id)': percentage \(InterchangeValues.text(percentage)) is not in 0–100")
         return
       }
       share = value > 0 ? value : nil
@@ -224,7 +224,7 @@ extension OMTSReader {
     record.share = share
     if share == nil {
       result.findings.add(
-        .info, "omts-ownership-unknown-share", at: edge.at,
+        .info, .omtsOwnershipUnknownShare, at: edge.at,
         "ownership edge '\(edge.id)' gives no percentage (0 or absent means unknown in OMTS): kept as an owns edge without a share, which the 50 % rule cannot count")
     }
     relationships.append(record)
@@ -234,7 +234,7 @@ extension OMTSReader {
   private mutating func addControlAttribute(on id: String, key: String, value: String, edge: OMTSEdge) {
     entities.append(EntityRecord(id: id, attributes: [Attribute(key, value)], provenance: edge.at))
     result.findings.add(
-      .info, "omts-control-attribute", at: edge.at,
+      .info, .omtsControlAttribute, at: edge.at,
       "\(edge.type) edge '\(edge.id)' kept as attribute \(key) of '\(id)' (not propagated by the 50 % ownership rule)")
   }
 

@@ -10,28 +10,28 @@ extension OMTSReader {
   /// counterpart (organization, facility, person, boundary_ref).
   mutating func readNode(_ value: JSONValue, line: Int, index: Int) {
     let at = Provenance(file: path, line: line, pointer: "/nodes/\(index)")
-    guard value.objectValue != nil else { return reject("omts-node", at, "a node must be an object") }
+    guard value.objectValue != nil else { return reject(.omtsNode, at, "a node must be an object") }
     guard let id = value["id"]?.stringValue, !id.isEmpty else {
-      return reject("omts-node", at, "node without a string id (OMTS L1-GDM-01)")
+      return reject(.omtsNode, at, "node without a string id (OMTS L1-GDM-01)")
     }
     guard let type = value["type"]?.stringValue, !type.isEmpty else {
-      return reject("omts-node", at, "node '\(id)' has no type")
+      return reject(.omtsNode, at, "node '\(id)' has no type")
     }
     guard nodeTypes[id] == nil else {
-      return reject("omts-duplicate-id", at, "node id '\(id)' given twice (OMTS L1-GDM-01); the later node is not read")
+      return reject(.omtsDuplicateId, at, "node id '\(id)' given twice (OMTS L1-GDM-01); the later node is not read")
     }
     nodeTypes[id] = type
     let isCore = OMTSVocabulary.nodeTypes.contains(type)
     guard isCore || InterchangeValues.isReverseDomain(type) else {
-      return reject("omts-node", at, "node type '\(type)' is neither an OMTS node type nor a reverse-domain extension")
+      return reject(.omtsNode, at, "node type '\(type)' is neither an OMTS node type nor a reverse-domain extension")
     }
     let identifiers = checkIdentifiers(value["identifiers"], nodeType: type, at: at)
     if type == "person", disclosureScope == "public" {
-      error("omts-disclosure", at, "person node '\(id)' in a file with disclosure_scope public (OMTS SPEC-004)")
+      error(.omtsDisclosure, at, "person node '\(id)' in a file with disclosure_scope public (OMTS SPEC-004)")
     }
     if let operation = checkOperation(value["_operation"], at: at), operation == "remove" {
       result.findings.add(
-        .info, "omts-delta", at: at,
+        .info, .omtsDelta, at: at,
         "node '\(id)' is removed by this delta; tierscan does not delete what other inputs give, so it is left out here")
       summary.recordsAccepted += 1
       return
@@ -50,13 +50,13 @@ extension OMTSReader {
     if let name = value["name"]?.stringValue, !name.isEmpty {
       record.name = name
     } else if type != "boundary_ref" {
-      warning("omts-node", at, "node '\(id)' has no name; its id is used")
+      warning(.omtsNode, at, "node '\(id)' has no name; its id is used")
     }
     if type == "boundary_ref" {
       record.name = "redacted (\(id))"
       record.attributes.append(Attribute("omts.redacted", "true"))
       result.findings.add(
-        .info, "omts-redacted-node", at: at,
+        .info, .omtsRedactedNode, at: at,
         "boundary_ref '\(id)' is a redacted placeholder: read as a company with no disclosed data (attribute omts.redacted)")
     }
     if let jurisdiction = value["jurisdiction"] {
@@ -64,7 +64,7 @@ extension OMTSReader {
         record.country = countries.code(
           for: text, field: "jurisdiction", at: at, findings: &result.findings, attributes: &record.attributes)
       } else {
-        warning("omts-node", at, "jurisdiction must be a string; ignored")
+        warning(.omtsNode, at, "jurisdiction must be a string; ignored")
       }
     }
     apply(identifiers, to: &record, at: at)
@@ -74,7 +74,7 @@ extension OMTSReader {
       if let confidence = value["data_quality"]?["confidence"]?.stringValue,
         !OMTSVocabulary.dataQualityConfidences.contains(confidence)
       {
-        warning("omts-node", at, "data_quality.confidence '\(confidence)' is not verified, reported, inferred or estimated")
+        warning(.omtsNode, at, "data_quality.confidence '\(confidence)' is not verified, reported, inferred or estimated")
       }
     }
     for (key, field) in value.objectValue ?? [] where !Self.consumedNodeKeys.contains(key) {
@@ -86,7 +86,7 @@ extension OMTSReader {
   }
 
   /// An error finding and a rejected record.
-  mutating func reject(_ rule: String, _ at: Provenance, _ message: String) {
+  mutating func reject(_ rule: FindingRule, _ at: Provenance, _ message: String) {
     error(rule, at, message)
     summary.recordsRejected += 1
   }
@@ -95,10 +95,10 @@ extension OMTSReader {
   mutating func checkOperation(_ value: JSONValue?, at: Provenance) -> String? {
     guard let value else { return nil }
     guard let operation = value.stringValue, OMTSVocabulary.operations.contains(operation) else {
-      error("omts-delta", at, "_operation \(InterchangeValues.text(value)) is not add, modify or remove")
+      error(.omtsDelta, at, "_operation \(InterchangeValues.text(value)) is not add, modify or remove")
       return nil
     }
-    if !isDelta { warning("omts-delta", at, "_operation in a file whose update_type is not delta; read as a snapshot record") }
+    if !isDelta { warning(.omtsDelta, at, "_operation in a file whose update_type is not delta; read as a snapshot record") }
     return isDelta ? operation : nil
   }
 
@@ -129,7 +129,7 @@ extension OMTSReader {
       case "conflict-minerals-smelter" where record.kind == .facility: record.kind = .smelter
       case "org.tierscan.kind":
         if let kind = EntityKind(rawValue: text) { record.kind = kind } else {
-          warning("omts-node", at, "label org.tierscan.kind '\(text)' is not an entity kind; ignored")
+          warning(.omtsNode, at, "label org.tierscan.kind '\(text)' is not an entity kind; ignored")
         }
       case "org.tierscan.sector": record.sector = text
       case "org.tierscan.commodity": record.commodities.append(text)

@@ -51,11 +51,11 @@ struct OMTSReader {
 
   var fileProvenance: Provenance { Provenance(file: path) }
 
-  mutating func error(_ rule: String, _ at: Provenance, _ message: String) {
+  mutating func error(_ rule: FindingRule, _ at: Provenance, _ message: String) {
     result.findings.add(.error, rule, at: at, message)
   }
 
-  mutating func warning(_ rule: String, _ at: Provenance, _ message: String) {
+  mutating func warning(_ rule: FindingRule, _ at: Provenance, _ message: String) {
     result.findings.add(.warning, rule, at: at, message)
   }
 
@@ -87,7 +87,7 @@ struct OMTSReader {
     guard parser.peek() == UInt8(ascii: "[") else {
       let at = Provenance(file: path, line: parser.nextLine(), pointer: "/" + key)
       _ = try parser.readValue()
-      error("omts-header", at, "'\(key)' must be an array; ignored")
+      error(.omtsHeader, at, "'\(key)' must be an array; ignored")
       return
     }
     try parser.beginArray()
@@ -106,26 +106,26 @@ struct OMTSReader {
     case "omts_version":
       sawVersion = true
       guard let version = value.stringValue else {
-        error("omts-version", at, "omts_version must be a string like \"0.1.0\"")
+        error(.omtsVersion, at, "omts_version must be a string like \"0.1.0\"")
         return
       }
       if !OMTSVocabulary.supportedVersions.contains(version) {
         warning(
-          "omts-version", at,
+          .omtsVersion, at,
           "omts_version \(version) is not a version this reader knows (0.1.0); read as 0.1.0, check the result")
       }
-      if !isFirstKey { warning("omts-header", at, "omts_version should be the first key (OMTS file type detection)") }
+      if !isFirstKey { warning(.omtsHeader, at, "omts_version should be the first key (OMTS file type detection)") }
     case "snapshot_date":
       if value.stringValue.map(InterchangeValues.isDate) != true {
-        error("omts-date", at, "snapshot_date \(InterchangeValues.text(value)) is not a YYYY-MM-DD date")
+        error(.omtsDate, at, "snapshot_date \(InterchangeValues.text(value)) is not a YYYY-MM-DD date")
       }
     case "file_salt":
       let salt = value.stringValue ?? ""
       let isHex = salt.utf8.count == 64 && salt.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
-      if !isHex { error("omts-header", at, "file_salt must be 64 lower-case hexadecimal characters") }
+      if !isHex { error(.omtsHeader, at, "file_salt must be 64 lower-case hexadecimal characters") }
     case "disclosure_scope":
       guard let scope = value.stringValue, OMTSVocabulary.disclosureScopes.contains(scope) else {
-        error("omts-header", at, "disclosure_scope \(InterchangeValues.text(value)) is not internal, partner or public")
+        error(.omtsHeader, at, "disclosure_scope \(InterchangeValues.text(value)) is not internal, partner or public")
         return
       }
       disclosureScope = scope
@@ -133,20 +133,20 @@ struct OMTSReader {
       switch value.stringValue {
       case "snapshot": break
       case "delta": isDelta = true
-      default: error("omts-header", at, "update_type \(InterchangeValues.text(value)) is not snapshot or delta")
+      default: error(.omtsHeader, at, "update_type \(InterchangeValues.text(value)) is not snapshot or delta")
       }
     case "snapshot_sequence":
       if (value.numberValue.map { $0 >= 0 && $0 == $0.rounded() }) != true {
-        error("omts-header", at, "snapshot_sequence must be a non-negative integer")
+        error(.omtsHeader, at, "snapshot_sequence must be a non-negative integer")
       }
     case "reporting_entity":
       if let id = value.stringValue { reportingEntity = (id, at) } else {
-        error("omts-header", at, "reporting_entity must be a node id")
+        error(.omtsHeader, at, "reporting_entity must be a node id")
       }
     case "previous_snapshot_ref", "base_snapshot_ref", "file_integrity", "merge_metadata":
       break
     default:
-      result.findings.add(.info, "omts-header", at: at, "header key '\(key)' is not an OMTS 0.1.0 key; ignored")
+      result.findings.add(.info, .omtsHeader, at: at, "header key '\(key)' is not an OMTS 0.1.0 key; ignored")
     }
   }
 
@@ -160,9 +160,9 @@ struct OMTSReader {
   }
 
   private mutating func finish() {
-    if !sawVersion { error("omts-version", fileProvenance, "no omts_version key: not an OMTS file as OMTS defines it") }
+    if !sawVersion { error(.omtsVersion, fileProvenance, "no omts_version key: not an OMTS file as OMTS defines it") }
     if let (id, at) = reportingEntity, nodeTypes[id] != "organization" {
-      error("omts-dangling-edge", at, "reporting_entity '\(id)' is not an organization node of this file")
+      error(.omtsDanglingEdge, at, "reporting_entity '\(id)' is not an organization node of this file")
     }
     let rename = resolveEdges()
     for var record in entities {
@@ -180,7 +180,7 @@ struct OMTSReader {
     if !notImported.isEmpty {
       let list = notImported.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
       result.findings.add(
-        .info, "omts-not-imported", at: fileProvenance,
+        .info, .omtsNotImported, at: fileProvenance,
         "not imported (no tierscan counterpart; see docs/interchange.md): \(list)")
     }
   }

@@ -29,7 +29,7 @@ struct CountryValues {
   /// The info finding naming what a value became.
   static func resolvedFinding(_ raw: String, to code: String, field: String, at: Provenance) -> Finding {
     Finding(
-      .info, "country-resolved", at: at,
+      .info, .countryResolved, at: at,
       "\(field) '\(raw)' read as '\(code)' (first occurrence in this file; every other occurrence reads the same)",
       evidence: [Attribute("value", raw), Attribute("country", code)])
   }

@@ -61,7 +61,7 @@ public enum WorkbookInputReader {
       let name = SmelterLookupReader.sheetName
       guard package.hasSheet(name) else {
         result.findings.add(
-          .error, "missing-sheet", at: Provenance(file: displayPath), "no '\(name)' sheet in the workbook")
+          .error, .missingSheet, at: Provenance(file: displayPath), "no '\(name)' sheet in the workbook")
         result.files.append(InputFileSummary(path: displayPath, kind: .unrecognised))
         return result
       }
@@ -86,7 +86,7 @@ public enum WorkbookInputReader {
   ) {
     for (sheet, bad) in package.badReferences {
       result.findings.add(
-        .warning, "bad-cell-reference",
+        .warning, .badCellReference,
         at: Provenance(file: displayPath, line: bad.row > 0 ? bad.row : nil, sheet: sheet, cell: bad.cell), bad.message)
     }
   }

@@ -22,7 +22,7 @@ struct WorkbookTableReader {
     }
     if !read {
       result.findings.add(
-        .error, "unrecognised-workbook", at: Provenance(file: file),
+        .error, .unrecognisedWorkbook, at: Provenance(file: file),
         "no sheet has a header row of a tierscan kind (and no --mapping/--profile applies), and the workbook is not "
           + "an RMI template (no Declaration sheet); sheets: "
           + (package.sheetNames.isEmpty ? "none" : package.sheetNames.joined(separator: ", ")))
@@ -70,12 +70,12 @@ struct WorkbookTableReader {
       guard names.filter(known.contains).count >= 2 else { continue }
       let csvHeader = CSVHeader(fields: header)
       guard let kind = csvHeader.kind else {
-        result.findings.add(.error, "unrecognised-header", at: at(row), csvHeader.unrecognisedExplanation)
+        result.findings.add(.error, .unrecognisedHeader, at: at(row), csvHeader.unrecognisedExplanation)
         result.files.append(InputFileSummary(path: file, kind: .unrecognised))
         return true
       }
       if let duplicate = csvHeader.duplicates.first {
-        result.findings.add(.error, "duplicate-header", at: at(row), "column '\(duplicate)' appears more than once; sheet not read")
+        result.findings.add(.error, .duplicateHeader, at: at(row), "column '\(duplicate)' appears more than once; sheet not read")
         result.files.append(InputFileSummary(path: file, kind: kind))
         return true
       }

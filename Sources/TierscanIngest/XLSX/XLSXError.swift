@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// Why a workbook package could not be read. Each case maps to an error finding with a stable
 /// rule id; none of them is ever a crash.
 enum XLSXError: Error, Equatable, CustomStringConvertible {
@@ -17,15 +19,15 @@ enum XLSXError: Error, Equatable, CustomStringConvertible {
   case doctype(part: String)
 
   /// The finding rule id for this error.
-  var rule: String {
+  var rule: FindingRule {
     switch self {
-    case .notAZip: "not-a-zip"
-    case .zipBomb: "zip-bomb"
-    case .unsafeEntryName: "unsafe-zip-entry"
-    case .missingPart: "missing-part"
-    case .corruptPart: "corrupt-part"
-    case .malformedXML: "malformed-xml"
-    case .doctype: "doctype-refused"
+    case .notAZip: .notAZip
+    case .zipBomb: .zipBomb
+    case .unsafeEntryName: .unsafeZipEntry
+    case .missingPart: .missingPart
+    case .corruptPart: .corruptPart
+    case .malformedXML: .malformedXml
+    case .doctype: .doctypeRefused
     }
   }
 

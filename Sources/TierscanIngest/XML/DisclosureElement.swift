@@ -13,14 +13,14 @@ enum DisclosureElement {
     var commodity: (name: String, hsCode: String?)?
     /// Unknown attributes of `identifier` and `commodity`, for the parent entity or the edge.
     var extraAttributes: [Attribute] = []
-    var warnings: [(rule: String, message: String)] = []
+    var warnings: [(rule: FindingRule, message: String)] = []
     /// A country value resolved from another spelling (reported once per distinct value per file).
     var resolvedCountry: (raw: String, code: String)?
   }
 
   /// Why an element is rejected.
   struct Refusal: Error {
-    var rule: String
+    var rule: FindingRule
     var message: String
   }
 
@@ -55,7 +55,7 @@ enum DisclosureElement {
     }
     func required(_ name: String) throws(Refusal) -> String {
       guard let text = value(name) else {
-        throw Refusal(rule: "missing-attribute", message: "<\(role.rawValue)> has no '\(name)'")
+        throw Refusal(rule: .missingAttribute, message: "<\(role.rawValue)> has no '\(name)'")
       }
       return text
     }
@@ -70,12 +70,12 @@ enum DisclosureElement {
       let scheme = try required("scheme")
       let raw = try required("value")
       guard ["lei", "duns", "vat", "cid"].contains(scheme) else {
-        throw Refusal(rule: "invalid-attribute", message: "identifier scheme '\(scheme)' is not lei, duns, vat or cid")
+        throw Refusal(rule: .invalidAttribute, message: "identifier scheme '\(scheme)' is not lei, duns, vat or cid")
       }
       if let checked = DisclosureValues.identifier(scheme: scheme, value: raw) {
         built.identifier = (scheme, checked)
       } else {
-        built.warnings.append(("invalid-identifier", "\(scheme) '\(raw)' fails its format or check-digit test; dropped"))
+        built.warnings.append((.invalidIdentifier, "\(scheme) '\(raw)' fails its format or check-digit test; dropped"))
       }
       built.extraAttributes = extras.map { Attribute("identifier:" + $0.key, $0.value) }
       return built
@@ -99,7 +99,7 @@ enum DisclosureElement {
       if let checked = DisclosureValues.identifier(scheme: "cid", value: cid) {
         identifiers.cid = checked
       } else {
-        built.warnings.append(("invalid-identifier", "cid '\(cid)' is not CID followed by 6 digits; dropped"))
+        built.warnings.append((.invalidIdentifier, "cid '\(cid)' is not CID followed by 6 digits; dropped"))
       }
       commodities = [try required("metal").lowercased()]
     } else {
@@ -109,7 +109,7 @@ enum DisclosureElement {
       let allowed: [EntityKind] = role == .facility ? [.facility, .mine] : (role == .smelter ? [] : EntityKind.allCases)
       guard let parsed = EntityKind(rawValue: text), allowed.contains(parsed) else {
         throw Refusal(
-          rule: "invalid-attribute",
+          rule: .invalidAttribute,
           message: "kind '\(text)' is not one of \(allowed.map(\.rawValue).joined(separator: ", ")) for <\(role.rawValue)>")
       }
       kind = parsed
@@ -120,7 +120,7 @@ enum DisclosureElement {
     if role == .owner {
       switch DisclosureValues.share(try required("share")) {
       case .success(let parsed): share = parsed
-      case .failure(let refusal): throw Refusal(rule: "invalid-attribute", message: refusal.message)
+      case .failure(let refusal): throw Refusal(rule: .invalidAttribute, message: refusal.message)
       }
     }
     var basis: Basis?
@@ -128,14 +128,14 @@ enum DisclosureElement {
     if role != .discloser {
       if let text = value("basis") {
         guard let parsed = Basis(rawValue: text) else {
-          throw Refusal(rule: "invalid-attribute", message: "basis '\(text)' is not observed, declared or inferred")
+          throw Refusal(rule: .invalidAttribute, message: "basis '\(text)' is not observed, declared or inferred")
         }
         basis = parsed
       }
       if let text = value("confidence") {
         switch DisclosureValues.confidence(text) {
         case .success(let parsed): confidence = parsed
-        case .failure(let refusal): throw Refusal(rule: "invalid-attribute", message: refusal.message)
+        case .failure(let refusal): throw Refusal(rule: .invalidAttribute, message: refusal.message)
         }
       }
     }
@@ -149,12 +149,12 @@ enum DisclosureElement {
         country = code
         built.resolvedCountry = (raw, code)
       case .unknown:
-        built.warnings.append(("unknown-country", CountryValues.unknownMessage(raw, field: "country")))
+        built.warnings.append((.unknownCountry, CountryValues.unknownMessage(raw, field: "country")))
         unresolved = [Attribute(CountryValues.unresolvedAttribute, raw)]
       }
     }
     if DisclosureValues.looksLikeFormula(id) {
-      built.warnings.append(("formula-like-id", "id '\(id)' begins with =, +, - or @; it is neutralised in CSV outputs"))
+      built.warnings.append((.formulaLikeId, "id '\(id)' begins with =, +, - or @; it is neutralised in CSV outputs"))
     }
     var attributes = extras + unresolved
     if role == .discloser { attributes = reader.rootAttributes.map { Attribute("disclosure:" + $0.key, $0.value) } + extras }

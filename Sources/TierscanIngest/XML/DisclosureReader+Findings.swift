@@ -3,31 +3,31 @@ import TierscanCore
 /// Placement rules, rejections and the end of the document for ``DisclosureReader``.
 extension DisclosureReader {
   /// The children each element allows (model §2.7); `nil` parent is the root `disclosure`.
-  func placementRefusal(_ role: Role, parent: Role?) -> (rule: String, message: String)? {
+  func placementRefusal(_ role: Role, parent: Role?) -> (rule: FindingRule, message: String)? {
     switch parent {
     case nil:
       if role == .discloser {
         return sawRootChild
-          ? ("misplaced-element", "<discloser> must be the first child of <disclosure> and appear once") : nil
+          ? (.misplacedElement, "<discloser> must be the first child of <disclosure> and appear once") : nil
       }
       guard role != .identifier && role != .commodity else {
-        return ("misplaced-element", "<\(role.rawValue)> is not allowed directly inside <disclosure>")
+        return (.misplacedElement, "<\(role.rawValue)> is not allowed directly inside <disclosure>")
       }
       if discloserID == nil {
-        return ("missing-discloser", "<\(role.rawValue)> has no enclosing company: <disclosure> must start with a valid <discloser>")
+        return (.missingDiscloser, "<\(role.rawValue)> has no enclosing company: <disclosure> must start with a valid <discloser>")
       }
       return nil
     case .supplier?:
-      return role == .discloser ? ("misplaced-element", "<discloser> is not allowed inside <supplier>") : nil
+      return role == .discloser ? (.misplacedElement, "<discloser> is not allowed inside <supplier>") : nil
     case .identifier?, .commodity?:
-      return ("misplaced-element", "<\(role.rawValue)> is not allowed inside <\(parent!.rawValue)>")
+      return (.misplacedElement, "<\(role.rawValue)> is not allowed inside <\(parent!.rawValue)>")
     case .discloser?, .facility?, .owner?, .smelter?:
-      return role == .identifier ? nil : ("misplaced-element", "<\(role.rawValue)> is not allowed inside <\(parent!.rawValue)>")
+      return role == .identifier ? nil : (.misplacedElement, "<\(role.rawValue)> is not allowed inside <\(parent!.rawValue)>")
     }
   }
 
   /// Rejects `element` and, until it closes, its whole subtree.
-  mutating func reject(_ element: XMLStartElement, role: Role?, sequence: Int, _ rule: String, _ message: String) {
+  mutating func reject(_ element: XMLStartElement, role: Role?, sequence: Int, _ rule: FindingRule, _ message: String) {
     let isRecord = role?.isRecord == true
     if isRecord {
       summary.recordsRead += 1
@@ -56,7 +56,7 @@ extension DisclosureReader {
     findings[index].message = rejection.message + "; element skipped (\(count) record\(count == 1 ? "" : "s") not read)"
   }
 
-  mutating func report(_ severity: Severity, _ rule: String, line: Int?, _ message: String) {
+  mutating func report(_ severity: Severity, _ rule: FindingRule, line: Int?, _ message: String) {
     findings.append(Finding(severity, rule, at: Provenance(file: path, line: line), message))
   }
 
@@ -69,7 +69,7 @@ extension DisclosureReader {
           reportingYear = year
         } else if !(validatesSchema && schemaViolationLines.contains(root.line)) {
           report(
-            .warning, "invalid-reporting-year", line: root.line,
+            .warning, .invalidReportingYear, line: root.line,
             "reportingYear '\(attribute.value)' is not a year; edges carry no reporting year")
         }
       } else {
@@ -82,8 +82,8 @@ extension DisclosureReader {
   mutating func finishRoot() {
     if !sawRootChild && !reportedMissingDiscloser {
       reportedMissingDiscloser = true
-      if !(validatesSchema && findings.contains { $0.rule == "schema-violation" }) {
-        report(.error, "missing-discloser", line: rootLine, "<disclosure> has no <discloser>")
+      if !(validatesSchema && findings.contains { $0.rule == .schemaViolation }) {
+        report(.error, .missingDiscloser, line: rootLine, "<disclosure> has no <discloser>")
       }
     }
   }
@@ -105,7 +105,7 @@ extension DisclosureReader {
     if summary.recordsRead > 0 {
       let count = summary.recordsRead
       report(
-        .error, "xml-file-not-read", line: nil,
+        .error, .xmlFileNotRead, line: nil,
         "the file is not well-formed XML; none of the \(count) record\(count == 1 ? "" : "s") read before the error are used")
     }
   }

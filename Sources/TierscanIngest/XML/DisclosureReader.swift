@@ -74,7 +74,7 @@ struct DisclosureReader {
         // With no open frame the text sits directly in <disclosure> (no frame is kept for the root).
         let top = frames.last
         report(
-          .warning, "unexpected-text", line: top?.line ?? root.line,
+          .warning, .unexpectedText, line: top?.line ?? root.line,
           "text inside <\(top.map { $0.role?.rawValue ?? "?" } ?? root.localName)> is ignored")
       }
     }
@@ -83,7 +83,7 @@ struct DisclosureReader {
   }
 
   private mutating func note(_ problem: XMLProblem) {
-    if problem.rule == "schema-violation", let line = problem.line { schemaViolationLines.insert(line) }
+    if problem.rule == .schemaViolation, let line = problem.line { schemaViolationLines.insert(line) }
     findings.append(problem.finding(in: path))
   }
 
@@ -105,7 +105,7 @@ struct DisclosureReader {
     guard let role else {
       let what = element.namespaceURI == DisclosureSchema.namespace
         ? "<\(element.localName)>" : "<\(element.localName)> in namespace '\(element.namespaceURI)'"
-      return reject(element, role: nil, sequence: sequence, "unknown-element", "unknown element \(what)")
+      return reject(element, role: nil, sequence: sequence, .unknownElement, "unknown element \(what)")
     }
     let parent = frames.last?.role
     if let refusal = placementRefusal(role, parent: parent) {
@@ -185,7 +185,7 @@ struct DisclosureReader {
     if let existing {
       if existing != identifier.value {
         report(
-          .warning, "identifier-conflict", line: line,
+          .warning, .identifierConflict, line: line,
           "\(identifier.scheme) '\(identifier.value)' conflicts with '\(existing)' given earlier for '\(entity.id)'; the first is kept")
       }
       return

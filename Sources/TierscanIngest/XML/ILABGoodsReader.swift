@@ -99,7 +99,7 @@ struct ILABGoodsReader {
       if summary.recordsRead > 0 {
         let count = summary.recordsRead
         findings.append(Finding(
-          .error, "xml-file-not-read", at: Provenance(file: path),
+          .error, .xmlFileNotRead, at: Provenance(file: path),
           "the file is not well-formed XML; none of the \(count) row\(count == 1 ? "" : "s") read before the error are used"))
       }
     }
@@ -124,14 +124,14 @@ struct ILABGoodsReader {
     guard let goodName, !goodName.isEmpty else {
       summary.recordsRejected += flagged.count
       findings.append(Finding(
-        .warning, "ilab-missing-good-name", at: Provenance(file: path, line: goodLine),
+        .warning, .ilabMissingGoodName, at: Provenance(file: path, line: goodLine),
         "<Good> has no <Good_Name>; its \(flagged.count) flagged row(s) are not used"))
       return
     }
     guard let commodity = mapping.commodity(for: goodName) else {
       summary.recordsRejected += flagged.count
       findings.append(Finding(
-        .warning, "ilab-unmapped-good", at: Provenance(file: path, line: goodLine),
+        .warning, .ilabUnmappedGood, at: Provenance(file: path, line: goodLine),
         "good '\(goodName)' has no commodity in the ILAB goods mapping; its \(flagged.count) flagged row(s) are not used"))
       return
     }
@@ -140,7 +140,7 @@ struct ILABGoodsReader {
       guard let country = mapping.countryCode(for: name) else {
         summary.recordsRejected += 1
         findings.append(Finding(
-          .warning, "ilab-unmapped-country", at: Provenance(file: path, line: row.line),
+          .warning, .ilabUnmappedCountry, at: Provenance(file: path, line: row.line),
           "country '\(name)' (good '\(goodName)') matches no ISO 3166-1 region name or alias; row not used"))
         continue
       }

@@ -33,7 +33,7 @@ struct XMLStartElement: Equatable {
 /// violation), already placed at a line and column.
 struct XMLProblem: Equatable {
   var severity: Severity
-  var rule: String
+  var rule: FindingRule
   var line: Int?
   var column: Int?
   var message: String

@@ -41,7 +41,7 @@ public enum XMLInputReader {
     if root.localName == "disclosure" && root.namespaceURI == DisclosureSchema.namespace {
       if options.validatesSchema {
         guard let schema = DisclosureSchema.shared else {
-          result.findings.add(.error, "schema-unavailable", at: Provenance(file: path), "the disclosure XSD could not be loaded")
+          result.findings.add(.error, .schemaUnavailable, at: Provenance(file: path), "the disclosure XSD could not be loaded")
           result.files.append(InputFileSummary(path: path, kind: .disclosure))
           return result
         }
@@ -49,7 +49,7 @@ public enum XMLInputReader {
         // before the first node only); its violations come first, in document order.
         let validator = open(maxDepth, schema)
         while let event = validator.next() {
-          if case .problem(let problem) = event, problem.rule == "schema-violation" || problem.rule == "schema-unavailable" {
+          if case .problem(let problem) = event, problem.rule == .schemaViolation || problem.rule == .schemaUnavailable {
             earlier.append(problem)
           }
         }
@@ -64,7 +64,7 @@ public enum XMLInputReader {
       for problem in earlier { result.findings.add(problem.finding(in: path)) }
       let namespace = root.namespaceURI.isEmpty ? "no namespace" : "namespace '\(root.namespaceURI)'"
       result.findings.add(
-        .error, "unrecognised-root", at: Provenance(file: path, line: root.line),
+        .error, .unrecognisedRoot, at: Provenance(file: path, line: root.line),
         "root element <\(root.localName)> in \(namespace) is neither <disclosure> in '\(DisclosureSchema.namespace)' nor the ILAB <Goods> list")
       result.files.append(InputFileSummary(path: path, kind: .unrecognised))
     }
@@ -85,7 +85,7 @@ public enum XMLInputReader {
 
   private static func noteMissingRoot(_ path: String, _ result: inout IngestedInputs) {
     if !result.findings.hasErrors {
-      result.findings.add(.error, "xml-malformed", at: Provenance(file: path), "the document has no root element")
+      result.findings.add(.error, .xmlMalformed, at: Provenance(file: path), "the document has no root element")
     }
   }
 }

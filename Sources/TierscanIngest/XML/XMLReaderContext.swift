@@ -72,7 +72,7 @@ final class XMLReaderContext {
       sawFirstBytes = true
       if Self.isWideEncoding(UnsafeBufferPointer(start: bytes, count: count)) {
         encodingProblem = XMLProblem(
-          severity: .error, rule: "xml-encoding", line: 1, column: 1,
+          severity: .error, rule: .xmlEncoding, line: 1, column: 1,
           message: "the document is UTF-16 or UTF-32; tierscan reads UTF-8 XML only")
         return 0
       }
@@ -92,7 +92,7 @@ final class XMLReaderContext {
     }
     let isSchemaError = error.domain == Int32(XML_FROM_SCHEMASV.rawValue)
     if error.level == XML_ERR_FATAL && !isSchemaError { sawFatalError = true }
-    let rule = isSchemaError ? "schema-violation" : (severity == .error ? "xml-malformed" : "xml-warning")
+    let rule: FindingRule = isSchemaError ? .schemaViolation : (severity == .error ? .xmlMalformed : .xmlWarning)
     var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
     while message.last == "\n" || message.last == " " { message.removeLast() }
     message = message.split(separator: "\n").joined(separator: "; ")

@@ -67,7 +67,7 @@ final class XMLStreamReader {
           .fill(buffer, length: Int(length))
       }, nil, contextPointer, nil, "UTF-8", Int32(options))
     guard let reader else {
-      fail(XMLProblem(severity: .error, rule: "xml-malformed", line: nil, column: nil, message: "cannot start the parser"))
+      fail(XMLProblem(severity: .error, rule: .xmlMalformed, line: nil, column: nil, message: "cannot start the parser"))
       return
     }
     let handler: xmlStructuredErrorFunc = { contextPointer, error in
@@ -77,12 +77,12 @@ final class XMLStreamReader {
     if let schema {
       validation = xmlSchemaNewValidCtxt(schema.pointer)
       guard let validation else {
-        fail(XMLProblem(severity: .error, rule: "schema-unavailable", line: nil, column: nil, message: "cannot attach the schema"))
+        fail(XMLProblem(severity: .error, rule: .schemaUnavailable, line: nil, column: nil, message: "cannot attach the schema"))
         return
       }
       xmlSchemaSetValidStructuredErrors(validation, handler, contextPointer)
       if xmlTextReaderSchemaValidateCtxt(reader, validation, 0) != 0 {
-        fail(XMLProblem(severity: .error, rule: "schema-unavailable", line: nil, column: nil, message: "cannot attach the schema"))
+        fail(XMLProblem(severity: .error, rule: .schemaUnavailable, line: nil, column: nil, message: "cannot attach the schema"))
       }
     } else {
       xmlTextReaderSetStructuredErrorHandler(reader, handler, contextPointer)
@@ -136,7 +136,7 @@ final class XMLStreamReader {
       flushErrors(current: nil, currentLine: nil)
       if !context.sawFatalError {
         queue.append(.problem(XMLProblem(
-          severity: .error, rule: "xml-malformed", line: nil, column: nil, message: "the document could not be parsed")))
+          severity: .error, rule: .xmlMalformed, line: nil, column: nil, message: "the document could not be parsed")))
       }
       finished = true
       endedEarly = true
@@ -161,7 +161,7 @@ final class XMLStreamReader {
     case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
       flushErrors(current: nil, currentLine: nil)
       fail(XMLProblem(
-        severity: .error, rule: "doctype-refused", line: nil, column: nil,
+        severity: .error, rule: .doctypeRefused, line: nil, column: nil,
         message: "a document type declaration (<!DOCTYPE) is refused; nothing was read from this file"))
     default:
       flushErrors(current: nil, currentLine: nil)
@@ -230,11 +230,11 @@ final class XMLStreamReader {
     switch stop {
     case .doctype(let line, let column):
       XMLProblem(
-        severity: .error, rule: "doctype-refused", line: line, column: column,
+        severity: .error, rule: .doctypeRefused, line: line, column: column,
         message: "a document type declaration (<!DOCTYPE) is refused; nothing was read from this file")
     case .tooDeep(let line, let column, let limit):
       XMLProblem(
-        severity: .error, rule: "xml-too-deep", line: line, column: column > 0 ? column : nil,
+        severity: .error, rule: .xmlTooDeep, line: line, column: column > 0 ? column : nil,
         message: "elements are nested more than \(limit) levels deep; reading of this file stopped here")
     }
   }

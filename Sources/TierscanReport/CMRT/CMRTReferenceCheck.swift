@@ -27,7 +27,7 @@ public enum CMRTReferenceCheck {
         guard index.knows(cid) else {
           findings.append(
             Finding(
-              .warning, "cid-not-in-reference", at: row.provenance,
+              .warning, .cidNotInReference, at: row.provenance,
               "smelter \(cid) (\(row.metal ?? "no metal")) is not in any smelter reference or look-up",
               evidence: [Attribute("cid", cid)]))
           continue
@@ -35,7 +35,7 @@ public enum CMRTReferenceCheck {
         if let declared = row.countryISO, let reference = index.country(of: cid), !declared.utf8Equals(reference) {
           findings.append(
             Finding(
-              .warning, "smelter-country-mismatch", at: row.provenance,
+              .warning, .smelterCountryMismatch, at: row.provenance,
               "smelter \(cid) is declared in \(declared) but the reference places it in \(reference)",
               evidence: [
                 Attribute("cid", cid), Attribute("declared_country", declared),

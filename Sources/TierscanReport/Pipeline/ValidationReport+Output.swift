@@ -20,7 +20,7 @@ extension ValidationReport {
       lines.append("none")
     } else {
       lines += Self.table(
-        [["SEVERITY", "RULE", "COUNT"]] + ruleCounts.map { [$0.severity.rawValue, $0.rule, String($0.count)] },
+        [["SEVERITY", "RULE", "COUNT"]] + ruleCounts.map { [$0.severity.rawValue, $0.rule.id, String($0.count)] },
         numericFrom: 2)
     }
     return lines.joined(separator: "\n") + "\n"
@@ -46,7 +46,7 @@ extension ValidationReport {
         "findings",
         .array(
           ruleCounts.map {
-            .object([("severity", .string($0.severity.rawValue)), ("rule", .string($0.rule)), ("count", .number(Double($0.count)))])
+            .object([("severity", .string($0.severity.rawValue)), ("rule", .string($0.rule.id)), ("count", .number(Double($0.count)))])
           })
       ),
     ])

@@ -23,7 +23,7 @@ public struct ValidationReport: Sendable {
 
   /// How many findings one rule produced at one severity.
   public struct RuleCount: Sendable, Hashable {
-    public var rule: String
+    public var rule: FindingRule
     public var severity: Severity
     public var count: Int
   }
@@ -70,7 +70,7 @@ public struct ValidationReport: Sendable {
     entityCount = graph.entityCount
     relationshipCount = graph.relationshipCount
     ruleCounts = counts.map { RuleCount(rule: $0.key.rule, severity: $0.key.severity, count: $0.value) }.sorted {
-      $0.severity != $1.severity ? $0.severity > $1.severity : $0.rule.utf8Precedes($1.rule)
+      $0.severity != $1.severity ? $0.severity > $1.severity : $0.rule.id.utf8Precedes($1.rule.id)
     }
   }
 
@@ -82,6 +82,6 @@ public struct ValidationReport: Sendable {
 }
 
 private struct RuleKey: Hashable {
-  var rule: String
+  var rule: FindingRule
   var severity: Severity
 }

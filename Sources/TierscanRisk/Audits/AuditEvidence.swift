@@ -79,14 +79,14 @@ public struct AuditEvidence: Sendable {
     for record in inputs.assessments {
       let duplicate = firstByID[RawKey(record.id)] != nil
       if duplicate {
-        log.add(.warning, "duplicate-assessment", at: record.provenance, "assessment_id '\(record.id)' appears again; the first row is used")
+        log.add(.warning, .duplicateAssessment, at: record.provenance, "assessment_id '\(record.id)' appears again; the first row is used")
       } else {
         firstByID[RawKey(record.id)] = linked.count
       }
       let supplier = resolve(record)
       if supplier == nil {
         log.add(
-          .warning, "unknown-supplier", at: record.provenance,
+          .warning, .unknownSupplier, at: record.provenance,
           "assessment '\(record.id)' names supplier '\(record.supplierID)', which is not in the graph; it and its findings count nowhere")
       }
       var site: EntityIndex?
@@ -94,7 +94,7 @@ public struct AuditEvidence: Sendable {
         site = graph.index(of: siteID)
         if site == nil {
           log.add(
-            .warning, "unknown-site", at: record.provenance,
+            .warning, .unknownSite, at: record.provenance,
             "assessment '\(record.id)' names site '\(siteID)', which is not in the graph; its findings apply to the supplier")
         }
       }
@@ -111,12 +111,12 @@ public struct AuditEvidence: Sendable {
     var out: [Finding] = []
     for record in inputs.findings {
       if !seenFindings.insert(RawKey(record.id)).inserted {
-        log.add(.warning, "duplicate-finding", at: record.provenance, "finding_id '\(record.id)' appears again; both rows are kept as evidence")
+        log.add(.warning, .duplicateFinding, at: record.provenance, "finding_id '\(record.id)' appears again; both rows are kept as evidence")
       }
       let index = firstByID[RawKey(record.assessmentID)]
       if index == nil {
         log.add(
-          .warning, "unknown-assessment", at: record.provenance,
+          .warning, .unknownAssessment, at: record.provenance,
           "finding '\(record.id)' names assessment '\(record.assessmentID)', which no assessments input holds; it is not scored")
       }
       let assessment = index.map { linked[$0].record }
@@ -125,7 +125,7 @@ public struct AuditEvidence: Sendable {
         severity = assessment.flatMap { config.severityMap.severity(of: raw, scheme: $0.scheme) }
         if severity == nil, let assessment {
           log.add(
-            .warning, "unmapped-severity", at: record.provenance,
+            .warning, .unmappedSeverity, at: record.provenance,
             "severity '\(raw)' of scheme '\(assessment.scheme)' is not in the severity table (\(config.severityMap.version), table '\(config.severityMap.tableKey(for: assessment.scheme))'); the finding is not scored")
         }
       }
@@ -139,7 +139,7 @@ public struct AuditEvidence: Sendable {
             verifiedClosed = closed <= end
           } else {
             log.add(
-              .warning, "missing-closed-date", at: record.provenance,
+              .warning, .missingClosedDate, at: record.provenance,
               "finding '\(record.id)' is verified but has no closed_date; it is scored as open")
           }
         }
