@@ -2,8 +2,26 @@ import TierscanCore
 import TierscanRisk
 
 /// `coverage.json`: per tier entities, unmapped entities and disclosure share, plus which
-/// reference data was missing.
+/// reference data was missing, and per category the entities of the chain no inherent-risk input
+/// could apply to, by reason.
 public enum CoverageJSON {
+  /// `unassessed`: per category (byte order) the chain's entity count, the unassessed count and
+  /// the count of every reason (zeros included, so the keys never change).
+  static func unassessed(_ unassessed: Unassessed) -> JSONValue {
+    let categories = unassessed.categories.sorted { $0.name.utf8Precedes($1.name) }
+    return .object(
+      categories.map { category in
+        let reasons = zip(UnassessedReason.allCases, category.counts).map { ($0.0.rawValue, JSONValue.number(Double($0.1))) }
+        return (
+          category.name,
+          .object([
+            ("entities", .number(Double(category.entities))), ("unassessed", .number(Double(category.total))),
+            ("by_reason", .object(reasons)),
+          ])
+        )
+      })
+  }
+
   /// The coverage object.
   public static func object(_ analysis: RiskAnalysis) -> JSONValue {
     let coverage = analysis.coverage
@@ -30,6 +48,7 @@ public enum CoverageJSON {
           ("smelter_status", .string(coverage.hasSmelterStatus ? "assessed" : "unassessed")),
         ])
       ),
+      ("unassessed", unassessed(analysis.unassessed)),
     ])
   }
 }

@@ -28,7 +28,7 @@ public enum ScanOutputWriter {
   /// The output files and their bytes, in name order: pure and byte-deterministic.
   ///
   /// - Parameters:
-  ///   - findings: ingest and graph-building findings; the analysis's own findings are appended.
+  ///   - findings: ingest and graph-building findings; the analysis's own findings (RiskAnalysis/allFindings) are appended.
   ///     `complete` in the manifest is `false` when any of them is an error.
   public static func files(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options()
@@ -61,7 +61,7 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options,
     extraFiles: [(name: String, bytes: [UInt8])] = []
   ) -> [AtomicDirectory.File] {
-    let all = findings + analysis.findings.findings
+    let all = findings + analysis.allFindings
     // Each file is rendered by concurrent tasks (exposures.csv, the largest, in two halves, so
     // two cores share the work); then each file is hashed over its parts, again concurrently.
     // The renderers are pure; results are kept in this fixed order.

@@ -11,7 +11,12 @@ public enum ScanSummary {
     let focus = graph[analysis.focus]
     var out = "focus \(focus.id) (\(focus.name)): \(graph.entityCount) entities, \(graph.relationshipCount) relationships\n"
     let focusExposures = analysis.exposures(of: analysis.focus)
-    if focusExposures.isEmpty { out += "  no exposure reaches the focus\n" }
+    if focusExposures.isEmpty {  // never "no exposure" alone while something is unassessed
+      out += "  no exposure reaches the focus"
+      let gaps = analysis.unassessed.categories.filter { $0.total > 0 }.map(\.name).sorted { $0.utf8Precedes($1) }
+      if !gaps.isEmpty { out += " (not a clean result: entities are unassessed in \(gaps.joined(separator: ", ")))" }
+      out += "\n"
+    }
     for exposure in focusExposures {
       out += "  \(exposure.category): \(String(format: "%.3f", exposure.score)) \(exposure.level.rawValue)"
       out += ", source \(graph[exposure.source].id), \(exposure.hops) hop(s)"
@@ -31,11 +36,27 @@ public enum ScanSummary {
       let percent = Int((tier.disclosedShare * 100).rounded())
       out += "  tier \(tier.tier): \(tier.entities) entities, \(tier.unmapped.count) unmapped, \(percent)% disclosed sub-tiers\n"
     }
+    out += unassessedLines(analysis.unassessed)
     var missing: [String] = []
     if !analysis.coverage.hasRiskList { missing.append("risk list") }
     if !analysis.coverage.hasCountryRisk { missing.append("country risk") }
     if !analysis.coverage.hasSmelterStatus { missing.append("smelter status reference (smelter status unassessed)") }
     if !missing.isEmpty { out += "missing reference data: " + missing.joined(separator: ", ") + "\n" }
+    return out
+  }
+
+  /// A heading, then one line per category (byte order): `C: K of N entities unassessed (P%)`
+  /// and the reasons with their counts.
+  static func unassessedLines(_ unassessed: Unassessed) -> String {
+    var out = "unassessed (no inherent-risk input could apply; not a clean result):\n"
+    for category in unassessed.categories.sorted(by: { $0.name.utf8Precedes($1.name) }) {
+      out += "  \(category.name): \(category.total) of \(category.entities) entities unassessed"
+      out += " (\(String(format: "%.0f", category.percent))%)"
+      if !category.reasons.isEmpty {
+        out += ": " + category.reasons.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", ")
+      }
+      out += "\n"
+    }
     return out
   }
 }

@@ -86,17 +86,26 @@ public struct RiskAnalysis: Sendable {
   /// Tier of every entity relative to the focus, `nil` outside its chain.
   public let tiers: [Int?]
   public let coverage: Coverage
+  /// Which entities of the chain no inherent-risk input could apply to, per category and reason.
+  public let unassessed: Unassessed
   /// Transmission and confidence of every edge, as used.
   public let transmission: Transmission
-  /// Findings of the risk stage (unknown categories, ownership over 100 %), in order.
+  /// Findings of the risk stage (unknown categories, ownership over 100 %), in order. They do not
+  /// depend on the focus (`validate` reports them too).
   public let findings: FindingLog
   /// Assessments and audit findings linked to the graph at the period end (empty without them).
   public let audits: AuditEvidence
+  /// Findings about the focus's chain (`nothing-assessable`), which depend on the focus.
+  public let chainFindings: [Finding]
+
+  /// ``findings`` followed by ``chainFindings``: what a scan reports after the ingest findings.
+  public var allFindings: [Finding] { findings.findings + chainFindings }
 
   /// Creates an analysis (``RiskEngine`` does this).
   public init(
     graph: SupplyGraph, config: RiskConfig, focus: EntityIndex, exposures: [Exposure], tiers: [Int?],
-    coverage: Coverage, transmission: Transmission, findings: FindingLog, audits: AuditEvidence = AuditEvidence()
+    coverage: Coverage, unassessed: Unassessed, transmission: Transmission, findings: FindingLog,
+    audits: AuditEvidence = AuditEvidence(), chainFindings: [Finding] = []
   ) {
     self.audits = audits
     self.graph = graph
@@ -105,8 +114,10 @@ public struct RiskAnalysis: Sendable {
     self.exposures = exposures
     self.tiers = tiers
     self.coverage = coverage
+    self.unassessed = unassessed
     self.transmission = transmission
     self.findings = findings
+    self.chainFindings = chainFindings
   }
 
   /// The exposures of `entity`, by category bytes.

@@ -81,9 +81,15 @@ public struct RiskEngine: Sendable {
     }
     let (tiers, coverage, seconds) = tiersAndCoverage.take(0)
     timings?.record("tiers and coverage", seconds: seconds)
+    let unassessed = Self.measure("unassessed", timings) {
+      Unassessed(
+        graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
+        hasSmelterStatus: coverage.hasSmelterStatus)
+    }
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
-      transmission: transmission, findings: findings, audits: auditEvidence)
+      unassessed: unassessed, transmission: transmission, findings: findings, audits: auditEvidence,
+      chainFindings: unassessed.inputFindings(graph: graph, tiers: tiers))
   }
 
   /// Analyses a graph with risk inputs given part by part (a convenience for tests and small

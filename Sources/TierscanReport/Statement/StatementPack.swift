@@ -30,7 +30,7 @@ public enum StatementPack {
     prepared: ScanPipeline.Prepared, analysis: RiskAnalysis, manifest: ScanManifest, year: Int,
     regimes: StatementRegimes, previous: String? = nil, questionnaireVersion: String = S211Questionnaire.defaultVersion
   ) throws(StatementError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
-    let findings = prepared.findings + analysis.findings.findings
+    let findings = prepared.findings + analysis.allFindings
     let scanFiles = ScanOutputWriter.files(
       analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true))
     let figures = StatementFigures(inputs: prepared.inputs, analysis: analysis, findings: findings)

@@ -16,6 +16,11 @@ struct Scan: ParsableCommand {
   @Option(help: "Directory for the output files (written atomically).") var out: String?
   @Option(name: .customLong("fail-on"), help: "Exit 1 when an entity with a tier reaches this level.")
   var failOn: RiskLevel?
+  @Option(
+    name: .customLong("fail-on-unassessed"), help: ArgumentHelp(
+      "Exit 1 when more than PCT percent of the chain's entities are unassessed in any category.",
+      valueName: "PCT"))
+  var failOnUnassessed: Double?
   @Option(name: .customLong("paths-min-level"), help: "Lowest level written to paths.json.")
   var pathsMinLevel: RiskLevel = .low
   @Flag(name: .customLong("with-graph"), help: "Also write graph.json (needed by diff).") var withGraph = false
@@ -41,6 +46,12 @@ struct Scan: ParsableCommand {
   func validate() throws {
     try OutputPath.check(out)
     _ = try whatIf()
+  }
+
+  func validate() throws {
+    if let failOnUnassessed, !(0...100).contains(failOnUnassessed) {
+      throw ValidationError("--fail-on-unassessed takes a percentage from 0 to 100, not \(failOnUnassessed)")
+    }
   }
 
   func run() throws {
@@ -94,5 +105,14 @@ struct Scan: ParsableCommand {
     print(whatIfSummary + ScanSummary.text(analysis), terminator: "")
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
     if let failOn, let highest = analysis.highestTieredLevel, highest >= failOn { throw ExitCode(ExitStatus.failOn) }
+    if let failOnUnassessed {
+      let over = analysis.unassessed.categories(over: failOnUnassessed)
+      for category in over {
+        Output.printError(
+          "tierscan: fail-on-unassessed: \(category.name): \(category.total) of \(category.entities) entities unassessed "
+            + "(\(String(format: "%.1f", category.percent))% > \(failOnUnassessed)%)")
+      }
+      if !over.isEmpty { throw ExitCode(ExitStatus.failOn) }
+    }
   }
 }

@@ -40,7 +40,7 @@ struct ScanRun {
     } else {
       analysis = nil
     }
-    findings = prepared.findings + (analysis?.findings.findings ?? [])
+    findings = prepared.findings + (analysis?.allFindings ?? [])
     KeptUntilExit.keep((prepared, analysis, findings))
     Output.printFindings(findings)
   }

@@ -1,0 +1,54 @@
+import TierscanCore
+
+extension Unassessed {
+  /// The rule id of the finding for an input file that contributed nothing assessable.
+  public static let nothingAssessableRule = "nothing-assessable"
+
+  /// One `nothing-assessable` finding per input file that describes entities of the focus's chain
+  /// none of which is assessed in any category (SPEC §6: a run where a whole input contributes
+  /// nothing assessable says so), in file-name byte order. An entity counts for every file among
+  /// its sources. The finding is a warning when some of the reasons lie in the entities' own data
+  /// (``UnassessedReason/isDataGap``: no country, an unrecognised country, no commodity), and
+  /// info when the reference data alone does not reach them.
+  ///
+  /// - Complexity: O(V · s) for s sources per entity, plus sorting the files.
+  public func inputFindings(graph: SupplyGraph, tiers: [Int?]) -> [Finding] {
+    struct Tally {
+      var entities = 0
+      var assessed = 0
+      var counts = [Int](repeating: 0, count: UnassessedReason.allCases.count)
+    }
+    var tallies: [String: Tally] = [:]
+    let entities = graph.entities
+    for v in entities.indices where tiers[v] != nil {
+      var files: [String] = []
+      for source in entities[v].sources where !files.contains(source.file) { files.append(source.file) }
+      let assessed = isAssessedAnywhere(EntityIndex(v))
+      for file in files {
+        var tally = tallies[file] ?? Tally()
+        tally.entities += 1
+        if assessed { tally.assessed += 1 }
+        for c in categories.indices {
+          if let reason = reason(of: EntityIndex(v), in: c) {
+            tally.counts[UnassessedReason.allCases.firstIndex(of: reason)!] += 1
+          }
+        }
+        tallies[file] = tally
+      }
+    }
+    return tallies.keys.sorted { $0.utf8Precedes($1) }.compactMap { file in
+      let tally = tallies[file]!
+      guard tally.assessed == 0 else { return nil }
+      let byReason = zip(UnassessedReason.allCases, tally.counts).filter { $0.1 > 0 }
+      let summary = byReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
+      let isDataGap = byReason.contains { $0.0.isDataGap }
+      return Finding(
+        isDataGap ? .warning : .info, Self.nothingAssessableRule, at: Provenance(file: file),
+        "none of the \(tally.entities) entities of the focus's chain from this file could be assessed in any "
+          + "category; unassessed entity × category by reason: \(summary)"
+          + (isDataGap ? "" : " (the reference data covers none of their countries or goods)"),
+        evidence: [Attribute("entities", String(tally.entities))]
+          + byReason.map { Attribute($0.0.rawValue, String($0.1)) })
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import TierscanCore
+
+/// End-to-end: a chain whose countries cannot be read is reported as unassessed on stdout, in
+/// coverage.json and by `--fail-on-unassessed`, never as "no exposure" alone (SPEC §6).
+@Suite(.serialized) struct UnassessedCommandTests {
+  private let fixture = "Tests/Fixtures/unassessed"
+
+  private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-unassessed-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func unreadableCountriesAreUnassessedOnStdoutAndInCoverage() throws {
+    let out = try temporaryDirectory().appendingPathComponent("scan")
+    let result = try TierscanBinary.run(["scan", fixture, "--focus", "FOCUS", "--out", out.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    // The focus is assessed (a GB row scoring 0), its three suppliers are not: S1 carries
+    // `unresolved_country`, S2 gives no country, S3's 'Atlantis' is dropped.
+    #expect(result.stdout.contains("no exposure reaches the focus (not a clean result: entities are unassessed in"))
+    #expect(result.stdout.contains("  forced_labour: 3 of 4 entities unassessed (75%): unknown-country 1, no-country 2\n"))
+    #expect(result.stdout.contains("  child_labour: 3 of 4 entities unassessed (75%)"))
+    let coverage = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("coverage.json"), encoding: .utf8))
+    let forced = try #require(coverage["unassessed"]?["forced_labour"])
+    #expect(forced["entities"]?.numberValue == 4 && forced["unassessed"]?.numberValue == 3)
+    #expect(forced["by_reason"]?["unknown-country"]?.numberValue == 1)
+    #expect(forced["by_reason"]?["no-country"]?.numberValue == 2)
+    #expect(forced["by_reason"]?["country-not-covered"]?.numberValue == 0)
+    // The supplier list contributed nothing assessable: a warning on that file, in quality.json too.
+    #expect(result.stderr.contains("\(fixture)/supplier-list.csv: warning: nothing-assessable: none of the 3 entities"))
+    let quality = try String(contentsOf: out.appendingPathComponent("quality.json"), encoding: .utf8)
+    #expect(quality.contains("\"nothing-assessable\""))
+    #expect(!result.stderr.contains("\(fixture)/entities.csv: warning: nothing-assessable"))
+  }
+
+  @Test(arguments: [("50", Int32(1)), ("75", Int32(0)), ("80", Int32(0))])
+  func failOnUnassessedExitsOneAboveThePercentage(percent: String, status: Int32) throws {
+    let result = try TierscanBinary.run(["scan", fixture, "--focus", "FOCUS", "--fail-on-unassessed", percent])
+    #expect(result.status == status, "\(result.stderr)")
+    #expect(result.stderr.contains("fail-on-unassessed: forced_labour: 3 of 4") == (status == 1))
+  }
+
+  @Test func failOnUnassessedOutOfRangeIsAUsageError() throws {
+    let result = try TierscanBinary.run(["scan", fixture, "--focus", "FOCUS", "--fail-on-unassessed", "101"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("--fail-on-unassessed"))
+  }
+
+  @Test func sampleScanReportsUnassessedPerCategory() throws {
+    let result = try TierscanBinary.run(["scan", "SampleData/2025", "--focus", "NWT"])
+    #expect(result.status == 0)
+    // 76 entities with a tier (the focus included). Country-commodity rows exist for every
+    // category, so each unassessed entity's country or goods is one the table does not name.
+    #expect(result.stdout.contains("  forced_labour: 64 of 76 entities unassessed (84%): country-not-covered 37, no-commodity 6, commodity-not-covered 21\n"))
+    #expect(result.stdout.contains("  conflict_minerals: 63 of 76 entities unassessed (83%): country-not-covered 63\n"))
+    // The supplier list's six GB suppliers are in no table's country: info, not a warning.
+    #expect(result.stderr.contains("SampleData/2025/supplier-list.csv: info: nothing-assessable:"))
+  }
+}
