@@ -46,9 +46,6 @@ struct Scan: ParsableCommand {
   func validate() throws {
     try OutputPath.check(out)
     _ = try whatIf()
-  }
-
-  func validate() throws {
     if let failOnUnassessed, !(0...100).contains(failOnUnassessed) {
       throw ValidationError("--fail-on-unassessed takes a percentage from 0 to 100, not \(failOnUnassessed)")
     }
