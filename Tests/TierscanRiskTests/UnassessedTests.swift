@@ -77,7 +77,7 @@ import TierscanRisk
 
   @Test func aFileWhoseChainEntitiesAreAllUnassessedGetsAFinding() {
     let a = analyze(fixture().build(), focus: "F", countryRisk: [row("CN", commodity: "cotton")])
-    let findings = a.chainFindings.filter { $0.rule == "nothing-assessable" }
+    let findings = a.chainFindings.filter { $0.rule == .nothingAssessable }
     // suppliers.csv holds only G (unrecognised country): a warning naming the reason.
     // entities.csv holds A, which is assessed: no finding.
     #expect(findings.map { $0.location?.file } == ["suppliers.csv"])
@@ -93,7 +93,7 @@ import TierscanRisk
       EntityRecord(id: "S", name: "S", country: "DE", provenance: Provenance(file: "de-suppliers.csv", line: 2)))
     f.edge("S", "F")
     let a = analyze(f.build(), focus: "F", countryRisk: [row("GB", "forced_labour"), row("GB", "child_labour"), row("GB", "conflict_minerals")])
-    let finding = a.chainFindings.first { $0.rule == "nothing-assessable" }
+    let finding = a.chainFindings.first { $0.rule == .nothingAssessable }
     #expect(finding?.severity == .info)
     #expect(finding?.location?.file == "de-suppliers.csv")
     #expect(a.unassessed.category(named: "forced_labour")!.reasons.map(\.reason) == [.countryNotCovered])

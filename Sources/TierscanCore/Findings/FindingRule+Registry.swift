@@ -159,6 +159,8 @@ extension FindingRule {
   public static let notAZip = FindingRule(id: "not-a-zip")
   /// `not-utf8` (error, CSV): A file that is not UTF-8; the message names the likely encoding and --encoding.
   public static let notUtf8 = FindingRule(id: "not-utf8")
+  /// `nothing-assessable` (warning or info, risk): No entity of the focus's chain from this input could be assessed in any category.
+  public static let nothingAssessable = FindingRule(id: "nothing-assessable")
   /// `nul-byte` (error, CSV): A NUL byte in a record; the record is rejected.
   public static let nulByte = FindingRule(id: "nul-byte")
   /// `omts-control-attribute` (info, OMTS): legal_parentage or operational_control kept as an attribute (not used by the 50 % rule).
@@ -363,6 +365,7 @@ extension FindingRule {
     .notARegularFile,
     .notAZip,
     .notUtf8,
+    .nothingAssessable,
     .nulByte,
     .omtsControlAttribute,
     .omtsDanglingEdge,

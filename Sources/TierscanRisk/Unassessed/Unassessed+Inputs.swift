@@ -1,9 +1,6 @@
 import TierscanCore
 
 extension Unassessed {
-  /// The rule id of the finding for an input file that contributed nothing assessable.
-  public static let nothingAssessableRule = "nothing-assessable"
-
   /// One `nothing-assessable` finding per input file that describes entities of the focus's chain
   /// none of which is assessed in any category (SPEC §6: a run where a whole input contributes
   /// nothing assessable says so), in file-name byte order. An entity counts for every file among
@@ -43,7 +40,7 @@ extension Unassessed {
       let summary = byReason.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
       let isDataGap = byReason.contains { $0.0.isDataGap }
       return Finding(
-        isDataGap ? .warning : .info, Self.nothingAssessableRule, at: Provenance(file: file),
+        isDataGap ? .warning : .info, .nothingAssessable, at: Provenance(file: file),
         "none of the \(tally.entities) entities of the focus's chain from this file could be assessed in any "
           + "category; unassessed entity × category by reason: \(summary)"
           + (isDataGap ? "" : " (the reference data covers none of their countries or goods)"),
