@@ -12,6 +12,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    // The workspace's SQLite store (TierscanWorkspace only; system libsqlite3).
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -33,10 +35,17 @@ let package = Package(
     .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
     .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch"]),
     .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
+    // The workspace: one SQLite file of every import, period and retirement (docs/workspace.md).
+    .target(
+      name: "TierscanWorkspace",
+      dependencies: [
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .executableTarget(
       name: "tierscan",
       dependencies: [
-        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch",
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch", "TierscanWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,7 +58,7 @@ let package = Package(
     // target's own types and run them through the library.
     .testTarget(
       name: "TierscanCLITests",
-      dependencies: ["tierscan", "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport"]),
+      dependencies: ["tierscan", "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanWorkspace"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -32,9 +32,16 @@ public struct Ingestor: Sendable {
 
   private func readAll(arguments: [String]) -> IngestedInputs {
     let inputs = InputSet(arguments: arguments)
+    return read(files: inputs.files, expansionFindings: inputs.findings.findings)
+  }
+
+  /// Reads files already expanded (an ``InputSet``'s, or a workspace's stored copies shown under
+  /// their original paths), after the expansion's findings: the same result as
+  /// ``read(arguments:)`` gives for the arguments that expanded to them.
+  public func read(files: [InputFile], expansionFindings: [Finding]) -> IngestedInputs {
     var result = IngestedInputs()
-    result.findings.append(contentsOf: inputs.findings)
-    for contribution in read(files: inputs.files) { result.append(contribution) }
+    result.findings.append(contentsOf: expansionFindings)
+    for contribution in read(files: files) { result.append(contribution) }
     result.smelterReferences = Self.firstPerCID(result.smelterReferences, findings: &result.findings)
     return result
   }

@@ -16,11 +16,31 @@ public struct ScanManifest: Sendable, Hashable {
     }
   }
 
+  /// Where a run's inputs came from when it read a workspace (`--workspace FILE --period P`).
+  public struct WorkspaceOrigin: Sendable, Hashable {
+    /// The workspace file as given.
+    public var path: String
+    /// The period read.
+    public var period: String
+    /// The newest import of that period (its number in the workspace).
+    public var importID: Int64
+
+    /// Creates an origin.
+    public init(path: String, period: String, importID: Int64) {
+      self.path = path
+      self.period = period
+      self.importID = importID
+    }
+  }
+
+  /// The tool version.
   public var toolVersion: String
   /// Inputs in input order.
   public var inputs: [Input]
   /// SHA-256 of the config file as given, or of ``TierscanRisk/DefaultRiskConfig/json`` without one.
   public var configSHA256: String
+  /// The workspace the inputs were read from; written as `workspace` only when set.
+  public var workspace: WorkspaceOrigin? = nil
 
   /// Creates manifest data.
   public init(toolVersion: String, inputs: [Input], configSHA256: String) {
@@ -33,9 +53,21 @@ public struct ScanManifest: Sendable, Hashable {
   /// other output files' names and hex SHA-256, given in any order, sorted by name here).
   func render(graph: SupplyGraph, focus: String, complete: Bool, outputDigests: [(name: String, sha256: String)]) -> String {
     let sorted = outputDigests.sorted { $0.name.utf8Precedes($1.name) }
-    let value = JSONValue.object([
+    var fields: [(String, JSONValue)] = [
       ("tool", .object([("name", .string("tierscan")), ("version", .string(toolVersion))])),
       ("inputs", .array(inputs.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+    ]
+    if let workspace {
+      fields.append(
+        (
+          "workspace",
+          .object([
+            ("path", .string(workspace.path)), ("period", .string(workspace.period)),
+            ("import", .number(Double(workspace.importID))),
+          ])
+        ))
+    }
+    fields += [
       ("config", .object([("sha256", .string(configSHA256))])),
       ("focus", .string(focus)),
       (
@@ -46,7 +78,7 @@ public struct ScanManifest: Sendable, Hashable {
       ),
       ("complete", .bool(complete)),
       ("outputs", .array(sorted.map { .object([("file", .string($0.name)), ("sha256", .string($0.sha256))]) })),
-    ])
-    return JSONWriter.string(value)
+    ]
+    return JSONWriter.string(.object(fields))
   }
 }

@@ -23,6 +23,13 @@ public final class InputDigests: @unchecked Sendable {
     }
   }
 
+  /// Digests already known (a workspace stores them with the files).
+  public init(paths: [String], known: [String]) {
+    self.paths = paths
+    digests = known
+    done.signal()
+  }
+
   /// The hex digests in the order of the paths, or `"unreadable"`; waits until they are computed.
   public var values: [String] {
     done.wait()

@@ -11,7 +11,7 @@ import TierscanRisk
 /// ``prepare(_:)``, so they report the same findings for the same inputs; ``validate(_:strict:)``
 /// adds the risk stage's focus-free input checks, which ``analyze(_:focus:)`` reports too. A new
 /// input kind arrives through the ``Ingestor``; new risk evidence travels in ``RiskInputs``; a
-/// later persistent store would produce a ``Prepared`` value in place of ``prepare(_:)``.
+/// persistent store (TierscanWorkspace) reads its stored files through ``prepare(read:config:inputSHA256:)``.
 public struct ScanPipeline: Sendable {
   /// Everything read and built.
   public struct Prepared: Sendable {
@@ -28,6 +28,8 @@ public struct ScanPipeline: Sendable {
     public var judgements = JudgementBook()
     /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
     var inputDigests: InputDigests? = nil
+    /// The workspace, period and import the inputs came from (`--workspace`); `nil` for files.
+    public var workspace: ScanManifest.WorkspaceOrigin? = nil
 
     /// What the risk stage reads besides the graph.
     public var riskInputs: RiskInputs {
@@ -56,6 +58,18 @@ public struct ScanPipeline: Sendable {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
     let digests = InputDigests(paths: inputs.files.map(\.path))
+    return build(inputs, config: config, digests: digests)
+  }
+
+  /// What ``prepare(_:)`` does after reading, for inputs read some other way (a workspace's
+  /// stored files): `inputs` are as ``Ingestor/read(arguments:)`` returns them with the smelter
+  /// look-ups appended; `inputSHA256` are the digests of `inputs.files` in order.
+  public func prepare(read inputs: IngestedInputs, config: LoadedRiskConfig, inputSHA256: [String]) -> Prepared {
+    build(inputs, config: config, digests: InputDigests(paths: inputs.files.map(\.path), known: inputSHA256))
+  }
+
+  private func build(_ ingested: IngestedInputs, config: LoadedRiskConfig, digests: InputDigests) -> Prepared {
+    var inputs = ingested
     inputs.findings.append(
       contentsOf: CMRTReferenceCheck.findings(
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
@@ -117,6 +131,12 @@ public struct ScanPipeline: Sendable {
 
   /// The manifest of a run: every input file's SHA-256 and the configuration's.
   public func manifest(for prepared: Prepared) -> ScanManifest {
+    var manifest = fileManifest(for: prepared)
+    manifest.workspace = prepared.workspace
+    return manifest
+  }
+
+  private func fileManifest(for prepared: Prepared) -> ScanManifest {
     let files = prepared.inputs.files
     let background = prepared.inputDigests.flatMap { $0.paths == files.map(\.path) ? $0 : nil }
     let digests =

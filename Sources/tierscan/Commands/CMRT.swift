@@ -20,7 +20,7 @@ struct CMRT: ParsableCommand {
   func validate() throws { try OutputPath.check(out) }
 
   func run() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let run = try ScanRun(options: scan, input: input, focus: focus)
     let (prepared, analysis, findings) = (run.prepared, run.analysis, run.findings)
     let rollup = CMRTRollup(inputs: prepared.inputs, graph: prepared.graph, analysis: analysis, findings: findings)
     if let out {

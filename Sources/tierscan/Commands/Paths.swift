@@ -19,7 +19,7 @@ struct Paths: ParsableCommand {
   @OptionGroup var scan: ScanOptions
 
   func run() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let run = try ScanRun(options: scan, input: input, focus: focus)
     let analysis = run.analysis!
     let entityIndex = try entity.map { try run.entity($0) }
     if let category, !analysis.config.categories.contains(category) {

@@ -59,7 +59,7 @@ struct Scan: ParsableCommand {
   }
 
   private func scanAndWrite() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus)
+    let run = try ScanRun(options: scan, input: input, focus: focus)
     let (pipeline, prepared, base) = (run.pipeline, run.prepared, run.analysis!)
     let request = try whatIf()
     var analysis = base
@@ -93,7 +93,8 @@ struct Scan: ParsableCommand {
         defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
           analysis: analysis, findings: prepared.findings, manifest: manifest, options: options,
-          to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) }, extraFiles: extraFiles)
+          to: URL(fileURLWithPath: out), inputs: (input.inputs + [input.workspace].compactMap { $0 }).map { URL(fileURLWithPath: $0) },
+          extraFiles: extraFiles)
       } catch {
         Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)

@@ -36,7 +36,7 @@ struct Statement: ParsableCommand {
   }
 
   func run() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: focus, periodEnd: ISODate.endOfYear(year))
+    let run = try ScanRun(options: scan, input: input, focus: focus, periodEnd: ISODate.endOfYear(year))
     let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
     let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
     do {

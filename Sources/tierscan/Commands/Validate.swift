@@ -21,11 +21,19 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let report: ValidationReport
-    do {
-      report = try ScanPipeline().validate(options.request(inputs: input.inputs, focus: nil), strict: strict)
-    } catch {
-      Output.printError(error.description)
-      throw ExitCode(ExitStatus.inputErrors)
+    if let workspace = input.workspace, let period = input.period {
+      let pipeline = ScanPipeline()
+      let prepared = try ScanRun.prepare(workspace: workspace, period: period, options: options)
+      report = ValidationReport(
+        files: prepared.inputs.files, graph: prepared.graph, findings: prepared.findings + pipeline.inputChecks(prepared),
+        strict: strict)
+    } else {
+      do {
+        report = try ScanPipeline().validate(options.request(inputs: input.inputs, focus: nil), strict: strict)
+      } catch {
+        Output.printError(error.description)
+        throw ExitCode(ExitStatus.inputErrors)
+      }
     }
     var errors = ""
     for finding in report.findings { errors += finding.description + "\n" }

@@ -3,6 +3,7 @@ import Foundation
 import TierscanCore
 import TierscanReport
 import TierscanRisk
+import TierscanWorkspace
 
 /// The front half every scan-like command shares: run the pipeline, analyse relative to the
 /// focus when there is one, print every finding, and turn a pipeline error into its exit code
@@ -18,12 +19,16 @@ struct ScanRun {
   /// Prepares and analyses; prints the findings.
   ///
   /// - Parameter periodEnd: the period end when `--period-end` is not given (a statement's year end).
-  init(options: ScanOptions, inputs: [String], focus: String?, periodEnd: ISODate? = nil) throws {
-    do {
-      Output.progress("reading \(inputs.count) input argument(s) and building the graph…")
-      prepared = try pipeline.prepare(options.request(inputs: inputs, focus: focus))
-    } catch {
-      throw Self.exit(for: error, inputErrors: false)
+  init(options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil) throws {
+    if let workspace = input.workspace, let period = input.period {
+      prepared = try Self.prepare(workspace: workspace, period: period, options: options)
+    } else {
+      Output.progress("reading \(input.inputs.count) input argument(s) and building the graph…")
+      do {
+        prepared = try pipeline.prepare(options.request(inputs: input.inputs, focus: focus))
+      } catch {
+        throw Self.exit(for: error, inputErrors: false)
+      }
     }
     if let focus {
       let index: EntityIndex
@@ -43,6 +48,23 @@ struct ScanRun {
     findings = prepared.findings + (analysis?.allFindings ?? [])
     KeptUntilExit.keep((prepared, analysis, findings))
     Output.printFindings(findings)
+  }
+
+  /// The period's stored inputs read from the workspace (its import's configuration and
+  /// smelter look-ups apply; `--config` and `--smelter-lookup` belong to `workspace import`).
+  static func prepare(workspace: String, period: String, options: ScanOptions) throws -> ScanPipeline.Prepared {
+    if options.config != nil || !options.smelterLookups.isEmpty {
+      Output.printError(
+        "error: --config and --smelter-lookup are given to `tierscan workspace import`; --workspace reads the period as imported")
+      throw ExitCode(ExitStatus.usage)
+    }
+    Output.progress("reading period \(period) from workspace \(workspace) and building the graph…")
+    do {
+      return try Workspace.open(at: workspace).prepare(period: period, options: options.request(inputs: [], focus: nil).ingestOptions)
+    } catch {
+      Output.printError("error: \(error.description)")
+      throw ExitCode(ExitStatus.usage)
+    }
   }
 
   /// The entity `id` resolves to, or the printed error's exit code.

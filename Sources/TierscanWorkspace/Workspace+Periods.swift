@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import TierscanCore
+import TierscanIngest
+import TierscanReport
+import TierscanRisk
+
+extension Workspace {
+  /// The periods that have an import, in label byte order (the workspace's period order).
+  public func periods() throws(WorkspaceError) -> [String] {
+    try read { db in try Self.periods(db) }
+  }
+
+  static func periods(_ db: Database) throws -> [String] {
+    try String.fetchAll(db, sql: "SELECT DISTINCT period FROM imports").sorted { $0.utf8Precedes($1) }
+  }
+
+  /// The newest import of `period`, which holds the period's complete input.
+  static func latestImport(_ db: Database, period: String) throws -> Int64? {
+    try Int64.fetchOne(db, sql: "SELECT max(id) FROM imports WHERE period = ?", arguments: [period])
+  }
+
+  /// The stored input of import `importID`, bytes included.
+  static func periodInputs(_ db: Database, importID: Int64) throws -> PeriodInputs {
+    let files = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT f.source, f.role, f.path, f.kind, f.sha256, f.brought_by, b.content
+        FROM files f JOIN blobs b ON b.sha256 = f.sha256
+        WHERE f.import_id = ? ORDER BY f.position
+        """, arguments: [importID]
+    ).map { row in
+      StoredFile(
+        source: row["source"], role: StoredFile.Role(rawValue: row["role"]) ?? .input, path: row["path"],
+        kind: row["kind"], sha256: row["sha256"], bytes: row["content"], broughtBy: row["brought_by"])
+    }
+    let findings = try Row.fetchAll(
+      db, sql: "SELECT source, severity, rule, file, message FROM expansion_findings WHERE import_id = ? ORDER BY position",
+      arguments: [importID]
+    ).map { row in
+      StoredExpansionFinding(
+        source: row["source"],
+        finding: Finding(
+          Severity(rawValue: row["severity"]) ?? .error, row["rule"], at: Provenance(file: row["file"]), row["message"]))
+    }
+    return PeriodInputs(files: files, expansionFindings: findings)
+  }
+
+  /// The pipeline's prepared run for `period`, read from the stored files of its newest import
+  /// with the configuration of that import: the same value ``ScanPipeline/prepare(_:)`` gives
+  /// for the original files, plus the origin the manifest names.
+  public func prepare(period: String, options: IngestOptions = IngestOptions()) throws(WorkspaceError)
+    -> ScanPipeline.Prepared
+  {
+    let (importID, stored, configPath, configBytes) = try read { db -> (Int64, PeriodInputs, String?, Data?) in
+      guard let importID = try Self.latestImport(db, period: period) else {
+        throw WorkspaceError.unknownPeriod(period, known: try Self.periods(db))
+      }
+      let row = try Row.fetchOne(db, sql: "SELECT config_path, config FROM imports WHERE id = ?", arguments: [importID])
+      return (importID, try Self.periodInputs(db, importID: importID), row?["config_path"], row?["config"])
+    }
+    let config: LoadedRiskConfig
+    do {
+      config = try LoadedRiskConfig(bytes: configPath == nil ? nil : Array(configBytes ?? Data()))
+    } catch {
+      throw .config("the configuration stored with import \(importID) is invalid: \(error)")
+    }
+    let ingested = try stored.ingest(options: options)
+    var prepared = ScanPipeline().prepare(read: ingested, config: config, inputSHA256: stored.digests(of: ingested))
+    prepared.workspace = ScanManifest.WorkspaceOrigin(path: path, period: period, importID: importID)
+    return prepared
+  }
+}

@@ -1,0 +1,191 @@
+import GRDB
+
+/// The workspace's tables, as numbered migrations (docs/workspace.md describes each table).
+///
+/// `schema_version` holds one row: the number of migrations applied. Opening a workspace applies
+/// the missing ones in one transaction; a workspace whose version is above ``current`` was
+/// written by a newer tierscan and is refused.
+enum WorkspaceSchema {
+  /// The schema version this tierscan writes.
+  static var current: Int { migrations.count }
+
+  /// Migration `i` takes the schema from version `i` to `i + 1`.
+  static let migrations: [String] = [version1]
+
+  private static let version1 = """
+    CREATE TABLE schema_version (version INTEGER NOT NULL);
+    INSERT INTO schema_version (version) VALUES (0);
+
+    CREATE TABLE imports (
+      id INTEGER PRIMARY KEY,
+      period TEXT NOT NULL,
+      tool_version TEXT NOT NULL,
+      config_path TEXT,
+      config_sha256 TEXT NOT NULL,
+      config BLOB,
+      retirement_policy TEXT NOT NULL CHECK (retirement_policy IN ('retain', 'flag', 'expire')),
+      focus TEXT,
+      entity_count INTEGER NOT NULL,
+      relationship_count INTEGER NOT NULL,
+      error_count INTEGER NOT NULL,
+      warning_count INTEGER NOT NULL
+    );
+    CREATE INDEX imports_by_period ON imports (period, id);
+
+    CREATE TABLE blobs (
+      sha256 TEXT PRIMARY KEY,
+      size INTEGER NOT NULL,
+      content BLOB NOT NULL
+    );
+
+    CREATE TABLE files (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      position INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      role TEXT NOT NULL CHECK (role IN ('input', 'smelter-lookup')),
+      path TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      size INTEGER NOT NULL,
+      sha256 TEXT NOT NULL REFERENCES blobs (sha256),
+      brought_by INTEGER NOT NULL REFERENCES imports (id),
+      PRIMARY KEY (import_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX files_by_path ON files (path);
+
+    CREATE TABLE expansion_findings (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      position INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      severity TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      file TEXT NOT NULL,
+      message TEXT NOT NULL,
+      PRIMARY KEY (import_id, position)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE findings (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      position INTEGER NOT NULL,
+      severity TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      file TEXT,
+      line INTEGER,
+      "column" INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      message TEXT NOT NULL,
+      PRIMARY KEY (import_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX findings_by_rule ON findings (rule);
+
+    CREATE TABLE workspace_entities (
+      wid INTEGER PRIMARY KEY,
+      first_period TEXT NOT NULL,
+      first_import INTEGER NOT NULL REFERENCES imports (id)
+    );
+
+    CREATE TABLE entity_keys (
+      scheme TEXT NOT NULL CHECK (scheme IN ('id', 'alias', 'lei', 'duns', 'vat', 'cid')),
+      value TEXT NOT NULL,
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      first_import INTEGER NOT NULL REFERENCES imports (id),
+      PRIMARY KEY (scheme, value, wid)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_keys_by_wid ON entity_keys (wid);
+    CREATE INDEX entity_keys_by_value ON entity_keys (value);
+
+    CREATE TABLE entities (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      idx INTEGER NOT NULL,
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      country TEXT,
+      sector TEXT,
+      placeholder INTEGER NOT NULL,
+      PRIMARY KEY (import_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX entities_by_wid ON entities (wid, import_id);
+    CREATE INDEX entities_by_id ON entities (id);
+
+    CREATE TABLE identifiers (
+      import_id INTEGER NOT NULL,
+      idx INTEGER NOT NULL,
+      scheme TEXT NOT NULL,
+      value TEXT NOT NULL,
+      PRIMARY KEY (import_id, idx, scheme),
+      FOREIGN KEY (import_id, idx) REFERENCES entities (import_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX identifiers_by_value ON identifiers (scheme, value);
+
+    CREATE TABLE entity_sources (
+      import_id INTEGER NOT NULL,
+      idx INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      file TEXT NOT NULL,
+      line INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      PRIMARY KEY (import_id, idx, position),
+      FOREIGN KEY (import_id, idx) REFERENCES entities (import_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE relationships (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      seq INTEGER NOT NULL,
+      from_idx INTEGER NOT NULL,
+      to_idx INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      commodity TEXT,
+      share REAL,
+      basis TEXT NOT NULL,
+      file TEXT NOT NULL,
+      line INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      PRIMARY KEY (import_id, seq)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE exposures (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      idx INTEGER NOT NULL,
+      category TEXT NOT NULL,
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      tier INTEGER,
+      score REAL NOT NULL,
+      level TEXT NOT NULL,
+      hops INTEGER NOT NULL,
+      PRIMARY KEY (import_id, idx, category)
+    ) WITHOUT ROWID;
+    CREATE INDEX exposures_by_wid ON exposures (wid);
+
+    CREATE TABLE period_entities (
+      period TEXT NOT NULL,
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      status TEXT NOT NULL CHECK (status IN ('reported', 'retained')),
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      PRIMARY KEY (period, wid)
+    ) WITHOUT ROWID;
+    CREATE INDEX period_entities_by_wid ON period_entities (wid);
+
+    CREATE TABLE retirements (
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      period TEXT NOT NULL,
+      last_period TEXT NOT NULL,
+      policy TEXT NOT NULL CHECK (policy IN ('flag', 'expire')),
+      review TEXT CHECK (review IN ('open', 'confirmed', 'dismissed')),
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      PRIMARY KEY (wid, period)
+    ) WITHOUT ROWID;
+    CREATE INDEX retirements_by_period ON retirements (period);
+    """
+
+  /// Applies the migrations above `from`, then records the new version.
+  static func migrate(_ db: Database, from version: Int) throws {
+    for i in version..<migrations.count {
+      try db.execute(sql: migrations[i])
+    }
+    try db.execute(sql: "UPDATE schema_version SET version = ?", arguments: [migrations.count])
+  }
+}
