@@ -54,6 +54,9 @@ let package = Package(
     .testTarget(name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore"]),
     .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
     .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
+    .testTarget(
+      name: "TierscanWorkspaceTests",
+      dependencies: ["TierscanWorkspace", "TierscanCore", .product(name: "GRDB", package: "GRDB.swift")]),
     // End-to-end tests run the built binary; in-process tests parse commands with the executable
     // target's own types and run them through the library.
     .testTarget(

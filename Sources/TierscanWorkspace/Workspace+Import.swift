@@ -22,6 +22,10 @@ extension Workspace {
     try Self.checkLabel(request.period, what: "period")
     if let source = request.source { try Self.checkLabel(source, what: "source", strict: false) }
     if request.inputs.isEmpty { throw .invalidArgument("give at least one INPUT file or directory to import") }
+    // A missing INPUT would empty its source and retire everything it reported: refuse it.
+    for argument in request.inputs + request.smelterLookups where !FileManager.default.fileExists(atPath: argument) {
+      throw .missingInput(path: argument)
+    }
     let (configBytes, config) = try Self.loadConfig(request.configPath)
 
     // 1. This import's contributions, per source.

@@ -131,3 +131,16 @@ public final class Workspace: @unchecked Sendable {
     return "\(error)"
   }
 }
+
+extension Workspace {
+  /// SQLite's integrity and foreign-key checks: empty when the file is sound.
+  public func problems() throws(WorkspaceError) -> [String] {
+    try read { db in
+      var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+      for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+        problems.append("foreign key: table \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? -1) refers to missing \(row[2] as String? ?? "?")")
+      }
+      return problems
+    }
+  }
+}

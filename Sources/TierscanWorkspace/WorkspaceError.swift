@@ -15,6 +15,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
   case unknownEntity(String)
   /// A bad argument (period label, source name, policy).
   case invalidArgument(String)
+  /// An INPUT argument that does not exist (nothing is imported).
+  case missingInput(path: String)
   /// An input file that could not be read at import.
   case unreadableInput(path: String)
   /// The risk configuration could not be read or is invalid.
@@ -36,7 +38,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
       return "no import for period \(period)" + (known.isEmpty ? " (the workspace has none yet)" : "; periods: \(known.joined(separator: ", "))")
     case .unknownEntity(let id): return "\(id): no entity with this id, identifier or workspace id"
     case .invalidArgument(let message): return message
-    case .unreadableInput(let path): return "\(path): cannot read the input file"
+    case .missingInput(let path): return "\(path): no such file or directory; nothing imported"
+    case .unreadableInput(let path): return "\(path): cannot read the input file; nothing imported"
     case .config(let message): return message
     case .unsupported(let message): return message
     case .database(let message): return "workspace: \(message)"

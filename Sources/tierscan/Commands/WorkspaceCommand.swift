@@ -10,7 +10,7 @@ struct WorkspaceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "workspace",
     abstract: "Keep every import, period and retirement in one SQLite workspace file.",
-    subcommands: [Init.self, Import.self, History.self])
+    subcommands: [Init.self, Import.self, History.self, Check.self])
 
   /// `tierscan workspace init FILE`.
   struct Init: ParsableCommand {
@@ -75,6 +75,24 @@ struct WorkspaceCommand: ParsableCommand {
     func run() throws {
       let history = try WorkspaceCommand.run { () throws(WorkspaceError) in try Workspace.open(at: file).history(of: entity) }
       print(history.text, terminator: "")
+    }
+  }
+
+  /// `tierscan workspace check FILE`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check the workspace file (SQLite integrity and foreign keys) and list its periods.")
+    @Argument(help: "The workspace file.") var file: String
+
+    func run() throws {
+      let (version, periods, problems) = try WorkspaceCommand.run { () throws(WorkspaceError) in
+        let workspace = try Workspace.open(at: file)
+        return (try workspace.schemaVersion(), try workspace.periods(), try workspace.problems())
+      }
+      print("\(file): schema version \(version); periods: \(periods.isEmpty ? "none" : periods.joined(separator: ", "))")
+      for problem in problems { print("problem: \(problem)") }
+      print(problems.isEmpty ? "ok" : "\(problems.count) problem(s)")
+      if !problems.isEmpty { throw ExitCode(ExitStatus.inputErrors) }
     }
   }
 

@@ -1,0 +1,114 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TierscanWorkspace
+
+/// In-process tests of the workspace store: schema versions, stable ids across periods, retirement.
+@Suite struct WorkspaceTests {
+  private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ws-unit-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  private func write(_ text: String, to url: URL) throws { try Data(text.utf8).write(to: url) }
+
+  @Test func aWorkspaceFromANewerTierscanIsRefused() throws {
+    let path = try temporaryDirectory().appendingPathComponent("w.db").path
+    _ = try Workspace.create(at: path)
+    #expect(try Workspace.open(at: path).schemaVersion() == WorkspaceSchema.current)
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: "UPDATE schema_version SET version = 99") }
+    try queue.close()
+    #expect {
+      _ = try Workspace.open(at: path)
+    } throws: { error in
+      guard case .newerSchema(_, let found, let supported) = error as? WorkspaceError else { return false }
+      return found == 99 && supported == WorkspaceSchema.current
+        && "\(error)".contains("written by a newer tierscan (workspace schema version 99")
+    }
+  }
+
+  @Test func anSQLiteFileWithoutTheSchemaIsNotAWorkspace() throws {
+    let path = try temporaryDirectory().appendingPathComponent("other.db").path
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+    try queue.close()
+    #expect {
+      _ = try Workspace.open(at: path)
+    } throws: { error in "\(error)".contains("without a tierscan schema_version table") }
+  }
+
+  @Test func aDamagedFileIsAClearError() throws {
+    let directory = try temporaryDirectory()
+    let path = directory.appendingPathComponent("w.db").path
+    _ = try Workspace.create(at: path)
+    // Keep the SQLite header, overwrite the rest of the first page and beyond with noise.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    for i in 16..<bytes.count { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+    try bytes.write(to: URL(fileURLWithPath: path))
+    try? FileManager.default.removeItem(atPath: path + "-wal")
+    try? FileManager.default.removeItem(atPath: path + "-shm")
+    #expect(throws: WorkspaceError.self) { _ = try Workspace.open(at: path).periods() }
+  }
+
+  /// A re-export with renumbered ids keeps every workspace id when identifiers match; an id
+  /// reused for a supplier with another LEI is a new entity, and the one dropped is retired.
+  @Test func renumberedIdsKeepTheirWorkspaceIdsByIdentifier() throws {
+    let directory = try temporaryDirectory()
+    let path = directory.appendingPathComponent("w.db").path
+    let workspace = try Workspace.create(at: path)
+    let header = "id,name,kind,country,sector,commodities,lei,duns,vat,cid\n"
+    let first = directory.appendingPathComponent("first.csv")
+    try write(
+      header + "BUY,Buyer plc,company,GB,,,213800B21D2C4B059857,,,\n"
+        + "S-1,Alpha Ltd,company,GB,,,2138003831039283D272,,,\n"
+        + "S-2,Beta Ltd,company,GB,,,,123456789,,\n"
+        + "S-3,Gamma Ltd,company,GB,,,2138006F2479A8823E57,,,\n", to: first)
+    let second = directory.appendingPathComponent("second.csv")
+    // Renumbered: Alpha is now S-10, Beta S-20, Gamma dropped, and S-1 now names Delta (other LEI).
+    try write(
+      header + "BUY,Buyer plc,company,GB,,,213800B21D2C4B059857,,,\n"
+        + "S-10,Alpha Ltd,company,GB,,,2138003831039283D272,,,\n"
+        + "S-20,Beta Ltd,company,GB,,,,123456789,,\n"
+        + "S-1,Delta Ltd,company,GB,,,2138003E3D90BBC76878,,,\n", to: second)
+    let one = try workspace.importPeriod(WorkspaceImportRequest(period: "2024", inputs: [first.path], source: "suppliers"))
+    #expect(one.newEntities == 4 && one.retired == 0)
+    let two = try workspace.importPeriod(WorkspaceImportRequest(period: "2025", inputs: [second.path], source: "suppliers"))
+    #expect(two.newEntities == 1)  // Delta only
+    #expect(two.retired == 1)  // Gamma
+    #expect(two.filesCarried == 0 && two.replacedSources.isEmpty)
+    let alpha = try workspace.history(of: "S-10")
+    #expect(try workspace.history(of: "2138003831039283D272").wid == alpha.wid)
+    #expect(alpha.periods.map(\.status) == ["reported", "reported"])
+    #expect(alpha.periods.map(\.id) == ["S-1", "S-10"])
+    let delta = try workspace.history(of: "2138003E3D90BBC76878")
+    #expect(delta.wid != alpha.wid)
+    #expect(delta.periods.map(\.status) == ["absent", "reported"])
+    let gamma = try workspace.history(of: "S-3")
+    #expect(gamma.periods.map(\.status) == ["reported", "retired"])
+    #expect(gamma.periods.last?.retirement == "last present in 2024, policy flag, review open")
+    #expect(try workspace.problems().isEmpty)
+    // Re-importing 2024 later recomputes 2025's retirements from it (still Gamma only).
+    let again = try workspace.importPeriod(
+      WorkspaceImportRequest(period: "2024", inputs: [first.path], source: "suppliers", retirement: .expire))
+    #expect(again.replacedSources == ["suppliers"] && again.newEntities == 0)
+    #expect(try workspace.history(of: "S-3").periods.map(\.status) == ["reported", "retired"])
+    #expect {
+      _ = try workspace.history(of: "NOPE")
+    } throws: { error in "\(error)".contains("NOPE: no entity") }
+  }
+
+  @Test func periodLabelsAreChecked() throws {
+    let path = try temporaryDirectory().appendingPathComponent("w.db").path
+    let workspace = try Workspace.create(at: path)
+    #expect(throws: WorkspaceError.self) {
+      _ = try workspace.importPeriod(WorkspaceImportRequest(period: "2025/Q1", inputs: ["x.csv"]))
+    }
+    #expect(throws: WorkspaceError.self) {
+      _ = try workspace.importPeriod(WorkspaceImportRequest(period: "2025", inputs: ["/nonexistent/tierscan/x.csv"]))
+    }
+    #expect(try workspace.periods().isEmpty)
+  }
+}
