@@ -16,6 +16,25 @@ import Testing
     stderr.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") || $0.contains(": info: ") }
   }
 
+  /// The cells of one CSV line (quoted cells may hold commas; no line breaks in the sample).
+  private func csvCells(_ line: Substring) -> [String] {
+    var cells: [String] = []
+    var cell = ""
+    var quoted = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+      } else if character == ",", !quoted {
+        cells.append(cell)
+        cell = ""
+      } else {
+        cell.append(character)
+      }
+    }
+    cells.append(cell)
+    return cells
+  }
+
   /// A workspace holding SampleData/2024 and SampleData/2025, imported from the repository root.
   private func sampleWorkspace(_ directory: URL, policy: String = "flag") throws -> String {
     let file = directory.appendingPathComponent("programme.tsws").path
@@ -189,5 +208,56 @@ import Testing
     #expect(missing.stderr.contains("no import for period 2026; periods: 2024, 2025"))
     let check = try TierscanBinary.run(["workspace", "check", workspace])
     #expect(check.status == 0 && check.stdout.contains("ok"), "\(check.stdout)\(check.stderr)")
+  }
+
+  /// The done-when scenario: 2024, 2025, then 2025 re-exported with every supplier that has an
+  /// LEI or DUNS renumbered. The 2024 → 2025 diff lists the true changes; the re-export changes
+  /// ids only.
+  @Test func aRenumberedReExportChangesIdsOnly() throws {
+    let directory = try temporaryDirectory()
+    let workspace = try sampleWorkspace(directory)
+    let year = try TierscanBinary.run(["diff", "--workspace", workspace, "2024", "2025"])
+    #expect(year.status == 0, "\(year.stderr)")
+    #expect(year.stdout.contains("added: 7\n"))
+    for id in ["GAR-TR", "SPIN-TR", "GIN-TR", "FARM-TR", "GIN-TM", "FARM-TM", "CID900643"] {
+      #expect(year.stdout.contains(" \(id) "), "\(id) not added")
+    }
+    #expect(year.stdout.contains("no longer reported: 2\n"))
+    #expect(year.stdout.contains("GAR-BD2 Padma Stitchworks Ltd. — retired in 2025 (last present 2024, policy flag, review open)"))
+    #expect(year.stdout.contains("changed: 0\n"))
+    #expect(year.stdout.contains("EMS-PEN Penang Kinta Electronics Sdn. Bhd. — forced_labour 0.700 high → 0.850 critical (rose)"))
+
+    // Copy 2025 and renumber every id whose entity row has an LEI or DUNS, in every CSV and XML.
+    let copy = directory.appendingPathComponent("reexport")
+    try FileManager.default.copyItem(at: root.appendingPathComponent("SampleData/2025"), to: copy)
+    let entities = try String(contentsOf: copy.appendingPathComponent("entities.csv"), encoding: .utf8)
+    var renumbered: [String] = []
+    for line in entities.split(separator: "\n").dropFirst() {
+      let cells = csvCells(line)
+      if cells.count > 7, !cells[0].hasPrefix("CID"), !cells[6].isEmpty || !cells[7].isEmpty { renumbered.append(String(cells[0])) }
+    }
+    #expect(renumbered.count >= 10)
+    let alternatives = renumbered.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+    let pattern = try NSRegularExpression(pattern: "(?<![A-Za-z0-9-])(" + alternatives.joined(separator: "|") + ")(?![A-Za-z0-9-])")
+    let files = FileManager.default.enumerator(atPath: copy.path)?.compactMap { $0 as? String } ?? []
+    for name in files where name.hasSuffix(".csv") || name.hasSuffix(".xml") {
+      let url = copy.appendingPathComponent(name)
+      var text = try String(contentsOf: url, encoding: .utf8)
+      for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+        let range = Range(match.range, in: text)!
+        let index = renumbered.firstIndex(of: String(text[range]))!
+        text.replaceSubrange(range, with: "R\(index + 100)")
+      }
+      try Data(text.utf8).write(to: url)
+    }
+    let imported = try TierscanBinary.run(["workspace", "import", workspace, "--period", "2025-reexport", copy.path])
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stdout.contains("(0 new to the workspace)"))
+    #expect(imported.stdout.contains("0 retired (flag), 0 retained"))
+    let diff = try TierscanBinary.run(["diff", "--workspace", workspace, "2025", "2025-reexport"])
+    #expect(diff.stdout.contains("added: 0\nno longer reported: 0\nchanged: \(renumbered.count)\n"), "\(diff.stdout)")
+    #expect(diff.stdout.contains("id GAR-BD → R"))
+    let changes = diff.stdout.split(separator: "\n").filter { $0.hasPrefix("  W") }
+    #expect(changes.count == renumbered.count && changes.allSatisfy { $0.contains("— id ") && !$0.contains("; ") })
   }
 }

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import TierscanReport
+import TierscanWorkspace
 
 /// `tierscan diff OLD_DIR NEW_DIR [--format text|json|csv]`: what changed between two scan or
 /// statement output directories. Exit 0 done; 64 when a directory is missing or is not an output
-/// directory; 2 when an output file in it is malformed.
+/// directory; 2 when an output file in it is malformed. With `--workspace FILE`, OLD and NEW are
+/// periods of the workspace, compared entity by workspace id (docs/workspace.md).
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Compare two scan or statement output directories (exposures, coverage, graph, smelters).")
@@ -12,8 +14,15 @@ struct Diff: ParsableCommand {
   @Argument(help: "The earlier output directory.") var old: String
   @Argument(help: "The later output directory.") var new: String
   @Option(help: "Output format: text, json or csv.") var format: ScanDiff.Format = .text
+  @Option(help: "Compare two periods of this workspace file (OLD and NEW are period labels; text only).")
+  var workspace: String?
 
   func run() throws {
+    if let workspace {
+      let diff = try WorkspaceCommand.run { () throws(WorkspaceError) in try Workspace.open(at: workspace).diff(old, new) }
+      print(diff.text, terminator: "")
+      return
+    }
     do {
       let diff = ScanDiff(old: try ScanSnapshot(directory: old), new: try ScanSnapshot(directory: new))
       print(diff.render(format), terminator: "")
