@@ -171,7 +171,7 @@ extension Workspace {
         """)
     for (position, stored) in period.expansionFindings.enumerated() {
       try finding.execute(arguments: [
-        importID, position, stored.source, stored.finding.severity.rawValue, stored.finding.rule,
+        importID, position, stored.source, stored.finding.severity.rawValue, stored.finding.rule.id,
         stored.finding.location?.file ?? "", stored.finding.message,
       ])
     }
@@ -186,7 +186,7 @@ extension Workspace {
     for (position, finding) in findings.enumerated() {
       let place = finding.location
       try statement.execute(arguments: [
-        importID, position, finding.severity.rawValue, finding.rule, place?.file, place?.line, place?.column,
+        importID, position, finding.severity.rawValue, finding.rule.id, place?.file, place?.line, place?.column,
         place?.sheet, place?.cell, finding.message,
       ])
     }

@@ -34,14 +34,18 @@ extension Workspace {
         source: row["source"], role: StoredFile.Role(rawValue: row["role"]) ?? .input, path: row["path"],
         kind: row["kind"], sha256: row["sha256"], bytes: row["content"], broughtBy: row["brought_by"])
     }
+    let rules = Dictionary(FindingRule.all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let findings = try Row.fetchAll(
       db, sql: "SELECT source, severity, rule, file, message FROM expansion_findings WHERE import_id = ? ORDER BY position",
       arguments: [importID]
-    ).map { row in
-      StoredExpansionFinding(
+    ).map { row throws -> StoredExpansionFinding in
+      let id: String = row["rule"]
+      guard let rule = rules[id] else {
+        throw WorkspaceError.database("import \(importID) stores a finding with rule \(id), which this tierscan does not know")
+      }
+      return StoredExpansionFinding(
         source: row["source"],
-        finding: Finding(
-          Severity(rawValue: row["severity"]) ?? .error, row["rule"], at: Provenance(file: row["file"]), row["message"]))
+        finding: Finding(Severity(rawValue: row["severity"]) ?? .error, rule, at: Provenance(file: row["file"]), row["message"]))
     }
     return PeriodInputs(files: files, expansionFindings: findings)
   }
