@@ -79,8 +79,8 @@ def discover(arguments: list[str]):
 
 
 def _parse_csv_task(item):
-    index, path = item
-    with open(path, "rb") as f:
+    index, path, absolute = item
+    with open(absolute, "rb") as f:
         data = f.read()
     for tagged in csvinput.parse_file(data, path, index):
         yield (index,) + tagged
@@ -145,9 +145,13 @@ class Inputs:
         sc = spark.sparkContext
         parts = []
         if csv_items:
-            parts.append(sc.parallelize(csv_items, len(csv_items)).flatMap(_parse_csv_task))
+            # Tasks read the file by its absolute path (executors may run in another directory; on
+            # a cluster the path must be visible to every executor, or give Parquet, which Spark
+            # reads from HDFS/S3/... itself); findings keep the path as given.
+            items = [(index, path, os.path.abspath(path)) for index, path in csv_items]
+            parts.append(sc.parallelize(items, len(items)).flatMap(_parse_csv_task))
         for index, path in parquet_items:
-            frame = spark.read.parquet(path)
+            frame = spark.read.parquet(os.path.abspath(path))
             names = [n.strip().lower() for n in frame.columns]
             numbered = frame.rdd.zipWithIndex().map(lambda pair: (pair[1], list(pair[0])))
             parts.append(numbered.mapPartitions(

@@ -25,20 +25,32 @@ from .tiers import tiers as make_tiers
 
 
 class Checkpointer:
-    """Materialises a DataFrame and cuts its lineage: `localCheckpoint` by default, or Parquet
-    under `directory` (reliable on a cluster: a lost executor does not lose a layer)."""
+    """Keeps a DataFrame that is used more than once and cuts its lineage. By default it is a lazy
+    local checkpoint (stored on the executors by the next action, no job of its own); with `directory` every
+    kept frame is written there as Parquet and read back, which cuts its lineage and makes each
+    propagation layer a reliable checkpoint (a lost executor does not lose a layer; use it on a
+    cluster)."""
 
     def __init__(self, directory: str | None = None):
         self.directory = directory
         self.count = 0
+        self.kept = []
 
     def __call__(self, frame, name):
         self.count += 1
         if self.directory is None:
-            return frame.localCheckpoint(eager=True)
+            # A lazy local checkpoint: computed and stored by the next action (no job of its own),
+            # and the returned frame's plan starts from the stored rows (no growing lineage).
+            return frame.localCheckpoint(eager=False)
         path = os.path.join(self.directory, f"{self.count:04d}-{name}")
         frame.write.mode("overwrite").parquet(path)
         return frame.sparkSession.read.parquet(path)
+
+    def release(self):
+        """Unpersists every kept frame."""
+        for frame in self.kept:
+            frame.unpersist()
+        self.kept = []
 
 
 class ScanError(Exception):
@@ -77,8 +89,13 @@ def scan(spark, inputs_args, focus, out_dir, config_path=None, checkpoint_dir=No
     t = phase("inherent risk", t)
     arcs = checkpoint(make_arcs(graph.edges, config), "arcs")
     history_dir = os.path.join(out_dir, "history")
-    if os.path.exists(history_dir):
-        shutil.rmtree(history_dir)
+    for name in ("history", "nodes", "edges"):
+        if os.path.exists(os.path.join(out_dir, name)):
+            shutil.rmtree(os.path.join(out_dir, name))
+    # The graph the history refers to: node numbers and edge input orders.
+    graph.entities.select("nid", "id", "name", "kind", "country").write.parquet(os.path.join(out_dir, "nodes"))
+    graph.edges.select("edge", "src", "dst", "type", "commodity", "basis", "confidence", "share", "file", "line") \
+        .write.parquet(os.path.join(out_dir, "edges"))
     layer_times = []
 
     def on_layer(k, rows):
@@ -106,11 +123,11 @@ def scan(spark, inputs_args, focus, out_dir, config_path=None, checkpoint_dir=No
     }
     with open(os.path.join(out_dir, "run.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(summary, indent=2) + "\n")
-    with open(os.path.join(out_dir, "findings.txt"), "w", encoding="utf-8") as f:
-        for severity, rule, file, line, message in findings:
-            where = f"{file}:{line}" if line is not None else f"{file}"
-            f.write(f"{where}: {severity}: {rule}: {message}\n")
+    with open(os.path.join(out_dir, "findings.json"), "w", encoding="utf-8") as f:
+        f.write(C.json_value([{"severity": s, "rule": r, "file": fl, "line": ln, "message": m}
+                              for s, r, fl, ln, m in findings], 0) + "\n")
     inputs.release()
+    checkpoint.release()
     return summary
 
 

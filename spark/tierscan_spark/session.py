@@ -19,6 +19,8 @@ def make_session(master: str = "local[*]", app: str = "tierscan-spark", shuffle_
 
     builder = SparkSession.builder.master(master).appName(app)
     builder = builder.config("spark.ui.enabled", "true" if ui else "false")
+    builder = builder.config("spark.ui.showConsoleProgress", "false")
+    builder = builder.config("spark.driver.memory", os.environ.get("TIERSCAN_SPARK_DRIVER_MEMORY", "2g"))
     builder = builder.config("spark.sql.session.timeZone", "UTC")
     builder = builder.config("spark.sql.ansi.enabled", "false")
     if shuffle_partitions is not None:
