@@ -49,6 +49,8 @@ def spark():
     pytest.importorskip("pyspark")
     from tierscan_spark.session import make_session
 
-    session = make_session("local[2]", app="tierscan-spark-tests", shuffle_partitions=2)
+    # AQE off: on these tiny inputs it only adds jobs (results are the same either way).
+    session = make_session("local[2]", app="tierscan-spark-tests", shuffle_partitions=2,
+                           extra={"spark.sql.adaptive.enabled": "false"})
     yield session
     session.stop()

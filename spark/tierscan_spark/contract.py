@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import unicodedata
 
@@ -73,7 +74,12 @@ def load_config(path: str | None) -> dict:
             override = json.loads(f.read().decode("utf-8"), parse_constant=_no_constant)
         except (ValueError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: {error}") from None
+    # The `audit` section (docs/audits.md) configures input kinds this job does not read; it is
+    # accepted as given (tierscan validates it).
+    audit = override.pop("audit", None) if isinstance(override, dict) else None
     config = _merge(config, override, "")
+    if audit is not None:
+        config["audit"] = audit
     _check(config)
     return config
 
@@ -137,6 +143,112 @@ ASSIGNED_COUNTRIES = frozenset(
     TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
     """.split()
 )
+
+
+_COUNTRY_TABLES = None
+
+
+def _country_alias_path() -> str:
+    """The shipped alias table: $TIERSCAN_COUNTRY_ALIASES, else the repository's resource file."""
+    given = os.environ.get("TIERSCAN_COUNTRY_ALIASES")
+    if given:
+        return given
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.join(here, "..", "..", "Sources", "TierscanIngest", "Resources", "country-aliases.json")
+
+
+def _country_tables():
+    """(names, alpha3) as CountryAliasTable.shipped builds them: the platform's CLDR region names
+    (generated into data/cldr-region-names.json by tools/cldr_region_names.swift), overridden by
+    the shipped, editable country-aliases.json."""
+    global _COUNTRY_TABLES
+    if _COUNTRY_TABLES is None:
+        here = os.path.dirname(os.path.abspath(__file__))
+        names, alpha3 = {}, {}
+        with open(os.path.join(here, "data", "cldr-region-names.json"), encoding="utf-8") as f:
+            for code, name in sorted(json.load(f).items()):
+                if code in ASSIGNED_COUNTRIES:
+                    names[normalize_country_name(name)] = code
+        try:
+            with open(_country_alias_path(), encoding="utf-8") as f:
+                table = json.load(f)
+        except OSError:
+            table = {}
+        for name, code in (table.get("names") or {}).items():
+            if isinstance(code, str) and code in ASSIGNED_COUNTRIES:
+                names[normalize_country_name(name)] = code
+        for key, code in (table.get("alpha3") or {}).items():
+            if isinstance(code, str) and code in ASSIGNED_COUNTRIES:
+                alpha3[key.upper()] = code
+        _COUNTRY_TABLES = (names, alpha3)
+    return _COUNTRY_TABLES
+
+
+def normalize_country_name(name: str) -> str:
+    """CountryResolver.normalize: fold case and accents; drop `.` and apostrophes; `&` is `and`;
+    other non-alphanumerics separate words; a leading `the` dropped; `st` read as `saint`."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", name.casefold()) if unicodedata.category(c) != "Mn")
+    words, current = [], ""
+    for ch in folded:
+        if ch in ("'", "\u2019", "."):
+            continue
+        if ch == "&":
+            if current:
+                words.append(current)
+            current = ""
+            words.append("and")
+            continue
+        if ch.isalnum() or unicodedata.category(ch)[0] == "M":
+            current += ch
+        elif current:
+            words.append(current)
+            current = ""
+    if current:
+        words.append(current)
+    if words and words[0] == "the":
+        words.pop(0)
+    return " ".join("saint" if w == "st" else w for w in words)
+
+
+def _country_keys(name: str) -> list[str]:
+    variants = [name]
+    open_at = name.find("(")
+    if open_at >= 0:
+        close_at = name.find(")", open_at)
+        if close_at >= 0:
+            variants.append(name[:open_at] + name[close_at + 1:])
+            variants.append(name[open_at + 1:close_at])
+    parts = [p for p in name.split(",", 1) if p]
+    if len(parts) == 2:
+        variants.append(parts[1] + " " + parts[0])
+    keys = []
+    for variant in variants:
+        key = normalize_country_name(variant)
+        if key and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def resolve_country(raw: str):
+    """CountryResolver.resolve: ("code", CC) for an alpha-2 code as given, ("resolved", CC) for
+    `UK`, an alpha-3 code or a name, ("unknown", None) otherwise."""
+    trimmed = raw.strip()
+    if not trimmed:
+        return ("unknown", None)
+    length = len(trimmed.encode("utf-8"))
+    if length == 2:
+        code = trimmed.upper()
+        if code == "UK":
+            return ("resolved", "GB")
+        if code in ASSIGNED_COUNTRIES:
+            return ("code", code)
+    names, alpha3 = _country_tables()
+    if length == 3 and trimmed.upper() in alpha3:
+        return ("resolved", alpha3[trimmed.upper()])
+    for key in _country_keys(trimmed):
+        if key in names:
+            return ("resolved", names[key])
+    return ("unknown", None)
 
 
 def is_valid_lei(value: str) -> bool:

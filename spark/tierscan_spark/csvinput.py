@@ -23,9 +23,17 @@ SMELTER_COLUMNS = {"cid", "status", "name", "metal", "country"}
 COUNTRY_COLUMNS = {"country", "category", "score", "commodity", "source"}
 
 
+UNSUPPORTED_KINDS = ("audit-findings", "assessments")
+
+
 def kind_of(names: list[str]) -> str | None:
-    """CSVHeader.kind: the first row of SPEC §2's table whose columns the header contains."""
-    have = set(names)
+    """CSVHeader.kind: audit kinds first (not read by this job), then the first row of SPEC §2's
+    table whose columns the header contains."""
+    have = set(n for n in names if n)
+    if {"finding_id", "assessment_id"} <= have:
+        return "audit-findings"
+    if {"assessment_id", "supplier_id", "scheme"} <= have:
+        return "assessments"
     if {"from", "to", "type"} <= have:
         return "relationships"
     if {"buyer_id", "supplier_id"} <= have:
@@ -207,6 +215,7 @@ class Row:
         self.extra = extra
         self.findings = []
         self.rejected = False
+        self.resolved = []
 
     def value(self, name):
         column = self.index.get(name)
@@ -236,20 +245,23 @@ class Row:
         return value
 
     def country(self, name, required=False):
+        """CSVRow.country: an alpha-2 code as given; another spelling resolved (reported once per
+        distinct value per file, `country-resolved`); unknown: a warning, or rejects the row."""
         raw = self.required(name) if required else self.value(name)
         if raw is None:
             return None
-        code = raw.upper()
-        if code == "UK":
-            self.warn("country-repaired", f"{name} '{raw}' read as 'GB'")
-            return "GB"
-        if code in C.ASSIGNED_COUNTRIES:
+        how, code = C.resolve_country(raw)
+        if how == "code":
             return code
-        message = f"{name} '{raw}' is not an assigned ISO 3166-1 alpha-2 code"
+        if how == "resolved":
+            self.resolved.append((name, raw, code))
+            return code
         if required:
-            self.reject("invalid-country", message)
+            self.reject("unknown-country", f"{name} '{raw}' is not an ISO 3166-1 code or a known country name")
         else:
-            self.warn("invalid-country", message + "; value dropped")
+            self.warn("unknown-country", f"{name} '{raw}' is not an ISO 3166-1 code or a known country name "
+                                         "(docs/countries.md: add it to country-aliases.json); value dropped, kept as "
+                                         "attribute 'unresolved_country'")
         return None
 
     def identifiers(self):
@@ -452,7 +464,53 @@ def _without_controls(row: Row) -> None:
             row.warn("control-characters", f"{row.names[column]}: control characters removed")
 
 
+def decode(data: bytes, display_path: str):
+    """CSVText.utf8: UTF-16 LE/BE with a byte-order mark is decoded to UTF-8 (info
+    `decoded-encoding`); broken UTF-16 is an error `invalid-encoding` and the file is not read.
+    Returns (UTF-8 bytes or None, finding or None)."""
+    for bom, codec, name in ((b"\xff\xfe", "utf-16-le", "UTF-16 LE"), (b"\xfe\xff", "utf-16-be", "UTF-16 BE")):
+        if data[:2] == bom:
+            try:
+                if len(data) % 2:
+                    raise UnicodeDecodeError(codec, data, 0, 1, "odd length")
+                text = data[2:].decode(codec)
+            except UnicodeDecodeError:
+                return None, ("error", "invalid-encoding", display_path, None,
+                              f"{name} byte-order mark, but the text is not valid {name}; file not read")
+            return text.encode("utf-8", "surrogatepass"), ("info", "decoded-encoding", display_path, None,
+                                                           f"read as {name} (byte-order mark)")
+    return data, None
+
+
+def _not_utf8(data: bytes, display_path: str, line):
+    """CSVText.notUTF8Finding: one file-level error naming the encoding the bytes look like."""
+    zeros = data.count(0)
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = [ord(c) - 0xDC00 for c in text if 0xDC80 <= ord(c) <= 0xDCFF]
+    c1 = sum(1 for b in invalid if 0x80 <= b < 0xA0)
+    if zeros * 4 > len(data):
+        guess = "looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM)"
+    elif c1 > 0:
+        guess = "looks like Windows-1252; read it with --encoding windows-1252 (or save it as UTF-8)"
+    else:
+        guess = ("looks like Latin-1 or Windows-1252; read it with --encoding windows-1252 or --encoding latin1 "
+                 "(or save it as UTF-8)")
+    first = f" (first invalid byte 0x{invalid[0]:02X})" if invalid else ""
+    return ("error", "not-utf8", display_path, line, f"the file is not UTF-8{first}: it {guess}")
+
+
 def parse_file(data: bytes, display_path: str, file_index: int, types=C.EDGE_TYPES):
+    """`_parse_file`, with one file-level `not-utf8` error first when a record was rejected as
+    invalid UTF-8 or for a NUL byte (tierscan names the encoding the file looks like)."""
+    items = list(_parse_file(data, display_path, file_index, types))
+    if data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
+        bad = next((t[1] for t in items if t[0] == "finding" and t[1][1] in ("invalid-utf8", "nul-byte")), None)
+        if bad is not None:
+            items.insert(0, ("finding", _not_utf8(data, display_path, bad[3])))
+    return items
+
+
+def _parse_file(data: bytes, display_path: str, file_index: int, types=C.EDGE_TYPES):
     """Every record of one CSV file, as tagged tuples:
 
     ("kind", kind), ("summary", read, accepted, rejected), ("finding", finding), ("entity", record),
@@ -463,6 +521,14 @@ def parse_file(data: bytes, display_path: str, file_index: int, types=C.EDGE_TYP
     kind = None
     extra = []
     read = accepted = rejected = 0
+    reported = set()
+    data, note = decode(data, display_path)
+    if note is not None:
+        yield ("finding", note)
+    if data is None:
+        yield ("kind", "unrecognised")
+        yield ("summary", 0, 0, 0)
+        return
     for item in records(data):
         if header is None:
             if item[0] == "failure":
@@ -473,16 +539,27 @@ def parse_file(data: bytes, display_path: str, file_index: int, types=C.EDGE_TYP
             header = [_strip(f).lower() for f in item[2]]
             kind = kind_of(header)
             yield ("kind", kind or "unrecognised")
-            duplicates = [name for k, name in enumerate(header) if name in header[:k]]
+            duplicates = [name for k, name in enumerate(header) if name and name in header[:k]]
+            unnamed = [k for k, name in enumerate(header) if not name]
             if duplicates:
                 yield ("finding", ("error", "duplicate-header", display_path, item[1],
                                    f"column '{duplicates[0]}' appears more than once; file not read"))
             elif kind is None:
                 yield ("finding", ("error", "unrecognised-header", display_path, item[1],
                                    f"header ({','.join(header)}) matches no CSV kind; file not read"))
+            elif kind in UNSUPPORTED_KINDS:
+                yield ("finding", ("warning", "unsupported-input", display_path, item[1],
+                                   f"{kind} files are not read by tierscan-spark (tierscan reads them; results can "
+                                   "differ); file not read"))
             else:
                 usable = True
-                extra = [k for k, name in enumerate(header) if name not in KNOWN_COLUMNS[kind]]
+                extra = [k for k, name in enumerate(header) if name and name not in KNOWN_COLUMNS[kind]]
+                if unnamed:
+                    one = len(unnamed) == 1
+                    columns = ", ".join(str(k + 1) for k in unnamed)
+                    yield ("finding", ("info", "unnamed-column", display_path, item[1],
+                                       f"column{'' if one else 's'} {columns} {'has' if one else 'have'} an empty "
+                                       f"header cell; {'its' if one else 'their'} values are ignored"))
             continue
         read += 1
         if not usable:
@@ -525,6 +602,12 @@ def parse_file(data: bytes, display_path: str, file_index: int, types=C.EDGE_TYP
             accepted += 1
         else:
             rejected += 1
+        for field, raw, code in row.resolved:
+            if raw not in reported:
+                reported.add(raw)
+                yield ("finding", ("info", "country-resolved", display_path, item[1],
+                                   f"{field} '{raw}' read as '{code}' (first occurrence in this file; every other "
+                                   "occurrence reads the same)"))
         for finding in row.findings:
             yield ("finding", finding)
         yield from outputs

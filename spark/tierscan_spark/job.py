@@ -75,6 +75,8 @@ def scan(spark, inputs_args, focus, out_dir, config_path=None, checkpoint_dir=No
     except (C.ConfigError, OSError) as error:
         raise ScanError(f"error: config: {error}", 2) from None
     checkpoint = Checkpointer(checkpoint_dir)
+    group = f"tierscan-spark-{os.getpid()}-{time.monotonic_ns()}"
+    spark.sparkContext.setJobGroup(group, "tierscan-spark scan")
     t = time.perf_counter()
     inputs = Inputs(spark, inputs_args)
     t = phase("read", t)
@@ -120,6 +122,7 @@ def scan(spark, inputs_args, focus, out_dir, config_path=None, checkpoint_dir=No
         "merge_conflict_fields": graph.merge_conflict_fields,
         "layers": stats, "near_tie_refolds": sum(s["near_tie_refolds"] for s in stats),
         "timings": timings, "total_seconds": round(time.perf_counter() - clock, 3),
+        "spark_jobs": len(spark.sparkContext.statusTracker().getJobIdsForGroup(group)),
     }
     with open(os.path.join(out_dir, "run.json"), "w", encoding="utf-8") as f:
         f.write(json.dumps(summary, indent=2) + "\n")
