@@ -44,7 +44,22 @@ def _compare(spark, tierscan, tmp_path, inputs, focus, config=None, cwd=REPO):
     assert sp_cov["tiers"] == ts_cov["tiers"]
     assert sp_cov["untiered_entities"] == ts_cov["untiered_entities"]
     _check_history(spark, ts_out, sp_out)
+    _check_duckdb(sp_out, ts_out, str(tmp_path / "duckdb"), summary)
     return ts_out, sp_out, summary
+
+
+def _check_duckdb(sp_out, ts_out, duck_out, summary):
+    """The DuckDB tier, on the arcs/seeds the Spark job wrote, gives the same exposures.csv and
+    the same number of layers and near-tie refolds."""
+    duck = pytest.importorskip("duckdb")
+    assert duck.__version__ == "2.0.0"
+    from tierscan_spark.duck import run
+
+    result = run(sp_out, duck_out, threads=2)
+    with open(os.path.join(ts_out, "exposures.csv"), "rb") as a, open(os.path.join(duck_out, "exposures.csv"), "rb") as b:
+        assert b.read() == a.read(), "DuckDB exposures.csv differs"
+    assert [s["changed"] for s in result["layers"]] == [s["changed"] for s in summary["layers"]]
+    assert sum(s["near_tie_refolds"] for s in result["layers"]) == summary["near_tie_refolds"]
 
 
 def _check_history(spark, ts_out, sp_out):

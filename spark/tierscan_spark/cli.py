@@ -20,7 +20,20 @@ def main(argv=None) -> int:
                       help="spark.sql.shuffle.partitions (default: Spark's, 200)")
     scan.add_argument("--checkpoint-dir", metavar="DIR",
                       help="checkpoint each layer as Parquet here (reliable on a cluster); default localCheckpoint")
+    duck = commands.add_parser("duckdb", help="propagate a scan's arcs/seeds on DuckDB (one large machine)")
+    duck.add_argument("graph", metavar="DIR", help="a directory with arcs/, seeds/, nodes/ and config.json")
+    duck.add_argument("--out", required=True, metavar="DIR")
+    duck.add_argument("--threads", type=int)
+    duck.add_argument("--memory-limit", metavar="SIZE", help="DuckDB memory_limit, e.g. 64GB")
     args = parser.parse_args(argv)
+    if args.command == "duckdb":
+        from .duck import run
+
+        summary = run(args.graph, args.out, args.threads, args.memory_limit)
+        print(f"tierscan-spark duckdb: {summary['exposures']} exposures; {len(summary['layers'])} layers, "
+              f"{sum(s['near_tie_refolds'] for s in summary['layers'])} near-tie refolds; "
+              f"{summary['total_seconds']} s", file=sys.stderr)
+        return 0
     for path in args.inputs:
         if not os.path.exists(path):
             print(f"error: {path}: no such file or directory", file=sys.stderr)

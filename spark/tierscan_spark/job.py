@@ -91,28 +91,33 @@ def scan(spark, inputs_args, focus, out_dir, config_path=None, checkpoint_dir=No
     t = phase("inherent risk", t)
     arcs = checkpoint(make_arcs(graph.edges, config), "arcs")
     history_dir = os.path.join(out_dir, "history")
-    for name in ("history", "nodes", "edges"):
+    for name in ("history", "nodes", "edges", "arcs", "seeds"):
         if os.path.exists(os.path.join(out_dir, name)):
             shutil.rmtree(os.path.join(out_dir, name))
-    # The graph the history refers to: node numbers and edge input orders.
-    graph.entities.select("nid", "id", "name", "kind", "country").write.parquet(os.path.join(out_dir, "nodes"))
+    # The graph the history refers to (node numbers, edge input orders) and the propagation's
+    # input in the documented arcs/seeds schema (docs/scale-out.md), which the DuckDB tier reads.
     graph.edges.select("edge", "src", "dst", "type", "commodity", "basis", "confidence", "share", "file", "line") \
         .write.parquet(os.path.join(out_dir, "edges"))
-    layer_times = []
-
+    arcs.select("src", "dst", F.col("t").alias("transmission"), "edge", "reversed",
+                F.lit(None).cast("string").alias("category")).write.parquet(os.path.join(out_dir, "arcs"))
+    inherent.r0.select(F.col("nid").alias("node"), "category", "r0").write.parquet(os.path.join(out_dir, "seeds"))
     def on_layer(k, rows):
         rows.write.mode("append").partitionBy("category").parquet(history_dir)
-        layer_times.append(round(time.perf_counter() - clock, 3))
 
     state, stats = propagate(inherent.r0, arcs, config["max_depth"], checkpoint, on_layer)
     state = checkpoint(state, "final-state")
     t = phase("propagation", t)
     tier_df = make_tiers(spark, graph, focus_nid, checkpoint)
     per_tier = make_coverage(graph, tier_df)
+    graph.entities.join(tier_df, "nid", "left").select("nid", "id", "name", "kind", "country", "tier") \
+        .write.parquet(os.path.join(out_dir, "nodes"))
     t = phase("tiers and coverage", t)
     rows = write_outputs(spark, graph, inherent, state, tier_df, config, out_dir)
     t = phase("outputs", t)
     write_coverage(os.path.join(out_dir, "coverage.json"), focus, per_tier, entity_count, inherent)
+    # The effective configuration, for the DuckDB tier and for the record.
+    with open(os.path.join(out_dir, "config.json"), "w", encoding="utf-8") as f:
+        f.write(json.dumps(config, indent=2) + "\n")
     findings = inputs.findings + graph.findings + inherent.findings
     summary = {
         "inputs": [{"path": p, "kind": k, "records": r, "accepted": a, "rejected": j} for p, k, r, a, j in inputs.files],

@@ -27,6 +27,8 @@ source); a path is rebuilt by walking `pred` at layer − 1 (`history.py`).
 
 from __future__ import annotations
 
+import time
+
 from pyspark.sql import Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
@@ -152,6 +154,7 @@ def propagate(r0, arcs, max_depth: int, checkpoint, on_layer=None):
     if on_layer:
         on_layer(0, state.select(*[F.lit(0).alias(c) if c == "layer" else c for c in HISTORY_COLUMNS]))
     for k in range(1, max_depth + 1):
+        started = time.perf_counter()
         new = layer(state, arcs)
         new = checkpoint(new, f"state-{k}-window")
         counts = new.agg(F.sum(F.col("changed").cast("int")).alias("changed"),
@@ -164,10 +167,11 @@ def propagate(r0, arcs, max_depth: int, checkpoint, on_layer=None):
                              F.count(F.lit(1)).alias("rows")).first()
         changed = int(counts["changed"] or 0)
         stats.append({"layer": k, "changed": changed, "near_tie_refolds": violations, "rows": int(counts["rows"])})
-        if changed == 0:
-            break
-        if on_layer:
+        if changed and on_layer:
             on_layer(k, new.where("changed").select(
                 *[F.lit(k).alias(c) if c == "layer" else c for c in HISTORY_COLUMNS]))
+        stats[-1]["seconds"] = round(time.perf_counter() - started, 3)
+        if changed == 0:
+            break
         state = new.select(*STATE_COLUMNS)
     return state.select(*STATE_COLUMNS), stats
