@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import os
 import re
 import unicodedata
@@ -280,28 +281,17 @@ def canonical_duns(value: str) -> str:
 
 # --- numbers ------------------------------------------------------------------------------------
 
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-_HEX = re.compile(r"[+-]?0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)(?:[pP][+-]?[0-9]+)?")
-_SPECIAL = re.compile(r"[+-]?(?:inf|infinity|nan)", re.IGNORECASE)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def parse_double(raw: str) -> float | None:
-    """Swift's `Double(String)`: decimal or hexadecimal floats (correctly rounded; overflow gives
-    ±infinity), `inf`/`nan` words; `None` for anything else (no surrounding spaces, no `_`)."""
-    if _DECIMAL.fullmatch(raw):
-        return float(raw)
-    if _HEX.fullmatch(raw):
-        sign = -1.0 if raw[0] == "-" else 1.0
-        body = raw.lstrip("+-")
-        if "p" not in body.lower():
-            body += "p0"
-        try:
-            return sign * float.fromhex(body)
-        except OverflowError:
-            return sign * float("inf")
-    if _SPECIAL.fullmatch(raw):
-        return float(raw.replace("infinity", "inf").replace("Infinity", "inf"))
-    return None
+    """DecimalNumber.parse: `[+-]? (digits ('.' digits?)? | '.' digits) ([eE] [+-]? digits)?`,
+    correctly rounded, finite; `None` for anything else (hexadecimal, `inf`, `nan`, spaces, `_`,
+    and numbers that overflow a double such as `1e309`)."""
+    if not _DECIMAL.fullmatch(raw):
+        return None
+    value = float(raw)
+    return value if math.isfinite(value) else None
 
 
 def parse_int(raw: str) -> int | None:
