@@ -373,7 +373,7 @@ private struct FileState {
       // Model §3: a status reference with a header and no usable row still counts as given, so
       // every smelter is then scored `unknown` (not left unassessed).
       result.findings.add(
-        .warning, "empty-reference", at: Provenance(file: displayPath),
+        .warning, .emptyReference, at: Provenance(file: displayPath),
         "the smelter reference has no usable row; it counts as given, so every smelter is scored 'unknown'")
     }
     result.files.append(summary)

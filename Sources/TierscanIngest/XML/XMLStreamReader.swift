@@ -245,7 +245,7 @@ final class XMLStreamReader {
         message: "elements are nested more than \(limit) levels deep; reading of this file stopped here")
     case .tooManyAttributes(let line, let column, let limit):
       XMLProblem(
-        severity: .error, rule: "xml-too-many-attributes", line: line, column: column > 0 ? column : nil,
+        severity: .error, rule: .xmlTooManyAttributes, line: line, column: column > 0 ? column : nil,
         message: "an element has more than \(limit) attributes (namespace declarations included; "
           + "--max-xml-attributes); reading of this file stopped here")
     }
