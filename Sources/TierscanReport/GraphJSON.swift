@@ -17,8 +17,10 @@ public enum GraphJSON {
   }
 
   static func attributes(_ attributes: [Attribute]) -> JSONValue {
+    // First value per key, in order; a set keeps 200,000 columns linear (issue #14).
     var pairs: [(String, JSONValue)] = []
-    for attribute in attributes where !pairs.contains(where: { $0.0 == attribute.key }) {
+    var seen = Set<String>()
+    for attribute in attributes where seen.insert(attribute.key).inserted {
       pairs.append((attribute.key, .string(attribute.value)))
     }
     return .object(pairs)

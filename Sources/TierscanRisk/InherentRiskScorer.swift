@@ -28,7 +28,7 @@ public struct InherentRiskScorer: Sendable {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
     scoreRiskList(graph: graph, inputs.riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
     scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
-    scoreSmelters(graph: graph, inputs.smelterReferences, into: &risk)
+    scoreSmelters(graph: graph, inputs.smelterReferences, isGiven: inputs.hasSmelterStatus, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
     return risk
@@ -220,13 +220,15 @@ public struct InherentRiskScorer: Sendable {
     }
   }
 
-  private func scoreSmelters(graph: SupplyGraph, _ references: [SmelterReference], into risk: inout InherentRisk) {
+  private func scoreSmelters(
+    graph: SupplyGraph, _ references: [SmelterReference], isGiven: Bool, into risk: inout InherentRisk
+  ) {
     guard let c = risk.index(of: "conflict_minerals") else { return }
     var byCID: [RawKey: SmelterReference] = [:]
     for reference in references where reference.status != nil && byCID[RawKey(reference.cid)] == nil {
       byCID[RawKey(reference.cid)] = reference
     }
-    guard !byCID.isEmpty else { return }
+    guard isGiven else { return }
     let entities = graph.entities
     for i in entities.indices where entities[i].kind == .smelter || entities[i].identifiers.cid != nil {
       let cid = entities[i].identifiers.cid

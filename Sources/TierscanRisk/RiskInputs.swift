@@ -34,6 +34,11 @@ public struct RiskInputs: Sendable {
     self.judgements = judgements
   }
 
-  /// Whether at least one smelter reference carries a status (so smelters can be scored).
-  public var hasSmelterStatus: Bool { smelterReferences.contains { $0.status != nil } }
+  /// Whether a smelter status reference file was among the inputs even if it held no usable row
+  /// (model §3: an empty reference counts as given, with a warning `empty-reference`).
+  public var isStatusReferenceGiven = false
+
+  /// Whether smelters can be scored: a status reference was given (at least one reference row
+  /// carries a status, or an empty reference file was given).
+  public var hasSmelterStatus: Bool { isStatusReferenceGiven || smelterReferences.contains { $0.status != nil } }
 }

@@ -128,6 +128,18 @@ enum HostileCorpus {
       bytes += [UInt8](repeating: UInt8(ascii: "z"), count: 100 << 20)
       bytes += Array("\"}], \"edges\": []}\n".utf8)
     }
+    // Issue #14: 100,000 attributes on one element, 200,000 namespace prefixes on the root
+    // (libxml2 2.9 checks attributes pairwise: quadratic without the attribute limit).
+    write("attributes-100k.xml") { bytes in
+      bytes += Array("<?xml version=\"1.0\"?>\n<disclosure xmlns=\"urn:tierscan:disclosure:1\"><discloser id=\"ACME\"".utf8)
+      for i in 0..<100_000 { bytes += Array(" a\(i)=\"x\"".utf8) }
+      bytes += Array("/></disclosure>\n".utf8)
+    }
+    write("namespaces-200k.xml") { bytes in
+      bytes += Array("<?xml version=\"1.0\"?>\n<disclosure xmlns=\"urn:tierscan:disclosure:1\"".utf8)
+      for i in 0..<200_000 { bytes += Array(" xmlns:p\(i)=\"urn:x\(i)\"".utf8) }
+      bytes += Array("><discloser id=\"ACME\"/></disclosure>\n".utf8)
+    }
     return directory
   }()
 }

@@ -53,6 +53,8 @@ extension FindingRule {
   public static let duplicateSmelterReference = FindingRule(id: "duplicate-smelter-reference")
   /// `duplicate-smelter-row` (warning, CMRT): The same smelter listed twice in one CMRT; both rows stay evidence.
   public static let duplicateSmelterRow = FindingRule(id: "duplicate-smelter-row")
+  /// `empty-reference` (warning, smelter reference): A smelter reference with no usable row; it counts as given, so every smelter is scored `unknown`.
+  public static let emptyReference = FindingRule(id: "empty-reference")
   /// `emrt-partial` (info, CMRT): An EMRT workbook: what of it is read.
   public static let emrtPartial = FindingRule(id: "emrt-partial")
   /// `field-too-long` (error, CSV): A field longer than the field limit; the record is rejected.
@@ -279,6 +281,8 @@ extension FindingRule {
   public static let xmlMalformed = FindingRule(id: "xml-malformed")
   /// `xml-too-deep` (error, XML): Elements nested deeper than the depth limit.
   public static let xmlTooDeep = FindingRule(id: "xml-too-deep")
+  /// `xml-too-many-attributes` (error, XML): An element with more attributes than `--max-xml-attributes`; reading stopped there.
+  public static let xmlTooManyAttributes = FindingRule(id: "xml-too-many-attributes")
   /// `xml-warning` (warning, XML): A libxml2 warning.
   public static let xmlWarning = FindingRule(id: "xml-warning")
   /// `zip-bomb` (error, XLSX): A zip entry refused as a zip bomb (size or ratio limit).
@@ -312,6 +316,7 @@ extension FindingRule {
     .duplicateRow,
     .duplicateSmelterReference,
     .duplicateSmelterRow,
+    .emptyReference,
     .emrtPartial,
     .fieldTooLong,
     .fileChanged,
@@ -425,6 +430,7 @@ extension FindingRule {
     .xmlFileNotRead,
     .xmlMalformed,
     .xmlTooDeep,
+    .xmlTooManyAttributes,
     .xmlWarning,
     .zipBomb,
   ]

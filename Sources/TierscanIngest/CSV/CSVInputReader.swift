@@ -369,6 +369,13 @@ private struct FileState {
     if header == nil {
       result.findings.add(.error, .unrecognisedHeader, at: Provenance(file: displayPath), "the file is empty: no header")
     }
+    if summary.kind == .smelterReference, summary.recordsAccepted == 0 {
+      // Model §3: a status reference with a header and no usable row still counts as given, so
+      // every smelter is then scored `unknown` (not left unassessed).
+      result.findings.add(
+        .warning, .emptyReference, at: Provenance(file: displayPath),
+        "the smelter reference has no usable row; it counts as given, so every smelter is scored 'unknown'")
+    }
     result.files.append(summary)
   }
 }

@@ -9,6 +9,8 @@ public struct IngestLimits: Sendable, Hashable {
   public var maxRecordBytes: Int = 4 << 20
   /// Deepest XML element nesting (libxml2's own default is 256).
   public var maxXMLDepth: Int = 256
+  /// Most attributes (namespace declarations included) on one XML element.
+  public var maxXMLAttributes: Int = 256
   /// Largest inflated size of one XLSX part, in bytes.
   public var maxInflatedBytes: Int = 256 << 20
   /// Largest inflated/compressed ratio of one XLSX part.

@@ -15,6 +15,7 @@ struct XMLByteScanner {
   enum Stop: Equatable {
     case doctype(line: Int, column: Int)
     case tooDeep(line: Int, column: Int, limit: Int)
+    case tooManyAttributes(line: Int, column: Int, limit: Int)
   }
 
   /// One scanned start tag: the line of its `<` and of its closing `>`.
@@ -43,6 +44,11 @@ struct XMLByteScanner {
   private var tagColumn = 0
   private var bangPrefix: [UInt8] = []
   private let maxDepth: Int
+  private let maxAttributes: Int
+  /// `=` signs outside quotes in the current start tag: its attributes (namespace declarations
+  /// included). libxml2 2.9 checks each attribute against every earlier one of its element, so
+  /// 100,000 attributes would cost 5·10⁹ comparisons: the scanner stops past the limit instead.
+  private var attributes = 0
   private static let commentOpen = Array("--".utf8)
   private static let cdataOpen = Array("[CDATA[".utf8)
   private static let doctypeOpen = Array("DOCTYPE".utf8)
@@ -52,8 +58,9 @@ struct XMLByteScanner {
   /// Set once the scanner refused to go on.
   private(set) var stop: Stop?
 
-  init(maxDepth: Int) {
+  init(maxDepth: Int, maxAttributes: Int = IngestLimits().maxXMLAttributes) {
     self.maxDepth = maxDepth
+    self.maxAttributes = maxAttributes
   }
 
   /// Takes the oldest scanned start tag, if any.
@@ -102,6 +109,7 @@ struct XMLByteScanner {
             stop = .tooDeep(line: tagLine, column: tagColumn, limit: maxDepth)
             return index
           }
+          attributes = 0
           state = .startTag(quote: 0, lastWasSlash: false)
         }
       case .startTag(let quote, let lastWasSlash):
@@ -114,6 +122,13 @@ struct XMLByteScanner {
           pending.append(Tag(line: tagLine, endLine: line))
           state = .text
         } else {
+          if byte == UInt8(ascii: "=") {
+            attributes += 1
+            if attributes > maxAttributes {
+              stop = .tooManyAttributes(line: tagLine, column: tagColumn, limit: maxAttributes)
+              return index
+            }
+          }
           state = .startTag(quote: 0, lastWasSlash: byte == UInt8(ascii: "/"))
         }
       case .endTag:

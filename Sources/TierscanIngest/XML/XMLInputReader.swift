@@ -11,7 +11,7 @@ public enum XMLInputReader {
   /// Without it, the reader makes the same checks itself, element by element.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
     read(displayPath: file.displayPath, options: options) { maxDepth, schema in
-      XMLStreamReader(file: file, maxDepth: maxDepth, schema: schema)
+      XMLStreamReader(file: file, maxDepth: maxDepth, maxAttributes: options.limits.maxXMLAttributes, schema: schema)
     }
   }
 
@@ -19,7 +19,8 @@ public enum XMLInputReader {
   /// harness's entry point; no file is opened).
   public static func read(data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs {
     read(displayPath: displayPath, options: options) { maxDepth, schema in
-      XMLStreamReader(source: .bytes(data), maxDepth: maxDepth, schema: schema)
+      XMLStreamReader(
+        source: .bytes(data), maxDepth: maxDepth, maxAttributes: options.limits.maxXMLAttributes, schema: schema)
     }
   }
 

@@ -40,9 +40,9 @@ final class XMLReaderContext {
   /// Set when the input is not in an encoding the scanner can follow (UTF-16/32).
   var encodingProblem: XMLProblem?
 
-  init(source: Source, maxDepth: Int) {
+  init(source: Source, maxDepth: Int, maxAttributes: Int = IngestLimits().maxXMLAttributes) {
     self.source = source
-    self.scanner = XMLByteScanner(maxDepth: maxDepth)
+    self.scanner = XMLByteScanner(maxDepth: maxDepth, maxAttributes: maxAttributes)
   }
 
   deinit {

@@ -32,9 +32,13 @@ final class XMLStreamReader {
   ///
   /// With a `schema`, the reader is a validation pass: libxml2's parser errors are silenced and
   /// only schema violations (and the scanner's refusals) are reported.
-  convenience init(file: InputFile, maxDepth: Int, schema: DisclosureSchema? = nil) {
+  convenience init(
+    file: InputFile, maxDepth: Int, maxAttributes: Int = IngestLimits().maxXMLAttributes, schema: DisclosureSchema? = nil
+  ) {
     do {
-      self.init(source: .descriptor(try InputBytes.descriptor(for: file)), maxDepth: maxDepth, schema: schema)
+      self.init(
+        source: .descriptor(try InputBytes.descriptor(for: file)), maxDepth: maxDepth, maxAttributes: maxAttributes,
+        schema: schema)
     } catch {
       self.init(source: .descriptor(-1), maxDepth: maxDepth, schema: schema)
       let finding = error.finding
@@ -43,10 +47,13 @@ final class XMLStreamReader {
   }
 
   /// Reads a document from `source`.
-  init(source: XMLReaderContext.Source, maxDepth: Int, schema: DisclosureSchema? = nil) {
+  init(
+    source: XMLReaderContext.Source, maxDepth: Int, maxAttributes: Int = IngestLimits().maxXMLAttributes,
+    schema: DisclosureSchema? = nil
+  ) {
     self.maxDepth = maxDepth
     tierscan_xml_silence_generic_errors()
-    context = XMLReaderContext(source: source, maxDepth: maxDepth)
+    context = XMLReaderContext(source: source, maxDepth: maxDepth, maxAttributes: maxAttributes)
     if case .descriptor(let descriptor) = source, descriptor < 0 {
       finished = true
       endedEarly = true
@@ -236,6 +243,11 @@ final class XMLStreamReader {
       XMLProblem(
         severity: .error, rule: .xmlTooDeep, line: line, column: column > 0 ? column : nil,
         message: "elements are nested more than \(limit) levels deep; reading of this file stopped here")
+    case .tooManyAttributes(let line, let column, let limit):
+      XMLProblem(
+        severity: .error, rule: .xmlTooManyAttributes, line: line, column: column > 0 ? column : nil,
+        message: "an element has more than \(limit) attributes (namespace declarations included; "
+          + "--max-xml-attributes); reading of this file stopped here")
     }
   }
 }

@@ -69,6 +69,25 @@ public enum GraphExport {
     return seen.map(\.string).sorted { $0.utf8Precedes($1) }
   }
 
+  /// The position of each key of ``attributeKeys(_:)``.
+  static func keyIndex(_ keys: [String]) -> [RawKey: Int] {
+    var index: [RawKey: Int] = [:]
+    for (i, key) in keys.enumerated() { index[RawKey(key)] = i }
+    return index
+  }
+
+  /// The first value of each key of `attributes`, as (key position, value) in key order.
+  ///
+  /// - Complexity: O(a log a) for `a` attributes (not O(a × keys): issue #14, 200,000 columns).
+  static func indexedValues(_ attributes: [Attribute], keyIndex: [RawKey: Int]) -> [(Int, String)] {
+    var first: [Int: String] = [:]
+    for attribute in attributes {
+      guard let i = keyIndex[RawKey(attribute.key)], first[i] == nil else { continue }
+      first[i] = attribute.value
+    }
+    return first.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
+
   static func value(of key: String, in attributes: [Attribute]) -> String? {
     attributes.first { $0.key.utf8Equals(key) }?.value
   }

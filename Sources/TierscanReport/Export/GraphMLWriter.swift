@@ -24,6 +24,8 @@ struct GraphMLWriter {
     ).map(\.0)
     let nodeAttributes = GraphExport.attributeKeys(entities.map(\.attributes))
     let edgeAttributes = GraphExport.attributeKeys(relationships.map(\.attributes))
+    let nodeKeyIndex = GraphExport.keyIndex(nodeAttributes)
+    let edgeKeyIndex = GraphExport.keyIndex(edgeAttributes)
 
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
@@ -37,9 +39,7 @@ struct GraphMLWriter {
       out += "    <node id=\"\(MarkupText.xml(entity.id))\">\n"
       let fields = GraphExport.entityFields(entity) + GraphExport.riskFields(v, analysis: analysis)
       for (i, field) in fields.enumerated() { if let value = field.1 { out += data("n\(i)", value) } }
-      for (i, name) in nodeAttributes.enumerated() {
-        if let value = GraphExport.value(of: name, in: entity.attributes) { out += data("na\(i)", value) }
-      }
+      for (i, value) in GraphExport.indexedValues(entity.attributes, keyIndex: nodeKeyIndex) { out += data("na\(i)", value) }
       out += "    </node>\n"
     }
     for (n, r) in selection.relationships.enumerated() {
@@ -47,9 +47,7 @@ struct GraphMLWriter {
       out += "    <edge id=\"e\(n)\" source=\"\(MarkupText.xml(graph[edge.from].id))\""
       out += " target=\"\(MarkupText.xml(graph[edge.to].id))\">\n"
       for (i, field) in GraphExport.relationshipFields(edge).enumerated() { if let value = field.1 { out += data("e\(i)", value) } }
-      for (i, name) in edgeAttributes.enumerated() {
-        if let value = GraphExport.value(of: name, in: edge.attributes) { out += data("ea\(i)", value) }
-      }
+      for (i, value) in GraphExport.indexedValues(edge.attributes, keyIndex: edgeKeyIndex) { out += data("ea\(i)", value) }
       out += "    </edge>\n"
     }
     out += "  </graph>\n</graphml>\n"

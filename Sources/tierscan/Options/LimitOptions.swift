@@ -13,6 +13,9 @@ struct LimitOptions: ParsableArguments {
   @Option(name: .customLong("max-xml-depth"), help: "Deepest XML element nesting.")
   var maxXMLDepth: Int = IngestLimits().maxXMLDepth
 
+  @Option(name: .customLong("max-xml-attributes"), help: "Most attributes on one XML element.")
+  var maxXMLAttributes: Int = IngestLimits().maxXMLAttributes
+
   @Option(name: .customLong("max-inflated-bytes"), help: "Largest inflated size of one XLSX part, in bytes.")
   var maxInflatedBytes: Int = IngestLimits().maxInflatedBytes
 
@@ -22,6 +25,7 @@ struct LimitOptions: ParsableArguments {
   func validate() throws {
     let values = [
       ("--max-field-bytes", maxFieldBytes), ("--max-record-bytes", maxRecordBytes), ("--max-xml-depth", maxXMLDepth),
+      ("--max-xml-attributes", maxXMLAttributes),
       ("--max-inflated-bytes", maxInflatedBytes), ("--max-inflate-ratio", maxInflateRatio),
     ]
     for (name, value) in values where value < 1 { throw ValidationError("\(name) must be a positive integer.") }
@@ -33,6 +37,7 @@ struct LimitOptions: ParsableArguments {
     limits.maxFieldBytes = maxFieldBytes
     limits.maxRecordBytes = maxRecordBytes
     limits.maxXMLDepth = maxXMLDepth
+    limits.maxXMLAttributes = maxXMLAttributes
     limits.maxInflatedBytes = maxInflatedBytes
     limits.maxInflateRatio = maxInflateRatio
     return limits
