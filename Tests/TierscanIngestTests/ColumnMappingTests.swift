@@ -14,7 +14,7 @@ import TierscanCore
     #expect(throws: MappingError(file: "m.json", line: 3, message: "unknown key 'colums' (known: about, columns, constants, derive_id, header_row, kind, match, params, parent, sheet, sources, split, values)")) {
       try mapping("{\n  \"kind\": \"entities\",\n  \"colums\": {}\n}")
     }
-    #expect(throws: MappingError(file: "m.json", line: 2, message: "kind 'suppliers' is not one of entities, relationships, supplier-list, risk-list, country-risk, smelter-reference")) {
+    #expect(throws: MappingError(file: "m.json", line: 2, message: "kind 'suppliers' is not one of entities, relationships, supplier-list, risk-list, country-risk, smelter-reference, assessments, audit-findings")) {
       try mapping("{\n  \"kind\": \"suppliers\"\n}")
     }
     do {
@@ -93,7 +93,7 @@ import TierscanCore
   }
 
   @Test func everyShippedProfileParses() throws {
-    #expect(MappingProfiles.names == ["cmrt-smelter-list", "omts-supplier-list", "os-hub", "smelter-list"])
+    #expect(MappingProfiles.names == ["cmrt-smelter-list", "omts-supplier-list", "os-hub", "rba-findings", "smelter-list", "smeta-findings"])
     for name in MappingProfiles.names { #expect(try MappingProfiles.profile(name).name == name) }
     #expect(throws: MappingError.self) { try MappingProfiles.profile("nope") }
   }

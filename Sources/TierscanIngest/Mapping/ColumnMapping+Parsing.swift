@@ -41,7 +41,9 @@ extension ColumnMapping {
       throw fail(key, "unknown key '\(key)' (known: \(known.sorted().joined(separator: ", ")))")
     }
     guard let kindName = json["kind"]?.stringValue else { throw fail("kind", "'kind' is required (e.g. \"supplier-list\")") }
-    let tableKinds: [InputKind] = [.entities, .relationships, .supplierList, .riskList, .countryRisk, .smelterReference]
+    let tableKinds: [InputKind] = [
+      .entities, .relationships, .supplierList, .riskList, .countryRisk, .smelterReference, .assessments, .auditFindings,
+    ]
     guard let kind = InputKind(rawValue: kindName), tableKinds.contains(kind) else {
       throw fail("kind", "kind '\(kindName)' is not one of \(tableKinds.map(\.rawValue).joined(separator: ", "))")
     }
@@ -148,6 +150,8 @@ extension ColumnMapping {
     case .riskList: RiskListRowParser.columns
     case .countryRisk: CountryRiskRowParser.columns
     case .smelterReference: SmelterReferenceRowParser.columns
+    case .assessments: AssessmentRowParser.columns
+    case .auditFindings: AuditFindingRowParser.columns
     default: []
     }
   }
