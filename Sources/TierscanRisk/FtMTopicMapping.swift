@@ -22,7 +22,8 @@ public enum FtMTopicMapping {
     """#
 
   static func decode(_ value: JSONValue?) throws(RiskConfigError) -> [String: String] {
-    guard let value else { return [:] }
+    // A config without the section (the shipped defaults) uses the default table.
+    guard let value = value ?? (try? JSONParser.parse(defaultJSON)) else { return [:] }
     guard let pairs = value.objectValue else { throw .wrongType(path: "ftm_topics", expected: "an object") }
     var mapping: [String: String] = [:]
     for (topic, category) in pairs {
