@@ -26,7 +26,9 @@ public struct InherentRiskScorer: Sendable {
     graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog
   ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
-    scoreRiskList(graph: graph, inputs.riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
+    // FtM rows carry a topic; the config's ftm_topics turns it into a category (or leaves the row out).
+    let riskList = FtMTopicMapping.apply(inputs.riskList, config: config, findings: &findings)
+    scoreRiskList(graph: graph, riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
     scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, isGiven: inputs.hasSmelterStatus, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)

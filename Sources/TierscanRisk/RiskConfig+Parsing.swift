@@ -33,6 +33,9 @@ extension RiskConfig {
   private static func base() throws(RiskConfigError) -> JSONValue {
     guard case .object(var pairs) = try json(Array(DefaultRiskConfig.json.utf8)) else { return .null }
     if !pairs.contains(where: { $0.0 == "audit" }) { pairs.append(("audit", try json(Array(AuditConfig.defaultJSON.utf8)))) }
+    if !pairs.contains(where: { $0.0 == "ftm_topics" }) {
+      pairs.append(("ftm_topics", try json(Array(FtMTopicMapping.defaultJSON.utf8))))
+    }
     return .object(pairs)
   }
 
@@ -55,8 +58,8 @@ extension RiskConfig {
     var merged = basePairs
     for (key, value) in userPairs {
       guard let index = merged.firstIndex(where: { $0.0 == key }) else {
-        // The severity table is open: a user may add schemes and entries.
-        guard path == "audit.severity_map" || path.hasPrefix("audit.severity_map.") else {
+        // The severity table and the FtM topic table are open: a user may add entries.
+        guard path == "audit.severity_map" || path.hasPrefix("audit.severity_map.") || path == "ftm_topics" else {
           throw .unknownKey(path: join(path, key))
         }
         merged.append((key, value))
@@ -107,7 +110,7 @@ extension RiskConfig {
     }
     let legalForms = try reader.strings("legal_forms")
     let matching = try matchConfig(reader)
-    return RiskConfig(
+    var config = RiskConfig(
       categories: categories, supplies: try edge("supplies"), subcontracts: try edge("subcontracts"),
       operates: try edge("operates"), owns: try edge("owns"), controlShare: controlShare,
       observedConfidence: try reader.unit("basis_confidence.observed"),
@@ -126,6 +129,8 @@ extension RiskConfig {
       ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms,
       audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults,
       matching: matching, findsDuplicates: try reader.bool("matching.duplicates"))
+    config.ftmTopics = try FtMTopicMapping.decode(root["ftm_topics"])
+    return config
   }
 
   /// The `matching` section: thresholds in [0, 1] with address_conflict ≤ address_agree and

@@ -70,6 +70,9 @@ public struct RiskConfig: Sendable, Equatable {
   public var ilabForcedLabourScore: Double
   /// Legal-form words dropped when normalising names (model §2.4).
   public var legalForms: [String]
+  /// FollowTheMoney topic → category for FtM risk lists (`ftm_topics`; ``FtMTopicMapping``); a
+  /// topic mapped to the empty string, or absent, is not used.
+  public var ftmTopics: [String: String] = [:]
   /// The `audit` section: audit-finding scores, windows and the severity table (docs/audits.md).
   public var audit: AuditConfig = .defaults
   /// Entity-resolution thresholds and limits (config key `matching`).

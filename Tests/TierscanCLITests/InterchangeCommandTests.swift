@@ -74,3 +74,24 @@ struct InterchangeCommandTests {
     #expect(paths.contains("\"source_id\": \"org-beta\""))
   }
 }
+
+/// A person listed on an FtM fixture list who owns 100 % of a BODS entity makes it listed by control.
+@Suite(.enabled(if: OMTSRealData.isPresent, "../shared/realdata is absent"))
+struct BODSControlTests {
+  @Test func listedPersonControlsTheCompanySheOwns() throws {
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-bods-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let bods = OMTSRealData.omts.deletingLastPathComponent().appendingPathComponent("bods/examples/bods-package.json")
+    let result = try TierscanBinary.run([
+      "scan", bods.path, "Tests/Fixtures/interchange/ftm-person.jsonl", "--focus", "c359f58d2977", "--out", out.path,
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    let data = try Data(contentsOf: out.appendingPathComponent("paths.json"))
+    let exposures = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let focus = try #require(exposures.first { $0["entity_id"] as? String == "c359f58d2977" })
+    let rules = focus["rules"] as? [[String: Any]] ?? []
+    #expect(rules.map { $0["rule"] as? String } == ["ownership-aggregate"])
+    #expect(rules.first?["pointer"] as? String == "/2")
+    #expect(focus["score"] as? Double == 1)
+  }
+}

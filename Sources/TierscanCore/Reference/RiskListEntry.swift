@@ -14,13 +14,17 @@ public struct RiskListEntry: Sendable, Hashable {
   public var provenance: Provenance
   /// Unknown columns, in column order (model §1: never dropped).
   public var attributes: [Attribute]
+  /// The FollowTheMoney topic the row was read from (FtM risk lists only). Such a row's
+  /// `category` is replaced by the risk config's `ftm_topics` mapping before scoring.
+  public var topic: String?
 
   /// Creates an entry.
   public init(
     list: String, name: String, category: String, country: String? = nil, aliases: [String] = [],
     identifiers: Identifiers = Identifiers(), authority: String? = nil, listedOn: String? = nil,
-    reference: String? = nil, provenance: Provenance, attributes: [Attribute] = []
+    reference: String? = nil, provenance: Provenance, attributes: [Attribute] = [], topic: String? = nil
   ) {
+    self.topic = topic
     self.list = list
     self.name = name
     self.category = category

@@ -10,6 +10,8 @@ public struct IngestOptions: Sendable, Hashable {
   public var encoding: InputEncoding?
   /// Column mappings and profiles (`--mapping`, `--profile`), tried in order on every table input.
   public var mappings: [ColumnMapping] = []
+  /// How BODS share ranges become one share (``BODSSharePolicy``; default minimum).
+  public var bodsSharePolicy = BODSSharePolicy.minimum
 
   /// Creates options.
   public init(limits: IngestLimits = IngestLimits(), validatesSchema: Bool = true) {

@@ -32,7 +32,7 @@ public enum JSONInputReader {
     let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
     switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: isOMTSExtension) {
     case .omts: return OMTSReader.read(bytes: bytes, path: path, limits: limits)
-    case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits)
+    case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits, policy: options.bodsSharePolicy)
     case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)
     case .unrecognised(let seen):
       result.findings.add(
