@@ -27,7 +27,8 @@ public struct InherentRiskScorer: Sendable {
   ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
     scoreRiskList(graph: graph, inputs.riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
-    scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
+    scoreCountryRisk(
+      graph: graph, inputs.countryRisk, vocabulary: inputs.commodityVocabulary, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
@@ -195,9 +196,14 @@ public struct InherentRiskScorer: Sendable {
       ])
   }
 
-  private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
+  private func scoreCountryRisk(
+    graph: SupplyGraph, _ rows: [CountryRiskEntry], vocabulary: CommodityVocabulary, into risk: inout InherentRisk,
+    findings: inout FindingLog
+  ) {
     guard !rows.isEmpty else { return }
-    let index = CountryCommodityIndex(graph: graph, rows: rows)
+    let index = CountryCommodityIndex(graph: graph, rows: rows, vocabulary: vocabulary)
+    let usage = CommodityUsage(graph: graph, rows: rows, vocabulary: vocabulary)
+    usage.report(into: &findings)
     func score(of row: CountryRiskEntry) -> Double {
       guard row.isFromILABList else { return row.score }
       switch row.category {
@@ -215,7 +221,7 @@ public struct InherentRiskScorer: Sendable {
         rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
         evidence: [
           ("country", .string(row.country)), ("commodity", .optional(row.commodity)), ("source", .optional(row.source)),
-        ])
+        ] + usage.evidence(for: row))
       risk.add(rule, toEach: index.entities(of: row), in: c)
     }
   }

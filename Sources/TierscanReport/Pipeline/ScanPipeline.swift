@@ -31,10 +31,12 @@ public struct ScanPipeline: Sendable {
 
     /// What the risk stage reads besides the graph.
     public var riskInputs: RiskInputs {
-      RiskInputs(
+      var risk = RiskInputs(
         riskList: inputs.riskList, countryRisk: inputs.countryRisk, smelterReferences: inputs.smelterReferences,
         audits: AuditInputs(assessments: inputs.assessments, findings: inputs.auditFindings),
         judgements: judgements)
+      risk.commodityVocabulary = .shipped
+      return risk
     }
   }
 
