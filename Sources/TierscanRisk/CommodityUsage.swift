@@ -78,7 +78,7 @@ struct CommodityUsage {
   func report(into findings: inout FindingLog) {
     for entry in unmapped {
       findings.add(
-        .info, "unmapped-commodity", at: nil,
+        .info, .unmappedCommodity, at: nil,
         "\(entry.what) '\(entry.value)' (\(entry.count) occurrence\(entry.count == 1 ? "" : "s")) is not in the commodity "
           + "vocabulary: country-commodity rows that name a commodity cannot match it (docs/commodities.md)",
         evidence: [Attribute(entry.what, entry.value), Attribute("count", String(entry.count))])
