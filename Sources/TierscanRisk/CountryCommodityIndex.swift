@@ -18,25 +18,28 @@ struct CountryCommodityIndex: Sendable {
   private let byCountry: [[EntityIndex]]
   /// Entities in country k with commodity j at `k * commodities.count + j`, ascending.
   private let byCountryCommodity: [[EntityIndex]]
+  private let vocabulary: CommodityVocabulary
 
   /// Indexes the entities of `graph` for `rows`.
   ///
   /// - Complexity: O(V + E) plus a hash look-up per entity and per commodity of an entity in a
   ///   country with a commodity row.
-  init(graph: SupplyGraph, rows: [CountryRiskEntry]) {
+  init(graph: SupplyGraph, rows: [CountryRiskEntry], vocabulary: CommodityVocabulary = CommodityVocabulary()) {
     var countryKeys = ByteInterner()
     var commodityKeys = ByteInterner()
     var pairs: [(country: Int, commodity: Int)] = []
     for row in rows {
       let k = Int(countryKeys.intern(row.country).index)
-      if let commodity = row.commodity { pairs.append((k, Int(commodityKeys.intern(commodity).index))) }
+      if let commodity = row.commodity {
+        pairs.append((k, Int(commodityKeys.intern(vocabulary.canonical(commodity)?.commodity ?? commodity).index)))
+      }
     }
     let (countries, commodities) = (countryKeys, commodityKeys)
     // The distinct row commodities of each country.
     var distinct = [[Int]](repeating: [], count: countries.count)
     for (k, j) in pairs where !distinct[k].contains(j) { distinct[k].append(j) }
     let commoditiesOf = distinct
-    let suppliers = Suppliers(graph: graph, commodities: commodities)
+    let suppliers = Suppliers(graph: graph, commodities: commodities, vocabulary: vocabulary)
     let entityCount = graph.entityCount
     let halves = ConcurrentSlots<Lists>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { half in
@@ -45,11 +48,12 @@ struct CountryCommodityIndex: Sendable {
         half,
         Lists(
           range, graph: graph, countries: countries, commodities: commodities, commoditiesOf: commoditiesOf,
-          suppliers: suppliers))
+          suppliers: suppliers, vocabulary: vocabulary))
     }
     let values = halves.takeAll()
     self.countries = countries
     self.commodities = commodities
+    self.vocabulary = vocabulary
     byCountry = zip(values[0].byCountry, values[1].byCountry).map { $0 + $1 }
     byCountryCommodity = zip(values[0].byCountryCommodity, values[1].byCountryCommodity).map { $0 + $1 }
   }
@@ -58,7 +62,8 @@ struct CountryCommodityIndex: Sendable {
   func entities(of row: CountryRiskEntry) -> [EntityIndex] {
     let k = Int(countries.index(of: row.country)!)
     guard let commodity = row.commodity else { return byCountry[k] }
-    return byCountryCommodity[k * commodities.count + Int(commodities.index(of: commodity)!)]
+    let canonical = vocabulary.canonical(commodity)?.commodity ?? commodity
+    return byCountryCommodity[k * commodities.count + Int(commodities.index(of: canonical)!)]
   }
 
   /// Per row commodity, the entities that are the `from` of a `supplies` edge with it, as bits.
@@ -66,18 +71,26 @@ struct CountryCommodityIndex: Sendable {
     private let words: Int
     private var bits: [UInt64]
 
-    init(graph: SupplyGraph, commodities: ByteInterner) {
+    init(graph: SupplyGraph, commodities: ByteInterner, vocabulary: CommodityVocabulary) {
       words = (graph.entityCount + 63) / 64
       bits = [UInt64](repeating: 0, count: words * commodities.count)
       guard commodities.count > 0 else { return }
-      // The row commodity of each interned relationship commodity string, or -1. Columns are
-      // read in place: materialising each `Relationship` would retain and release its strings.
+      // The row commodity of each interned relationship string read as a commodity word and as
+      // an HS code (through the vocabulary), or -1. Columns are read in place: materialising
+      // each `Relationship` would retain and release its strings.
       let columns = graph.relationships.columns
-      let rowCommodity = columns.strings.map { commodities.index(of: $0).map(Int.init) ?? -1 }
-      let (type, commodity, from) = (columns.type, columns.commodity, graph.relationships.from)
-      for r in type.indices where commodity[r] >= 0 && type[r] == .supplies {
-        let j = rowCommodity[Int(commodity[r])]
-        if j >= 0 { bits[j * words + Int(from[r]) >> 6] |= 1 << (UInt64(from[r]) & 63) }
+      let rowCommodity = columns.strings.map { text in
+        commodities.index(of: vocabulary.canonical(text)?.commodity ?? text).map(Int.init) ?? -1
+      }
+      let rowCommodityOfHS = columns.strings.map { text in
+        vocabulary.commodity(forHS: text).flatMap { commodities.index(of: $0.commodity) }.map(Int.init) ?? -1
+      }
+      let (type, commodity, hsCode, from) = (columns.type, columns.commodity, columns.hsCode, graph.relationships.from)
+      for r in type.indices where type[r] == .supplies && (commodity[r] >= 0 || hsCode[r] >= 0) {
+        let byWord = commodity[r] >= 0 ? rowCommodity[Int(commodity[r])] : -1
+        let byCode = hsCode[r] >= 0 ? rowCommodityOfHS[Int(hsCode[r])] : -1
+        if byWord >= 0 { bits[byWord * words + Int(from[r]) >> 6] |= 1 << (UInt64(from[r]) & 63) }
+        if byCode >= 0 { bits[byCode * words + Int(from[r]) >> 6] |= 1 << (UInt64(from[r]) & 63) }
       }
     }
 
@@ -92,7 +105,7 @@ struct CountryCommodityIndex: Sendable {
 
     init(
       _ range: Range<Int>, graph: SupplyGraph, countries: ByteInterner, commodities: ByteInterner,
-      commoditiesOf: [[Int]], suppliers: Suppliers
+      commoditiesOf: [[Int]], suppliers: Suppliers, vocabulary: CommodityVocabulary
     ) {
       let commodityCount = commodities.count
       byCountry = Array(repeating: [], count: countries.count)
@@ -106,7 +119,12 @@ struct CountryCommodityIndex: Sendable {
         byCountry[k].append(EntityIndex(v))
         guard !commoditiesOf[k].isEmpty else { continue }
         for name in entities[v].commodities {
-          if let j = commodities.index(of: name) { ownedBy[Int(j)] = v }
+          // The name as written first (canonical names are their own canonical form), then mapped.
+          if let j = commodities.index(of: name)
+            ?? vocabulary.canonical(name).flatMap({ commodities.index(of: $0.commodity) })
+          {
+            ownedBy[Int(j)] = v
+          }
         }
         for j in commoditiesOf[k] where ownedBy[j] == v || suppliers.contains(v, j) {
           byCountryCommodity[k * commodityCount + j].append(EntityIndex(v))

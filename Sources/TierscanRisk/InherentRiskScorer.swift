@@ -29,7 +29,8 @@ public struct InherentRiskScorer: Sendable {
     // FtM rows carry a topic; the config's ftm_topics turns it into a category (or leaves the row out).
     let riskList = FtMTopicMapping.apply(inputs.riskList, config: config, findings: &findings)
     scoreRiskList(graph: graph, riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
-    scoreCountryRisk(graph: graph, inputs.countryRisk, into: &risk, findings: &findings)
+    scoreCountryRisk(
+      graph: graph, inputs.countryRisk, vocabulary: inputs.commodityVocabulary, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, isGiven: inputs.hasSmelterStatus, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
@@ -197,9 +198,14 @@ public struct InherentRiskScorer: Sendable {
       ])
   }
 
-  private func scoreCountryRisk(graph: SupplyGraph, _ rows: [CountryRiskEntry], into risk: inout InherentRisk, findings: inout FindingLog) {
+  private func scoreCountryRisk(
+    graph: SupplyGraph, _ rows: [CountryRiskEntry], vocabulary: CommodityVocabulary, into risk: inout InherentRisk,
+    findings: inout FindingLog
+  ) {
     guard !rows.isEmpty else { return }
-    let index = CountryCommodityIndex(graph: graph, rows: rows)
+    let index = CountryCommodityIndex(graph: graph, rows: rows, vocabulary: vocabulary)
+    let usage = CommodityUsage(graph: graph, rows: rows, vocabulary: vocabulary)
+    usage.report(into: &findings)
     func score(of row: CountryRiskEntry) -> Double {
       guard row.isFromILABList else { return row.score }
       switch row.category {
@@ -217,7 +223,7 @@ public struct InherentRiskScorer: Sendable {
         rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
         evidence: [
           ("country", .string(row.country)), ("commodity", .optional(row.commodity)), ("source", .optional(row.source)),
-        ])
+        ] + usage.evidence(for: row))
       risk.add(rule, toEach: index.entities(of: row), in: c)
     }
   }

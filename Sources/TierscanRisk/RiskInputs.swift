@@ -20,6 +20,9 @@ public struct RiskInputs: Sendable {
   /// Reviewer judgements, checked and resolved against the graph (docs/entity-resolution.md):
   /// `not_same` suppresses a name match of a row on an entity, `same` confirms one.
   public var judgements: JudgementBook
+  /// Commodity words and HS codes → canonical commodities, applied before country-commodity
+  /// matching (docs/commodities.md); empty: values match as written.
+  public var commodityVocabulary = CommodityVocabulary()
 
   /// Creates risk inputs; every part defaults to none.
   public init(

@@ -251,6 +251,8 @@ extension FindingRule {
   public static let unknownSupplier = FindingRule(id: "unknown-supplier")
   /// `unknown-template-version` (error, CMRT): No template revision in Declaration!J3.
   public static let unknownTemplateVersion = FindingRule(id: "unknown-template-version")
+  /// `unmapped-commodity` (info, risk): A commodity word or HS code the commodity vocabulary does not know; once per value with its count.
+  public static let unmappedCommodity = FindingRule(id: "unmapped-commodity")
   /// `unmapped-severity` (warning, audits): An audit severity with no mapping in the severity table.
   public static let unmappedSeverity = FindingRule(id: "unmapped-severity")
   /// `unmapped-value` (warning, mappings): A value the mapping's value map does not cover (e.g. an unknown sector or status).
@@ -415,6 +417,7 @@ extension FindingRule {
     .unknownSmelterStatus,
     .unknownSupplier,
     .unknownTemplateVersion,
+    .unmappedCommodity,
     .unmappedSeverity,
     .unmappedValue,
     .unnamedColumn,

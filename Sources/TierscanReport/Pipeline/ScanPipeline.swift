@@ -38,6 +38,7 @@ public struct ScanPipeline: Sendable {
         audits: AuditInputs(assessments: inputs.assessments, findings: inputs.auditFindings),
         judgements: judgements)
       risk.isStatusReferenceGiven = inputs.files.contains { $0.kind == .smelterReference }
+      risk.commodityVocabulary = .shipped
       return risk
     }
   }

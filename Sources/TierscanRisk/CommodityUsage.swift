@@ -1,0 +1,87 @@
+import TierscanCore
+
+/// The commodity words and HS codes of a graph as the country-commodity rule sees them
+/// (docs/commodities.md): which values the vocabulary mapped to which canonical commodity (the
+/// rule's evidence), and which it does not know (one info finding `unmapped-commodity` per
+/// value, with how often it occurs). Only computed when some row names a commodity.
+struct CommodityUsage {
+  /// Country + canonical commodity → `value→commodity (how)` descriptions of the values of
+  /// entities in that country (own commodities, or supplied on an edge) mapped to it.
+  private var mappedTo: [String: [String]] = [:]
+  /// Unknown values with their occurrence counts, sorted by value.
+  private var unmapped: [(value: String, what: String, count: Int)] = []
+  private let vocabulary: CommodityVocabulary
+
+  /// - Complexity: O(V·c + E) for c commodities per entity.
+  init(graph: SupplyGraph, rows: [CountryRiskEntry], vocabulary: CommodityVocabulary) {
+    self.vocabulary = vocabulary
+    guard rows.contains(where: { $0.commodity != nil }) else { return }
+    let columns = graph.relationships.columns
+    let entities = graph.entities
+    let from = graph.relationships.from
+    // Each distinct string read as a word and as an HS code, once.
+    let asWord = columns.strings.map { vocabulary.canonical($0) }
+    let asCode = columns.strings.map { vocabulary.commodity(forHS: $0) }
+    var wordCounts = [Int](repeating: 0, count: columns.strings.count)
+    var codeCounts = [Int](repeating: 0, count: columns.strings.count)
+    var mapped: [String: Set<String>] = [:]
+    func note(_ value: String, _ mapping: CommodityVocabulary.Mapping, country: String?, code: Bool) {
+      guard code || mapping.how != "canonical" else { return }
+      let text = code ? "hs_code \(value)→\(mapping.commodity) (\(mapping.how))" : "\(value)→\(mapping.commodity) (\(mapping.how))"
+      mapped[Self.key(country, mapping.commodity), default: []].insert(text)
+    }
+    for r in columns.type.indices where columns.type[r] == .supplies {
+      let country = entities[Int(from[r])].country
+      let word = Int(columns.commodity[r])
+      if word >= 0 {
+        wordCounts[word] += 1
+        if let mapping = asWord[word] { note(columns.strings[word], mapping, country: country, code: false) }
+      }
+      let code = Int(columns.hsCode[r])
+      if code >= 0 {
+        codeCounts[code] += 1
+        if let mapping = asCode[code] { note(columns.strings[code], mapping, country: country, code: true) }
+      }
+    }
+    var unknownWords: [String: Int] = [:]
+    for (i, count) in wordCounts.enumerated() where count > 0 && asWord[i] == nil {
+      unknownWords[columns.strings[i], default: 0] += count
+    }
+    for v in 0..<graph.entityCount {
+      for name in entities[v].commodities {
+        if let mapping = vocabulary.canonical(name) {
+          note(name, mapping, country: entities[v].country, code: false)
+        } else {
+          unknownWords[name, default: 0] += 1
+        }
+      }
+    }
+    var unknown = unknownWords.map { (value: $0.key, what: "commodity", count: $0.value) }
+    for (i, count) in codeCounts.enumerated() where count > 0 && asCode[i] == nil {
+      unknown.append((columns.strings[i], "hs_code", count))
+    }
+    mappedTo = mapped.mapValues { $0.sorted() }
+    unmapped = unknown.sorted { ($0.what, $0.value) < ($1.what, $1.value) }
+  }
+
+  private static func key(_ country: String?, _ commodity: String) -> String { (country ?? "") + "\u{1F}" + commodity }
+
+  /// Evidence for a country-commodity rule: the values of suppliers in the row's country that
+  /// reached its commodity through the vocabulary (nothing when all matched by the canonical name).
+  func evidence(for row: CountryRiskEntry) -> [(String, JSONValue)] {
+    guard let commodity = row.commodity else { return [] }
+    let values = mappedTo[Self.key(row.country, vocabulary.canonical(commodity)?.commodity ?? commodity)] ?? []
+    return values.isEmpty ? [] : [("commodity_vocabulary", .string(values.joined(separator: "; ")))]
+  }
+
+  /// One info finding per unknown value.
+  func report(into findings: inout FindingLog) {
+    for entry in unmapped {
+      findings.add(
+        .info, .unmappedCommodity, at: nil,
+        "\(entry.what) '\(entry.value)' (\(entry.count) occurrence\(entry.count == 1 ? "" : "s")) is not in the commodity "
+          + "vocabulary: country-commodity rows that name a commodity cannot match it (docs/commodities.md)",
+        evidence: [Attribute(entry.what, entry.value), Attribute("count", String(entry.count))])
+    }
+  }
+}
