@@ -8,7 +8,7 @@ struct Tierscan: ParsableCommand {
     commandName: "tierscan",
     abstract: "Supply-chain graph analyzer for modern slavery and conflict-minerals due diligence.",
     version: "0.1.0",
-    subcommands: [Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self]
+    subcommands: [Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self, Resolve.self]
   )
 
   /// Parses and runs, mapping every usage error to exit code 64 (model §4) and a failed write to
