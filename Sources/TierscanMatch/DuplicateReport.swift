@@ -36,7 +36,7 @@ public struct DuplicateReport: Sendable {
     guard indices.count > 1 else { return }
     guard indices.count <= maxEntities else {
       findings.add(
-        .info, "duplicates-not-checked", at: nil,
+        .info, .duplicatesNotChecked, at: nil,
         "\(indices.count) entities exceed matching.duplicates_max_entities (\(maxEntities)): possible duplicates were "
           + "not searched in this run; run `tierscan resolve` for them")
       return
@@ -46,7 +46,7 @@ public struct DuplicateReport: Sendable {
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
     if found.stats.skippedBlocks > 0 {
       findings.add(
-        .info, "duplicate-blocks-skipped", at: nil,
+        .info, .duplicateBlocksSkipped, at: nil,
         "\(found.stats.skippedBlocks) blocking key(s) shared by more than matching.max_block (\(config.maxBlock)) entities "
           + "were not compared (largest: '\(found.stats.largestKey)', \(found.stats.largestBlock) entities); entities "
           + "found only through them are not checked for duplicates",
@@ -61,7 +61,7 @@ public struct DuplicateReport: Sendable {
       let (left, right) = (graph[a], graph[b])
       if let judgement, judgement.decision == .notSame {
         findings.add(
-          .info, "judgement-suppressed", at: judgement.provenance,
+          .info, .judgementSuppressed, at: judgement.provenance,
           "possible duplicate '\(left.id)' / '\(right.id)' not reported: judged not_same",
           evidence: [
             Attribute("suppressed", "true"), Attribute("left", left.id), Attribute("right", right.id),
@@ -74,7 +74,7 @@ public struct DuplicateReport: Sendable {
       possibleSameAs[b, default: []].append(left.id)
       let judged = judgement.map { "; judged unsure at \($0.provenance.description)" } ?? ""
       findings.add(
-        .warning, "possible-duplicate", at: left.sources.first,
+        .warning, .possibleDuplicate, at: left.sources.first,
         "'\(left.id)' (\(left.name)) and '\(right.id)' (\(right.name)) may be one entity: \(pair.decision.rawValue), "
           + "\(pair.features.summary)\(judged); record a judgement (same / not_same) to settle it",
         evidence: [
