@@ -51,7 +51,7 @@ let package = Package(
     ),
     .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore"]),
     .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore"]),
-    .testTarget(name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore"]),
+    .testTarget(name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore", "TierscanRisk"]),
     .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
     .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
     .testTarget(

@@ -11,7 +11,7 @@ on lower-cased names with `&`->`and` and a few legal forms removed. Each pair wa
 by hand by its address and country (ADJUDICATED below); pairs not listed there were read in the
 listing, and their addresses name different streets, towns or zones: `different`. Pairs whose
 address could not settle the question (same company, same park, different building or unit; an
-address of only "Vietnam.") are EXCLUDED and listed below with the reason.
+address of only "Vietnam.") are EXCLUDED (label `unsure`, not scored) and listed below with the reason.
 Re-run: python3 Scripts/er/build_labelled_pairs.py ../shared/realdata/facilities/opensupplyhub_facility_lists
 """
 import csv, glob, itertools, os, re, sys
@@ -114,6 +114,7 @@ def main():
             continue
         key = (a["ref"], b["ref"])
         if key in EXCLUDED:
+            pairs.append((a, b, "unsure", "excluded: " + EXCLUDED[key]))
             continue
         if a["name"] == b["name"] and a["address"] == b["address"]:
             label, how = "same", "identical name, address and country in two lists"
@@ -135,7 +136,7 @@ def main():
             writer.writerow([a["ref"], a["country"], a["name"], a["address"], b["ref"], b["country"], b["name"],
                              b["address"], label, how])
     print(f"{len(rows)} facilities, {len(pairs)} pairs: {sum(p[2] == 'same' for p in pairs)} same, "
-          f"{sum(p[2] == 'different' for p in pairs)} different, {len(EXCLUDED)} excluded")
+          f"{sum(p[2] == 'different' for p in pairs)} different, {sum(p[2] == 'unsure' for p in pairs)} excluded (unsure)")
 
 
 if __name__ == "__main__":

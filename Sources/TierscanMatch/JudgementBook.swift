@@ -56,7 +56,7 @@ public struct JudgementBook: Sendable {
         void[i] = true
         void[first.index] = true
         findings.add(
-          .error, "contradictory-judgement", at: judgement.provenance,
+          .error, .contradictoryJudgement, at: judgement.provenance,
           "'\(judgement.left)' and '\(judgement.right)' are judged \(judgement.decision.rawValue) here and "
             + "\(first.decision.rawValue) at \(judgements[first.index].provenance.description); neither is applied",
           evidence: [Attribute("other", judgements[first.index].provenance.description)])
@@ -93,7 +93,7 @@ public struct JudgementBook: Sendable {
       void[i] = true
       let via = joinedBy[find(a)]
       findings.add(
-        .error, "contradictory-judgement", at: judgement.provenance,
+        .error, .contradictoryJudgement, at: judgement.provenance,
         "'\(judgement.left)' and '\(judgement.right)' are judged not_same, but same judgements join them"
           + (via >= 0 ? " (e.g. \(judgements[via].provenance.description))" : "") + "; the not_same is not applied")
     }
@@ -133,7 +133,7 @@ public struct JudgementBook: Sendable {
       let right = side(judgement.right)
       guard let left, let right else {
         findings.add(
-          .warning, "stale-judgement", at: judgement.provenance,
+          .warning, .staleJudgement, at: judgement.provenance,
           "judgement names \(unknown.map { "'\($0)'" }.joined(separator: " and ")), not in the inputs; not applied",
           evidence: unknown.map { Attribute("unknown", $0) })
         continue
@@ -143,7 +143,7 @@ public struct JudgementBook: Sendable {
         if a == b {
           if judgement.decision == .notSame {
             findings.add(
-              .error, "contradictory-judgement", at: judgement.provenance,
+              .error, .contradictoryJudgement, at: judgement.provenance,
               "'\(judgement.left)' and '\(judgement.right)' are judged not_same, but they are one entity "
                 + "'\(graph[a].id)' (shared id, identifier or a same judgement); not applied")
           }
@@ -155,7 +155,7 @@ public struct JudgementBook: Sendable {
         if rowPairs[key] == nil { rowPairs[key] = i }
       case (.row, .row):
         findings.add(
-          .warning, "stale-judgement", at: judgement.provenance,
+          .warning, .staleJudgement, at: judgement.provenance,
           "judgement compares two risk-list rows; judgements compare an entity with an entity or a row; not applied")
       }
     }

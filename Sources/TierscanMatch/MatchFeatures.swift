@@ -33,6 +33,9 @@ public struct MatchFeatures: Sendable, Hashable {
   public var qualifierConflict: Bool
   /// Both names carry numbers and they differ (`Unit 1` / `Unit 2`).
   public var numberConflict: Bool
+  /// The names carry different unit markers (`Second Branch`, `(Cutting)`, `No. 2`, `II`): the
+  /// pair can be `possible`, never `same` without an identifier.
+  public var unitDifference: Bool = false
   /// The final similarity in [0, 1].
   public var similarity: Double
 
@@ -50,6 +53,7 @@ public struct MatchFeatures: Sendable, Hashable {
     members.append(("address_agreement", .string(addressAgreement.rawValue)))
     members.append(("qualifier_conflict", .bool(qualifierConflict)))
     members.append(("number_conflict", .bool(numberConflict)))
+    members.append(("unit_difference", .bool(unitDifference)))
     return .object(members)
   }
 
@@ -62,6 +66,7 @@ public struct MatchFeatures: Sendable, Hashable {
     parts.append("address=" + (address.map { "\(Self.rounded($0))" } ?? "none"))
     if qualifierConflict { parts.append("qualifier_conflict") }
     if numberConflict { parts.append("number_conflict") }
+    if unitDifference { parts.append("unit_difference") }
     return parts.joined(separator: " ")
   }
 

@@ -7,7 +7,9 @@
 /// - guards (as SPEC §2.4's name rules): identifiers of one scheme that differ, or countries that
 ///   differ, make the pair `distinct`; an agreeing LEI, DUNS or CID makes it `same` (similarity 1);
 /// - otherwise `same` when the similarity reaches ``MatchConfig/same`` and the addresses agree,
-///   `possible` from ``MatchConfig/possible``, else `distinct`.
+///   `possible` from ``MatchConfig/possible``, else `distinct`. `same` needs the name similarity
+///   (before the address adjustment) to reach ``MatchConfig/same`` and the names to carry the same
+///   unit markers (``unitMarkers(_:)``: `Second Branch`, `(Cutting)`, `No. 2`, `II` tell sites apart).
 public struct PairScorer: Sendable {
   public let config: MatchConfig
   private let tokens = TokenSimilarity()
@@ -24,6 +26,7 @@ public struct PairScorer: Sendable {
     var similarity = features.name
     if features.qualifierConflict { similarity -= 0.15 }
     if features.numberConflict { similarity -= 0.2 }
+    let nameOnly = similarity
     if let a = left.addressWords, let b = right.addressWords {
       let address = addressTokens.similarity(a, b)
       features.address = address
@@ -42,7 +45,7 @@ public struct PairScorer: Sendable {
       decision = .same
     } else if features.identifier == .disagree || features.country == .disagree {
       decision = .distinct
-    } else if features.similarity >= config.same - 1e-12, features.addressAgreement == .agree {
+    } else if nameOnly >= config.same - 1e-12, features.addressAgreement == .agree, !features.unitDifference {
       decision = .same
     } else if features.similarity >= config.possible - 1e-12 {
       decision = .possible
@@ -84,6 +87,7 @@ public struct PairScorer: Sendable {
           best.rightName = b.core
           best.qualifierConflict = qualifierConflict
           best.numberConflict = numberPenalty >= 0.2
+          best.unitDifference = Self.unitMarkers(a) != Self.unitMarkers(b)
         }
       }
     }
@@ -115,6 +119,20 @@ public struct PairScorer: Sendable {
     if a.isEmpty || b.isEmpty { return 0 }
     return Set(a) == Set(b) ? 0 : 0.2
   }
+
+  /// Words that tell one site or unit of a company from another (`unit`, `branch`, `second`,
+  /// `cutting`, `ii`, numbers …) in a name and its qualifiers.
+  static func unitMarkers(_ name: MatchName) -> Set<String> {
+    Set((name.tokens + name.qualifiers).filter { word in
+      unitWords.contains(word) || word.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    })
+  }
+
+  static let unitWords: Set<String> = [
+    "unit", "branch", "br", "division", "plant", "site", "factory2", "second", "third", "first", "new", "old",
+    "ii", "iii", "iv", "vi", "vii", "viii", "cutting", "sewing", "laundry", "finishing", "washing", "printing",
+    "embroidery", "dyeing", "warehouse", "annex", "phase",
+  ]
 
   static func agreement(_ a: String?, _ b: String?) -> MatchFeatures.Agreement {
     guard let a, let b else { return .unknown }

@@ -6,11 +6,16 @@ public struct PreparedRecord: Sendable {
   /// The address's words (lower-case ASCII), or `nil` without an address.
   public let addressWords: [String]?
 
-  /// Parses `record`'s names and address.
+  /// Most names (the name and its first aliases) compared per record: scoring compares every
+  /// name of one record with every name of the other, so a record with 100,000 aliases must not
+  /// make matching quadratic. Further aliases are not compared.
+  public static let maxNames = 16
+
+  /// Parses `record`'s names (at most ``maxNames``) and address.
   public init(_ record: MatchRecord, parser: MatchNameParser = MatchNameParser()) {
     self.record = record
     var names: [MatchName] = []
-    for name in [record.name] + record.aliases {
+    for name in ([record.name] + record.aliases.prefix(Self.maxNames - 1)) {
       let parsed = parser.parse(name)
       if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
     }

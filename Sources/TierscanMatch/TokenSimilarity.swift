@@ -1,8 +1,9 @@
 /// Weighted, typo-tolerant token-set similarity of two word lists.
 ///
 /// Each word of the shorter side is paired with its best unpaired word of the other side: equal
-/// words score 1, words of at least four letters whose Jaro-Winkler similarity is at least
-/// ``softThreshold`` score that similarity (`textile`/`textil`, `gaungzhou`/`guangzhou`), others
+/// words score 1, words of at least four letters that begin with the same letter and whose
+/// Jaro-Winkler similarity is at least ``softThreshold`` score that similarity (`invalid` and
+/// `valid` do not pair) (`textile`/`textil`, `gaungzhou`/`guangzhou`), others
 /// 0. A word weighs 1, a generic word (``GenericWords``) less. With `M` the paired weight and `A`,
 /// `B` the two sides' weights, the similarity is the mean of containment `M / min(A, B)` and Dice
 /// `2M / (A + B)`: a name that is the other name plus words scores high, but not 1.
@@ -42,7 +43,7 @@ public struct TokenSimilarity: Sendable {
         let score: Double
         if long[j] == word {
           score = 1
-        } else if bytes.count >= 4, longBytes[j].count >= 4 {
+        } else if bytes.count >= 4, longBytes[j].count >= 4, bytes[0] == longBytes[j][0] {
           let jw = JaroWinkler.similarity(bytes, longBytes[j])
           score = jw >= Self.softThreshold ? jw : 0
         } else {

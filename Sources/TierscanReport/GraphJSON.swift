@@ -3,14 +3,20 @@ import TierscanCore
 /// The graph export (`export --format json`, and `graph.json` with `--with-graph`; model §4).
 public enum GraphJSON {
   /// The file's text.
-  public static func render(_ graph: SupplyGraph) -> String { JSONWriter.string(object(graph)) }
+  public static func render(_ graph: SupplyGraph, possibleSameAs: [EntityIndex: [String]] = [:]) -> String {
+    JSONWriter.string(object(graph, possibleSameAs: possibleSameAs))
+  }
 
   /// `{"entities": […], "relationships": […]}`; entities by id, relationships by from id, to id,
   /// type, file, line (then input order).
   ///
   /// - Complexity: O(V + E log E).
-  public static func object(_ graph: SupplyGraph) -> JSONValue {
-    let entities: [JSONValue] = graph.entities.map(entity)
+  /// - Parameter possibleSameAs: each entity's possible duplicates (docs/entity-resolution.md §7),
+  ///   written as `possible_same_as` on the entities that have any.
+  public static func object(_ graph: SupplyGraph, possibleSameAs: [EntityIndex: [String]] = [:]) -> JSONValue {
+    let entities: [JSONValue] = graph.entities.indices.map {
+      entity(graph.entities[$0], possibleSameAs: possibleSameAs[EntityIndex($0)] ?? [])
+    }
     let order = GraphSelection.exportOrder(graph.relationships.indices, in: graph)
     let relationships: [JSONValue] = order.map { relationship(graph.relationships[$0], in: graph) }
     return .object([("entities", .array(entities)), ("relationships", .array(relationships))])
@@ -34,15 +40,17 @@ public enum GraphJSON {
     return .object(pairs)
   }
 
-  static func entity(_ e: Entity) -> JSONValue {
-    .object([
+  static func entity(_ e: Entity, possibleSameAs: [String] = []) -> JSONValue {
+    var pairs: [(String, JSONValue)] = [
       ("id", .string(e.id)), ("name", .string(e.name)), ("kind", .string(e.kind.rawValue)),
       ("country", .optional(e.country)), ("sector", .optional(e.sector)),
       ("commodities", .array(e.commodities.map { .string($0) })),
       ("identifiers", .object(e.identifiers.schemes.map { ($0.scheme, .string($0.value)) })),
       ("aliases", .array(e.aliases.map { .string($0) })), ("raw_material", .bool(e.rawMaterial)),
       ("attributes", attributes(e.attributes)), ("sources", .array(e.sources.map(provenance))),
-    ])
+    ]
+    if !possibleSameAs.isEmpty { pairs.append(("possible_same_as", .array(possibleSameAs.map { .string($0) }))) }
+    return .object(pairs)
   }
 
   static func relationship(_ r: Relationship, in graph: SupplyGraph) -> JSONValue {

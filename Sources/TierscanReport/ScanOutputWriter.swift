@@ -11,11 +11,14 @@ public enum ScanOutputWriter {
     public var pathsMinLevel: RiskLevel
     /// `--with-graph`: also write `graph.json`.
     public var withGraph: Bool
+    /// Possible duplicates per entity, written as `possible_same_as` in `graph.json`.
+    public var possibleSameAs: [EntityIndex: [String]]
 
     /// Creates options.
-    public init(pathsMinLevel: RiskLevel = .low, withGraph: Bool = false) {
+    public init(pathsMinLevel: RiskLevel = .low, withGraph: Bool = false, possibleSameAs: [EntityIndex: [String]] = [:]) {
       self.pathsMinLevel = pathsMinLevel
       self.withGraph = withGraph
+      self.possibleSameAs = possibleSameAs
     }
   }
 
@@ -74,7 +77,7 @@ public enum ScanOutputWriter {
       ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
       ("attribution.csv", { AttributionCSV.bytes(analysis) }),
     ]
-    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph)) })) }
+    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: options.possibleSameAs)) })) }
     let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
     let tasks = parts
     DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }

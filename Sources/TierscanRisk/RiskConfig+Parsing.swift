@@ -128,21 +128,25 @@ extension RiskConfig {
       ilabChildLabourScore: try reader.unit("ilab_scores.child_labour"),
       ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms,
       audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults,
-      matching: matching, findsDuplicates: try reader.bool("matching.duplicates"))
+      matching: matching, findsDuplicates: try reader.bool("matching.duplicates"),
+      duplicatesMaxEntities: try Self.count(reader, "matching.duplicates_max_entities"))
     config.ftmTopics = try FtMTopicMapping.decode(root["ftm_topics"])
     return config
+  }
+
+  /// An integer setting in 1 … 1 000 000 000.
+  private static func count(_ reader: ConfigReader, _ path: String) throws(RiskConfigError) -> Int {
+    let value = try reader.number(path)
+    guard value >= 1, value <= 1_000_000_000, value == value.rounded() else {
+      throw .outOfRange(path: path, value: value, range: "integers 1 ... 1000000000")
+    }
+    return Int(value)
   }
 
   /// The `matching` section: thresholds in [0, 1] with address_conflict ≤ address_agree and
   /// possible ≤ same; block and candidate limits integers ≥ 1.
   private static func matchConfig(_ reader: ConfigReader) throws(RiskConfigError) -> MatchConfig {
-    func count(_ path: String) throws(RiskConfigError) -> Int {
-      let value = try reader.number(path)
-      guard value >= 1, value <= 1_000_000, value == value.rounded() else {
-        throw .outOfRange(path: path, value: value, range: "integers 1 ... 1000000")
-      }
-      return Int(value)
-    }
+    func count(_ path: String) throws(RiskConfigError) -> Int { try Self.count(reader, path) }
     let config = MatchConfig(
       possible: try reader.unit("matching.possible"), same: try reader.unit("matching.same"),
       addressAgree: try reader.unit("matching.address_agree"),

@@ -79,6 +79,8 @@ public struct RiskConfig: Sendable, Equatable {
   public var matching: MatchConfig
   /// Whether scans look for possible duplicate entities (`matching.duplicates`).
   public var findsDuplicates: Bool
+  /// Largest graph searched for duplicates during a scan (`matching.duplicates_max_entities`).
+  public var duplicatesMaxEntities: Int
 
   /// The shipped defaults (``DefaultRiskConfig/json``).
   public static let defaults: RiskConfig = {

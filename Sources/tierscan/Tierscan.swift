@@ -9,7 +9,8 @@ struct Tierscan: ParsableCommand {
     abstract: "Supply-chain graph analyzer for modern slavery and conflict-minerals due diligence.",
     version: "0.1.0",
     subcommands: [
-      Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self, WorkspaceCommand.self,
+      Validate.self, Scan.self, Paths.self, CMRT.self, Statement.self, Diff.self, Export.self, Resolve.self,
+      WorkspaceCommand.self,
     ]
   )
 

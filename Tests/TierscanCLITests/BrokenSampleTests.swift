@@ -20,6 +20,9 @@ import Testing
       "07-country-uk.csv:2: info: country-resolved",
       "08-country-xx.csv:2: warning: unknown-country",
       "09-duplicate-id-conflicting-country.csv:3: warning: merge-conflict",
+      // "Valid LEI Sample Ltd" (LEI-OK) and "Valid Sample Ltd" (U8-1, 03-invalid-utf8.csv), both GB:
+      // one name is the other plus a word, so they may be one entity (docs/entity-resolution.md §7).
+      "06-invalid-lei.csv:2: warning: possible-duplicate",
       "10-unknown-endpoint.csv:2: warning: unknown-entity",
       "11-formula-id.csv:2: warning: formula-like-id",
       "12-malformed.xml:6:13: error: xml-malformed",

@@ -13,8 +13,11 @@ enum LabelledPairs {
   struct Pair {
     var left: Facility
     var right: Facility
-    var isSame: Bool
+    /// `same`, `different` or `unsure` (excluded: the address cannot settle it).
+    var label: String
     var how: String
+    var isSame: Bool { label == "same" }
+    var isDifferent: Bool { label == "different" }
   }
 
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -29,7 +32,7 @@ enum LabelledPairs {
     try rows("osh-pairs.csv").map { r in
       Pair(
         left: Facility(ref: r[0], country: r[1], name: r[2], address: r[3]),
-        right: Facility(ref: r[4], country: r[5], name: r[6], address: r[7]), isSame: r[8] == "same", how: r[9])
+        right: Facility(ref: r[4], country: r[5], name: r[6], address: r[7]), label: r[8], how: r[9])
     }
   }
 

@@ -25,6 +25,8 @@ extension FindingRule {
   public static let cmrtUsedMetalWithoutSmelters = FindingRule(id: "cmrt-used-metal-without-smelters")
   /// `columns-not-imported` (info, CSV): Columns a mapping or profile does not import, listed once per file.
   public static let columnsNotImported = FindingRule(id: "columns-not-imported")
+  /// `contradictory-judgement` (error, judgements): Two judgements contradict each other (same and not_same for one pair, or not_same for records joined by same judgements or one entity); the contradicted ones are not applied.
+  public static let contradictoryJudgement = FindingRule(id: "contradictory-judgement")
   /// `control-characters` (warning, CSV): Control characters removed from a field.
   public static let controlCharacters = FindingRule(id: "control-characters")
   /// `corrupt-part` (error, XLSX): A workbook part could not be inflated (bad deflate stream or CRC).
@@ -41,6 +43,8 @@ extension FindingRule {
   public static let doctypeRefused = FindingRule(id: "doctype-refused")
   /// `duplicate-assessment` (warning, audits): An assessment id appears again; the first row is used.
   public static let duplicateAssessment = FindingRule(id: "duplicate-assessment")
+  /// `duplicate-blocks-skipped` (info, matching): Blocking keys shared by more entities than matching.max_block were not compared; entities found only through them are not checked for duplicates.
+  public static let duplicateBlocksSkipped = FindingRule(id: "duplicate-blocks-skipped")
   /// `duplicate-finding` (warning, audits): An audit finding id appears again; both rows stay evidence.
   public static let duplicateFinding = FindingRule(id: "duplicate-finding")
   /// `duplicate-header` (error, CSV): A named column appears more than once; the file is not read.
@@ -53,6 +57,8 @@ extension FindingRule {
   public static let duplicateSmelterReference = FindingRule(id: "duplicate-smelter-reference")
   /// `duplicate-smelter-row` (warning, CMRT): The same smelter listed twice in one CMRT; both rows stay evidence.
   public static let duplicateSmelterRow = FindingRule(id: "duplicate-smelter-row")
+  /// `duplicates-not-checked` (info, matching): The graph has more entities than matching.duplicates_max_entities: possible duplicates were not searched in this run (use tierscan resolve).
+  public static let duplicatesNotChecked = FindingRule(id: "duplicates-not-checked")
   /// `empty-reference` (warning, smelter reference): A smelter reference with no usable row; it counts as given, so every smelter is scored `unknown`.
   public static let emptyReference = FindingRule(id: "empty-reference")
   /// `emrt-partial` (info, CMRT): An EMRT workbook: what of it is read.
@@ -205,6 +211,8 @@ extension FindingRule {
   public static let ownershipOver100 = FindingRule(id: "ownership-over-100")
   /// `path-too-long` (error, inputs): A path longer than the system allows; reported, not read.
   public static let pathTooLong = FindingRule(id: "path-too-long")
+  /// `possible-duplicate` (warning, matching): Two entities that may be one (decision possible or same, with features); never merged without an identifier or a same judgement.
+  public static let possibleDuplicate = FindingRule(id: "possible-duplicate")
   /// `ragged-row` (error, CSV): A row with more or fewer fields than the header; rejected.
   public static let raggedRow = FindingRule(id: "ragged-row")
   /// `record-too-long` (error, CSV): A record longer than the record limit; rejected.
@@ -225,6 +233,8 @@ extension FindingRule {
   public static let smelterNotListedIncomplete = FindingRule(id: "smelter-not-listed-incomplete")
   /// `smelter-unidentified` (warning, CMRT): A smelter row that cannot be identified; kept for the roll-up only.
   public static let smelterUnidentified = FindingRule(id: "smelter-unidentified")
+  /// `stale-judgement` (warning, judgements): A judgement naming an entity id or risk-list row that is not in the inputs; it is not applied.
+  public static let staleJudgement = FindingRule(id: "stale-judgement")
   /// `symlink-not-followed` (warning, inputs): A symbolic link inside an input directory; not followed, not read.
   public static let symlinkNotFollowed = FindingRule(id: "symlink-not-followed")
   /// `unexpected-share` (warning, CSV): A share on an edge that is not owns; dropped.
@@ -304,6 +314,7 @@ extension FindingRule {
     .cmrtUnknownMetal,
     .cmrtUsedMetalWithoutSmelters,
     .columnsNotImported,
+    .contradictoryJudgement,
     .controlCharacters,
     .corruptPart,
     .countryResolved,
@@ -312,12 +323,14 @@ extension FindingRule {
     .directoryLoop,
     .doctypeRefused,
     .duplicateAssessment,
+    .duplicateBlocksSkipped,
     .duplicateFinding,
     .duplicateHeader,
     .duplicateInput,
     .duplicateRow,
     .duplicateSmelterReference,
     .duplicateSmelterRow,
+    .duplicatesNotChecked,
     .emptyReference,
     .emrtPartial,
     .fieldTooLong,
@@ -394,6 +407,7 @@ extension FindingRule {
     .outdatedTemplate,
     .ownershipOver100,
     .pathTooLong,
+    .possibleDuplicate,
     .raggedRow,
     .recordTooLong,
     .rowsAboveHeader,
@@ -404,6 +418,7 @@ extension FindingRule {
     .smelterCountryMismatch,
     .smelterNotListedIncomplete,
     .smelterUnidentified,
+    .staleJudgement,
     .symlinkNotFollowed,
     .unexpectedShare,
     .unexpectedText,

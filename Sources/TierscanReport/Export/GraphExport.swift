@@ -13,14 +13,16 @@ public enum GraphExport {
   /// - Parameters:
   ///   - analysis: when given (`--focus`), entities also carry their tier and exposure score and
   ///     level per category (GraphML and DOT; the JSON export is the plain `graph.json`).
+  ///   - possibleSameAs: possible duplicates per entity (JSON: `possible_same_as`).
   public static func render(
-    _ graph: SupplyGraph, format: Format, selection: GraphSelection? = nil, analysis: RiskAnalysis? = nil
+    _ graph: SupplyGraph, format: Format, selection: GraphSelection? = nil, analysis: RiskAnalysis? = nil,
+    possibleSameAs: [EntityIndex: [String]] = [:]
   ) -> String {
     let selection = selection ?? GraphSelection(all: graph)
     switch format {
     case .json:
       let value = JSONValue.object([
-        ("entities", .array(selection.entities.map { GraphJSON.entity(graph[$0]) })),
+        ("entities", .array(selection.entities.map { GraphJSON.entity(graph[$0], possibleSameAs: possibleSameAs[$0] ?? []) })),
         ("relationships", .array(selection.relationships.map { GraphJSON.relationship(graph.relationships[$0], in: graph) })),
       ])
       return JSONWriter.string(value)

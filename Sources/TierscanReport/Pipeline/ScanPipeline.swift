@@ -26,6 +26,8 @@ public struct ScanPipeline: Sendable {
     public var config: LoadedRiskConfig
     /// Reviewer judgements, checked and resolved against ``graph``.
     public var judgements = JudgementBook()
+    /// Possible duplicate entities (reported as `possible-duplicate`, never merged).
+    public var duplicates = DuplicateReport()
     /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
     var inputDigests: InputDigests? = nil
     /// The workspace, period and import the inputs came from (`--workspace`); `nil` for files.
@@ -82,6 +84,13 @@ public struct ScanPipeline: Sendable {
       entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
       findings: &findings)
     if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
+    let matching = config.config
+    let duplicates =
+      matching.findsDuplicates
+      ? DuplicateReport(
+        graph: graph, judgements: judgements, config: matching.matching,
+        maxEntities: matching.duplicatesMaxEntities, findings: &findings)
+      : DuplicateReport()
     // The graph now holds everything the entity and relationship records said; release them so a
     // million-row scan does not keep both copies through the risk stage. Freeing a million
     // records object by object takes a while, so it happens on a background thread while the
@@ -93,6 +102,7 @@ public struct ScanPipeline: Sendable {
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(records) {} }
     return Prepared(
       inputs: inputs, graph: graph, findings: findings.findings, config: config, judgements: judgements,
+      duplicates: duplicates,
       inputDigests: digests)
   }
 

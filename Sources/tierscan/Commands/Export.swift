@@ -28,7 +28,9 @@ struct Export: ParsableCommand {
     let run = try ScanRun(options: scan, input: input, focus: focus)
     let selection = try subgraph.map { GraphSelection(around: try run.entity($0), depth: depth ?? 0, in: run.prepared.graph) }
     let (prepared, analysis) = (run.prepared, run.analysis)
-    let text = GraphExport.render(prepared.graph, format: format, selection: selection, analysis: analysis)
+    let text = GraphExport.render(
+      prepared.graph, format: format, selection: selection, analysis: analysis,
+      possibleSameAs: prepared.duplicates.possibleSameAs)
     if let out {
       do {
         try AtomicFile.write(Array(text.utf8), to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })

@@ -84,7 +84,8 @@ struct Scan: ParsableCommand {
       }
     }
     if let out {
-      let options = ScanOutputWriter.Options(pathsMinLevel: pathsMinLevel, withGraph: withGraph)
+      let options = ScanOutputWriter.Options(
+        pathsMinLevel: pathsMinLevel, withGraph: withGraph, possibleSameAs: prepared.duplicates.possibleSameAs)
       do {
         let timings = PhaseTimings.current
         let manifest = timings.map { $0.measure("input digests") { pipeline.manifest(for: prepared) } }

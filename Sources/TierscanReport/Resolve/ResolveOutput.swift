@@ -1,0 +1,72 @@
+import Foundation
+import TierscanCore
+import TierscanMatch
+
+/// The files of `tierscan resolve --out DIR` (docs/entity-resolution.md §8): `candidates.csv`,
+/// `blocks.csv`, `review.html` and `summary.txt`, written atomically; byte-deterministic.
+public enum ResolveOutput {
+  /// Every file resolve writes.
+  public static let fileNames = ["blocks.csv", "candidates.csv", "review.html", "summary.txt"]
+
+  /// `candidates.csv` header.
+  public static let candidateHeader = [
+    "cluster", "kind", "left_id", "left_name", "left_country", "left_address", "right_id", "right_name",
+    "right_country", "right_address", "similarity", "decision", "judgement", "features", "judgement_same",
+    "judgement_not_same",
+  ]
+
+  /// One row per candidate, in report order.
+  public static func candidatesCSV(_ report: ResolveReport) -> String {
+    var writer = CSVWriter(header: candidateHeader)
+    for c in report.candidates {
+      writer.writeRow([
+        String(c.cluster), c.kind.rawValue, c.left.key, c.left.name, c.left.country ?? "", c.left.address ?? "",
+        c.right.key, c.right.name, c.right.country ?? "", c.right.address ?? "",
+        CSVWriter.score(MatchFeatures.rounded(c.features.similarity)), c.decision.rawValue,
+        c.judgement.map { "\($0.decision.rawValue) \($0.provenance.description)" } ?? "", c.features.summary,
+        c.judgementLine(.same), c.judgementLine(.notSame),
+      ])
+    }
+    return writer.text
+  }
+
+  /// One row per block of the entity comparison: largest first.
+  public static func blocksCSV(_ report: ResolveReport) -> String {
+    var writer = CSVWriter(header: ["key", "size", "compared"])
+    for block in report.blocks { writer.writeRow([block.key, String(block.size), block.compared ? "true" : "false"]) }
+    return writer.text
+  }
+
+  /// The figures printed on stdout and written to `summary.txt`.
+  public static func summary(_ report: ResolveReport) -> String {
+    let byDecision = MatchDecision.allCases.reversed().map { d in
+      "\(d.rawValue) \(report.candidates.filter { $0.decision == d }.count)"
+    }
+    let riskList = report.candidates.filter { $0.kind == .riskList }.count
+    let clusters = Set(report.candidates.map(\.cluster)).count
+    return """
+      entities: \(report.entityCount)
+      blocks: \(report.stats.blocks) (largest \(report.stats.largestBlock): \(report.stats.largestKey.isEmpty ? "-" : report.stats.largestKey); \
+      skipped over the cap: \(report.stats.skippedBlocks); entities without a blocking key: \(report.stats.recordsWithoutKeys))
+      entity pairs scored: \(report.comparisons)
+      candidates: \(report.candidates.count) in \(clusters) clusters (\(byDecision.joined(separator: ", ")); risk-list pairs \(riskList); \
+      suppressed by not_same judgements: \(report.suppressed))
+
+      """
+  }
+
+  /// The output files and their bytes, in name order.
+  public static func files(_ report: ResolveReport) -> [(name: String, bytes: [UInt8])] {
+    [
+      ("blocks.csv", Array(blocksCSV(report).utf8)), ("candidates.csv", Array(candidatesCSV(report).utf8)),
+      ("review.html", Array(ResolveReviewHTML.render(report).utf8)), ("summary.txt", Array(summary(report).utf8)),
+    ]
+  }
+
+  /// Writes the files into `directory` atomically.
+  ///
+  /// - Throws: ``OutputDirectoryError`` (an input directory, a directory with other files …).
+  public static func write(_ report: ResolveReport, to directory: URL, inputs: [URL]) throws(OutputDirectoryError) {
+    try AtomicDirectory.write(files(report), to: directory, inputs: inputs, ownedNames: Set(fileNames))
+  }
+}

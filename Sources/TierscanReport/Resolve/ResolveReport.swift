@@ -1,0 +1,129 @@
+import TierscanCore
+import TierscanMatch
+
+/// What `tierscan resolve` finds (docs/entity-resolution.md §8): candidate pairs between
+/// entities and between entities and risk-list rows, grouped into clusters, risk-list clusters
+/// first, with the blocking figures.
+public struct ResolveReport: Sendable {
+  /// Candidates in output order: by cluster, then risk-list pairs first, then similarity
+  /// descending, then keys.
+  public var candidates: [ResolveCandidate]
+  /// Blocks of the entity-to-entity comparison: key, size, whether compared.
+  public var blocks: [(key: String, size: Int, compared: Bool)]
+  public var stats: BlockingIndex.Stats
+  /// Entities considered (placeholders are not).
+  public var entityCount: Int
+  /// Entity pairs scored.
+  public var comparisons: Int
+  /// Pairs a `not_same` judgement removed from review.
+  public var suppressed: Int
+
+  /// Finds the candidates of a prepared run.
+  ///
+  /// - Complexity: near-linear in the entities (blocking; see ``DuplicateFinder``).
+  public init(graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig) {
+    let entityIndices = graph.entities.indices.filter { !graph.entities[$0].isPlaceholder }
+    let records = entityIndices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
+    let kinds = entityIndices.map { graph.entities[$0].kind }
+    let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
+    var candidates: [ResolveCandidate] = []
+    var suppressed = 0
+    for pair in found.pairs {
+      let (a, b) = (EntityIndex(entityIndices[pair.left]), EntityIndex(entityIndices[pair.right]))
+      let judgement = judgements.judgement(a, b)
+      if judgement?.decision == .notSame {
+        suppressed += 1
+        continue
+      }
+      candidates.append(
+        ResolveCandidate(
+          kind: .duplicate, left: records[pair.left].record, right: records[pair.right].record,
+          decision: pair.decision, features: pair.features, judgement: judgement))
+    }
+    // Risk-list rows against every entity: rows indexed, entities queried.
+    let rows = riskList.map { PreparedRecord(MatchRecord(row: $0)) }
+    if !rows.isEmpty {
+      let index = BlockingIndex(records: rows, config: config)
+      let scorer = PairScorer(config: config)
+      var seen = Set<[String]>()
+      for (k, record) in records.enumerated() {
+        for r in index.candidates(of: record) {
+          let (decision, features) = scorer.score(record, rows[r])
+          guard decision >= .possible, seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
+          let judgement = judgements.judgement(entity: EntityIndex(entityIndices[k]), row: rows[r].record.key)
+          if judgement?.decision == .notSame {
+            suppressed += 1
+            continue
+          }
+          candidates.append(
+            ResolveCandidate(
+              kind: .riskList, left: record.record, right: rows[r].record, decision: decision, features: features,
+              judgement: judgement))
+        }
+      }
+    }
+    self.candidates = Self.clustered(candidates)
+    self.blocks = found.index.blockSizes
+    self.stats = found.stats
+    self.entityCount = records.count
+    self.comparisons = found.comparisons
+    self.suppressed = suppressed
+  }
+
+  /// Numbers clusters (connected components of the pairs' keys) and orders everything: clusters
+  /// with a risk-list pair first, then by their best similarity, then by their smallest key.
+  static func clustered(_ candidates: [ResolveCandidate]) -> [ResolveCandidate] {
+    var ids: [String: Int] = [:]
+    var parent: [Int] = []
+    func node(_ key: String) -> Int {
+      if let n = ids[key] { return n }
+      ids[key] = parent.count
+      parent.append(parent.count)
+      return parent.count - 1
+    }
+    func find(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    for c in candidates {
+      let (a, b) = (find(node(c.left.key)), find(node(c.right.key)))
+      if a != b { parent[max(a, b)] = min(a, b) }
+    }
+    struct Summary {
+      var hasRiskList = false
+      var best = 0.0
+      var firstKey: String?
+    }
+    var summaries: [Int: Summary] = [:]
+    for c in candidates {
+      let root = find(ids[c.left.key]!)
+      var s = summaries[root] ?? Summary()
+      s.hasRiskList = s.hasRiskList || c.kind == .riskList
+      s.best = max(s.best, c.features.similarity)
+      for key in [c.left.key, c.right.key] where s.firstKey == nil || key.utf8Precedes(s.firstKey!) { s.firstKey = key }
+      summaries[root] = s
+    }
+    let order = summaries.keys.sorted { x, y in
+      let (a, b) = (summaries[x]!, summaries[y]!)
+      if a.hasRiskList != b.hasRiskList { return a.hasRiskList }
+      if a.best != b.best { return a.best > b.best }
+      return a.firstKey!.utf8Precedes(b.firstKey!)
+    }
+    var number: [Int: Int] = [:]
+    for (i, root) in order.enumerated() { number[root] = i + 1 }
+    var result = candidates
+    for i in result.indices { result[i].cluster = number[find(ids[result[i].left.key]!)]! }
+    result.sort { a, b in
+      if a.cluster != b.cluster { return a.cluster < b.cluster }
+      if a.kind != b.kind { return a.kind == .riskList }
+      if a.features.similarity != b.features.similarity { return a.features.similarity > b.features.similarity }
+      if !a.left.key.utf8Equals(b.left.key) { return a.left.key.utf8Precedes(b.left.key) }
+      return a.right.key.utf8Precedes(b.right.key)
+    }
+    return result
+  }
+}

@@ -1,0 +1,52 @@
+import TierscanCore
+import TierscanMatch
+
+/// `review.html`: a self-contained page (no scripts, no external resources) listing the
+/// candidates by cluster, risk-list clusters first, each pair with its features and the
+/// judgement lines to paste into a judgements CSV.
+public enum ResolveReviewHTML {
+  /// The page.
+  public static func render(_ report: ResolveReport) -> String {
+    func h(_ text: String) -> String { MarkupText.html(text) }
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en"><head><meta charset="utf-8"><title>tierscan resolve: candidates for review</title>
+      <style>
+      body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
+      table{border-collapse:collapse;width:100%;margin-bottom:1.5em}
+      th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left;font-size:.9em}
+      .same{background:#fde2e2}.possible{background:#fff4d6}.risk{font-weight:bold;color:#a00}
+      code{font-size:.85em;background:#f4f4f4;padding:.1em .3em;display:block;margin:.2em 0;white-space:pre-wrap}
+      </style></head><body>
+      <h1>Candidates for review</h1>
+      <p>Each pair may be one entity. Decide, then paste a line into a judgements CSV with the header
+      <code>left,right,decision,reviewer,decided_on,reason</code> and give it to the next run
+      (docs/entity-resolution.md). Clusters with risk-list hits come first.</p>
+      <pre>\(h(ResolveOutput.summary(report)))</pre>
+
+      """
+    var cluster = 0
+    for c in report.candidates {
+      if c.cluster != cluster {
+        if cluster != 0 { out += "</tbody></table>\n" }
+        cluster = c.cluster
+        out += "<h2 id=\"cluster-\(cluster)\">Cluster \(cluster)</h2>\n<table><thead><tr><th>kind</th><th>left</th>"
+          + "<th>right</th><th>similarity</th><th>features</th><th>judgement line</th></tr></thead><tbody>\n"
+      }
+      func side(_ r: MatchRecord) -> String {
+        "<b>\(h(r.name))</b><br>\(h(r.key))" + (r.country.map { " · \(h($0))" } ?? "")
+          + (r.address.map { "<br><small>\(h($0))</small>" } ?? "")
+      }
+      let kind = c.kind == .riskList ? "<span class=\"risk\">risk-list</span>" : "duplicate"
+      let judged = c.judgement.map { "<br>judged \(h($0.decision.rawValue)) at \(h($0.provenance.description))" } ?? ""
+      out += "<tr class=\"\(c.decision.rawValue)\"><td>\(kind)<br>\(c.decision.rawValue)\(judged)</td>"
+        + "<td>\(side(c.left))</td><td>\(side(c.right))</td>"
+        + "<td>\(CSVWriter.score(MatchFeatures.rounded(c.features.similarity)))</td>"
+        + "<td>\(h(c.features.summary))</td>"
+        + "<td><code>\(h(c.judgementLine(.same)))</code><code>\(h(c.judgementLine(.notSame)))</code></td></tr>\n"
+    }
+    if cluster != 0 { out += "</tbody></table>\n" }
+    if report.candidates.isEmpty { out += "<p>No candidate pairs.</p>\n" }
+    return out + "</body></html>\n"
+  }
+}
