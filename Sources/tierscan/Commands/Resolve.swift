@@ -14,8 +14,10 @@ struct Resolve: ParsableCommand {
   @Option(help: "Directory for candidates.csv, blocks.csv, review.html and summary.txt (written atomically).")
   var out: String
 
+  func validate() throws { try OutputPath.check(out) }
+
   func run() throws {
-    let run = try ScanRun(options: scan, inputs: input.inputs, focus: nil)
+    let run = try ScanRun(options: scan, input: input, focus: nil)
     let prepared = run.prepared
     let report = ResolveReport(
       graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
