@@ -23,7 +23,8 @@ public enum AttributionCSV {
     }
     return sorted.map { r in
       [
-        focus, r.category, graph[r.supplier].id, graph[r.supplier].name, r.edgeType.rawValue, String(r.sources),
+        focus, r.category, graph[r.supplier].id, graph[r.supplier].name, r.edgeType.rawValue,
+        r.sourcesComplete ? String(r.sources) : "\(r.sources)+",
         CSVWriter.score(r.bestScore), analysis.config.level(of: r.bestScore)?.rawValue ?? "", graph[r.bestSource].id,
         String(r.bestHops), r.carriesFocusBest ? "true" : "false",
         CSVWriter.score(r.focusScoreWithout), analysis.config.level(of: r.focusScoreWithout)?.rawValue ?? "",

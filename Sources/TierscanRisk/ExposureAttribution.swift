@@ -12,8 +12,12 @@ public struct ExposureAttribution: Sendable {
     /// The type of the strongest arc from the supplier into the focus.
     public var edgeType: RelationshipType
     /// Entities with inherent risk > 0 in the category from which a transmitting path of at most
-    /// `max_depth − 1` arcs reaches the supplier (the supplier itself included).
+    /// `max_depth − 1` arcs reaches the supplier (the supplier itself included); a lower bound
+    /// when ``sourcesComplete`` is false.
     public var sources: Int
+    /// Whether ``sources`` is exact: false when the walk that counts them stopped at
+    /// ``ExposureAttribution/maxWalk`` entities.
+    public var sourcesComplete: Bool
     /// The best score that reaches the focus through this supplier, its source and length.
     public var bestScore: Double
     public var bestSource: EntityIndex
@@ -76,24 +80,9 @@ public struct ExposureAttribution: Sendable {
         let (t, edge) = best[u]!
         // Sources reaching u: a breadth-first walk backwards along arcs, depth ≤ max_depth − 1.
         visit += 1
-        stamp[Int(u)] = visit
-        var frontier = [u]
-        var count = scores[Int(u)] > 0 ? 1 : 0
-        var depth = 0
-        while !frontier.isEmpty, depth < config.maxDepth - 1 {
-          var next: [EntityIndex] = []
-          for v in frontier {
-            for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
-              let w = arcs.arcs[slot].entity
-              guard stamp[Int(w)] != visit else { continue }
-              stamp[Int(w)] = visit
-              if scores[Int(w)] > 0 { count += 1 }
-              next.append(w)
-            }
-          }
-          frontier = next
-          depth += 1
-        }
+        let (count, isComplete) = Self.sourcesReaching(
+          u, arcs: arcs, inherent: scores, exposure: result.scores, maxDepth: config.maxDepth, stamp: &stamp,
+          visit: visit)
         var without = (score: result.scores[Int(focus)], source: focusPath.map(\.source), via: bestVia)
         if onBestPath.contains(u) {
           var zeroed = scores
@@ -106,11 +95,51 @@ public struct ExposureAttribution: Sendable {
         rows.append(
           Row(
             category: category, supplier: u, edgeType: graph.relationships[Int(edge)].type, sources: count,
+            sourcesComplete: isComplete,
             bestScore: result.scores[Int(u)] * t, bestSource: result.source(of: u), bestHops: result.hops(of: u) + 1,
             carriesFocusBest: u == bestVia, focusScoreWithout: without.score, focusSourceWithout: without.source,
             focusViaWithout: without.via))
       }
     }
     self.rows = rows
+  }
+
+  /// The most entities one neighbour's source count visits. Counting the sources that reach every
+  /// neighbour exactly is a reachability count per neighbour — O(N · (V + A)) — which at a million
+  /// entities with thousands of tier-1 suppliers takes minutes; past this bound the count is
+  /// reported as a lower bound (`N+` in attribution.csv).
+  public static let maxWalk = 20_000
+
+  /// Counts the entities with inherent risk > 0 from which a path of at most `maxDepth − 1` arcs
+  /// reaches `u`, walking backwards along arcs. Only entities with exposure > 0 are walked: an
+  /// entity on such a path within the depth limit has exposure > 0 itself, so the pruning is exact.
+  ///
+  /// - Complexity: O(min(reach, ``maxWalk``) × in-degree).
+  static func sourcesReaching(
+    _ u: EntityIndex, arcs: RiskArcs, inherent: [Double], exposure: [Double], maxDepth: Int,
+    stamp: inout [Int32], visit: Int32
+  ) -> (count: Int, isComplete: Bool) {
+    stamp[Int(u)] = visit
+    var frontier = [u]
+    var count = inherent[Int(u)] > 0 ? 1 : 0
+    var visited = 1
+    var depth = 0
+    while !frontier.isEmpty, depth < maxDepth - 1 {
+      var next: [EntityIndex] = []
+      for v in frontier {
+        for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
+          let w = arcs.arcs[slot].entity
+          guard stamp[Int(w)] != visit, exposure[Int(w)] > 0 else { continue }
+          if visited == maxWalk { return (count, false) }
+          stamp[Int(w)] = visit
+          visited += 1
+          if inherent[Int(w)] > 0 { count += 1 }
+          next.append(w)
+        }
+      }
+      frontier = next
+      depth += 1
+    }
+    return (count, true)
   }
 }
