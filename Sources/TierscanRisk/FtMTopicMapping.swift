@@ -74,12 +74,12 @@ public enum FtMTopicMapping {
       let at = Provenance(file: entry.first.file)
       if let category = entry.category {
         findings.add(
-          .warning, "ftm-topic-unused", at: at,
+          .warning, .ftmTopicUnused, at: at,
           "\(entry.count) row(s) with FtM topic '\(topic)' map to category '\(category)', which is not in the config's categories; not used",
           evidence: [Attribute("topic", topic), Attribute("category", category)])
       } else {
         findings.add(
-          .info, "ftm-topic-unmapped", at: at,
+          .info, .ftmTopicUnmapped, at: at,
           "\(entry.count) row(s) with FtM topic '\(topic)' have no category in ftm_topics; not used",
           evidence: [Attribute("topic", topic)])
       }

@@ -72,7 +72,7 @@ import TierscanCore
         "apparel→garments (synonym); clothing→garments (synonym); hs_code 6110.20→garments (hs 61)"))
     var findings = FindingLog()
     usage.report(into: &findings)
-    #expect(findings.findings.map(\.rule) == ["unmapped-commodity"])
+    #expect(findings.findings.map(\.rule.id) == ["unmapped-commodity"])
     #expect(findings.findings.first?.severity == .info)
     #expect(findings.findings.first?.evidence == [Attribute("commodity", "widgets"), Attribute("count", "1")])
   }

@@ -5,6 +5,14 @@ extension FindingRule {
   public static let addressConflict = FindingRule(id: "address-conflict")
   /// `bad-cell-reference` (warning, XLSX): A worksheet cell with a missing, malformed or out-of-range reference; the cell is not read.
   public static let badCellReference = FindingRule(id: "bad-cell-reference")
+  /// `bods-history` (info, BODS): Statements replaced or closed by later ones in the same record; only the newest counts.
+  public static let bodsHistory = FindingRule(id: "bods-history")
+  /// `bods-interest` (info, BODS): An interest that has ended, or that is not a direct shareholding; kept as an attribute, not an owns edge.
+  public static let bodsInterest = FindingRule(id: "bods-interest")
+  /// `bods-statement` (error, BODS): A statement without the fields BODS requires (recordId, recordType, recordDetails); not read.
+  public static let bodsStatement = FindingRule(id: "bods-statement")
+  /// `bods-unspecified` (info, BODS): An interested party that is unspecified; no owner recorded.
+  public static let bodsUnspecified = FindingRule(id: "bods-unspecified")
   /// `broken-quoting` (error, CSV): A quote inside an unquoted field, or text after a closing quote; the record is rejected.
   public static let brokenQuoting = FindingRule(id: "broken-quoting")
   /// `cid-not-in-reference` (warning, CMRT): A CMRT smelter CID is in no smelter reference or look-up, so its status is unknown.
@@ -69,6 +77,16 @@ extension FindingRule {
   public static let fileChanged = FindingRule(id: "file-changed")
   /// `formula-like-id` (warning, all): An id starts with =, +, - or @; CSV outputs neutralise it with a leading quote.
   public static let formulaLikeId = FindingRule(id: "formula-like-id")
+  /// `ftm-entity` (error, FtM): An FtM line without a schema, properties or a name; not read.
+  public static let ftmEntity = FindingRule(id: "ftm-entity")
+  /// `ftm-ignored` (info, FtM): Entities of schemas that are not risk-list subjects (e.g. Vessel), counted per file.
+  public static let ftmIgnored = FindingRule(id: "ftm-ignored")
+  /// `ftm-no-topic` (info, FtM): Entities without topics, counted per file; they make no risk-list row.
+  public static let ftmNoTopic = FindingRule(id: "ftm-no-topic")
+  /// `ftm-topic-unmapped` (warning, FtM): A topic with no category in the ftm_topics config section; its rows are not used.
+  public static let ftmTopicUnmapped = FindingRule(id: "ftm-topic-unmapped")
+  /// `ftm-topic-unused` (warning, FtM): A topic mapped to a category the config does not list; its rows are not used.
+  public static let ftmTopicUnused = FindingRule(id: "ftm-topic-unused")
   /// `identifier-conflict` (warning, XML): Two different values for one identifier scheme of an entity.
   public static let identifierConflict = FindingRule(id: "identifier-conflict")
   /// `ilab-missing-good-name` (warning, ILAB): A <Good> without a <Good_Name>; its rows are not used.
@@ -261,7 +279,7 @@ extension FindingRule {
   public static let unknownSupplier = FindingRule(id: "unknown-supplier")
   /// `unknown-template-version` (error, CMRT): No template revision in Declaration!J3.
   public static let unknownTemplateVersion = FindingRule(id: "unknown-template-version")
-  /// `unmapped-commodity` (info, risk): A commodity word or HS code the commodity vocabulary does not know; once per value with its count.
+  /// `unmapped-commodity` (info, risk): A commodity word or HS code the commodity vocabulary does not know; once per value with its count (docs/commodities.md).
   public static let unmappedCommodity = FindingRule(id: "unmapped-commodity")
   /// `unmapped-severity` (warning, audits): An audit severity with no mapping in the severity table.
   public static let unmappedSeverity = FindingRule(id: "unmapped-severity")
@@ -304,6 +322,10 @@ extension FindingRule {
   public static let all: [FindingRule] = [
     .addressConflict,
     .badCellReference,
+    .bodsHistory,
+    .bodsInterest,
+    .bodsStatement,
+    .bodsUnspecified,
     .brokenQuoting,
     .cidNotInReference,
     .cmrtBlankCompany,
@@ -336,6 +358,11 @@ extension FindingRule {
     .fieldTooLong,
     .fileChanged,
     .formulaLikeId,
+    .ftmEntity,
+    .ftmIgnored,
+    .ftmNoTopic,
+    .ftmTopicUnmapped,
+    .ftmTopicUnused,
     .identifierConflict,
     .ilabMissingGoodName,
     .ilabUnmappedCountry,

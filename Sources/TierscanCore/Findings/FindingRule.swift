@@ -12,9 +12,3 @@ public struct FindingRule: Hashable, Sendable, CustomStringConvertible {
   public var description: String { id }
 }
 
-// Transitional: lets code written against the earlier `String` rule ids compile, with a
-// deprecation warning at each literal, until it is moved to a registry value. To be removed.
-extension FindingRule: ExpressibleByStringLiteral {
-  @available(*, deprecated, message: "use a FindingRule registry value (FindingRule+Registry.swift, docs/findings.md)")
-  public init(stringLiteral id: String) { self.init(id: id) }
-}

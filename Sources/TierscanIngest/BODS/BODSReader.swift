@@ -37,7 +37,7 @@ enum BODSReader {
         ["entity", "person", "relationship"].contains(type), value["recordDetails"]?.objectValue != nil
       else {
         result.findings.add(
-          .error, "bods-statement", at: at,
+          .error, .bodsStatement, at: at,
           "a statement needs a recordId, a recordType of entity, person or relationship, and recordDetails; not read")
         summary.recordsRejected += 1
         return
@@ -101,7 +101,7 @@ enum BODSReader {
     summary.recordsAccepted += replaced
     if replaced > 0 || closed > 0 {
       result.findings.add(
-        .info, "bods-history", at: Provenance(file: path),
+        .info, .bodsHistory, at: Provenance(file: path),
         "\(replaced) statement(s) replaced by a newer statement of the same record, \(closed) record(s) closed; only the newest open statement of each record counts")
     }
     result.files.append(summary)
@@ -148,13 +148,13 @@ enum BODSReader {
 
   private static func relationship(_ details: JSONValue, at: Provenance, policy: BODSSharePolicy, into result: inout IngestedInputs) {
     guard let subject = details["subject"]?.stringValue else {
-      result.findings.add(.warning, "bods-statement", at: at, "relationship without a subject record id; not read")
+      result.findings.add(.warning, .bodsStatement, at: at, "relationship without a subject record id; not read")
       return
     }
     guard let party = details["interestedParty"]?.stringValue else {
       let reason = details["interestedParty"]?["reason"]?.stringValue ?? "no reason given"
       result.findings.add(
-        .info, "bods-unspecified", at: at, "interested party of '\(subject)' is unspecified (\(reason)); no owner recorded")
+        .info, .bodsUnspecified, at: at, "interested party of '\(subject)' is unspecified (\(reason)); no owner recorded")
       return
     }
     var share: Double?
@@ -163,7 +163,7 @@ enum BODSReader {
     for interest in details["interests"]?.arrayValue ?? [] {
       let type = interest["type"]?.stringValue ?? "unspecified"
       if interest["endDate"]?.stringValue != nil {
-        result.findings.add(.info, "bods-interest", at: at, "\(type) interest of '\(party)' in '\(subject)' has ended; not counted")
+        result.findings.add(.info, .bodsInterest, at: at, "\(type) interest of '\(party)' in '\(subject)' has ended; not counted")
         continue
       }
       let direct = interest["directOrIndirect"]?.stringValue ?? "unknown"

@@ -49,14 +49,14 @@ enum FtMReader {
         value = try JSONParser.parse(bytes: lineBytes, limits: limits)
       } catch {
         result.findings.add(
-          .error, "json-syntax", at: Provenance(file: path, line: lineNumber, column: error.column, pointer: at.pointer),
+          .error, .jsonSyntax, at: Provenance(file: path, line: lineNumber, column: error.column, pointer: at.pointer),
           "\(error.message); line not read")
         summary.recordsRejected += 1
         continue
       }
       guard let schema = value["schema"]?.stringValue, let properties = value["properties"], properties.objectValue != nil
       else {
-        result.findings.add(.error, "ftm-entity", at: at, "an FtM entity needs a string schema and a properties object; line not read")
+        result.findings.add(.error, .ftmEntity, at: at, "an FtM entity needs a string schema and a properties object; line not read")
         summary.recordsRejected += 1
         continue
       }
@@ -81,7 +81,7 @@ enum FtMReader {
       }
       let names = strings("name")
       guard let name = names.first else {
-        result.findings.add(.error, "ftm-entity", at: at, "\(schema) '\(id ?? "?")' has no name; line not read")
+        result.findings.add(.error, .ftmEntity, at: at, "\(schema) '\(id ?? "?")' has no name; line not read")
         summary.recordsRejected += 1
         continue
       }
@@ -94,13 +94,13 @@ enum FtMReader {
       var identifiers = Identifiers()
       for lei in strings("leiCode") {
         if IdentifierCheck.isValidLEI(lei) { identifiers.lei = identifiers.lei ?? lei } else {
-          result.findings.add(.warning, "invalid-lei", at: at, "leiCode '\(lei)' is not a valid LEI; dropped")
+          result.findings.add(.warning, .invalidLei, at: at, "leiCode '\(lei)' is not a valid LEI; dropped")
         }
       }
       for duns in strings("dunsCode") {
         let canonical = IdentifierCheck.canonicalDUNS(duns)
         if IdentifierCheck.isValidDUNS(canonical) { identifiers.duns = identifiers.duns ?? canonical } else {
-          result.findings.add(.warning, "invalid-duns", at: at, "dunsCode '\(duns)' is not a valid DUNS; dropped")
+          result.findings.add(.warning, .invalidDuns, at: at, "dunsCode '\(duns)' is not a valid DUNS; dropped")
         }
       }
       identifiers.vat = strings("vatCode").first
@@ -140,12 +140,12 @@ enum FtMReader {
     }
     if !ignored.isEmpty {
       result.findings.add(
-        .info, "ftm-ignored", at: Provenance(file: path),
+        .info, .ftmIgnored, at: Provenance(file: path),
         "entities of other schemas ignored: " + ignored.map { "\($0.count) \($0.schema)" }.joined(separator: ", "))
     }
     if withoutTopic > 0 {
       result.findings.add(
-        .info, "ftm-no-topic", at: Provenance(file: path),
+        .info, .ftmNoTopic, at: Provenance(file: path),
         "\(withoutTopic) entities carry no topics and give no risk-list row (a topic is what the config maps to a category)")
     }
     result.files.append(summary)

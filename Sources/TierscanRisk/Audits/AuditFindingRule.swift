@@ -52,7 +52,7 @@ public struct AuditFindingRule: Sendable {
       guard let subject = assessment.subject else {
         tally.unlinked += 1
         log.add(
-          .warning, "unknown-supplier", at: record.provenance,
+          .warning, .unknownSupplier, at: record.provenance,
           "finding '\(record.id)': assessment '\(assessment.record.id)' names no entity in the graph; the finding is not scored")
         continue
       }
