@@ -2,21 +2,21 @@
 ///
 /// The root of a set is always its smallest element, so "first in input order" is the root
 /// when elements are numbered in input order.
-struct UnionFind {
+public struct UnionFind: Sendable {
   private var parent: [Int32] = []
 
   /// Creates `count` singleton sets `0 ..< count`.
-  init(count: Int = 0) { parent = (0..<Int32(count)).map { $0 } }
+  public init(count: Int = 0) { parent = (0..<Int32(count)).map { $0 } }
 
   /// Adds a new singleton set and returns its element.
-  mutating func makeSet() -> Int32 {
+  public mutating func makeSet() -> Int32 {
     let element = Int32(parent.count)
     parent.append(element)
     return element
   }
 
   /// The root (smallest element) of `element`'s set.
-  mutating func find(_ element: Int32) -> Int32 {
+  public mutating func find(_ element: Int32) -> Int32 {
     var x = element
     while parent[Int(x)] != x {
       parent[Int(x)] = parent[Int(parent[Int(x)])]
@@ -26,7 +26,7 @@ struct UnionFind {
   }
 
   /// Joins two sets, keeping the smaller root.
-  mutating func union(_ a: Int32, _ b: Int32) {
+  public mutating func union(_ a: Int32, _ b: Int32) {
     let ra = find(a)
     let rb = find(b)
     if ra == rb { return }

@@ -73,26 +73,15 @@ public struct ResolveReport: Sendable {
   /// Numbers clusters (connected components of the pairs' keys) and orders everything: clusters
   /// with a risk-list pair first, then by their best similarity, then by their smallest key.
   static func clustered(_ candidates: [ResolveCandidate]) -> [ResolveCandidate] {
-    var ids: [String: Int] = [:]
-    var parent: [Int] = []
-    func node(_ key: String) -> Int {
+    var ids: [String: Int32] = [:]
+    var sets = UnionFind()
+    func node(_ key: String) -> Int32 {
       if let n = ids[key] { return n }
-      ids[key] = parent.count
-      parent.append(parent.count)
-      return parent.count - 1
+      let n = sets.makeSet()
+      ids[key] = n
+      return n
     }
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
-    for c in candidates {
-      let (a, b) = (find(node(c.left.key)), find(node(c.right.key)))
-      if a != b { parent[max(a, b)] = min(a, b) }
-    }
+    for c in candidates { sets.union(node(c.left.key), node(c.right.key)) }
     struct Summary {
       var hasRiskList = false
       var best = 0.0
@@ -100,7 +89,7 @@ public struct ResolveReport: Sendable {
     }
     var summaries: [Int: Summary] = [:]
     for c in candidates {
-      let root = find(ids[c.left.key]!)
+      let root = Int(sets.find(ids[c.left.key]!))
       var s = summaries[root] ?? Summary()
       s.hasRiskList = s.hasRiskList || c.kind == .riskList
       s.best = max(s.best, c.features.similarity)
@@ -116,7 +105,7 @@ public struct ResolveReport: Sendable {
     var number: [Int: Int] = [:]
     for (i, root) in order.enumerated() { number[root] = i + 1 }
     var result = candidates
-    for i in result.indices { result[i].cluster = number[find(ids[result[i].left.key]!)]! }
+    for i in result.indices { result[i].cluster = number[Int(sets.find(ids[result[i].left.key]!))]! }
     result.sort { a, b in
       if a.cluster != b.cluster { return a.cluster < b.cluster }
       if a.kind != b.kind { return a.kind == .riskList }
