@@ -145,9 +145,9 @@ public enum PathsJSON {
   }
 
   /// A rule: `rule`, `score`, `file`, `line`, then its evidence keys.
-  public static func rule(_ rule: RiskRule) -> JSONValue {
+  public static func rule(_ rule: RuleHit) -> JSONValue {
     var pairs: [(String, JSONValue)] = [
-      ("rule", .string(rule.rule)), ("score", .number(rule.score)),
+      ("rule", .string(rule.rule.id)), ("score", .number(rule.score)),
       ("file", .optional(rule.provenance?.file)), ("line", .optional(rule.provenance?.line)),
     ]
     if let sheet = rule.provenance?.sheet { pairs.append(("sheet", .string(sheet))) }

@@ -97,7 +97,7 @@ public enum PathsReport {
           default: "\(key)=\(JSONWriter.string(value, pretty: false))"
           }
         }
-        out += "- \(md(rule.rule)) \(CSVWriter.score(rule.score)) at \(md(place))"
+        out += "- \(md(rule.rule.id)) \(CSVWriter.score(rule.score)) at \(md(place))"
         out += evidence.isEmpty ? "\n" : ": \(md(evidence.joined(separator: "; ")))\n"
       }
       if !exposure.path.hops.isEmpty {

@@ -14,7 +14,7 @@ public struct InherentRisk: Sendable {
   /// `scores[c][v]` = r₀(v, categories[c]).
   public private(set) var scores: [[Double]]
   /// Distinct rule lists; list 0 is the empty list.
-  private var ruleLists: [[RiskRule]] = [[]]
+  private var ruleLists: [[RuleHit]] = [[]]
   /// Whether a list may be referred to more than once: adding to it for one entity copies it.
   private var isShared: [Bool] = [true]
   /// `listOf[c][v]` is the index in ``ruleLists`` of the rules of entity v in category c.
@@ -31,12 +31,12 @@ public struct InherentRisk: Sendable {
   /// risk-list rows (input order), country rows (input order), smelter status, ownership.
   ///
   /// - Complexity: O(1); the list is shared, not copied.
-  public func rules(of entity: EntityIndex, in category: Int) -> [RiskRule] {
+  public func rules(of entity: EntityIndex, in category: Int) -> [RuleHit] {
     ruleLists[Int(listOf[category][Int(entity)])]
   }
 
   /// Records a rule and raises r₀ to its score when higher.
-  public mutating func add(_ rule: RiskRule, to entity: EntityIndex, in category: Int) {
+  public mutating func add(_ rule: RuleHit, to entity: EntityIndex, in category: Int) {
     let v = Int(entity)
     let list = Int(listOf[category][v])
     if isShared[list] {
@@ -52,7 +52,7 @@ public struct InherentRisk: Sendable {
   /// entity in turn).
   ///
   /// - Complexity: O(n + k) for n entities and k lists.
-  public mutating func add(_ rule: RiskRule, toEach entities: [EntityIndex], in category: Int) {
+  public mutating func add(_ rule: RuleHit, toEach entities: [EntityIndex], in category: Int) {
     // The extended list of each shared list, made on first use.
     var extended = [Int32](repeating: -1, count: ruleLists.count)
     // The category's columns are taken out while they change, so that they are not copied.
@@ -78,7 +78,7 @@ public struct InherentRisk: Sendable {
 
   /// The entities, in index order, with at least one rule in `category` for which `test` holds;
   /// `test` is asked once per distinct rule list.
-  public func entities(in category: Int, withRule test: (RiskRule) -> Bool) -> [EntityIndex] {
+  public func entities(in category: Int, withRule test: (RuleHit) -> Bool) -> [EntityIndex] {
     let passes = ruleLists.map { $0.contains(where: test) }
     var found: [EntityIndex] = []
     for (v, list) in listOf[category].enumerated() where passes[Int(list)] { found.append(EntityIndex(v)) }
@@ -88,7 +88,7 @@ public struct InherentRisk: Sendable {
   /// The index of a category name, compared as bytes.
   public func index(of category: String) -> Int? { categories.firstIndex { $0.utf8Equals(category) } }
 
-  private mutating func appendList(_ rules: [RiskRule], shared: Bool) -> Int32 {
+  private mutating func appendList(_ rules: [RuleHit], shared: Bool) -> Int32 {
     ruleLists.append(rules)
     isShared.append(shared)
     return Int32(ruleLists.count - 1)

@@ -65,7 +65,7 @@ public struct InherentRiskScorer: Sendable {
         exact.insert(RowEntity(row: r, entity: match.entity))
         var evidence = baseEvidence(row, matchedOn: match.matchedOn)
         if match.rule != .identifier {
-          if suppressed(row, match.entity, rule: match.rule.rawValue, features: nil, graph: graph, judgements, &findings) {
+          if suppressed(row, match.entity, rule: match.rule.ruleID, features: nil, graph: graph, judgements, &findings) {
             continue
           }
           if let conflict = addressConflict(row, graph[match.entity], rule: match.rule, scorer: scorer, findings: &findings) {
@@ -73,8 +73,8 @@ public struct InherentRiskScorer: Sendable {
           }
         }
         risk.add(
-          RiskRule(
-            rule: match.rule.rawValue, category: row.category, score: config.score(of: match.rule),
+          RuleHit(
+            rule: match.rule.ruleID, category: row.category, score: config.score(of: match.rule),
             provenance: row.provenance, evidence: evidence),
           to: match.entity, in: c)
       }
@@ -86,7 +86,7 @@ public struct InherentRiskScorer: Sendable {
       let r = fuzzyRows[match.row]
       guard !exact.contains(RowEntity(row: r, entity: match.entity)), let c = usable[r] else { continue }
       let row = rows[r]
-      if suppressed(row, match.entity, rule: "name-fuzzy", features: match.features, graph: graph, judgements, &findings) {
+      if suppressed(row, match.entity, rule: .nameFuzzy, features: match.features, graph: graph, judgements, &findings) {
         continue
       }
       fuzzyFound.insert(RowEntity(row: r, entity: match.entity))
@@ -96,8 +96,8 @@ public struct InherentRiskScorer: Sendable {
       evidence.append(("features", match.features.json))
       if match.features.addressAgreement == .disagree { addressFinding(row, graph[match.entity], match.features, &findings) }
       risk.add(
-        RiskRule(
-          rule: ListMatchRule.nameFuzzy.rawValue, category: row.category, score: config.score(of: .nameFuzzy),
+        RuleHit(
+          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
           provenance: row.provenance, evidence: evidence),
         to: match.entity, in: c)
     }
@@ -121,8 +121,8 @@ public struct InherentRiskScorer: Sendable {
       evidence.append(("features", features.json))
       evidence.append(("judgement", .string(judgement.provenance.description)))
       risk.add(
-        RiskRule(
-          rule: ListMatchRule.nameFuzzy.rawValue, category: row.category, score: config.score(of: .nameFuzzy),
+        RuleHit(
+          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
           provenance: row.provenance, evidence: evidence),
         to: entity, in: c)
     }
@@ -144,14 +144,14 @@ public struct InherentRiskScorer: Sendable {
   /// Whether a `not_same` judgement suppresses the match of `row` on `entity`; reports it (info
   /// `judgement-suppressed` at the judgement's line, with the match's evidence kept in the finding).
   private func suppressed(
-    _ row: RiskListEntry, _ entity: EntityIndex, rule: String, features: MatchFeatures?, graph: SupplyGraph,
+    _ row: RiskListEntry, _ entity: EntityIndex, rule: RiskRuleID, features: MatchFeatures?, graph: SupplyGraph,
     _ judgements: JudgementBook, _ findings: inout FindingLog
   ) -> Bool {
     guard let judgement = judgements.judgement(entity: entity, row: MatchRecord.key(list: row.list, name: row.name)),
       judgement.decision == .notSame
     else { return false }
     var evidence = [
-      Attribute("suppressed", "true"), Attribute("rule", rule), Attribute("list", row.list),
+      Attribute("suppressed", "true"), Attribute("rule", rule.id), Attribute("list", row.list),
       Attribute("name", row.name), Attribute("row", row.provenance.description),
       Attribute("entity", graph[entity].id), Attribute("category", row.category),
     ]
@@ -159,7 +159,7 @@ public struct InherentRiskScorer: Sendable {
     if let reviewer = judgement.reviewer { evidence.append(Attribute("reviewer", reviewer)) }
     findings.add(
       .info, .judgementSuppressed, at: judgement.provenance,
-      "\(rule) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph[entity].id)' "
+      "\(rule.id) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph[entity].id)' "
         + "suppressed: judged not_same", evidence: evidence)
     return true
   }
@@ -175,7 +175,7 @@ public struct InherentRiskScorer: Sendable {
     }
     let (_, features) = scorer.score(MatchRecord(entity: entity), MatchRecord(row: row))
     guard features.addressAgreement == .disagree, let similarity = features.address else { return nil }
-    addressFinding(row, entity, features, &findings, rule: rule.rawValue)
+    addressFinding(row, entity, features, &findings, rule: rule.ruleID)
     return .object([
       ("address_similarity", .number(MatchFeatures.rounded(similarity))),
       ("row_address", .optional(MatchRecord.address(in: row.attributes))),
@@ -185,16 +185,16 @@ public struct InherentRiskScorer: Sendable {
 
   private func addressFinding(
     _ row: RiskListEntry, _ entity: Entity, _ features: MatchFeatures, _ findings: inout FindingLog,
-    rule: String = "name-fuzzy"
+    rule: RiskRuleID = .nameFuzzy
   ) {
     let similarity = features.address.map { "\(MatchFeatures.rounded($0))" } ?? "?"
     findings.add(
       .warning, .addressConflict, at: row.provenance,
-      "\(rule) match of '\(row.name)' on entity '\(entity.id)' although the addresses differ "
+      "\(rule.id) match of '\(row.name)' on entity '\(entity.id)' although the addresses differ "
         + "(similarity \(similarity)): '\(MatchRecord.address(in: row.attributes) ?? "")' vs "
         + "'\(MatchRecord.address(in: entity.attributes) ?? "")'; review whether this is the same site",
       evidence: [
-        Attribute("entity", entity.id), Attribute("rule", rule), Attribute("address_similarity", similarity),
+        Attribute("entity", entity.id), Attribute("rule", rule.id), Attribute("address_similarity", similarity),
       ])
   }
 
@@ -219,8 +219,8 @@ public struct InherentRiskScorer: Sendable {
         continue
       }
       // One rule per row, shared by every entity it applies to.
-      let rule = RiskRule(
-        rule: "country-commodity", category: row.category, score: score(of: row), provenance: row.provenance,
+      let rule = RuleHit(
+        rule: .countryCommodity, category: row.category, score: score(of: row), provenance: row.provenance,
         evidence: [
           ("country", .string(row.country)), ("commodity", .optional(row.commodity)), ("source", .optional(row.source)),
         ] + usage.evidence(for: row))
@@ -244,8 +244,8 @@ public struct InherentRiskScorer: Sendable {
       let status = reference?.status ?? .unknown
       let basis = cid == nil ? "no-cid" : reference == nil ? "cid-not-in-reference" : "reference"
       risk.add(
-        RiskRule(
-          rule: "smelter-status", category: "conflict_minerals", score: config.score(of: status),
+        RuleHit(
+          rule: .smelterStatus, category: "conflict_minerals", score: config.score(of: status),
           provenance: reference?.provenance ?? entities[i].sources.first,
           evidence: [
             ("cid", .optional(cid)), ("status", .string(status.rawValue)),

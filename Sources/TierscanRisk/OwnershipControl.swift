@@ -36,7 +36,7 @@ public struct OwnershipControl: Sendable {
     }
     let threshold = config.controlShare - 1e-9
     for c in risk.categories.indices {
-      var queue = risk.entities(in: c) { $0.rule == "identifier" || $0.rule == "name-country" }
+      var queue = risk.entities(in: c) { $0.rule == .identifier || $0.rule == .nameCountry }
       guard !queue.isEmpty else { continue }
       var listed = [Bool](repeating: false, count: graph.entityCount)
       for v in queue { listed[Int(v)] = true }
@@ -60,8 +60,8 @@ public struct OwnershipControl: Sendable {
           .object([("id", .string(graph.entities[Int($0.owner)].id)), ("share", .number($0.share))])
         }
         risk.add(
-          RiskRule(
-            rule: "ownership-aggregate", category: risk.categories[c], score: 1.0,
+          RuleHit(
+            rule: .ownershipAggregate, category: risk.categories[c], score: 1.0,
             provenance: graph.relationships.provenance(Int(first)),
             evidence: [("owners", .array(owners)), ("total_share", .number(held[x]))]),
           to: EntityIndex(x), in: c)

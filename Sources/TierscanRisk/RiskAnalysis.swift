@@ -37,7 +37,7 @@ public struct Exposure: Sendable, Hashable {
   public var path: ExposurePath { explanations.path(to: entity, in: categoryIndex) }
 
   /// The inherent-risk rules of the path's source in this category.
-  public var rules: [RiskRule] { explanations.inherent.rules(of: source, in: categoryIndex) }
+  public var rules: [RuleHit] { explanations.inherent.rules(of: source, in: categoryIndex) }
 
   public static func == (a: Exposure, b: Exposure) -> Bool {
     a.entity == b.entity && a.category == b.category && a.score == b.score && a.level == b.level

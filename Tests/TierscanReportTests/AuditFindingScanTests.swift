@@ -60,7 +60,7 @@ import TierscanRisk
       #expect(exposure?.score == score, "period end \(end)")
       if let exposure {
         let rule = try #require(exposure.rules.first)
-        #expect(rule.rule == "audit-finding")
+        #expect(rule.rule == .auditFinding)
         let evidence = JSONValue.object(rule.evidence)
         #expect(evidence["state_at_period_end"]?.stringValue == "verified-closed")
         #expect(evidence["reduced_until"]?.stringValue == "2025-02-20")

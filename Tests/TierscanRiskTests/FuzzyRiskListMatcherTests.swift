@@ -8,7 +8,7 @@ import TierscanMatch
 /// the identifier and country guards hold; `not_same` judgements suppress it visibly.
 @Suite struct FuzzyRiskListMatcherTests {
   static func rules(_ a: RiskAnalysis, _ id: String) -> [String] {
-    a.exposure(id)?.rules.map(\.rule) ?? []
+    a.exposure(id)?.rules.map(\.rule.id) ?? []
   }
 
   @Test(arguments: [
@@ -29,7 +29,7 @@ import TierscanMatch
     let rules = a.exposure("S")?.rules ?? []
     // Either the exact rule already matches (the normalisation of SPEC §2.4 covers it) or name-fuzzy does.
     #expect(rules.count == 1, "\(what)")
-    if let rule = rules.first, rule.rule == "name-fuzzy" {
+    if let rule = rules.first, rule.rule == .nameFuzzy {
       #expect(rule.score == 0.6)
       #expect(rule.evidence.contains { $0.0 == "similarity" })
       #expect(rule.evidence.contains { $0.0 == "features" })

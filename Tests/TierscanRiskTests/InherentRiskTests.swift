@@ -57,7 +57,7 @@ import TierscanCore
     #expect(["A", "B", "C"].allSatisfy { close(a.score($0, "child_labour"), 0.4) })
     #expect(a.exposure("D", "child_labour") == nil)
     let rule = a.exposure("A")!.rules[0]
-    #expect(rule.rule == "country-commodity")
+    #expect(rule.rule == .countryCommodity)
     #expect(JSONValue.object(rule.evidence) == .object([("country", .string("CN")), ("commodity", .string("cotton")), ("source", .string("ILAB"))]))
   }
 
@@ -103,7 +103,7 @@ import TierscanCore
     // A listed → B (60 % ≥ 50) → C (50 % held by B, listed by control) : both r₀ = 1.0.
     #expect(risk.scores[0] == [1.0, 1.0, 1.0])
     let c = risk.rules(of: 2, in: 0)
-    #expect(c.map(\.rule) == ["ownership-aggregate"])
+    #expect(c.map(\.rule) == [.ownershipAggregate])
     #expect(c[0].provenance == Provenance(file: "rel.csv", line: 3))
     #expect(
       JSONValue.object(c[0].evidence)
@@ -127,7 +127,7 @@ import TierscanCore
     let a = analyze(f.build(), focus: "D", riskList: rows)
     // D: 30 + 25 = 55 ≥ 50 → 1.0. E: only L1's 30 counts (N is name-only) → not listed by control,
     // but E is exposed through L1? No: owns transmits backward (owned → owner), so E gets nothing.
-    #expect(a.exposure("D")!.rules.map(\.rule) == ["ownership-aggregate"])
+    #expect(a.exposure("D")!.rules.map(\.rule) == [.ownershipAggregate])
     #expect(close(a.score("D"), 1.0))
     #expect(a.exposure("E") == nil)
   }
@@ -148,14 +148,14 @@ import TierscanCore
   /// Rules added to many entities at once are shared between them, and adding to one entity
   /// afterwards (or twice in one call) changes that entity's rules only.
   @Test func sharedRuleListsActLikeRulesAddedOneByOne() {
-    func rule(_ name: String, _ score: Double) -> RiskRule {
-      RiskRule(rule: name, category: "forced_labour", score: score, provenance: nil)
+    func rule(_ name: RiskRuleID, _ score: Double) -> RuleHit {
+      RuleHit(rule: name, category: "forced_labour", score: score, provenance: nil)
     }
     var shared = InherentRisk(categories: ["forced_labour"], entityCount: 4)
     var single = shared
-    let steps: [(RiskRule, [EntityIndex])] = [
-      (rule("identifier", 0.2), [1]), (rule("country-commodity", 0.5), [0, 1, 2]),
-      (rule("country-commodity", 0.9), [2, 0, 2]), (rule("smelter-status", 0.3), [0]),
+    let steps: [(RuleHit, [EntityIndex])] = [
+      (rule(.identifier, 0.2), [1]), (rule(.countryCommodity, 0.5), [0, 1, 2]),
+      (rule(.countryCommodity, 0.9), [2, 0, 2]), (rule(.smelterStatus, 0.3), [0]),
     ]
     for (r, entities) in steps {
       if entities.count == 1 { shared.add(r, to: entities[0], in: 0) } else { shared.add(r, toEach: entities, in: 0) }
@@ -166,6 +166,6 @@ import TierscanCore
     }
     #expect(shared.scores == single.scores)
     #expect(shared.rules(of: 2, in: 0).map(\.score) == [0.5, 0.9, 0.9])
-    #expect(shared.entities(in: 0) { $0.rule == "smelter-status" } == [0])
+    #expect(shared.entities(in: 0) { $0.rule == .smelterStatus } == [0])
   }
 }

@@ -35,7 +35,7 @@ import TierscanCore
     #expect(f.level == .medium)  // 0.4477 ≥ 0.35
     #expect(a.exposure("S2")!.level == .high)  // 0.765 ≥ 0.6
     #expect(a.exposure("S3")!.level == .critical)
-    #expect(f.rules.map(\.rule) == ["identifier"])
+    #expect(f.rules.map(\.rule) == [.identifier])
     #expect(f.rules[0].provenance == Provenance(file: "list.csv", line: 2))
     #expect(a.exposure("F", "child_labour") == nil)
   }
@@ -60,7 +60,7 @@ import TierscanCore
     // F = 0.7 × 0.425 = 0.2975 → low.
     let a = analyze(f.build(), focus: "F", riskList: [listRow("XINJIANG COTTON")])
     #expect(close(a.score("X"), 0.7))
-    #expect(a.exposure("X")!.rules.map(\.rule) == ["name-only"])
+    #expect(a.exposure("X")!.rules.map(\.rule) == [.nameOnly])
     #expect(close(a.score("F"), 0.2975))
     #expect(a.exposure("F")!.level == .low)
   }
@@ -90,7 +90,7 @@ import TierscanCore
     #expect(e.path.hops.count == 1)
     #expect(e.path.hops[0].isReversed)
     #expect(a.graph[e.path.hops[0].from].id == "FAC")
-    #expect(e.rules.first?.rule == "country-commodity")
+    #expect(e.rules.first?.rule == .countryCommodity)
     // The facility has the operator's tier.
     #expect(a.tiers[Int(a.graph.index(of: "FAC")!)] == 0)
   }

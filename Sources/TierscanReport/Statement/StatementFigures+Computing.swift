@@ -102,7 +102,7 @@ extension StatementFigures {
       let source = graph[exposure.source]
       for rule in exposure.rules {
         let evidence = JSONValue.object(rule.evidence)
-        if rule.rule == "country-commodity" {
+        if rule.rule == .countryCommodity {
           let country = evidence["country"]?.stringValue ?? source.country ?? "unknown"
           let commodity = evidence["commodity"]?.stringValue ?? ""
           let text = evidence["source"]?.stringValue ?? ""
@@ -113,9 +113,9 @@ extension StatementFigures {
           } else {
             risks.append(CountryCommodityRisk(country: country, commodity: commodity, category: rule.category, source: text, entities: [source.id]))
           }
-        } else if rule.rule != "smelter-status" {
+        } else if rule.rule != .smelterStatus {
           let list: String
-          if rule.rule == "ownership-aggregate" {
+          if rule.rule == .ownershipAggregate {
             let owners = evidence["owners"]?.arrayValue?.compactMap { owner -> String? in
               guard let id = owner["id"]?.stringValue, let share = owner["share"]?.numberValue else { return nil }
               return "\(id) \(JSONWriter.formatNumber(share))%"
@@ -129,8 +129,8 @@ extension StatementFigures {
           } else {
             list = evidence["list"]?.stringValue ?? ""
           }
-          if seenMatches.insert([RawKey(source.id), RawKey(rule.category), RawKey(rule.rule), RawKey(list)]).inserted {
-            matches.append(ListMatch(entityID: source.id, name: source.name, category: rule.category, rule: rule.rule, list: list))
+          if seenMatches.insert([RawKey(source.id), RawKey(rule.category), RawKey(rule.rule.id), RawKey(list)]).inserted {
+            matches.append(ListMatch(entityID: source.id, name: source.name, category: rule.category, rule: rule.rule.id, list: list))
           }
         }
       }

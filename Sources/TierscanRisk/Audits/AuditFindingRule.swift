@@ -7,7 +7,7 @@ import TierscanCore
 /// clock). Like every rule it only adds evidence and can only raise r₀ (max with the others).
 public struct AuditFindingRule: Sendable {
   /// The rule id in `paths.json`.
-  public static let id = "audit-finding"
+  public static let id = RiskRuleID.auditFinding
   public let config: AuditConfig
 
   /// Creates the rule.
@@ -105,7 +105,7 @@ public struct AuditFindingRule: Sendable {
       }
       for c in categories {
         risk.add(
-          RiskRule(rule: Self.id, category: risk.categories[c], score: score, provenance: record.provenance, evidence: items),
+          RuleHit(rule: Self.id, category: risk.categories[c], score: score, provenance: record.provenance, evidence: items),
           to: subject, in: c)
       }
     }

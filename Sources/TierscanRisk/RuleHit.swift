@@ -1,10 +1,10 @@
 import TierscanCore
 
-/// One inherent-risk rule that applies to an entity in a category (model §3), with its source.
-public struct RiskRule: Sendable, Hashable {
-  /// Rule id: `identifier`, `name-country`, `name-only` (risk-list matches), `country-commodity`,
-  /// `smelter-status` or `ownership-aggregate`.
-  public var rule: String
+/// One hit of an inherent-risk rule: the rule applied to an entity in a category (model §3), with
+/// the score it gives, the row it comes from and its evidence. `paths.json` writes one per `rules[]` item.
+public struct RuleHit: Sendable, Hashable {
+  /// Which rule hit.
+  public var rule: RiskRuleID
   public var category: String
   /// The score this rule gives, in [0, 1].
   public var score: Double
@@ -13,9 +13,9 @@ public struct RiskRule: Sendable, Hashable {
   /// Rule-specific evidence as ordered key/value pairs, e.g. `list`, `reference`, `matched_name`.
   public var evidence: [(String, JSONValue)]
 
-  /// Creates a rule.
+  /// Creates a rule hit.
   public init(
-    rule: String, category: String, score: Double, provenance: Provenance?, evidence: [(String, JSONValue)] = []
+    rule: RiskRuleID, category: String, score: Double, provenance: Provenance?, evidence: [(String, JSONValue)] = []
   ) {
     self.rule = rule
     self.category = category
@@ -24,7 +24,7 @@ public struct RiskRule: Sendable, Hashable {
     self.evidence = evidence
   }
 
-  public static func == (lhs: RiskRule, rhs: RiskRule) -> Bool {
+  public static func == (lhs: RuleHit, rhs: RuleHit) -> Bool {
     lhs.rule == rhs.rule && lhs.category.utf8Equals(rhs.category) && lhs.score == rhs.score
       && lhs.provenance == rhs.provenance && JSONValue.object(lhs.evidence) == JSONValue.object(rhs.evidence)
   }
