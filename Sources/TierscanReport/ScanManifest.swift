@@ -24,12 +24,16 @@ public struct ScanManifest: Sendable, Hashable {
     public var period: String
     /// The newest import of that period (its number in the workspace).
     public var importID: Int64
+    /// The workspace judgements in force for the period that the run applied (written only when
+    /// there are any).
+    public var judgements: Int
 
     /// Creates an origin.
-    public init(path: String, period: String, importID: Int64) {
+    public init(path: String, period: String, importID: Int64, judgements: Int = 0) {
       self.path = path
       self.period = period
       self.importID = importID
+      self.judgements = judgements
     }
   }
 
@@ -64,7 +68,7 @@ public struct ScanManifest: Sendable, Hashable {
           .object([
             ("path", .string(workspace.path)), ("period", .string(workspace.period)),
             ("import", .number(Double(workspace.importID))),
-          ])
+          ] + (workspace.judgements > 0 ? [("judgements", .number(Double(workspace.judgements)))] : []))
         ))
     }
     fields += [

@@ -30,11 +30,14 @@ public struct EntityHistory: Sendable {
   public var wid: Int64
   /// Every key ever seen for it: `scheme value (first period)`.
   public var keys: [String]
+  /// Every workspace judgement naming one of its ids or aliases, in the order recorded.
+  public var judgements: [StoredJudgement]
   public var periods: [PeriodEntry]
 
   /// The timeline as text.
   public var text: String {
     var out = "W\(wid)\n  keys: \(keys.joined(separator: "; "))\n"
+    for judgement in judgements { out += "  judgement \(judgement)\n" }
     for entry in periods {
       out += "  \(entry.period): \(entry.status) (import \(entry.importID))"
       if let retirement = entry.retirement { out += ", \(retirement)" }
@@ -124,7 +127,12 @@ extension Workspace {
         }
         entries.append(entry)
       }
-      return EntityHistory(wid: wid, keys: keys, periods: entries)
+      let names = Set(
+        try String.fetchAll(db, sql: "SELECT value FROM entity_keys WHERE wid = ? AND scheme IN ('id', 'alias')", arguments: [wid]))
+      let judgements = try Self.allJudgements(db, workspace: path).filter {
+        names.contains($0.judgement.left) || names.contains($0.judgement.right)
+      }
+      return EntityHistory(wid: wid, keys: keys, judgements: judgements, periods: entries)
     }
   }
 

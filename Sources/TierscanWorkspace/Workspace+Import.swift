@@ -47,9 +47,10 @@ extension Workspace {
     }
 
     // The period's previous state, and the merged input list.
-    let previous = try read { db -> PeriodInputs? in
-      guard let id = try Self.latestImport(db, period: request.period) else { return nil }
-      return try Self.periodInputs(db, importID: id)
+    let (previous, judgements) = try read { db -> (PeriodInputs?, [StoredJudgement]) in
+      let judgements = try Self.judgementsInForce(db, period: request.period, workspace: path)
+      guard let id = try Self.latestImport(db, period: request.period) else { return (nil, judgements) }
+      return (try Self.periodInputs(db, importID: id), judgements)
     }
     var order: [String] = []
     for source in (previous?.files.filter { $0.role == .input }.map(\.source) ?? [])
@@ -73,7 +74,8 @@ extension Workspace {
     var period = PeriodInputs(files: files, expansionFindings: findings)
 
     // 2. Read it back as a scan will.
-    let ingested = try period.ingest(options: request.ingestOptions)
+    var ingested = try period.ingest(options: request.ingestOptions)
+    ingested.judgements += judgements.map(\.judgement)
     var kinds: [String: String] = [:]
     for summary in ingested.files where kinds[summary.path] == nil { kinds[summary.path] = summary.kind.rawValue }
     for i in period.files.indices where period.files[i].broughtBy == 0 {

@@ -52,16 +52,21 @@ extension Workspace {
 
   /// The pipeline's prepared run for `period`, read from the stored files of its newest import
   /// with the configuration of that import: the same value ``ScanPipeline/prepare(_:)`` gives
-  /// for the original files, plus the origin the manifest names.
+  /// for the original files, plus the origin the manifest names. The workspace's judgements in
+  /// force for the period follow the period's own judgement files.
   public func prepare(period: String, options: IngestOptions = IngestOptions()) throws(WorkspaceError)
     -> ScanPipeline.Prepared
   {
-    let (importID, stored, configPath, configBytes) = try read { db -> (Int64, PeriodInputs, String?, Data?) in
+    let (importID, stored, configPath, configBytes, judgements) = try read {
+      db -> (Int64, PeriodInputs, String?, Data?, [StoredJudgement]) in
       guard let importID = try Self.latestImport(db, period: period) else {
         throw WorkspaceError.unknownPeriod(period, known: try Self.periods(db))
       }
       let row = try Row.fetchOne(db, sql: "SELECT config_path, config FROM imports WHERE id = ?", arguments: [importID])
-      return (importID, try Self.periodInputs(db, importID: importID), row?["config_path"], row?["config"])
+      return (
+        importID, try Self.periodInputs(db, importID: importID), row?["config_path"], row?["config"],
+        try Self.judgementsInForce(db, period: period, workspace: path)
+      )
     }
     let config: LoadedRiskConfig
     do {
@@ -69,9 +74,11 @@ extension Workspace {
     } catch {
       throw .config("the configuration stored with import \(importID) is invalid: \(error)")
     }
-    let ingested = try stored.ingest(options: options)
+    var ingested = try stored.ingest(options: options)
+    ingested.judgements += judgements.map(\.judgement)
     var prepared = ScanPipeline().prepare(read: ingested, config: config, inputSHA256: stored.digests(of: ingested))
-    prepared.workspace = ScanManifest.WorkspaceOrigin(path: path, period: period, importID: importID)
+    prepared.workspace = ScanManifest.WorkspaceOrigin(
+      path: path, period: period, importID: importID, judgements: judgements.count)
     return prepared
   }
 }

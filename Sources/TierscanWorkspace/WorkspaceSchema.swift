@@ -10,7 +10,7 @@ enum WorkspaceSchema {
   static var current: Int { migrations.count }
 
   /// Migration `i` takes the schema from version `i` to `i + 1`.
-  static let migrations: [String] = [version1]
+  static let migrations: [String] = [version1, version2]
 
   private static let version1 = """
     CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -179,6 +179,25 @@ enum WorkspaceSchema {
       PRIMARY KEY (wid, period)
     ) WITHOUT ROWID;
     CREATE INDEX retirements_by_period ON retirements (period);
+    """
+
+  /// Version 2: reviewer judgements recorded in the workspace (docs/workspace.md, "Judgements").
+  private static let version2 = """
+    CREATE TABLE judgements (
+      id INTEGER PRIMARY KEY,
+      period TEXT NOT NULL,
+      left_key TEXT NOT NULL,
+      right_key TEXT NOT NULL,
+      decision TEXT NOT NULL CHECK (decision IN ('same', 'not_same', 'unsure')),
+      reviewer TEXT,
+      decided_on TEXT,
+      reason TEXT,
+      attributes TEXT,
+      origin TEXT NOT NULL,
+      CHECK (left_key <> right_key)
+    );
+    CREATE INDEX judgements_by_left ON judgements (left_key);
+    CREATE INDEX judgements_by_right ON judgements (right_key);
     """
 
   /// Applies the migrations above `from`, then records the new version.

@@ -4,13 +4,13 @@ import TierscanCore
 import TierscanReport
 import TierscanWorkspace
 
-/// `tierscan workspace init|import|history`: the SQLite workspace of every import, period and
+/// `tierscan workspace init|import|history|check|judge|judgements`: the SQLite workspace of every import, period and
 /// retirement (docs/workspace.md). Reading commands take `--workspace FILE --period P`.
 struct WorkspaceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "workspace",
     abstract: "Keep every import, period and retirement in one SQLite workspace file.",
-    subcommands: [Init.self, Import.self, History.self, Check.self])
+    subcommands: [Init.self, Import.self, History.self, Check.self, Judge.self, Judgements.self])
 
   /// `tierscan workspace init FILE`.
   struct Init: ParsableCommand {
