@@ -30,6 +30,26 @@ import Testing
     }
   }
 
+  @Test func aVersion1WorkspaceIsMigratedWhenOpened() throws {
+    let path = try temporaryDirectory().appendingPathComponent("v1.db").path
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: WorkspaceSchema.migrations[0])
+      try db.execute(sql: "UPDATE schema_version SET version = 1")
+      try db.execute(
+        sql: """
+          INSERT INTO imports (id, period, tool_version, config_sha256, retirement_policy, entity_count,
+            relationship_count, error_count, warning_count) VALUES (1, '2024', 'old', 'x', 'flag', 1, 0, 0, 0);
+          INSERT INTO workspace_entities (wid, first_period, first_import) VALUES (1, '2024', 1)
+          """)
+    }
+    try queue.close()
+    let workspace = try Workspace.open(at: path)
+    #expect(try workspace.schemaVersion() == WorkspaceSchema.current)
+    #expect(try workspace.judgements().isEmpty)
+    #expect(try workspace.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM workspace_entities") } == 1)
+  }
+
   @Test func anSQLiteFileWithoutTheSchemaIsNotAWorkspace() throws {
     let path = try temporaryDirectory().appendingPathComponent("other.db").path
     let queue = try DatabaseQueue(path: path)
