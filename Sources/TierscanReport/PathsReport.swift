@@ -1,3 +1,4 @@
+import Foundation
 import TierscanCore
 import TierscanRisk
 
@@ -11,10 +12,14 @@ public enum PathsReport {
     case md
   }
 
-  /// CSV header of the `csv` format.
+  /// CSV header of the `csv` format: per exposure, one `rule` row per inherent-risk rule of its
+  /// source (the row the rule came from and its evidence), then one `hop` row per hop (the row
+  /// the relationship came from). `file`, `line`, `sheet`, `cell` and `pointer` locate the row:
+  /// a CSV or XML line, a workbook cell, or a JSON record.
   public static let csvHeader = [
-    "entity_id", "category", "score", "level", "source_id", "hop", "from", "to", "type", "reversed", "commodity",
-    "basis", "confidence", "transmission", "file", "line",
+    "entity_id", "category", "score", "level", "source_id", "record", "hop", "from", "to", "type", "reversed",
+    "commodity", "basis", "confidence", "transmission", "rule", "rule_score", "evidence", "file", "line", "sheet",
+    "cell", "pointer",
   ]
 
   /// The exposures selected: of `entity` when given (with or without a tier), else of every
@@ -44,26 +49,51 @@ public enum PathsReport {
   private static func csv(_ exposures: [Exposure], _ analysis: RiskAnalysis) -> String {
     let graph = analysis.graph
     var writer = CSVWriter(header: csvHeader)
+    func place(_ p: Provenance?) -> [String] {
+      [p?.file ?? "", p?.line.map(String.init) ?? "", p?.sheet ?? "", p?.cell ?? "", p?.pointer ?? ""]
+    }
     for exposure in exposures {
       let head = [
         graph[exposure.entity].id, exposure.category, CSVWriter.score(exposure.score), exposure.level.rawValue,
         graph[exposure.source].id,
       ]
-      if exposure.path.hops.isEmpty {
-        writer.writeRow(head + ["0"] + Array(repeating: "", count: 10))
+      let noHop = Array(repeating: "", count: 9)
+      for rule in exposure.rules {
+        writer.writeRow(
+          head + ["rule"] + noHop + [rule.rule.id, CSVWriter.score(rule.score), evidenceText(rule)] + place(rule.provenance))
+      }
+      if exposure.rules.isEmpty && exposure.path.hops.isEmpty {
+        writer.writeRow(head + ["source"] + noHop + ["", "", ""] + place(nil))
       }
       for (i, hop) in exposure.path.hops.enumerated() {
         let edge = graph.relationships[Int(hop.edge)]
         writer.writeRow(
           head + [
-            String(i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
+            "hop", String(i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
             edge.commodity ?? "", edge.basis.rawValue, CSVWriter.score(analysis.transmission.confidence(Int(hop.edge))),
-            CSVWriter.score(hop.transmission), edge.provenance.file, edge.provenance.line.map(String.init) ?? "",
-          ])
+            CSVWriter.score(hop.transmission), "", "", "",
+          ] + place(edge.provenance))
       }
     }
     return writer.text
   }
+
+  /// A rule's evidence as `key=value` pairs joined by `; ` (nulls left out, numbers exact,
+  /// nested values as compact JSON).
+  public static func evidenceText(_ rule: RuleHit) -> String {
+    rule.evidence.compactMap { key, value -> String? in
+      switch value {
+      case .string(let s): "\(key)=\(s)"
+      case .number(let n): "\(key)=\(JSONWriter.formatNumber(n))"
+      case .null: nil
+      default: "\(key)=\(JSONWriter.string(value, pretty: false))"
+      }
+    }.joined(separator: "; ")
+  }
+
+  /// A score or factor rounded to 3 decimals for reading (`paths --format md`); JSON and CSV
+  /// keep the exact value.
+  public static func rounded(_ value: Double) -> String { String(format: "%.3f", value) }
 
   /// Escapes Markdown table-cell text.
   static func md(_ text: String) -> String {
@@ -80,36 +110,28 @@ public enum PathsReport {
 
   private static func markdown(_ exposures: [Exposure], _ analysis: RiskAnalysis) -> String {
     let graph = analysis.graph
-    var out = "# Risk paths\n"
+    var out = "# Risk paths\n\nScores, confidences and transmissions rounded to 3 decimals; `--format json` gives the exact values.\n"
     if exposures.isEmpty { out += "\nNo exposures selected.\n" }
     for exposure in exposures {
       let entity = graph[exposure.entity]
-      out += "\n## \(md(entity.id)) — \(md(exposure.category)): \(CSVWriter.score(exposure.score)) (\(exposure.level.rawValue))\n\n"
+      out += "\n## \(md(entity.id)) — \(md(exposure.category)): \(rounded(exposure.score)) (\(exposure.level.rawValue))\n\n"
       out += "Source: \(md(graph[exposure.source].id)) (\(md(graph[exposure.source].name))), \(exposure.hops) hop(s).\n\n"
       out += "Inherent-risk rules of the source:\n\n"
       for rule in exposure.rules {
-        let place = rule.provenance.map { "\($0.file)" + ($0.line.map { ":\($0)" } ?? "") } ?? "-"
-        let evidence = rule.evidence.compactMap { key, value -> String? in
-          switch value {
-          case .string(let s): "\(key)=\(s)"
-          case .number(let n): "\(key)=\(JSONWriter.formatNumber(n))"
-          case .null: nil
-          default: "\(key)=\(JSONWriter.string(value, pretty: false))"
-          }
-        }
-        out += "- \(md(rule.rule.id)) \(CSVWriter.score(rule.score)) at \(md(place))"
-        out += evidence.isEmpty ? "\n" : ": \(md(evidence.joined(separator: "; ")))\n"
+        let place = rule.provenance?.description ?? "-"
+        let evidence = evidenceText(rule)
+        out += "- \(md(rule.rule.id)) \(rounded(rule.score)) at \(md(place))"
+        out += evidence.isEmpty ? "\n" : ": \(md(evidence))\n"
       }
       if !exposure.path.hops.isEmpty {
         out += "\n| # | from | to | type | reversed | commodity | basis | confidence | transmission | source |\n"
         out += "|---|---|---|---|---|---|---|---|---|---|\n"
         for (i, hop) in exposure.path.hops.enumerated() {
           let edge = graph.relationships[Int(hop.edge)]
-          let place = edge.provenance.file + (edge.provenance.line.map { ":\($0)" } ?? "")
           out += "| \(i + 1) | \(md(graph[hop.from].id)) | \(md(graph[hop.to].id)) | \(edge.type.rawValue) | "
           out += "\(hop.isReversed ? "yes" : "no") | \(md(edge.commodity ?? "")) | \(edge.basis.rawValue) | "
-          out += "\(CSVWriter.score(analysis.transmission.confidence(Int(hop.edge)))) | "
-          out += "\(CSVWriter.score(hop.transmission)) | \(md(place)) |\n"
+          out += "\(rounded(analysis.transmission.confidence(Int(hop.edge)))) | "
+          out += "\(rounded(hop.transmission)) | \(md(edge.provenance.description)) |\n"
         }
       }
     }

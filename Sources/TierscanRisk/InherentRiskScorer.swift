@@ -250,7 +250,7 @@ public struct InherentRiskScorer: Sendable {
           evidence: [
             ("cid", .optional(cid)), ("status", .string(status.rawValue)),
             ("reference_status", .optional(reference?.rawStatus)), ("status_from", .string(basis)),
-          ]),
+          ] + (reference?.asOf.map { [("as_of", JSONValue.string($0.description))] } ?? [])),
         to: EntityIndex(i), in: c)
     }
   }

@@ -21,7 +21,8 @@ import TierscanReport
       "--out", dir.path + "/s25",
     ])
     #expect(b.status == 0)
-    #expect(b.stdout.contains("statement pack for NWT, 2025: 7 sections, 75 suppliers in the chain"))
+    #expect(b.stdout.contains("statement pack for NWT, 2025: 7 sections, 75 entities below the focus (suppliers 56, smelters 10, mines 9)"))
+    #expect(b.stdout.contains("exposed below the focus: 36 distinct entities, 61 entity × category;"))
     for name in ["statement.json", "statement.md", "statement.html", "graph.json", "exposures.csv"] {
       #expect(FileManager.default.fileExists(atPath: dir.path + "/s25/" + name))
     }

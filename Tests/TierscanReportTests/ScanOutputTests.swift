@@ -156,20 +156,28 @@ let manifestData = ScanManifest(
     ])
   }
 
-  @Test func pathsReportFormats() {
+  @Test func pathsReportFormats() throws {
     let analysis = scenario()
     let f = analysis.graph.index(of: "F")!
     let csv = PathsReport.render(analysis, entity: f, format: .csv)
+    let rule = try #require(analysis.exposure(of: f, in: "forced_labour")?.rules.first)
+    let place = rule.provenance!
+    let ruleRow = "F,forced_labour,0.44769712500000003,medium,S3,rule,,,,,,,,,,\(rule.rule),\(CSVWriter.score(rule.score)),"
+      + PathsReport.evidenceText(rule) + ",\(place.file),\(place.line.map(String.init) ?? ""),,,"
     #expect(csv == """
-      entity_id,category,score,level,source_id,hop,from,to,type,reversed,commodity,basis,confidence,transmission,file,line
-      F,forced_labour,0.44769712500000003,medium,S3,1,S3,S2,supplies,false,cotton,declared,0.9,0.765,in/rel.csv,2
-      F,forced_labour,0.44769712500000003,medium,S3,2,S2,S1,supplies,false,cotton,declared,0.9,0.765,in/rel.csv,3
-      F,forced_labour,0.44769712500000003,medium,S3,3,S1,F,supplies,false,cotton,declared,0.9,0.765,in/rel.csv,4
+      entity_id,category,score,level,source_id,record,hop,from,to,type,reversed,commodity,basis,confidence,transmission,rule,rule_score,evidence,file,line,sheet,cell,pointer
+      \(ruleRow)
+      F,forced_labour,0.44769712500000003,medium,S3,hop,1,S3,S2,supplies,false,cotton,declared,0.9,0.765,,,,in/rel.csv,2,,,
+      F,forced_labour,0.44769712500000003,medium,S3,hop,2,S2,S1,supplies,false,cotton,declared,0.9,0.765,,,,in/rel.csv,3,,,
+      F,forced_labour,0.44769712500000003,medium,S3,hop,3,S1,F,supplies,false,cotton,declared,0.9,0.765,,,,in/rel.csv,4,,,
 
       """)
     let md = PathsReport.render(analysis, entity: f, category: "forced_labour", format: .md)
-    #expect(md.contains("## F — forced\\_labour: 0.44769712500000003 (medium)"))
-    #expect(md.contains("| 3 | S1 | F | supplies | no | cotton | declared | 0.9 | 0.765 | in/rel.csv:4 |"))
+    // Rounded to 3 decimals in Markdown; JSON keeps the exact value.
+    #expect(md.contains("## F — forced\\_labour: 0.448 (medium)"))
+    #expect(!md.contains("0.44769712500000003"))
+    #expect(md.contains("| 3 | S1 | F | supplies | no | cotton | declared | 0.900 | 0.765 | in/rel.csv:4 |"))
+    #expect(PathsReport.render(analysis, entity: f, category: "forced_labour", format: .json).contains("0.44769712500000003"))
     #expect(PathsReport.render(analysis, category: "child_labour", format: .json) == "[]\n")
   }
 

@@ -9,6 +9,8 @@ public struct SmelterReference: Sendable, Hashable {
   public var name: String?
   public var metal: String?
   public var country: String?
+  /// The date the status was valid on (the optional `as_of` column), when given.
+  public var asOf: ISODate?
   public var provenance: Provenance
   /// Unknown columns, in column order (model §1: never dropped).
   public var attributes: [Attribute]
@@ -16,8 +18,9 @@ public struct SmelterReference: Sendable, Hashable {
   /// Creates a reference row.
   public init(
     cid: String, status: SmelterStatus?, rawStatus: String? = nil, name: String? = nil, metal: String? = nil,
-    country: String? = nil, provenance: Provenance, attributes: [Attribute] = []
+    country: String? = nil, asOf: ISODate? = nil, provenance: Provenance, attributes: [Attribute] = []
   ) {
+    self.asOf = asOf
     self.cid = cid
     self.status = status
     self.rawStatus = rawStatus

@@ -108,12 +108,23 @@ public struct ScanPipeline: Sendable {
 
   /// Resolves `id` to an entity, or throws a helpful error.
   public func focusIndex(_ id: String, in graph: SupplyGraph) throws(ScanPipelineError) -> EntityIndex {
+    try entityIndex(id, in: graph, option: "focus")
+  }
+
+  /// The index of the entity `id` given to the option `option` (without dashes, e.g. `entity`),
+  /// with up to three suggestions in the error when there is none.
+  ///
+  /// - Throws: ``ScanPipelineError/unknownFocus(id:suggestions:)`` for `focus`,
+  ///   ``ScanPipelineError/unknownEntity(option:id:suggestions:)`` for any other option, and
+  ///   ``ScanPipelineError/emptyGraph``.
+  public func entityIndex(_ id: String, in graph: SupplyGraph, option: String) throws(ScanPipelineError) -> EntityIndex {
     if let index = graph.index(of: id) { return index }
     if graph.entityCount == 0 { throw .emptyGraph }
     let wanted = id.lowercased()
-    let suggestions = graph.entities.lazy.filter { $0.id.lowercased().contains(wanted) || $0.name.lowercased() == wanted }
-      .prefix(3).map(\.id)
-    throw .unknownFocus(id: id, suggestions: Array(suggestions))
+    let suggestions = Array(
+      graph.entities.lazy.filter { $0.id.lowercased().contains(wanted) || $0.name.lowercased() == wanted }.prefix(3).map(\.id))
+    if option == "focus" { throw .unknownFocus(id: id, suggestions: suggestions) }
+    throw .unknownEntity(option: option, id: id, suggestions: suggestions)
   }
 
   /// Analyses a prepared graph relative to `focus`.

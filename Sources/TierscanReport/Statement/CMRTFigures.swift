@@ -32,6 +32,8 @@ public struct CMRTFigures: Sendable {
     public var tier: Int
     /// `conformant`, `active`, `non-conformant`, `unknown`, or `unassessed`.
     public var status: String
+    /// The `as_of` date of the reference row the status comes from, when given.
+    public var asOf: String?
   }
 
   public var responses: [Response]
@@ -75,8 +77,12 @@ public struct CMRTFigures: Sendable {
     self.responded = expected.filter(\.returned).map(\.entityID)
 
     var status: [RawKey: SmelterStatus] = [:]
+    var asOf: [RawKey: ISODate] = [:]
     for reference in inputs.smelterReferences where status[RawKey(reference.cid)] == nil {
-      if let value = reference.status { status[RawKey(reference.cid)] = value }
+      if let value = reference.status {
+        status[RawKey(reference.cid)] = value
+        asOf[RawKey(reference.cid)] = reference.asOf
+      }
     }
     isAssessed = !status.isEmpty
     var smelters: [Smelter] = []
@@ -85,7 +91,9 @@ public struct CMRTFigures: Sendable {
       let cid = entity.identifiers.cid
       let value = isAssessed ? (cid.flatMap { status[RawKey($0)] } ?? .unknown).rawValue : "unassessed"
       smelters.append(
-        Smelter(id: entity.id, cid: cid, name: entity.name, country: entity.country, tier: tier, status: value))
+        Smelter(
+          id: entity.id, cid: cid, name: entity.name, country: entity.country, tier: tier, status: value,
+          asOf: cid.flatMap { asOf[RawKey($0)] }?.description))
     }
     self.smelters = smelters
   }

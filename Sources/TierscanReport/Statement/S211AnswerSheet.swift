@@ -62,7 +62,7 @@ public struct S211AnswerSheet: Sendable {
     let unmapped = f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }
     suggest(
       "annual-report 8", [unmapped > 0 ? "yes, we have started the process but there are gaps" : "yes, to the best of our knowledge"],
-      "\(unmapped) of \(f.suppliersInChain) suppliers unmapped (figure coverage); a scan ran, so never 'no'")
+      "\(unmapped) of \(f.composition.canBeUnmapped) suppliers that can be unmapped (companies and facilities other than raw-material producers) are unmapped (figure coverage); a scan ran, so never 'no'")
 
     var aspects: [String] = []
     let flaggedTiers = Set(f.flags.filter { $0.level >= .medium && $0.tier >= 1 }.map { min($0.tier, 4) })

@@ -16,6 +16,8 @@ public enum StatementFigure: String, Sendable, Hashable, CaseIterable {
   case riskSources = "risk_sources"
   /// Flagged exposures in the chain by level and category.
   case flagged
+  /// Entities of the chain no inherent-risk input of a category could apply to, by reason.
+  case unassessed
   /// Disclosure coverage per tier.
   case coverage
   /// Indicators computed from the data.

@@ -61,8 +61,12 @@ extension StatementFigures {
         tier: tier.tier, entities: tier.entities, unmappedIDs: tier.unmapped.map { graph[$0].id }, disclosed: tier.disclosed,
         disclosedShare: tier.disclosedShare)
     }
-    let unmapped = analysis.coverage.tiers.reduce(0) { $0 + $1.unmapped.count }
-    unmappedShare = suppliers.isEmpty ? 0 : Double(unmapped) / Double(suppliers.count)
+    composition = ChainComposition(analysis: analysis)
+    unmappedShare = composition.unmappedShare
+    exposureCounts = ExposureCounts(flags: flags)
+    unassessed = analysis.unassessed.categories
+    focusTies = SourceTies(analysis: analysis, entity: analysis.focus).categories
+    sourceReasons = SourceReason.reasons(selection, in: analysis)
     var missing: [String] = []
     if !analysis.coverage.hasRiskList { missing.append("risk list") }
     if !analysis.coverage.hasCountryRisk { missing.append("country risk") }
@@ -70,9 +74,63 @@ extension StatementFigures {
     missingReferenceData = missing
     cmrt = CMRTFigures(inputs: inputs, analysis: analysis)
     audits = AuditFigures(analysis: analysis)
+    statusAge = SmelterStatusAge(references: inputs.smelterReferences, periodEnd: audits.periodEnd)
     findingsBySeverity = [Severity.error, .warning, .info].map { severity in
       Count(key: severity.rawValue, count: findings.filter { $0.severity == severity }.count)
     }
+    findingsByRule = Self.byRule(findings)
+  }
+
+  /// Findings by rule and severity (see ``findingsByRule``).
+  static func byRule(_ findings: [Finding]) -> [RuleCount] {
+    var counts: [RawKey: [Int]] = [:]
+    let severities: [Severity] = [.error, .warning, .info]
+    for finding in findings {
+      let s = severities.firstIndex(of: finding.severity) ?? 2
+      counts[RawKey(finding.rule.id), default: [0, 0, 0]][s] += 1
+    }
+    var rows: [RuleCount] = []
+    for (rule, perSeverity) in counts {
+      for (s, count) in perSeverity.enumerated() where count > 0 {
+        rows.append(RuleCount(rule: rule.string, severity: severities[s], count: count))
+      }
+    }
+    return rows.sorted { a, b in
+      let sa = severities.firstIndex(of: a.severity)!
+      let sb = severities.firstIndex(of: b.severity)!
+      if sa != sb { return sa < sb }
+      return a.count != b.count ? a.count > b.count : a.rule.utf8Precedes(b.rule)
+    }
+  }
+
+  /// Tier ≥ 1 flags ranked for reading: level (critical first), then tier (nearest the focus
+  /// first), then score (highest first), then entity id and category. Scores tie often (every
+  /// source of one country row scores the same), so the id is only the last tie-break.
+  public static func ranked(_ flags: [Flag]) -> [Flag] {
+    flags.filter { $0.tier >= 1 }.sorted { a, b in
+      if a.level != b.level { return a.level > b.level }
+      if a.tier != b.tier { return a.tier < b.tier }
+      if a.score != b.score { return a.score > b.score }
+      if !a.entityID.utf8Equals(b.entityID) { return a.entityID.utf8Precedes(b.entityID) }
+      return a.category.utf8Precedes(b.category)
+    }
+  }
+
+  /// For each of `flags`, how many of the others have the same score (within
+  /// ``SourceTies/tolerance``).
+  ///
+  /// - Complexity: O(X log X).
+  public static func sameScoreCounts(_ flags: [Flag]) -> [Int] {
+    let order = flags.indices.sorted { flags[$0].score < flags[$1].score }
+    var counts = [Int](repeating: 0, count: flags.count)
+    var start = 0
+    while start < order.count {
+      var end = start + 1
+      while end < order.count, flags[order[end]].score - flags[order[start]].score <= SourceTies.tolerance { end += 1 }
+      for k in start..<end { counts[order[k]] = end - start - 1 }
+      start = end
+    }
+    return counts
   }
 
   /// Counts of each value, most first, then by bytes.

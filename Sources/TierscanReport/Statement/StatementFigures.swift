@@ -68,11 +68,21 @@ public struct StatementFigures: Sendable {
     public var levels: [Count]
   }
 
+  /// Findings of one rule and severity.
+  public struct RuleCount: Sendable, Hashable {
+    public var rule: String
+    public var severity: Severity
+    public var count: Int
+  }
+
   public var focusID: String
   public var focusName: String
   public var focusCountry: String?
-  /// Entities with tier ≥ 1.
+  /// Entities with tier ≥ 1 (suppliers, smelters, mines and any other kind: see ``composition``).
   public var suppliersInChain: Int
+  /// The entities with tier ≥ 1 by what they are: suppliers apart from smelters and mines, and
+  /// what can be unmapped.
+  public var composition: ChainComposition
   public var byTier: [TierCount]
   /// Tier ≥ 1 entities by country (`unknown` when absent), most first, then by code.
   public var byCountry: [Count]
@@ -93,14 +103,30 @@ public struct StatementFigures: Sendable {
   public var flags: [Flag]
   /// The focus's own exposure per category.
   public var focusExposures: [Flag]
+  /// Per category (configuration order): how many other sources reach the focus with the score
+  /// its explanation names.
+  public var focusTies: [SourceTies.Category]
+  /// Exposures of tier ≥ 1 entities as entity × category pairs and as distinct entities.
+  public var exposureCounts: ExposureCounts
+  /// Per category (configuration order): the chain's entities no inherent-risk input could apply
+  /// to, by reason (SPEC §6: unassessed is not clean).
+  public var unassessed: [Unassessed.Category]
+  /// Why each risk source behind a flagged exposure is one (rule, list, reference row, status).
+  public var sourceReasons: [SourceReason]
+  /// The dates of the smelter status reference against the period end.
+  public var statusAge: SmelterStatusAge
   public var coverage: [CoverageTier]
   /// `risk list`, `country risk`, `smelter status reference` when absent from the inputs.
   public var missingReferenceData: [String]
-  /// Unmapped tier ≥ 1 entities over ``suppliersInChain``.
+  /// Unmapped tier ≥ 1 entities over those that can be unmapped (``ChainComposition/canBeUnmapped``:
+  /// not smelters, mines or raw-material producers).
   public var unmappedShare: Double
   public var cmrt: CMRTFigures
   /// Assessment coverage and audit KPIs at the period end.
   public var audits: AuditFigures
   /// Ingest, graph and risk findings by severity (error, warning, info).
   public var findingsBySeverity: [Count]
+  /// The same findings by rule and severity: errors first, then warnings, then info; most first
+  /// within a severity, then by rule id.
+  public var findingsByRule: [RuleCount]
 }

@@ -69,6 +69,38 @@ public enum StatementJSON {
 
   static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
+  static func composition(_ c: ChainComposition) -> JSONValue {
+    .object([
+      ("entities", .number(Double(c.entities))), ("suppliers", .number(Double(c.suppliers))),
+      ("companies", .number(Double(c.companies))), ("facilities", .number(Double(c.facilities))),
+      ("raw_material_producers", .number(Double(c.rawMaterialProducers))), ("smelters", .number(Double(c.smelters))),
+      ("mines", .number(Double(c.mines))), ("other", .number(Double(c.other))),
+      ("can_be_unmapped", .number(Double(c.canBeUnmapped))), ("unmapped", .number(Double(c.unmapped))),
+      ("unmapped_share", .number(c.unmappedShare)),
+    ])
+  }
+
+  static func exposureCounts(_ c: ExposureCounts) -> JSONValue {
+    .object([
+      ("entities", .number(Double(c.entities))), ("entity_category_pairs", .number(Double(c.pairs))),
+      ("high_or_critical_entities", .number(Double(c.highOrCriticalEntities))),
+      ("high_or_critical_pairs", .number(Double(c.highOrCriticalPairs))),
+      (
+        "by_level",
+        .array(c.levels.map { .object([("level", .string($0.level.rawValue)), ("entities", .number(Double($0.entities))), ("entity_category_pairs", .number(Double($0.pairs)))]) })
+      ),
+    ])
+  }
+
+  static func statusAge(_ a: SmelterStatusAge) -> JSONValue {
+    .object([
+      ("rows", .number(Double(a.rows))), ("dated", .number(Double(a.dated))),
+      ("oldest", .optional(a.oldest?.description)), ("newest", .optional(a.newest?.description)),
+      ("period_end", .optional(a.periodEnd?.description)),
+      ("oldest_age_days", .optional(a.oldestAgeDays)), ("newest_age_days", .optional(a.newestAgeDays)),
+    ])
+  }
+
   /// One figure as JSON.
   static func figure(_ key: StatementFigure, _ d: StatementDocument) -> JSONValue {
     let f = d.figures
@@ -78,6 +110,7 @@ public enum StatementJSON {
     case .structure:
       return .object([
         ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
+        ("composition", composition(f.composition)),
         (
           "by_tier",
           .array(f.byTier.map { .object([("tier", .number(Double($0.tier))), ("entities", .number(Double($0.entities))), ("by_kind", counts($0.byKind))]) })
@@ -86,7 +119,23 @@ public enum StatementJSON {
         ("entities_outside_chain", .number(Double(f.untiered))),
       ])
     case .ownership: return .object([("controlled_entities", strings(f.controlledEntities))])
-    case .focusExposure: return .array(f.focusExposures.map(flag))
+    case .focusExposure:
+      return .array(
+        f.focusExposures.map { e in
+          guard case .object(var pairs) = flag(e) else { return .null }
+          let tie = f.focusTies.first { $0.name.utf8Equals(e.category) }
+          pairs.append(("other_sources_same_score", .number(Double(tie?.otherTiedSources ?? 0))))
+          pairs.append(("sources_reaching", .number(Double(tie?.sourcesReaching ?? 0))))
+          return .object(pairs)
+        })
+    case .unassessed:
+      return .array(
+        f.unassessed.map { c in
+          .object([
+            ("category", .string(c.name)), ("entities", .number(Double(c.entities))), ("unassessed", .number(Double(c.total))),
+            ("by_reason", .object(c.reasons.map { ($0.reason.rawValue, .number(Double($0.count))) })),
+          ])
+        })
     case .riskSources:
       return .object([
         ("high_risk_countries", strings(f.highRiskCountries)),
@@ -110,10 +159,22 @@ public enum StatementJSON {
               ])
             })
         ),
+        (
+          "reasons",
+          .array(
+            f.sourceReasons.map {
+              .object([
+                ("source_id", .string($0.sourceID)), ("name", .string($0.name)), ("tier", .optional($0.tier)),
+                ("category", .string($0.category)), ("rule", .string($0.rule)), ("score", .number($0.score)),
+                ("detail", .string($0.detail)), ("row", .string($0.row)),
+              ])
+            })
+        ),
       ])
     case .flagged:
       return .object([
         ("by_level", counts(f.flaggedByLevel)),
+        ("below_focus", exposureCounts(f.exposureCounts)),
         ("by_category", .array(f.flaggedByCategory.map { .object([("category", .string($0.category)), ("levels", counts($0.levels))]) })),
         ("entities", .array(f.flags.map(flag))),
       ])
@@ -129,10 +190,13 @@ public enum StatementJSON {
     case .coverageKPIs:
       return .object([
         ("suppliers_in_chain", .number(Double(f.suppliersInChain))),
-        ("unmapped", .number(Double(f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }))),
+        ("can_be_unmapped", .number(Double(f.composition.canBeUnmapped))),
+        ("unmapped", .number(Double(f.composition.unmapped))),
         ("unmapped_share", .number(f.unmappedShare)),
         ("cmrt_response_rate", .optional(f.cmrt.responseRate)),
         ("flagged_high_or_critical", .number(Double(f.flags.filter { $0.level >= .high }.count))),
+        ("below_focus_high_or_critical_entities", .number(Double(f.exposureCounts.highOrCriticalEntities))),
+        ("below_focus_high_or_critical_pairs", .number(Double(f.exposureCounts.highOrCriticalPairs))),
       ])
     case .cmrt:
       return .object([
@@ -162,12 +226,22 @@ public enum StatementJSON {
               .object([
                 ("id", .string($0.id)), ("cid", .optional($0.cid)), ("name", .string($0.name)),
                 ("country", .optional($0.country)), ("tier", .number(Double($0.tier))), ("status", .string($0.status)),
+                ("as_of", .optional($0.asOf)),
               ])
             })
         ),
+        ("status_age", statusAge(f.statusAge)),
       ])
-    case .referenceData: return .object([("missing", strings(f.missingReferenceData))])
-    case .dataQuality: return .object([("findings", counts(f.findingsBySeverity)), ("complete", .bool(d.isComplete))])
+    case .referenceData: return .object([("missing", strings(f.missingReferenceData)), ("smelter_status_age", statusAge(f.statusAge))])
+    case .dataQuality:
+      return .object([
+        ("findings", counts(f.findingsBySeverity)),
+        (
+          "by_rule",
+          .array(f.findingsByRule.map { .object([("rule", .string($0.rule)), ("severity", .string($0.severity.rawValue)), ("count", .number(Double($0.count)))]) })
+        ),
+        ("complete", .bool(d.isComplete)),
+      ])
     case .change: return d.change?.object() ?? .null
     case .assessments, .auditFindings: return auditFigure(key, f.audits)
     case .remediation:

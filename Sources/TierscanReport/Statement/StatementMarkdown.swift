@@ -61,34 +61,26 @@ public enum StatementMarkdown {
     case .organisation:
       return "Reporting entity in the data: **\(md(f.focusName))** (id `\(f.focusID)`\(f.focusCountry.map { ", \($0)" } ?? "")).\n\n"
     case .structure:
-      var out = "Suppliers in the mapped chain (tier 1 and below): **\(f.suppliersInChain)**; "
-      out += "related entities outside the chain (owners, operators): \(f.untiered).\n\n"
-      out += table(["tier", "entities", "by kind"], f.byTier.map { t in [String(t.tier), String(t.entities), t.byKind.map { "\($0.key) \($0.count)" }.joined(separator: ", ")] })
-      out += table(["country", "suppliers"], f.byCountry.map { [$0.key, String($0.count)] })
-      out += table(["sector", "suppliers"], f.bySector.map { [$0.key, String($0.count)] })
-      return out
+      return structure(f)
     case .ownership:
       return f.controlledEntities.isEmpty
         ? "Owned or controlled entities in the data: none recorded (no `owns` edge from the focus at or above the control share).\n\n"
         : "Owned or controlled entities in the data: " + f.controlledEntities.map { "`\($0)`" }.joined(separator: ", ") + ".\n\n"
-    case .focusExposure:
-      return "Exposure of the reporting entity per category (the strongest path; see paths.json):\n\n"
-        + table(["category", "level", "score", "source", "hops"], f.focusExposures.map { [$0.category, $0.level.rawValue, score($0.score), $0.sourceID, String($0.hops)] })
+    case .focusExposure: return focusExposure(f)
+    case .unassessed: return unassessed(f)
     case .riskSources:
       var out = "High-risk countries in the chain (country-commodity reference rows that apply to a risk source): "
       out += (f.highRiskCountries.isEmpty ? "none" : f.highRiskCountries.joined(separator: ", ")) + ".\n\n"
       out += table(["country", "commodity", "category", "entities", "reference"], f.countryCommodityRisks.map { [$0.country, $0.commodity, $0.category, $0.entities.joined(separator: ", "), $0.source] })
       out += "Risk-list and ownership matches:\n\n"
       out += table(["entity", "name", "category", "rule", "list"], f.listMatches.map { [$0.entityID, $0.name, $0.category, $0.rule, $0.list] })
+      let status = f.sourceReasons.filter { $0.rule == "smelter-status" }
+      if !status.isEmpty {
+        out += "Smelter status of the smelters that are risk sources:\n\n"
+        out += table(["smelter", "name", "score", "status", "reference row"], status.map { [$0.sourceID, $0.name, score($0.score), $0.detail, $0.row] })
+      }
       return out
-    case .flagged:
-      var out = "Flagged exposures of entities in the chain, by level: " + f.flaggedByLevel.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + ".\n\n"
-      out += table(["category"] + RiskLevel.allCases.reversed().map(\.rawValue), f.flaggedByCategory.map { [$0.category] + $0.levels.map { String($0.count) } })
-      out += "Medium and above (path = index into paths.json):\n\n"
-      out += table(["entity", "name", "tier", "category", "level", "score", "source", "path"], f.flags.filter { $0.level >= .medium }.map {
-        [$0.entityID, $0.name, String($0.tier), $0.category, $0.level.rawValue, score($0.score), $0.sourceID, "paths.json[\($0.pathIndex)]"]
-      })
-      return out
+    case .flagged: return flagged(f)
     case .coverage:
       var out = "Disclosure coverage per tier (unmapped = no upstream supplier disclosed; a gap, not a clean result):\n\n"
       out += table(["tier", "entities", "unmapped", "disclosed sub-tiers", "unmapped ids"], f.coverage.filter { $0.tier >= 1 }.map {
@@ -96,9 +88,11 @@ public enum StatementMarkdown {
       })
       return out
     case .coverageKPIs:
-      let unmapped = f.coverage.reduce(0) { $0 + $1.unmappedIDs.count }
-      var out = "Indicators from the data: \(unmapped) of \(f.suppliersInChain) suppliers unmapped (\(percent(f.unmappedShare))); "
-      out += "\(f.flags.filter { $0.level >= .high }.count) high or critical exposures in the chain"
+      let c = f.composition
+      var out = "Indicators from the data: \(c.unmapped) of \(c.canBeUnmapped) suppliers that can be unmapped are unmapped (\(percent(f.unmappedShare))) "
+      out += "(companies and facilities other than raw-material producers; the \(c.smelters) smelters and \(c.mines) mines disclose no sub-tiers and are not counted); "
+      out += "high or critical exposures below the focus: \(f.exposureCounts.highOrCriticalEntities) distinct entities, "
+      out += "\(f.exposureCounts.highOrCriticalPairs) entity × category pairs"
       out += f.cmrt.responseRate.map { "; CMRT response rate \(percent($0))" } ?? ""
       return out + ".\n\n"
     case .cmrt:
@@ -116,13 +110,15 @@ public enum StatementMarkdown {
       guard !f.cmrt.smelters.isEmpty else { return "Smelters in the chain: none.\n\n" }
       var out = f.cmrt.isAssessed ? "Smelters in the chain by RMAP status: " : "Smelters in the chain (status unassessed: no smelter reference among the inputs): "
       out += f.cmrt.statusCounts.filter { $0.count > 0 }.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + ".\n\n"
-      out += table(["smelter", "name", "country", "tier", "status"], f.cmrt.smelters.map { [$0.cid ?? $0.id, $0.name, $0.country ?? "", String($0.tier), $0.status] })
-      return out
+      out += table(["smelter", "name", "country", "tier", "status", "status as of"], f.cmrt.smelters.map { [$0.cid ?? $0.id, $0.name, $0.country ?? "", String($0.tier), $0.status, $0.asOf ?? "not given"] })
+      return out + f.statusAge.sentence + "\n\n"
     case .referenceData:
-      return f.missingReferenceData.isEmpty ? "Reference data: risk list, country risk and smelter status reference all present.\n\n"
-        : "Reference data missing (results in these areas are unassessed, not clean): " + f.missingReferenceData.joined(separator: ", ") + ".\n\n"
+      return (f.missingReferenceData.isEmpty ? "Reference data: risk list, country risk and smelter status reference all present.\n\n"
+        : "Reference data missing (results in these areas are unassessed, not clean): " + f.missingReferenceData.joined(separator: ", ") + ".\n\n")
+        + f.statusAge.sentence + "\n\n"
     case .dataQuality:
       return "Data-quality findings: " + f.findingsBySeverity.map { "\($0.key) \($0.count)" }.joined(separator: ", ") + " (quality.json).\n\n"
+        + table(["rule", "severity", "findings"], f.findingsByRule.map { [$0.rule, $0.severity.rawValue, String($0.count)] })
     case .assessments, .auditFindings: return auditFigure(key, f.audits)
     case .remediation: return auditFigure(key, f.audits, previous: d.change != nil ? d.previousKPIs : nil)
     case .change:

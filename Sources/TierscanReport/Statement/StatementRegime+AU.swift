@@ -14,7 +14,7 @@ extension StatementRegime {
         placeholders: [p("au.b.structure", "Describe the structure and operations (sites, workforce, owned and controlled entities).")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(c)", title: "Modern slavery risks in operations and supply chains (and those of owned or controlled entities)",
-        figures: [.focusExposure, .riskSources, .flagged, .auditFindings],
+        figures: [.focusExposure, .unassessed, .riskSources, .flagged, .auditFindings],
         placeholders: [p("au.c.risks", "Describe risks in the organisation's own operations and in owned or controlled entities, which these figures do not cover.")]),
       StatementSection(
         regime: .au, provision: "s.16(1)(d)", title: "Actions taken to assess and address risks, including due diligence and remediation",

@@ -18,7 +18,7 @@ extension StatementRegime {
         placeholders: [p("uk.c.due_diligence", "Describe the due-diligence process: supplier onboarding, questionnaires, audits, and how the unmapped suppliers listed here will be mapped.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(d)", title: "Parts of the business and supply chains at risk, and steps taken",
-        figures: [.focusExposure, .riskSources, .flagged, .auditFindings],
+        figures: [.focusExposure, .unassessed, .riskSources, .flagged, .auditFindings],
         placeholders: [p("uk.d.steps", "Describe the steps taken to assess and manage each flagged risk (engagement, corrective action, exit), and any cases identified.")]),
       StatementSection(
         regime: .uk, provision: "s.54(5)(e)", title: "Effectiveness, measured against performance indicators",

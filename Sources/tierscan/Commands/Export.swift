@@ -26,7 +26,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let run = try ScanRun(options: scan, input: input, focus: focus)
-    let selection = try subgraph.map { GraphSelection(around: try run.entity($0), depth: depth ?? 0, in: run.prepared.graph) }
+    let selection = try subgraph.map { GraphSelection(around: try run.entity($0, option: "subgraph"), depth: depth ?? 0, in: run.prepared.graph) }
     let (prepared, analysis) = (run.prepared, run.analysis)
     let text = GraphExport.render(
       prepared.graph, format: format, selection: selection, analysis: analysis,

@@ -21,7 +21,7 @@ struct Paths: ParsableCommand {
   func run() throws {
     let run = try ScanRun(options: scan, input: input, focus: focus)
     let analysis = run.analysis!
-    let entityIndex = try entity.map { try run.entity($0) }
+    let entityIndex = try entity.map { try run.entity($0, option: "entity") }
     if let category, !analysis.config.categories.contains(category) {
       Output.printError("error: category: '\(category)' is not a configured category")
       throw ExitCode(ExitStatus.usage)

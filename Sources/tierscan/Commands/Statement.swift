@@ -54,8 +54,13 @@ struct Statement: ParsableCommand {
       throw ExitCode(ExitStatus.usage)
     }
     let f = pack.document.figures
-    print("statement pack for \(f.focusID), \(year): \(pack.document.sections.count) sections, \(f.suppliersInChain) suppliers in the chain")
-    print("flagged in the chain: " + f.flaggedByLevel.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
+    let c = f.composition
+    print(
+      "statement pack for \(f.focusID), \(year): \(pack.document.sections.count) sections, \(c.entities) entities below the focus "
+        + "(suppliers \(c.suppliers), smelters \(c.smelters), mines \(c.mines))")
+    print(
+      "exposed below the focus: \(f.exposureCounts.entities) distinct entities, \(f.exposureCounts.pairs) entity × category; by level "
+        + f.exposureCounts.levels.map { "\($0.level.rawValue) \($0.entities) entities / \($0.pairs) pairs" }.joined(separator: ", "))
     if let change = pack.document.change {
       print("since \(previous ?? "previous"): \(change.entitiesAdded.count) entities added, \(change.entitiesRemoved.count) removed, \(change.exposures.count) exposure changes")
     }

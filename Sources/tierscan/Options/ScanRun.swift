@@ -67,10 +67,10 @@ struct ScanRun {
     }
   }
 
-  /// The entity `id` resolves to, or the printed error's exit code.
-  func entity(_ id: String) throws -> EntityIndex {
+  /// The entity `id` given to `--option` resolves to, or the printed error's exit code.
+  func entity(_ id: String, option: String) throws -> EntityIndex {
     do {
-      return try pipeline.focusIndex(id, in: prepared.graph)
+      return try pipeline.entityIndex(id, in: prepared.graph, option: option)
     } catch {
       throw Self.exit(for: error, inputErrors: hasErrors)
     }
@@ -85,7 +85,7 @@ struct ScanRun {
     Output.printError(error.description)
     switch error {
     case .invalidConfig, .unreadableConfig: return ExitCode(ExitStatus.inputErrors)
-    case .unknownFocus, .emptyGraph: return ExitCode(inputErrors ? ExitStatus.inputErrors : ExitStatus.usage)
+    case .unknownFocus, .unknownEntity, .emptyGraph: return ExitCode(inputErrors ? ExitStatus.inputErrors : ExitStatus.usage)
     case .whatIf: return ExitCode(ExitStatus.usage)
     }
   }
