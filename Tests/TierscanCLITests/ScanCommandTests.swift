@@ -123,6 +123,28 @@ import Testing
     #expect(result.stderr.contains("error: focus: the inputs hold no entities"))
   }
 
+  @Test func pathsUnknownEntityNamesTheEntityOption() throws {
+    let result = try TierscanBinary.run(["paths", "SampleData/2025", "--focus", "NWT", "--entity", "NOPE"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("error: entity: no entity has the id 'NOPE' (given to --entity)"))
+    #expect(!result.stderr.contains("error: focus:"))
+  }
+
+  @Test func pathsCSVCarriesRulesAndWorkbookCells() throws {
+    let result = try TierscanBinary.run([
+      "paths", "SampleData/2025", "--focus", "NWT", "--entity", "NWT", "--category", "conflict_minerals", "--format", "csv",
+    ])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasSuffix(",rule,rule_score,evidence,file,line,sheet,cell,pointer"))
+    // The source's rule row, then the CMRT hop with its sheet and cell.
+    #expect(lines[1] == "NWT,conflict_minerals,0.5527124999999999,medium,CID900358,rule,,,,,,,,,,smelter-status,1.0,cid=CID900358; status=non-conformant; reference_status=non-conformant; status_from=reference,SampleData/2025/reference/smelter-reference.csv,4,,,")
+    #expect(lines[2].hasSuffix(",SampleData/2025/cmrt/Penang-Kinta-Electronics_RMI_CMRT_6.4.xlsx,7,Smelter List,F7,"))
+    let md = try TierscanBinary.run(["paths", "SampleData/2025", "--focus", "NWT", "--entity", "NWT", "--format", "md"])
+    #expect(md.stdout.contains("## NWT — conflict\\_minerals: 0.553 (medium)"))
+    #expect(!md.stdout.contains("0.5527124999999999"))
+  }
+
   @Test func pathsMarkdownTracesEveryHopToItsRow() throws {
     let result = try TierscanBinary.run([
       "paths", "SampleData/2025", "--focus", "NWT", "--entity", "NWT", "--category", "conflict_minerals", "--format", "md",

@@ -36,6 +36,24 @@ import TierscanCore
     #expect(!result.stderr.contains("\(fixture)/entities.csv: warning: nothing-assessable"))
   }
 
+  @Test func statementShowsUnassessedNextToEveryRiskResult() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("pack")
+    let result = try TierscanBinary.run(["statement", fixture, "--focus", "FOCUS", "--year", "2025", "--out", out.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let md = try String(contentsOf: out.appendingPathComponent("statement.md"), encoding: .utf8)
+    // No exposure anywhere: each category's row says "none found" with its unassessed count.
+    #expect(md.contains("| forced\\_labour | none found | 0.000 | - | - | 3 of 4 (75%) |"))
+    #expect(md.contains("| forced\\_labour | 4 | 3 of 4 (75%) | unknown-country 2, no-country 1 |"))
+    #expect(!md.contains("_None in the data._\n\nUnassessed"))
+    let json = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("statement.json"), encoding: .utf8))
+    let unassessed = try #require(json["figures"]?["unassessed"]?.arrayValue?.first { $0["category"]?.stringValue == "forced_labour" })
+    #expect(unassessed["unassessed"]?.numberValue == 3)
+    #expect(unassessed["by_reason"]?["unknown-country"]?.numberValue == 2)
+    #expect(unassessed["by_reason"]?["no-country"]?.numberValue == 1)
+  }
+
   @Test(arguments: [("50", Int32(1)), ("75", Int32(0)), ("80", Int32(0))])
   func failOnUnassessedExitsOneAboveThePercentage(percent: String, status: Int32) throws {
     let result = try TierscanBinary.run(["scan", fixture, "--focus", "FOCUS", "--fail-on-unassessed", percent])
