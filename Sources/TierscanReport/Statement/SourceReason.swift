@@ -10,8 +10,8 @@ public struct SourceReason: Sendable, Hashable {
   /// The source's tier (nil outside the chain).
   public var tier: Int?
   public var category: String
-  /// The rule id (`identifier`, `name-country`, `country-commodity`, `smelter-status`, …).
-  public var rule: String
+  /// The rule (`identifier`, `name-country`, `country-commodity`, `smelter-status`, …).
+  public var rule: RiskRuleID
   /// The score the rule gives (r₀ is the highest of the source's rules).
   public var score: Double
   /// What the rule rests on, e.g. `list Sample WRO list`, `US DOL ILAB …: cotton, China, forced
@@ -32,7 +32,7 @@ public struct SourceReason: Sendable, Hashable {
       let source = graph[exposure.source]
       for rule in exposure.rules {
         let row = rule.provenance?.description ?? ""
-        guard seen.insert([RawKey(source.id), RawKey(rule.category), RawKey(rule.rule), RawKey(row)]).inserted else {
+        guard seen.insert([RawKey(source.id), RawKey(rule.category), RawKey(rule.rule.id), RawKey(row)]).inserted else {
           continue
         }
         reasons.append(
@@ -44,20 +44,20 @@ public struct SourceReason: Sendable, Hashable {
     return reasons.sorted { a, b in
       if !a.sourceID.utf8Equals(b.sourceID) { return a.sourceID.utf8Precedes(b.sourceID) }
       if !a.category.utf8Equals(b.category) { return a.category.utf8Precedes(b.category) }
-      if !a.rule.utf8Equals(b.rule) { return a.rule.utf8Precedes(b.rule) }
+      if a.rule != b.rule { return a.rule < b.rule }
       return a.row.utf8Precedes(b.row)
     }
   }
 
   /// The rule's evidence in words.
-  static func detail(of rule: RiskRule) -> String {
+  static func detail(of rule: RuleHit) -> String {
     let evidence = JSONValue.object(rule.evidence)
     func text(_ key: String) -> String? { evidence[key]?.stringValue }
     switch rule.rule {
-    case "country-commodity":
+    case .countryCommodity:
       let row = [text("country"), text("commodity")].compactMap { $0 }.joined(separator: " × ")
       return row + (text("source").map { ": \($0)" } ?? "")
-    case "smelter-status":
+    case .smelterStatus:
       let status = "status \(text("status") ?? "unknown")"
       switch text("status_from") {
       case "no-cid": return status + " (no CID, so no status reference row applies)"
@@ -66,16 +66,16 @@ public struct SourceReason: Sendable, Hashable {
         let raw = text("reference_status").map { " ('\($0)')" } ?? ""
         return status + raw + " in the status reference, " + (text("as_of").map { "as of \($0)" } ?? "which gives no as-of date")
       }
-    case "ownership-aggregate":
+    case .ownershipAggregate:
       let owners = evidence["owners"]?.arrayValue?.compactMap { owner -> String? in
         guard let id = owner["id"]?.stringValue, let share = owner["share"]?.numberValue else { return nil }
         return "\(id) \(JSONWriter.formatNumber(share))%"
       } ?? []
       return "owned ≥ the control share by listed owners: " + owners.joined(separator: ", ")
-    case AuditFindingRule.id:
+    case .auditFinding:
       let state = text("state_at_period_end") ?? ""
       return "audit finding \(text("finding") ?? "") (\(text("scheme") ?? "") \(text("severity_raw") ?? text("severity") ?? ""), \(state))"
-    default:
+    case .identifier, .nameCountry, .nameOnly, .nameFuzzy:
       var out = "list \(text("list") ?? "")"
       if let name = text("name") { out += ": \(name)" }
       if let matched = text("matched_on"), matched != text("name") { out += " (matched on \(matched))" }

@@ -165,7 +165,7 @@ public enum StatementJSON {
             f.sourceReasons.map {
               .object([
                 ("source_id", .string($0.sourceID)), ("name", .string($0.name)), ("tier", .optional($0.tier)),
-                ("category", .string($0.category)), ("rule", .string($0.rule)), ("score", .number($0.score)),
+                ("category", .string($0.category)), ("rule", .string($0.rule.id)), ("score", .number($0.score)),
                 ("detail", .string($0.detail)), ("row", .string($0.row)),
               ])
             })

@@ -74,7 +74,7 @@ public enum StatementMarkdown {
       out += table(["country", "commodity", "category", "entities", "reference"], f.countryCommodityRisks.map { [$0.country, $0.commodity, $0.category, $0.entities.joined(separator: ", "), $0.source] })
       out += "Risk-list and ownership matches:\n\n"
       out += table(["entity", "name", "category", "rule", "list"], f.listMatches.map { [$0.entityID, $0.name, $0.category, $0.rule, $0.list] })
-      let status = f.sourceReasons.filter { $0.rule == "smelter-status" }
+      let status = f.sourceReasons.filter { $0.rule == .smelterStatus }
       if !status.isEmpty {
         out += "Smelter status of the smelters that are risk sources:\n\n"
         out += table(["smelter", "name", "score", "status", "reference row"], status.map { [$0.sourceID, $0.name, score($0.score), $0.detail, $0.row] })
