@@ -1,4 +1,3 @@
-import Dispatch
 import TierscanCore
 
 /// The entities each country-commodity row applies to (model §2.5): the entities in the row's
@@ -40,22 +39,19 @@ struct CountryCommodityIndex: Sendable {
     for (k, j) in pairs where !distinct[k].contains(j) { distinct[k].append(j) }
     let commoditiesOf = distinct
     let suppliers = Suppliers(graph: graph, commodities: commodities, vocabulary: vocabulary)
-    let entityCount = graph.entityCount
-    let halves = ConcurrentSlots<Lists>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
-      let range = (entityCount * half / 2)..<(entityCount * (half + 1) / 2)
-      halves.set(
-        half,
-        Lists(
-          range, graph: graph, countries: countries, commodities: commodities, commoditiesOf: commoditiesOf,
-          suppliers: suppliers, vocabulary: vocabulary))
+    // Pieces of the entity range are listed concurrently and joined in entity order.
+    let pieces = ParallelWork.map(count: graph.entityCount, minimumToSplit: 50_000) { range in
+      Lists(
+        range, graph: graph, countries: countries, commodities: commodities, commoditiesOf: commoditiesOf,
+        suppliers: suppliers, vocabulary: vocabulary)
     }
-    let values = halves.takeAll()
     self.countries = countries
     self.commodities = commodities
     self.vocabulary = vocabulary
-    byCountry = zip(values[0].byCountry, values[1].byCountry).map { $0 + $1 }
-    byCountryCommodity = zip(values[0].byCountryCommodity, values[1].byCountryCommodity).map { $0 + $1 }
+    byCountry = pieces.dropFirst().reduce(pieces[0].byCountry) { joined, piece in zip(joined, piece.byCountry).map { $0 + $1 } }
+    byCountryCommodity = pieces.dropFirst().reduce(pieces[0].byCountryCommodity) { joined, piece in
+      zip(joined, piece.byCountryCommodity).map { $0 + $1 }
+    }
   }
 
   /// The entities `row` (one of the rows the index was built for) applies to, ascending.

@@ -33,53 +33,43 @@ public struct RiskEngine: Sendable {
     // timed on their own task. Categories are independent: they propagate concurrently, the
     // ones with the most risk sources first (a rough measure of their work, so the last one to
     // start is a short one), and are collected in `order`.
-    let tiersAndCoverage = ConcurrentSlots<(tiers: [Int?], coverage: Coverage, seconds: Double)>(count: 1)
     let transmission = Transmission(graph: graph, config: config)
-    let builtArcs = ConcurrentSlots<RiskArcs>(count: 1)
-    Self.measure("risk arcs", timings) {
-      DispatchQueue.concurrentPerform(iterations: 2) { task in
-        guard task == 1 else { return builtArcs.set(0, RiskArcs(graph: graph, transmission: transmission)) }
+    let (arcs, tiersAndCoverage) = Self.measure("risk arcs", timings) {
+      ParallelWork.pair({ RiskArcs(graph: graph, transmission: transmission) }) {
         let start = DispatchTime.now().uptimeNanoseconds
         let tiers = Tiering(graph: graph, focus: focus).tiers
         let coverage = Coverage(
           graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
           hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
-        tiersAndCoverage.set(0, (tiers, coverage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        return (tiers: tiers, coverage: coverage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
       }
     }
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
     let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
-      let arcs = builtArcs.take(0)  // released when the propagation ends
-      let slots = ConcurrentSlots<RiskPropagator.Result>(count: order.count)
-      DispatchQueue.concurrentPerform(iterations: order.count) { k in
-        let i = schedule[k]
-        slots.set(i, propagator.propagate(arcs: arcs, inherent: inherent.scores[order[i]], maxDepth: config.maxDepth))
+      let scheduled = ParallelWork.each(count: order.count) { k in
+        propagator.propagate(arcs: arcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth)
       }
-      return Array(zip(order, slots.takeAll()))
+      var results = [RiskPropagator.Result?](repeating: nil, count: order.count)
+      for (k, result) in scheduled.enumerated() { results[schedule[k]] = result }
+      return Array(zip(order, results.map { $0! }))
     }
     timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
     var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
     for (c, result) in perCategory { resultsByCategory[c] = result }
     let results = resultsByCategory.map { $0! }
-    // Exposures of the first and the second half of the entities concurrently, joined in entity
-    // order. Each half gets its own explanation source: every exposure holds a reference to it,
-    // and two cores retaining one shared object millions of times would fight over its
-    // reference count.
-    let entityCount = graph.entityCount
-    let halves = ConcurrentSlots<[Exposure]>(count: 2)
+    // Exposures of pieces of the entity range concurrently, joined in entity order. Each piece
+    // gets its own explanation source: every exposure holds a reference to it, and two cores
+    // retaining one shared object millions of times would fight over its reference count.
     let exposures = Self.measure("exposure paths", timings) {
-      DispatchQueue.concurrentPerform(iterations: 2) { task in
-        let range = (entityCount * task / 2)..<(entityCount * (task + 1) / 2)
-        let explanations = ExplanationSource(
-          categories: config.categories, results: results, transmission: transmission, inherent: inherent)
-        halves.set(task, collectExposures(entities: range, order: order, explanations: explanations))
-      }
-      var exposures = halves.take(0)
-      exposures.append(contentsOf: halves.take(1))
-      return exposures
+      Array(
+        ParallelWork.map(count: graph.entityCount, minimumToSplit: 20_000) { range in
+          let explanations = ExplanationSource(
+            categories: config.categories, results: results, transmission: transmission, inherent: inherent)
+          return collectExposures(entities: range, order: order, explanations: explanations)
+        }.joined())
     }
-    let (tiers, coverage, seconds) = tiersAndCoverage.take(0)
+    let (tiers, coverage, seconds) = tiersAndCoverage
     timings?.record("tiers and coverage", seconds: seconds)
     let unassessed = Self.measure("unassessed", timings) {
       Unassessed(

@@ -1,4 +1,3 @@
-import Dispatch
 import TierscanCore
 
 /// Matches risk-list rows to entities by the three rules of model §2.4, through hash indexes
@@ -47,21 +46,18 @@ public struct RiskListMatcher: Sendable {
     let names = rows.flatMap { row in (CollectionOfOne(row.name) + row.aliases).map { rowKeys.key($0) } }
     let wanted = [EntityKeyIndex(keys: names.filter { !$0.isEmpty })]
       + Self.schemes.indices.map { s in EntityKeyIndex(keys: rows.compactMap { Self.identifier(s, of: $0.identifiers) }) }
-    // Each half lists the (index, slot, entity) of its wanted keys in entity order; the halves
-    // are then added in order.
-    let entityCount = graph.entityCount
-    let halves = ConcurrentSlots<[(index: Int, slot: Int, entity: EntityIndex)]>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
+    // Each piece of the entity range lists the (index, slot, entity) of its wanted keys in
+    // entity order; the pieces are then added in order.
+    let pieces = ParallelWork.map(count: graph.entityCount, minimumToSplit: 50_000) { range in
       var keys = NameKeyCache(normalizer: normalizer)
       var found: [(index: Int, slot: Int, entity: EntityIndex)] = []
-      let range = (entityCount * half / 2)..<(entityCount * (half + 1) / 2)
       Self.forEachKey(of: graph, in: range, names: &keys) { index, entity, key in
         if let slot = wanted[index].slot(of: key) { found.append((index, slot, entity)) }
       }
-      halves.set(half, found)
+      return found
     }
     indexes = wanted
-    for (index, slot, entity) in halves.takeAll().joined() { indexes[index].add(entity, slot: slot) }
+    for (index, slot, entity) in pieces.joined() { indexes[index].add(entity, slot: slot) }
   }
 
   /// Calls `body` with the index (``nameIndex`` or 1 + scheme), the entity and the key of every

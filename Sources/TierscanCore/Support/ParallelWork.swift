@@ -31,6 +31,16 @@ public enum ParallelWork {
     return results.takeAll()
   }
 
+  /// Runs `body` for every index of `0..<count`, as many at a time as there are workers, and
+  /// returns the results in index order. For a few large independent items (e.g. one per risk
+  /// category); list them largest first so the last to start is a short one.
+  public static func each<T>(count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    if count == 1 { return [body(0)] }
+    let results = ConcurrentSlots<T>(count: count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, body(i)) }
+    return results.takeAll()
+  }
+
   /// Runs `first` and `second` side by side and returns both results.
   public static func pair<A, B>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
     let a = ConcurrentSlots<A>(count: 1)

@@ -16,8 +16,9 @@ import TierscanCore
 /// ``record(_:from:to:line:)`` returns `nil`: the caller reads it through the general reader and
 /// ``EntityRowParser``, which gives the exact findings.
 struct EntityFastPath: Sendable {
-  private enum Role: UInt8 {
-    case id, name, kind, country, sector, commodities, lei, duns, vat, cid, aliases, rawMaterial, extra, ignored
+  /// What a column is: one the parser reads, an extra one (kept as an attribute) or an unnamed one.
+  private enum Role {
+    case column(EntityColumn), extra, ignored
   }
 
   private let roles: [Role]
@@ -30,22 +31,7 @@ struct EntityFastPath: Sendable {
   init?(header: CSVHeader, limits: IngestLimits, displayPath: String) {
     guard header.duplicates.isEmpty, header.names.count <= 64 else { return nil }
     roles = header.names.map { name in
-      switch name {
-      case "id": .id
-      case "name": .name
-      case "kind": .kind
-      case "country": .country
-      case "sector": .sector
-      case "commodities": .commodities
-      case "lei": .lei
-      case "duns": .duns
-      case "vat": .vat
-      case "cid": .cid
-      case "aliases": .aliases
-      case "raw_material": .rawMaterial
-      case "": .ignored
-      default: .extra
-      }
+      name.isEmpty ? .ignored : EntityColumn(rawValue: name).map(Role.column) ?? .extra
     }
     names = header.names
     maxLine = min(limits.maxFieldBytes, limits.maxRecordBytes)
@@ -87,18 +73,18 @@ struct EntityFastPath: Sendable {
       let trimmed = PlainField.trimmed(p, s, e)
       let field = Field(start: trimmed.0, end: trimmed.1)
       switch roles[column] {
-      case .id: fields.id = field
-      case .name: fields.name = field
-      case .kind: fields.kind = field
-      case .country: fields.country = field
-      case .sector: fields.sector = field
-      case .commodities: fields.commodities = field
-      case .lei: fields.lei = field
-      case .duns: fields.duns = field
-      case .vat: fields.vat = field
-      case .cid: fields.cid = field
-      case .aliases: fields.aliases = field
-      case .rawMaterial: fields.rawMaterial = field
+      case .column(.id): fields.id = field
+      case .column(.name): fields.name = field
+      case .column(.kind): fields.kind = field
+      case .column(.country): fields.country = field
+      case .column(.sector): fields.sector = field
+      case .column(.commodities): fields.commodities = field
+      case .column(.lei): fields.lei = field
+      case .column(.duns): fields.duns = field
+      case .column(.vat): fields.vat = field
+      case .column(.cid): fields.cid = field
+      case .column(.aliases): fields.aliases = field
+      case .column(.rawMaterial): fields.rawMaterial = field
       case .extra: if !field.isEmpty { extras.append((column, field)) }
       case .ignored: break
       }

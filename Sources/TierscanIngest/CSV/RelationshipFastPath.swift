@@ -17,9 +17,8 @@ import TierscanCore
 /// returns `false` and appends nothing: the caller reads it through the general reader and
 /// ``RelationshipRowParser``, which gives the exact findings.
 struct RelationshipFastPath: Sendable {
-  private enum Role: UInt8 {
-    case from, to, type, commodity, hsCode, share, basis, confidence, year, extra
-  }
+  /// What a column is: one the parser reads (``RelationshipColumn``), else `nil` (an extra column).
+  private typealias Role = RelationshipColumn?
 
   private let roles: [Role]
   private let maxLine: Int
@@ -29,20 +28,7 @@ struct RelationshipFastPath: Sendable {
   /// The fast path for a relationships header, or `nil` when the header has duplicate names.
   init?(header: CSVHeader, limits: IngestLimits) {
     guard header.duplicates.isEmpty, header.names.count <= 64 else { return nil }
-    roles = header.names.map { name in
-      switch name {
-      case "from": .from
-      case "to": .to
-      case "type": .type
-      case "commodity": .commodity
-      case "hs_code": .hsCode
-      case "share": .share
-      case "basis": .basis
-      case "confidence": .confidence
-      case "reporting_year": .year
-      default: .extra
-      }
-    }
+    roles = header.names.map { RelationshipColumn(rawValue: $0) }
     maxLine = min(limits.maxFieldBytes, limits.maxRecordBytes)
     endpointColumns = (roles.firstIndex(of: .from) ?? 0, roles.firstIndex(of: .to) ?? 0)
   }
@@ -123,8 +109,8 @@ struct RelationshipFastPath: Sendable {
       case .share: shareField = (s, e)
       case .basis: basisField = (s, e)
       case .confidence: confidenceField = (s, e)
-      case .year: yearField = (s, e)
-      case .extra: if s < e { return false }
+      case .reportingYear: yearField = (s, e)
+      case nil: if s < e { return false }
       }
       column += 1
       if k >= end { break }
