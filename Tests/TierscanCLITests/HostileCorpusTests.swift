@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every hostile file through `validate` and `scan` (and every hostile config through
-/// `scan --config`): bounded in time (20 s) and address space (2 GiB), no crash, the expected
+/// `scan --config`): bounded in time (60 s) and address space (2 GiB), no crash, the expected
 /// exit code and the expected finding at the file's location (docs/reliability.md).
 @Suite struct HostileCorpusTests {
   @Test func manifestCoversEveryFile() throws {

@@ -24,8 +24,10 @@ enum HostileRunner {
   }()
 
   /// Runs `tierscan arguments…` (or `executable arguments…`, e.g. `strace`) in the repository
-  /// root, killed after `seconds`.
-  static func run(_ arguments: [String], executable: String? = nil, seconds: Double = 20) throws -> Result {
+  /// root, killed after `seconds`. The default bound catches hangs and super-linear paths (which
+  /// take minutes on these inputs) while leaving room for a debug build on a loaded, shared
+  /// machine (unloaded, every corpus case takes a few seconds at most).
+  static func run(_ arguments: [String], executable: String? = nil, seconds: Double = 60) throws -> Result {
     guard let binary = executable.map({ URL(fileURLWithPath: $0) }) ?? TierscanBinary.url else {
       throw CocoaError(.fileNoSuchFile)
     }
