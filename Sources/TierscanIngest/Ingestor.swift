@@ -21,16 +21,6 @@ public struct Ingestor: Sendable {
 
   /// Expands `arguments` and reads every file.
   public func read(arguments: [String]) -> IngestedInputs {
-    guard let timings = PhaseTimings.current else { return readAll(arguments: arguments) }
-    let result = timings.measure("ingest") { readAll(arguments: arguments) }
-    let bytes = result.files.reduce(0) { total, file in
-      total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
-    }
-    timings.addCounts("ingest", [("bytes", bytes), ("rows", result.entities.count + result.relationships.count)])
-    return result
-  }
-
-  private func readAll(arguments: [String]) -> IngestedInputs {
     let inputs = InputSet(arguments: arguments)
     return read(files: inputs.files, expansionFindings: inputs.findings.findings)
   }

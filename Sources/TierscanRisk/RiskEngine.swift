@@ -19,8 +19,12 @@ public struct RiskEngine: Sendable {
   ///   - focus: the focus entity (resolve `--focus` with ``SupplyGraph/index(of:)``).
   /// - Returns: exposures, tiers, coverage and the risk stage's findings.
   /// - Complexity: O(C · D · (V + E)) for C categories and depth D, plus matching.
-  public func analyze(graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex) -> RiskAnalysis {
-    let timings = PhaseTimings.current
+  /// - Parameter timings: where the engine's phases (inherent risk, risk arcs, propagation,
+  ///   exposure paths, tiers and coverage, unassessed) are recorded; the pipeline passes its
+  ///   recorder when one is installed, else nothing is measured.
+  public func analyze(
+    graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex, timings: PhaseTimings? = nil
+  ) -> RiskAnalysis {
     var findings = FindingLog()
     let audits = inputs.audits
     let auditEvidence = audits.isEmpty ? AuditEvidence() : AuditEvidence(inputs: audits, graph: graph, config: config.audit, findings: &findings)

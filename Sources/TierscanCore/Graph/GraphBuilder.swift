@@ -42,13 +42,7 @@ public struct GraphBuilder {
     entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
     links: [(left: String, right: String, provenance: Provenance)] = [], findings: inout FindingLog
   ) -> SupplyGraph {
-    guard let timings = PhaseTimings.current else {
-      return buildGraph(
-        entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
-    }
-    return timings.measure("graph build") {
-      buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
-    }
+    buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
   }
 
   /// The steps, each in a file named after it: group records into components

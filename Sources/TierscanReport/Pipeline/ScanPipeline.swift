@@ -58,7 +58,13 @@ public struct ScanPipeline: Sendable {
   public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
     let config = try loadConfig(request.configPath)
     let ingestor = Ingestor(options: request.ingestOptions)
-    var inputs = ingestor.read(arguments: request.inputs)
+    var inputs = Self.timed("ingest") { ingestor.read(arguments: request.inputs) }
+    if let timings = PhaseTimings.current {
+      let bytes = inputs.files.reduce(0) { total, file in
+        total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
+      }
+      timings.addCounts("ingest", [("bytes", bytes), ("rows", inputs.entities.count + inputs.relationships.count)])
+    }
     for path in request.smelterLookups {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
@@ -80,17 +86,20 @@ public struct ScanPipeline: Sendable {
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
     var judgements = JudgementBook(judgements: inputs.judgements, findings: &findings)
-    let graph = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
-      entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
-      findings: &findings)
+    let graph = Self.timed("graph build") {
+      GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
+        entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
+        findings: &findings)
+    }
     if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
     let matching = config.config
-    let duplicates =
+    let duplicates = Self.timed("duplicates") {
       matching.findsDuplicates
-      ? DuplicateReport(
-        graph: graph, judgements: judgements, config: matching.matching,
-        maxEntities: matching.duplicatesMaxEntities, findings: &findings)
-      : DuplicateReport()
+        ? DuplicateReport(
+          graph: graph, judgements: judgements, config: matching.matching,
+          maxEntities: matching.duplicatesMaxEntities, findings: &findings)
+        : DuplicateReport()
+    }
     // The graph now holds everything the entity and relationship records said; release them so a
     // million-row scan does not keep both copies through the risk stage. Freeing a million
     // records object by object takes a while, so it happens on a background thread while the
@@ -134,7 +143,16 @@ public struct ScanPipeline: Sendable {
   public func analyze(_ prepared: Prepared, focus: EntityIndex, periodEnd: ISODate? = nil) -> RiskAnalysis {
     var inputs = prepared.riskInputs
     inputs.audits.periodEnd = periodEnd
-    return RiskEngine(config: prepared.config.config).analyze(graph: prepared.graph, inputs: inputs, focus: focus)
+    return RiskEngine(config: prepared.config.config).analyze(
+      graph: prepared.graph, inputs: inputs, focus: focus, timings: PhaseTimings.current)
+  }
+
+  /// Runs `body`, recording its wall time as phase `name` when the command installed a
+  /// ``PhaseTimings`` recorder (`TIERSCAN_TIMINGS=1`). The pipeline is the one place that reads
+  /// the recorder: the stages it calls know nothing about timing.
+  static func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    guard let timings = PhaseTimings.current else { return try body() }
+    return try timings.measure(name, body)
   }
 
   /// The risk stage's checks that need no focus (unknown categories, shares over 100 %), with
