@@ -22,6 +22,48 @@ public enum CoverageJSON {
       })
   }
 
+  /// `declared_tiers`: supplier lists' declared tiers against the computed ones (every key always
+  /// present; docs/outputs.md#declared-tiers).
+  static func declaredTiers(_ comparison: DeclaredTierComparison, graph: SupplyGraph) -> JSONValue {
+    let number = { (value: Int) in JSONValue.number(Double(value)) }
+    let compared = comparison.agree + comparison.disagreements.count
+    return .object([
+      ("declared", number(comparison.declared)),
+      ("invalid", number(comparison.invalid)),
+      ("compared", number(compared)),
+      ("agree", number(comparison.agree)),
+      ("disagree", number(comparison.disagreements.count)),
+      (
+        "not_compared",
+        .object([
+          ("discloser_not_focus", number(comparison.discloserNotFocus)),
+          ("no_path_to_focus", number(comparison.noPath)),
+          ("no_discloser", number(comparison.noDiscloser)),
+        ])
+      ),
+      (
+        "declared_vs_computed",
+        .array(
+          comparison.cells.map { cell in
+            .object([("declared", number(cell.declared)), ("computed", number(cell.computed)), ("rows", number(cell.rows))])
+          })
+      ),
+      (
+        "disagreements",
+        .array(
+          comparison.disagreements.map { item in
+            var fields: [(String, JSONValue)] = [
+              ("entity_id", .string(graph[item.entity].id)), ("declared", number(item.declared)),
+              ("computed", number(item.computed)), ("file", .string(item.provenance.file)),
+              ("line", item.provenance.line.map(number) ?? .null),
+            ]
+            if let sheet = item.provenance.sheet { fields.append(("sheet", .string(sheet))) }
+            return .object(fields)
+          })
+      ),
+    ])
+  }
+
   /// The coverage object.
   public static func object(_ analysis: RiskAnalysis) -> JSONValue {
     let coverage = analysis.coverage
@@ -49,6 +91,7 @@ public enum CoverageJSON {
         ])
       ),
       ("unassessed", unassessed(analysis.unassessed)),
+      ("declared_tiers", declaredTiers(analysis.declaredTiers, graph: graph)),
     ])
   }
 }

@@ -36,6 +36,7 @@ public enum ScanSummary {
       let percent = Int((tier.disclosedShare * 100).rounded())
       out += "  tier \(tier.tier): \(tier.entities) entities, \(tier.unmapped.count) unmapped, \(percent)% disclosed sub-tiers\n"
     }
+    out += declaredTierLine(analysis.declaredTiers)
     out += unassessedLines(analysis.unassessed)
     var missing: [String] = []
     if !analysis.coverage.hasRiskList { missing.append("risk list") }
@@ -43,6 +44,22 @@ public enum ScanSummary {
     if !analysis.coverage.hasSmelterStatus { missing.append("smelter status reference (smelter status unassessed)") }
     if !missing.isEmpty { out += "missing reference data: " + missing.joined(separator: ", ") + "\n" }
     return out
+  }
+
+  /// `declared tiers: …` when a supplier list declared any (docs/formats.md#declared-tiers):
+  /// how many were compared with the computed tiers, how many disagree, and why the rest were not.
+  static func declaredTierLine(_ comparison: DeclaredTierComparison) -> String {
+    guard comparison.declared + comparison.invalid > 0 else { return "" }
+    let disagree = comparison.disagreements.count
+    var out = "declared tiers: \(comparison.agree + disagree) compared with the computed tiers, \(comparison.agree) agree"
+    out += ", \(disagree) disagree" + (disagree > 0 ? " (declared-tier-mismatch)" : "")
+    var notCompared: [String] = []
+    if comparison.discloserNotFocus > 0 { notCompared.append("\(comparison.discloserNotFocus) from another discloser") }
+    if comparison.noPath > 0 { notCompared.append("\(comparison.noPath) with no path to the focus") }
+    if comparison.noDiscloser > 0 { notCompared.append("\(comparison.noDiscloser) in looping lists") }
+    if comparison.invalid > 0 { notCompared.append("\(comparison.invalid) refused (invalid-tier)") }
+    if !notCompared.isEmpty { out += "; not compared: " + notCompared.joined(separator: ", ") }
+    return out + "\n"
   }
 
   /// A heading, then one line per category (byte order): `C: K of N entities unassessed (P%)`

@@ -95,8 +95,10 @@ public struct RiskAnalysis: Sendable {
   public let findings: FindingLog
   /// Assessments and audit findings linked to the graph at the period end (empty without them).
   public let audits: AuditEvidence
-  /// Findings about the focus's chain (`nothing-assessable`), which depend on the focus.
+  /// Findings about the focus's chain (`nothing-assessable`, declared tiers), which depend on the focus.
   public let chainFindings: [Finding]
+  /// Supplier lists' declared tiers against the computed ones.
+  public let declaredTiers: DeclaredTierComparison
 
   /// ``findings`` followed by ``chainFindings``: what a scan reports after the ingest findings.
   public var allFindings: [Finding] { findings.findings + chainFindings }
@@ -105,8 +107,10 @@ public struct RiskAnalysis: Sendable {
   public init(
     graph: SupplyGraph, config: RiskConfig, focus: EntityIndex, exposures: [Exposure], tiers: [Int?],
     coverage: Coverage, unassessed: Unassessed, transmission: Transmission, findings: FindingLog,
-    audits: AuditEvidence = AuditEvidence(), chainFindings: [Finding] = []
+    audits: AuditEvidence = AuditEvidence(), chainFindings: [Finding] = [],
+    declaredTiers: DeclaredTierComparison = DeclaredTierComparison()
   ) {
+    self.declaredTiers = declaredTiers
     self.audits = audits
     self.graph = graph
     self.config = config

@@ -80,10 +80,12 @@ public struct RiskEngine: Sendable {
         graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
         hasSmelterStatus: coverage.hasSmelterStatus)
     }
+    let declaredTiers = DeclaredTierComparison(graph: graph, tiers: tiers, focus: focus, declared: inputs.declaredTiers)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       unassessed: unassessed, transmission: transmission, findings: findings, audits: auditEvidence,
-      chainFindings: unassessed.inputFindings(graph: graph, tiers: tiers))
+      chainFindings: unassessed.inputFindings(graph: graph, tiers: tiers) + declaredTiers.findings,
+      declaredTiers: declaredTiers)
   }
 
   /// Analyses a graph with risk inputs given part by part (a convenience for tests and small

@@ -23,6 +23,8 @@ public struct RiskInputs: Sendable {
   /// Commodity words and HS codes → canonical commodities, applied before country-commodity
   /// matching (docs/commodities.md); empty: values match as written.
   public var commodityVocabulary = CommodityVocabulary()
+  /// Tiers declared by supplier lists, compared with the computed tiers (docs/formats.md#declared-tiers).
+  public var declaredTiers: [DeclaredTier] = []
 
   /// Creates risk inputs; every part defaults to none.
   public init(

@@ -43,6 +43,12 @@ extension FindingRule {
   public static let countryResolved = FindingRule(id: "country-resolved")
   /// `date-order` (warning, audits): Dates out of order (e.g. valid_until before the assessment date).
   public static let dateOrder = FindingRule(id: "date-order")
+  /// `declared-tier-mismatch` (warning, scan): A supplier list declares a tier (counted from the focus) that differs from the tier the graph gives the supplier; both are shown, the computed tier is used.
+  public static let declaredTierMismatch = FindingRule(id: "declared-tier-mismatch")
+  /// `declared-tier-no-path` (warning, scan): Declared tiers name suppliers that have no supply path to the focus in the graph; kept as evidence, not compared (one finding per file and discloser).
+  public static let declaredTierNoPath = FindingRule(id: "declared-tier-no-path")
+  /// `declared-tier-not-compared` (info, scan): Declared tiers count from a discloser other than the focus (or from none, when the list's rows loop); kept as evidence, not compared (one finding per file and discloser).
+  public static let declaredTierNotCompared = FindingRule(id: "declared-tier-not-compared")
   /// `decoded-encoding` (info, CSV): A file read in the encoding given with --encoding or announced by its byte-order mark.
   public static let decodedEncoding = FindingRule(id: "decoded-encoding")
   /// `directory-loop` (warning, inputs): A directory reached again through a mount that loops back; listed once.
@@ -139,6 +145,8 @@ extension FindingRule {
   public static let invalidSeverity = FindingRule(id: "invalid-severity")
   /// `invalid-share` (error, CSV): An ownership share that is not a decimal number in (0, 100]; the record is rejected.
   public static let invalidShare = FindingRule(id: "invalid-share")
+  /// `invalid-tier` (warning, CSV): A supplier-list tier that is not a whole number 1-999 (Tier 2, T2 and 2.0 are accepted); kept as an edge attribute, not compared.
+  public static let invalidTier = FindingRule(id: "invalid-tier")
   /// `invalid-utf8` (error, CSV): A record that is not valid UTF-8; the record is rejected.
   public static let invalidUtf8 = FindingRule(id: "invalid-utf8")
   /// `invalid-year` (warning, CSV): A reporting year that is not an integer; dropped.
@@ -341,6 +349,9 @@ extension FindingRule {
     .corruptPart,
     .countryResolved,
     .dateOrder,
+    .declaredTierMismatch,
+    .declaredTierNoPath,
+    .declaredTierNotCompared,
     .decodedEncoding,
     .directoryLoop,
     .doctypeRefused,
@@ -389,6 +400,7 @@ extension FindingRule {
     .invalidScore,
     .invalidSeverity,
     .invalidShare,
+    .invalidTier,
     .invalidUtf8,
     .invalidYear,
     .jsonSyntax,

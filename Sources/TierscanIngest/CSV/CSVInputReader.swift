@@ -376,6 +376,7 @@ private struct FileState {
         .warning, .emptyReference, at: Provenance(file: displayPath),
         "the smelter reference has no usable row; it counts as given, so every smelter is scored 'unknown'")
     }
+    DeclaredTierDisclosers.resolve(&result)
     result.files.append(summary)
   }
 }

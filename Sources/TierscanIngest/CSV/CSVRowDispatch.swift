@@ -12,9 +12,10 @@ enum CSVRowDispatch {
       guard let record = RelationshipRowParser.parse(&row) else { return false }
       result.relationships.append(record)
     case .supplierList:
-      guard let (entity, edge) = SupplierListRowParser.parse(&row) else { return false }
+      guard let (entity, edge, tier) = SupplierListRowParser.parse(&row) else { return false }
       result.entities.append(entity)
       result.relationships.append(edge)
+      if let tier { result.declaredTiers.append(tier) }
     case .riskList:
       guard let entry = RiskListRowParser.parse(&row) else { return false }
       result.riskList.append(entry)

@@ -1,22 +1,36 @@
 import TierscanCore
 
 /// Reads supplier-list rows (model §2.3): each row yields the supplier's entity and a `supplies`
-/// edge supplier → buyer. `spend`, `tier` and unknown columns become edge attributes.
+/// edge supplier → buyer. `spend`, `tier` and unknown columns become edge attributes; a `tier`
+/// is also read as a ``DeclaredTier`` (docs/formats.md#declared-tiers).
 enum SupplierListRowParser {
   static let columns: Set<String> = [
     "buyer_id", "supplier_id", "supplier_name", "supplier_country", "supplier_kind", "commodity", "hs_code", "basis",
     "lei", "duns", "vat", "cid", "supplier_address", "supplier_sector",
   ]
 
-  /// The supplier entity and its edge, or `nil` when the row is rejected.
-  static func parse(_ row: inout CSVRow) -> (EntityRecord, RelationshipRecord)? {
+  /// The supplier entity, its edge and its declared tier (when the row has a `tier` value), or
+  /// `nil` when the row is rejected.
+  static func parse(_ row: inout CSVRow) -> (EntityRecord, RelationshipRecord, DeclaredTier?)? {
     let buyer = row.id("buyer_id")
     let supplier = row.id("supplier_id")
     let kind = row.kind("supplier_kind")
     let country = row.country("supplier_country")
     let identifiers = row.identifiers()
     let basis = row.basis()
+    let tier = row.value("tier")
     guard let buyer, let supplier, !row.isRejected else { return nil }
+    var declared: DeclaredTier?
+    if let tier {
+      let value = DeclaredTier.parse(tier)
+      if value == nil {
+        row.warn(
+          .invalidTier,
+          "tier '\(tier)' is not a tier 1–\(DeclaredTier.maximum) (accepted: 2, Tier 2, T2, 2.0); kept as written in "
+            + "the edge's attributes, not compared with the computed tier")
+      }
+      declared = DeclaredTier(supplier: supplier, buyer: buyer, tier: value, raw: tier, provenance: row.at)
+    }
     let entity = EntityRecord(
       id: supplier, name: row.value("supplier_name"), kind: kind, country: country, sector: row.value("supplier_sector"),
       identifiers: identifiers,
@@ -25,6 +39,6 @@ enum SupplierListRowParser {
     let edge = RelationshipRecord(
       from: supplier, to: buyer, type: .supplies, commodity: row.value("commodity")?.lowercased(),
       hsCode: row.value("hs_code"), basis: basis, attributes: row.attributes(), provenance: row.at)
-    return (entity, edge)
+    return (entity, edge, declared)
   }
 }

@@ -22,6 +22,8 @@ public struct IngestedInputs: Sendable {
   public var assessments: [AssessmentRecord] = []
   /// Audit findings, in input order.
   public var auditFindings: [AuditFindingRecord] = []
+  /// Tiers declared by supplier lists (`tier`), in input order, with their disclosers.
+  public var declaredTiers: [DeclaredTier] = []
   public var findings = FindingLog()
   /// One summary per file read, in input order.
   public var files: [InputFileSummary] = []
@@ -48,6 +50,7 @@ public struct IngestedInputs: Sendable {
     workbooks.append(contentsOf: other.workbooks)
     assessments.append(contentsOf: other.assessments)
     auditFindings.append(contentsOf: other.auditFindings)
+    declaredTiers.append(contentsOf: other.declaredTiers)
     findings.append(contentsOf: other.findings)
     files.append(contentsOf: other.files)
   }

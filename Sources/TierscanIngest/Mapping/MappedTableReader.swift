@@ -135,6 +135,7 @@ struct MappedTableReader {
       }
       if accepted { summary.recordsAccepted += 1 } else { summary.recordsRejected += 1 }
     }
+    DeclaredTierDisclosers.resolve(&result)
     result.files.append(summary)
     return result
   }

@@ -41,6 +41,7 @@ public struct ScanPipeline: Sendable {
         judgements: judgements)
       risk.isStatusReferenceGiven = inputs.files.contains { $0.kind == .smelterReference }
       risk.commodityVocabulary = .shipped
+      risk.declaredTiers = inputs.declaredTiers
       return risk
     }
   }
