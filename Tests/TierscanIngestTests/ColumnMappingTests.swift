@@ -75,10 +75,43 @@ import TierscanCore
     #expect(inputs.relationships[0].attributes.contains(Attribute("note", "n1")))
     #expect(inputs.relationships[1].attributes.contains(Attribute("parent_supplier", "Knit Co")))
     let rules = inputs.findings.findings.map { "\($0.rule)@\($0.location?.line ?? 0)" }
+    // In row order: rows are read one at a time (the parent pass reports nothing).
     #expect(rules == [
-      "rows-above-header@2", "mapping-applied@2", "unmapped-value@4", "country-resolved@3", "country-resolved@4",
+      "rows-above-header@2", "mapping-applied@2", "country-resolved@3", "unmapped-value@4", "country-resolved@4",
       "duplicate-row@5",
     ])
+  }
+
+  @Test func aStreamedCSVReadsLikeTheSameRowsGivenWhole() throws {
+    var mapping = try mapping(supplierMapping)
+    mapping.parameterValues = ["buyer": "B"]
+    // Parents named before and after their rows, a broken and a ragged record between rows.
+    let text =
+      "title,,,,,\nvendor,code,nation,sector,parent,note\nSew Ltd,,VN,Apparel,Knit Co,\n"
+      + "Bad \"quote,X,CN,,,\nKnit Co,K1,China,Apparel|Toys,,n1\nshort,row\nDye Co,D1,IN,Apparel,K1,\n"
+    let streamed = read(text, mapping)
+    #expect(streamed.files.map(\.recordsRead) == [5] && streamed.files.map(\.recordsRejected) == [2])
+    #expect(streamed.files.map(\.recordsAccepted) == [3])
+    // The same well-formed rows handed over whole (as the XLSX reader does).
+    let lines: [(Int, [String])] = [
+      (3, ["Sew Ltd", "", "VN", "Apparel", "Knit Co", ""]), (5, ["Knit Co", "K1", "China", "Apparel|Toys", "", "n1"]),
+      (7, ["Dye Co", "D1", "IN", "Apparel", "K1", ""]),
+    ]
+    let rows = lines.map { MappedTableReader.SourceRow(at: Provenance(file: "in.csv", line: $0.0), fields: $0.1) }
+    let whole = MappedTableReader(mapping: mapping, displayPath: "in.csv").read(
+      header: ["vendor", "code", "nation", "sector", "parent", "note"], rows: rows,
+      headerAt: Provenance(file: "in.csv", line: 2))
+    #expect(streamed.entities == whole.entities)
+    let edges: [String] = streamed.relationships.map { "\($0.from)>\($0.to)" }
+    let wholeEdges: [String] = whole.relationships.map { "\($0.from)>\($0.to)" }
+    #expect(edges == wholeEdges)
+    #expect(edges.first?.hasSuffix(">K1") == true)  // a parent named by a later row
+    let sourceRules: Set<FindingRule> = [.brokenQuoting, .raggedRow, .rowsAboveHeader]
+    let streamedRows = streamed.findings.findings.filter { !sourceRules.contains($0.rule) }
+    let wholeRows = whole.findings.findings.filter { !sourceRules.contains($0.rule) }
+    #expect(streamedRows == wholeRows)
+    let broken = streamed.findings.findings.filter { $0.rule == .brokenQuoting || $0.rule == .raggedRow }
+    #expect(broken.count == 2)
   }
 
   @Test func aMissingParameterIsOneErrorAndNothingIsRead() throws {

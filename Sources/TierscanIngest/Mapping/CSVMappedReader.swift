@@ -3,62 +3,88 @@ import TierscanCore
 
 /// Reads a CSV file through the first given mapping whose header row matches it
 /// (docs/mappings.md), or says that none applies.
+///
+/// Records stream from the file's bytes through ``MappedTableReader/Session`` one at a time:
+/// only the records above the deepest header row any mapping names are held to choose the
+/// mapping, so memory beyond the file's bytes is the records read, not every row twice. A
+/// mapping with a `parent` field reads the file twice (the first pass keeps only ids and names).
 enum CSVMappedReader {
   /// The file read through a mapping, or `nil` when no mapping applies to its header.
   static func read(_ data: Data, displayPath: String, options: IngestOptions) -> IngestedInputs? {
-    guard !options.mappings.isEmpty else { return nil }
+    guard let deepest = options.mappings.map(\.headerRow).max() else { return nil }
     let reader = CSVReader(limits: options.limits, trimsFields: true)
-    var records: [CSVReadResult] = []
-    reader.read(data) { records.append($0) }
-    for mapping in options.mappings {
-      let index = mapping.headerRow - 1
-      guard index < records.count, case .record(let header) = records[index] else { continue }
-      guard mapping.applies(to: header.fields.map(ColumnMapping.normalizedColumn)) else { continue }
-      var findings = FindingLog()
-      if index > 0 {
-        findings.add(
-          .info, .rowsAboveHeader, at: Provenance(file: displayPath, line: header.line),
-          "the header is on record \(mapping.headerRow) (mapping '\(mapping.name)'); the \(index) record(s) above it are not data")
+    return data.withUnsafeBytes { raw -> IngestedInputs? in
+      guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+      let bytes = UnsafeBufferPointer(start: base, count: raw.count)
+      // The records a header can be on.
+      var head: [CSVReadResult] = []
+      var cursor = CSVCursor(bytes: bytes, reader: reader)
+      while head.count < deepest, let item = cursor.next() { head.append(item) }
+      for mapping in options.mappings {
+        let index = mapping.headerRow - 1
+        guard index < head.count, case .record(let header) = head[index] else { continue }
+        guard mapping.applies(to: header.fields.map(ColumnMapping.normalizedColumn)) else { continue }
+        return read(bytes, reader: reader, mapping: mapping, header: header, index: index, displayPath: displayPath)
       }
-      var rows: [MappedTableReader.SourceRow] = []
-      var rejected = 0
-      for item in records[(index + 1)...] {
-        switch item {
-        case .failure(let error):
-          findings.add(.error, error.rule, at: Provenance(file: displayPath, line: error.line), error.description)
-          rejected += 1
-        case .record(let record):
-          let at = Provenance(file: displayPath, line: record.line)
-          guard record.fields.count == header.fields.count else {
-            findings.add(
-              .error, .raggedRow, at: at,
-              "row has \(record.fields.count) fields but the header has \(header.fields.count); row rejected")
-            rejected += 1
-            continue
-          }
-          var fields = record.fields
-          if record.hasControlCharacters {
-            for column in fields.indices where fields[column].unicodeScalars.contains(where: isControl) {
-              fields[column] = String(String.UnicodeScalarView(fields[column].unicodeScalars.filter { !isControl($0) }))
-              findings.add(.warning, .controlCharacters, at: at, "\(header.fields[column]): control characters removed")
-            }
-          }
-          rows.append(MappedTableReader.SourceRow(at: at, fields: fields))
+      return nil
+    }
+  }
+
+  /// Reads the records after the header (record `index`, 0-based) through `mapping`.
+  private static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, reader: CSVReader, mapping: ColumnMapping, header: CSVRecord, index: Int,
+    displayPath: String
+  ) -> IngestedInputs {
+    let headerAt = Provenance(file: displayPath, line: header.line)
+    /// Calls `body` with every record after the header, read afresh from the start.
+    func forEachRecord(_ body: (CSVReadResult) -> Void) {
+      var cursor = CSVCursor(bytes: bytes, reader: reader)
+      for _ in 0...index { _ = cursor.next() }
+      while let item = cursor.next() { body(item) }
+    }
+    var rowsAbove = FindingLog()
+    if index > 0 {
+      rowsAbove.add(
+        .info, .rowsAboveHeader, at: headerAt,
+        "the header is on record \(mapping.headerRow) (mapping '\(mapping.name)'); the \(index) record(s) above it are not data")
+    }
+    var session = MappedTableReader(mapping: mapping, displayPath: displayPath).start(
+      header: header.fields, headerAt: headerAt)
+    rowsAbove.append(contentsOf: session.result.findings)
+    session.result.findings = rowsAbove
+    let columns = header.fields.count
+    if session.needsParents {
+      forEachRecord { item in
+        if case .record(let record) = item, record.fields.count == columns {
+          session.noteParent(MappedTableReader.SourceRow(at: Provenance(file: displayPath, line: record.line), fields: record.fields))
         }
       }
-      let mapped = MappedTableReader(mapping: mapping, displayPath: displayPath)
-        .read(header: header.fields, rows: rows, headerAt: Provenance(file: displayPath, line: header.line))
-      var result = IngestedInputs()
-      result.findings = findings
-      result.append(mapped)
-      if var summary = result.files.popLast() {
-        summary.recordsRead += rejected
-        summary.recordsRejected += rejected
-        result.files.append(summary)
-      }
-      return result
     }
-    return nil
+    forEachRecord { item in
+      switch item {
+      case .failure(let error):
+        session.add(Finding(.error, error.rule, at: Provenance(file: displayPath, line: error.line), error.description))
+        session.reject()
+      case .record(let record):
+        let at = Provenance(file: displayPath, line: record.line)
+        guard record.fields.count == columns else {
+          session.add(
+            Finding(
+              .error, .raggedRow, at: at, "row has \(record.fields.count) fields but the header has \(columns); row rejected"))
+          session.reject()
+          return
+        }
+        var fields = record.fields
+        if record.hasControlCharacters {
+          for column in fields.indices where fields[column].unicodeScalars.contains(where: isControl) {
+            fields[column] = String(String.UnicodeScalarView(fields[column].unicodeScalars.filter { !isControl($0) }))
+            session.add(Finding(.warning, .controlCharacters, at: at, "\(header.fields[column]): control characters removed"))
+          }
+        }
+        session.read(MappedTableReader.SourceRow(at: at, fields: fields))
+      }
+    }
+    return session.finish()
   }
 
   private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
