@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic synthetic supply-chain data for tierscan benchmarks (SPEC §2 formats).
 
-    python3 Scripts/generate.py --entities N --relationships M --seed S --out DIR
+    python3 Scripts/generate.py --entities N --relationships M --seed S --out DIR [--shape realistic]
 
 Writes DIR/entities.csv, relationships.csv (exactly M rows), risk-list.csv, country-risk.csv and
 smelter-reference.csv. The same arguments always give byte-identical files: the only randomness is
@@ -500,14 +500,20 @@ class Generator:
         return rows
 
     # ---------------------------------------------------------------- writing
+    def entity_columns(self) -> tuple[str, list[list[str]]]:
+        """The header and the columns of entities.csv."""
+        kinds = np.array(["company", "facility", "mine", "smelter"], dtype=object)[self.kind]
+        header = "id,name,kind,country,sector,commodities,lei,duns,cid,raw_material"
+        cols = [self.ids[: self.N], [quote(n) for n in self.name], kinds.tolist(), self.country.tolist(),
+                self.sector.tolist(), self.commodities.tolist(), self.lei.tolist(), self.duns.tolist(),
+                self.cid.tolist(), self.raw_material.tolist()]
+        return header, cols
+
     def write(self, out: str) -> None:
         os.makedirs(out, exist_ok=True)
-        kinds = np.array(["company", "facility", "mine", "smelter"], dtype=object)[self.kind]
         with open(os.path.join(out, "entities.csv"), "w", encoding="utf-8", newline="", buffering=1 << 22) as f:
-            f.write("id,name,kind,country,sector,commodities,lei,duns,cid,raw_material\n")
-            cols = [self.ids[: self.N], [quote(n) for n in self.name], kinds.tolist(), self.country.tolist(),
-                    self.sector.tolist(), self.commodities.tolist(), self.lei.tolist(), self.duns.tolist(),
-                    self.cid.tolist(), self.raw_material.tolist()]
+            header, cols = self.entity_columns()
+            f.write(header + "\n")
             chunk = 200_000
             for start in range(0, self.N, chunk):
                 part = [c[start:start + chunk] for c in cols]
@@ -558,9 +564,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relationships", type=int, required=True)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--shape", choices=("classic", "realistic"), default="classic",
+                        help="classic: the tiered tree of earlier rounds; realistic: the shape of issue #21 "
+                             "(Scripts/realistic_shape.py)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    gen = Generator(args.entities, args.relationships, args.seed)
+    if args.shape == "realistic":
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from realistic_shape import RealisticGenerator
+
+        gen: Generator = RealisticGenerator(args.entities, args.relationships, args.seed)
+    else:
+        gen = Generator(args.entities, args.relationships, args.seed)
     gen.build_entities()
     gen.build_relationships()
     gen.write(args.out)

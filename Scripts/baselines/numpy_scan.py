@@ -92,7 +92,13 @@ class Inputs:
             elif kind == "smelter-reference":
                 if self.reference is None:
                     self.reference = {}
-                C.parse_smelter_reference(C.read_csv_dicts(path)[1], self.reference)
+                table = read_table(path)
+                cids = column(table, "cid").to_pylist()
+                statuses = pc.utf8_lower(column(table, "status")).to_pylist()
+                for cid, status in zip(cids, statuses):  # the first row for a CID wins
+                    if cid and cid not in self.reference:
+                        self.reference[cid] = status if status in C.SMELTER_STATUS_SCORE and status != "unknown" \
+                            else "unknown"
             else:
                 C.warn(f"{path}: {kind} files are not supported by this baseline; skipped")
         self.entities = concat(entity_tables, ["id", "name", "kind", "country", "commodities", "aliases",
@@ -143,9 +149,10 @@ class Graph:
         take = pa.array(first)
         self.has_record = np.zeros(n, dtype=np.bool_)
         self.has_record[nodes] = True
-        name = np.array(ids.to_pylist(), dtype=object)  # placeholders: name = id
-        name[nodes] = np.array(pc.take(e["name"], take).to_pylist(), dtype=object)
-        self.name = name
+        # names as one Arrow column: placeholders are named by their id
+        pick = np.arange(n, dtype=np.int64) + first.size
+        pick[nodes] = np.arange(first.size, dtype=np.int64)
+        self.name = pc.take(pa.concat_arrays([pc.take(e["name"], take), ids]), pa.array(pick))
         self.kind = np.zeros(n, dtype=np.int8)
         self.kind[nodes] = mapped(pc.utf8_lower(pc.take(e["kind"], take)), lambda v: KIND_CODES.get(v, 0), 0, np.int8)
         self.country = np.full(n, "", dtype=object)
@@ -160,18 +167,30 @@ class Graph:
         self.commodity_sets = [frozenset(c.strip() for c in v.split(";") if c.strip())
                                for v in encoded.dictionary.to_pylist()]
         self.commodity_code[nodes] = encoded.indices.to_numpy(zero_copy_only=False)
-        self.aliases = {}
+        # (node, alias) pairs, vectorised: split on ';', trim, drop empty
         alias_col = pc.take(e["aliases"], take)
-        for i in np.flatnonzero(pc.not_equal(alias_col, "").to_numpy(zero_copy_only=False)).tolist():
-            self.aliases[int(nodes[i])] = [a.strip() for a in alias_col[i].as_py().split(";") if a.strip()]
+        parts = pc.split_pattern(alias_col, ";")
+        lengths = pc.list_value_length(parts).to_numpy(zero_copy_only=False)
+        flat = pc.utf8_trim_whitespace(pc.list_flatten(parts))
+        owner = np.repeat(nodes, lengths)
+        keep = pc.not_equal(flat, "").to_numpy(zero_copy_only=False)
+        self.alias_node = owner[keep]
+        self.alias_text = pc.filter(flat, pa.array(keep))
         self.identifier = {}
         for scheme in ("lei", "duns", "cid"):
-            raw = np.full(n, "", dtype=object)
-            raw[nodes] = np.array(pc.take(e[scheme], take).to_pylist(), dtype=object)
-            present = np.flatnonzero(raw != "")
+            raw = pc.utf8_trim_whitespace(pc.take(e[scheme], take))
+            if scheme == "duns":
+                raw = pc.replace_substring_regex(raw, r"[- ]", "")
             valid_ids = np.full(n, "", dtype=object)
-            values = [C.read_identifier(scheme, v) or "" for v in raw[present].tolist()]
-            valid_ids[present] = np.array(values, dtype=object)
+            shape = {"lei": r"^[0-9A-Z]{18}[0-9]{2}$", "duns": r"^[0-9]{9}$", "cid": r"^CID[0-9]{6}$"}[scheme]
+            ok = pc.match_substring_regex(raw, shape).to_numpy(zero_copy_only=False)
+            present = np.flatnonzero(ok)
+            values = pc.take(raw, pa.array(present)).to_pylist()
+            if scheme == "lei":  # ISO 7064 mod 97 is not vectorisable in Arrow; few values
+                good = [C.is_valid_lei(v) for v in values]
+                present = present[np.array(good, dtype=np.bool_)] if values else present
+                values = [v for v, g in zip(values, good) if g]
+            valid_ids[nodes[present]] = np.array(values, dtype=object)
             nonblank = valid_ids[valid_ids != ""]
             if np.unique(nonblank).size != nonblank.size:
                 raise SystemExit(f"error: entities share a {scheme}; merging is not implemented here")
@@ -189,18 +208,32 @@ class Graph:
 
 
 def normalised_names(names: pa.Array, normalise: C.NameNormalizer) -> pa.Array:
-    """SPEC §2.4 names; ASCII names vectorised, the rest through the Python normaliser."""
+    """SPEC §2.4 names, vectorised in Arrow (lower case, NFKD, marks dropped, `.`/`'` deleted,
+    every other non-letter/digit a space, trailing legal forms dropped); names whose casefold is
+    not their lower case (rare) go through the Python normaliser."""
     forms = "|".join(sorted(normalise.legal_forms, key=len, reverse=True))
     out = pc.utf8_lower(names)
-    out = pc.replace_substring_regex(out, r"[.']", "")
-    out = pc.replace_substring_regex(out, r"[^a-z0-9]+", " ")
-    out = pc.utf8_trim(out, " ")
-    out = pc.replace_substring_regex(out, rf"(?:^| )(?:(?:{forms})(?: |$))+$", "")
     ascii_mask = pc.string_is_ascii(names).to_numpy(zero_copy_only=False)
     if ascii_mask.all():
+        out = pc.replace_substring_regex(out, r"[.']", "")
+        out = pc.replace_substring_regex(out, r"[^a-z0-9]+", " ")
+    else:
+        out = pc.utf8_normalize(out, "NFKD")
+        out = pc.replace_substring_regex(out, r"[.'\p{Mn}\p{Mc}\p{Me}]", "")
+        out = pc.replace_substring_regex(out, r"[^\p{L}\p{Nd}]+", " ")
+    out = pc.utf8_trim(out, " ")
+    out = pc.replace_substring_regex(out, rf"(?:^| )(?:(?:{forms})(?: |$))+$", "")
+    if ascii_mask.all():
         return out
+    # characters of these names whose casefold is not their lower case (ß, ligatures, final sigma…)
+    others = pc.filter(names, pa.array(~ascii_mask)).to_pylist()
+    specials = sorted(c for c in set("".join(others)) if c.casefold() != c.lower())
+    if not specials:
+        return out
+    pattern = "[" + "".join(f"\\x{{{ord(c):x}}}" for c in specials) + "]"
+    special = pc.match_substring_regex(names, pattern).to_numpy(zero_copy_only=False)
     values = np.array(out.to_pylist(), dtype=object)
-    others = np.flatnonzero(~ascii_mask)
+    others = np.flatnonzero(special)
     values[others] = [normalise(v) for v in pc.take(names, pa.array(others)).to_pylist()]
     return pa.array(values.tolist(), pa.string())
 
@@ -214,15 +247,16 @@ def inherent_risk(graph: Graph, inputs: Inputs):
     wanted = sorted({k for row in rows for k in row.names})
     by_name: dict[str, list[int]] = {}
     if wanted:
-        norm = normalised_names(pa.array(graph.name.tolist(), pa.string()), normalise)
-        hits = np.flatnonzero(pc.is_in(norm, value_set=pa.array(wanted, pa.string())).to_numpy(zero_copy_only=False))
+        value_set = pa.array(wanted, pa.string())
+        norm = normalised_names(graph.name, normalise)
+        hits = np.flatnonzero(pc.is_in(norm, value_set=value_set).to_numpy(zero_copy_only=False))
         for node, key in zip(hits.tolist(), pc.take(norm, pa.array(hits)).to_pylist()):
             by_name.setdefault(key, []).append(node)
-        for node, aliases in graph.aliases.items():
-            for alias in aliases:
-                key = normalise(alias)
-                if key in set(wanted) and node not in by_name.get(key, []):
-                    by_name.setdefault(key, []).append(node)
+        alias_norm = normalised_names(graph.alias_text, normalise)
+        hits = np.flatnonzero(pc.is_in(alias_norm, value_set=value_set).to_numpy(zero_copy_only=False))
+        for node, key in zip(graph.alias_node[hits].tolist(), pc.take(alias_norm, pa.array(hits)).to_pylist()):
+            if node not in by_name.get(key, []):
+                by_name.setdefault(key, []).append(node)
     by_identifier = {}
     for scheme, values in graph.identifier.items():
         wanted_ids = sorted({getattr(row, scheme) for row in rows if getattr(row, scheme)})
@@ -252,14 +286,20 @@ def inherent_risk(graph: Graph, inputs: Inputs):
                 listed[row.category][node] |= rule == "name-country"
 
     supplies = graph.rtype == TYPE_CODES["supplies"]
+    edge_commodity = pc.dictionary_encode(graph.edge_commodity)
+    edge_code = edge_commodity.indices.to_numpy(zero_copy_only=False)
+    edge_code_of = {c: i for i, c in enumerate(edge_commodity.dictionary.to_pylist())}
+    held: dict[str, np.ndarray] = {}  # commodity -> entities holding it or supplying it
     for country, category, score, commodity in C.parse_country_rows(inputs.country_rows):
         mask = graph.country_code == graph.country_names.index(country)
         if commodity:
-            codes = [i for i, s in enumerate(graph.commodity_sets) if commodity in s]
-            has = np.isin(graph.commodity_code, codes)
-            edges = supplies & pc.equal(graph.edge_commodity, commodity).to_numpy(zero_copy_only=False)
-            has[graph.frm[edges]] = True
-            mask &= has
+            if commodity not in held:
+                codes = [i for i, s in enumerate(graph.commodity_sets) if commodity in s]
+                has = np.isin(graph.commodity_code, codes)
+                edges = supplies & (edge_code == edge_code_of.get(commodity, -1))
+                has[graph.frm[edges]] = True
+                held[commodity] = has
+            mask &= held[commodity]
         np.maximum(r0[category], np.where(mask, score, 0.0), out=r0[category])
 
     if inputs.reference is not None:
@@ -437,7 +477,19 @@ def tiers(graph: Graph, focus: int) -> np.ndarray:
     return tier
 
 
+def csv_cells(values: pa.Array) -> pa.Array:
+    """`common.csv_cell` vectorised: a leading `=`, `+`, `-` or `@` gets a `'`; cells holding `,`,
+    `"`, CR or LF are quoted with inner quotes doubled."""
+    values = pc.if_else(pc.match_substring_regex(values, r"^[=+\-@]"),
+                        pc.binary_join_element_wise("'", values, ""), values)
+    quoted = pc.binary_join_element_wise('"', pc.replace_substring(values, '"', '""'), '"', "")
+    return pc.if_else(pc.match_substring_regex(values, '[,"\r\n]'), quoted, values)
+
+
 def write_exposures(path: str, graph: Graph, results, tier: np.ndarray) -> int:
+    """exposures.csv rendered column-wise in Arrow: per-entity prefix cells once, scores through
+    their distinct values (Python `repr` is the shortest round-trip decimal), rows joined in C++
+    and written as one buffer."""
     categories = sorted(C.CATEGORIES)
     nodes, cats = [], []
     for ci, category in enumerate(categories):
@@ -454,27 +506,30 @@ def write_exposures(path: str, graph: Graph, results, tier: np.ndarray) -> int:
         sel = cats == ci
         S, H, SRC = results[category]
         scores[sel], hops[sel], sources[sel] = S[nodes[sel]], H[nodes[sel]], SRC[nodes[sel]]
-    levels = np.select([scores >= th - C.TIE_EPSILON for _, th in C.LEVELS], [name for name, _ in C.LEVELS], "low")
-    kinds = np.array(C.KINDS, dtype=object)
-    unique_nodes = np.unique(np.concatenate([nodes, sources]))
-    ids = graph.ids.to_pylist()
-    cell_id = {}
-    prefix = {}
-    for v in unique_nodes.tolist():
-        cell_id[v] = C.csv_cell(ids[v])
-    for v in np.unique(nodes).tolist():
-        t = tier[v]
-        prefix[v] = ",".join([cell_id[v], C.csv_cell(graph.name[v]), kinds[graph.kind[v]],
-                              C.csv_cell(graph.country[v]), str(t) if t >= 0 else ""])
-    cat_cells = [C.csv_cell(c) for c in categories]
-    with open(path, "w", encoding="utf-8", newline="", buffering=1 << 22) as f:
-        f.write(C.EXPOSURES_HEADER + "\n")
-        lines = [
-            f"{prefix[v]},{cat_cells[c]},{s!r},{lv},{h},{cell_id[src]}\n"
-            for v, c, s, lv, h, src in zip(nodes.tolist(), cats.tolist(), scores.tolist(), levels.tolist(),
-                                           hops.tolist(), sources.tolist())
-        ]
-        f.write("".join(lines))
+    level_names = [name for name, _ in C.LEVELS] + ["low"]
+    level = np.select([scores >= th - C.TIE_EPSILON for _, th in C.LEVELS], list(range(len(C.LEVELS))),
+                      len(C.LEVELS))
+    distinct, score_code = np.unique(scores, return_inverse=True)
+    score_text = pa.array([repr(float(x)) for x in distinct.tolist()], pa.string())
+    kinds = pa.array(list(C.KINDS), pa.string())
+    id_cells = csv_cells(graph.ids)
+    tier_text = pa.array(["" if t < 0 else str(t) for t in range(-1, int(tier.max(initial=0)) + 1)], pa.string())
+    countries = pa.array(graph.country.tolist(), pa.string())
+    prefix = pc.binary_join_element_wise(
+        id_cells, csv_cells(graph.name), pc.take(kinds, pa.array(graph.kind.astype(np.int64))), csv_cells(countries),
+        pc.take(tier_text, pa.array(tier + 1)), ",")
+    small = pa.array([str(i) for i in range(int(hops.max(initial=0)) + 1)], pa.string())
+    rows = pc.binary_join_element_wise(
+        pc.take(prefix, pa.array(nodes)), pc.take(csv_cells(pa.array(categories, pa.string())), pa.array(cats)),
+        pc.take(score_text, pa.array(score_code)), pc.take(pa.array(level_names, pa.string()), pa.array(level)),
+        pc.take(small, pa.array(hops)), pc.take(id_cells, pa.array(sources)), ",")
+    lines = pc.binary_join_element_wise(rows, "", "\n")  # each row + "\n"
+    with open(path, "wb") as f:
+        f.write((C.EXPOSURES_HEADER + "\n").encode())
+        if len(lines):
+            lines = lines.combine_chunks() if isinstance(lines, pa.ChunkedArray) else lines
+            offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32, count=len(lines) + 1, offset=lines.offset * 4)
+            f.write(memoryview(lines.buffers()[2])[offsets[0]:offsets[-1]])
     return nodes.size
 
 

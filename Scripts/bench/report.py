@@ -2,6 +2,10 @@
 """Markdown tables from the /usr/bin/time -v and TIERSCAN_TIMINGS logs that Scripts/bench.sh keeps.
 
     python3 Scripts/bench/report.py RESULTS_DIR N...
+
+Targets of issue #21 (checked, printed as met / missed): 1M `scan` >= 2.5x faster than the numpy
+baseline and <= 2.5x the C floor; peak RSS <= 200 bytes per relationship at 1M; growth from the
+smallest to the largest size <= 12x (for 10x the data).
 """
 
 from __future__ import annotations
@@ -10,60 +14,112 @@ import os
 import re
 import sys
 
+TOOLS = ("floor", "tierscan", "tierscan-nofuzzy", "numpy", "networkx")
 
-def read(path: str):
-    """(wall seconds, peak RSS bytes, timing lines) of one run, or None when it did not run."""
+
+class Run:
+    """One kept run: wall and CPU seconds, peak RSS bytes, exit status, `timing:` lines."""
+
+    def __init__(self, text: str) -> None:
+        def field(pattern: str) -> str | None:
+            m = re.search(pattern, text)
+            return m.group(1) if m else None
+
+        self.wall = 0.0
+        for part in (field(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)") or "0").split(":"):
+            self.wall = self.wall * 60 + float(part)
+        self.cpu = float(field(r"User time \(seconds\): (\S+)") or 0) + float(field(r"System time \(seconds\): (\S+)") or 0)
+        self.rss = int(field(r"Maximum resident set size \(kbytes\): (\d+)") or 0) * 1024
+        self.status = field(r"Exit status: (\d+)") or "?"
+        self.timings = [line[len("timing: "):] for line in text.splitlines() if line.startswith("timing: ")]
+
+
+def read(path: str) -> Run | None:
     if not os.path.exists(path):
         return None
-    text = open(path, encoding="utf-8", errors="replace").read()
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
-    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
-    status = re.search(r"Exit status: (\d+)", text)
-    if not wall or not rss:
-        return None
-    seconds = 0.0
-    for part in wall.group(1).split(":"):
-        seconds = seconds * 60 + float(part)
-    timings = [line[len("timing: "):] for line in text.splitlines() if line.startswith("timing: ")]
-    return seconds, int(rss.group(1)) * 1024, timings, status.group(1) if status else "?"
+    run = Run(open(path, encoding="utf-8", errors="replace").read())
+    return run if run.wall > 0 else None
 
 
-def gb(value: int) -> str:
-    return f"{value / 1e9:.2f} GB"
+def size_label(n: int) -> str:
+    return f"{n // 1000}k / {5 * n // 1000}k" if n < 1_000_000 else f"{n / 1e6:g}M / {5 * n / 1e6:g}M"
+
+
+def cell(run: Run | None, cpu: bool = True) -> str:
+    if run is None:
+        return "not run"
+    return f"{run.wall:.2f} s ({run.cpu:.1f} s CPU)" if cpu else f"{run.wall:.2f} s"
+
+
+def text(results: str, name: str) -> str:
+    path = os.path.join(results, name)
+    return open(path, encoding="utf-8").read().strip() if os.path.exists(path) else ""
 
 
 def main() -> int:
     results, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
-    runs = {(tool, n): read(os.path.join(results, f"{tool}-{n}.err"))
-            for tool in ("tierscan", "numpy", "networkx") for n in sizes}
-    print("| entities / relationships | tierscan wall | tierscan RSS | RSS / relationship | numpy wall | numpy RSS "
-          "| networkx wall | networkx RSS | × numpy | × networkx | exposures identical |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    runs = {(tool, n): read(os.path.join(results, f"{tool}-{n}.err")) for tool in TOOLS for n in sizes}
+    print("\nWall time of the fastest run (CPU time = user + system of that run, all threads).\n")
+    print("| entities / relationships | C floor | tierscan | tierscan, name-fuzzy 0 | numpy | networkx "
+          "| numpy ÷ tierscan | tierscan ÷ floor | exposures equal (name-fuzzy 0) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
-        t, p, x = runs["tierscan", n], runs["numpy", n], runs["networkx", n]
-        same = [name for name in ("numpy", "networkx") if os.path.exists(os.path.join(results, f"cmp-{name}-{n}"))]
-        cells = [f"{n // 1000}k / {5 * n // 1000}k" if n < 1_000_000 else f"{n / 1e6:g}M / {5 * n / 1e6:g}M"]
-        cells += [f"{t[0]:.2f} s", gb(t[1]), f"{t[1] / (5 * n):.0f} B"] if t else ["—"] * 3
-        cells += [f"{p[0]:.2f} s", gb(p[1])] if p else ["—"] * 2
-        cells += [f"{x[0]:.1f} s", gb(x[1])] if x else ["not run"] * 2
-        cells += [f"{p[0] / t[0]:.2f}×" if t and p else "—", f"{x[0] / t[0]:.1f}×" if t and x else "—"]
-        cells += [", ".join(same) or "—"]
+        f, t, z, p, x = (runs[tool, n] for tool in TOOLS)
+        same = [name for name in ("numpy", "networkx") if text(results, f"cmp-{name}-{n}") == "identical"]
+        cells = [size_label(n), cell(f), cell(t), cell(z), cell(p), cell(x)]
+        cells.append(f"{p.wall / t.wall:.2f}×" if t and p else "—")
+        cells.append(f"{t.wall / f.wall:.1f}×" if t and f else "—")
+        cells.append(", ".join(same) or "—")
         print("| " + " | ".join(cells) + " |")
-    first, last = sizes[0], sizes[-1]
-    if runs["tierscan", first] and runs["tierscan", last] and last != first:
-        ratio = runs["tierscan", last][0] / runs["tierscan", first][0]
-        print(f"\ngrowth {first} → {last} entities: tierscan wall × {ratio:.1f}")
+
+    print("\nPeak resident memory (`Maximum resident set size`) and bytes per relationship.\n")
+    print("| entities / relationships | tierscan | B / relationship | numpy | C floor | exposure rows | paths (critical) |")
+    print("|---|---|---|---|---|---|---|")
     for n in sizes:
-        t = runs["tierscan", n]
-        if t and t[2]:
-            print(f"\ntierscan phases at {n} entities (TIERSCAN_TIMINGS=1, exit status {t[3]}):\n")
-            print("| phase | time and rate |\n|---|---|")
-            for line in t[2]:
-                name, _, rest = line.partition(" ")
-                m = re.match(r"(.*?) (\d+\.\d+ s.*)", line)
-                if m:
-                    name, rest = m.group(1), m.group(2)
-                print(f"| {name} | {rest} |")
+        f, t, p = runs["floor", n], runs["tierscan", n], runs["numpy", n]
+        rows = text(results, f"exposure-rows-{n}")
+        cells = [size_label(n), f"{t.rss / 1e6:,.0f} MB" if t else "—", f"{t.rss / (5 * n):.0f} B" if t else "—",
+                 f"{p.rss / 1e6:,.0f} MB" if p else "—", f"{f.rss / 1e6:,.0f} MB" if f else "—",
+                 f"{int(rows) - 1:,}" if rows else "—", text(results, f"paths-{n}") or "—"]
+        print("| " + " | ".join(cells) + " |")
+    for n in sizes:
+        note = text(results, f"fuzzy-diff-{n}")
+        if note:
+            print(f"\nAt {size_label(n)} the default configuration's exposures.csv differs from the baselines': {note} "
+                  "(name-fuzzy hits; the baselines have no fuzzy rule).")
+
+    first, last = sizes[0], sizes[-1]
+    print()
+    if last != first:
+        for tool in ("tierscan", "numpy", "floor"):
+            a, b = runs[tool, first], runs[tool, last]
+            if a and b:
+                print(f"growth {size_label(first)} → {size_label(last)} ({last / first:g}× data): {tool} wall "
+                      f"× {b.wall / a.wall:.1f}")
+    t, p, f = runs["tierscan", last], runs["numpy", last], runs["floor", last]
+    if t and p and f:
+        print(f"\ntargets at {size_label(last)}:")
+        checks = [
+            ("≥ 2.5× faster than numpy", p.wall / t.wall >= 2.5, f"{p.wall / t.wall:.2f}×"),
+            ("≤ 2.5× the C floor", t.wall / f.wall <= 2.5, f"{t.wall / f.wall:.1f}×"),
+            ("≤ 200 B per relationship", t.rss / (5 * last) <= 200, f"{t.rss / (5 * last):.0f} B"),
+        ]
+        a = runs["tierscan", first]
+        if a and last >= 10 * first:
+            checks.append((f"growth ≤ 12× ({size_label(first)} → {size_label(last)})", t.wall / a.wall <= 12,
+                           f"{t.wall / a.wall:.1f}×"))
+        for name, ok, value in checks:
+            print(f"- {name}: {value} — {'met' if ok else 'MISSED'}")
+    for tool in ("tierscan", "tierscan-nofuzzy"):
+        for n in sizes:
+            run = runs[tool, n]
+            if run and run.timings:
+                print(f"\n{tool} phases at {size_label(n)} (TIERSCAN_TIMINGS=1, exit status {run.status}):\n")
+                print("| phase | time and rate |\n|---|---|")
+                for line in run.timings:
+                    m = re.match(r"(.*?) (\d+\.\d+ s.*)", line)
+                    name, rest = (m.group(1), m.group(2)) if m else (line, "")
+                    print(f"| {name} | {rest} |")
     return 0
 
 

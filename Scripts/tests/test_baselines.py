@@ -306,3 +306,41 @@ def test_baselines_agree_on_generated_data(tmp_path):
     assert nx_lines == np_lines
     levels = {line.rsplit(",", 3)[1] for line in nx_lines[1:]}
     assert levels == {"critical", "high", "medium", "low"}
+
+
+def test_realistic_shape_is_deterministic_and_has_the_issue_mix(tmp_path):
+    """`--shape realistic` (issue #21): the mix of kinds and relationship types, identifiers,
+    aliases, reference-data sizes and ownership totals over 100 %, the same bytes for the same seed."""
+    import csv
+    from collections import Counter, defaultdict
+
+    args = ["--shape", "realistic", "--entities", "20000", "--relationships", "100000", "--seed", "3"]
+    for name in ("a", "b"):
+        generate.main(args + ["--out", str(tmp_path / name)])
+    for f in ("entities.csv", "relationships.csv", "risk-list.csv", "country-risk.csv", "smelter-reference.csv"):
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes()
+    with open(tmp_path / "a" / "entities.csv", encoding="utf-8") as f:
+        entities = list(csv.DictReader(f))
+    kinds = Counter(e["kind"] for e in entities)
+    assert len(entities) == 20000
+    assert abs(kinds["company"] / 20000 - 0.80) < 0.005 and abs(kinds["facility"] / 20000 - 0.10) < 0.005
+    assert abs(kinds["smelter"] / 20000 - 0.06) < 0.005 and abs(kinds["mine"] / 20000 - 0.04) < 0.005
+    assert all(C.read_identifier("lei", e["lei"]) for e in entities if e["lei"])
+    assert sum(1 for e in entities if e["lei"]) > 1000 and sum(1 for e in entities if e["duns"]) > 2000
+    assert all(C.read_identifier("cid", e["cid"]) for e in entities if e["kind"] == "smelter")
+    assert sum(1 for e in entities if ";" in e["aliases"]) > 300
+    with open(tmp_path / "a" / "relationships.csv", encoding="utf-8") as f:
+        rels = list(csv.DictReader(f))
+    types = Counter(r["type"] for r in rels)
+    assert len(rels) == 100000
+    for t, share in (("supplies", 0.866), ("subcontracts", 0.07), ("owns", 0.04), ("operates", 0.024)):
+        assert abs(types[t] / 100000 - share) < 0.002, (t, types[t])
+    totals = defaultdict(float)
+    for r in rels:
+        if r["type"] == "owns":
+            totals[r["to"]] += float(r["share"])
+    assert sum(1 for v in totals.values() if v > 100) > 50
+    lines = {f: (tmp_path / "a" / f).read_text(encoding="utf-8").count("\n") - 1
+             for f in ("risk-list.csv", "country-risk.csv", "smelter-reference.csv")}
+    assert lines == {"risk-list.csv": 8500, "country-risk.csv": 100, "smelter-reference.csv": lines["smelter-reference.csv"]}
+    assert 44_000 <= lines["smelter-reference.csv"] <= 45_500
