@@ -8,6 +8,7 @@ checks, levels, CSV cell formatting), so that they differ only in how they compu
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import unicodedata
@@ -342,3 +343,93 @@ def parse_smelter_reference(rows: list[dict[str, str]], into: dict[str, str]) ->
         cid = row.get("cid", "").strip()
         if cid and cid not in into:
             into[cid] = smelter_status(row.get("status", ""))
+
+
+# --- commodity vocabulary (docs/commodities.md) -------------------------------------------------
+
+VOCABULARY_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "Sources", "TierscanIngest",
+                               "Resources", "commodity-vocabulary.json")
+
+
+class CommodityVocabulary:
+    """tierscan's shipped commodity vocabulary: words (canonical names, synonyms, plurals) and HS
+    code prefixes mapped to canonical commodities, as `CommodityVocabulary.swift` reads them
+    (first entry wins; longest HS prefix wins)."""
+
+    def __init__(self, path: str = VOCABULARY_PATH) -> None:
+        self.words: dict[str, str] = {}
+        self.hs: dict[str, str] = {}
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        for name, entry in (data.get("commodities") or {}).items():
+            canonical = name.lower()
+            self.words.setdefault(canonical, canonical)
+            for synonym in entry.get("synonyms") or []:
+                self.words.setdefault(synonym.lower(), canonical)
+            for code in entry.get("hs") or []:
+                digits = "".join(c for c in code if c.isdigit())
+                if digits:
+                    self.hs.setdefault(digits, canonical)
+        self.lengths = sorted({len(k) for k in self.hs}, reverse=True)
+
+    def canonical(self, raw: str) -> str | None:
+        """The canonical commodity of a word (any case, spaces collapsed), of its singular or
+        plural, or of the HS code it spells; None when unknown."""
+        word = " ".join(w for w in raw.lower().replace("\t", " ").split(" ") if w)
+        if word in self.words:
+            return self.words[word]
+        singulars = []
+        if word.endswith("ies"):
+            singulars.append(word[:-3] + "y")
+        if word.endswith("es"):
+            singulars.append(word[:-2])
+        if word.endswith("s"):
+            singulars.append(word[:-1])
+        singulars.append(word + "s")
+        for singular in singulars:
+            if singular in self.words:
+                return self.words[singular]
+        if word and all(c.isdigit() or c in ". " for c in word):
+            return self.for_hs(word)
+        return None
+
+    def for_hs(self, raw: str) -> str | None:
+        """The canonical commodity of an HS code: the longest listed prefix of its digits."""
+        digits = "".join(c for c in raw if c.isdigit())
+        if len(digits) < 2:
+            return None
+        for length in self.lengths:
+            if length <= len(digits) and digits[:length] in self.hs:
+                return self.hs[digits[:length]]
+        return None
+
+    def row_key(self, commodity: str) -> str:
+        """The commodity a country-commodity row names, as matched."""
+        return self.canonical(commodity) or commodity
+
+    def entity_keys(self, names, keys: set[str]) -> set[str]:
+        """The row commodities an entity's own `commodities` give it: a name that is itself a row
+        commodity counts as written, any other through its canonical name."""
+        held = set()
+        for name in names:
+            if name in keys:
+                held.add(name)
+            else:
+                mapped = self.canonical(name)
+                if mapped in keys:
+                    held.add(mapped)
+        return held
+
+    def edge_keys(self, commodity: str, hs_code: str, keys: set[str]) -> set[str]:
+        """The row commodities a `supplies` edge carries: its commodity word (canonical first)
+        and its HS code."""
+        held = set()
+        if commodity:
+            word = self.canonical(commodity) or commodity
+            if word in keys:
+                held.add(word)
+        if hs_code:
+            code = self.for_hs(hs_code)
+            if code in keys:
+                held.add(code)
+        return held

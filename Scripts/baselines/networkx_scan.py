@@ -116,7 +116,8 @@ def read_inputs(paths: list[str]):
                         continue
                     if not 0.0 < share <= 100.0:
                         continue
-                relationships.append((frm, to, rtype, row.get("commodity", "").lower(), share, basis, confidence))
+                relationships.append((frm, to, rtype, row.get("commodity", "").lower(), share, basis, confidence,
+                                      row.get("hs_code", "")))
         elif kind == "risk-list":
             risk_rows.extend(rows)
         elif kind == "country-risk":
@@ -140,13 +141,13 @@ def build_graph(entities, relationships) -> nx.MultiDiGraph:
             other = seen_ids.setdefault((scheme, value), eid)
             if other != eid:
                 raise SystemExit(f"error: {eid} and {other} share {scheme} {value}; merging is not implemented here")
-    for index, (frm, to, rtype, commodity, share, basis, confidence) in enumerate(relationships):
+    for index, (frm, to, rtype, commodity, share, basis, confidence, hs_code) in enumerate(relationships):
         for endpoint in (frm, to):
             if endpoint not in graph:
                 graph.add_node(endpoint, name=endpoint, kind="company", country=None, commodities=set(),
                                aliases=[], ids={})
         graph.add_edge(frm, to, key=index, type=rtype, commodity=commodity, share=share, basis=basis,
-                       confidence=confidence)
+                       confidence=confidence, hs_code=hs_code)
     return graph
 
 
@@ -191,15 +192,23 @@ def inherent_risk(graph, risk_rows, country_rows, smelter_reference):
                 if rule == "name-country":
                     listed[row.category].add(node)
 
+    # Commodities through tierscan's vocabulary (docs/commodities.md): rows, entities' own
+    # commodities and supplies edges' commodity and HS code all read as canonical commodities.
+    vocabulary = C.CommodityVocabulary()
+    parsed = C.parse_country_rows(country_rows)
+    keys = {vocabulary.row_key(c) for _, _, _, c in parsed if c}
     supplies_from: dict[str, set] = {}
     for frm, _, data in graph.edges(data=True):
-        if data["type"] == "supplies" and data["commodity"]:
-            supplies_from.setdefault(data["commodity"], set()).add(frm)
-    for country, category, score, commodity in C.parse_country_rows(country_rows):
+        if data["type"] == "supplies":
+            for key in vocabulary.edge_keys(data["commodity"], data["hs_code"], keys):
+                supplies_from.setdefault(key, set()).add(frm)
+    for country, category, score, commodity in parsed:
+        key = vocabulary.row_key(commodity) if commodity else ""
         for node, data in graph.nodes(data=True):
             if data["country"] != country:
                 continue
-            if not commodity or commodity in data["commodities"] or node in supplies_from.get(commodity, ()):
+            if not commodity or key in vocabulary.entity_keys(data["commodities"], keys) \
+                    or node in supplies_from.get(key, ()):
                 raise_to(category, node, score)
 
     if smelter_reference is not None:
@@ -240,7 +249,7 @@ def risk_graph(graph, relationships) -> nx.MultiDiGraph:
     """Transmitting arcs in their risk direction, keyed 2*input index (+1 when reversed)."""
     arcs = nx.MultiDiGraph()
     arcs.add_nodes_from(graph.nodes)
-    for index, (frm, to, rtype, _, share, basis, confidence) in enumerate(relationships):
+    for index, (frm, to, rtype, _, share, basis, confidence, _) in enumerate(relationships):
         if rtype == "owns" and share < C.CONTROL_SHARE:
             continue
         t = (C.EDGE_FACTOR[rtype] * (confidence if confidence is not None else C.BASIS_CONFIDENCE[basis])) * C.HOP_DECAY

@@ -104,7 +104,7 @@ class Inputs:
         self.entities = concat(entity_tables, ["id", "name", "kind", "country", "commodities", "aliases",
                                                "lei", "duns", "cid"])
         self.relationships = concat(relationship_tables, ["from", "to", "type", "commodity", "share", "basis",
-                                                          "confidence"])
+                                                          "confidence", "hs_code"])
 
 
 def concat(tables: list[pa.Table], names: list[str]) -> dict[str, pa.Array]:
@@ -196,6 +196,7 @@ class Graph:
                 raise SystemExit(f"error: entities share a {scheme}; merging is not implemented here")
             self.identifier[scheme] = valid_ids
         self.edge_commodity = pc.utf8_lower(r["commodity"])
+        self.edge_hs = r["hs_code"]
 
     def transmission(self) -> np.ndarray:
         factor = np.array([C.EDGE_FACTOR[t] for t in C.EDGE_TYPES])[self.rtype]
@@ -285,21 +286,28 @@ def inherent_risk(graph: Graph, inputs: Inputs):
                 r0[row.category][node] = max(r0[row.category][node], C.LIST_MATCH_SCORE[rule])
                 listed[row.category][node] |= rule == "name-country"
 
-    supplies = graph.rtype == TYPE_CODES["supplies"]
-    edge_commodity = pc.dictionary_encode(graph.edge_commodity)
-    edge_code = edge_commodity.indices.to_numpy(zero_copy_only=False)
-    edge_code_of = {c: i for i, c in enumerate(edge_commodity.dictionary.to_pylist())}
-    held: dict[str, np.ndarray] = {}  # commodity -> entities holding it or supplying it
-    for country, category, score, commodity in C.parse_country_rows(inputs.country_rows):
+    # Commodities through tierscan's vocabulary (docs/commodities.md), per distinct value: rows,
+    # entities' own commodity sets, supplies edges' (commodity, hs_code) pairs.
+    vocabulary = C.CommodityVocabulary()
+    parsed = C.parse_country_rows(inputs.country_rows)
+    keys = {vocabulary.row_key(c) for _, _, _, c in parsed if c}
+    supplies = np.flatnonzero(graph.rtype == TYPE_CODES["supplies"])
+    held: dict[str, np.ndarray] = {}  # row commodity -> entities holding or supplying it
+    if keys:
+        entity_sets = [vocabulary.entity_keys(s, keys) for s in graph.commodity_sets]
+        pairs = pc.dictionary_encode(pc.binary_join_element_wise(
+            pc.take(graph.edge_commodity, pa.array(supplies)), pc.take(graph.edge_hs, pa.array(supplies)), "\x1f"))
+        pair_code = pairs.indices.to_numpy(zero_copy_only=False)
+        pair_sets = [vocabulary.edge_keys(*p.split("\x1f"), keys) for p in pairs.dictionary.to_pylist()]
+        for key in sorted(keys):
+            has = np.isin(graph.commodity_code, [i for i, k in enumerate(entity_sets) if key in k])
+            edges = np.isin(pair_code, [i for i, k in enumerate(pair_sets) if key in k])
+            has[graph.frm[supplies[edges]]] = True
+            held[key] = has
+    for country, category, score, commodity in parsed:
         mask = graph.country_code == graph.country_names.index(country)
         if commodity:
-            if commodity not in held:
-                codes = [i for i, s in enumerate(graph.commodity_sets) if commodity in s]
-                has = np.isin(graph.commodity_code, codes)
-                edges = supplies & (edge_code == edge_code_of.get(commodity, -1))
-                has[graph.frm[edges]] = True
-                held[commodity] = has
-            mask &= held[commodity]
+            mask &= held[vocabulary.row_key(commodity)]
         np.maximum(r0[category], np.where(mask, score, 0.0), out=r0[category])
 
     if inputs.reference is not None:
