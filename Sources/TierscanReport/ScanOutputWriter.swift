@@ -25,7 +25,7 @@ public enum ScanOutputWriter {
   /// Every file a scan may write.
   public static let fileNames = [
     "attribution.csv", "coverage.json", "exposures.csv", "graph.json", "manifest.json", "paths.json", "quality.json",
-    "whatif-diff.json", "whatif-diff.txt",
+    "report.html", "whatif-diff.json", "whatif-diff.txt",
   ]
 
   /// The output files and their bytes, in name order: pure and byte-deterministic.

@@ -56,7 +56,7 @@ import TierscanRisk
     let age = SmelterStatusAge(
       references: [SmelterReference(cid: "CID000001", status: .conformant, provenance: Provenance(file: "r.csv", line: 2))],
       periodEnd: ISODate("2025-12-31"))
-    #expect(age.sentence.contains("gives no `as_of` date for any of its 1 row(s), so the age of the statuses is unknown"))
+    #expect(age.sentence.contains("gives no as_of date for any of its 1 row(s), so the age of the statuses is unknown"))
     #expect(SmelterStatusAge(references: [], periodEnd: nil).sentence.contains("no status reference among the inputs"))
   }
 }

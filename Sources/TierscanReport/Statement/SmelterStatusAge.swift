@@ -34,7 +34,7 @@ public struct SmelterStatusAge: Sendable, Hashable {
   public var sentence: String {
     guard rows > 0 else { return "Smelter status data: no status reference among the inputs (smelter status unassessed)." }
     guard let oldest, let newest else {
-      return "Smelter status data: the reference gives no `as_of` date for any of its \(rows) row(s), so the age of the statuses is unknown."
+      return "Smelter status data: the reference gives no as_of date for any of its \(rows) row(s), so the age of the statuses is unknown."
     }
     var out = "Smelter status data as of " + (oldest == newest ? "\(oldest)" : "\(oldest) to \(newest)")
     if let periodEnd, let old = oldestAgeDays, let new = newestAgeDays {

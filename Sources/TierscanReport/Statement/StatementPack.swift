@@ -15,7 +15,8 @@ public enum StatementPack {
   /// The files a pack for `regimes` writes (never a what-if's diffs).
   public static func fileNames(for regimes: StatementRegimes) -> [String] {
     fileNames.filter { name in
-      !WhatIf.diffFileNames.contains(name) && (regimes.regimes.contains(.ca) || !questionnaireFileNames.contains(name))
+      !WhatIf.diffFileNames.contains(name) && name != "report.html"
+        && (regimes.regimes.contains(.ca) || !questionnaireFileNames.contains(name))
     }
   }
 

@@ -24,6 +24,8 @@ struct Scan: ParsableCommand {
   @Option(name: .customLong("paths-min-level"), help: "Lowest level written to paths.json.")
   var pathsMinLevel: RiskLevel = .low
   @Flag(name: .customLong("with-graph"), help: "Also write graph.json (needed by diff).") var withGraph = false
+  @Flag(name: .customLong("html"), help: "Also write report.html: one self-contained page to read the scan in a browser.")
+  var html = false
   @Option(name: .customLong("without"), help: "What-if: re-score without these entities (comma-separated ids; repeatable).")
   var without: [String] = []
   @Option(name: .customLong("replace"), help: "What-if: replace supplier OLD by NEW (OLD=NEW; repeatable).")
@@ -45,6 +47,7 @@ struct Scan: ParsableCommand {
 
   func validate() throws {
     try OutputPath.check(out)
+    if html && out == nil { throw ValidationError("--html needs --out DIR (report.html is written there)") }
     _ = try whatIf()
     if let failOnUnassessed, !(0...100).contains(failOnUnassessed) {
       throw ValidationError("--fail-on-unassessed takes a percentage from 0 to 100, not \(failOnUnassessed)")
@@ -90,6 +93,11 @@ struct Scan: ParsableCommand {
         let timings = PhaseTimings.current
         let manifest = timings.map { $0.measure("input digests") { pipeline.manifest(for: prepared) } }
           ?? pipeline.manifest(for: prepared)
+        if html {
+          let page = ScanReportHTML.render(
+            inputs: prepared.inputs, analysis: analysis, findings: prepared.findings + analysis.allFindings, manifest: manifest)
+          extraFiles.append(("report.html", Array(page.utf8)))
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
