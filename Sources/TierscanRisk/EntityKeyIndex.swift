@@ -33,6 +33,12 @@ struct EntityKeyIndex: Sendable {
     if entities[slot].last != entity { entities[slot].append(entity) }
   }
 
+  /// The slot of `key`, or `nil` when it is not indexed.
+  func slot(of key: String) -> Int? { keys.index(of: key).map(Int.init) }
+
+  /// The entities that have the key at `slot`, in ascending order.
+  func entities(inSlot slot: Int) -> [EntityIndex] { entities[slot] }
+
   /// The entities that have `key`, in ascending order.
   func entities(withKey key: String) -> [EntityIndex] { keys.index(of: key).map { entities[Int($0)] } ?? [] }
 }

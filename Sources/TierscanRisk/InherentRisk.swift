@@ -47,6 +47,17 @@ public struct InherentRisk: Sendable {
     raise(v, in: category, to: rule.score)
   }
 
+  /// Raises r₀ of `entity` in `category` to `score` when higher, without recording a rule (a
+  /// match counted but not listed, see ``RiskConfig/maxListMatchesPerEntity``).
+  public mutating func raise(_ entity: EntityIndex, in category: Int, to score: Double) {
+    raise(Int(entity), in: category, to: score)
+  }
+
+  /// The number of rules recorded for `entity` in `category`.
+  public func ruleCount(of entity: EntityIndex, in category: Int) -> Int {
+    ruleLists[Int(listOf[category][Int(entity)])].count
+  }
+
   /// Records one rule for each of `entities` and raises their r₀ to its score when higher,
   /// storing the rule once per distinct list it extends (the same as ``add(_:to:in:)`` for each
   /// entity in turn).

@@ -52,39 +52,64 @@ public struct InherentRiskScorer: Sendable {
   ) {
     guard !rows.isEmpty else { return }
     let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer, rows: rows)
+    var table = RiskListMatchTable(matcher: matcher, normalizer: config.normalizer, entityCount: graph.entityCount)
     var usable = [Int?](repeating: nil, count: rows.count)
-    /// (row, entity) pairs an exact rule matched (or a judgement suppressed): `name-fuzzy` never fires there.
-    var exact = Set<RowEntity>()
+    /// The normalised names of each usable row, to tell later whether an exact rule matched (or
+    /// a judgement suppressed) a (row, entity) pair: `name-fuzzy` never fires there.
+    var keysOfRow = [[String]](repeating: [], count: rows.count)
+    let limit = config.maxListMatchesPerEntity
+    var notListed = NotListedMatches()
     let scorer = PairScorer(config: config.matching)
     for (r, row) in rows.enumerated() {
       guard let c = category(row.category, in: risk, at: row.provenance, what: "risk-list", findings: &findings) else {
         continue
       }
       usable[r] = c
-      for match in matcher.matches(of: row) {
-        exact.insert(RowEntity(row: r, entity: match.entity))
-        var evidence = baseEvidence(row, matchedOn: match.matchedOn)
-        if match.rule != .identifier {
-          if suppressed(row, match.entity, rule: match.rule.ruleID, features: nil, graph: graph, judgements, &findings) {
-            continue
-          }
-          if let conflict = addressConflict(row, graph[match.entity], rule: match.rule, scorer: scorer, findings: &findings) {
-            evidence.append(("address_conflict", conflict))
-          }
+      let keys = table.keys(of: row)
+      keysOfRow[r] = keys
+      let names = [row.name] + row.aliases
+      var counted = 0
+      for reach in table.reaches(of: row, keys: keys) {
+        let matchedOn: String
+        switch reach.source {
+        case .identifier(let scheme): matchedOn = RiskListMatcher.matchedOn(scheme: scheme, of: row.identifiers)
+        case .name(let position): matchedOn = names[position]
         }
-        risk.add(
-          RuleHit(
-            rule: match.rule.ruleID, category: row.category, score: config.score(of: match.rule),
-            provenance: row.provenance, evidence: evidence),
-          to: match.entity, in: c)
+        counted += table.apply(reach, row: r, category: c, limit: limit) { entity, rule in
+          let score = config.score(of: rule)
+          if risk.ruleCount(of: entity, in: c) >= limit {
+            risk.raise(entity, in: c, to: score)
+            return .counted
+          }
+          var evidence = baseEvidence(row, matchedOn: matchedOn)
+          if rule != .identifier {
+            if suppressed(row, entity, rule: rule.ruleID, features: nil, graph: graph, judgements, &findings) {
+              return .suppressed
+            }
+            if let conflict = addressConflict(row, graph[entity], rule: rule, scorer: scorer, findings: &findings) {
+              evidence.append(("address_conflict", conflict))
+            }
+          }
+          risk.add(
+            RuleHit(
+              rule: rule.ruleID, category: row.category, score: score, provenance: row.provenance,
+              evidence: evidence),
+            to: entity, in: c)
+          return .listed
+        }
       }
+      notListed.add(counted, row: row, category: c)
+    }
+    notListed.report(limit: limit, categories: risk.categories, findings: &findings)
+    func isExact(_ r: Int, _ entity: EntityIndex) -> Bool {
+      matcher.matchesExactly(rows[r], keys: keysOfRow[r], entity)
     }
     let fuzzyRows = rows.indices.filter { usable[$0] != nil }
     let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
     var fuzzyFound = Set<RowEntity>()
     for match in fuzzy.matches(in: graph) {
       let r = fuzzyRows[match.row]
-      guard !exact.contains(RowEntity(row: r, entity: match.entity)), let c = usable[r] else { continue }
+      guard !isExact(r, match.entity), let c = usable[r] else { continue }
       let row = rows[r]
       if suppressed(row, match.entity, rule: .nameFuzzy, features: match.features, graph: graph, judgements, &findings) {
         continue
@@ -112,7 +137,7 @@ public struct InherentRiskScorer: Sendable {
     for (entity, key, judgement) in confirmed {
       guard let r = rowOfKey[key], let c = usable[r] else { continue }
       let pair = RowEntity(row: r, entity: entity)
-      guard !exact.contains(pair), !fuzzyFound.contains(pair) else { continue }
+      guard !isExact(r, entity), !fuzzyFound.contains(pair) else { continue }
       let row = rows[r]
       let (decision, features) = scorer.score(PreparedRecord(MatchRecord(entity: graph[entity])), PreparedRecord(MatchRecord(row: row)))
       var evidence = baseEvidence(row, matchedOn: row.name)

@@ -33,6 +33,14 @@ extension RiskConfig {
   private static func base() throws(RiskConfigError) -> JSONValue {
     guard case .object(var pairs) = try json(Array(DefaultRiskConfig.json.utf8)) else { return .null }
     if !pairs.contains(where: { $0.0 == "audit" }) { pairs.append(("audit", try json(Array(AuditConfig.defaultJSON.utf8)))) }
+    // Settings added after the shipped file was fixed join their sections here, so that its
+    // SHA-256 (in every manifest) stays what it was.
+    if let m = pairs.firstIndex(where: { $0.0 == "matching" }), case .object(var matching) = pairs[m].1,
+      !matching.contains(where: { $0.0 == "max_list_matches_per_entity" })
+    {
+      matching.append(("max_list_matches_per_entity", .number(20)))
+      pairs[m].1 = .object(matching)
+    }
     if !pairs.contains(where: { $0.0 == "ftm_topics" }) {
       pairs.append(("ftm_topics", try json(Array(FtMTopicMapping.defaultJSON.utf8))))
     }
@@ -130,6 +138,9 @@ extension RiskConfig {
       audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults,
       matching: matching, findsDuplicates: try reader.bool("matching.duplicates"),
       duplicatesMaxEntities: try Self.count(reader, "matching.duplicates_max_entities"))
+    if root["matching"]?["max_list_matches_per_entity"] != nil {
+      config.maxListMatchesPerEntity = try Self.count(reader, "matching.max_list_matches_per_entity")
+    }
     config.ftmTopics = try FtMTopicMapping.decode(root["ftm_topics"])
     return config
   }

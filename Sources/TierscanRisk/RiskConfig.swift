@@ -81,6 +81,10 @@ public struct RiskConfig: Sendable, Equatable {
   public var findsDuplicates: Bool
   /// Largest graph searched for duplicates during a scan (`matching.duplicates_max_entities`).
   public var duplicatesMaxEntities: Int
+  /// Most risk-list matches listed per entity and category (`matching.max_list_matches_per_entity`,
+  /// default 20): further matches still raise r₀ but are only counted (warning
+  /// `list-matches-not-listed`), so many colliding rows cannot make outputs O(rows × entities).
+  public var maxListMatchesPerEntity: Int = 20
 
   /// The shipped defaults (``DefaultRiskConfig/json``).
   public static let defaults: RiskConfig = {

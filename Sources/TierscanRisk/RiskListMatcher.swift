@@ -85,6 +85,11 @@ public struct RiskListMatcher: Sendable {
     }
   }
 
+  /// `scheme:value` of identifier scheme `scheme` (a ``Source/identifier(scheme:)``) in `identifiers`.
+  public static func matchedOn(scheme: Int, of identifiers: Identifiers) -> String {
+    schemes[scheme] + ":" + (identifier(scheme, of: identifiers) ?? "")
+  }
+
   /// The value of scheme `s` (an index of ``schemes``) in `identifiers`.
   private static func identifier(_ s: Int, of identifiers: Identifiers) -> String? {
     switch s {
@@ -94,41 +99,133 @@ public struct RiskListMatcher: Sendable {
     }
   }
 
+  /// What a row's matches depend on: its normalised names and aliases (in order, empty ones
+  /// kept so that positions agree), its identifiers and its country. Rows of equal shape match
+  /// the same entities by the same rules (``RiskListMatchTable`` computes them once).
+  public struct Shape: Hashable, Sendable {
+    let keys: [String]
+    let lei: String?
+    let duns: String?
+    let cid: String?
+    let country: String?
+  }
+
+  /// Where a match came from: an identifier scheme, or the position of the row's name (0) or
+  /// alias (1 + i) whose normalised form matched.
+  public enum Source: Sendable, Hashable {
+    case identifier(scheme: Int)
+    case name(position: Int)
+  }
+
+  /// One entity matched by a shape.
+  public struct ShapeMatch: Sendable, Hashable {
+    public var entity: EntityIndex
+    public var rule: ListMatchRule
+    public var source: Source
+  }
+
+  /// The shape of `entry`.
+  public func shape(of entry: RiskListEntry) -> Shape {
+    var keys = NameKeyCache(normalizer: normalizer)
+    return Shape(
+      keys: ([entry.name] + entry.aliases).map { keys.key($0) }, lei: entry.identifiers.lei,
+      duns: entry.identifiers.duns, cid: entry.identifiers.cid, country: entry.country)
+  }
+
   /// The entities `entry` matches, sorted by entity index, each with its strongest rule
   /// (identifier, then name-country, then name-only).
   ///
   /// - Complexity: O(n + m) hash look-ups for n names and aliases of the row and m candidates.
   public func matches(of entry: RiskListEntry) -> [Match] {
-    var found: [EntityIndex: Match] = [:]
+    let names = [entry.name] + entry.aliases
+    return matches(of: shape(of: entry)).matches.map { match in
+      switch match.source {
+      case .identifier(let s):
+        Match(entity: match.entity, rule: match.rule, matchedOn: Self.matchedOn(scheme: s, of: entry.identifiers))
+      case .name(let position): Match(entity: match.entity, rule: match.rule, matchedOn: names[position])
+      }
+    }
+  }
+
+  /// The entities a row of `shape` matches, sorted by entity index, each with its strongest rule
+  /// and where it came from, and the number of (name, entity) candidates checked.
+  ///
+  /// - Complexity: O(n + m) hash look-ups for n names and aliases and m candidates.
+  public func matches(of shape: Shape) -> (matches: [ShapeMatch], checks: Int) {
+    var found: [EntityIndex: ShapeMatch] = [:]
+    var checks = 0
+    let identifiers = [shape.lei, shape.duns, shape.cid]
     for s in Self.schemes.indices {
-      guard let value = Self.identifier(s, of: entry.identifiers) else { continue }
+      guard let value = identifiers[s] else { continue }
       for entity in indexes[1 + s].entities(withKey: value) where found[entity] == nil {
-        found[entity] = Match(entity: entity, rule: .identifier, matchedOn: Self.schemes[s] + ":" + value)
+        checks += 1
+        found[entity] = ShapeMatch(entity: entity, rule: .identifier, source: .identifier(scheme: s))
       }
     }
-    var keys = NameKeyCache(normalizer: normalizer)
-    for name in [entry.name] + entry.aliases {
-      let key = keys.key(name)
-      if key.isEmpty { continue }
+    for (position, key) in shape.keys.enumerated() where !key.isEmpty {
       for entity in indexes[Self.nameIndex].entities(withKey: key) {
+        checks += 1
         if let existing = found[entity], existing.rule != .nameOnly { continue }
-        guard let rule = nameRule(entry, graph[entity]) else { continue }
+        guard let rule = nameRule(shape, graph[entity]) else { continue }
         if let existing = found[entity], existing.rule == rule { continue }
-        found[entity] = Match(entity: entity, rule: rule, matchedOn: name)
+        found[entity] = ShapeMatch(entity: entity, rule: rule, source: .name(position: position))
       }
     }
-    return found.values.sorted { $0.entity < $1.entity }
+    return (found.values.sorted { $0.entity < $1.entity }, checks)
+  }
+
+  /// The slot of normalised name `key` in the name index, or `nil` when no entity has it.
+  func nameSlot(of key: String) -> Int? { indexes[Self.nameIndex].slot(of: key) }
+
+  /// The slot of `value` of identifier scheme `scheme` (0 lei, 1 duns, 2 cid), or `nil`.
+  func identifierSlot(_ scheme: Int, of value: String) -> Int? { indexes[1 + scheme].slot(of: value) }
+
+  /// The entities, ascending, of name slot `slot` (`scheme == nil`) or identifier slot `slot`.
+  func entities(scheme: Int?, slot: Int) -> [EntityIndex] {
+    indexes[scheme.map { 1 + $0 } ?? Self.nameIndex].entities(inSlot: slot)
+  }
+
+  /// The identifier values of `identifiers` by scheme (0 lei, 1 duns, 2 cid).
+  static func identifierValues(_ identifiers: Identifiers) -> [String?] { schemes.indices.map { identifier($0, of: identifiers) } }
+
+  /// The entity the matcher was built over.
+  func entity(_ index: EntityIndex) -> Entity { graph[index] }
+
+  /// Whether `entry` matches `entity` by an exact rule (as ``matches(of:)-(RiskListEntry)`` would
+  /// list it), given the row's normalised names `keys`.
+  ///
+  /// - Complexity: O(n + a) for n row names and a names of the entity.
+  public func matchesExactly(_ entry: RiskListEntry, keys: [String], _ entity: EntityIndex) -> Bool {
+    let row = Self.identifierValues(entry.identifiers)
+    let other = Self.identifierValues(graph[entity].identifiers)
+    for s in Self.schemes.indices {
+      if let value = row[s], let theirs = other[s], value.utf8Equals(theirs) { return true }
+    }
+    for key in keys where !key.isEmpty {
+      if let slot = nameSlot(of: key), Self.contains(indexes[Self.nameIndex].entities(inSlot: slot), entity) {
+        return nameRule(shape(of: entry), graph[entity]) != nil
+      }
+    }
+    return false
+  }
+
+  private static func contains(_ sorted: [EntityIndex], _ entity: EntityIndex) -> Bool {
+    var (low, high) = (0, sorted.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < entity { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count && sorted[low] == entity
   }
 
   /// The name rule that applies once names are equal, or `nil` when a guard forbids a match.
-  private func nameRule(_ entry: RiskListEntry, _ entity: Entity) -> ListMatchRule? {
-    if Self.differ(entry.identifiers.lei, entity.identifiers.lei)
-      || Self.differ(entry.identifiers.duns, entity.identifiers.duns)
-      || Self.differ(entry.identifiers.cid, entity.identifiers.cid)
+  private func nameRule(_ shape: Shape, _ entity: Entity) -> ListMatchRule? {
+    if Self.differ(shape.lei, entity.identifiers.lei) || Self.differ(shape.duns, entity.identifiers.duns)
+      || Self.differ(shape.cid, entity.identifiers.cid)
     {
       return nil
     }
-    if let rowCountry = entry.country, let entityCountry = entity.country {
+    if let rowCountry = shape.country, let entityCountry = entity.country {
       return rowCountry.utf8Equals(entityCountry) ? .nameCountry : nil
     }
     return .nameOnly

@@ -159,6 +159,8 @@ extension FindingRule {
   public static let legacySmelterId = FindingRule(id: "legacy-smelter-id")
   /// `legacy-workbook` (error, inputs): A legacy .xls workbook: save it as .xlsx or CSV.
   public static let legacyWorkbook = FindingRule(id: "legacy-workbook")
+  /// `list-matches-not-listed` (warning, risk): Entities matched by more risk-list rows than matching.max_list_matches_per_entity in a category; the further matches raise r₀ but are counted, not listed.
+  public static let listMatchesNotListed = FindingRule(id: "list-matches-not-listed")
   /// `malformed-cid` (warning, CMRT): A smelter id that is not a CID; ignored.
   public static let malformedCid = FindingRule(id: "malformed-cid")
   /// `malformed-xml` (error, XLSX): A workbook part that is not well-formed XML.
@@ -407,6 +409,7 @@ extension FindingRule {
     .judgementSuppressed,
     .legacySmelterId,
     .legacyWorkbook,
+    .listMatchesNotListed,
     .malformedCid,
     .malformedXml,
     .mappingApplied,
