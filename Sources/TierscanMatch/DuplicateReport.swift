@@ -22,7 +22,7 @@ public struct DuplicateReport: Sendable {
   /// No pairs.
   public init() {}
 
-  /// Finds the pairs among the graph's entities (placeholders excluded; only entities of the same
+  /// Finds the pairs among the graph's entities (placeholders and redacted OMTS boundary references excluded; only entities of the same
   /// kind are compared) and reports each as a warning `possible-duplicate` at the first source of
   /// the left entity; a pair judged `not_same` is left out with an info `judgement-suppressed` at
   /// the judgement's line. Graphs larger than `maxEntities` are not searched: an info finding
@@ -32,7 +32,7 @@ public struct DuplicateReport: Sendable {
   public init(
     graph: SupplyGraph, judgements: JudgementBook, config: MatchConfig, maxEntities: Int, findings: inout FindingLog
   ) {
-    let indices = graph.entities.indices.filter { !graph.entities[$0].isPlaceholder }
+    let indices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
     guard indices.count > 1 else { return }
     guard indices.count <= maxEntities else {
       findings.add(

@@ -81,9 +81,9 @@ extension OMTSReader {
       }
       switch edge.type {
       case "supplies", "sells_to", "org.tierscan.supplies": addRelationship(edge, type: .supplies)
-      case "subcontracts", "tolls": addRelationship(edge, type: .subcontracts)
-      case "operates": addRelationship(edge, type: .operates)
-      case "ownership": addOwnership(edge, isBeneficial: false)
+      case "subcontracts", "tolls", "org.tierscan.subcontracts": addRelationship(edge, type: .subcontracts)
+      case "operates", "org.tierscan.operates": addRelationship(edge, type: .operates)
+      case "ownership", "org.tierscan.owns": addOwnership(edge, isBeneficial: false)
       case "beneficial_ownership": addOwnership(edge, isBeneficial: true)
       case "legal_parentage":
         let basis = edge.properties["consolidation_basis"]?.stringValue ?? "unspecified"
@@ -142,7 +142,9 @@ extension OMTSReader {
   /// `data_quality.confidence`, tierscan's own labels, every other property as an attribute.
   private mutating func relationship(_ edge: OMTSEdge, type: RelationshipType) -> RelationshipRecord {
     var record = RelationshipRecord(from: edge.source, to: edge.target, type: type, provenance: edge.at)
-    if edge.type != type.omtsName { record.attributes.append(Attribute("omts.type", edge.type)) }
+    if edge.type != type.omtsName, OMTSVocabulary.tierscanEdgeTypes[edge.type] == nil {
+      record.attributes.append(Attribute("omts.type", edge.type))
+    }
     if let commodity = edge.properties["commodity"]?.stringValue, !commodity.isEmpty {
       if Self.isHSCode(commodity) { record.hsCode = commodity } else { record.commodity = commodity.lowercased() }
     }
@@ -165,8 +167,11 @@ extension OMTSReader {
         }
       }
     }
+    var isValidFromUnknown = false
     for (key, text) in labels(edge.properties["labels"], at: edge.at) {
       switch key {
+      case "org.tierscan.provenance": break  // where the exporting run read it; this record cites the .omts pointer
+      case "org.tierscan.valid-from-unknown": isValidFromUnknown = true
       case "org.tierscan.confidence":
         if let value = Double(text), value > 0, value <= 1 { record.confidence = value } else {
           warning(.omtsEdge, edge.at, "label org.tierscan.confidence '\(text)' is not in (0, 1]; ignored")
@@ -184,6 +189,8 @@ extension OMTSReader {
       }
     }
     for (key, field) in edge.properties.objectValue ?? [] where !Self.consumedEdgeKeys.contains(key) {
+      // tierscan's export writes the snapshot date where OMTS requires a valid_from it does not know.
+      if isValidFromUnknown, key == "valid_from" { continue }
       record.attributes.append(Attribute(key, InterchangeValues.text(field)))
     }
     return record
@@ -239,11 +246,7 @@ extension OMTSReader {
   }
 
   /// Whether a commodity is an HS code (`7318`, `7318.15`, `731815`).
-  static func isHSCode(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    guard bytes.count >= 4, bytes.count <= 12 else { return false }
-    return bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == 46 } && bytes.first != 46
-  }
+  static func isHSCode(_ text: String) -> Bool { OMTSVocabulary.isHSCode(text) }
 }
 
 extension RelationshipType {

@@ -80,7 +80,9 @@ extension OMTSReader {
     for (key, field) in value.objectValue ?? [] where !Self.consumedNodeKeys.contains(key) {
       record.attributes.append(Attribute("omts.\(key)", InterchangeValues.text(field)))
     }
-    if record.kind == .facility, record.identifiers.cid != nil { record.kind = .smelter }
+    // A facility with a CID is a smelter, unless tierscan's own export said which kind it is.
+    let hasKindLabel = value["labels"]?.arrayValue?.contains { $0["key"]?.stringValue == "org.tierscan.kind" } == true
+    if record.kind == .facility, record.identifiers.cid != nil, !hasKindLabel { record.kind = .smelter }
     entities.append(record)
     summary.recordsAccepted += 1
   }
@@ -131,6 +133,8 @@ extension OMTSReader {
         if let kind = EntityKind(rawValue: text) { record.kind = kind } else {
           warning(.omtsNode, at, "label org.tierscan.kind '\(text)' is not an entity kind; ignored")
         }
+      case "org.tierscan.provenance": break  // where the exporting run read it; this record cites the .omts pointer
+      case "org.tierscan.vat" where record.identifiers.vat == nil: record.identifiers.vat = text
       case "org.tierscan.sector": record.sector = text
       case "org.tierscan.commodity": record.commodities.append(text)
       case "org.tierscan.alias": record.aliases.append(text)
@@ -138,6 +142,8 @@ extension OMTSReader {
       default:
         if key.hasPrefix("org.tierscan.attr.") {
           record.attributes.append(Attribute(String(key.dropFirst("org.tierscan.attr.".count)), text))
+        } else if key.hasPrefix("org.tierscan.exposure.") {
+          // A result of the exporting run (its scores), not an input: tierscan computes its own.
         } else {
           record.attributes.append(Attribute("label.\(key)", text))
         }

@@ -6,6 +6,8 @@ public enum GraphExport {
   /// Export formats.
   public enum Format: String, Sendable, CaseIterable {
     case json, graphml, dot
+    /// OMTS 0.1.0 (``OMTSExport``; rendered with its own options).
+    case omts
   }
 
   /// The export text (deterministic).
@@ -28,6 +30,9 @@ public enum GraphExport {
       return JSONWriter.string(value)
     case .graphml: return GraphMLWriter(graph: graph, selection: selection, analysis: analysis).render()
     case .dot: return DOTWriter(graph: graph, selection: selection, analysis: analysis).render()
+    case .omts:
+      // OMTS has options and errors of its own (salt, snapshot date, scope): a caller bug to come here.
+      preconditionFailure("render OMTS with OMTSExport.render(_:subgraph:options:analysis:)")
     }
   }
 

@@ -22,7 +22,7 @@ public struct ResolveReport: Sendable {
   ///
   /// - Complexity: near-linear in the entities (blocking; see ``DuplicateFinder``).
   public init(graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig) {
-    let entityIndices = graph.entities.indices.filter { !graph.entities[$0].isPlaceholder }
+    let entityIndices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
     let records = entityIndices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
     let kinds = entityIndices.map { graph.entities[$0].kind }
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
