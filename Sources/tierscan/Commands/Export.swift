@@ -65,7 +65,8 @@ struct Export: ParsableCommand {
         throw ExitCode(ExitStatus.usage)
       }
     } else {
-      FileHandle.standardOutput.write(Data(bytes))
+      // Through `print` (stdio), so a closed pipe or a full disk is exit 74 (Output.finishStandardOutput).
+      print(String(decoding: bytes, as: UTF8.self), terminator: "")
     }
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
