@@ -40,33 +40,30 @@ struct Export: ParsableCommand {
     let run = try ScanRun(options: scan, input: input, focus: focus)
     let selection = try subgraph.map { GraphSelection(around: try run.entity($0, option: "subgraph"), depth: depth ?? 0, in: run.prepared.graph) }
     let (prepared, analysis) = (run.prepared, run.analysis)
-    let bytes: [UInt8]
+    let text: String
     if format == .omts {
       let options = OMTSExportOptions(
         salt: salt, snapshotDate: snapshotDate, scope: disclosureScope, reportingEntity: analysis?.focus)
       do {
-        bytes = try OMTSExport.render(prepared.graph, subgraph: selection, options: options, analysis: analysis)
+        text = String(decoding: try OMTSExport.render(prepared.graph, subgraph: selection, options: options, analysis: analysis), as: UTF8.self)
       } catch {
         Output.printError("error: export: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     } else {
-      bytes = Array(
-        GraphExport.render(
-          prepared.graph, format: format, selection: selection, analysis: analysis,
-          possibleSameAs: prepared.duplicates.possibleSameAs
-        ).utf8)
+      text = GraphExport.render(
+        prepared.graph, format: format, selection: selection, analysis: analysis,
+        possibleSameAs: prepared.duplicates.possibleSameAs)
     }
     if let out {
       do {
-        try AtomicFile.write(bytes, to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })
+        try AtomicFile.write(Array(text.utf8), to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })
       } catch {
         Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     } else {
-      // Through `print` (stdio), so a closed pipe or a full disk is exit 74 (Output.finishStandardOutput).
-      print(String(decoding: bytes, as: UTF8.self), terminator: "")
+      print(text, terminator: "")
     }
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
