@@ -85,26 +85,8 @@ public struct ScanSnapshot: Sendable {
   ///
   /// - Throws: ``DiffError``.
   public init(directory: String) throws(DiffError) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-      throw .notADirectory(path: directory)
-    }
-    func read(_ name: String, required: Bool) throws(DiffError) -> [UInt8]? {
-      let path = (directory as NSString).appendingPathComponent(name)
-      guard FileManager.default.fileExists(atPath: path) else {
-        if required { throw .missingFile(directory: directory, name: name) }
-        return nil
-      }
-      guard let data = FileManager.default.contents(atPath: path) else {
-        throw .malformed(file: path, line: nil, message: "cannot read the file")
-      }
-      return Array(data)
-    }
-    var files: [(name: String, bytes: [UInt8])] = []
-    for (name, required) in [("exposures.csv", true), ("coverage.json", true), ("graph.json", false), ("statement.json", false)] {
-      if let bytes = try read(name, required: required) { files.append((name, bytes)) }
-    }
-    try self.init(files: files, directory: directory)
+    let output = try PreviousOutput(directory: directory)
+    try self.init(files: output.files, directory: directory)
   }
 
   /// Parses output files held in memory (`exposures.csv` and `coverage.json` required).

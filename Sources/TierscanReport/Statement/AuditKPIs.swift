@@ -31,7 +31,12 @@ public enum AuditKPIs {
   /// has none (a scan directory, or a pack from before these figures).
   public static func previous(directory: String) -> [String: Double] {
     let url = URL(fileURLWithPath: directory).appendingPathComponent("statement.json")
-    guard let data = try? Data(contentsOf: url), let json = try? JSONParser.parse(bytes: Array(data)),
+    return previous(statementJSON: (try? Data(contentsOf: url)).map { Array($0) })
+  }
+
+  /// The KPIs a previous `statement.json`'s bytes recorded, by name; empty without any.
+  public static func previous(statementJSON bytes: [UInt8]?) -> [String: Double] {
+    guard let bytes, let json = try? JSONParser.parse(bytes: bytes),
       let kpis = json["figures"]?["remediation"]?["kpis"]?.objectValue
     else { return [:] }
     var out: [String: Double] = [:]

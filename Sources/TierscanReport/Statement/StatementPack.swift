@@ -31,16 +31,40 @@ public enum StatementPack {
     prepared: ScanPipeline.Prepared, analysis: RiskAnalysis, manifest: ScanManifest, year: Int,
     regimes: StatementRegimes, previous: String? = nil, questionnaireVersion: String = S211Questionnaire.defaultVersion
   ) throws(StatementError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
+    var output: PreviousOutput?
+    if let previous {
+      do {
+        output = try PreviousOutput(directory: previous)
+      } catch {
+        throw .previous(error)
+      }
+    }
+    return try build(
+      prepared: prepared, analysis: analysis, manifest: manifest, year: year, regimes: regimes, previousOutput: output,
+      questionnaireVersion: questionnaireVersion)
+  }
+
+  /// The pack's files and the document, comparing with a previous output held in memory (a
+  /// workspace period's pack, or a directory's files).
+  ///
+  /// - Throws: ``StatementError/previous(_:)`` when the previous output cannot be parsed;
+  ///   ``StatementError`` for an unknown questionnaire version.
+  public static func build(
+    prepared: ScanPipeline.Prepared, analysis: RiskAnalysis, manifest: ScanManifest, year: Int,
+    regimes: StatementRegimes, previousOutput: PreviousOutput?,
+    questionnaireVersion: String = S211Questionnaire.defaultVersion
+  ) throws(StatementError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
+    let previous = previousOutput?.label
     let findings = prepared.findings + analysis.allFindings
     let scanFiles = ScanOutputWriter.files(
       analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true))
     let figures = StatementFigures(inputs: prepared.inputs, analysis: analysis, findings: findings)
     var change: ScanDiff?
-    if let previous {
+    if let previousOutput {
       let old: ScanSnapshot
       var current: ScanSnapshot
       do {
-        old = try ScanSnapshot(directory: previous)
+        old = try ScanSnapshot(files: previousOutput.files, directory: previousOutput.label)
         current = try ScanSnapshot(files: scanFiles, directory: "statement output")
       } catch {
         throw .previous(error)
@@ -52,7 +76,9 @@ public enum StatementPack {
       year: year, regimes: regimes, figures: figures, change: change, previousLabel: previous, manifest: manifest,
       isComplete: !findings.contains { $0.severity == .error }, entityCount: analysis.graph.entityCount,
       relationshipCount: analysis.graph.relationshipCount)
-    if let previous { document.previousKPIs = AuditKPIs.previous(directory: previous) }
+    if let previousOutput {
+      document.previousKPIs = AuditKPIs.previous(statementJSON: previousOutput.files.first { $0.name == "statement.json" }?.bytes)
+    }
     var files = scanFiles
     files.append(("statement.json", Array(StatementJSON.render(document).utf8)))
     files.append(("statement.md", Array(StatementMarkdown.render(document).utf8)))

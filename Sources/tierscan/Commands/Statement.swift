@@ -3,6 +3,7 @@ import Foundation
 import TierscanCore
 import TierscanReport
 import TierscanRisk
+import TierscanWorkspace
 
 /// `tierscan statement INPUT… --focus ID --year Y [--regime uk,au|both] [--previous DIR]
 /// [--config F] [--smelter-lookup F] --out DIR`: the Modern Slavery Statement evidence pack.
@@ -14,7 +15,9 @@ struct Statement: ParsableCommand {
   @Option(help: "The reporting organisation's id.") var focus: String
   @Option(help: "The reporting year (written into the pack; no clock is read).") var year: Int
   @Option(help: "Regimes, comma-separated: uk, au, ca, intl (both = uk,au; all = every regime).") var regime: StatementRegimes = .both
-  @Option(help: "The previous year's scan or statement output directory, to report the change.") var previous: String?
+  @Option(
+    help: "The previous year's scan or statement output directory, to report the change (with --workspace: a period of the workspace).")
+  var previous: String?
   @OptionGroup var scan: ScanOptions
   @Option(help: "Directory for the pack (written atomically).") var out: String
   @Option(
@@ -39,10 +42,24 @@ struct Statement: ParsableCommand {
     let run = try ScanRun(options: scan, input: input, focus: focus, periodEnd: ISODate.endOfYear(year))
     let (pipeline, prepared, analysis) = (run.pipeline, run.prepared, run.analysis!)
     let pack: (document: StatementDocument, files: [(name: String, bytes: [UInt8])])
+    var previousOutput: PreviousOutput?
+    if let workspace = input.workspace, let previous {
+      previousOutput = try WorkspaceCommand.run { () throws(WorkspaceError) in
+        try Workspace.open(at: workspace).previousOutput(
+          period: previous, focus: focus, year: year - 1, regimes: regime, questionnaireVersion: questionnaireVersion,
+          options: scan.request(inputs: [], focus: nil).ingestOptions)
+      }
+    }
     do {
-      pack = try StatementPack.build(
-        prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
-        previous: previous, questionnaireVersion: questionnaireVersion)
+      if input.workspace != nil {
+        pack = try StatementPack.build(
+          prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
+          previousOutput: previousOutput, questionnaireVersion: questionnaireVersion)
+      } else {
+        pack = try StatementPack.build(
+          prepared: prepared, analysis: analysis, manifest: pipeline.manifest(for: prepared), year: year, regimes: regime,
+          previous: previous, questionnaireVersion: questionnaireVersion)
+      }
     } catch {
       Output.printError(error.description)
       throw ExitCode(error.isUsageError ? ExitStatus.usage : ExitStatus.inputErrors)
