@@ -39,7 +39,7 @@ let package = Package(
     .target(
       name: "TierscanWorkspace",
       dependencies: [
-        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport",
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .executableTarget(

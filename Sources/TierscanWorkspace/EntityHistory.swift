@@ -24,6 +24,9 @@ public struct EntityHistory: Sendable {
     public var exposures: [String]
     /// For a retirement: the last period it was present, the policy and the review state.
     public var retirement: String?
+    /// How it kept an earlier workspace id (a judgement, entity resolution), and the pairs with
+    /// earlier entities sent to review.
+    public var resolution: [String] = []
   }
 
   /// The workspace id.
@@ -49,6 +52,7 @@ public struct EntityHistory: Sendable {
       }
       for mention in entry.mentions { out += "    mentioned at \(mention)\n" }
       for exposure in entry.exposures { out += "    exposure \(exposure)\n" }
+      for line in entry.resolution { out += "    \(line)\n" }
     }
     return out
   }
@@ -114,6 +118,25 @@ extension Workspace {
             let place = Provenance(file: row["file"], line: row["line"], sheet: row["sheet"], cell: row["cell"])
             let source: String? = row["source"]
             return place.description + (source.map { " (source \($0))" } ?? "")
+          }
+          entry.resolution = try Row.fetchAll(
+            db,
+            sql: """
+              SELECT m.candidate_wid, m.method, m.decision, m.similarity, m.detail, m.applied,
+                (SELECT c.id FROM entities c WHERE c.wid = m.candidate_wid AND c.import_id < m.import_id
+                 ORDER BY c.import_id DESC LIMIT 1) AS candidate_id
+              FROM resolution_matches m WHERE m.import_id = ? AND m.idx = ?
+              ORDER BY m.applied DESC, m.similarity DESC, m.candidate_wid
+              """, arguments: [importID, idx]
+          ).map { row in
+            let candidate = "W\(row["candidate_wid"] as Int64) \(row["candidate_id"] as String? ?? "")"
+            let similarity: Double? = row["similarity"]
+            let method: String = row["method"]
+            let decision: String = row["decision"]
+            let how = method == "judgement" ? "judgement \(row["detail"] as String)"
+              : "entity resolution (\(decision), similarity \(similarity.map { String($0) } ?? "-"))"
+            return (row["applied"] as Bool) ? "kept the workspace id of \(candidate) by \(how)"
+              : "may be \(candidate): \(how), sent to review"
           }
           entry.exposures = try Row.fetchAll(
             db,

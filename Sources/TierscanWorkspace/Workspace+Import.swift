@@ -110,16 +110,22 @@ extension Workspace {
       try Self.storeFiles(db, period: period, importID: importID)
       try Self.storeFindings(db, allFindings, importID: importID)
       var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period)
-      let wids = try graphStore.assignWorkspaceIDs(prepared.graph)
+      let (wids, matches) = try graphStore.assignWorkspaceIDs(
+        prepared.graph, judgements: judgements, matching: config.config.matching)
       try graphStore.store(prepared.graph, wids: wids)
+      try graphStore.store(matches)
       if let analysis { try graphStore.store(analysis, wids: wids) }
       let membership = try WorkspaceMembership.update(db, from: request.period)
-      return WorkspaceImportResult(
+      var result = WorkspaceImportResult(
         importID: importID, period: request.period, sources: newSources, replacedSources: replaced,
         filesBrought: brought.count + lookups.count, filesCarried: files.count - brought.count - lookups.count,
         entities: prepared.graph.entityCount, relationships: prepared.graph.relationshipCount,
         newEntities: graphStore.newEntities, retired: membership.retired, retained: membership.retained,
         exposures: analysis?.exposures.count ?? 0, findings: allFindings)
+      result.keptByJudgement = matches.filter { $0.applied && $0.method == "judgement" }.count
+      result.keptByResolution = matches.filter { $0.applied && $0.method == "resolution" }.count
+      result.sentToReview = matches.filter { !$0.applied }.count
+      return result
     }
   }
 

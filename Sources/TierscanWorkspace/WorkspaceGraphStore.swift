@@ -1,5 +1,6 @@
 import GRDB
 import TierscanCore
+import TierscanMatch
 import TierscanRisk
 
 /// Writes one import's merged graph into the queryable tables and gives every entity its
@@ -8,8 +9,9 @@ import TierscanRisk
 /// Workspace ids are stable across periods: an entity keeps the id of the earlier entity that
 /// shares its LEI, DUNS or CID (the identifiers the graph merges by); an entity matching none
 /// keeps the id of the earlier entity with the same input id unless their identifiers
-/// disagree (a renumbered export reusing an id for another supplier). Every id, alias and
-/// identifier ever seen is kept in `entity_keys`, so it resolves later.
+/// disagree (a renumbered export reusing an id for another supplier); the rest go through
+/// ``WorkspaceIDResolver`` (`same` judgements, then entity resolution against the previous
+/// period). Every id, alias and identifier ever seen is kept in `entity_keys`, so it resolves later.
 struct WorkspaceGraphStore {
   let db: Database
   let importID: Int64
@@ -25,11 +27,13 @@ struct WorkspaceGraphStore {
     self.period = period
   }
 
-  /// The workspace id of each entity, by entity index.
-  mutating func assignWorkspaceIDs(_ graph: SupplyGraph) throws -> [Int64] {
+  /// The workspace id of each entity, by entity index, and the judgement and resolution pairs
+  /// that kept one or went to review (``WorkspaceIDResolver``).
+  mutating func assignWorkspaceIDs(_ graph: SupplyGraph, judgements: [StoredJudgement], matching: MatchConfig) throws
+    -> (wids: [Int64], matches: [WorkspaceIDResolver.Match])
+  {
     let lookup = try db.makeStatement(
       sql: "SELECT wid FROM entity_keys WHERE scheme = ? AND value = ? ORDER BY first_import DESC, wid DESC LIMIT 1")
-    let keysOf = try db.makeStatement(sql: "SELECT scheme, value FROM entity_keys WHERE wid = ?")
     let create = try db.makeStatement(sql: "INSERT INTO workspace_entities (first_period, first_import) VALUES (?, ?)")
     let addKey = try db.makeStatement(
       sql: "INSERT OR IGNORE INTO entity_keys (scheme, value, wid, first_import) VALUES (?, ?, ?, ?)")
@@ -46,22 +50,13 @@ struct WorkspaceGraphStore {
         }
       }
     }
+    let resolver = WorkspaceIDResolver(
+      db: db, importID: importID, period: period, judgements: judgements, matching: matching)
+    var matches = try resolver.resolveByJudgement(graph, wids: &wids, taken: &taken)
+    try matchByID(graph, wids: &wids, taken: &taken, provisional: false)
+    matches += try resolver.resolveByEngine(graph, wids: &wids, taken: &taken)
+    try matchByID(graph, wids: &wids, taken: &taken, provisional: true)
     for index in graph.entities.indices where wids[index] == 0 {
-      let entity = graph.entities[index]
-      if let wid = try Int64.fetchOne(lookup, arguments: ["id", entity.id]), !taken.contains(wid) {
-        var known: [String: Set<String>] = [:]
-        for row in try Row.fetchAll(keysOf, arguments: [wid]) {
-          known[row["scheme"], default: []].insert(row["value"])
-        }
-        let disagrees = entity.identifiers.schemes.contains { scheme, value in
-          Self.matchingSchemes.contains(scheme) && known[scheme].map { !$0.contains(value) } ?? false
-        }
-        if !disagrees {
-          wids[index] = wid
-          taken.insert(wid)
-          continue
-        }
-      }
       try create.execute(arguments: [period, importID])
       wids[index] = db.lastInsertedRowID
       taken.insert(wids[index])
@@ -73,15 +68,62 @@ struct WorkspaceGraphStore {
       for alias in entity.aliases { try addKey.execute(arguments: ["alias", alias, wid, importID]) }
       for (scheme, value) in entity.identifiers.schemes { try addKey.execute(arguments: [scheme, value, wid, importID]) }
     }
-    return wids
+    return (wids, matches)
+  }
+
+  /// Gives each unassigned entity the workspace id of the earlier entity with its input id,
+  /// unless their LEI / DUNS / CID disagree. An id first given in this import's period (by an
+  /// earlier import of it) is *provisional*: it is reused only after judgements and entity
+  /// resolution found nothing better (`provisional: true`), so re-importing a period gives the
+  /// ids a first import would.
+  private func matchByID(_ graph: SupplyGraph, wids: inout [Int64], taken: inout Set<Int64>, provisional: Bool) throws {
+    let lookup = try db.makeStatement(
+      sql: """
+        SELECT k.wid, w.first_period FROM entity_keys k JOIN workspace_entities w ON w.wid = k.wid
+        WHERE k.scheme = 'id' AND k.value = ? ORDER BY k.first_import DESC, k.wid DESC LIMIT 1
+        """)
+    let keysOf = try db.makeStatement(sql: "SELECT scheme, value FROM entity_keys WHERE wid = ?")
+    for index in graph.entities.indices where wids[index] == 0 {
+      let entity = graph.entities[index]
+      guard let row = try Row.fetchOne(lookup, arguments: [entity.id]) else { continue }
+      let wid: Int64 = row["wid"]
+      let firstPeriod: String = row["first_period"]
+      guard !taken.contains(wid), (firstPeriod == period) == provisional else { continue }
+      var known: [String: Set<String>] = [:]
+      for row in try Row.fetchAll(keysOf, arguments: [wid]) {
+        known[row["scheme"], default: []].insert(row["value"])
+      }
+      let disagrees = entity.identifiers.schemes.contains { scheme, value in
+        Self.matchingSchemes.contains(scheme) && known[scheme].map { !$0.contains(value) } ?? false
+      }
+      if !disagrees {
+        wids[index] = wid
+        taken.insert(wid)
+      }
+    }
+  }
+
+  /// Stores the judgement and resolution pairs (after the entities they refer to).
+  func store(_ matches: [WorkspaceIDResolver.Match]) throws {
+    let statement = try db.makeStatement(
+      sql: """
+        INSERT OR IGNORE INTO resolution_matches (import_id, idx, candidate_wid, method, decision, similarity, detail, applied)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
+    for match in matches {
+      try statement.execute(arguments: [
+        importID, match.index, match.candidate, match.method, match.decision.rawValue, match.similarity, match.detail,
+        match.applied,
+      ])
+    }
   }
 
   /// Stores entities, identifiers, entity provenance and relationships.
   func store(_ graph: SupplyGraph, wids: [Int64]) throws {
     let entity = try db.makeStatement(
       sql: """
-        INSERT INTO entities (import_id, idx, wid, id, name, kind, country, sector, placeholder)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO entities (import_id, idx, wid, id, name, kind, country, sector, placeholder, address)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let identifier = try db.makeStatement(
       sql: "INSERT INTO identifiers (import_id, idx, scheme, value) VALUES (?, ?, ?, ?)")
@@ -90,7 +132,7 @@ struct WorkspaceGraphStore {
     for (index, value) in graph.entities.enumerated() {
       try entity.execute(arguments: [
         importID, index, wids[index], value.id, value.name, value.kind.rawValue, value.country, value.sector,
-        value.isPlaceholder,
+        value.isPlaceholder, MatchRecord.address(in: value.attributes),
       ])
       for (scheme, id) in value.identifiers.schemes { try identifier.execute(arguments: [importID, index, scheme, id]) }
       for (position, place) in value.sources.enumerated() {

@@ -19,6 +19,11 @@ public struct WorkspaceImportResult: Sendable {
   public var relationships: Int
   /// Entities that got a new workspace id (never seen in any period before).
   public var newEntities: Int
+  /// Entities that kept an earlier workspace id through a `same` judgement, or through a `same`
+  /// decision of entity resolution; pairs sent to review (`possible`, or a `same` that lost).
+  public var keptByJudgement = 0
+  public var keptByResolution = 0
+  public var sentToReview = 0
   /// Entities of the previous period that this one no longer reports, by what the policy did.
   public var retired: Int
   public var retained: Int

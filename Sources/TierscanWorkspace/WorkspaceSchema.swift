@@ -10,7 +10,7 @@ enum WorkspaceSchema {
   static var current: Int { migrations.count }
 
   /// Migration `i` takes the schema from version `i` to `i + 1`.
-  static let migrations: [String] = [version1, version2]
+  static let migrations: [String] = [version1, version2, version3]
 
   private static let version1 = """
     CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -198,6 +198,26 @@ enum WorkspaceSchema {
     );
     CREATE INDEX judgements_by_left ON judgements (left_key);
     CREATE INDEX judgements_by_right ON judgements (right_key);
+    """
+
+  /// Version 3: workspace ids kept by judgements and entity resolution, and the pairs sent to
+  /// review (docs/workspace.md, "Workspace ids"); entities keep their address for matching.
+  private static let version3 = """
+    ALTER TABLE entities ADD COLUMN address TEXT;
+
+    CREATE TABLE resolution_matches (
+      import_id INTEGER NOT NULL,
+      idx INTEGER NOT NULL,
+      candidate_wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      method TEXT NOT NULL CHECK (method IN ('judgement', 'resolution')),
+      decision TEXT NOT NULL CHECK (decision IN ('same', 'possible')),
+      similarity REAL,
+      detail TEXT NOT NULL,
+      applied INTEGER NOT NULL,
+      PRIMARY KEY (import_id, idx, candidate_wid),
+      FOREIGN KEY (import_id, idx) REFERENCES entities (import_id, idx)
+    ) WITHOUT ROWID;
+    CREATE INDEX resolution_matches_by_candidate ON resolution_matches (candidate_wid);
     """
 
   /// Applies the migrations above `from`, then records the new version.

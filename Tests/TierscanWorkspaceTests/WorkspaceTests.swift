@@ -120,6 +120,64 @@ import Testing
     } throws: { error in "\(error)".contains("NOPE: no entity") }
   }
 
+  /// Suppliers renumbered without identifiers: entity resolution keeps the workspace id on a
+  /// `same` decision (names and addresses agree), sends a `possible` one to review, and a `same`
+  /// judgement recorded after review keeps the id when the period is imported again.
+  @Test func renumberedSuppliersWithoutIdentifiersKeepTheirIdsByResolutionAndJudgement() throws {
+    let directory = try temporaryDirectory()
+    let workspace = try Workspace.create(at: directory.appendingPathComponent("w.db").path)
+    let header = "id,name,kind,country,address\n"
+    let first = directory.appendingPathComponent("first.csv")
+    try write(
+      header + "BUY,Buyer plc,company,GB,1 High Street London\n"
+        + "S-1,Shanghai Weijie Garment Co. Ltd,company,CN,88 Jinhai Road Fengxian Shanghai\n"
+        + "S-2,Dhaka Knit Composite Ltd,company,BD,\n"
+        + "S-3,Ambathur Clothing Pvt Ltd,company,IN,\n"
+        + "S-4,Bursa Denim Tekstil,company,TR,Organize Sanayi Bolgesi Bursa\n", to: first)
+    let second = directory.appendingPathComponent("second.csv")
+    try write(
+      header + "BUY,Buyer plc,company,GB,1 High Street London\n"
+        + "N-1,Shanghai Weijie Garment Co.,company,CN,88 Jinhai Rd Fengxian Shanghai\n"
+        + "N-2,Dhaka Knit Composite Ltd,company,BD,\n"
+        + "N-3,Ambathur Clothing Pvt. Ltd.,company,IN,\n"
+        + "N-4,Bursa Denim Tekstil,company,TR,Organize Sanayi Bolgesi Bursa\n", to: second)
+    _ = try workspace.importPeriod(WorkspaceImportRequest(period: "2024", inputs: [first.path], source: "suppliers"))
+    // A reviewer has already said S-4 and N-4 are different (a namesake): the engine may not join them.
+    let judgements = directory.appendingPathComponent("judgements.csv")
+    try write("left,right,decision,reviewer,decided_on\nS-4,BUY,not_same,J. Doe,2025-01-10\n", to: judgements)
+    _ = try workspace.importJudgements(file: judgements.path, period: "2024")
+    try write("left,right,decision,reviewer,decided_on\nN-4,S-4,not_same,J. Doe,2025-01-10\n", to: judgements)
+    _ = try workspace.importJudgements(file: judgements.path, period: "2024")
+
+    let two = try workspace.importPeriod(WorkspaceImportRequest(period: "2025", inputs: [second.path], source: "suppliers"))
+    #expect(two.keptByResolution == 1 && two.keptByJudgement == 0)
+    #expect(two.newEntities == 3)  // N-2, N-3 (possible: no addresses) and N-4 (vetoed)
+    #expect(two.sentToReview == 2)
+    #expect(two.retired == 3)
+    let s1 = try workspace.history(of: "S-1")
+    #expect(try workspace.history(of: "N-1").wid == s1.wid)
+    #expect(s1.periods.map(\.id) == ["S-1", "N-1"])
+    #expect(s1.periods.last?.resolution.first?.hasPrefix("kept the workspace id of W2 S-1 by entity resolution (same, similarity ") == true)
+    let n2 = try workspace.history(of: "N-2")
+    #expect(n2.wid != (try workspace.history(of: "S-2")).wid)
+    #expect(n2.periods.last?.resolution == ["may be W3 S-2: entity resolution (possible, similarity 1.0), sent to review"])
+    #expect(try workspace.history(of: "N-4").periods.last?.resolution == [])
+
+    // The reviewer settles N-3: the same supplier. Importing 2025 again keeps S-3's id for it,
+    // and the provisional id N-2 got stays N-2's (no churn).
+    _ = try workspace.recordJudgement(
+      WorkspaceJudgementRequest(
+        left: "N-3", right: "S-3", decision: "same", reviewer: "J. Doe", decidedOn: "2025-02-01", period: "2025"))
+    let again = try workspace.importPeriod(WorkspaceImportRequest(period: "2025", inputs: [second.path], source: "suppliers"))
+    #expect(again.keptByJudgement == 1, "\(again)")
+    #expect(again.keptByResolution == 0 && again.newEntities == 0)  // N-1 now matches S-1's id by its own id
+    #expect(try workspace.history(of: "N-3").wid == (try workspace.history(of: "S-3")).wid)
+    #expect(try workspace.history(of: "N-3").periods.last?.resolution == ["kept the workspace id of W4 S-3 by judgement J3"])
+    #expect(try workspace.history(of: "N-2").wid == n2.wid)
+    #expect(again.retired == 2)  // S-2 and S-4 remain retired; S-3 is back
+    #expect(try workspace.problems().isEmpty)
+  }
+
   @Test func periodLabelsAreChecked() throws {
     let path = try temporaryDirectory().appendingPathComponent("w.db").path
     let workspace = try Workspace.create(at: path)

@@ -57,6 +57,10 @@ struct WorkspaceCommand: ParsableCommand {
       if !result.replacedSources.isEmpty { text += " (replacing \(result.replacedSources.joined(separator: ", ")))" }
       text += "\n  files: \(result.filesBrought) brought, \(result.filesCarried) carried over from other sources"
       text += "\n  graph: \(result.entities) entities (\(result.newEntities) new to the workspace), \(result.relationships) relationships"
+      if result.keptByJudgement + result.keptByResolution + result.sentToReview > 0 {
+        text += "\n  workspace ids kept by judgement: \(result.keptByJudgement), by entity resolution: \(result.keptByResolution)"
+        text += "; pairs sent to review: \(result.sentToReview)"
+      }
       text += "\n  previous period's entities no longer reported: \(result.retired) retired (\(retire.rawValue)), \(result.retained) retained"
       if focus != nil { text += "\n  exposures stored: \(result.exposures)" }
       text += "\n  findings: \(errors) error(s), \(warnings) warning(s)\n"
