@@ -42,6 +42,20 @@ import TierscanCore
     #expect(inputs.relationships[1].attributes.contains(Attribute("tier", "1e9")))
   }
 
+  @Test func aTypeColumnNamingAnotherRelationshipRejectsTheRow() {
+    let inputs = read(
+      "buyer_id,supplier_id,type\nF,A,supplies\nF,B,Subcontracts\nA,S,operates\nF,C,ownership\nF,D,manufacturer\n")
+    #expect(inputs.relationships.map { "\($0.from)>\($0.to):\($0.type)" } == [
+      "A>F:supplies", "B>F:subcontracts", "D>F:supplies",
+    ])
+    #expect(inputs.findings.findings.map { "\($0.rule)@\($0.location?.line ?? 0)" } == [
+      "supplier-list-type@4", "supplier-list-type@5",
+    ])
+    #expect(inputs.files.first?.recordsRejected == 2)
+    // A supplier type that is not a relationship stays an attribute.
+    #expect(inputs.relationships[2].attributes.contains(Attribute("type", "manufacturer")))
+  }
+
   @Test func aChainThirtyThousandRowsDeepNeedsNoRecursion() {
     var text = "buyer_id,supplier_id,tier\n"
     let depth = 30_000

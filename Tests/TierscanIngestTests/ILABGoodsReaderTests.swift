@@ -55,10 +55,11 @@ struct ILABGoodsReaderTests {
     let result = XMLFixtures.read(url: url, shownAs: "goods_2021.xml")
     // Counted independently (Python ElementTree): 467 rows, 457 with a Yes flag; child labour
     // (Child_Labor or Forced_Child_Labor) 414, forced labour (Forced_Labor or
-    // Forced_Child_Labor) 121; 78 countries, every one mapped.
-    #expect(result.findings.findings.isEmpty)
+    // Forced_Child_Labor) 121; 78 countries, every one mapped. The other 10 rows flag only
+    // Derived_Labor_Exploitation: records, each an `ilab-derived-only` warning, not scored.
+    #expect(result.findings.findings.map(\.rule) == Array(repeating: .ilabDerivedOnly, count: 10))
     #expect(result.files == [
-      InputFileSummary(path: "goods_2021.xml", kind: .ilabGoods, recordsRead: 457, recordsAccepted: 457, recordsRejected: 0)
+      InputFileSummary(path: "goods_2021.xml", kind: .ilabGoods, recordsRead: 467, recordsAccepted: 457, recordsRejected: 10)
     ])
     #expect(result.countryRisk.count == 535)
     #expect(result.countryRisk.filter { $0.category == "child_labour" }.count == 414)

@@ -55,6 +55,36 @@ struct RealDataProfileTests {
     #expect(inputs.findings.findings.first?.message.contains("save it as .xlsx or CSV") == true)
   }
 
+  /// Reads a real file with no mapping, as a new user's first try would.
+  private func readPlain(_ path: String) -> IngestedInputs {
+    Ingestor(options: IngestOptions()).read(file: InputFile(displayPath: path, url: Self.root.appendingPathComponent(path)))
+  }
+
+  @Test func ilabRowsFlaggedOnlyDerivedAreCountedAndSaid() {
+    // 467 good × country rows: 457 flag child or forced labour; 10 flag only
+    // Derived_Labor_Exploitation (solar cells/modules, PV ingots/wafers, Li-ion batteries from
+    // China; palm-oil products from Indonesia) and were skipped without a word before.
+    let inputs = readPlain("risk_lists/goods_2021.xml")
+    #expect(inputs.files.map(\.recordsRead) == [467] && inputs.files.map(\.recordsAccepted) == [457])
+    #expect(inputs.files.map(\.recordsRejected) == [10])
+    let derived = inputs.findings.findings.filter { $0.rule == .ilabDerivedOnly }
+    #expect(derived.count == 10 && inputs.findings.findings.count == 10)
+    #expect(derived.contains { $0.message.hasPrefix("good 'Solar Modules' (China) is listed only as produced with inputs") })
+    #expect(inputs.countryRisk.count == 535)
+  }
+
+  @Test func theOMTSImportTemplateIsNotSilentlyMisread() {
+    let inputs = readPlain("omts/excel/omts-import-example.xlsx")
+    #expect(inputs.findings.findings.first?.rule == .omtsExcelTemplate)
+    // Its Supply Relationships sheet lists `operates` and `produces` rows beside the supplies row:
+    // rejected, never supplies edges org-bolt → fac-bolt-sheffield or facility → good.
+    let rejected = inputs.findings.findings.filter { $0.rule == .supplierListType }
+    #expect(rejected.map { $0.location?.line ?? 0 } == [3, 4])
+    #expect(rejected.allSatisfy { $0.location?.sheet == "Supply Relationships" })
+    #expect(!inputs.relationships.contains { $0.to == "fac-bolt-sheffield" })
+    #expect(inputs.relationships.contains { $0.from == "org-bolt" && $0.to == "org-acme" && $0.type == .supplies })
+  }
+
   @Test func omtsSupplierListTemplate() throws {
     let inputs = try read("omts/excel/omts-supplier-list-example.xlsx", profile: "omts-supplier-list")
     #expect(inputs.files.map(\.recordsRead) == [7] && inputs.files.map(\.recordsAccepted) == [7])

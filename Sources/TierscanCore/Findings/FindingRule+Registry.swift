@@ -95,6 +95,8 @@ extension FindingRule {
   public static let ftmTopicUnused = FindingRule(id: "ftm-topic-unused")
   /// `identifier-conflict` (warning, XML): Two different values for one identifier scheme of an entity.
   public static let identifierConflict = FindingRule(id: "identifier-conflict")
+  /// `ilab-derived-only` (warning, ILAB): An ILAB row flagged only Derived_Labor_Exploitation (a good made with inputs produced by child or forced labour, not saying which); counted, not scored.
+  public static let ilabDerivedOnly = FindingRule(id: "ilab-derived-only")
   /// `ilab-missing-good-name` (warning, ILAB): A <Good> without a <Good_Name>; its rows are not used.
   public static let ilabMissingGoodName = FindingRule(id: "ilab-missing-good-name")
   /// `ilab-unmapped-country` (warning, ILAB): An ILAB country name resolves to no ISO code; the row is not used.
@@ -213,6 +215,8 @@ extension FindingRule {
   public static let omtsDuplicateId = FindingRule(id: "omts-duplicate-id")
   /// `omts-edge` (error, OMTS): A malformed edge; not read.
   public static let omtsEdge = FindingRule(id: "omts-edge")
+  /// `omts-excel-template` (warning, XLSX): The OMTS Excel import template read as tierscan tables by header only; convert it with omtsf import-excel for a faithful import.
+  public static let omtsExcelTemplate = FindingRule(id: "omts-excel-template")
   /// `omts-graph-type` (error, OMTS): An edge whose endpoints have kinds its type does not allow.
   public static let omtsGraphType = FindingRule(id: "omts-graph-type")
   /// `omts-header` (error, OMTS): A malformed file header field.
@@ -263,6 +267,8 @@ extension FindingRule {
   public static let smelterUnidentified = FindingRule(id: "smelter-unidentified")
   /// `stale-judgement` (warning, judgements): A judgement naming an entity id or risk-list row that is not in the inputs; it is not applied.
   public static let staleJudgement = FindingRule(id: "stale-judgement")
+  /// `supplier-list-type` (error, CSV): A supplier-list row whose type column names a relationship other than supplies or subcontracts (e.g. an OMTS sheet's operates row); the row is rejected rather than read as a supply edge.
+  public static let supplierListType = FindingRule(id: "supplier-list-type")
   /// `symlink-not-followed` (warning, inputs): A symbolic link inside an input directory; not followed, not read.
   public static let symlinkNotFollowed = FindingRule(id: "symlink-not-followed")
   /// `unexpected-share` (warning, CSV): A share on an edge that is not owns; dropped.
@@ -377,6 +383,7 @@ extension FindingRule {
     .ftmTopicUnmapped,
     .ftmTopicUnused,
     .identifierConflict,
+    .ilabDerivedOnly,
     .ilabMissingGoodName,
     .ilabUnmappedCountry,
     .ilabUnmappedGood,
@@ -436,6 +443,7 @@ extension FindingRule {
     .omtsDisclosure,
     .omtsDuplicateId,
     .omtsEdge,
+    .omtsExcelTemplate,
     .omtsGraphType,
     .omtsHeader,
     .omtsIdentifier,
@@ -461,6 +469,7 @@ extension FindingRule {
     .smelterNotListedIncomplete,
     .smelterUnidentified,
     .staleJudgement,
+    .supplierListType,
     .symlinkNotFollowed,
     .unexpectedShare,
     .unexpectedText,

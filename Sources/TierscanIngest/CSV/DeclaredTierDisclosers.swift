@@ -32,7 +32,7 @@ enum DeclaredTierDisclosers {
     }
     for r in result.relationships.indices {
       let edge = result.relationships[r]
-      guard edge.type == .supplies else { continue }
+      guard edge.type == .supplies || edge.type == .subcontracts else { continue }
       let (supplier, buyer) = (intern(edge.from), intern(edge.to))
       if !buyers[supplier].contains(buyer) { buyers[supplier].append(buyer) }
     }

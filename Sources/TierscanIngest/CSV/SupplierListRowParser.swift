@@ -19,7 +19,8 @@ enum SupplierListRowParser {
     let identifiers = row.identifiers()
     let basis = row.basis()
     let tier = row.value("tier")
-    guard let buyer, let supplier, !row.isRejected else { return nil }
+    let type = edgeType(&row)
+    guard let buyer, let supplier, let type, !row.isRejected else { return nil }
     var declared: DeclaredTier?
     if let tier {
       let value = DeclaredTier.parse(tier)
@@ -37,8 +38,25 @@ enum SupplierListRowParser {
       attributes: (row.value("supplier_address").map { [Attribute("address", $0)] } ?? []) + row.unresolvedCountryAttributes,
       provenance: row.at)
     let edge = RelationshipRecord(
-      from: supplier, to: buyer, type: .supplies, commodity: row.value("commodity")?.lowercased(),
+      from: supplier, to: buyer, type: type, commodity: row.value("commodity")?.lowercased(),
       hsCode: row.value("hs_code"), basis: basis, attributes: row.attributes(), provenance: row.at)
     return (entity, edge, declared)
+  }
+
+  /// The row's edge type: `supplies`, or `subcontracts` when a `type` column says so. A `type`
+  /// naming another relationship (an OMTS workbook's `Supply Relationships` sheet lists `operates`
+  /// rows beside `supplies` rows) rejects the row: read as a supply edge it would misstate the
+  /// relationship. Any other `type` text (a supplier type such as `manufacturer`) stays an attribute.
+  private static func edgeType(_ row: inout CSVRow) -> RelationshipType? {
+    guard let raw = row.value("type") else { return .supplies }
+    let type = raw.lowercased()
+    if type == "supplies" { return .supplies }
+    if type == "subcontracts" { return .subcontracts }
+    guard RelationshipType(rawValue: type) != nil || OMTSVocabulary.edgeTypes.contains(type) else { return .supplies }
+    row.reject(
+      .supplierListType,
+      "type '\(raw)' names a relationship other than supplies or subcontracts; a supplier-list row is a supply edge "
+        + "supplier → buyer, so it would misstate this one (read such a table as relationships: from, to, type)")
+    return nil
   }
 }

@@ -15,6 +15,15 @@ struct WorkbookTableReader {
   /// Reads every sheet of `package` into `result`.
   func read(_ package: WorkbookPackage, into result: inout IngestedInputs) throws(XLSXError) {
     let sheets = try package.readSheets(package.sheetNames.map { .init(name: $0) })
+    let names = Set(package.sheetNames)
+    if options.mappings.isEmpty, names.isSuperset(of: ["Metadata", "Organizations", "Supply Relationships"]) {
+      result.findings.add(
+        .warning, .omtsExcelTemplate, at: Provenance(file: file),
+        "this is the OMTS Excel import template: its sheets are read as tierscan tables by their headers only "
+          + "(Organizations, Facilities, Goods, Attestations… as entities of kind company; Supply Relationships as a "
+          + "supplier list, its non-supply rows rejected; Corporate Structure, Same As, Identifiers not read). For a "
+          + "faithful import convert it with `omtsf import-excel` and read the .omts file (docs/interchange.md)")
+    }
     var read = false
     for name in package.sheetNames {
       guard let sheet = sheets[name] else { continue }

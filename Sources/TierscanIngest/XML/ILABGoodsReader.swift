@@ -10,7 +10,10 @@ import TierscanCore
 /// carry score 0.7 (the default of config `ilab_scores`) and `source` = `ILAB <year>`
 /// (``sourcePrefix``); the risk engine re-scores entries whose source starts with it from
 /// `ilab_scores[category]`. Rows whose country or good cannot be mapped are warnings and are
-/// not used (counted as rejected). Provenance is the `Country` element's line.
+/// not used (counted as rejected), and so are rows that flag only `Derived_Labor_Exploitation`
+/// (`ilab-derived-only`: the list does not say whether the input's labour was child or forced).
+/// Rows with no `Yes` at all say the good is not listed there and are not records.
+/// Provenance is the `Country` element's line.
 struct ILABGoodsReader {
   /// Every ILAB entry's `source` starts with this.
   static let sourcePrefix = "ILAB"
@@ -92,7 +95,7 @@ struct ILABGoodsReader {
     }
     if reader.endedEarly {
       // Not well-formed: nothing from this file is used, whatever libxml2 read ahead.
-      summary.recordsRead += rows.filter { !categories(of: $0).isEmpty }.count
+      summary.recordsRead += rows.filter { !categories(of: $0).isEmpty || isDerivedOnly($0) }.count
       summary.recordsAccepted = 0
       summary.recordsRejected = summary.recordsRead
       entries.removeAll()
@@ -117,9 +120,24 @@ struct ILABGoodsReader {
     return result
   }
 
+  /// Whether a row flags only `Derived_Labor_Exploitation` (a good produced with inputs made by
+  /// child or forced labour, the list not saying which): a record, reported, not scored.
+  private func isDerivedOnly(_ row: Row) -> Bool {
+    categories(of: row).isEmpty && row.fields["Derived_Labor_Exploitation"]?.lowercased() == "yes"
+  }
+
   private mutating func finishGood() {
     let flagged = rows.map { ($0, categories(of: $0)) }.filter { !$0.1.isEmpty }
-    summary.recordsRead += flagged.count
+    let derivedOnly = rows.filter(isDerivedOnly)
+    summary.recordsRead += flagged.count + derivedOnly.count
+    summary.recordsRejected += derivedOnly.count
+    for row in derivedOnly {
+      findings.append(Finding(
+        .warning, .ilabDerivedOnly, at: Provenance(file: path, line: row.line),
+        "good '\(goodName ?? "")' (\(row.fields["Country_Name"] ?? "")) is listed only as produced with inputs made by "
+          + "child or forced labour (Derived_Labor_Exploitation); the list does not say which, so no country-commodity "
+          + "row is made: the inputs' own rows apply where the chain names them"))
+    }
     guard !flagged.isEmpty else { return }
     guard let goodName, !goodName.isEmpty else {
       summary.recordsRejected += flagged.count
