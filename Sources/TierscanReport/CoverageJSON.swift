@@ -69,12 +69,25 @@ public enum CoverageJSON {
     let coverage = analysis.coverage
     let graph = analysis.graph
     let tiers: [JSONValue] = coverage.tiers.map { tier in
-      .object([
+      var pairs: [(String, JSONValue)] = [
         ("tier", .number(Double(tier.tier))), ("entities", .number(Double(tier.entities))),
         ("unmapped", .number(Double(tier.unmapped.count))), ("disclosed", .number(Double(tier.disclosed))),
         ("disclosed_share", .number(tier.disclosedShare)),
         ("unmapped_ids", .array(tier.unmapped.map { .string(graph[$0].id) })),
-      ])
+      ]
+      // Only when an input declares visibility (OMTS visibility_depth), so other outputs keep their bytes.
+      if coverage.hasVisibilityDeclarations {
+        let unknown = tier.unmapped.count - tier.unmappedDeclaredOpaque - tier.unmappedDeclaredVisible
+        pairs.append(
+          (
+            "unmapped_visibility",
+            .object([
+              ("declared_opaque", .number(Double(tier.unmappedDeclaredOpaque))),
+              ("declared_visible", .number(Double(tier.unmappedDeclaredVisible))), ("unknown", .number(Double(unknown))),
+            ])
+          ))
+      }
+      return .object(pairs)
     }
     return .object([
       ("focus", .string(graph[analysis.focus].id)),

@@ -34,7 +34,11 @@ public enum ScanSummary {
     out += "exposures in the chain: " + counts.joined(separator: ", ") + "\n"
     for tier in analysis.coverage.tiers where tier.tier >= 1 {
       let percent = Int((tier.disclosedShare * 100).rounded())
-      out += "  tier \(tier.tier): \(tier.entities) entities, \(tier.unmapped.count) unmapped, \(percent)% disclosed sub-tiers\n"
+      var unmapped = "\(tier.unmapped.count) unmapped"
+      if analysis.coverage.hasVisibilityDeclarations, tier.unmappedDeclaredOpaque + tier.unmappedDeclaredVisible > 0 {
+        unmapped += " (\(tier.unmappedDeclaredOpaque) declared opaque, \(tier.unmappedDeclaredVisible) declared visible)"
+      }
+      out += "  tier \(tier.tier): \(tier.entities) entities, \(unmapped), \(percent)% disclosed sub-tiers\n"
     }
     out += declaredTierLine(analysis.declaredTiers)
     out += unassessedLines(analysis.unassessed)

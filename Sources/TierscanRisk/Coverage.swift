@@ -13,6 +13,12 @@ public struct Coverage: Sendable, Equatable {
     public var unmapped: [EntityIndex]
     /// Entities with at least one upstream `supplies`/`subcontracts` edge (disclosed sub-tiers).
     public var disclosed: Int
+    /// Unmapped entities whose own supply edge declares `visibility_depth` 0: the discloser says
+    /// it sees nothing beyond them ("declared opaque", as opposed to not known).
+    public var unmappedDeclaredOpaque: Int = 0
+    /// Unmapped entities whose supply edge declares `visibility_depth` ≥ 1 although no sub-tier
+    /// of theirs is given ("mapped, none found" by the discloser's account; still unmapped here).
+    public var unmappedDeclaredVisible: Int = 0
 
     /// `disclosed / entities` (0 when the tier is empty).
     public var disclosedShare: Double { entities == 0 ? 0 : Double(disclosed) / Double(entities) }
@@ -28,6 +34,9 @@ public struct Coverage: Sendable, Equatable {
   public var hasCountryRisk: Bool
   /// Whether a smelter status reference was given; without one smelter status is unassessed.
   public var hasSmelterStatus: Bool
+  /// Whether any unmapped entity's supply edge carries a `visibility_depth` attribute (OMTS
+  /// `supplies.visibility_depth`, or a relationships CSV column of that name).
+  public var hasVisibilityDeclarations = false
 
   /// Computes coverage from tiers.
   ///
@@ -37,6 +46,7 @@ public struct Coverage: Sendable, Equatable {
     var result = (0...max(deepest, 0)).map { Tier(tier: $0, entities: 0, unmapped: [], disclosed: 0) }
     if deepest < 0 { result = [] }
     var untiered = 0
+    var hasAnyDeclaration = false
     let types = graph.relationships.type
     let entities = graph.entities
     for v in 0..<graph.entityCount {
@@ -51,6 +61,15 @@ public struct Coverage: Sendable, Equatable {
       // Fields read in place: binding the `Entity` would retain and release all its strings.
       if tier >= 1, !hasUpstream, entities[v].kind != .smelter, entities[v].kind != .mine, !entities[v].rawMaterial {
         result[tier].unmapped.append(EntityIndex(v))
+        switch Self.declaredVisibility(of: EntityIndex(v), in: graph) {
+        case .some(0):
+          result[tier].unmappedDeclaredOpaque += 1
+          hasAnyDeclaration = true
+        case .some:
+          result[tier].unmappedDeclaredVisible += 1
+          hasAnyDeclaration = true
+        case nil: break
+        }
       }
     }
     self.tiers = result
@@ -58,5 +77,23 @@ public struct Coverage: Sendable, Equatable {
     self.hasRiskList = hasRiskList
     self.hasCountryRisk = hasCountryRisk
     self.hasSmelterStatus = hasSmelterStatus
+    self.hasVisibilityDeclarations = hasAnyDeclaration
+  }
+
+  /// The `visibility_depth` an entity's outgoing `supplies`/`subcontracts` edges declare: 0 when
+  /// any says 0 (the cautious reading), else the largest; `nil` when none declares a
+  /// non-negative integer.
+  ///
+  /// - Complexity: O(out-degree).
+  static func declaredVisibility(of v: EntityIndex, in graph: SupplyGraph) -> Int? {
+    var declared: Int?
+    for r in graph.outgoing.edges(of: v) where graph.relationships.type[Int(r)].isSupplyFlow {
+      let attributes = graph.relationships.columns.values(Int(r)).attributes
+      guard let text = attributes.first(where: { $0.key == "visibility_depth" })?.value, let depth = Int(text), depth >= 0
+      else { continue }
+      if depth == 0 { return 0 }
+      declared = max(declared ?? 0, depth)
+    }
+    return declared
   }
 }
