@@ -89,11 +89,18 @@ public enum EvidenceHTML {
     return out
   }
 
+  /// Rows of the why-flagged table at most (a 100k-entity scan has tens of thousands: 12 MB of HTML).
+  public static let maxReasons = 2_000
+
   /// Why each risk source behind a flagged exposure is one.
   static func reasons(_ f: StatementFigures) -> String {
     var out = "<p>Every inherent-risk rule of every source behind a flagged exposure: the list it matched, the country "
-    out += "or ILAB row, the smelter's status with the reference's date, and the row it came from.</p>\n"
-    out += table(["source", "name", "tier", "category", "rule", "score", "why", "row"], f.sourceReasons.map {
+    out += "or ILAB row, the smelter's status with the reference's date, and the row it came from."
+    if f.sourceReasons.count > maxReasons {
+      out += " The first \(maxReasons) of \(f.sourceReasons.count) are listed (by source id); statement.json and paths.json have all."
+    }
+    out += "</p>\n"
+    out += table(["source", "name", "tier", "category", "rule", "score", "why", "row"], f.sourceReasons.prefix(maxReasons).map {
       [$0.sourceID, $0.name, $0.tier.map(String.init) ?? "-", $0.category, $0.rule.id, score($0.score), $0.detail, $0.row]
     })
     return out
