@@ -35,11 +35,13 @@ let package = Package(
     .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
     .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch"]),
     .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
+    // zlib for the workspace's stored input files (system library, pkg-config `zlib`).
+    .systemLibrary(name: "CTierscanZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The workspace: one SQLite file of every import, period and retirement (docs/workspace.md).
     .target(
       name: "TierscanWorkspace",
       dependencies: [
-        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch",
+        "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch", "CTierscanZlib",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .executableTarget(

@@ -112,7 +112,7 @@ extension Workspace {
             sql: """
               SELECT s.file, s.line, s.sheet, s.cell,
                 (SELECT f.source FROM files f WHERE f.import_id = s.import_id AND f.path = s.file LIMIT 1) AS source
-              FROM entity_sources s WHERE s.import_id = ? AND s.idx = ? ORDER BY s.position
+              FROM entity_source_rows s WHERE s.import_id = ? AND s.idx = ? ORDER BY s.position
               """, arguments: [importID, idx]
           ).map { row in
             let place = Provenance(file: row["file"], line: row["line"], sheet: row["sheet"], cell: row["cell"])

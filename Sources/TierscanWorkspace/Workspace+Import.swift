@@ -93,6 +93,9 @@ extension Workspace {
     }
     let allFindings = prepared.findings + (analysis?.findings.findings ?? pipeline.inputChecks(prepared))
 
+    // Input bytes this import brings, compressed (in parallel) before the transaction.
+    let encoded = Self.encode(period.files)
+
     // 3. One transaction.
     return try write { db in
       try db.execute(
@@ -107,9 +110,10 @@ extension Workspace {
           allFindings.filter { $0.severity == .error }.count, allFindings.filter { $0.severity == .warning }.count,
         ])
       let importID = db.lastInsertedRowID
-      try Self.storeFiles(db, period: period, importID: importID)
-      try Self.storeFindings(db, allFindings, importID: importID)
-      var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period)
+      try Self.storeFiles(db, period: period, importID: importID, encoded: encoded)
+      var paths = try PathTable(db: db)
+      try FindingStore.store(db, allFindings, importID: importID, paths: &paths)
+      var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period, paths: paths)
       let (wids, matches) = try graphStore.assignWorkspaceIDs(
         prepared.graph, judgements: judgements, matching: config.config.matching)
       try graphStore.store(prepared.graph, wids: wids)
@@ -157,8 +161,26 @@ extension Workspace {
     }
   }
 
-  private static func storeFiles(_ db: Database, period: PeriodInputs, importID: Int64) throws {
-    let blob = try db.makeStatement(sql: "INSERT OR IGNORE INTO blobs (sha256, size, content) VALUES (?, ?, ?)")
+  /// The bytes to store for each file this import brings (`nil` for carried-over files):
+  /// compressed when that makes them smaller (``BlobCompression``).
+  private static func encode(_ files: [StoredFile]) -> [(content: Data, encoding: String)?] {
+    let slots = ConcurrentSlots<(content: Data, encoding: String)?>(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      guard files[i].broughtBy == 0 else { return slots.set(i, nil) }
+      if let compressed = BlobCompression.compress(files[i].bytes) {
+        slots.set(i, (compressed, BlobCompression.zlib))
+      } else {
+        slots.set(i, (files[i].bytes, BlobCompression.identity))
+      }
+    }
+    return slots.takeAll()
+  }
+
+  private static func storeFiles(
+    _ db: Database, period: PeriodInputs, importID: Int64, encoded: [(content: Data, encoding: String)?]
+  ) throws {
+    let blob = try db.makeStatement(
+      sql: "INSERT OR IGNORE INTO blobs (sha256, size, content, encoding) VALUES (?, ?, ?, ?)")
     let file = try db.makeStatement(
       sql: """
         INSERT INTO files (import_id, position, source, role, path, kind, size, sha256, brought_by)
@@ -166,7 +188,9 @@ extension Workspace {
         """)
     for (position, stored) in period.files.enumerated() {
       let broughtBy = stored.broughtBy == 0 ? importID : stored.broughtBy
-      if stored.broughtBy == 0 { try blob.execute(arguments: [stored.sha256, stored.bytes.count, stored.bytes]) }
+      if stored.broughtBy == 0, let encoded = encoded[position] {
+        try blob.execute(arguments: [stored.sha256, stored.bytes.count, encoded.content, encoded.encoding])
+      }
       try file.execute(arguments: [
         importID, position, stored.source, stored.role.rawValue, stored.path, stored.kind, stored.bytes.count,
         stored.sha256, broughtBy,
@@ -181,21 +205,6 @@ extension Workspace {
       try finding.execute(arguments: [
         importID, position, stored.source, stored.finding.severity.rawValue, stored.finding.rule.id,
         stored.finding.location?.file ?? "", stored.finding.message,
-      ])
-    }
-  }
-
-  private static func storeFindings(_ db: Database, _ findings: [Finding], importID: Int64) throws {
-    let statement = try db.makeStatement(
-      sql: """
-        INSERT INTO findings (import_id, position, severity, rule, file, line, "column", sheet, cell, message)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for (position, finding) in findings.enumerated() {
-      let place = finding.location
-      try statement.execute(arguments: [
-        importID, position, finding.severity.rawValue, finding.rule.id, place?.file, place?.line, place?.column,
-        place?.sheet, place?.cell, finding.message,
       ])
     }
   }

@@ -25,14 +25,22 @@ extension Workspace {
     let files = try Row.fetchAll(
       db,
       sql: """
-        SELECT f.source, f.role, f.path, f.kind, f.sha256, f.brought_by, b.content
+        SELECT f.source, f.role, f.path, f.kind, f.sha256, f.brought_by, b.content, b.encoding, b.size
         FROM files f JOIN blobs b ON b.sha256 = f.sha256
         WHERE f.import_id = ? ORDER BY f.position
         """, arguments: [importID]
-    ).map { row in
-      StoredFile(
+    ).map { row throws -> StoredFile in
+      var bytes: Data = row["content"]
+      let encoding: String = row["encoding"]
+      let size: Int = row["size"]
+      if encoding == BlobCompression.zlib {
+        bytes = try BlobCompression.decompress(bytes, size: size)
+      } else if encoding != BlobCompression.identity || bytes.count != size {
+        throw WorkspaceError.database("a stored input file has an unknown encoding \(encoding) or the wrong size")
+      }
+      return StoredFile(
         source: row["source"], role: StoredFile.Role(rawValue: row["role"]) ?? .input, path: row["path"],
-        kind: row["kind"], sha256: row["sha256"], bytes: row["content"], broughtBy: row["brought_by"])
+        kind: row["kind"], sha256: row["sha256"], bytes: bytes, broughtBy: row["brought_by"])
     }
     let rules = Dictionary(FindingRule.all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let findings = try Row.fetchAll(

@@ -21,10 +21,14 @@ struct WorkspaceGraphStore {
 
   private static let matchingSchemes: Set<String> = ["lei", "duns", "cid"]
 
-  init(db: Database, importID: Int64, period: String) throws {
+  /// Provenance paths, stored once.
+  var paths: PathTable
+
+  init(db: Database, importID: Int64, period: String, paths: PathTable) throws {
     self.db = db
     self.importID = importID
     self.period = period
+    self.paths = paths
   }
 
   /// The workspace id of each entity, by entity index, and the judgement and resolution pairs
@@ -119,7 +123,7 @@ struct WorkspaceGraphStore {
   }
 
   /// Stores entities, identifiers, entity provenance and relationships.
-  func store(_ graph: SupplyGraph, wids: [Int64]) throws {
+  mutating func store(_ graph: SupplyGraph, wids: [Int64]) throws {
     let entity = try db.makeStatement(
       sql: """
         INSERT INTO entities (import_id, idx, wid, id, name, kind, country, sector, placeholder, address)
@@ -128,7 +132,7 @@ struct WorkspaceGraphStore {
     let identifier = try db.makeStatement(
       sql: "INSERT INTO identifiers (import_id, idx, scheme, value) VALUES (?, ?, ?, ?)")
     let source = try db.makeStatement(
-      sql: "INSERT INTO entity_sources (import_id, idx, position, file, line, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO entity_sources (import_id, idx, position, file_id, line, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?)")
     for (index, value) in graph.entities.enumerated() {
       try entity.execute(arguments: [
         importID, index, wids[index], value.id, value.name, value.kind.rawValue, value.country, value.sector,
@@ -136,12 +140,12 @@ struct WorkspaceGraphStore {
       ])
       for (scheme, id) in value.identifiers.schemes { try identifier.execute(arguments: [importID, index, scheme, id]) }
       for (position, place) in value.sources.enumerated() {
-        try source.execute(arguments: [importID, index, position, place.file, place.line, place.sheet, place.cell])
+        try source.execute(arguments: [importID, index, position, try paths.id(of: place.file), place.line, place.sheet, place.cell])
       }
     }
     let relationship = try db.makeStatement(
       sql: """
-        INSERT INTO relationships (import_id, seq, from_idx, to_idx, type, commodity, share, basis, file, line, sheet, cell)
+        INSERT INTO relationships (import_id, seq, from_idx, to_idx, type, commodity, share, basis, file_id, line, sheet, cell)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
     let table = graph.relationships
@@ -149,7 +153,7 @@ struct WorkspaceGraphStore {
       let place = table.provenance(r)
       try relationship.execute(arguments: [
         importID, r, Int(table.from[r]), Int(table.to[r]), table.type[r].rawValue, table.commodity(r), table.share(r),
-        table.basis[r].rawValue, place.file, place.line, place.sheet, place.cell,
+        table.basis[r].rawValue, try paths.id(of: place.file), place.line, place.sheet, place.cell,
       ])
     }
   }

@@ -10,7 +10,7 @@ enum WorkspaceSchema {
   static var current: Int { migrations.count }
 
   /// Migration `i` takes the schema from version `i` to `i + 1`.
-  static let migrations: [String] = [version1, version2, version3]
+  static let migrations: [String] = [version1, version2, version3, version4]
 
   private static let version1 = """
     CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -218,6 +218,118 @@ enum WorkspaceSchema {
       FOREIGN KEY (import_id, idx) REFERENCES entities (import_id, idx)
     ) WITHOUT ROWID;
     CREATE INDEX resolution_matches_by_candidate ON resolution_matches (candidate_wid);
+    """
+
+  /// Version 4: size (docs/workspace.md, "Size"). Input bytes compressed (`blobs.encoding`);
+  /// provenance paths stored once in `paths` and referred to by id; findings stored in full up
+  /// to ``FindingStore/detailCap`` per rule and import, every one counted in `finding_counts`;
+  /// `entity_keys` keyed by value first; indexes no query uses dropped. Views give the rows with
+  /// their paths.
+  private static let version4 = """
+    ALTER TABLE blobs ADD COLUMN encoding TEXT NOT NULL DEFAULT 'identity';
+
+    CREATE TABLE paths (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+    INSERT OR IGNORE INTO paths (path) VALUES ('');
+    INSERT OR IGNORE INTO paths (path) SELECT file FROM relationships;
+    INSERT OR IGNORE INTO paths (path) SELECT file FROM entity_sources;
+    INSERT OR IGNORE INTO paths (path) SELECT coalesce(file, '') FROM findings;
+
+    CREATE TABLE relationships_v4 (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      seq INTEGER NOT NULL,
+      from_idx INTEGER NOT NULL,
+      to_idx INTEGER NOT NULL,
+      type TEXT NOT NULL,
+      commodity TEXT,
+      share REAL,
+      basis TEXT NOT NULL,
+      file_id INTEGER NOT NULL REFERENCES paths (id),
+      line INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      PRIMARY KEY (import_id, seq)
+    ) WITHOUT ROWID;
+    INSERT INTO relationships_v4
+      SELECT r.import_id, r.seq, r.from_idx, r.to_idx, r.type, r.commodity, r.share, r.basis, p.id, r.line, r.sheet, r.cell
+      FROM relationships r JOIN paths p ON p.path = r.file;
+    DROP TABLE relationships;
+    ALTER TABLE relationships_v4 RENAME TO relationships;
+
+    CREATE TABLE entity_sources_v4 (
+      import_id INTEGER NOT NULL,
+      idx INTEGER NOT NULL,
+      position INTEGER NOT NULL,
+      file_id INTEGER NOT NULL REFERENCES paths (id),
+      line INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      PRIMARY KEY (import_id, idx, position),
+      FOREIGN KEY (import_id, idx) REFERENCES entities (import_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO entity_sources_v4
+      SELECT s.import_id, s.idx, s.position, p.id, s.line, s.sheet, s.cell
+      FROM entity_sources s JOIN paths p ON p.path = s.file;
+    DROP TABLE entity_sources;
+    ALTER TABLE entity_sources_v4 RENAME TO entity_sources;
+
+    CREATE TABLE findings_v4 (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      position INTEGER NOT NULL,
+      severity TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      file_id INTEGER NOT NULL REFERENCES paths (id),
+      line INTEGER,
+      "column" INTEGER,
+      sheet TEXT,
+      cell TEXT,
+      message TEXT NOT NULL,
+      PRIMARY KEY (import_id, position)
+    ) WITHOUT ROWID;
+    INSERT INTO findings_v4
+      SELECT f.import_id, f.position, f.severity, f.rule, p.id, f.line, f."column", f.sheet, f.cell, f.message
+      FROM findings f JOIN paths p ON p.path = coalesce(f.file, '');
+    DROP TABLE findings;
+    ALTER TABLE findings_v4 RENAME TO findings;
+    CREATE INDEX findings_by_rule ON findings (rule);
+
+    CREATE TABLE finding_counts (
+      import_id INTEGER NOT NULL REFERENCES imports (id),
+      severity TEXT NOT NULL,
+      rule TEXT NOT NULL,
+      file_id INTEGER NOT NULL REFERENCES paths (id),
+      count INTEGER NOT NULL,
+      stored INTEGER NOT NULL,
+      PRIMARY KEY (import_id, rule, severity, file_id)
+    ) WITHOUT ROWID;
+    INSERT INTO finding_counts
+      SELECT import_id, severity, rule, file_id, count(*), count(*) FROM findings GROUP BY import_id, rule, severity, file_id;
+
+    CREATE TABLE entity_keys_v4 (
+      scheme TEXT NOT NULL CHECK (scheme IN ('id', 'alias', 'lei', 'duns', 'vat', 'cid')),
+      value TEXT NOT NULL,
+      wid INTEGER NOT NULL REFERENCES workspace_entities (wid),
+      first_import INTEGER NOT NULL REFERENCES imports (id),
+      PRIMARY KEY (value, scheme, wid)
+    ) WITHOUT ROWID;
+    INSERT INTO entity_keys_v4 SELECT scheme, value, wid, first_import FROM entity_keys;
+    DROP TABLE entity_keys;
+    ALTER TABLE entity_keys_v4 RENAME TO entity_keys;
+    CREATE INDEX entity_keys_by_wid ON entity_keys (wid);
+
+    DROP INDEX entities_by_id;
+    DROP INDEX identifiers_by_value;
+
+    CREATE VIEW relationship_rows AS
+      SELECT r.import_id, r.seq, r.from_idx, r.to_idx, r.type, r.commodity, r.share, r.basis, p.path AS file, r.line,
+        r.sheet, r.cell
+      FROM relationships r JOIN paths p ON p.id = r.file_id;
+    CREATE VIEW entity_source_rows AS
+      SELECT s.import_id, s.idx, s.position, p.path AS file, s.line, s.sheet, s.cell
+      FROM entity_sources s JOIN paths p ON p.id = s.file_id;
+    CREATE VIEW finding_rows AS
+      SELECT f.import_id, f.position, f.severity, f.rule, nullif(p.path, '') AS file, f.line, f."column", f.sheet, f.cell,
+        f.message
+      FROM findings f JOIN paths p ON p.id = f.file_id;
     """
 
   /// Applies the migrations above `from`, then records the new version.
