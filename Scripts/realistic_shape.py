@@ -156,7 +156,7 @@ class RealisticGenerator(G.Generator):
         duns_slots = self.companies[rng.random(self.n_company) < 0.20]
         duns_values = rng.choice(900_000_000, size=duns_slots.size, replace=False) + 100_000_000
         self.duns[duns_slots] = np.array([str(v) for v in duns_values.tolist()], dtype=object)
-        pool = max(self.n_smelter, SMELTER_REFERENCE_ROWS) + 2_000
+        pool = self.n_smelter + SMELTER_REFERENCE_ROWS + 2_000
         cids = rng.choice(999_999, size=pool, replace=False) + 1
         self.cid_pool = [f"CID{v:06d}" for v in cids.tolist()]
         self.cid[self.smelters] = np.array(self.cid_pool[: self.n_smelter], dtype=object)

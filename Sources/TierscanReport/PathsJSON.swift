@@ -9,10 +9,7 @@ public enum PathsJSON {
   /// Exposures are tested in place and only the selected ones copied: copying every exposure
   /// would retain and release its references millions of times.
   public static func selection(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [Exposure] {
-    let exposures = analysis.exposures
-    return exposures.indices.filter { i in
-      analysis.tiers[Int(exposures[i].entity)] != nil && exposures[i].level >= minLevel
-    }.map { exposures[$0] }
+    selectedIndices(analysis, minLevel: minLevel).map { analysis.exposures[$0] }
   }
 
   /// The file's text.
@@ -22,12 +19,38 @@ public enum PathsJSON {
 
   /// The file's bytes: the same as `JSONWriter.string(.array(selection.map(object)))`, streamed.
   static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [UInt8] {
+    let selected = selectedIndices(analysis, minLevel: minLevel)
+    return part(
+      analysis, selected: selected[...], total: selected.count, mitigation: AuditMitigation.index(analysis))
+  }
+
+  /// Indices into `analysis.exposures` of the exposures the file lists (``selection(_:minLevel:)``
+  /// without copying them).
+  static func selectedIndices(_ analysis: RiskAnalysis, minLevel: RiskLevel) -> [Int] {
+    let exposures = analysis.exposures
+    return exposures.indices.filter { i in
+      analysis.tiers[Int(exposures[i].entity)] != nil && exposures[i].level >= minLevel
+    }
+  }
+
+  /// The bytes of the file's objects for `selected` (a contiguous slice of the file's
+  /// ``selectedIndices(_:minLevel:)``, of `total` indices): the slice that starts the file opens
+  /// the array, the one that ends it closes it, so that the parts of consecutive slices,
+  /// concatenated, are ``bytes(_:minLevel:)`` — rendered concurrently by the scan writer.
+  ///
+  /// Each source's `rules` array is rendered once per part and copied for the other exposures
+  /// it explains (a country row's source explains thousands of them).
+  static func part(
+    _ analysis: RiskAnalysis, selected: ArraySlice<Int>, total: Int, mitigation: [EntityIndex: JSONValue]
+  ) -> [UInt8] {
     let graph = analysis.graph
-    let selected = selection(analysis, minLevel: minLevel)
-    let mitigation = AuditMitigation.index(analysis)
+    let exposures = analysis.exposures
+    let categoryCount = analysis.config.categories.count
     var out = OutputBytes(capacity: selected.count * 400)
-    var first = true
-    for exposure in selected {
+    var renderedRules: [Int: [UInt8]] = [:]
+    var first = selected.startIndex == 0
+    for i in selected {
+      let exposure = exposures[i]
       out.append(first ? "[" : ",")
       first = false
       out.newline(indent: 1)
@@ -43,24 +66,22 @@ public enum PathsJSON {
       out.appendKey("source_id", indent: 2)
       out.appendJSONString(graph.entities[Int(exposure.source)].id)
       out.appendKey("rules", indent: 2)
-      if exposure.rules.isEmpty {
-        out.append("[]")
+      let key = Int(exposure.source) * categoryCount + exposure.categoryIndex
+      if let known = renderedRules[key] {
+        out.append(bytes: known)
       } else {
-        out.append("[")
-        for (i, r) in exposure.rules.enumerated() {
-          if i > 0 { out.append(",") }
-          out.newline(indent: 3)
-          out.appendJSON(rule(r), indent: 3)
-        }
-        out.newline(indent: 2)
-        out.append("]")
+        var rules = OutputBytes(capacity: 256)
+        appendRules(exposure.rules, to: &rules)
+        renderedRules[key] = rules.bytes
+        out.append(bytes: rules.bytes)
       }
       out.appendKey("hops", indent: 2)
-      if exposure.path.hops.isEmpty {
+      let hops = exposure.path.hops
+      if hops.isEmpty {
         out.append("[]")
       } else {
         out.append("[")
-        for (i, hop) in exposure.path.hops.enumerated() {
+        for (i, hop) in hops.enumerated() {
           if i > 0 { out.append(",") }
           out.newline(indent: 3)
           appendHop(hop, in: analysis, to: &out)
@@ -75,13 +96,31 @@ public enum PathsJSON {
       out.newline(indent: 1)
       out.append("}")
     }
-    if first {
-      out.append("[]\n")
-    } else {
-      out.newline(indent: 0)
-      out.append("]\n")
+    if selected.endIndex == total {
+      if total == 0 {
+        out.append("[]\n")
+      } else {
+        out.newline(indent: 0)
+        out.append("]\n")
+      }
     }
     return out.bytes
+  }
+
+  /// An exposure's `rules` array at indent 2 (its elements at indent 3).
+  private static func appendRules(_ rules: [RuleHit], to out: inout OutputBytes) {
+    if rules.isEmpty {
+      out.append("[]")
+      return
+    }
+    out.append("[")
+    for (i, r) in rules.enumerated() {
+      if i > 0 { out.append(",") }
+      out.newline(indent: 3)
+      out.appendJSON(rule(r), indent: 3)
+    }
+    out.newline(indent: 2)
+    out.append("]")
   }
 
   /// ``hop(_:in:)`` written at indent 3.

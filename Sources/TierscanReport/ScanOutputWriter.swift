@@ -65,17 +65,29 @@ public enum ScanOutputWriter {
     extraFiles: [(name: String, bytes: [UInt8])] = []
   ) -> [AtomicDirectory.File] {
     let all = findings + analysis.allFindings
-    // Each file is rendered by concurrent tasks (exposures.csv, the largest, in two halves, so
-    // two cores share the work); then each file is hashed over its parts, again concurrently.
-    // The renderers are pure; results are kept in this fixed order.
-    let half = analysis.exposures.count / 2
+    // Each file is rendered by concurrent tasks (exposures.csv and paths.json, the largest, in
+    // chunks, so that two cores share the work); then each file is hashed over its parts, again
+    // concurrently. The renderers are pure; results are kept in this fixed order. attribution.csv
+    // (one arc build and a re-propagation per category) starts first.
+    let chunks = 4
+    let rows = analysis.exposures.count
+    let selected = PathsJSON.selectedIndices(analysis, minLevel: options.pathsMinLevel)
+    let mitigation = AuditMitigation.index(analysis)
     var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
-      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: 0..<half, withHeader: true) }),
-      ("exposures.csv", { ExposuresCSV.bytes(analysis, rows: half..<analysis.exposures.count, withHeader: false) }),
-      ("paths.json", { PathsJSON.bytes(analysis, minLevel: options.pathsMinLevel) }),
+      ("attribution.csv", { AttributionCSV.bytes(analysis) })
+    ]
+    for k in 0..<chunks {
+      let range = (rows * k / chunks)..<(rows * (k + 1) / chunks)
+      parts.append(("exposures.csv", { ExposuresCSV.bytes(analysis, rows: range, withHeader: k == 0) }))
+    }
+    for k in 0..<chunks {
+      let range = (selected.count * k / chunks)..<(selected.count * (k + 1) / chunks)
+      parts.append(
+        ("paths.json", { PathsJSON.part(analysis, selected: selected[range], total: selected.count, mitigation: mitigation) }))
+    }
+    parts += [
       ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
       ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
-      ("attribution.csv", { AttributionCSV.bytes(analysis) }),
     ]
     if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: options.possibleSameAs)) })) }
     let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
@@ -83,8 +95,8 @@ public enum ScanOutputWriter {
     DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
     var files: [AtomicDirectory.File] = []
     for (i, part) in parts.enumerated() {
-      if files.last?.name == part.name {
-        files[files.count - 1].parts.append(rendered.take(i))
+      if let f = files.firstIndex(where: { $0.name == part.name }) {
+        files[f].parts.append(rendered.take(i))
       } else {
         files.append(AtomicDirectory.File(name: part.name, parts: [rendered.take(i)]))
       }

@@ -37,16 +37,17 @@ public struct ExposureAttribution: Sendable {
 
   /// Computes the attribution of `analysis`'s focus.
   ///
-  /// - Complexity: O(C · (V + A)) to rebuild arcs and count sources per neighbour (N neighbours:
-  ///   O(C · N · (V + A)) worst case), plus one propagation per category whose argmax path passes
-  ///   through a neighbour that is removed.
+  /// - Complexity: O(V + A) to rebuild the arcs, O(C · N · min(reach, ``maxWalk``)) to count
+  ///   sources for N neighbours, plus one propagation per category whose argmax path passes
+  ///   through a neighbour that is removed (the categories' own propagations are the scan's).
   public init(analysis: RiskAnalysis) {
     let graph = analysis.graph
     let focus = analysis.focus
-    guard let inherent = analysis.exposures.first?.explanations.inherent else {
+    guard let explanations = analysis.exposures.first?.explanations else {
       rows = []
       return
     }
+    let inherent = explanations.inherent
     let arcs = RiskArcs(graph: graph, transmission: analysis.transmission)
     let config = analysis.config
     let propagator = RiskPropagator()
@@ -57,8 +58,9 @@ public struct ExposureAttribution: Sendable {
     for c in order {
       let category = config.categories[c]
       let scores = inherent.scores[c]
-      // The category's propagation, as the scan did it (deterministic).
-      let result = propagator.propagate(arcs: arcs, inherent: scores, maxDepth: config.maxDepth)
+      // The category's propagation: the scan's own result (the same arcs, inherent scores and
+      // depth; recomputing it here cost one propagation per category).
+      let result = explanations.results[c]
       let focusPath = result.path(to: focus, transmission: analysis.transmission)
       let onBestPath = Set(focusPath?.hops.map(\.from) ?? [])
       let bestVia = focusPath?.hops.last?.from
