@@ -20,8 +20,7 @@ public enum PathsJSON {
   /// The file's bytes: the same as `JSONWriter.string(.array(selection.map(object)))`, streamed.
   static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [UInt8] {
     let selected = selectedIndices(analysis, minLevel: minLevel)
-    return part(
-      analysis, selected: selected[...], total: selected.count, mitigation: AuditMitigation.index(analysis))
+    return part(analysis, selected: selected[...], closesFile: true, mitigation: AuditMitigation.index(analysis))
   }
 
   /// Indices into `analysis.exposures` of the exposures the file lists (``selection(_:minLevel:)``
@@ -34,25 +33,23 @@ public enum PathsJSON {
   }
 
   /// The bytes of the file's objects for `selected` (a contiguous slice of the file's
-  /// ``selectedIndices(_:minLevel:)``, of `total` indices): the slice that starts the file opens
-  /// the array, the one that ends it closes it, so that the parts of consecutive slices,
+  /// ``selectedIndices(_:minLevel:)``): the object at position 0 opens the array, and the part
+  /// that `closesFile` (the last slice) closes it, so that the parts of consecutive slices,
   /// concatenated, are ``bytes(_:minLevel:)`` — rendered concurrently by the scan writer.
   ///
   /// Each source's `rules` array is rendered once per part and copied for the other exposures
   /// it explains (a country row's source explains thousands of them).
   static func part(
-    _ analysis: RiskAnalysis, selected: ArraySlice<Int>, total: Int, mitigation: [EntityIndex: JSONValue]
+    _ analysis: RiskAnalysis, selected: ArraySlice<Int>, closesFile: Bool, mitigation: [EntityIndex: JSONValue]
   ) -> [UInt8] {
     let graph = analysis.graph
     let exposures = analysis.exposures
     let categoryCount = analysis.config.categories.count
     var out = OutputBytes(capacity: selected.count * 400)
     var renderedRules: [Int: [UInt8]] = [:]
-    var first = selected.startIndex == 0
-    for i in selected {
-      let exposure = exposures[i]
-      out.append(first ? "[" : ",")
-      first = false
+    for position in selected.indices {
+      let exposure = exposures[selected[position]]
+      out.append(position == 0 ? "[" : ",")
       out.newline(indent: 1)
       out.append("{")
       out.appendKey("entity_id", indent: 2, first: true)
@@ -96,8 +93,8 @@ public enum PathsJSON {
       out.newline(indent: 1)
       out.append("}")
     }
-    if selected.endIndex == total {
-      if total == 0 {
+    if closesFile {
+      if selected.endIndex == 0 {
         out.append("[]\n")
       } else {
         out.newline(indent: 0)

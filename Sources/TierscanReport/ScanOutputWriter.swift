@@ -83,12 +83,10 @@ public enum ScanOutputWriter {
     for k in 0..<chunks {
       let range = (selected.count * k / chunks)..<(selected.count * (k + 1) / chunks)
       parts.append(
-        ("paths.json", { PathsJSON.part(analysis, selected: selected[range], total: selected.count, mitigation: mitigation) }))
+        ("paths.json", { PathsJSON.part(analysis, selected: selected[range], closesFile: k == chunks - 1, mitigation: mitigation) }))
     }
-    parts += [
-      ("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }),
-      ("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }),
-    ]
+    parts.append(("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }))
+    parts.append(("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }))
     if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: options.possibleSameAs)) })) }
     let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
     let tasks = parts

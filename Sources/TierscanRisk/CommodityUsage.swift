@@ -30,27 +30,43 @@ struct CommodityUsage {
       let text = code ? "hs_code \(value)→\(mapping.commodity) (\(mapping.how))" : "\(value)→\(mapping.commodity) (\(mapping.how))"
       mapped[Self.key(country, mapping.commodity), default: []].insert(text)
     }
+    // (country, string, as code) triples already noted: millions of edges repeat a few thousand
+    // of them, and each note builds a description string.
+    var noted = Set<NotedValue>()
     for r in columns.type.indices where columns.type[r] == .supplies {
       let country = entities[Int(from[r])].country
       let word = Int(columns.commodity[r])
       if word >= 0 {
         wordCounts[word] += 1
-        if let mapping = asWord[word] { note(columns.strings[word], mapping, country: country, code: false) }
+        if let mapping = asWord[word], noted.insert(NotedValue(country: country, string: word, code: false)).inserted {
+          note(columns.strings[word], mapping, country: country, code: false)
+        }
       }
       let code = Int(columns.hsCode[r])
       if code >= 0 {
         codeCounts[code] += 1
-        if let mapping = asCode[code] { note(columns.strings[code], mapping, country: country, code: true) }
+        if let mapping = asCode[code], noted.insert(NotedValue(country: country, string: code, code: true)).inserted {
+          note(columns.strings[code], mapping, country: country, code: true)
+        }
       }
     }
     var unknownWords: [String: Int] = [:]
     for (i, count) in wordCounts.enumerated() where count > 0 && asWord[i] == nil {
       unknownWords[columns.strings[i], default: 0] += count
     }
+    // Entities repeat a few distinct commodity names: each is mapped once, and noted once per country.
+    var canonicalOf: [String: CommodityVocabulary.Mapping?] = [:]
+    var notedNames = Set<NotedName>()
     for v in 0..<graph.entityCount {
       for name in entities[v].commodities {
-        if let mapping = vocabulary.canonical(name) {
-          note(name, mapping, country: entities[v].country, code: false)
+        let known = canonicalOf[name] ?? {
+          let mapping = vocabulary.canonical(name)
+          canonicalOf[name] = .some(mapping)
+          return mapping
+        }()
+        if let mapping = known {
+          let country = entities[v].country
+          if notedNames.insert(NotedName(country: country, name: name)).inserted { note(name, mapping, country: country, code: false) }
         } else {
           unknownWords[name, default: 0] += 1
         }
@@ -62,6 +78,19 @@ struct CommodityUsage {
     }
     mappedTo = mapped.mapValues { $0.sorted() }
     unmapped = unknown.sorted { ($0.what, $0.value) < ($1.what, $1.value) }
+  }
+
+  /// A relationship string noted for a supplier country, read as a word or as an HS code.
+  private struct NotedValue: Hashable {
+    var country: String?
+    var string: Int
+    var code: Bool
+  }
+
+  /// An entity commodity name noted for a country.
+  private struct NotedName: Hashable {
+    var country: String?
+    var name: String
   }
 
   private static func key(_ country: String?, _ commodity: String) -> String { (country ?? "") + "\u{1F}" + commodity }

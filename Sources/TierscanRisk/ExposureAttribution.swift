@@ -53,8 +53,7 @@ public struct ExposureAttribution: Sendable {
     let propagator = RiskPropagator()
     var rows: [Row] = []
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    var stamp = [Int32](repeating: -1, count: graph.entityCount)
-    var visit: Int32 = 0
+    let entityCount = graph.entityCount
     for c in order {
       let category = config.categories[c]
       let scores = inherent.scores[c]
@@ -78,13 +77,25 @@ public struct ExposureAttribution: Sendable {
           neighbours.append(u)
         }
       }
-      for u in neighbours.sorted() {
+      // Sources reaching each neighbour: a breadth-first walk backwards along arcs, depth ≤
+      // max_depth − 1, per neighbour; the walks are independent, so the neighbours are split over
+      // the workers (each with its own visit stamps) and the counts joined in neighbour order.
+      let sortedNeighbours = neighbours.sorted()
+      let exposure = result.scores
+      let maxDepth = config.maxDepth
+      let counts = ParallelWork.map(count: sortedNeighbours.count, minimumToSplit: 64) { range in
+        var stamp = [Int32](repeating: -1, count: entityCount)
+        var visit: Int32 = 0
+        return range.map { k in
+          visit += 1
+          return Self.sourcesReaching(
+            sortedNeighbours[k], arcs: arcs, inherent: scores, exposure: exposure, maxDepth: maxDepth, stamp: &stamp,
+            visit: visit)
+        }
+      }.flatMap { $0 }
+      for (k, u) in sortedNeighbours.enumerated() {
         let (t, edge) = best[u]!
-        // Sources reaching u: a breadth-first walk backwards along arcs, depth ≤ max_depth − 1.
-        visit += 1
-        let (count, isComplete) = Self.sourcesReaching(
-          u, arcs: arcs, inherent: scores, exposure: result.scores, maxDepth: config.maxDepth, stamp: &stamp,
-          visit: visit)
+        let (count, isComplete) = counts[k]
         var without = (score: result.scores[Int(focus)], source: focusPath.map(\.source), via: bestVia)
         if onBestPath.contains(u) {
           var zeroed = scores
