@@ -2,6 +2,9 @@
 /// worth scoring against a query. Blocks larger than ``MatchConfig/maxBlock`` are skipped (and
 /// counted in ``stats``), so the work per query is bounded: at most `keys × maxBlock` look-ups and
 /// ``MatchConfig/maxCandidates`` scorings.
+///
+/// Keys are interned once: a query looks each of its keys up once and counts shared keys in a
+/// ``Scratch`` array (one per worker), never in a dictionary.
 public struct BlockingIndex: Sendable {
   /// Figures about the blocks, for reports (`resolve` prints them; `blocks.csv` lists each block).
   public struct Stats: Sendable, Equatable {
@@ -16,11 +19,39 @@ public struct BlockingIndex: Sendable {
     public var recordsWithoutKeys = 0
   }
 
+  /// Per-worker working memory of ``candidates(of:scratch:where:)``, and what the queries cost.
+  public struct Scratch: Sendable {
+    fileprivate var shared: [Int32]
+    fileprivate var touched: [Int32] = []
+    fileprivate var histogram: [Int32] = []
+    /// Block members visited (one per record per shared key).
+    public var visits = 0
+    /// Distinct records met, over all queries.
+    public var met = 0
+    /// Candidates returned, over all queries.
+    public var candidates = 0
+
+    fileprivate init(records: Int) { shared = [Int32](repeating: 0, count: records) }
+  }
+
+  private struct ScopedKey: Hashable {
+    let key: Int32
+    let scope: Int32
+  }
+
   /// The indexed records.
   public let records: [PreparedRecord]
-  private var blocks: [String: [Int32]] = [:]
-  /// Name keys without scope → the scoped keys that exist, for queries without a country.
-  private var scopesOfKey: [String: [String]] = [:]
+  /// Block members by block number; `blockKeys` their scoped key text.
+  private var members: [[Int32]] = []
+  private var blockKeys: [String] = []
+  /// Unscoped name key → key number; scope (country or `*`) → scope number (`*` is 0).
+  private var keyNumbers: [String: Int32] = [:]
+  private var scopeNumbers: [String: Int32] = ["*": 0]
+  /// (key, scope) → block; key number → its blocks in every scope (queries without a country).
+  private var scopedBlocks: [ScopedKey: Int32] = [:]
+  private var blocksOfKey: [[Int32]] = []
+  /// Identifier key → block.
+  private var identifierBlocks: [String: Int32] = [:]
   public private(set) var stats = Stats()
   private let maxBlock: Int
   private let maxCandidates: Int
@@ -37,54 +68,130 @@ public struct BlockingIndex: Sendable {
       let names = BlockingKeys.nameKeys(of: record)
       let identifiers = BlockingKeys.identifierKeys(of: record)
       if names.isEmpty && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
+      let scopeNumber = number(scope, in: &scopeNumbers)
       for key in names {
-        let scoped = scope + "|" + key
-        if blocks[scoped] == nil { scopesOfKey[key, default: []].append(scoped) }
-        blocks[scoped, default: []].append(Int32(i))
+        let keyNumber = number(key, in: &keyNumbers)
+        if Int(keyNumber) == blocksOfKey.count { blocksOfKey.append([]) }
+        let scoped = ScopedKey(key: keyNumber, scope: scopeNumber)
+        let block: Int32
+        if let existing = scopedBlocks[scoped] {
+          block = existing
+        } else {
+          block = newBlock(scope + "|" + key)
+          scopedBlocks[scoped] = block
+          blocksOfKey[Int(keyNumber)].append(block)
+        }
+        members[Int(block)].append(Int32(i))
       }
-      for key in identifiers { blocks[key, default: []].append(Int32(i)) }
-    }
-    stats.blocks = blocks.count
-    for (key, members) in blocks {
-      if members.count > maxBlock { stats.skippedBlocks += 1 }
-      if members.count > stats.largestBlock || (members.count == stats.largestBlock && key < stats.largestKey) {
-        (stats.largestBlock, stats.largestKey) = (members.count, key)
+      for key in identifiers {
+        if identifierBlocks[key] == nil { identifierBlocks[key] = newBlock(key) }
+        members[Int(identifierBlocks[key]!)].append(Int32(i))
       }
     }
+    stats.blocks = members.count
+    for (block, list) in members.enumerated() {
+      if list.count > maxBlock { stats.skippedBlocks += 1 }
+      if list.count > stats.largestBlock || (list.count == stats.largestBlock && blockKeys[block] < stats.largestKey) {
+        (stats.largestBlock, stats.largestKey) = (list.count, blockKeys[block])
+      }
+    }
+  }
+
+  private func number(_ text: String, in table: inout [String: Int32]) -> Int32 {
+    if let n = table[text] { return n }
+    let n = Int32(table.count)
+    table[text] = n
+    return n
+  }
+
+  private mutating func newBlock(_ key: String) -> Int32 {
+    members.append([])
+    blockKeys.append(key)
+    return Int32(members.count - 1)
   }
 
   /// Every block as (key, size, compared), sorted by size descending then key; for `blocks.csv`.
   public var blockSizes: [(key: String, size: Int, compared: Bool)] {
-    blocks.map { ($0.key, $0.value.count, $0.value.count <= maxBlock) }
+    members.indices.map { (blockKeys[$0], members[$0].count, members[$0].count <= maxBlock) }
       .sorted { $0.size != $1.size ? $0.size > $1.size : $0.key < $1.key }
   }
 
+  /// Working memory for queries against this index (one per worker).
+  public func makeScratch() -> Scratch { Scratch(records: records.count) }
+
   /// The indices of the records worth scoring against `query`: those sharing the most keys with
-  /// it (at most ``MatchConfig/maxCandidates``), through blocks no larger than ``MatchConfig/maxBlock``,
-  /// in ascending index order. A query with a country meets records of that country and records
-  /// without one; a query without a country meets all.
+  /// it (at most ``MatchConfig/maxCandidates``; among equals, the lower indices), through blocks
+  /// no larger than ``MatchConfig/maxBlock``, in ascending index order. An identifier key counts
+  /// 100, a word or whole-name key 2, a prefix key 1. A query with a country meets records of
+  /// that country and records without one; a query without a country meets all.
   ///
-  /// - Complexity: O(k × maxBlock + c log c) for k keys and c distinct candidates.
-  public func candidates(of query: PreparedRecord, where accept: (Int) -> Bool = { _ in true }) -> [Int] {
-    var shared: [Int32: Int] = [:]
-    func visit(_ key: String, weight: Int) {
-      guard let members = blocks[key], members.count <= maxBlock else { return }
-      for member in members { shared[member, default: 0] += weight }
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func candidates(
+    of query: PreparedRecord, scratch: inout Scratch, where accept: (Int) -> Bool = { _ in true }
+  ) -> [Int] {
+    func visit(_ block: Int32?, weight: Int32, _ scratch: inout Scratch) {
+      guard let block else { return }
+      let list = members[Int(block)]
+      guard list.count <= maxBlock else { return }
+      scratch.visits += list.count
+      for member in list {
+        if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
+        scratch.shared[Int(member)] += weight
+      }
     }
-    for key in BlockingKeys.identifierKeys(of: query) { visit(key, weight: 100) }
+    for key in BlockingKeys.identifierKeys(of: query) { visit(identifierBlocks[key], weight: 100, &scratch) }
     let names = BlockingKeys.nameKeys(of: query)
     if let country = query.record.country {
+      let scope = scopeNumbers[country]
       for key in names {
-        visit(country + "|" + key, weight: key.hasPrefix("p:") ? 1 : 2)
-        visit("*|" + key, weight: key.hasPrefix("p:") ? 1 : 2)
+        guard let keyNumber = keyNumbers[key] else { continue }
+        let weight: Int32 = key.hasPrefix("p:") ? 1 : 2
+        if let scope { visit(scopedBlocks[ScopedKey(key: keyNumber, scope: scope)], weight: weight, &scratch) }
+        visit(scopedBlocks[ScopedKey(key: keyNumber, scope: 0)], weight: weight, &scratch)
       }
     } else {
       for key in names {
-        for scoped in scopesOfKey[key] ?? [] { visit(scoped, weight: key.hasPrefix("p:") ? 1 : 2) }
+        guard let keyNumber = keyNumbers[key] else { continue }
+        let weight: Int32 = key.hasPrefix("p:") ? 1 : 2
+        for block in blocksOfKey[Int(keyNumber)] { visit(block, weight: weight, &scratch) }
       }
     }
-    let ranked = shared.filter { accept(Int($0.key)) }
-      .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-    return ranked.prefix(maxCandidates).map { Int($0.key) }.sorted()
+    scratch.met += scratch.touched.count
+    let result = top(&scratch, accept)
+    for member in scratch.touched { scratch.shared[Int(member)] = 0 }
+    scratch.touched.removeAll(keepingCapacity: true)
+    scratch.candidates += result.count
+    return result
+  }
+
+  /// The accepted touched records with the highest counts (ties: lower index), at most
+  /// `maxCandidates`, in ascending index order.
+  private func top(_ scratch: inout Scratch, _ accept: (Int) -> Bool) -> [Int] {
+    var accepted = scratch.touched.filter { accept(Int($0)) }
+    guard accepted.count > maxCandidates else { return accepted.map { Int($0) }.sorted() }
+    // The count of the last candidate taken: every record above it is taken, and of those at
+    // it the lowest indices fill the rest.
+    var highest: Int32 = 0
+    for member in accepted { highest = max(highest, scratch.shared[Int(member)]) }
+    let threshold: Int32
+    if highest < 4096 {
+      if scratch.histogram.count <= Int(highest) { scratch.histogram = [Int32](repeating: 0, count: Int(highest) + 1) }
+      for member in accepted { scratch.histogram[Int(scratch.shared[Int(member)])] += 1 }
+      var taken = 0
+      var level = highest
+      while true {
+        taken += Int(scratch.histogram[Int(level)])
+        if taken >= maxCandidates { break }
+        level -= 1
+      }
+      threshold = level
+      for member in accepted { scratch.histogram[Int(scratch.shared[Int(member)])] = 0 }
+    } else {
+      threshold = accepted.map { scratch.shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
+    }
+    var result = accepted.filter { scratch.shared[Int($0)] > threshold }
+    accepted = accepted.filter { scratch.shared[Int($0)] == threshold }.sorted()
+    result += accepted.prefix(maxCandidates - result.count)
+    return result.map { Int($0) }.sorted()
   }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import TierscanCore
 
 /// Finds pairs of records that may be one entity (`possible` or `same`), through blocking: each
@@ -20,7 +19,7 @@ public struct DuplicateFinder: Sendable {
 
   /// The pairs decided `possible` or `same`, sorted by (left, right), and the block figures.
   /// `comparable(i, j)` says whether two records may be compared at all (e.g. the same kind).
-  /// Records are queried in two concurrent halves.
+  /// Records are queried in concurrent pieces (``ParallelWork``).
   ///
   /// - Complexity: O(n × (k × maxBlock + maxCandidates × s)) for n records, k keys each and s
   ///   the cost of one scoring.
@@ -29,27 +28,29 @@ public struct DuplicateFinder: Sendable {
   ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
     let index = BlockingIndex(records: records, config: config)
     let scorer = PairScorer(config: config)
-    let count = records.count
-    let halves = ConcurrentSlots<([Pair], Int)>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
+    let bound = ScoreBound(config: config)
+    let names = ParallelWork.array(count: records.count, minimumToSplit: 2_000) { bound.prepare(records[$0]) }
+    let pieces = ParallelWork.map(count: records.count, minimumToSplit: 2_000) { range in
       var found: [Pair] = []
       var comparisons = 0
-      for i in (count * half / 2)..<(count * (half + 1) / 2) {
+      var scratch = index.makeScratch()
+      for i in range {
         // Both sides query (a pair may be among one side's top candidates only); a pair scored
-        // from both sides is kept once.
-        for j in index.candidates(of: records[i], where: { $0 != i && comparable(i, $0) }) {
+        // from both sides is kept once. A pair that cannot be `possible` (``ScoreBound``) is
+        // not scored; it would be decided `distinct`.
+        for j in index.candidates(of: records[i], scratch: &scratch, where: { $0 != i && comparable(i, $0) }) {
           comparisons += 1
-          let (decision, features) = scorer.score(records[min(i, j)], records[max(i, j)])
-          if decision >= .possible { found.append(Pair(left: min(i, j), right: max(i, j), decision: decision, features: features)) }
+          let (l, r) = (min(i, j), max(i, j))
+          guard bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r]) else { continue }
+          let (decision, features) = scorer.score(records[l], records[r])
+          if decision >= .possible { found.append(Pair(left: l, right: r, decision: decision, features: features)) }
         }
       }
-      halves.set(half, (found, comparisons))
+      return (found, comparisons)
     }
-    let (first, a) = halves.take(0)
-    let (second, b) = halves.take(1)
     var seen = Set<[Int]>()
-    let pairs = (first + second).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
+    let pairs = pieces.flatMap(\.0).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
       .filter { seen.insert([$0.left, $0.right]).inserted }
-    return (pairs, index.stats, a + b, index)
+    return (pairs, index.stats, pieces.reduce(0) { $0 + $1.1 }, index)
   }
 }

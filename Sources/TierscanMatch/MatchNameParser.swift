@@ -98,7 +98,7 @@ public struct MatchNameParser: Sendable {
     var i = 0
     outer: while i < words.count {
       for phrase in LegalForms.phrases where i + phrase.count <= words.count {
-        if Array(words[i..<(i + phrase.count)]) == phrase {
+        if words[i] == phrase[0], words[i..<(i + phrase.count)].elementsEqual(phrase) {
           found.append(phrase.joined(separator: " "))
           i += phrase.count
           continue outer

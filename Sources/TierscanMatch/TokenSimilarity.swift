@@ -23,46 +23,101 @@ public struct TokenSimilarity: Sendable {
   /// The weight of a word.
   public func weight(_ word: String) -> Double { generic.contains(word) ? genericWeight : 1 }
 
+  /// `words` prepared for many comparisons with this similarity's weights.
+  public func prepare(_ words: [String]) -> WordList { WordList(words, weight: weight) }
+
   /// The similarity in [0, 1]; 0 when either side is empty.
   ///
   /// - Complexity: O(n × m) word comparisons.
   public func similarity(_ a: [String], _ b: [String]) -> Double {
     guard !a.isEmpty, !b.isEmpty else { return 0 }
+    return similarity(prepare(a), prepare(b))
+  }
+
+  /// The similarity of two prepared lists (both made by this similarity's ``prepare(_:)``); the
+  /// same value as for their words. Lists of up to 64 words are compared without allocating.
+  ///
+  /// - Complexity: O(n × m) word comparisons.
+  public func similarity(_ a: WordList, _ b: WordList) -> Double {
+    guard a.count > 0, b.count > 0 else { return 0 }
     let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-    let longBytes = long.map { Array($0.utf8) }
-    var used = [Bool](repeating: false, count: long.count)
+    let paired = long.count <= 64 ? pairedShort(short, long) : pairedLong(short, long)
+    let containment = paired / min(a.totalWeight, b.totalWeight)
+    let dice = 2 * paired / (a.totalWeight + b.totalWeight)
+    return min(1, (containment + dice) / 2)
+  }
+
+  /// The paired weight, the long side's used words as a bit mask.
+  private func pairedShort(_ short: WordList, _ long: WordList) -> Double {
+    var used: UInt64 = 0
     var paired = 0.0
-    // Heavier words choose first, so a distinctive word is not taken by a generic one.
-    let order = short.indices.sorted { weight(short[$0]) != weight(short[$1]) ? weight(short[$0]) > weight(short[$1]) : $0 < $1 }
-    for i in order {
-      let word = short[i]
-      let bytes = Array(word.utf8)
-      var best = -1
-      var bestScore = 0.0
-      for j in long.indices where !used[j] {
-        let score: Double
-        if long[j] == word {
-          score = 1
-        } else if bytes.count >= 4, longBytes[j].count >= 4, bytes[0] == longBytes[j][0] {
-          let jw = JaroWinkler.similarity(bytes, longBytes[j])
-          score = jw >= Self.softThreshold ? jw : 0
-        } else {
-          score = 0
+    short.bytes.withUnsafeBufferPointer { shortBytes in
+      long.bytes.withUnsafeBufferPointer { longBytes in
+        for i32 in short.order {
+          let i = Int(i32)
+          let word = UnsafeBufferPointer(rebasing: shortBytes[Int(short.starts[i])..<Int(short.starts[i + 1])])
+          var best = -1
+          var bestScore = 0.0
+          for j in 0..<long.count where used & (1 << UInt64(j)) == 0 {
+            let other = UnsafeBufferPointer(rebasing: longBytes[Int(long.starts[j])..<Int(long.starts[j + 1])])
+            let score = wordScore(word, other, short, i, long, j)
+            if score > bestScore {
+              (best, bestScore) = (j, score)
+              if score == 1 { break }
+            }
+          }
+          if best >= 0 {
+            used |= 1 << UInt64(best)
+            paired += bestScore * min(short.weights[i], long.weights[best])
+          }
         }
-        if score > bestScore {
-          (best, bestScore) = (j, score)
-          if score == 1 { break }
-        }
-      }
-      if best >= 0 {
-        used[best] = true
-        paired += bestScore * min(weight(word), weight(long[best]))
       }
     }
-    let weightA = a.reduce(0) { $0 + weight($1) }
-    let weightB = b.reduce(0) { $0 + weight($1) }
-    let containment = paired / min(weightA, weightB)
-    let dice = 2 * paired / (weightA + weightB)
-    return min(1, (containment + dice) / 2)
+    return paired
+  }
+
+  /// The paired weight, the long side's used words as flags (more than 64 words).
+  private func pairedLong(_ short: WordList, _ long: WordList) -> Double {
+    var used = [Bool](repeating: false, count: long.count)
+    var paired = 0.0
+    short.bytes.withUnsafeBufferPointer { shortBytes in
+      long.bytes.withUnsafeBufferPointer { longBytes in
+        for i32 in short.order {
+          let i = Int(i32)
+          let word = UnsafeBufferPointer(rebasing: shortBytes[Int(short.starts[i])..<Int(short.starts[i + 1])])
+          var best = -1
+          var bestScore = 0.0
+          for j in 0..<long.count where !used[j] {
+            let other = UnsafeBufferPointer(rebasing: longBytes[Int(long.starts[j])..<Int(long.starts[j + 1])])
+            let score = wordScore(word, other, short, i, long, j)
+            if score > bestScore {
+              (best, bestScore) = (j, score)
+              if score == 1 { break }
+            }
+          }
+          if best >= 0 {
+            used[best] = true
+            paired += bestScore * min(short.weights[i], long.weights[best])
+          }
+        }
+      }
+    }
+    return paired
+  }
+
+  /// 1 for equal words; the Jaro-Winkler similarity of two words of at least four bytes with the
+  /// same first byte when it reaches ``softThreshold``; else 0.
+  @inline(__always)
+  private func wordScore(
+    _ word: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>, _ short: WordList, _ i: Int,
+    _ long: WordList, _ j: Int
+  ) -> Double {
+    let equal =
+      short.isASCII && long.isASCII
+      ? word.count == other.count && word.elementsEqual(other) : short.words[i] == long.words[j]
+    if equal { return 1 }
+    guard word.count >= 4, other.count >= 4, word[0] == other[0] else { return 0 }
+    let jw = JaroWinkler.similarity(word, other)
+    return jw >= Self.softThreshold ? jw : 0
   }
 }

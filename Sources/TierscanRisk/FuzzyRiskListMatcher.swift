@@ -1,4 +1,3 @@
-import Dispatch
 import TierscanCore
 import TierscanMatch
 
@@ -18,9 +17,34 @@ public struct FuzzyRiskListMatcher: Sendable {
     public var features: MatchFeatures
   }
 
+  /// What one screening cost, for `TIERSCAN_TIMINGS` and reports.
+  public struct Work: Sendable, Equatable {
+    /// Entities screened (not placeholders) and those that passed the quick word filter.
+    public var entities = 0
+    public var filtered = 0
+    /// Block members visited, distinct rows met, candidates kept (at most `max_candidates` per
+    /// entity), candidates pruned by the bound, candidates scored and matches.
+    public var visits = 0
+    public var met = 0
+    public var candidates = 0
+    public var pruned = 0
+    public var scored = 0
+    public var matches = 0
+
+    static func + (a: Work, b: Work) -> Work {
+      Work(
+        entities: a.entities + b.entities, filtered: a.filtered + b.filtered, visits: a.visits + b.visits,
+        met: a.met + b.met, candidates: a.candidates + b.candidates, pruned: a.pruned + b.pruned,
+        scored: a.scored + b.scored, matches: a.matches + b.matches)
+    }
+  }
+
   private let rows: [RiskListEntry]
   private let index: BlockingIndex
   private let scorer: PairScorer
+  private let bound: ScoreBound
+  private let rowNames: [ScoreBound.Names]
+  private let filter: QuickTokenFilter
   private let config: MatchConfig
 
   /// Indexes `rows`.
@@ -30,53 +54,96 @@ public struct FuzzyRiskListMatcher: Sendable {
     self.rows = rows
     self.config = config
     self.scorer = PairScorer(config: config)
+    self.bound = ScoreBound(config: config)
     self.index = BlockingIndex(records: rows.map { PreparedRecord(MatchRecord(row: $0)) }, config: config)
+    self.rowNames = index.records.map { [bound] in bound.prepare($0) }
+    self.filter = QuickTokenFilter(index: index)
   }
 
   /// Figures about the row blocks.
   public var stats: BlockingIndex.Stats { index.stats }
 
-  /// Every fuzzy match, sorted by row then entity. Entities are screened in two concurrent halves.
+  /// Every block of rows as (key, size, compared), largest first.
+  public var blockSizes: [(key: String, size: Int, compared: Bool)] { index.blockSizes }
+
+  /// Every fuzzy match, sorted by row then entity. Entities are screened in concurrent pieces
+  /// (``ParallelWork``); a candidate row is scored only when ``ScoreBound`` says it can reach
+  /// `matching.screening`, which changes no result.
   ///
-  /// - Complexity: O(V × (k × maxBlock + maxCandidates × s)) for s the cost of one scoring.
-  public func matches(in graph: SupplyGraph) -> [Match] {
-    guard !rows.isEmpty else { return [] }
-    let entityCount = graph.entityCount
-    let halves = ConcurrentSlots<[Match]>(count: 2)
-    DispatchQueue.concurrentPerform(iterations: 2) { half in
+  /// - Complexity: O(V × (k × maxBlock + maxCandidates × b) + m × s) for b the cost of the bound,
+  ///   m the candidates it keeps and s the cost of one scoring.
+  public func matches(in graph: SupplyGraph) -> [Match] { screen(graph).matches }
+
+  /// ``matches(in:)`` with what the screening cost.
+  public func screen(_ graph: SupplyGraph) -> (matches: [Match], work: Work) {
+    guard !rows.isEmpty else { return ([], Work()) }
+    let pieces = ParallelWork.map(count: graph.entityCount, minimumToSplit: 2_000) { range in
       var found: [Match] = []
+      var work = Work()
+      var scratch = index.makeScratch()
       let entities = graph.entities
-      let filter = QuickTokenFilter(index: index)
-      for v in (entityCount * half / 2)..<(entityCount * (half + 1) / 2) where !entities[v].isPlaceholder {
+      for v in range where !entities[v].isPlaceholder {
+        work.entities += 1
         guard filter.mayMatch(entities[v]) else { continue }
+        work.filtered += 1
         let query = PreparedRecord(MatchRecord(entity: entities[v]))
-        for r in index.candidates(of: query) {
+        let candidates = index.candidates(of: query, scratch: &scratch)
+        guard !candidates.isEmpty else { continue }
+        let queryNames = bound.prepare(query)
+        for r in candidates {
+          guard bound.mayReach(config.screening, query, queryNames, index.records[r], rowNames[r]) else {
+            work.pruned += 1
+            continue
+          }
+          work.scored += 1
           let (decision, features) = scorer.score(query, index.records[r])
           guard decision >= .possible, features.similarity >= config.screening - 1e-12 else { continue }
           found.append(Match(row: r, entity: EntityIndex(v), decision: decision, features: features))
         }
       }
-      halves.set(half, found)
+      (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
+      work.matches = found.count
+      return (found, work)
     }
-    return (halves.take(0) + halves.take(1)).sorted { $0.row != $1.row ? $0.row < $1.row : $0.entity < $1.entity }
+    let matches = pieces.flatMap(\.0).sorted { $0.row != $1.row ? $0.row < $1.row : $0.entity < $1.entity }
+    return (matches, pieces.map(\.1).reduce(Work(), +))
   }
 }
 
-/// A cheap pre-check before parsing an entity's name: whether any word of its names (ASCII
-/// letters and digits, lower-cased), or the first four letters of one, or an identifier, is a
-/// key of some row block. Names with non-ASCII characters always pass.
-private struct QuickTokenFilter {
+/// A cheap pre-check before parsing an entity's names, exact in the sense that it never rejects
+/// an entity that shares a blocking key with some row (the equivalence test checks it against
+/// screening without it).
+///
+/// A *simple* name (ASCII, no brackets, no `&` or `+`, no one-letter word) is split into the same
+/// words as ``MatchNameParser`` splits it; its tokens are those words minus legal forms. So the
+/// entity can share a key with a row only if one of its words is a row's word key (`w:`), the
+/// first four letters of a word of five or more are a row's prefix key (`p:`), or a word begins
+/// a row's whole-name key (`n:`, the tokens joined — the entity's first kept token begins it).
+/// Names that are not simple, and entities with an identifier when some row has one, always pass.
+private struct QuickTokenFilter: Sendable {
+  /// Row word and prefix keys without their `w:`/`p:`.
   let words: Set<String>
+  /// Every prefix of every row whole-name key without its `n:`.
+  let compactPrefixes: Set<String>
   let hasIdentifiers: Bool
 
   init(index: BlockingIndex) {
     var words = Set<String>()
+    var compactPrefixes = Set<String>()
     var hasIdentifiers = false
     for record in index.records {
-      for key in BlockingKeys.nameKeys(of: record) { words.insert(String(key.dropFirst(2))) }
+      for key in BlockingKeys.nameKeys(of: record) {
+        let text = key.utf8.dropFirst(2)
+        if key.hasPrefix("n:") {
+          for end in 1...text.count { compactPrefixes.insert(String(decoding: text.prefix(end), as: UTF8.self)) }
+        } else {
+          words.insert(String(decoding: text, as: UTF8.self))
+        }
+      }
       hasIdentifiers = hasIdentifiers || !BlockingKeys.identifierKeys(of: record).isEmpty
     }
     self.words = words
+    self.compactPrefixes = compactPrefixes
     self.hasIdentifiers = hasIdentifiers
   }
 
@@ -85,49 +152,34 @@ private struct QuickTokenFilter {
       return true
     }
     if mayMatch(entity.name) { return true }
-    return entity.aliases.contains { mayMatch($0) }
+    return entity.aliases.prefix(PreparedRecord.maxNames - 1).contains { mayMatch($0) }
   }
 
   private func mayMatch(_ name: String) -> Bool {
+    var words: [String] = []
     var word: [UInt8] = []
-    var found = false
-    var compact: [UInt8] = []
-    // Runs of one-letter words are joined as the parser joins them (`S. A. M.` → `sam`).
-    var run: [UInt8] = []
-    func check() {
-      if word.count == 1 {
-        run.append(word[0])
-        word.removeAll(keepingCapacity: true)
-        return
-      }
-      if run.count > 1, words.contains(String(decoding: run, as: UTF8.self)) { found = true }
-      run.removeAll(keepingCapacity: true)
-      guard !word.isEmpty else { return }
-      if words.contains(String(decoding: word, as: UTF8.self))
-        || (word.count >= 5 && words.contains(String(decoding: word[..<4], as: UTF8.self)))
-      {
-        found = true
-      }
+    func end() {
+      if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
       word.removeAll(keepingCapacity: true)
     }
     for byte in name.utf8 {
-      if byte >= 0x80 { return true }
       switch byte {
-      case 0x41...0x5A:
-        word.append(byte | 0x20)
-        compact.append(byte | 0x20)
-      case 0x61...0x7A, 0x30...0x39:
-        word.append(byte)
-        compact.append(byte)
+      case 0x41...0x5A: word.append(byte | 0x20)
+      case 0x61...0x7A, 0x30...0x39: word.append(byte)
       case UInt8(ascii: "'"): continue
-      default: check()
+      case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+        UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "+"):
+        return true
+      case 0x80...: return true
+      default: end()
       }
-      if found { return true }
     }
-    check()
-    if run.count > 1, words.contains(String(decoding: run, as: UTF8.self)) { found = true }
-    // `n:` keys: the name without spaces (legal forms still in; the row index strips them, so
-    // this only helps when the entity has none).
-    return found || words.contains(String(decoding: compact, as: UTF8.self))
+    end()
+    for word in words {
+      if word.utf8.count == 1 { return true }
+      if self.words.contains(word) || compactPrefixes.contains(word) { return true }
+      if word.utf8.count >= 5, self.words.contains(String(decoding: word.utf8.prefix(4), as: UTF8.self)) { return true }
+    }
+    return false
   }
 }

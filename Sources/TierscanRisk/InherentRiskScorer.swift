@@ -104,10 +104,17 @@ public struct InherentRiskScorer: Sendable {
     func isExact(_ r: Int, _ entity: EntityIndex) -> Bool {
       matcher.matchesExactly(rows[r], keys: keysOfRow[r], entity)
     }
-    let fuzzyRows = rows.indices.filter { usable[$0] != nil }
+    let fuzzyRows = config.screensFuzzy ? rows.indices.filter { usable[$0] != nil } : []
+    if !config.screensFuzzy {
+      findings.add(
+        .info, .fuzzyScreeningOff, at: nil,
+        "matching.fuzzy_screening is false: \(rows.count) risk-list row(s) were matched by the exact rules only; "
+          + "name variants (legal form, punctuation, accents, typos) were not screened",
+        evidence: [Attribute("rows", String(rows.count))])
+    }
     let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
     var fuzzyFound = Set<RowEntity>()
-    for match in fuzzy.matches(in: graph) {
+    for match in Self.screen(fuzzy, graph) {
       let r = fuzzyRows[match.row]
       guard !isExact(r, match.entity), let c = usable[r] else { continue }
       let row = rows[r]
@@ -151,6 +158,29 @@ public struct InherentRiskScorer: Sendable {
           provenance: row.provenance, evidence: evidence),
         to: entity, in: c)
     }
+  }
+
+  /// The fuzzy matches; with `TIERSCAN_TIMINGS` a phase `name-fuzzy screening` with the row
+  /// blocks (count, largest with its key, skipped) and the work (entities, block visits, rows met,
+  /// candidates, pruned by the bound, scored, matches).
+  private static func screen(_ fuzzy: FuzzyRiskListMatcher, _ graph: SupplyGraph) -> [FuzzyRiskListMatcher.Match] {
+    guard let timings = PhaseTimings.current else { return fuzzy.matches(in: graph) }
+    var work = FuzzyRiskListMatcher.Work()
+    let matches = timings.measure("name-fuzzy screening") {
+      let (matches, w) = fuzzy.screen(graph)
+      work = w
+      return matches
+    }
+    let stats = fuzzy.stats
+    timings.addCounts(
+      "name-fuzzy screening",
+      [
+        ("blocks", stats.blocks), ("largest block '\(stats.largestKey)' rows", stats.largestBlock),
+        ("skipped blocks", stats.skippedBlocks), ("entities", work.entities), ("filtered", work.filtered),
+        ("visits", work.visits), ("rows met", work.met), ("candidates", work.candidates), ("pruned", work.pruned),
+        ("scored", work.scored), ("matches", work.matches),
+      ])
+    return matches
   }
 
   private struct RowEntity: Hashable {

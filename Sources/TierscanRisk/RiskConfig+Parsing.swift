@@ -136,7 +136,8 @@ extension RiskConfig {
       ilabChildLabourScore: try reader.unit("ilab_scores.child_labour"),
       ilabForcedLabourScore: try reader.unit("ilab_scores.forced_labour"), legalForms: legalForms,
       audit: try root["audit"].map { value throws(RiskConfigError) in try AuditConfig.decode(value) } ?? .defaults,
-      matching: matching, findsDuplicates: try reader.bool("matching.duplicates"),
+      matching: matching, screensFuzzy: try reader.bool("matching.fuzzy_screening"),
+      findsDuplicates: try reader.bool("matching.duplicates"),
       duplicatesMaxEntities: try Self.count(reader, "matching.duplicates_max_entities"))
     if root["matching"]?["max_list_matches_per_entity"] != nil {
       config.maxListMatchesPerEntity = try Self.count(reader, "matching.max_list_matches_per_entity")

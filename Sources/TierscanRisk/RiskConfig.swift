@@ -77,6 +77,9 @@ public struct RiskConfig: Sendable, Equatable {
   public var audit: AuditConfig = .defaults
   /// Entity-resolution thresholds and limits (config key `matching`).
   public var matching: MatchConfig
+  /// Whether risk lists are screened with the fuzzy rule `name-fuzzy` (`matching.fuzzy_screening`;
+  /// off, only the exact rules apply and an info finding `fuzzy-screening-off` says so).
+  public var screensFuzzy: Bool
   /// Whether scans look for possible duplicate entities (`matching.duplicates`).
   public var findsDuplicates: Bool
   /// Largest graph searched for duplicates during a scan (`matching.duplicates_max_entities`).

@@ -48,6 +48,28 @@ import TierscanMatch
     #expect(a.score("BUYER") > 0)
   }
 
+  @Test func fuzzyScreeningCanBeSwitchedOffAndSaysSo() throws {
+    var f = GraphFixture()
+    f.entity("BUYER", country: "GB")
+    f.entity("S", name: "ZHUCHENG HENGWEI CLOTHING CO.LTD", country: "CN")
+    f.entity("T", name: "Foo Textile Co", country: "CN")
+    f.edge("S", "BUYER")
+    f.edge("T", "BUYER")
+    let rows = [listRow("Zhucheng Hengwei Clothing Co Ltd", country: "CN"), listRow("FOO TEXTILE", country: "CN", line: 3)]
+    let off = analyze(
+      f.build(), focus: "BUYER", config: try config(#"{"matching": {"fuzzy_screening": false}}"#), riskList: rows)
+    #expect(Self.rules(off, "S").isEmpty)
+    // The exact rules still apply.
+    #expect(Self.rules(off, "T") == ["name-country"])
+    let notes = off.findings.findings.filter { $0.rule == .fuzzyScreeningOff }
+    #expect(notes.count == 1)
+    #expect(notes.first?.message.contains("2 risk-list row(s)") == true)
+    let on = analyze(f.build(), focus: "BUYER", riskList: rows)
+    #expect(Self.rules(on, "S") == ["name-fuzzy"])
+    #expect(!on.findings.findings.contains { $0.rule == .fuzzyScreeningOff })
+    #expect(throws: (any Error).self) { try config(#"{"matching": {"fuzzy_screening": "no"}}"#) }
+  }
+
   @Test func exactRuleWinsOverFuzzy() {
     var f = GraphFixture()
     f.entity("S", name: "Foo Textile Co", country: "CN")

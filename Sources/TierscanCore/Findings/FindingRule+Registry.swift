@@ -93,6 +93,8 @@ extension FindingRule {
   public static let ftmTopicUnmapped = FindingRule(id: "ftm-topic-unmapped")
   /// `ftm-topic-unused` (warning, FtM): A topic mapped to a category the config does not list; its rows are not used.
   public static let ftmTopicUnused = FindingRule(id: "ftm-topic-unused")
+  /// `fuzzy-screening-off` (info, matching): matching.fuzzy_screening is false: risk lists were matched by the exact rules only; name variants were not screened (`name-fuzzy`).
+  public static let fuzzyScreeningOff = FindingRule(id: "fuzzy-screening-off")
   /// `identifier-conflict` (warning, XML): Two different values for one identifier scheme of an entity.
   public static let identifierConflict = FindingRule(id: "identifier-conflict")
   /// `ilab-derived-only` (warning, ILAB): An ILAB row flagged only Derived_Labor_Exploitation (a good made with inputs produced by child or forced labour, not saying which); counted, not scored.
@@ -382,6 +384,7 @@ extension FindingRule {
     .ftmNoTopic,
     .ftmTopicUnmapped,
     .ftmTopicUnused,
+    .fuzzyScreeningOff,
     .identifierConflict,
     .ilabDerivedOnly,
     .ilabMissingGoodName,

@@ -45,9 +45,17 @@ public struct ResolveReport: Sendable {
     if !rows.isEmpty {
       let index = BlockingIndex(records: rows, config: config)
       let scorer = PairScorer(config: config)
+      let bound = ScoreBound(config: config)
+      let rowNames = rows.map { bound.prepare($0) }
+      var scratch = index.makeScratch()
       var seen = Set<[String]>()
       for (k, record) in records.enumerated() {
-        for r in index.candidates(of: record) {
+        let rowCandidates = index.candidates(of: record, scratch: &scratch)
+        guard !rowCandidates.isEmpty else { continue }
+        let names = bound.prepare(record)
+        for r in rowCandidates {
+          // A pair that cannot be `possible` would be left out below; it is not scored.
+          guard bound.mayReach(bound.leastPossible, record, names, rows[r], rowNames[r]) else { continue }
           let (decision, features) = scorer.score(record, rows[r])
           guard decision >= .possible, seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
           let judgement = judgements.judgement(entity: EntityIndex(entityIndices[k]), row: rows[r].record.key)
