@@ -63,35 +63,28 @@ public struct JudgementBook: Sendable {
       }
     }
     // Transitive: `not_same` inside a set joined by (non-void) `same` judgements.
-    var ids: [String: Int] = [:]
-    var parent: [Int] = []
+    var ids: [String: Int32] = [:]
+    var sets = UnionFind()
+    // The judgement that last joined into each root (sets keep their smallest element as root).
     var joinedBy: [Int] = []
-    func node(_ key: String) -> Int {
+    func node(_ key: String) -> Int32 {
       if let n = ids[key] { return n }
-      ids[key] = parent.count
-      parent.append(parent.count)
+      let n = sets.makeSet()
+      ids[key] = n
       joinedBy.append(-1)
-      return parent.count - 1
-    }
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
+      return n
     }
     for (i, judgement) in judgements.enumerated() where judgement.decision == .same && !void[i] {
-      let (a, b) = (find(node(judgement.left)), find(node(judgement.right)))
+      let (a, b) = (sets.find(node(judgement.left)), sets.find(node(judgement.right)))
       if a != b {
-        parent[max(a, b)] = min(a, b)
-        joinedBy[min(a, b)] = i
+        sets.union(a, b)
+        joinedBy[Int(min(a, b))] = i
       }
     }
     for (i, judgement) in judgements.enumerated() where judgement.decision == .notSame && !void[i] {
-      guard let a = ids[judgement.left], let b = ids[judgement.right], find(a) == find(b) else { continue }
+      guard let a = ids[judgement.left], let b = ids[judgement.right], sets.find(a) == sets.find(b) else { continue }
       void[i] = true
-      let via = joinedBy[find(a)]
+      let via = joinedBy[Int(sets.find(a))]
       findings.add(
         .error, .contradictoryJudgement, at: judgement.provenance,
         "'\(judgement.left)' and '\(judgement.right)' are judged not_same, but same judgements join them"
