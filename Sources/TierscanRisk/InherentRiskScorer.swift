@@ -22,13 +22,16 @@ public struct InherentRiskScorer: Sendable {
   /// - Complexity: O(V·a + R·m + C·(V + E)) for a names per entity, R reference rows and m
   ///   matches per row.
   ///   - audits: the audit evidence linked to the graph (``AuditEvidence``), for `audit-finding`.
+  ///   - timings: where the `name-fuzzy screening` phase is recorded, if anywhere.
   public func score(
-    graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog
+    graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog,
+    timings: PhaseTimings? = nil
   ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
     // FtM rows carry a topic; the config's ftm_topics turns it into a category (or leaves the row out).
     let riskList = FtMTopicMapping.apply(inputs.riskList, config: config, findings: &findings)
-    scoreRiskList(graph: graph, riskList, judgements: inputs.judgements, into: &risk, findings: &findings)
+    scoreRiskList(
+      graph: graph, riskList, judgements: inputs.judgements, into: &risk, findings: &findings, timings: timings)
     scoreCountryRisk(
       graph: graph, inputs.countryRisk, vocabulary: inputs.commodityVocabulary, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, isGiven: inputs.hasSmelterStatus, into: &risk)
@@ -48,7 +51,7 @@ public struct InherentRiskScorer: Sendable {
 
   private func scoreRiskList(
     graph: SupplyGraph, _ rows: [RiskListEntry], judgements: JudgementBook, into risk: inout InherentRisk,
-    findings: inout FindingLog
+    findings: inout FindingLog, timings: PhaseTimings?
   ) {
     guard !rows.isEmpty else { return }
     let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer, rows: rows)
@@ -114,7 +117,7 @@ public struct InherentRiskScorer: Sendable {
     }
     let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
     var fuzzyFound = Set<RowEntity>()
-    for match in Self.screen(fuzzy, graph) {
+    for match in Self.screen(fuzzy, graph, timings) {
       let r = fuzzyRows[match.row]
       guard !isExact(r, match.entity), let c = usable[r] else { continue }
       let row = rows[r]
@@ -163,8 +166,10 @@ public struct InherentRiskScorer: Sendable {
   /// The fuzzy matches; with `TIERSCAN_TIMINGS` a phase `name-fuzzy screening` with the row
   /// blocks (count, largest with its key, skipped) and the work (entities, block visits, rows met,
   /// candidates, pruned by the bound, scored, matches).
-  private static func screen(_ fuzzy: FuzzyRiskListMatcher, _ graph: SupplyGraph) -> [FuzzyRiskListMatcher.Match] {
-    guard let timings = PhaseTimings.current else { return fuzzy.matches(in: graph) }
+  private static func screen(
+    _ fuzzy: FuzzyRiskListMatcher, _ graph: SupplyGraph, _ timings: PhaseTimings?
+  ) -> [FuzzyRiskListMatcher.Match] {
+    guard let timings else { return fuzzy.matches(in: graph) }
     var work = FuzzyRiskListMatcher.Work()
     let matches = timings.measure("name-fuzzy screening") {
       let (matches, w) = fuzzy.screen(graph)

@@ -29,7 +29,8 @@ public struct RiskEngine: Sendable {
     let audits = inputs.audits
     let auditEvidence = audits.isEmpty ? AuditEvidence() : AuditEvidence(inputs: audits, graph: graph, config: config.audit, findings: &findings)
     let inherent = Self.measure("inherent risk", timings) {
-      InherentRiskScorer(config: config).score(graph: graph, inputs: inputs, audits: auditEvidence, findings: &findings)
+      InherentRiskScorer(config: config).score(
+        graph: graph, inputs: inputs, audits: auditEvidence, findings: &findings, timings: timings)
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
