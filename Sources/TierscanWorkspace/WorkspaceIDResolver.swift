@@ -85,11 +85,12 @@ struct WorkspaceIDResolver {
     let blocking = BlockingIndex(records: prepared, config: matching)
     let scorer = PairScorer(config: matching)
     var pairs: [Match] = []
+    var scratch = blocking.makeScratch()
     for index in remaining {
       let entity = graph.entities[index]
       let query = PreparedRecord(MatchRecord(entity: entity))
       let keys = [entity.id] + entity.aliases
-      for c in blocking.candidates(of: query) {
+      for c in blocking.candidates(of: query, scratch: &scratch) {
         let candidate = candidates[c]
         if keys.contains(where: { key in candidate.keys.contains { notSame.contains(JudgementPair(key, $0)) } }) { continue }
         let (decision, features) = scorer.score(query, prepared[c])
