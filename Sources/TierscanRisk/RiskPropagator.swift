@@ -32,10 +32,11 @@ public struct RiskPropagator: Sendable {
     }
 
     /// The risk source of the argmax path of an exposed `entity` (the root of its label chain).
+    ///
+    /// - Complexity: O(1): each label records its root when made (walking the chain made a
+    ///   1,000,000-deep chain quadratic, issue #14).
     public func source(of entity: EntityIndex) -> EntityIndex {
-      var l = label[Int(entity)]
-      while labels.parent[Int(l)] >= 0 { l = labels.parent[Int(l)] }
-      return labels.node[Int(l)]
+      labels.root[Int(label[Int(entity)])]
     }
 
     /// The argmax path of `entity`, or `nil` when its exposure is 0.
@@ -69,6 +70,8 @@ public struct RiskPropagator: Sendable {
     var parent: [Int32] = []
     var reversed: [Bool] = []
     var hops: [Int32] = []
+    /// The entity at the root of each label's chain (the risk source).
+    var root: [EntityIndex] = []
 
     mutating func add(node v: EntityIndex, edge e: RelationshipIndex, parent p: Int32, reversed r: Bool) -> Int32 {
       node.append(v)
@@ -76,6 +79,7 @@ public struct RiskPropagator: Sendable {
       parent.append(p)
       reversed.append(r)
       hops.append(p < 0 ? 0 : hops[Int(p)] + 1)
+      root.append(p < 0 ? v : root[Int(p)])
       return Int32(node.count - 1)
     }
 
