@@ -156,6 +156,9 @@ extension StatementFigures {
     var risks: [CountryCommodityRisk] = []
     var matches: [ListMatch] = []
     var seenMatches = Set<[RawKey]>()
+    // Hash look-ups, not scans: a large chain has tens of thousands of sources on one row.
+    var riskIndex: [[RawKey]: Int] = [:]
+    var riskMembers = Set<[RawKey]>()
     for exposure in selection {
       let source = graph[exposure.source]
       for rule in exposure.rules {
@@ -164,11 +167,12 @@ extension StatementFigures {
           let country = evidence["country"]?.stringValue ?? source.country ?? "unknown"
           let commodity = evidence["commodity"]?.stringValue ?? ""
           let text = evidence["source"]?.stringValue ?? ""
-          if let i = risks.firstIndex(where: {
-            $0.country.utf8Equals(country) && $0.commodity.utf8Equals(commodity) && $0.category.utf8Equals(rule.category)
-          }) {
-            if !risks[i].entities.contains(where: { $0.utf8Equals(source.id) }) { risks[i].entities.append(source.id) }
+          let key = [RawKey(country), RawKey(commodity), RawKey(rule.category)]
+          if let i = riskIndex[key] {
+            if riskMembers.insert(key + [RawKey(source.id)]).inserted { risks[i].entities.append(source.id) }
           } else {
+            riskIndex[key] = risks.count
+            riskMembers.insert(key + [RawKey(source.id)])
             risks.append(CountryCommodityRisk(country: country, commodity: commodity, category: rule.category, source: text, entities: [source.id]))
           }
         } else if rule.rule != .smelterStatus {
