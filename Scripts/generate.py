@@ -107,14 +107,10 @@ class Generator:
         self.rng = np.random.default_rng(seed)
 
     # ---------------------------------------------------------------- entities
-    def build_entities(self) -> None:
-        N, rng = self.N, self.rng
-        self.n_smelter = int(min(2000, max(5, N // 500)))
-        self.n_mine = max(2, N // 100)
-        self.n_facility = max(2, N * 6 // 100)
-        self.n_holding = max(2, N * 3 // 100)
-        self.n_company = N - 1 - self.n_smelter - self.n_mine - self.n_facility - self.n_holding
-        # slot layout: 0 focus | companies | holdings | facilities | mines | smelters
+    def lay_out_slots(self, growth: float) -> None:
+        """Slot layout from the kind counts (no randomness): 0 focus | companies | holdings |
+        facilities | mines | smelters; companies in tiers 1..8 whose sizes grow by `growth`."""
+        N = self.N
         c0 = 1
         self.companies = np.arange(c0, c0 + self.n_company)
         h0 = c0 + self.n_company
@@ -133,9 +129,8 @@ class Generator:
         kind[self.smelters] = 3
         self.kind = kind
 
-        # tiers 1..8 for companies, sizes growing by 2.5
         depth = 8
-        weights = np.power(2.5, np.arange(1, depth + 1))
+        weights = np.power(growth, np.arange(1, depth + 1))
         sizes = np.maximum(1, np.floor(weights / weights.sum() * self.n_company)).astype(np.int64)
         sizes[-1] = self.n_company - sizes[:-1].sum()
         self.tier_members = [np.array([0])]
@@ -146,6 +141,15 @@ class Generator:
         self.company_tier = np.zeros(N, dtype=np.int8)
         for t, members in enumerate(self.tier_members):
             self.company_tier[members] = t
+
+    def build_entities(self) -> None:
+        N, rng = self.N, self.rng
+        self.n_smelter = int(min(2000, max(5, N // 500)))
+        self.n_mine = max(2, N // 100)
+        self.n_facility = max(2, N * 6 // 100)
+        self.n_holding = max(2, N * 3 // 100)
+        self.n_company = N - 1 - self.n_smelter - self.n_mine - self.n_facility - self.n_holding
+        self.lay_out_slots(growth=2.5)
 
         # ids: random permutation of E-numbers over slots 1..N-1; focus F0
         width = max(7, len(str(N)))

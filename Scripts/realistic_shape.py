@@ -50,34 +50,7 @@ class RealisticGenerator(G.Generator):
         self.n_mine = N * 4 // 100
         self.n_company = N - 1 - self.n_facility - self.n_smelter - self.n_mine
         self.n_holding = 0
-        c0 = 1
-        self.companies = np.arange(c0, c0 + self.n_company)
-        self.holdings = np.array([], dtype=np.int64)
-        f0 = c0 + self.n_company
-        self.facilities = np.arange(f0, f0 + self.n_facility)
-        m0 = f0 + self.n_facility
-        self.mines = np.arange(m0, m0 + self.n_mine)
-        s0 = m0 + self.n_mine
-        self.smelters = np.arange(s0, s0 + self.n_smelter)
-        assert s0 + self.n_smelter == N
-        kind = np.zeros(N, dtype=np.int8)  # 0 company 1 facility 2 mine 3 smelter
-        kind[self.facilities] = 1
-        kind[self.mines] = 2
-        kind[self.smelters] = 3
-        self.kind = kind
-
-        depth = 8
-        weights = np.power(2.2, np.arange(1, depth + 1))
-        sizes = np.maximum(1, np.floor(weights / weights.sum() * self.n_company)).astype(np.int64)
-        sizes[-1] = self.n_company - sizes[:-1].sum()
-        self.tier_members = [np.array([0])]
-        start = c0
-        for size in sizes:
-            self.tier_members.append(np.arange(start, start + size))
-            start += size
-        self.company_tier = np.zeros(N, dtype=np.int8)
-        for t, members in enumerate(self.tier_members):
-            self.company_tier[members] = t
+        self.lay_out_slots(growth=2.2)
 
         width = max(7, len(str(N)))
         numbers = rng.permutation(N - 1) + 1
