@@ -39,7 +39,11 @@ public struct RiskEngine: Sendable {
     // ones with the most risk sources first (a rough measure of their work, so the last one to
     // start is a short one), and are collected in `order`.
     let transmission = Transmission(graph: graph, config: config)
-    let (arcs, tiersAndCoverage) = Self.measure("risk arcs", timings) {
+    // `arcs` is the risk stage's largest structure: held in an optional so it is released as soon
+    // as the propagation ends, before the exposure walk.
+    var arcs: RiskArcs?
+    let tiersAndCoverage: (tiers: [Int?], coverage: Coverage, seconds: Double)
+    (arcs, tiersAndCoverage) = Self.measure("risk arcs", timings) {
       ParallelWork.pair({ RiskArcs(graph: graph, transmission: transmission) }) {
         let start = DispatchTime.now().uptimeNanoseconds
         let tiers = Tiering(graph: graph, focus: focus).tiers
@@ -51,18 +55,18 @@ public struct RiskEngine: Sendable {
     }
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
-    let perCategory: [(Int, RiskPropagator.Result)] = Self.measure("propagation", timings) {
+    // Results by category index, whatever order the categories ran in.
+    let results: [RiskPropagator.Result] = Self.measure("propagation", timings) {
+      let propagationArcs = arcs!
       let scheduled = ParallelWork.each(count: order.count) { k in
-        propagator.propagate(arcs: arcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth)
+        propagator.propagate(arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth)
       }
-      var results = [RiskPropagator.Result?](repeating: nil, count: order.count)
-      for (k, result) in scheduled.enumerated() { results[schedule[k]] = result }
-      return Array(zip(order, results.map { $0! }))
+      var byCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
+      for (k, result) in scheduled.enumerated() { byCategory[order[schedule[k]]] = result }
+      return byCategory.map { $0! }
     }
-    timings?.addCounts("propagation", [("relaxations", perCategory.reduce(0) { $0 + $1.1.relaxations })])
-    var resultsByCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
-    for (c, result) in perCategory { resultsByCategory[c] = result }
-    let results = resultsByCategory.map { $0! }
+    arcs = nil
+    timings?.addCounts("propagation", [("relaxations", results.reduce(0) { $0 + $1.relaxations })])
     // Exposures of pieces of the entity range concurrently, joined in entity order. Each piece
     // gets its own explanation source: every exposure holds a reference to it, and two cores
     // retaining one shared object millions of times would fight over its reference count.
