@@ -107,6 +107,30 @@ class Generator:
         self.rng = np.random.default_rng(seed)
 
     # ---------------------------------------------------------------- entities
+    def risk_row(self, slot: int, i: int, k: int, list_name: str, name: str, category: str) -> dict:
+        """Risk-list row `i` naming entity `slot` as `name`, with the columns the kinds shared by both
+        shapes set: 0 identifier (name-country when the entity has none), 1 name-country, 2 name-only,
+        4 another country (no match), 6 a different LEI (no name match), 7 a category the config does
+        not use. Other kinds are left to the caller."""
+        row = {"list": list_name, "name": name, "category": category, "country": "",
+               "aliases": "", "lei": "", "duns": "", "cid": ""}
+        country = self.country[slot]
+        if k == 0:
+            if self.lei[slot]:
+                row["lei"] = self.lei[slot]
+            elif self.duns[slot]:
+                row["duns"] = self.duns[slot]
+            row["country"] = country
+        elif k in (1, 7):
+            row["country"] = country
+            if k == 7:
+                row["category"] = "sanctions"
+        elif k == 4:
+            row["country"] = "KP" if country != "KP" else "IR"
+        elif k == 6:
+            row["lei"] = lei_with_check("5493" + "00" + base36(10 ** 10 + i).rjust(12, "0"))
+        return row
+
     def lay_out_slots(self, growth: float) -> None:
         """Slot layout from the kind counts (no randomness): 0 focus | companies | holdings |
         facilities | mines | smelters; companies in tiers 1..8 whose sizes grow by `growth`."""
@@ -416,34 +440,15 @@ class Generator:
             stem = self.base_name[slot]
             stem = stem.upper() if style[i] == 0 else stem.lower() if style[i] == 1 else stem
             name = stem + RISK_SUFFIXES[suffix[i]]
-            row = {"list": lists[lst[i]], "name": name, "category": categories[cats[i]], "country": "",
-                   "aliases": "", "lei": "", "duns": "", "cid": ""}
-            country = self.country[slot]
             k = kinds[i]
-            if k == 0:  # identifier (fall back to name-country when the entity has none)
-                if self.lei[slot]:
-                    row["lei"] = self.lei[slot]
-                elif self.duns[slot]:
-                    row["duns"] = self.duns[slot]
-                row["country"] = country
-            elif k == 1:  # name-country
-                row["country"] = country
-            elif k == 2:  # name-only
-                pass
-            elif k == 3:  # alias match: the listed name is a former name, the alias is current
+            row = self.risk_row(slot, i, k, lists[lst[i]], name, categories[cats[i]])
+            if k == 3:  # alias match: the listed name is a former name, the alias is current
                 row["name"] = f"Former {stem} Holdings"
                 row["aliases"] = f"Old Name {i};{name}"
-                row["country"] = country
-            elif k == 4:  # country differs: no match
-                row["country"] = "KP" if country != "KP" else "IR"
+                row["country"] = self.country[slot]
             elif k == 5:  # noise
                 row["name"] = f"Unrelated Trading {i} Ltd"
                 row["country"] = COUNTRIES[i % len(COUNTRIES)]
-            elif k == 6:  # same name, a different LEI: no name match
-                row["lei"] = lei_with_check("5493" + "00" + base36(10 ** 10 + i).rjust(12, "0"))
-            else:  # category not in the config: row unused
-                row["category"] = "sanctions"
-                row["country"] = country
             rows.append([row[k2] for k2 in ("list", "name", "category", "country", "aliases", "lei", "duns", "cid")])
         # smelters listed by CID for conflict minerals
         for j, slot in enumerate(self.smelters[rng.random(self.n_smelter) < 0.05].tolist()):

@@ -306,21 +306,10 @@ class RealisticGenerator(G.Generator):
             slot = targets[i]
             stem = self.base_name[slot]
             name = self.variant(stem, how[i], suffix[i])
-            row = {"list": lists[lst[i]], "name": name, "category": categories[cats[i]], "country": "",
-                   "aliases": "", "lei": "", "duns": "", "cid": ""}
-            country = self.country[slot]
             k = kinds[i]
-            if k == 0:  # identifier (falls back to name-country when the entity has none)
-                if self.lei[slot]:
-                    row["lei"] = self.lei[slot]
-                elif self.duns[slot]:
-                    row["duns"] = self.duns[slot]
-                row["country"] = country
-            elif k == 1:  # name-country
-                row["country"] = country
-            elif k == 2:  # name-only
-                pass
-            elif k == 3:  # the entity's alias is on the list, or the list names the entity as an alias
+            row = self.risk_row(slot, i, k, lists[lst[i]], name, categories[cats[i]])
+            country = self.country[slot]
+            if k == 3:  # the entity's alias is on the list, or the list names the entity as an alias
                 alias = self.aliases[slot].split(";")[0] if self.aliases[slot] else ""
                 if alias:
                     row["name"] = self.variant(alias, how[i], suffix[i])
@@ -328,20 +317,13 @@ class RealisticGenerator(G.Generator):
                     row["name"] = f"Former {stem} Holdings"
                     row["aliases"] = f"Old Name {i};{name}"
                 row["country"] = country
-            elif k == 4:  # same name, another country: no match
-                row["country"] = "KP" if country != "KP" else "IR"
             elif k == 5:  # unrelated names (what a screening list mostly holds)
                 row["name"] = f"{G.WORDS_A[a[i]]} {G.WORDS_B[b[i]]} R{G.base36(i).rjust(4, '0')}" + \
                     G.RISK_SUFFIXES[suffix[i]]
                 row["country"] = G.COUNTRIES[i % len(G.COUNTRIES)]
                 if i % 4 == 0:
                     row["aliases"] = f"{G.WORDS_A[b[i] % len(G.WORDS_A)]} {G.WORDS_B[a[i] % len(G.WORDS_B)]} A{i}"
-            elif k == 6:  # same name, a different LEI: no name match
-                row["lei"] = G.lei_with_check("5493" + "00" + G.base36(10 ** 10 + i).rjust(12, "0"))
-            elif k == 7:  # a category the config does not use
-                row["category"] = "sanctions"
-                row["country"] = country
-            else:  # a smelter by CID (conflict minerals)
+            elif k == 8:  # a smelter by CID (conflict minerals)
                 smelter = int(self.smelters[(i * 7919) % self.n_smelter])
                 row.update(name=self.name[smelter], category="conflict_minerals", cid=self.cid[smelter])
             rows.append([row[k2] for k2 in ("list", "name", "category", "country", "aliases", "lei", "duns", "cid")])
