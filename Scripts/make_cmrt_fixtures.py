@@ -9,6 +9,7 @@ header row 5 / data from row 6, Smelter Look-up header row 4 / data from row 5.
 Hostile files (not a zip, zip bombs, path traversal, DOCTYPE) are built with zipfile directly.
 
 Usage: python3 Scripts/make_cmrt_fixtures.py   (from the repository root)
+       python3 Scripts/make_cmrt_fixtures.py declarers   (only Tests/Fixtures/er/declarers/*.xlsx)
 """
 import datetime
 import io
@@ -305,7 +306,40 @@ def hostile():
     write_zip("missing_workbook_part.xlsx", [("[Content_Types].xml", CT), ("_rels/.rels", RELS)])
 
 
+DECLARERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "er", "declarers")
+
+
+def declarer_workbooks():
+    """CMRTs whose declaring companies are suppliers under other spellings (Tests/Fixtures/er/declarers/,
+    docs/entity-resolution.md §7.1). Invented companies; D14 is the only contact-like field (a
+    company address); no person, e-mail or phone."""
+    cases = [
+        # exact normalised name (SPEC §2.8): merged by name as before
+        ("acme.xlsx", "Acme Metals Co., Ltd.", "12 Foundry Road, Ningbo, Zhejiang, China"),
+        # CO.LTD defeats the exact rule; same address: the engine decides same and links it
+        ("brighton.xlsx", "Brighton Solder Co., Ltd.", "Lot 5, Jalan Timah 3, 41050 Klang, Selangor, Malaysia"),
+        # a bracketed place and no supplier address: possible, reported
+        ("coral.xlsx", "Coral Tin Smelting (Thailand) Co., Ltd.", "99 Moo 4, Phuket, Thailand"),
+        # a different company with a near name and another address: never merged
+        ("everbright.xlsx", "Everbright Alloy Co., Ltd.", "7 Harbour Street, Xiamen, Fujian, China"),
+        # would link (same name and address) but a not_same judgement overrides it
+        ("fortune.xlsx", "Fortune Metal Co., Ltd.", "3 Gold Avenue, Shenzhen, Guangdong, China"),
+    ]
+    os.makedirs(DECLARERS, exist_ok=True)
+    for name, company, address in cases:
+        wb = new_cmrt()
+        declaration(wb, {"D8": company, "D9": "A. Company", "D14": address, "D22": datetime.datetime(2025, 3, 1)},
+                    ["No", "Yes", "No", "No"])
+        smelters(wb, [{"A": "CID001070", "B": "Tin", "C": "Example Tin Smelter", "E": "INDONESIA", "F": "CID001070",
+                       "G": "RMI", "S": "ID"}])
+        wb.save(os.path.join(DECLARERS, name))
+
+
 def main():
+    import sys
+    if sys.argv[1:] == ["declarers"]:
+        declarer_workbooks()
+        return
     os.makedirs(OUT, exist_ok=True)
     clean()
     messy()

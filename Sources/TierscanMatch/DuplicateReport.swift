@@ -26,11 +26,14 @@ public struct DuplicateReport: Sendable {
   /// kind are compared) and reports each as a warning `possible-duplicate` at the first source of
   /// the left entity; a pair judged `not_same` is left out with an info `judgement-suppressed` at
   /// the judgement's line. Graphs larger than `maxEntities` are not searched: an info finding
-  /// `duplicates-not-checked` says so (run `tierscan resolve`).
+  /// `duplicates-not-checked` says so (run `tierscan resolve`). Pairs in `reportedElsewhere`
+  /// (entity ids, either order; CMRT declarer links already reported as `declarer-possible-link`)
+  /// are kept in ``pairs`` and `possible_same_as` without a second finding.
   ///
   /// - Complexity: near-linear (blocking; ``DuplicateFinder``).
   public init(
-    graph: SupplyGraph, judgements: JudgementBook, config: MatchConfig, maxEntities: Int, findings: inout FindingLog
+    graph: SupplyGraph, judgements: JudgementBook, config: MatchConfig, maxEntities: Int,
+    reportedElsewhere: [(String, String)] = [], findings: inout FindingLog
   ) {
     let indices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
     guard indices.count > 1 else { return }
@@ -55,11 +58,15 @@ public struct DuplicateReport: Sendable {
           Attribute("largest_block", String(found.stats.largestBlock)), Attribute("largest_key", found.stats.largestKey),
         ])
     }
+    // Pairs another report already gave a finding (CMRT declarer links): listed, not reported twice.
+    let reported = Set(reportedElsewhere.map { [$0.0, $0.1] })
     for pair in found.pairs {
       let (a, b) = (EntityIndex(indices[pair.left]), EntityIndex(indices[pair.right]))
       let judgement = judgements.judgement(a, b)
       let (left, right) = (graph[a], graph[b])
+      let isReported = reported.contains([left.id, right.id]) || reported.contains([right.id, left.id])
       if let judgement, judgement.decision == .notSame {
+        if isReported { continue }
         findings.add(
           .info, .judgementSuppressed, at: judgement.provenance,
           "possible duplicate '\(left.id)' / '\(right.id)' not reported: judged not_same",
@@ -72,6 +79,7 @@ public struct DuplicateReport: Sendable {
       pairs.append(Pair(left: a, right: b, decision: pair.decision, features: pair.features, judgement: judgement))
       possibleSameAs[a, default: []].append(right.id)
       possibleSameAs[b, default: []].append(left.id)
+      if isReported { continue }
       let judged = judgement.map { "; judged unsure at \($0.provenance.description)" } ?? ""
       findings.add(
         .warning, .possibleDuplicate, at: left.sources.first,

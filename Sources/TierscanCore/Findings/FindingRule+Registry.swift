@@ -49,6 +49,10 @@ extension FindingRule {
   public static let declaredTierNoPath = FindingRule(id: "declared-tier-no-path")
   /// `declared-tier-not-compared` (info, scan): Declared tiers count from a discloser other than the focus (or from none, when the list's rows loop); kept as evidence, not compared (one finding per file and discloser).
   public static let declaredTierNotCompared = FindingRule(id: "declared-tier-not-compared")
+  /// `declarer-linked` (warning, matching): A CMRT declaring company merged with the one entity the matching engine decided same (identifiers agree, or near-equal names and agreeing addresses); features in the evidence.
+  public static let declarerLinked = FindingRule(id: "declarer-linked")
+  /// `declarer-possible-link` (warning, matching): A CMRT declaring company that may be a supplier (decision possible, or same with several entities, or judged unsure); not merged, listed by resolve.
+  public static let declarerPossibleLink = FindingRule(id: "declarer-possible-link")
   /// `decoded-encoding` (info, CSV): A file read in the encoding given with --encoding or announced by its byte-order mark.
   public static let decodedEncoding = FindingRule(id: "decoded-encoding")
   /// `directory-loop` (warning, inputs): A directory reached again through a mount that loops back; listed once.
@@ -362,6 +366,8 @@ extension FindingRule {
     .declaredTierMismatch,
     .declaredTierNoPath,
     .declaredTierNotCompared,
+    .declarerLinked,
+    .declarerPossibleLink,
     .decodedEncoding,
     .directoryLoop,
     .doctypeRefused,

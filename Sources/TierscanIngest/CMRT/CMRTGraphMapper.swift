@@ -50,7 +50,7 @@ struct CMRTGraphMapper {
 
   /// Appends the workbook's records to `result`.
   func records(for workbook: CMRTWorkbook, identifiers: Identifiers, into result: inout IngestedInputs) {
-    let companyAt = Provenance(file: workbook.file, line: 8, sheet: "Declaration", cell: "D8")
+    let companyAt = workbook.companyProvenance
     var attributes: [Attribute] = [Attribute("cmrt_template", "\(workbook.template) \(workbook.version ?? "")")]
     if let scope = workbook.declaration.scope { attributes.append(Attribute("cmrt_scope", scope)) }
     result.entities.append(

@@ -50,6 +50,9 @@ public struct CMRTWorkbook: Sendable, Hashable {
     self.smelters = smelters
   }
 
+  /// Where the declaring company's name is (`Declaration!D8`): the provenance of its entity record.
+  public var companyProvenance: Provenance { Provenance(file: file, line: 8, sheet: "Declaration", cell: "D8") }
+
   /// The answers for one metal, if the template has questions.
   public func answers(for metal: CMRTMetal) -> CMRTMetalAnswers? {
     metalAnswers.first { $0.metal == metal }

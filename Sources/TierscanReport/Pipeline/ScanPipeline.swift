@@ -28,6 +28,8 @@ public struct ScanPipeline: Sendable {
     public var judgements = JudgementBook()
     /// Possible duplicate entities (reported as `possible-duplicate`, never merged).
     public var duplicates = DuplicateReport()
+    /// CMRT declarers linked to entities by the matching engine (merged) or reported for review.
+    public var declarerLinks = DeclarerLinker.Result()
     /// The input files' SHA-256, hashed in the background since ingest (for ``ScanPipeline/manifest(for:)``).
     var inputDigests: InputDigests? = nil
     /// The workspace, period and import the inputs came from (`--workspace`); `nil` for files.
@@ -87,18 +89,44 @@ public struct ScanPipeline: Sendable {
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
     var judgements = JudgementBook(judgements: inputs.judgements, findings: &findings)
-    let graph = Self.timed("graph build") {
-      GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms)).build(
+    let builder = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms))
+    let beforeGraph = findings
+    var graph = Self.timed("graph build") {
+      builder.build(
         entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
         findings: &findings)
     }
-    if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
     let matching = config.config
+    // CMRT declarers that no identifier or exact name merged: linked through the matching engine
+    // (docs/entity-resolution.md §7.1); a `same` link rebuilds the graph with the link merged.
+    let declarers = Self.declarers(of: inputs.workbooks)
+    var declarerLinks = DeclarerLinker.Result()
+    if !declarers.isEmpty {
+      var probe = judgements
+      var ignored = FindingLog()
+      if !judgements.isEmpty { probe.resolve(graph: graph, riskList: inputs.riskList, findings: &ignored) }
+      var linkFindings = FindingLog()
+      declarerLinks = Self.timed("declarer links") {
+        DeclarerLinker(config: matching.matching).link(
+          declarers: declarers, in: graph, judgements: probe, findings: &linkFindings)
+      }
+      if !declarerLinks.links.isEmpty {
+        findings = beforeGraph
+        graph = Self.timed("graph build") {
+          builder.build(
+            entityRecords: inputs.entities, relationshipRecords: inputs.relationships,
+            links: judgements.merges + declarerLinks.links, findings: &findings)
+        }
+      }
+      findings.append(contentsOf: linkFindings)
+    }
+    if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
+    let reported = declarerLinks.reportedPairs
     let duplicates = Self.timed("duplicates") {
       matching.findsDuplicates
         ? DuplicateReport(
           graph: graph, judgements: judgements, config: matching.matching,
-          maxEntities: matching.duplicatesMaxEntities, findings: &findings)
+          maxEntities: matching.duplicatesMaxEntities, reportedElsewhere: reported, findings: &findings)
         : DuplicateReport()
     }
     // The graph now holds everything the entity and relationship records said; release them so a
@@ -112,8 +140,18 @@ public struct ScanPipeline: Sendable {
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(records) {} }
     return Prepared(
       inputs: inputs, graph: graph, findings: findings.findings, config: config, judgements: judgements,
-      duplicates: duplicates,
+      duplicates: duplicates, declarerLinks: declarerLinks,
       inputDigests: digests)
+  }
+
+  /// The declaring companies of the workbooks that name one (a blank name gives an id from the
+  /// file name, which says nothing about who declared).
+  static func declarers(of workbooks: [CMRTWorkbook]) -> [DeclarerLinker.Declarer] {
+    workbooks.compactMap { workbook in
+      guard workbook.companyName != nil else { return nil }
+      return DeclarerLinker.Declarer(
+        id: workbook.companyID, address: workbook.declaration.address, provenance: workbook.companyProvenance)
+    }
   }
 
   /// Resolves `id` to an entity, or throws a helpful error.

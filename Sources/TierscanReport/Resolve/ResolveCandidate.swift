@@ -1,13 +1,16 @@
 import TierscanCore
 import TierscanMatch
 
-/// One candidate pair of `tierscan resolve`: two entities that may be one (`duplicate`), or an
-/// entity and a risk-list row that may name it (`risk-list`).
+/// One candidate pair of `tierscan resolve`: two entities that may be one (`duplicate`), a CMRT
+/// declarer and an entity it may be (`cmrt-declarer`), or an entity and a risk-list row that may
+/// name it (`risk-list`).
 public struct ResolveCandidate: Sendable {
   /// What kind of pair this is.
   public enum Kind: String, Sendable {
     case riskList = "risk-list"
     case duplicate
+    /// A CMRT declaring company (left) and an entity it may be (`declarer-possible-link`).
+    case declarer = "cmrt-declarer"
   }
 
   public var kind: Kind

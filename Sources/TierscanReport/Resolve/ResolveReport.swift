@@ -21,15 +21,30 @@ public struct ResolveReport: Sendable {
   /// Finds the candidates of a prepared run.
   ///
   /// - Complexity: near-linear in the entities (blocking; see ``DuplicateFinder``).
-  public init(graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig) {
+  /// `declarerPairs` are the run's CMRT declarer pairs left for review (``DeclarerLinker``): each
+  /// is listed as kind `cmrt-declarer`, in place of the same pair found as a duplicate.
+  public init(
+    graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig,
+    declarerPairs: [DeclarerLinker.Pair] = []
+  ) {
     let entityIndices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
     let records = entityIndices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
     let kinds = entityIndices.map { graph.entities[$0].kind }
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
     var candidates: [ResolveCandidate] = []
     var suppressed = 0
+    var declared = Set<[String]>()
+    for pair in declarerPairs where graph.index(of: pair.declarer) != nil && graph.index(of: pair.entity) != nil {
+      declared.insert([pair.declarer, pair.entity])
+      declared.insert([pair.entity, pair.declarer])
+      candidates.append(
+        ResolveCandidate(
+          kind: .declarer, left: pair.declarerRecord, right: pair.entityRecord, decision: pair.decision,
+          features: pair.features, judgement: pair.judgement))
+    }
     for pair in found.pairs {
       let (a, b) = (EntityIndex(entityIndices[pair.left]), EntityIndex(entityIndices[pair.right]))
+      if declared.contains([graph[a].id, graph[b].id]) { continue }
       let judgement = judgements.judgement(a, b)
       if judgement?.decision == .notSame {
         suppressed += 1

@@ -37,7 +37,7 @@ public enum ResolveReviewHTML {
         "<b>\(h(r.name))</b><br>\(h(r.key))" + (r.country.map { " · \(h($0))" } ?? "")
           + (r.address.map { "<br><small>\(h($0))</small>" } ?? "")
       }
-      let kind = c.kind == .riskList ? "<span class=\"risk\">risk-list</span>" : "duplicate"
+      let kind = c.kind == .riskList ? "<span class=\"risk\">risk-list</span>" : c.kind.rawValue
       let judged = c.judgement.map { "<br>judged \(h($0.decision.rawValue)) at \(h($0.provenance.description))" } ?? ""
       out += "<tr class=\"\(c.decision.rawValue)\"><td>\(kind)<br>\(c.decision.rawValue)\(judged)</td>"
         + "<td>\(side(c.left))</td><td>\(side(c.right))</td>"

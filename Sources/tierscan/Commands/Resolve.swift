@@ -21,7 +21,7 @@ struct Resolve: ParsableCommand {
     let prepared = run.prepared
     let report = ResolveReport(
       graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
-      config: prepared.config.config.matching)
+      config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
     do {
       try ResolveOutput.write(
         report, to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
