@@ -28,14 +28,24 @@ extension ScanDiff {
   public func text() -> String {
     var out = ""
     if comparesGraphs {
-      out += "entities: \(entitiesAdded.count) added, \(entitiesRemoved.count) removed\n"
+      out += "entities: \(entitiesAdded.count) added, \(entitiesRemoved.count) removed"
+      out += entitiesRenamed.isEmpty ? "\n" : ", \(entitiesRenamed.count) id changed\n"
       for e in entitiesAdded { out += "  + \(e.id)  \(e.name) (\(e.kind))\n" }
       for e in entitiesRemoved { out += "  - \(e.id)  \(e.name) (\(e.kind))\n" }
+      for r in entitiesRenamed {
+        let name = r.oldName.utf8Equals(r.name) ? r.name : "\(r.oldName) → \(r.name)"
+        out += "  ~ \(r.oldID) → \(r.newID)  \(name) (\(r.kind)): id changed (\(r.via))\n"
+      }
+      for a in renameAmbiguities {
+        out += "  ? \(a.id) (\(a.isOld ? "old" : "new")) is tied to \(a.others.joined(separator: ", ")) "
+          + "(\(a.isOld ? "new" : "old")): ambiguous, listed as \(a.isOld ? "removed" : "added")\n"
+      }
       out += "relationships: \(relationshipsAdded.count) added, \(relationshipsRemoved.count) removed\n"
       for r in relationshipsAdded { out += "  + \(Self.relationship(r))\n" }
       for r in relationshipsRemoved { out += "  - \(Self.relationship(r))\n" }
     } else {
-      out += "entities and relationships: not compared (graph.json missing on one side)\n"
+      out += "entities and relationships: not compared (graph.json missing on one side; without it a renumbered "
+        + "entity cannot be recognised, and its exposures show as disappeared and appeared: scan --with-graph)\n"
     }
     let counts = [ExposureChangeKind.appeared, .disappeared, .rose, .fell].map { kind in
       "\(exposures.filter { $0.change == kind }.count) \(kind.rawValue)"
@@ -89,7 +99,8 @@ extension ScanDiff {
     return out
   }
 
-  /// The JSON object: `compares_graphs`, `entities`, `relationships`, `exposures`, `coverage`, `smelters`.
+  /// The JSON object: `compares_graphs`, `entities` (`added`, `removed`, and `renamed` when any id
+  /// changed), `relationships`, `exposures`, `coverage`, `smelters`.
   public func object() -> JSONValue {
     func entity(_ e: EntityChange) -> JSONValue {
       .object([("id", .string(e.id)), ("name", .string(e.name)), ("kind", .string(e.kind))])
@@ -109,7 +120,25 @@ extension ScanDiff {
     }
     return .object([
       ("compares_graphs", .bool(comparesGraphs)),
-      ("entities", .object([("added", .array(entitiesAdded.map(entity))), ("removed", .array(entitiesRemoved.map(entity)))])),
+      (
+        "entities",
+        .object(
+          [("added", .array(entitiesAdded.map(entity))), ("removed", .array(entitiesRemoved.map(entity)))]
+            + (entitiesRenamed.isEmpty
+              ? []
+              : [
+                (
+                  "renamed",
+                  .array(
+                    entitiesRenamed.map { r in
+                      .object([
+                        ("old_id", .string(r.oldID)), ("new_id", .string(r.newID)), ("old_name", .string(r.oldName)),
+                        ("name", .string(r.name)), ("kind", .string(r.kind)), ("via", .string(r.via)),
+                      ])
+                    })
+                )
+              ]))
+      ),
       (
         "relationships",
         .object([
@@ -152,6 +181,7 @@ extension ScanDiff {
     var csv = CSVWriter(header: ["change", "subject", "name", "category", "tier", "old", "new", "old_score", "new_score"])
     for e in entitiesAdded { csv.writeRow(["entity-added", e.id, e.name, "", "", "", e.kind, "", ""]) }
     for e in entitiesRemoved { csv.writeRow(["entity-removed", e.id, e.name, "", "", e.kind, "", "", ""]) }
+    for r in entitiesRenamed { csv.writeRow(["entity-id-changed", r.newID, r.name, "", "", r.oldID, r.newID, "", ""]) }
     for r in relationshipsAdded { csv.writeRow(["relationship-added", Self.relationship(r), "", r.commodity, "", "", r.type, "", ""]) }
     for r in relationshipsRemoved { csv.writeRow(["relationship-removed", Self.relationship(r), "", r.commodity, "", r.type, "", "", ""]) }
     for e in exposures {

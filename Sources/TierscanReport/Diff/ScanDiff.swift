@@ -54,6 +54,12 @@ public struct ScanDiff: Sendable {
   public var comparesGraphs: Bool
   public var entitiesAdded: [EntityChange] = []
   public var entitiesRemoved: [EntityChange] = []
+  /// Entities whose id changed (identifiers, an alias or a judgement tie an old-only entity to a
+  /// new-only one; ``EntityRenames``): neither added nor removed. Their old relationships and
+  /// exposures are compared under the new id.
+  public var entitiesRenamed: [EntityRenames.Rename] = []
+  /// Entities tied to more than one entity on the other side: left added and removed.
+  public var renameAmbiguities: [EntityRenames.Ambiguity] = []
   public var relationshipsAdded: [ScanSnapshot.RelationshipKey] = []
   public var relationshipsRemoved: [ScanSnapshot.RelationshipKey] = []
   /// By entity id, then category (bytes).
@@ -66,16 +72,48 @@ public struct ScanDiff: Sendable {
   /// By smelter id.
   public var smelters: [SmelterChange] = []
 
-  /// Compares `old` with `new`.
+  /// Compares `old` with `new`; `judgements` (`same` / `not_same`) may tie renumbered entities.
   ///
   /// - Complexity: O((V + E + X) log(V + E + X)) over entities, relationship keys and exposure rows.
-  public init(old: ScanSnapshot, new: ScanSnapshot) {
+  public init(old: ScanSnapshot, new: ScanSnapshot, judgements: [Judgement] = []) {
     comparesGraphs = old.entities != nil && new.entities != nil
+    var renamed: [RawKey: String] = [:]
     if let a = old.entities, let b = new.entities {
       let oldIDs = Set(a.map { RawKey($0.id) })
       let newIDs = Set(b.map { RawKey($0.id) })
-      entitiesAdded = b.filter { !oldIDs.contains(RawKey($0.id)) }.map { EntityChange(id: $0.id, name: $0.name, kind: $0.kind) }
-      entitiesRemoved = a.filter { !newIDs.contains(RawKey($0.id)) }.map { EntityChange(id: $0.id, name: $0.name, kind: $0.kind) }
+      let added = b.filter { !oldIDs.contains(RawKey($0.id)) }
+      let removed = a.filter { !newIDs.contains(RawKey($0.id)) }
+      let renames = EntityRenames(removed: removed, added: added, judgements: judgements)
+      entitiesRenamed = renames.renames
+      renameAmbiguities = renames.ambiguities
+      renamed = renames.newIDs
+      let renamedNew = Set(renames.renames.map { RawKey($0.newID) })
+      entitiesAdded = added.filter { !renamedNew.contains(RawKey($0.id)) }.map {
+        EntityChange(id: $0.id, name: $0.name, kind: $0.kind)
+      }
+      entitiesRemoved = removed.filter { renamed[RawKey($0.id)] == nil }.map {
+        EntityChange(id: $0.id, name: $0.name, kind: $0.kind)
+      }
+    }
+    // The old side under the new ids of renamed entities.
+    func id(_ old: String) -> String { renamed[RawKey(old)] ?? old }
+    var old = old
+    if !renamed.isEmpty {
+      old.relationships = old.relationships?.map { key in
+        var key = key
+        (key.from, key.to) = (id(key.from), id(key.to))
+        return key
+      }
+      old.exposures = old.exposures.map { row in
+        var row = row
+        (row.entityID, row.sourceID) = (id(row.entityID), id(row.sourceID))
+        return row
+      }
+      old.smelters = old.smelters?.map { row in
+        var row = row
+        row.id = id(row.id)
+        return row
+      }
     }
     if let a = old.relationships, let b = new.relationships {
       let oldKeys = Set(a.map(Self.rawKey))

@@ -97,8 +97,14 @@ extension ScanSnapshot {
     var entityRows: [EntityRow] = []
     for entity in entities {
       guard let id = entity["id"]?.stringValue else { throw .malformed(file: file, line: nil, message: "an entity has no id") }
+      let identifiers = entity["identifiers"]
       entityRows.append(
-        EntityRow(id: id, name: entity["name"]?.stringValue ?? id, kind: entity["kind"]?.stringValue ?? "company"))
+        EntityRow(
+          id: id, name: entity["name"]?.stringValue ?? id, kind: entity["kind"]?.stringValue ?? "company",
+          identifiers: Identifiers(
+            lei: identifiers?["lei"]?.stringValue, duns: identifiers?["duns"]?.stringValue,
+            vat: identifiers?["vat"]?.stringValue, cid: identifiers?["cid"]?.stringValue),
+          aliases: entity["aliases"]?.arrayValue?.compactMap(\.stringValue) ?? []))
     }
     var keys: [RelationshipKey] = []
     var seen = Set<[RawKey]>()

@@ -28,11 +28,25 @@ public struct ScanSnapshot: Sendable {
     public var disclosedShare: Double
   }
 
-  /// An entity of `graph.json` (only what the diff shows).
+  /// An entity of `graph.json` (what the diff shows, and the keys that tie a renumbered entity
+  /// to its earlier id: identifiers and aliases).
   public struct EntityRow: Sendable, Hashable {
     public var id: String
     public var name: String
     public var kind: String
+    /// LEI, DUNS, VAT and CID as `graph.json` gives them.
+    public var identifiers: Identifiers
+    /// Other names and ids merged into the entity.
+    public var aliases: [String]
+
+    /// Creates a row.
+    public init(id: String, name: String, kind: String, identifiers: Identifiers = Identifiers(), aliases: [String] = []) {
+      self.id = id
+      self.name = name
+      self.kind = kind
+      self.identifiers = identifiers
+      self.aliases = aliases
+    }
   }
 
   /// A relationship's identity: `from`, `to`, `type`, `commodity` (empty when absent).
