@@ -43,6 +43,11 @@ public enum ScanOutputWriter {
 
   /// Writes the outputs into `directory`, replacing earlier scan outputs there.
   ///
+  /// Each file is written as its parts are rendered (on every core, at most a few parts of a
+  /// file ahead of the disk) and hashed over the same parts, so the outputs are never all in
+  /// memory; `manifest.json` follows once every other file is closed. The bytes are those of
+  /// ``files(analysis:findings:manifest:options:)``.
+  ///
   /// - Parameters:
   ///   - inputs: the input files and directories as given; the output directory may not be one
   ///     of them, contain one, nor lie inside an input directory.
@@ -53,64 +58,102 @@ public enum ScanOutputWriter {
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
     to directory: URL, inputs: [URL], extraFiles: [(name: String, bytes: [UInt8])] = []
   ) throws(ScanOutputError) {
-    try AtomicDirectory.write(
-      rendered(analysis: analysis, findings: findings, manifest: manifest, options: options, extraFiles: extraFiles),
-      to: directory, inputs: inputs, ownedNames: Set(fileNames))
+    let plan = planned(analysis: analysis, findings: findings, options: options, extraFiles: extraFiles)
+    try write(plan, manifest: manifest, to: directory, inputs: inputs)
+  }
+
+  /// Writes the files of `plan` and their manifest into `directory` (see the public `write`).
+  static func write(_ plan: Plan, manifest: ScanManifest, to directory: URL, inputs: [URL]) throws(ScanOutputError) {
+    try AtomicDirectory.write(to: directory, inputs: inputs, ownedNames: Set(fileNames)) { temporary in
+      var opened: [SequentialFile] = []
+      defer { for file in opened { try? file.close() } }
+      for file in plan.files { opened.append(try SequentialFile(creating: temporary.appendingPathComponent(file.name))) }
+      let targets = opened
+      let digests = try OrderedPartRenderer.render(plan.files) { f, bytes in try targets[f].append(bytes) }
+      opened = []
+      for file in targets { try file.close() }
+      let text = manifestText(plan, manifest: manifest, digests: digests)
+      let manifestFile = try SequentialFile(creating: temporary.appendingPathComponent("manifest.json"))
+      do { try manifestFile.append(Array(text.utf8)) } catch {
+        try? manifestFile.close()
+        throw error
+      }
+      try manifestFile.close()
+    }
+  }
+
+  /// Rows of `exposures.csv` per rendered part (about 3 MB at the realistic shape's ~90 bytes a row).
+  static let exposureRowsPerPart = 32_768
+
+  /// Objects of `paths.json` per rendered part (about 3 MB at ~1.3 kB an object).
+  static let pathsPerPart = 2_048
+
+  /// The files of a scan, each as the renderers of its parts, and what the manifest needs.
+  struct Plan {
+    /// Every file but the manifest: `attribution.csv` first (its one part is the slowest), then
+    /// `exposures.csv` and `paths.json` in parts, the small files, the extra files.
+    var files: [OrderedPartRenderer.File]
+    /// Whether no finding is an error (the manifest's `complete`).
+    var complete: Bool
+    var analysis: RiskAnalysis
+  }
+
+  /// The renderers of every output file but the manifest; pure.
+  ///
+  /// - Parameters:
+  ///   - exposureRowsPerPart, pathsPerPart: the part sizes (any positive sizes give the same bytes).
+  static func planned(
+    analysis: RiskAnalysis, findings: [Finding], options: Options, extraFiles: [(name: String, bytes: [UInt8])],
+    exposureRowsPerPart: Int = Self.exposureRowsPerPart, pathsPerPart: Int = Self.pathsPerPart
+  ) -> Plan {
+    let all = findings + analysis.allFindings
+    let rows = analysis.exposures.count
+    let selected = PathsJSON.selectedIndices(analysis, minLevel: options.pathsMinLevel)
+    let mitigation = AuditMitigation.index(analysis)
+    var files: [OrderedPartRenderer.File] = [.init(name: "attribution.csv", parts: [{ AttributionCSV.bytes(analysis) }])]
+    let exposureParts = stride(from: 0, to: max(rows, 1), by: exposureRowsPerPart).map { start in
+      let range = start..<min(start + exposureRowsPerPart, rows)
+      return { @Sendable in ExposuresCSV.bytes(analysis, rows: range, withHeader: start == 0) }
+    }
+    files.append(.init(name: "exposures.csv", parts: exposureParts))
+    let pathParts = stride(from: 0, to: max(selected.count, 1), by: pathsPerPart).map { start in
+      let range = start..<min(start + pathsPerPart, selected.count)
+      let closes = range.upperBound == selected.count
+      return { @Sendable in PathsJSON.part(analysis, selected: selected[range], closesFile: closes, mitigation: mitigation) }
+    }
+    files.append(.init(name: "paths.json", parts: pathParts))
+    files.append(.init(name: "coverage.json", parts: [{ JSONWriter.bytes(CoverageJSON.object(analysis)) }]))
+    files.append(.init(name: "quality.json", parts: [{ JSONWriter.bytes(.array(all.map(QualityJSON.object))) }]))
+    if options.withGraph {
+      let possibleSameAs = options.possibleSameAs
+      files.append(
+        .init(name: "graph.json", parts: [{ JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: possibleSameAs)) }]))
+    }
+    for extra in extraFiles {
+      let bytes = extra.bytes
+      files.append(.init(name: extra.name, parts: [{ bytes }]))
+    }
+    return Plan(files: files, complete: !all.contains { $0.severity == .error }, analysis: analysis)
+  }
+
+  /// `manifest.json` for the files of `plan` with their `digests` (in the plan's order).
+  static func manifestText(_ plan: Plan, manifest: ScanManifest, digests: [String]) -> String {
+    let analysis = plan.analysis
+    return manifest.render(
+      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: plan.complete,
+      outputDigests: plan.files.indices.map { (plan.files[$0].name, digests[$0]) })
   }
 
   /// The output files in name order, each as the parts it was rendered in (their concatenation
-  /// is the file), so that large files are neither joined nor written by one thread.
+  /// is the file), in memory.
   static func rendered(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options,
     extraFiles: [(name: String, bytes: [UInt8])] = []
   ) -> [AtomicDirectory.File] {
-    let all = findings + analysis.allFindings
-    // Each file is rendered by concurrent tasks (exposures.csv and paths.json, the largest, in
-    // chunks, so that two cores share the work); then each file is hashed over its parts, again
-    // concurrently. The renderers are pure; results are kept in this fixed order. attribution.csv
-    // (one arc build and a re-propagation per category) starts first.
-    let chunks = 4
-    let rows = analysis.exposures.count
-    let selected = PathsJSON.selectedIndices(analysis, minLevel: options.pathsMinLevel)
-    let mitigation = AuditMitigation.index(analysis)
-    var parts: [(name: String, render: @Sendable () -> [UInt8])] = [
-      ("attribution.csv", { AttributionCSV.bytes(analysis) })
-    ]
-    for k in 0..<chunks {
-      let range = (rows * k / chunks)..<(rows * (k + 1) / chunks)
-      parts.append(("exposures.csv", { ExposuresCSV.bytes(analysis, rows: range, withHeader: k == 0) }))
-    }
-    for k in 0..<chunks {
-      let range = (selected.count * k / chunks)..<(selected.count * (k + 1) / chunks)
-      parts.append(
-        ("paths.json", { PathsJSON.part(analysis, selected: selected[range], closesFile: k == chunks - 1, mitigation: mitigation) }))
-    }
-    parts.append(("coverage.json", { JSONWriter.bytes(CoverageJSON.object(analysis)) }))
-    parts.append(("quality.json", { JSONWriter.bytes(.array(all.map(QualityJSON.object))) }))
-    if options.withGraph { parts.append(("graph.json", { JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: options.possibleSameAs)) })) }
-    let rendered = ConcurrentSlots<[UInt8]>(count: parts.count)
-    let tasks = parts
-    DispatchQueue.concurrentPerform(iterations: tasks.count) { i in rendered.set(i, tasks[i].render()) }
-    var files: [AtomicDirectory.File] = []
-    for (i, part) in parts.enumerated() {
-      if let f = files.firstIndex(where: { $0.name == part.name }) {
-        files[f].parts.append(rendered.take(i))
-      } else {
-        files.append(AtomicDirectory.File(name: part.name, parts: [rendered.take(i)]))
-      }
-    }
-    files += extraFiles.map { AtomicDirectory.File(name: $0.name, parts: [$0.bytes]) }
-    let digests = ConcurrentSlots<String>(count: files.count)
-    let toHash = files
-    DispatchQueue.concurrentPerform(iterations: toHash.count) { f in
-      var hash = SHA256()
-      for part in toHash[f].parts { hash.update(part) }
-      digests.set(f, SHA256.hex(hash.finalize()))
-    }
-    let complete = !all.contains { $0.severity == .error }
-    let text = manifest.render(
-      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: complete,
-      outputDigests: files.indices.map { (files[$0].name, digests.take($0)) })
+    let plan = planned(analysis: analysis, findings: findings, options: options, extraFiles: extraFiles)
+    let collected = OrderedPartRenderer.collect(plan.files)
+    var files = zip(plan.files, collected).map { AtomicDirectory.File(name: $0.name, parts: $1.parts) }
+    let text = manifestText(plan, manifest: manifest, digests: collected.map(\.sha256))
     files.append(AtomicDirectory.File(name: "manifest.json", parts: [Array(text.utf8)]))
     return files.sorted { $0.name.utf8Precedes($1.name) }
   }

@@ -113,6 +113,46 @@ let manifestData = ScanManifest(
     #expect(a.map(\.bytes) == b.map(\.bytes))
   }
 
+  @Test(arguments: [(1, 1), (2, 3), (3, 2), (100, 100)])
+  func anyPartSizesGiveTheSameFilesOnDiskAndInMemory(exposureRows: Int, paths: Int) throws {
+    let fm = FileManager.default
+    let root = fm.temporaryDirectory.appendingPathComponent("tierscan-parts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    defer { try? fm.removeItem(at: root) }
+    let analysis = scenario()
+    let expected = ScanOutputWriter.files(analysis: analysis, findings: [], manifest: manifestData, options: .init(withGraph: true))
+    let plan = ScanOutputWriter.planned(
+      analysis: analysis, findings: [], options: .init(withGraph: true), extraFiles: [("whatif-diff.txt", Array("x\n".utf8))],
+      exposureRowsPerPart: exposureRows, pathsPerPart: paths)
+    #expect(plan.files.first { $0.name == "exposures.csv" }!.parts.count == (5 + exposureRows - 1) / exposureRows)
+    #expect(plan.files.first { $0.name == "paths.json" }!.parts.count == (4 + paths - 1) / paths)
+    let out = root.appendingPathComponent("out")
+    try fm.createDirectory(at: root, withIntermediateDirectories: true)
+    try ScanOutputWriter.write(plan, manifest: manifestData, to: out, inputs: [])
+    let written = try fm.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(written == (expected.map(\.name) + ["whatif-diff.txt"]).sorted())
+    for file in expected where file.name != "manifest.json" {
+      #expect(try Array(Data(contentsOf: out.appendingPathComponent(file.name))) == file.bytes, "\(file.name)")
+    }
+    // The manifest lists the written bytes' digests (and the extra file's).
+    let manifest = try JSONParser.parse(bytes: Array(Data(contentsOf: out.appendingPathComponent("manifest.json"))))
+    for output in manifest["outputs"]!.arrayValue! {
+      let name = output["file"]!.stringValue!
+      let bytes = try Array(Data(contentsOf: out.appendingPathComponent(name)))
+      #expect(output["sha256"] == .string(SHA256.hexDigest(of: bytes)), "\(name)")
+    }
+  }
+
+  @Test func oneSelectedPathIsOnePartThatOpensAndClosesTheArray() throws {
+    // At `critical` only S3 is listed.
+    let plan = ScanOutputWriter.planned(
+      analysis: scenario(), findings: [], options: .init(pathsMinLevel: .critical), extraFiles: [], pathsPerPart: 1)
+    let paths = plan.files.first { $0.name == "paths.json" }!
+    #expect(paths.parts.count == 1)
+    let bytes = OrderedPartRenderer.collect([paths])[0].parts.joined()
+    let items = try JSONParser.parse(bytes: Array(bytes)).arrayValue!
+    #expect(items.map { $0["entity_id"]!.stringValue! } == ["S3"])
+  }
+
   @Test func writesAtomicallyAndRefusesInputs() throws {
     let fm = FileManager.default
     let root = fm.temporaryDirectory.appendingPathComponent("tierscan-out-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")

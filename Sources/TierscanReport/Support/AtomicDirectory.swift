@@ -40,6 +40,30 @@ enum AtomicDirectory {
   static func write(
     _ files: [File], to directory: URL, inputs: [URL], ownedNames: Set<String>
   ) throws(OutputDirectoryError) {
+    try write(to: directory, inputs: inputs, ownedNames: ownedNames, removingOnFailure: Set(files.map(\.name))) { created in
+      // Every part of every file but the manifest concurrently (the kernel's copy into the page
+      // cache is the cost), then the manifest.
+      let ordered = writingOrder(files)
+      let manifestAt = ordered.firstIndex { $0.name == "manifest.json" } ?? ordered.count
+      try writeConcurrently(Array(ordered[..<manifestAt]), in: created)
+      try writeConcurrently(Array(ordered[manifestAt...]), in: created)
+    }
+  }
+
+  /// Fills a new temporary sibling of `directory` with `fill`, then puts it in place of
+  /// `directory`, replacing earlier outputs of the same command, as the other `write` does: for
+  /// outputs written to disk as they are produced.
+  ///
+  /// - Parameters:
+  ///   - removingOnFailure: the names `fill` may have created, removed from the temporary
+  ///     directory when anything fails (default `ownedNames`).
+  ///   - fill: writes the files into the directory it is given (this run's, empty); it must
+  ///     write `manifest.json`, if any, last.
+  /// - Throws: ``OutputDirectoryError``; on failure the previous contents of `directory` are kept.
+  static func write(
+    to directory: URL, inputs: [URL], ownedNames: Set<String>, removingOnFailure: Set<String>? = nil,
+    fill: (_ temporary: URL) throws -> Void
+  ) throws(OutputDirectoryError) {
     try checkPlacement(of: directory, inputs: inputs)
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
@@ -56,19 +80,14 @@ enum AtomicDirectory {
     do {
       let created = try Self.uniqueDirectory(in: parent, prefix: ".\(name).tierscan-tmp-")
       temporary = created
-      // Every part of every file but the manifest concurrently (the kernel's copy into the page
-      // cache is the cost), then the manifest.
-      let ordered = writingOrder(files)
-      let manifestAt = ordered.firstIndex { $0.name == "manifest.json" } ?? ordered.count
-      try writeConcurrently(Array(ordered[..<manifestAt]), in: created)
-      try writeConcurrently(Array(ordered[manifestAt...]), in: created)
+      try fill(created)
       if let replaced = try Self.moveIntoPlace(created, at: directory, parent: parent, name: name) {
         // `replaced` (created by this run) now holds the previous output: remove its output files.
         removeOwned(replaced, ownedNames: ownedNames)
       }
       temporary = nil
     } catch {
-      if let temporary { removeOwned(temporary, ownedNames: Set(files.map(\.name))) }
+      if let temporary { removeOwned(temporary, ownedNames: removingOnFailure ?? ownedNames) }
       throw .io(path: directory.path, message: Self.sentence(for: error))
     }
   }
