@@ -18,9 +18,10 @@ public enum PathsJSON {
   }
 
   /// The file's bytes: the same as `JSONWriter.string(.array(selection.map(object)))`, streamed.
-  static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low) -> [UInt8] {
+  static func bytes(_ analysis: RiskAnalysis, minLevel: RiskLevel = .low, maxHops: Int = .max) -> [UInt8] {
     let selected = selectedIndices(analysis, minLevel: minLevel)
-    return part(analysis, selected: selected[...], closesFile: true, mitigation: AuditMitigation.index(analysis))
+    return part(
+      analysis, selected: selected[...], closesFile: true, mitigation: AuditMitigation.index(analysis), maxHops: maxHops)
   }
 
   /// Indices into `analysis.exposures` of the exposures the file lists (``selection(_:minLevel:)``
@@ -40,7 +41,8 @@ public enum PathsJSON {
   /// Each source's `rules` array is rendered once per part and copied for the other exposures
   /// it explains (a country row's source explains thousands of them).
   static func part(
-    _ analysis: RiskAnalysis, selected: ArraySlice<Int>, closesFile: Bool, mitigation: [EntityIndex: JSONValue]
+    _ analysis: RiskAnalysis, selected: ArraySlice<Int>, closesFile: Bool, mitigation: [EntityIndex: JSONValue],
+    maxHops: Int = .max
   ) -> [UInt8] {
     let graph = analysis.graph
     let exposures = analysis.exposures
@@ -72,8 +74,13 @@ public enum PathsJSON {
         renderedRules[key] = rules.bytes
         out.append(bytes: rules.bytes)
       }
+      let path = exposure.path(maxHops: maxHops)
+      if path.omittedHops > 0 {
+        out.appendKey("hops_omitted", indent: 2)
+        out.appendJSONNumber(Double(path.omittedHops))
+      }
       out.appendKey("hops", indent: 2)
-      let hops = exposure.path.hops
+      let hops = path.hops
       if hops.isEmpty {
         out.append("[]")
       } else {
@@ -162,9 +169,12 @@ public enum PathsJSON {
   }
 
   /// One exposure as a JSON object: `entity_id`, `category`, `score`, `level`, `source_id`,
-  /// `rules`, `hops`, and `audit_evidence` when the entity was assessed (``AuditMitigation``).
-  public static func object(_ exposure: Exposure, in analysis: RiskAnalysis) -> JSONValue {
+  /// `rules`, `hops_omitted` when the path has more than `maxHops` hops, `hops` (at most the
+  /// `maxHops` nearest the entity), and `audit_evidence` when the entity was assessed
+  /// (``AuditMitigation``).
+  public static func object(_ exposure: Exposure, in analysis: RiskAnalysis, maxHops: Int = .max) -> JSONValue {
     let graph = analysis.graph
+    let path = exposure.path(maxHops: maxHops)
     var pairs: [(String, JSONValue)] = [
       ("entity_id", .string(graph[exposure.entity].id)),
       ("category", .string(exposure.category)),
@@ -172,8 +182,9 @@ public enum PathsJSON {
       ("level", .string(exposure.level.rawValue)),
       ("source_id", .string(graph[exposure.source].id)),
       ("rules", .array(exposure.rules.map(rule))),
-      ("hops", .array(exposure.path.hops.map { hop($0, in: analysis) })),
     ]
+    if path.omittedHops > 0 { pairs.append(("hops_omitted", .number(Double(path.omittedHops)))) }
+    pairs.append(("hops", .array(path.hops.map { hop($0, in: analysis) })))
     if !analysis.audits.assessments.isEmpty, let evidence = AuditMitigation.index(analysis)[exposure.entity] {
       pairs.append(("audit_evidence", evidence))
     }

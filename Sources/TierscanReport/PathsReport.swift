@@ -34,19 +34,35 @@ public enum PathsReport {
   }
 
   /// Renders the selected exposures.
+  ///
+  /// - Parameter hopLimit: how many hops each path lists (those nearest the entity; the others
+  ///   are counted: `hops_omitted` in JSON, the hop numbers in CSV, a line in Markdown). Paths
+  ///   to one `entity` are listed whole.
   public static func render(
     _ analysis: RiskAnalysis, entity: EntityIndex? = nil, category: String? = nil, minLevel: RiskLevel = .low,
-    format: Format
+    format: Format, hopLimit: PathHopLimit = PathHopLimit()
   ) -> String {
     let exposures = selection(analysis, entity: entity, category: category, minLevel: minLevel)
+    let limit = entity == nil ? hopLimit.apply(exposures, in: analysis, output: "`tierscan paths`").listedHops : .max
     switch format {
-    case .json: return JSONWriter.string(.array(exposures.map { PathsJSON.object($0, in: analysis) }))
-    case .csv: return csv(exposures, analysis)
-    case .md: return markdown(exposures, analysis)
+    case .json: return JSONWriter.string(.array(exposures.map { PathsJSON.object($0, in: analysis, maxHops: limit) }))
+    case .csv: return csv(exposures, analysis, maxHops: limit)
+    case .md: return markdown(exposures, analysis, maxHops: limit)
     }
   }
 
-  private static func csv(_ exposures: [Exposure], _ analysis: RiskAnalysis) -> String {
+  /// The warning `paths-truncated` when ``render(_:entity:category:minLevel:format:hopLimit:)``
+  /// with the same arguments lists some path in part.
+  public static func truncationFinding(
+    _ analysis: RiskAnalysis, entity: EntityIndex? = nil, category: String? = nil, minLevel: RiskLevel = .low,
+    hopLimit: PathHopLimit = PathHopLimit()
+  ) -> Finding? {
+    guard entity == nil else { return nil }
+    return hopLimit.apply(selection(analysis, category: category, minLevel: minLevel), in: analysis, output: "`tierscan paths`")
+      .finding
+  }
+
+  private static func csv(_ exposures: [Exposure], _ analysis: RiskAnalysis, maxHops: Int) -> String {
     let graph = analysis.graph
     var writer = CSVWriter(header: csvHeader)
     func place(_ p: Provenance?) -> [String] {
@@ -62,14 +78,15 @@ public enum PathsReport {
         writer.writeRow(
           head + ["rule"] + noHop + [rule.rule.id, CSVWriter.score(rule.score), evidenceText(rule)] + place(rule.provenance))
       }
-      if exposure.rules.isEmpty && exposure.path.hops.isEmpty {
+      let path = exposure.path(maxHops: maxHops)
+      if exposure.rules.isEmpty && path.hops.isEmpty {
         writer.writeRow(head + ["source"] + noHop + ["", "", ""] + place(nil))
       }
-      for (i, hop) in exposure.path.hops.enumerated() {
+      for (i, hop) in path.hops.enumerated() {
         let edge = graph.relationships[Int(hop.edge)]
         writer.writeRow(
           head + [
-            "hop", String(i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
+            "hop", String(path.omittedHops + i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
             edge.commodity ?? "", edge.basis.rawValue, CSVWriter.score(analysis.transmission.confidence(Int(hop.edge))),
             CSVWriter.score(hop.transmission), "", "", "",
           ] + place(edge.provenance))
@@ -108,7 +125,7 @@ public enum PathsReport {
     return out
   }
 
-  private static func markdown(_ exposures: [Exposure], _ analysis: RiskAnalysis) -> String {
+  private static func markdown(_ exposures: [Exposure], _ analysis: RiskAnalysis, maxHops: Int) -> String {
     let graph = analysis.graph
     var out = "# Risk paths\n\nScores, confidences and transmissions rounded to 3 decimals; `--format json` gives the exact values.\n"
     if exposures.isEmpty { out += "\nNo exposures selected.\n" }
@@ -123,12 +140,16 @@ public enum PathsReport {
         out += "- \(md(rule.rule.id)) \(rounded(rule.score)) at \(md(place))"
         out += evidence.isEmpty ? "\n" : ": \(md(evidence))\n"
       }
-      if !exposure.path.hops.isEmpty {
+      let path = exposure.path(maxHops: maxHops)
+      if !path.hops.isEmpty {
+        if path.omittedHops > 0 {
+          out += "\nHops 1–\(path.omittedHops) from the source are not listed (--max-path-hops \(maxHops)).\n"
+        }
         out += "\n| # | from | to | type | reversed | commodity | basis | confidence | transmission | source |\n"
         out += "|---|---|---|---|---|---|---|---|---|---|\n"
-        for (i, hop) in exposure.path.hops.enumerated() {
+        for (i, hop) in path.hops.enumerated() {
           let edge = graph.relationships[Int(hop.edge)]
-          out += "| \(i + 1) | \(md(graph[hop.from].id)) | \(md(graph[hop.to].id)) | \(edge.type.rawValue) | "
+          out += "| \(path.omittedHops + i + 1) | \(md(graph[hop.from].id)) | \(md(graph[hop.to].id)) | \(edge.type.rawValue) | "
           out += "\(hop.isReversed ? "yes" : "no") | \(md(edge.commodity ?? "")) | \(edge.basis.rawValue) | "
           out += "\(rounded(analysis.transmission.confidence(Int(hop.edge)))) | "
           out += "\(rounded(hop.transmission)) | \(md(edge.provenance.description)) |\n"

@@ -13,12 +13,25 @@ public enum ScanOutputWriter {
     public var withGraph: Bool
     /// Possible duplicates per entity, written as `possible_same_as` in `graph.json`.
     public var possibleSameAs: [EntityIndex: [String]]
+    /// `--max-path-hops`, `--max-total-path-hops`: how many hops `paths.json` lists per path.
+    public var pathHops: PathHopLimit
 
     /// Creates options.
-    public init(pathsMinLevel: RiskLevel = .low, withGraph: Bool = false, possibleSameAs: [EntityIndex: [String]] = [:]) {
+    public init(
+      pathsMinLevel: RiskLevel = .low, withGraph: Bool = false, possibleSameAs: [EntityIndex: [String]] = [:],
+      pathHops: PathHopLimit = PathHopLimit()
+    ) {
       self.pathsMinLevel = pathsMinLevel
       self.withGraph = withGraph
       self.possibleSameAs = possibleSameAs
+      self.pathHops = pathHops
+    }
+
+    /// The hops `paths.json` lists per path, and the warning `paths-truncated` when some path is
+    /// longer. A scan prints the finding and passes it with the findings it writes.
+    public func pathsListing(_ analysis: RiskAnalysis) -> (listedHops: Int, finding: Finding?) {
+      let selected = PathsJSON.selectedIndices(analysis, minLevel: pathsMinLevel)
+      return pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
     }
   }
 
@@ -109,6 +122,8 @@ public enum ScanOutputWriter {
     let all = findings + analysis.allFindings
     let rows = analysis.exposures.count
     let selected = PathsJSON.selectedIndices(analysis, minLevel: options.pathsMinLevel)
+    let maxHops = options.pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
+      .listedHops
     let mitigation = AuditMitigation.index(analysis)
     var files: [OrderedPartRenderer.File] = [.init(name: "attribution.csv", parts: [{ AttributionCSV.bytes(analysis) }])]
     let exposureParts = stride(from: 0, to: max(rows, 1), by: exposureRowsPerPart).map { start in
@@ -119,7 +134,9 @@ public enum ScanOutputWriter {
     let pathParts = stride(from: 0, to: max(selected.count, 1), by: pathsPerPart).map { start in
       let range = start..<min(start + pathsPerPart, selected.count)
       let closes = range.upperBound == selected.count
-      return { @Sendable in PathsJSON.part(analysis, selected: selected[range], closesFile: closes, mitigation: mitigation) }
+      return { @Sendable in
+        PathsJSON.part(analysis, selected: selected[range], closesFile: closes, mitigation: mitigation, maxHops: maxHops)
+      }
     }
     files.append(.init(name: "paths.json", parts: pathParts))
     files.append(.init(name: "coverage.json", parts: [{ JSONWriter.bytes(CoverageJSON.object(analysis)) }]))

@@ -34,7 +34,15 @@ public struct Exposure: Sendable, Hashable {
   public var category: String { explanations.categories[categoryIndex] }
 
   /// The argmax path (hops from the source to the entity; empty for inherent risk).
+  ///
+  /// - Complexity: O(``hops``); ``path(maxHops:)`` bounds it.
   public var path: ExposurePath { explanations.path(to: entity, in: categoryIndex) }
+
+  /// The argmax path's last `maxHops` hops (those nearest the entity), with the number of hops
+  /// from the source left out before them in ``ExposurePath/omittedHops``.
+  ///
+  /// - Complexity: O(min(``hops``, `maxHops`)).
+  public func path(maxHops: Int) -> ExposurePath { explanations.path(to: entity, in: categoryIndex, maxHops: maxHops) }
 
   /// The inherent-risk rules of the path's source in this category.
   public var rules: [RuleHit] { explanations.inherent.rules(of: source, in: categoryIndex) }
@@ -70,8 +78,8 @@ final class ExplanationSource: Sendable {
   }
 
   /// The argmax path of an exposed entity.
-  func path(to entity: EntityIndex, in category: Int) -> ExposurePath {
-    results[category].path(to: entity, transmission: transmission)!
+  func path(to entity: EntityIndex, in category: Int, maxHops: Int = .max) -> ExposurePath {
+    results[category].path(to: entity, transmission: transmission, maxHops: maxHops)!
   }
 }
 

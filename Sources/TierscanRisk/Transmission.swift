@@ -76,13 +76,21 @@ public struct ExposurePath: Sendable, Hashable {
   public var score: Double
   /// The entity whose inherent risk this is (the entity itself when `hops` is empty).
   public var source: EntityIndex
-  /// From the source towards the entity.
+  /// From the source towards the entity; when ``omittedHops`` > 0, only the last hops (those
+  /// nearest the entity), the first `omittedHops` hops from the source being left out.
   public var hops: [PathHop]
+  /// Hops of the path between the source and `hops[0]` that are not listed (a path longer than
+  /// the hop limit it was asked for, docs/reliability.md); 0 for a whole path.
+  public var omittedHops: Int
 
   /// Creates a path.
-  public init(score: Double, source: EntityIndex, hops: [PathHop]) {
+  public init(score: Double, source: EntityIndex, hops: [PathHop], omittedHops: Int = 0) {
     self.score = score
     self.source = source
     self.hops = hops
+    self.omittedHops = omittedHops
   }
+
+  /// The path's length: listed and omitted hops.
+  public var length: Int { omittedHops + hops.count }
 }

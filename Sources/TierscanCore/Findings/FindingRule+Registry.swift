@@ -249,6 +249,8 @@ extension FindingRule {
   public static let ownershipOver100 = FindingRule(id: "ownership-over-100")
   /// `path-too-long` (error, inputs): A path longer than the system allows; reported, not read.
   public static let pathTooLong = FindingRule(id: "path-too-long")
+  /// `paths-truncated` (warning, scan): Exposure paths longer than --max-path-hops list only their hops nearest the entity in paths.json and `paths`; the rest are counted in hops_omitted.
+  public static let pathsTruncated = FindingRule(id: "paths-truncated")
   /// `possible-duplicate` (warning, matching): Two entities that may be one (decision possible or same, with features); never merged without an identifier or a same judgement.
   public static let possibleDuplicate = FindingRule(id: "possible-duplicate")
   /// `ragged-row` (error, CSV): A row with more or fewer fields than the header; rejected.
@@ -466,6 +468,7 @@ extension FindingRule {
     .outdatedTemplate,
     .ownershipOver100,
     .pathTooLong,
+    .pathsTruncated,
     .possibleDuplicate,
     .raggedRow,
     .recordTooLong,

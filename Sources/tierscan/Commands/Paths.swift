@@ -16,6 +16,7 @@ struct Paths: ParsableCommand {
   @Option(help: "Only this risk category.") var category: String?
   @Option(help: "Output format: json, csv or md.") var format: PathsReport.Format = .json
   @Option(name: .customLong("paths-min-level"), help: "Lowest level listed.") var pathsMinLevel: RiskLevel = .low
+  @OptionGroup var pathHops: PathHopOptions
   @OptionGroup var scan: ScanOptions
 
   func run() throws {
@@ -26,8 +27,14 @@ struct Paths: ParsableCommand {
       Output.printError("error: category: '\(category)' is not a configured category")
       throw ExitCode(ExitStatus.usage)
     }
+    if let finding = PathsReport.truncationFinding(
+      analysis, entity: entityIndex, category: category, minLevel: pathsMinLevel, hopLimit: pathHops.limit)
+    {
+      Output.printFindings([finding])
+    }
     print(
-      PathsReport.render(analysis, entity: entityIndex, category: category, minLevel: pathsMinLevel, format: format),
+      PathsReport.render(
+        analysis, entity: entityIndex, category: category, minLevel: pathsMinLevel, format: format, hopLimit: pathHops.limit),
       terminator: "")
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }

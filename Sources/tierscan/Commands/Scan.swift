@@ -23,6 +23,7 @@ struct Scan: ParsableCommand {
   var failOnUnassessed: Double?
   @Option(name: .customLong("paths-min-level"), help: "Lowest level written to paths.json.")
   var pathsMinLevel: RiskLevel = .low
+  @OptionGroup var pathHops: PathHopOptions
   @Flag(name: .customLong("with-graph"), help: "Also write graph.json (needed by diff).") var withGraph = false
   @Flag(name: .customLong("html"), help: "Also write report.html: one self-contained page to read the scan in a browser.")
   var html = false
@@ -88,7 +89,10 @@ struct Scan: ParsableCommand {
     }
     if let out {
       let options = ScanOutputWriter.Options(
-        pathsMinLevel: pathsMinLevel, withGraph: withGraph, possibleSameAs: prepared.duplicates.possibleSameAs)
+        pathsMinLevel: pathsMinLevel, withGraph: withGraph, possibleSameAs: prepared.duplicates.possibleSameAs,
+        pathHops: pathHops.limit)
+      let outputFindings = options.pathsListing(analysis).finding.map { [$0] } ?? []
+      Output.printFindings(outputFindings)
       do {
         let timings = PhaseTimings.current
         let manifest = timings.map { $0.measure("input digests") { pipeline.manifest(for: prepared) } }
@@ -101,7 +105,7 @@ struct Scan: ParsableCommand {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
-          analysis: analysis, findings: prepared.findings, manifest: manifest, options: options,
+          analysis: analysis, findings: prepared.findings + outputFindings, manifest: manifest, options: options,
           to: URL(fileURLWithPath: out), inputs: (input.inputs + [input.workspace].compactMap { $0 }).map { URL(fileURLWithPath: $0) },
           extraFiles: extraFiles)
       } catch {
