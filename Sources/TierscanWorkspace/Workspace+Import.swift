@@ -74,7 +74,9 @@ extension Workspace {
     var period = PeriodInputs(files: files, expansionFindings: findings)
 
     // 2. Read it back as a scan will.
-    var ingested = try period.ingest(options: request.ingestOptions)
+    var ingested = try PhaseTimings.phase("read stored inputs") { () throws(WorkspaceError) in
+      try period.ingest(options: request.ingestOptions)
+    }
     ingested.judgements += judgements.map(\.judgement)
     var kinds: [String: String] = [:]
     for summary in ingested.files where kinds[summary.path] == nil { kinds[summary.path] = summary.kind.rawValue }
@@ -82,7 +84,9 @@ extension Workspace {
       period.files[i].kind = kinds[period.files[i].path] ?? InputKind.unrecognised.rawValue
     }
     let pipeline = ScanPipeline()
-    let prepared = pipeline.prepare(read: ingested, config: config, inputSHA256: period.digests(of: ingested))
+    let prepared = PhaseTimings.phase("prepare graph") {
+      pipeline.prepare(read: ingested, config: config, inputSHA256: period.digests(of: ingested))
+    }
     var analysis: RiskAnalysis?
     if let focus = request.focus {
       do {
@@ -91,45 +95,50 @@ extension Workspace {
         throw .invalidArgument(error.description)
       }
     }
-    let allFindings = prepared.findings + (analysis?.findings.findings ?? pipeline.inputChecks(prepared))
+    let allFindings = PhaseTimings.phase("input checks") {
+      prepared.findings + (analysis?.findings.findings ?? pipeline.inputChecks(prepared))
+    }
 
     // Input bytes this import brings, compressed (in parallel) before the transaction.
-    let encoded = Self.encode(period.files)
+    let encoded = PhaseTimings.phase("compress inputs") { Self.encode(period.files) }
 
     // 3. One transaction.
-    return try write { db in
-      try db.execute(
-        sql: """
-          INSERT INTO imports (period, tool_version, config_path, config_sha256, config, retirement_policy, focus,
-            entity_count, relationship_count, error_count, warning_count)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-        arguments: [
-          request.period, ScanPipeline.toolVersion, request.configPath, config.sha256, configBytes,
-          request.retirement.rawValue, request.focus, prepared.graph.entityCount, prepared.graph.relationshipCount,
-          allFindings.filter { $0.severity == .error }.count, allFindings.filter { $0.severity == .warning }.count,
-        ])
-      let importID = db.lastInsertedRowID
-      try Self.storeFiles(db, period: period, importID: importID, encoded: encoded)
-      var paths = try PathTable(db: db)
-      try FindingStore.store(db, allFindings, importID: importID, paths: &paths)
-      var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period, paths: paths)
-      let (wids, matches) = try graphStore.assignWorkspaceIDs(
-        prepared.graph, judgements: judgements, matching: config.config.matching)
-      try graphStore.store(prepared.graph, wids: wids)
-      try graphStore.store(matches)
-      if let analysis { try graphStore.store(analysis, wids: wids) }
-      let membership = try WorkspaceMembership.update(db, from: request.period)
-      var result = WorkspaceImportResult(
-        importID: importID, period: request.period, sources: newSources, replacedSources: replaced,
-        filesBrought: brought.count + lookups.count, filesCarried: files.count - brought.count - lookups.count,
-        entities: prepared.graph.entityCount, relationships: prepared.graph.relationshipCount,
-        newEntities: graphStore.newEntities, retired: membership.retired, retained: membership.retained,
-        exposures: analysis?.exposures.count ?? 0, findings: allFindings)
-      result.keptByJudgement = matches.filter { $0.applied && $0.method == "judgement" }.count
-      result.keptByResolution = matches.filter { $0.applied && $0.method == "resolution" }.count
-      result.sentToReview = matches.filter { !$0.applied }.count
-      return result
+    return try PhaseTimings.phase("write transaction") { () throws(WorkspaceError) in
+      try write { db in
+        try db.execute(
+          sql: """
+            INSERT INTO imports (period, tool_version, config_path, config_sha256, config, retirement_policy, focus,
+              entity_count, relationship_count, error_count, warning_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            request.period, ScanPipeline.toolVersion, request.configPath, config.sha256, configBytes,
+            request.retirement.rawValue, request.focus, prepared.graph.entityCount, prepared.graph.relationshipCount,
+            allFindings.filter { $0.severity == .error }.count, allFindings.filter { $0.severity == .warning }.count,
+          ])
+        let importID = db.lastInsertedRowID
+        try PhaseTimings.phase("store files") { try Self.storeFiles(db, period: period, importID: importID, encoded: encoded) }
+        var paths = try PathTable(db: db)
+        try PhaseTimings.phase("store findings") { try FindingStore.store(db, allFindings, importID: importID, paths: &paths) }
+        var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period, paths: paths)
+        let (wids, matches) = try PhaseTimings.phase("assign workspace ids") {
+          try graphStore.assignWorkspaceIDs(prepared.graph, judgements: judgements, matching: config.config.matching)
+        }
+        try PhaseTimings.phase("store graph") { try graphStore.store(prepared.graph, wids: wids) }
+        try graphStore.store(matches)
+        if let analysis { try PhaseTimings.phase("store exposures") { try graphStore.store(analysis, wids: wids) } }
+        let membership = try PhaseTimings.phase("period membership") { try WorkspaceMembership.update(db, from: request.period) }
+        var result = WorkspaceImportResult(
+          importID: importID, period: request.period, sources: newSources, replacedSources: replaced,
+          filesBrought: brought.count + lookups.count, filesCarried: files.count - brought.count - lookups.count,
+          entities: prepared.graph.entityCount, relationships: prepared.graph.relationshipCount,
+          newEntities: graphStore.newEntities, retired: membership.retired, retained: membership.retained,
+          exposures: analysis?.exposures.count ?? 0, findings: allFindings)
+        result.keptByJudgement = matches.filter { $0.applied && $0.method == "judgement" }.count
+        result.keptByResolution = matches.filter { $0.applied && $0.method == "resolution" }.count
+        result.sentToReview = matches.filter { !$0.applied }.count
+        return result
+      }
     }
   }
 

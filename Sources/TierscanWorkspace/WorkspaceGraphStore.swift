@@ -36,18 +36,23 @@ struct WorkspaceGraphStore {
   mutating func assignWorkspaceIDs(_ graph: SupplyGraph, judgements: [StoredJudgement], matching: MatchConfig) throws
     -> (wids: [Int64], matches: [WorkspaceIDResolver.Match])
   {
-    let lookup = try db.makeStatement(
-      sql: "SELECT wid FROM entity_keys WHERE scheme = ? AND value = ? ORDER BY first_import DESC, wid DESC LIMIT 1")
-    let create = try db.makeStatement(sql: "INSERT INTO workspace_entities (first_period, first_import) VALUES (?, ?)")
-    let addKey = try db.makeStatement(
-      sql: "INSERT OR IGNORE INTO entity_keys (scheme, value, wid, first_import) VALUES (?, ?, ?, ?)")
-    var wids = [Int64](repeating: 0, count: graph.entityCount)
+    let lookup = try BulkStatement(
+      db, sql: "SELECT wid FROM entity_keys WHERE scheme = ? AND value = ? ORDER BY first_import DESC, wid DESC LIMIT 1")
+    let create = try BulkStatement(db, sql: "INSERT INTO workspace_entities (first_period, first_import) VALUES (?, ?)")
+    let addKey = try BulkStatement(
+      db, sql: "INSERT OR IGNORE INTO entity_keys (scheme, value, wid, first_import) VALUES (?, ?, ?, ?)")
+    let entities = graph.entities
+    var wids = [Int64](repeating: 0, count: entities.count)
     var taken = Set<Int64>()
     // Identifier matches first, so an id reused by a renumbered export cannot take an id that
     // an identifier claims.
-    for index in graph.entities.indices {
-      for (scheme, value) in graph.entities[index].identifiers.schemes where Self.matchingSchemes.contains(scheme) {
-        if let wid = try Int64.fetchOne(lookup, arguments: [scheme, value]), !taken.contains(wid) {
+    for index in entities.indices where !entities[index].identifiers.isEmpty {
+      for (scheme, value) in entities[index].identifiers.schemes where Self.matchingSchemes.contains(scheme) {
+        let found = try lookup.firstInt64 { bind in
+          bind.text(scheme)
+          bind.text(value)
+        }
+        if let wid = found, !taken.contains(wid) {
           wids[index] = wid
           taken.insert(wid)
           break
@@ -60,17 +65,30 @@ struct WorkspaceGraphStore {
     try matchByID(graph, wids: &wids, taken: &taken, provisional: false)
     matches += try resolver.resolveByEngine(graph, wids: &wids, taken: &taken)
     try matchByID(graph, wids: &wids, taken: &taken, provisional: true)
-    for index in graph.entities.indices where wids[index] == 0 {
-      try create.execute(arguments: [period, importID])
+    for index in entities.indices where wids[index] == 0 {
+      try create.execute { bind in
+        bind.text(period)
+        bind.int(importID)
+      }
       wids[index] = db.lastInsertedRowID
       taken.insert(wids[index])
       newEntities += 1
     }
-    for (index, entity) in graph.entities.enumerated() {
+    func add(_ scheme: String, _ value: String, _ wid: Int64) throws {
+      try addKey.execute { bind in
+        bind.text(scheme)
+        bind.text(value)
+        bind.int(wid)
+        bind.int(importID)
+      }
+    }
+    for index in entities.indices {
       let wid = wids[index]
-      try addKey.execute(arguments: ["id", entity.id, wid, importID])
-      for alias in entity.aliases { try addKey.execute(arguments: ["alias", alias, wid, importID]) }
-      for (scheme, value) in entity.identifiers.schemes { try addKey.execute(arguments: [scheme, value, wid, importID]) }
+      try add("id", entities[index].id, wid)
+      for alias in entities[index].aliases { try add("alias", alias, wid) }
+      if !entities[index].identifiers.isEmpty {
+        for (scheme, value) in entities[index].identifiers.schemes { try add(scheme, value, wid) }
+      }
     }
     return (wids, matches)
   }
@@ -81,23 +99,24 @@ struct WorkspaceGraphStore {
   /// resolution found nothing better (`provisional: true`), so re-importing a period gives the
   /// ids a first import would.
   private func matchByID(_ graph: SupplyGraph, wids: inout [Int64], taken: inout Set<Int64>, provisional: Bool) throws {
-    let lookup = try db.makeStatement(
+    let lookup = try BulkStatement(
+      db,
       sql: """
-        SELECT k.wid, w.first_period FROM entity_keys k JOIN workspace_entities w ON w.wid = k.wid
+        SELECT k.wid FROM entity_keys k JOIN workspace_entities w ON w.wid = k.wid
         WHERE k.scheme = 'id' AND k.value = ? ORDER BY k.first_import DESC, k.wid DESC LIMIT 1
         """)
+    let firstPeriodOf = try db.makeStatement(sql: "SELECT first_period FROM workspace_entities WHERE wid = ?")
     let keysOf = try db.makeStatement(sql: "SELECT scheme, value FROM entity_keys WHERE wid = ?")
-    for index in graph.entities.indices where wids[index] == 0 {
-      let entity = graph.entities[index]
-      guard let row = try Row.fetchOne(lookup, arguments: [entity.id]) else { continue }
-      let wid: Int64 = row["wid"]
-      let firstPeriod: String = row["first_period"]
-      guard !taken.contains(wid), (firstPeriod == period) == provisional else { continue }
+    let entities = graph.entities
+    for index in entities.indices where wids[index] == 0 {
+      guard let wid = try lookup.firstInt64({ $0.text(entities[index].id) }), !taken.contains(wid) else { continue }
+      let firstPeriod = try String.fetchOne(firstPeriodOf, arguments: [wid])
+      guard (firstPeriod == period) == provisional else { continue }
       var known: [String: Set<String>] = [:]
       for row in try Row.fetchAll(keysOf, arguments: [wid]) {
         known[row["scheme"], default: []].insert(row["value"])
       }
-      let disagrees = entity.identifiers.schemes.contains { scheme, value in
+      let disagrees = entities[index].identifiers.schemes.contains { scheme, value in
         Self.matchingSchemes.contains(scheme) && known[scheme].map { !$0.contains(value) } ?? false
       }
       if !disagrees {
@@ -124,26 +143,56 @@ struct WorkspaceGraphStore {
 
   /// Stores entities, identifiers, entity provenance and relationships.
   mutating func store(_ graph: SupplyGraph, wids: [Int64]) throws {
-    let entity = try db.makeStatement(
+    let entity = try BulkStatement(
+      db,
       sql: """
         INSERT INTO entities (import_id, idx, wid, id, name, kind, country, sector, placeholder, address)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """)
-    let identifier = try db.makeStatement(
-      sql: "INSERT INTO identifiers (import_id, idx, scheme, value) VALUES (?, ?, ?, ?)")
-    let source = try db.makeStatement(
+    let identifier = try BulkStatement(
+      db, sql: "INSERT INTO identifiers (import_id, idx, scheme, value) VALUES (?, ?, ?, ?)")
+    let source = try BulkStatement(
+      db,
       sql: "INSERT INTO entity_sources (import_id, idx, position, file_id, line, sheet, cell) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    for (index, value) in graph.entities.enumerated() {
-      try entity.execute(arguments: [
-        importID, index, wids[index], value.id, value.name, value.kind.rawValue, value.country, value.sector,
-        value.isPlaceholder, MatchRecord.address(in: value.attributes),
-      ])
-      for (scheme, id) in value.identifiers.schemes { try identifier.execute(arguments: [importID, index, scheme, id]) }
-      for (position, place) in value.sources.enumerated() {
-        try source.execute(arguments: [importID, index, position, try paths.id(of: place.file), place.line, place.sheet, place.cell])
+    let entities = graph.entities
+    for index in entities.indices {
+      try entity.execute { bind in
+        bind.int(importID)
+        bind.int(index)
+        bind.int(wids[index])
+        bind.text(entities[index].id)
+        bind.text(entities[index].name)
+        bind.text(entities[index].kind.rawValue)
+        bind.text(entities[index].country)
+        bind.text(entities[index].sector)
+        bind.bool(entities[index].isPlaceholder)
+        bind.text(MatchRecord.address(in: entities[index].attributes))
+      }
+      if !entities[index].identifiers.isEmpty {
+        for (scheme, id) in entities[index].identifiers.schemes {
+          try identifier.execute { bind in
+            bind.int(importID)
+            bind.int(index)
+            bind.text(scheme)
+            bind.text(id)
+          }
+        }
+      }
+      for (position, place) in entities[index].sources.enumerated() {
+        let file = try paths.id(of: place.file)
+        try source.execute { bind in
+          bind.int(importID)
+          bind.int(index)
+          bind.int(position)
+          bind.int(file)
+          bind.int(place.line)
+          bind.text(place.sheet)
+          bind.text(place.cell)
+        }
       }
     }
-    let relationship = try db.makeStatement(
+    let relationship = try BulkStatement(
+      db,
       sql: """
         INSERT INTO relationships (import_id, seq, from_idx, to_idx, type, commodity, share, basis, file_id, line, sheet, cell)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -151,26 +200,44 @@ struct WorkspaceGraphStore {
     let table = graph.relationships
     for r in table.indices {
       let place = table.provenance(r)
-      try relationship.execute(arguments: [
-        importID, r, Int(table.from[r]), Int(table.to[r]), table.type[r].rawValue, table.commodity(r), table.share(r),
-        table.basis[r].rawValue, try paths.id(of: place.file), place.line, place.sheet, place.cell,
-      ])
+      let file = try paths.id(of: place.file)
+      try relationship.execute { bind in
+        bind.int(importID)
+        bind.int(r)
+        bind.int(Int(table.from[r]))
+        bind.int(Int(table.to[r]))
+        bind.text(table.type[r].rawValue)
+        bind.text(table.commodity(r))
+        bind.double(table.share(r))
+        bind.text(table.basis[r].rawValue)
+        bind.int(file)
+        bind.int(place.line)
+        bind.text(place.sheet)
+        bind.text(place.cell)
+      }
     }
   }
 
   /// Stores the analysis's exposures (one row per entity and category with a score).
   func store(_ analysis: RiskAnalysis, wids: [Int64]) throws {
-    let statement = try db.makeStatement(
+    let statement = try BulkStatement(
+      db,
       sql: """
         INSERT INTO exposures (import_id, idx, category, wid, tier, score, level, hops)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """)
     for exposure in analysis.exposures {
       let index = Int(exposure.entity)
-      try statement.execute(arguments: [
-        importID, index, exposure.category, wids[index], analysis.tiers[index], exposure.score,
-        exposure.level.rawValue, exposure.hops,
-      ])
+      try statement.execute { bind in
+        bind.int(importID)
+        bind.int(index)
+        bind.text(exposure.category)
+        bind.int(wids[index])
+        bind.int(analysis.tiers[index])
+        bind.double(exposure.score)
+        bind.text(exposure.level.rawValue)
+        bind.int(exposure.hops)
+      }
     }
   }
 }

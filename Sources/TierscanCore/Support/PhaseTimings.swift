@@ -74,3 +74,15 @@ public final class PhaseTimings: @unchecked Sendable {
     return "rss \(rss) MB, peak \(peak) MB, cpu " + String(format: "%.2f s", cpu)
   }
 }
+
+extension PhaseTimings {
+  /// Runs `body`, recording its wall time under `name` in the ``current`` recorder when one is
+  /// installed (typed throws pass through, unlike ``measure(_:counts:_:)``).
+  public static func phase<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
+    guard let timings = current else { return try body() }
+    let start = DispatchTime.now().uptimeNanoseconds
+    let value = try body()
+    timings.record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    return value
+  }
+}

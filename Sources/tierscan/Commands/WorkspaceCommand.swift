@@ -48,7 +48,11 @@ struct WorkspaceCommand: ParsableCommand {
         period: period, inputs: inputs, source: source, configPath: scan.config, smelterLookups: scan.smelterLookups,
         retirement: retire, focus: focus, ingestOptions: scan.request(inputs: inputs, focus: nil).ingestOptions)
       Output.progress("importing \(inputs.count) input argument(s) into \(file) as period \(period)…")
-      let result = try WorkspaceCommand.run { () throws(WorkspaceError) in try Workspace.open(at: file).importPeriod(request) }
+      let timings = ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" ? PhaseTimings() : nil
+      defer { if let timings { FileHandle.standardError.write(Data(timings.report.utf8)) } }
+      let result = try PhaseTimings.$current.withValue(timings) {
+        try WorkspaceCommand.run { () throws(WorkspaceError) in try Workspace.open(at: file).importPeriod(request) }
+      }
       Output.printFindings(result.findings)
       let errors = result.findings.filter { $0.severity == .error }.count
       let warnings = result.findings.filter { $0.severity == .warning }.count
