@@ -17,6 +17,13 @@ public struct BlockingIndex: Sendable {
     public var largestKey = ""
     /// Records with no key at all (a name of generic words only and no identifier): never compared.
     public var recordsWithoutKeys = 0
+    /// Records in at least one skipped block: a query that shares only such keys with them never
+    /// compares them.
+    public var recordsInSkippedBlocks = 0
+    /// Records with keys that are all in skipped blocks: never compared with anything.
+    public var recordsOnlyInSkippedBlocks = 0
+    /// The lowest index of a record in a skipped block (to locate a report), `nil` when none is.
+    public var firstRecordInSkippedBlock: Int?
   }
 
   /// Per-worker working memory of ``candidates(of:scratch:where:)``, and what the queries cost.
@@ -89,11 +96,23 @@ public struct BlockingIndex: Sendable {
       }
     }
     stats.blocks = members.count
+    var inSkipped = [Bool](repeating: false, count: records.count)
+    var inCompared = [Bool](repeating: false, count: records.count)
     for (block, list) in members.enumerated() {
-      if list.count > maxBlock { stats.skippedBlocks += 1 }
+      if list.count > maxBlock {
+        stats.skippedBlocks += 1
+        for member in list { inSkipped[Int(member)] = true }
+      } else {
+        for member in list { inCompared[Int(member)] = true }
+      }
       if list.count > stats.largestBlock || (list.count == stats.largestBlock && blockKeys[block] < stats.largestKey) {
         (stats.largestBlock, stats.largestKey) = (list.count, blockKeys[block])
       }
+    }
+    for i in records.indices where inSkipped[i] {
+      stats.recordsInSkippedBlocks += 1
+      if !inCompared[i] { stats.recordsOnlyInSkippedBlocks += 1 }
+      if stats.firstRecordInSkippedBlock == nil { stats.firstRecordInSkippedBlock = i }
     }
   }
 

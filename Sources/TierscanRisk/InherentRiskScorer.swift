@@ -116,6 +116,7 @@ public struct InherentRiskScorer: Sendable {
         evidence: [Attribute("rows", String(rows.count))])
     }
     let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
+    Self.reportSkippedBlocks(fuzzy.stats, rows: fuzzyRows.map { rows[$0] }, maxBlock: config.matching.maxBlock, &findings)
     var fuzzyFound = Set<RowEntity>()
     for match in Self.screen(fuzzy, graph, timings) {
       let r = fuzzyRows[match.row]
@@ -161,6 +162,28 @@ public struct InherentRiskScorer: Sendable {
           provenance: row.provenance, evidence: evidence),
         to: entity, in: c)
     }
+  }
+
+  /// The warning `fuzzy-blocks-skipped` when some blocking key is shared by more than
+  /// `matching.max_block` rows: entities that share only such keys with a row are never
+  /// compared with it, so the screening is not complete — counted and said, never a silent clean.
+  private static func reportSkippedBlocks(
+    _ stats: BlockingIndex.Stats, rows: [RiskListEntry], maxBlock: Int, _ findings: inout FindingLog
+  ) {
+    guard stats.skippedBlocks > 0, let first = stats.firstRecordInSkippedBlock else { return }
+    findings.add(
+      .warning, .fuzzyBlocksSkipped, at: rows[first].provenance,
+      "\(stats.skippedBlocks) blocking key(s) are shared by more than matching.max_block (\(maxBlock)) risk-list rows "
+        + "and were not compared (the largest, '\(stats.largestKey)', by \(stats.largestBlock)): "
+        + "\(stats.recordsInSkippedBlocks) row(s) are in them, \(stats.recordsOnlyInSkippedBlocks) of them reachable "
+        + "through no other key and not name-fuzzy screened at all; the exact rules still applied to every row; "
+        + "raise matching.max_block to screen them",
+      evidence: [
+        Attribute("skipped_blocks", String(stats.skippedBlocks)), Attribute("largest_block", String(stats.largestBlock)),
+        Attribute("rows_in_skipped_blocks", String(stats.recordsInSkippedBlocks)),
+        Attribute("rows_not_screened", String(stats.recordsOnlyInSkippedBlocks)),
+        Attribute("max_block", String(maxBlock)),
+      ])
   }
 
   /// The fuzzy matches; with `TIERSCAN_TIMINGS` a phase `name-fuzzy screening` with the row

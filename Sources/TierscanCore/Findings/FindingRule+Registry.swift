@@ -97,6 +97,8 @@ extension FindingRule {
   public static let ftmTopicUnmapped = FindingRule(id: "ftm-topic-unmapped")
   /// `ftm-topic-unused` (warning, FtM): A topic mapped to a category the config does not list; its rows are not used.
   public static let ftmTopicUnused = FindingRule(id: "ftm-topic-unused")
+  /// `fuzzy-blocks-skipped` (warning, risk): Risk-list blocking keys shared by more rows than matching.max_block were not compared; entities sharing only those keys with a row were not name-fuzzy screened against it (rows reachable through no other key not at all).
+  public static let fuzzyBlocksSkipped = FindingRule(id: "fuzzy-blocks-skipped")
   /// `fuzzy-screening-off` (info, matching): matching.fuzzy_screening is false: risk lists were matched by the exact rules only; name variants were not screened (`name-fuzzy`).
   public static let fuzzyScreeningOff = FindingRule(id: "fuzzy-screening-off")
   /// `identifier-conflict` (warning, XML): Two different values for one identifier scheme of an entity.
@@ -392,6 +394,7 @@ extension FindingRule {
     .ftmNoTopic,
     .ftmTopicUnmapped,
     .ftmTopicUnused,
+    .fuzzyBlocksSkipped,
     .fuzzyScreeningOff,
     .identifierConflict,
     .ilabDerivedOnly,
