@@ -104,6 +104,66 @@ import TierscanCore
     #expect(dangling.relationships.isEmpty)
   }
 
+  /// Edges may come before the nodes: they are read again once every node is known, and give
+  /// the same records, pointers and findings as the same file with the nodes first.
+  @Test func edgesBeforeNodesReadLikeNodesFirst() throws {
+    let nodes = """
+      "nodes": [
+        {"id": "buyer", "type": "organization", "name": "Buyer"},
+        {"id": "s1", "type": "organization", "name": "Supplier"},
+        {"id": "s1-copy", "type": "organization", "name": "Supplier Ltd"},
+        {"id": "f1", "type": "facility", "name": "Mill"}
+      ]
+    """
+    let edges = """
+      "edges": [
+        {"id": "e1", "type": "supplies", "source": "s1-copy", "target": "buyer", "properties": {"valid_from": "2020-01-01", "tier": 1}},
+        {"id": "e2", "type": "same_as", "source": "s1-copy", "target": "s1", "properties": {"confidence": "definite"}},
+        {"id": "e3", "type": "operates", "source": "s1", "target": "f1", "properties": {"valid_from": "2020-01-01"}},
+        {"id": "e4", "type": "ownership", "source": "buyer", "target": "s1", "properties": {"percentage": 0, "valid_from": "2020-01-01"}},
+        {"id": "e5", "type": "supplies", "source": "zz", "target": "buyer", "properties": {"valid_from": "2020-01-01"}}
+      ]
+    """
+    let nodesFirst = try InterchangeTestSupport.read(Self.header + nodes + ",\n" + edges + "\n}\n", name: "a.omts")
+    let edgesFirst = try InterchangeTestSupport.read(Self.header + edges + ",\n" + nodes + "\n}\n", name: "a.omts")
+    func shape(_ r: RelationshipRecord) -> String { "\(r.from) \(r.type) \(r.to) \(r.provenance.pointer ?? "") \(r.attributes)" }
+    #expect(nodesFirst.relationships.map(shape) == edgesFirst.relationships.map(shape))
+    #expect(nodesFirst.relationships.count == 3)
+    #expect(nodesFirst.entities.map(\.id) == edgesFirst.entities.map(\.id))
+    #expect(InterchangeTestSupport.rules(nodesFirst) == InterchangeTestSupport.rules(edgesFirst))
+    #expect(InterchangeTestSupport.rules(edgesFirst).contains("error omts-dangling-edge"))
+    #expect(nodesFirst.files[0].recordsRead == edgesFirst.files[0].recordsRead)
+    #expect(edgesFirst.files[0].recordsRead == 9)
+    // The edges' lines are where they stand in the file.
+    #expect(edgesFirst.relationships[0].provenance.line == 4)
+  }
+
+  /// One node or edge longer than the streamed-value limit is an error at its start; the nodes
+  /// before it are kept.
+  @Test func aValueLongerThanTheLimitIsAnError() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("big.omts")
+    let labels = (0..<400).map { "{\"key\": \"k\($0)\", \"value\": \"\(String(repeating: "v", count: 40))\"}" }.joined(separator: ", ")
+    let text = Self.header + """
+        "nodes": [
+          {"id": "a", "type": "organization", "name": "A"},
+          {"id": "b", "type": "organization", "name": "B", "labels": [\(labels)]}
+        ],
+        "edges": []
+      }
+      """
+    try Data(text.utf8).write(to: url)
+    var options = IngestOptions()
+    options.limits.json.maxValueBytes = 8192
+    let inputs = Ingestor(options: options).read(file: InputFile(displayPath: "big.omts", url: url))
+    #expect(InterchangeTestSupport.rules(inputs) == ["error json-syntax"])
+    #expect(inputs.findings.findings[0].message.hasPrefix("a JSON value longer than 8192 bytes"))
+    #expect(inputs.findings.findings[0].location?.line == 5)
+    #expect(inputs.entities.map(\.id) == ["a"])
+  }
+
   @Test func unknownVersionIsAWarning() throws {
     let inputs = try InterchangeTestSupport.read(
       "{\"omts_version\": \"1.0.0\", \"nodes\": [], \"edges\": []}", name: "v1.omts")

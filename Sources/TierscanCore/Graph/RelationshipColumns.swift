@@ -11,9 +11,11 @@
 /// - ``line``: the provenance line; the provenance file is a run-length table over ``fileNames``
 ///   (records of one file are contiguous).
 /// - Rare values live in a sparse side table sorted by relationship index (``extraRows``,
-///   ``extras``): attributes, a provenance column/sheet/cell/pointer or a `nil` line, a line or year that
-///   does not fit the `Int32` column. A row listed there takes its line, year, attributes and
-///   provenance extras from its ``RelationshipExtra``.
+///   ``extras``): attributes, a provenance column/sheet/cell or a `nil` line, a line or year that
+///   does not fit the `Int32` column, a JSON pointer that does not end in an index. A row listed
+///   there takes its line, year, attributes and provenance extras from its ``RelationshipExtra``.
+/// - JSON pointers that end in an index (`/edges/12`, `/3`), as JSON inputs give them, cost
+///   nothing per relationship: runs of consecutive indices with one prefix (``pointerRunStarts``).
 public struct RelationshipColumns: Sendable {
   /// The bit pattern standing for `nil` in ``share`` and ``confidence``.
   public static let missing = Double(bitPattern: 0x7FF8_0000_0000_DEAD)
@@ -38,6 +40,14 @@ public struct RelationshipColumns: Sendable {
   /// Relationships with a ``RelationshipExtra``, ascending.
   public private(set) var extraRows: [Int32] = []
   public private(set) var extras: [RelationshipExtra] = []
+  /// First relationship of each run of JSON pointers, ascending (empty when no relationship has
+  /// one). Relationship `r` of the run `k` has the pointer `pointerPrefixes[pointerRunPrefix[k]]`
+  /// followed by `pointerRunFirst[k] + (r - pointerRunStarts[k])`, or none when the prefix is -1.
+  public private(set) var pointerRunStarts: [Int32] = []
+  public private(set) var pointerRunPrefix: [Int32] = []
+  public private(set) var pointerRunFirst: [Int64] = []
+  /// Distinct pointer prefixes (`/edges/`).
+  public private(set) var pointerPrefixes: [String] = []
 
   /// Empty columns.
   public init() {}
@@ -97,6 +107,8 @@ public struct RelationshipColumns: Sendable {
       runStarts.append(row)
       runFiles.append(file)
     }
+    // A row without a pointer after rows with one (a record with one notes it after this).
+    if let last = pointerRunPrefix.last, last >= 0 { notePointer(row: row, prefix: -1, index: 0) }
     self.type.append(type)
     self.commodity.append(commodity)
     self.hsCode.append(hsCode)
@@ -112,14 +124,22 @@ public struct RelationshipColumns: Sendable {
     var extra: RelationshipExtra?
     let lineFits = p.line.map { $0 >= 0 && $0 <= Int(Int32.max) } ?? false
     let yearFits = record.reportingYear.map { $0 > Int(Int32.min) && $0 <= Int(Int32.max) } ?? true
-    if !record.attributes.isEmpty || p.column != nil || p.sheet != nil || p.cell != nil || p.pointer != nil || !lineFits || !yearFits {
+    let row = Int32(count)
+    let indexed = p.pointer.flatMap(Self.splitPointer)
+    let otherPointer = indexed == nil ? p.pointer : nil
+    if !record.attributes.isEmpty || p.column != nil || p.sheet != nil || p.cell != nil || otherPointer != nil || !lineFits
+      || !yearFits
+    {
       extra = RelationshipExtra(
         attributes: record.attributes, line: p.line, column: p.column, sheet: p.sheet, cell: p.cell,
-        reportingYear: record.reportingYear, pointer: p.pointer)
+        reportingYear: record.reportingYear, pointer: otherPointer)
     }
     if let extra {
-      extraRows.append(Int32(count))
+      extraRows.append(row)
       extras.append(extra)
+    }
+    defer {
+      if let (prefix, index) = indexed { notePointer(row: row, prefix: pointerPrefixIndex(prefix), index: index) }
     }
     append(
       type: record.type, commodity: internString(record.commodity), hsCode: internString(record.hsCode),
@@ -152,6 +172,78 @@ public struct RelationshipColumns: Sendable {
     }
     extraRows.append(contentsOf: other.extraRows.map { $0 + base })
     extras.append(contentsOf: other.extras)
+    if other.pointerRunStarts.isEmpty {
+      if let last = pointerRunPrefix.last, last >= 0 { notePointer(row: base, prefix: -1, index: 0) }
+    } else {
+      let prefixMap = other.pointerPrefixes.map { pointerPrefixIndex($0) }
+      if pointerRunStarts.isEmpty, base > 0 { notePointer(row: 0, prefix: -1, index: 0) }
+      for k in other.pointerRunStarts.indices {
+        let prefix = other.pointerRunPrefix[k]
+        notePointer(
+          row: other.pointerRunStarts[k] + base, prefix: prefix < 0 ? -1 : prefixMap[Int(prefix)],
+          index: other.pointerRunFirst[k])
+      }
+    }
+  }
+
+  /// `/edges/12` → (`/edges/`, 12): a pointer whose last token is an array index (no leading
+  /// zero, at most 18 digits).
+  static func splitPointer(_ pointer: String) -> (String, Int64)? {
+    let utf8 = pointer.utf8
+    guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+    let digits = utf8[utf8.index(after: slash)...]
+    guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+      digits.count == 1 || digits.first != 0x30
+    else { return nil }
+    let index = digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+    return (String(pointer[...slash]), index)
+  }
+
+  private mutating func pointerPrefixIndex(_ prefix: String) -> Int32 {
+    if let i = pointerPrefixes.lastIndex(where: { $0.utf8Equals(prefix) }) { return Int32(i) }
+    pointerPrefixes.append(prefix)
+    return Int32(pointerPrefixes.count - 1)
+  }
+
+  /// Notes that relationship `row` (the last one, or the next) has pointer prefix `prefix`
+  /// (-1: no pointer) with `index`: extends the last run or starts one.
+  private mutating func notePointer(row: Int32, prefix: Int32, index: Int64) {
+    if let start = pointerRunStarts.last, start == row {
+      // The row's own earlier note (a pointerless run the plain append began): replace it.
+      pointerRunStarts.removeLast()
+      pointerRunPrefix.removeLast()
+      pointerRunFirst.removeLast()
+    }
+    if let k = pointerRunStarts.indices.last, pointerRunPrefix[k] == prefix,
+      prefix < 0 || pointerRunFirst[k] + Int64(row - pointerRunStarts[k]) == index
+    {
+      return
+    }
+    if pointerRunStarts.isEmpty {
+      guard prefix >= 0 else { return }
+      if row > 0 {
+        pointerRunStarts.append(0)
+        pointerRunPrefix.append(-1)
+        pointerRunFirst.append(0)
+      }
+    }
+    pointerRunStarts.append(row)
+    pointerRunPrefix.append(prefix)
+    pointerRunFirst.append(index)
+  }
+
+  /// The JSON pointer relationship `r` has from the runs, if any.
+  @usableFromInline func runPointer(_ r: Int) -> String? {
+    guard let first = pointerRunStarts.first, Int32(r) >= first else { return nil }
+    var low = 0
+    var high = pointerRunStarts.count
+    while high - low > 1 {
+      let mid = (low + high) / 2
+      if pointerRunStarts[mid] <= Int32(r) { low = mid } else { high = mid }
+    }
+    let prefix = pointerRunPrefix[low]
+    guard prefix >= 0 else { return nil }
+    return pointerPrefixes[Int(prefix)] + String(pointerRunFirst[low] + Int64(r - Int(pointerRunStarts[low])))
   }
 
   /// The interned value at `index`, or `nil` for -1.
@@ -194,7 +286,7 @@ public struct RelationshipColumns: Sendable {
     type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
     reportingYear: Int?, attributes: [Attribute], provenance: Provenance
   ) {
-    if !extraRows.isEmpty { return valuesWithExtras(r) }
+    if !extraRows.isEmpty || !pointerRunStarts.isEmpty { return valuesWithExtras(r) }
     let s = share[r]
     let c = confidence[r]
     let y = reportingYear[r]
@@ -222,6 +314,7 @@ public struct RelationshipColumns: Sendable {
       year = extra.reportingYear
       attributes = extra.attributes
     }
+    if provenance.pointer == nil, let pointer = runPointer(r) { provenance.pointer = pointer }
     return (
       type[r], string(commodity[r]), string(hsCode[r]), Self.isMissing(s) ? nil : s, Self.isMissing(c) ? nil : c,
       year, attributes, provenance

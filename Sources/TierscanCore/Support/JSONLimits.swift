@@ -5,13 +5,21 @@ public struct JSONLimits: Sendable, Hashable {
   public var maxDepth: Int
   /// Longest string (key or value), in UTF-8 bytes after unescaping.
   public var maxStringBytes: Int
-  /// Largest document, in bytes (checked by readers before they load a file).
+  /// Largest document, in bytes (checked by readers before they load a file; a file read through
+  /// ``JSONStream`` is never loaded whole and is not bounded by it).
   public var maxDocumentBytes: Int
+  /// Largest single value ``JSONStream`` reads at once (one OMTS node or edge), in bytes: the
+  /// stream keeps at most about twice this much of the file in memory.
+  public var maxValueBytes: Int
 
-  /// Creates limits; the defaults suit interchange files (1 MiB strings, 2 GiB documents).
-  public init(maxDepth: Int = 256, maxStringBytes: Int = 1 << 20, maxDocumentBytes: Int = 2 << 30) {
+  /// Creates limits; the defaults suit interchange files (1 MiB strings, 2 GiB documents, 16 MiB
+  /// streamed values).
+  public init(
+    maxDepth: Int = 256, maxStringBytes: Int = 1 << 20, maxDocumentBytes: Int = 2 << 30, maxValueBytes: Int = 16 << 20
+  ) {
     self.maxDepth = maxDepth
     self.maxStringBytes = maxStringBytes
     self.maxDocumentBytes = maxDocumentBytes
+    self.maxValueBytes = maxValueBytes
   }
 }

@@ -18,11 +18,16 @@ public struct JSONParser {
     public var description: String { "\(line):\(column): \(message)" }
   }
 
-  private let bytes: [UInt8]
+  private var bytes: [UInt8]
   private var position = 0
   /// The 1-based line of ``position`` (newlines occur only in whitespace in valid JSON).
   public private(set) var line = 1
   private let limits: JSONLimits
+  /// Containers open around the bytes this parser was given (a cursor resumed inside a document
+  /// by ``JSONStream``), counted towards ``JSONLimits/maxDepth``.
+  private let baseDepth: Int
+  /// Characters of the current line that ``replaceBuffer(appending:)`` dropped (error columns).
+  private var columnBase = 0
   /// Keys seen in each object opened with ``beginObject()`` (duplicate detection), innermost last.
   private var openKeys: [Set<String>] = []
   /// Whether the container opened last (object or array) has had its first member read.
@@ -50,7 +55,54 @@ public struct JSONParser {
   public init(bytes: [UInt8], limits: JSONLimits = JSONLimits()) {
     self.bytes = bytes
     self.limits = limits
+    self.baseDepth = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+  }
+
+  /// A cursor over `bytes` that continue a document at `line` and `column` inside `depth` open
+  /// containers (no BOM is skipped): how ``JSONStream`` resumes reading part of a file.
+  init(continuing bytes: [UInt8], line: Int, column: Int, depth: Int, limits: JSONLimits) {
+    self.bytes = bytes
+    self.limits = limits
+    self.baseDepth = depth
+    self.line = line
+    self.columnBase = column - 1
+  }
+
+  // MARK: Streaming buffer (used by JSONStream)
+
+  /// Bytes buffered after the current position.
+  var bufferedCount: Int { bytes.count - position }
+
+  /// The position within the buffer.
+  var bufferPosition: Int { position }
+
+  /// The 1-based column of the current position.
+  var column: Int { error("").column }
+
+  /// An error `message` at buffer position `offset` on `line` (the start of a value read since).
+  func error(_ message: String, at offset: Int, line: Int) -> ParseError {
+    var copy = self
+    copy.position = offset
+    copy.line = line
+    return copy.error(message)
+  }
+
+  /// Drops the bytes before the current position (keeping the column count of the current
+  /// line) and appends `more`; returns how many bytes were dropped.
+  mutating func replaceBuffer(appending more: some Collection<UInt8>) -> Int {
+    let dropped = position
+    if dropped > 0 {
+      if let newline = bytes[..<dropped].lastIndex(of: 0x0A) {
+        columnBase = bytes[(newline + 1)..<dropped].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+      } else {
+        columnBase += bytes[..<dropped].reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
+      }
+      bytes.removeSubrange(0..<dropped)
+      position = 0
+    }
+    bytes.append(contentsOf: more)
+    return dropped
   }
 
   // MARK: Cursor
@@ -78,7 +130,7 @@ public struct JSONParser {
   /// Consumes `{`; read members with ``nextKey()`` then ``readValue()`` (or ``skipValue()``).
   public mutating func beginObject() throws(ParseError) {
     guard peek() == UInt8(ascii: "{") else { throw error("expected an object") }
-    guard openKeys.count <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
+    guard openKeys.count + baseDepth <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
     position += 1
     openKeys.append([])
     hasMember.append(false)
@@ -119,7 +171,7 @@ public struct JSONParser {
   /// Consumes `[`; read elements with ``nextElement()`` then ``readValue()``.
   public mutating func beginArray() throws(ParseError) {
     guard peek() == UInt8(ascii: "[") else { throw error("expected an array") }
-    guard openKeys.count <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
+    guard openKeys.count + baseDepth <= limits.maxDepth else { throw error("nesting deeper than \(limits.maxDepth)") }
     position += 1
     openKeys.append([])
     hasMember.append(false)
@@ -148,14 +200,14 @@ public struct JSONParser {
   /// Reads the next whole value (nesting counted from the containers the cursor has open).
   public mutating func readValue() throws(ParseError) -> JSONValue {
     skipWhitespace()
-    return try parseValue(depth: openKeys.count)
+    return try parseValue(depth: openKeys.count + baseDepth)
   }
 
   /// The current position as a ``ParseError`` with `message` (for a reader's own checks).
   public func error(_ message: String) -> ParseError {
     var lineStart = min(position, bytes.count)
     while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-    var column = 1
+    var column = 1 + (lineStart == 0 ? columnBase : 0)
     for byte in bytes[lineStart..<min(position, bytes.count)] where byte & 0xC0 != 0x80 { column += 1 }
     return ParseError(line: line, column: column, message: message)
   }
@@ -279,6 +331,12 @@ public struct JSONParser {
       }
       if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
       position += 1
+      // No escape so far: the string is already longer than the limit (fails fast on a 100 MB
+      // string, and before a streamed buffer ends).
+      if position - start > limits.maxStringBytes {
+        position = start - 1
+        throw error("string longer than \(limits.maxStringBytes) bytes")
+      }
     }
     var out = Array(bytes[start..<position])
     while position < bytes.count {

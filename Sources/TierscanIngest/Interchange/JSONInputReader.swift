@@ -5,16 +5,21 @@ import TierscanCore
 /// by content (``JSONKindSniffer``) as OMTS, BODS or FtM, and anything else is an error finding
 /// `unrecognised-file` that says what was seen.
 ///
-/// The file is loaded once (bounded by ``JSONLimits/maxDocumentBytes``, error `input-too-large`)
-/// and read element by element through ``JSONParser``'s cursor, within the depth and string
-/// limits of ``IngestLimits/json``. A syntax error or exceeded limit is an error finding
-/// `json-syntax` at its line and column; records read before it are kept.
+/// An OMTS file is streamed (``JSONStream``: never loaded whole, any size, bounded memory). A BODS
+/// or FtM file is loaded once (bounded by ``JSONLimits/maxDocumentBytes``, error
+/// `input-too-large`). Both are read element by element, within the depth and string limits of
+/// ``IngestLimits/json``. A syntax error or exceeded limit is an error finding `json-syntax` at its
+/// line and column; records read before it are kept.
 public enum JSONInputReader {
   /// Reads one file.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
     let path = file.displayPath
     let limits = options.limits.json
     var result = IngestedInputs()
+    let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
+    if isOMTSExtension || startsAsOMTS(file.url.path, limits: limits) {
+      return OMTSReader.read(path: path, file: file.url.path, limits: limits)
+    }
     let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
     guard size <= limits.maxDocumentBytes else {
       result.findings.add(
@@ -29,9 +34,8 @@ public enum JSONInputReader {
       return result
     }
     let bytes = [UInt8](data)
-    let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
-    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: isOMTSExtension) {
-    case .omts: return OMTSReader.read(bytes: bytes, path: path, limits: limits)
+    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: false) {
+    case .omts: return OMTSReader.read(path: path, bytes: bytes, limits: limits)
     case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits, policy: options.bodsSharePolicy)
     case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)
     case .unrecognised(let seen):
@@ -41,6 +45,17 @@ public enum JSONInputReader {
       result.files.append(InputFileSummary(path: path, kind: .unrecognised))
       return result
     }
+  }
+
+  /// Whether the file starts as an OMTS document (an object whose first key is `omts_version`),
+  /// judged from its first 64 KiB so that a large OMTS `.json` file is streamed too.
+  static func startsAsOMTS(_ path: String, limits: JSONLimits) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: 64 << 10) else { return false }
+    var parser = JSONParser(bytes: [UInt8](data), limits: limits)
+    guard parser.peek() == UInt8(ascii: "{"), (try? parser.beginObject()) != nil else { return false }
+    return (try? parser.nextKey()) == "omts_version"
   }
 
   /// An error finding for a JSON syntax error or exceeded limit.

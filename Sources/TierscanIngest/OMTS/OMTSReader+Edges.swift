@@ -1,6 +1,6 @@
 import TierscanCore
 
-/// One element of an OMTS file's `edges`, structurally checked, kept until every node is known.
+/// One element of an OMTS file's `edges`, structurally checked (alive while it is turned into records).
 struct OMTSEdge {
   var id: String
   var type: String
@@ -12,8 +12,8 @@ struct OMTSEdge {
 }
 
 extension OMTSReader {
-  /// Checks the structure of one element of `edges` (L1-GDM-02, -04) and keeps it for
-  /// ``resolveEdges()``.
+  /// Checks the structure of one element of `edges` (L1-GDM-02, -04) and turns it into records
+  /// (``resolveEdge(_:)``); every node is known by then.
   mutating func readEdge(_ value: JSONValue, line: Int, index: Int) {
     let at = Provenance(file: path, line: line, pointer: "/edges/\(index)")
     guard value.objectValue != nil else { return reject(.omtsEdge, at, "an edge must be an object") }
@@ -33,92 +33,78 @@ extension OMTSReader {
     }
     let properties = value["properties"] ?? .object([])
     guard properties.objectValue != nil else { return reject(.omtsEdge, at, "edge '\(id)': properties must be an object") }
-    edges.append(
+    resolveEdge(
       OMTSEdge(
         id: id, type: type, source: source, target: target, properties: properties,
         operation: checkOperation(value["_operation"], at: at), at: at))
   }
 
-  /// Checks every edge against the nodes and turns it into records; returns the id renames of
-  /// definite `same_as` edges (every id of a group → the group's first node id in file order).
-  mutating func resolveEdges() -> [String: String] {
-    var edgeIDs = Set<String>()
-    var sameAs = SameAsGroups()
-    var opaque = 0
-    for edge in edges {
-      let at = edge.at
-      guard edgeIDs.insert(edge.id).inserted else {
-        reject(.omtsDuplicateId, at, "edge id '\(edge.id)' given twice (OMTS L1-GDM-02); the later edge is not read")
-        continue
+  /// Checks an edge against the nodes and turns it into records (definite `same_as` edges are
+  /// grouped for the renames at the end of the file).
+  private mutating func resolveEdge(_ edge: OMTSEdge) {
+    let at = edge.at
+    guard edgeIDs.insert(edge.id).inserted else {
+      reject(.omtsDuplicateId, at, "edge id '\(edge.id)' given twice (OMTS L1-GDM-02); the later edge is not read")
+      return
+    }
+    let sourceType = nodeTypes[edge.source]
+    let targetType = nodeTypes[edge.target]
+    let missing = [sourceType == nil ? edge.source : nil, targetType == nil ? edge.target : nil].compactMap { $0 }
+    if !missing.isEmpty, !isDelta {
+      reject(
+        .omtsDanglingEdge, at,
+        "edge '\(edge.id)' refers to no node '\(missing.joined(separator: "', '"))' (OMTS L1-GDM-03); not read")
+      return
+    }
+    if let allowed = OMTSVocabulary.endpointTypes[edge.type] {
+      let fits = { (type: String?, set: Set<String>) in
+        type == nil || type == "boundary_ref" || set.contains(type!) || !OMTSVocabulary.nodeTypes.contains(type!)
       }
-      let sourceType = nodeTypes[edge.source]
-      let targetType = nodeTypes[edge.target]
-      let missing = [sourceType == nil ? edge.source : nil, targetType == nil ? edge.target : nil].compactMap { $0 }
-      if !missing.isEmpty, !isDelta {
+      guard fits(sourceType, allowed.source), fits(targetType, allowed.target) else {
         reject(
-          .omtsDanglingEdge, at,
-          "edge '\(edge.id)' refers to no node '\(missing.joined(separator: "', '"))' (OMTS L1-GDM-03); not read")
-        continue
+          .omtsGraphType, at,
+          "\(edge.type) edge '\(edge.id)' from a \(sourceType ?? "?") to a \(targetType ?? "?") node; OMTS allows "
+            + "\(allowed.source.sorted().joined(separator: "/")) → \(allowed.target.sorted().joined(separator: "/")) (SPEC-001 §9.5)")
+        return
       }
-      if let allowed = OMTSVocabulary.endpointTypes[edge.type] {
-        let fits = { (type: String?, set: Set<String>) in
-          type == nil || type == "boundary_ref" || set.contains(type!) || !OMTSVocabulary.nodeTypes.contains(type!)
-        }
-        guard fits(sourceType, allowed.source), fits(targetType, allowed.target) else {
-          reject(
-            .omtsGraphType, at,
-            "\(edge.type) edge '\(edge.id)' from a \(sourceType ?? "?") to a \(targetType ?? "?") node; OMTS allows "
-              + "\(allowed.source.sorted().joined(separator: "/")) → \(allowed.target.sorted().joined(separator: "/")) (SPEC-001 §9.5)")
-          continue
-        }
-      }
-      checkEdgeDates(edge)
-      summary.recordsAccepted += 1
-      if edge.operation == "remove" {
-        result.findings.add(
-          .info, .omtsDelta, at: at, "edge '\(edge.id)' is removed by this delta; left out (tierscan does not delete)")
-        continue
-      }
-      switch edge.type {
-      case "supplies", "sells_to", "org.tierscan.supplies": addRelationship(edge, type: .supplies)
-      case "subcontracts", "tolls", "org.tierscan.subcontracts": addRelationship(edge, type: .subcontracts)
-      case "operates", "org.tierscan.operates": addRelationship(edge, type: .operates)
-      case "ownership", "org.tierscan.owns": addOwnership(edge, isBeneficial: false)
-      case "beneficial_ownership": addOwnership(edge, isBeneficial: true)
-      case "legal_parentage":
-        let basis = edge.properties["consolidation_basis"]?.stringValue ?? "unspecified"
-        addControlAttribute(on: edge.source, key: "omts.legal_parent.\(edge.target)", value: basis, edge: edge)
-      case "operational_control":
-        let kind = edge.properties["control_type"]?.stringValue ?? "unspecified"
-        addControlAttribute(on: edge.target, key: "omts.operational_control_by.\(edge.source)", value: kind, edge: edge)
-      case "same_as":
-        let confidence = edge.properties["confidence"]?.stringValue ?? "probable"
-        if !OMTSVocabulary.sameAsConfidences.contains(confidence) {
-          warning(.omtsEdge, at, "same_as confidence '\(confidence)' is not definite, probable or possible; read as probable")
-        }
-        if confidence == "definite" {
-          sameAs.union(edge.source, edge.target)
-        } else {
-          let basis = edge.properties["basis"].map(InterchangeValues.text) ?? "no basis given"
-          result.findings.add(
-            .warning, .omtsSameAsReview, at: at,
-            "'\(edge.source)' may be the same as '\(edge.target)' (\(OMTSVocabulary.sameAsConfidences.contains(confidence) ? confidence : "probable"), \(basis)); not merged, review it",
-            evidence: [Attribute("source", edge.source), Attribute("target", edge.target), Attribute("confidence", confidence)])
-        }
-      default:
-        countNotImported(edge.type + " edge")
-      }
-      if edge.type == "supplies", edge.properties["visibility_depth"]?.numberValue == 0 { opaque += 1 }
     }
-    if opaque > 0 {
+    checkEdgeDates(edge)
+    summary.recordsAccepted += 1
+    if edge.operation == "remove" {
       result.findings.add(
-        .info, .omtsVisibility, at: fileProvenance,
-        "\(opaque) supplies edge(s) declare visibility_depth 0 (declared opaque beyond this tier); kept as the edge attribute visibility_depth")
+        .info, .omtsDelta, at: at, "edge '\(edge.id)' is removed by this delta; left out (tierscan does not delete)")
+      return
     }
-    // Each definite same_as group takes the id of its first node in file order.
-    var order: [String: Int] = [:]
-    for (i, record) in entities.enumerated() where order[record.id] == nil { order[record.id] = i }
-    return sameAs.renames(order: order)
+    switch edge.type {
+    case "supplies", "sells_to", "org.tierscan.supplies": addRelationship(edge, type: .supplies)
+    case "subcontracts", "tolls", "org.tierscan.subcontracts": addRelationship(edge, type: .subcontracts)
+    case "operates", "org.tierscan.operates": addRelationship(edge, type: .operates)
+    case "ownership", "org.tierscan.owns": addOwnership(edge, isBeneficial: false)
+    case "beneficial_ownership": addOwnership(edge, isBeneficial: true)
+    case "legal_parentage":
+      let basis = edge.properties["consolidation_basis"]?.stringValue ?? "unspecified"
+      addControlAttribute(on: edge.source, key: "omts.legal_parent.\(edge.target)", value: basis, edge: edge)
+    case "operational_control":
+      let kind = edge.properties["control_type"]?.stringValue ?? "unspecified"
+      addControlAttribute(on: edge.target, key: "omts.operational_control_by.\(edge.source)", value: kind, edge: edge)
+    case "same_as":
+      let confidence = edge.properties["confidence"]?.stringValue ?? "probable"
+      if !OMTSVocabulary.sameAsConfidences.contains(confidence) {
+        warning(.omtsEdge, at, "same_as confidence '\(confidence)' is not definite, probable or possible; read as probable")
+      }
+      if confidence == "definite" {
+        sameAs.union(edge.source, edge.target)
+      } else {
+        let basis = edge.properties["basis"].map(InterchangeValues.text) ?? "no basis given"
+        result.findings.add(
+          .warning, .omtsSameAsReview, at: at,
+          "'\(edge.source)' may be the same as '\(edge.target)' (\(OMTSVocabulary.sameAsConfidences.contains(confidence) ? confidence : "probable"), \(basis)); not merged, review it",
+          evidence: [Attribute("source", edge.source), Attribute("target", edge.target), Attribute("confidence", confidence)])
+      }
+    default:
+      countNotImported(edge.type + " edge")
+    }
+    if edge.type == "supplies", edge.properties["visibility_depth"]?.numberValue == 0 { opaqueEdges += 1 }
   }
 
   private mutating func checkEdgeDates(_ edge: OMTSEdge) {
@@ -197,7 +183,7 @@ extension OMTSReader {
   }
 
   private mutating func addRelationship(_ edge: OMTSEdge, type: RelationshipType) {
-    relationships.append(relationship(edge, type: type))
+    result.relationships.append(relationship(edge, type: type))
   }
 
   /// `ownership` (organization → organization) and `beneficial_ownership` (person → organization)
@@ -234,12 +220,12 @@ extension OMTSReader {
         .info, .omtsOwnershipUnknownShare, at: edge.at,
         "ownership edge '\(edge.id)' gives no percentage (0 or absent means unknown in OMTS): kept as an owns edge without a share, which the 50 % rule cannot count")
     }
-    relationships.append(record)
+    result.relationships.append(record)
   }
 
   /// Control that tierscan does not propagate, kept as an attribute of one endpoint.
   private mutating func addControlAttribute(on id: String, key: String, value: String, edge: OMTSEdge) {
-    entities.append(EntityRecord(id: id, attributes: [Attribute(key, value)], provenance: edge.at))
+    result.entities.append(EntityRecord(id: id, attributes: [Attribute(key, value)], provenance: edge.at))
     result.findings.add(
       .info, .omtsControlAttribute, at: edge.at,
       "\(edge.type) edge '\(edge.id)' kept as attribute \(key) of '\(id)' (not propagated by the 50 % ownership rule)")

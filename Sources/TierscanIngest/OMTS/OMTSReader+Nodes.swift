@@ -83,7 +83,7 @@ extension OMTSReader {
     // A facility with a CID is a smelter, unless tierscan's own export said which kind it is.
     let hasKindLabel = value["labels"]?.arrayValue?.contains { $0["key"]?.stringValue == "org.tierscan.kind" } == true
     if record.kind == .facility, record.identifiers.cid != nil, !hasKindLabel { record.kind = .smelter }
-    entities.append(record)
+    result.entities.append(record)
     summary.recordsAccepted += 1
   }
 

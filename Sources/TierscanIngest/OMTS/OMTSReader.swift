@@ -3,11 +3,12 @@ import TierscanCore
 /// Reads an OMTS graph (`.omts` JSON, OMTS 0.1.0; CBOR is not read) into entity and relationship
 /// records, checking the L1 rules of OMTS SPEC-001, -002 and -004 as findings.
 ///
-/// The document is walked with ``JSONParser``'s cursor: header keys, then each element of
-/// `nodes` and `edges` is parsed on its own (line and JSON pointer kept, e.g. `/edges/12`).
-/// Nodes become records as they are read; edges are checked against every node after the whole
-/// file is read (they may come before the nodes). The mapping and what it loses is in
-/// `docs/interchange.md`.
+/// The file is streamed (``JSONStream``: never loaded whole, at most about two values' worth of
+/// it in memory): header keys, then each element of `nodes` and `edges` is parsed on its own
+/// (line and JSON pointer kept, e.g. `/edges/12`) and turned into records at once, so no JSON
+/// tree outlives its element. Edges are checked against every node, so an `edges` array that
+/// comes before `nodes` is skipped (its syntax checked) and read again from a checkpoint once the
+/// nodes are known. The mapping and what it loses is in `docs/interchange.md`.
 ///
 /// Rule ids: `omts-version`, `omts-header`, `omts-node`, `omts-edge`, `omts-duplicate-id`,
 /// `omts-dangling-edge`, `omts-graph-type`, `omts-identifier`, `omts-disclosure`, `omts-date`,
@@ -24,29 +25,48 @@ struct OMTSReader {
   var sawVersion = false
   /// Node id → OMTS node type, for edge checks.
   var nodeTypes: [String: String] = [:]
-  /// Entity records in node order (ids rewritten by definite `same_as` at the end).
-  var entities: [EntityRecord] = []
-  var edges: [OMTSEdge] = []
-  /// Relationship records in edge order (endpoints rewritten by definite `same_as` at the end).
-  var relationships: [RelationshipRecord] = []
+  /// Whether the `nodes` array has been read (edges read before it are read again after it).
+  var sawNodes = false
+  /// Where an `edges` array that came before `nodes` starts.
+  var deferredEdges: JSONStream.Checkpoint?
+  /// Edge ids seen, definite `same_as` groups and `visibility_depth` 0 edges, for the edges read so far.
+  var edgeIDs = Set<String>()
+  var sameAs = SameAsGroups()
+  var opaqueEdges = 0
   /// Nodes and edges not imported, by OMTS type, in first-seen order.
   var notImported: [(type: String, count: Int)] = []
   var countries = InterchangeCountries()
 
-  /// Reads `bytes` (the whole file).
-  static func read(bytes: [UInt8], path: String, limits: JSONLimits) -> IngestedInputs {
+  /// Reads the file at `file` (default: `path`) as a stream, or `bytes` when the caller already
+  /// holds the whole file; records and findings cite `path`.
+  static func read(path: String, file: String? = nil, bytes: [UInt8]? = nil, limits: JSONLimits) -> IngestedInputs {
+    let file = file ?? path
     var reader = OMTSReader(path: path, summary: InputFileSummary(path: path, kind: .omts))
-    var parser = JSONParser(bytes: bytes, limits: limits)
     do {
-      try reader.readDocument(&parser)
+      var stream = try bytes.map { JSONStream(bytes: $0, limits: limits) } ?? JSONStream(path: file, limits: limits)
+      do {
+        try reader.readDocument(&stream)
+      } catch {
+        reader.syntaxError(error)
+      }
+      if let checkpoint = reader.deferredEdges {
+        // The edges came before the nodes: read them again now that every node is known. A
+        // syntax error here was reported by the first pass; the edges before it are kept.
+        var again = try JSONStream(path: bytes == nil ? file : nil, bytes: bytes, limits: limits, resuming: checkpoint)
+        try? reader.readArray(&again, key: "edges") { reader, value, line, index in reader.readEdge(value, line: line, index: index) }
+      }
     } catch {
-      reader.result.findings.add(JSONInputReader.syntaxFinding(error, path: path))
-      reader.summary.recordsRejected += 1
-      reader.summary.recordsRead += 1
+      reader.result.findings.add(.error, .unreadableFile, at: reader.fileProvenance, "cannot read the file: \(error.localizedDescription)")
     }
     reader.finish()
     reader.result.files.append(reader.summary)
     return reader.result
+  }
+
+  private mutating func syntaxError(_ error: JSONParser.ParseError) {
+    result.findings.add(JSONInputReader.syntaxFinding(error, path: path))
+    summary.recordsRejected += 1
+    summary.recordsRead += 1
   }
 
   var fileProvenance: Provenance { Provenance(file: path) }
@@ -59,42 +79,49 @@ struct OMTSReader {
     result.findings.add(.warning, rule, at: at, message)
   }
 
-  private mutating func readDocument(_ parser: inout JSONParser) throws(JSONParser.ParseError) {
-    guard parser.peek() == UInt8(ascii: "{") else {
-      throw parser.error("an OMTS file is a JSON object (CBOR .omts files are not read)")
+  private mutating func readDocument(_ stream: inout JSONStream) throws(JSONParser.ParseError) {
+    guard try stream.peek() == UInt8(ascii: "{") else {
+      throw stream.error("an OMTS file is a JSON object (CBOR .omts files are not read)")
     }
-    try parser.beginObject()
+    try stream.beginObject()
     var isFirstKey = true
-    while let key = try parser.nextKey() {
-      let at = Provenance(file: path, line: parser.nextLine(), pointer: "/" + key)
+    while let key = try stream.nextKey() {
+      let at = Provenance(file: path, line: try stream.nextLine(), pointer: "/" + key)
+      let isArray = try stream.peek() == UInt8(ascii: "[")
       switch key {
       case "nodes":
-        try readArray(&parser, key: key) { reader, value, line, index in reader.readNode(value, line: line, index: index) }
+        try readArray(&stream, key: key) { reader, value, line, index in reader.readNode(value, line: line, index: index) }
+        sawNodes = true
+      case "edges" where !sawNodes && isArray:
+        // Read again after the nodes; here only checked.
+        deferredEdges = try stream.checkpoint()
+        try stream.beginArray()
+        while try stream.nextElement() { try stream.skipValue() }
       case "edges":
-        try readArray(&parser, key: key) { reader, value, line, index in reader.readEdge(value, line: line, index: index) }
+        try readArray(&stream, key: key) { reader, value, line, index in reader.readEdge(value, line: line, index: index) }
       default:
-        readHeader(key, try parser.readValue(), at: at, isFirstKey: isFirstKey)
+        readHeader(key, try stream.readValue(), at: at, isFirstKey: isFirstKey)
       }
       isFirstKey = false
     }
-    try parser.expectEnd()
+    try stream.expectEnd()
   }
 
-  private mutating func readArray(
-    _ parser: inout JSONParser, key: String,
+  mutating func readArray(
+    _ stream: inout JSONStream, key: String,
     _ body: (inout OMTSReader, JSONValue, Int, Int) -> Void
   ) throws(JSONParser.ParseError) {
-    guard parser.peek() == UInt8(ascii: "[") else {
-      let at = Provenance(file: path, line: parser.nextLine(), pointer: "/" + key)
-      _ = try parser.readValue()
+    guard try stream.peek() == UInt8(ascii: "[") else {
+      let at = Provenance(file: path, line: try stream.nextLine(), pointer: "/" + key)
+      _ = try stream.readValue()
       error(.omtsHeader, at, "'\(key)' must be an array; ignored")
       return
     }
-    try parser.beginArray()
+    try stream.beginArray()
     var index = 0
-    while try parser.nextElement() {
-      let line = parser.nextLine()
-      let value = try parser.readValue()
+    while try stream.nextElement() {
+      let line = try stream.nextLine()
+      let value = try stream.readValue()
       summary.recordsRead += 1
       body(&self, value, line, index)
       index += 1
@@ -164,18 +191,29 @@ struct OMTSReader {
     if let (id, at) = reportingEntity, nodeTypes[id] != "organization" {
       error(.omtsDanglingEdge, at, "reporting_entity '\(id)' is not an organization node of this file")
     }
-    let rename = resolveEdges()
-    for var record in entities {
-      if let canonical = rename[record.id] {
-        record.aliases.append(record.id)
-        record.id = canonical
-      }
-      result.entities.append(record)
+    if opaqueEdges > 0 {
+      result.findings.add(
+        .info, .omtsVisibility, at: fileProvenance,
+        "\(opaqueEdges) supplies edge(s) declare visibility_depth 0 (declared opaque beyond this tier); kept as the edge attribute visibility_depth")
     }
-    for var record in relationships {
-      record.from = rename[record.from] ?? record.from
-      record.to = rename[record.to] ?? record.to
-      result.relationships.append(record)
+    // Each definite same_as group takes the id of its first node in file order.
+    var order: [String: Int] = [:]
+    for (i, record) in result.entities.enumerated() where order[record.id] == nil { order[record.id] = i }
+    let rename = sameAs.renames(order: order)
+    if !rename.isEmpty {
+      for i in result.entities.indices {
+        guard let canonical = rename[result.entities[i].id] else { continue }
+        result.entities[i].aliases.append(result.entities[i].id)
+        result.entities[i].id = canonical
+      }
+      var renamed = RelationshipRecordTable()
+      renamed.reserveCapacity(result.relationships.count)
+      for var record in result.relationships {
+        record.from = rename[record.from] ?? record.from
+        record.to = rename[record.to] ?? record.to
+        renamed.append(record)
+      }
+      result.relationships = renamed
     }
     if !notImported.isEmpty {
       let list = notImported.map { "\($0.count) \($0.type)" }.joined(separator: ", ")

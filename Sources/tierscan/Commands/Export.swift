@@ -40,30 +40,33 @@ struct Export: ParsableCommand {
     let run = try ScanRun(options: scan, input: input, focus: focus)
     let selection = try subgraph.map { GraphSelection(around: try run.entity($0, option: "subgraph"), depth: depth ?? 0, in: run.prepared.graph) }
     let (prepared, analysis) = (run.prepared, run.analysis)
-    let text: String
+    // The bytes as rendered (an OMTS file of a million nodes is gigabytes: no text copies).
+    let bytes: [UInt8]
     if format == .omts {
       let options = OMTSExportOptions(
         salt: salt, snapshotDate: snapshotDate, scope: disclosureScope, reportingEntity: analysis?.focus)
       do {
-        text = String(decoding: try OMTSExport.render(prepared.graph, subgraph: selection, options: options, analysis: analysis), as: UTF8.self)
+        bytes = try OMTSExport.render(prepared.graph, subgraph: selection, options: options, analysis: analysis)
       } catch {
         Output.printError("error: export: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     } else {
-      text = GraphExport.render(
-        prepared.graph, format: format, selection: selection, analysis: analysis,
-        possibleSameAs: prepared.duplicates.possibleSameAs)
+      bytes = Array(
+        GraphExport.render(
+          prepared.graph, format: format, selection: selection, analysis: analysis,
+          possibleSameAs: prepared.duplicates.possibleSameAs
+        ).utf8)
     }
     if let out {
       do {
-        try AtomicFile.write(Array(text.utf8), to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })
+        try AtomicFile.write(bytes, to: out, inputs: input.inputs.map { URL(fileURLWithPath: $0) })
       } catch {
         Output.printError("error: output: \(error.description)")
         throw ExitCode(ExitStatus.usage)
       }
     } else {
-      print(text, terminator: "")
+      print(String(decoding: bytes, as: UTF8.self), terminator: "")
     }
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }

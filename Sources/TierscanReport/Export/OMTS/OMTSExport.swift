@@ -105,10 +105,32 @@ public struct OMTSExport {
   /// The node id an entity is written under.
   func nodeID(_ v: EntityIndex) -> String { boundaryIDs[v] ?? graph[v].id }
 
+  /// The file: the header (its `file_salt` written last, over a placeholder, when it is the
+  /// body's digest), then the nodes and edges, built in one buffer.
   private mutating func bytes() -> [UInt8] {
-    var body: [UInt8] = []
-    body.reserveCapacity(graph.entityCount * 300 + relationships.count * 400)
-    append("  \"nodes\": [", to: &body)
+    let placeholder = String(repeating: "0", count: 64)
+    var header: [(String, JSONValue)] = [
+      ("omts_version", .string(OMTSVocabulary.exportVersion)), ("snapshot_date", .string(snapshotDate)),
+      ("file_salt", .string(options.salt ?? placeholder)), ("disclosure_scope", .string(options.scope.rawValue)),
+    ]
+    if let focus = options.reportingEntity, nodeTypes[focus] == "organization" {
+      header.append(("reporting_entity", .string(nodeID(focus))))
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(1024 + graph.entityCount * 300 + relationships.count * 400)
+    append("{", to: &out)
+    var saltOffset = 0
+    for (key, value) in header {
+      append("\n  ", to: &out)
+      JSONWriter.writeString(key, into: &out)
+      append(": ", to: &out)
+      if key == "file_salt" { saltOffset = out.count + 1 }  // after the opening quote
+      JSONWriter.write(value, indent: 1, into: &out)
+      append(",", to: &out)
+    }
+    append("\n", to: &out)
+    let bodyStart = out.count
+    append("  \"nodes\": [", to: &out)
     var isFirst = true
     func element(_ value: JSONValue, into out: inout [UInt8]) {
       append(isFirst ? "\n    " : ",\n    ", to: &out)
@@ -123,33 +145,16 @@ public struct OMTSExport {
       boundaryNodes.append(node)
     }
     // Nodes in id order (boundary references by their hashed id after the others).
-    for v in retained { element(node(v), into: &body) }
-    for node in boundaryNodes.sorted(by: { $0.id.utf8Precedes($1.id) }) { element(node.value, into: &body) }
-    append(isFirst ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [", to: &body)
+    for v in retained { element(node(v), into: &out) }
+    for node in boundaryNodes.sorted(by: { $0.id.utf8Precedes($1.id) }) { element(node.value, into: &out) }
+    append(isFirst ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [", to: &out)
     isFirst = true
-    for (n, i) in relationships.enumerated() { element(edge(i, number: n + 1), into: &body) }
-    append(isFirst ? "]\n}\n" : "\n  ]\n}\n", to: &body)
-
-    let salt = options.salt ?? SHA256.hexDigest(of: body)
-    var header: [(String, JSONValue)] = [
-      ("omts_version", .string(OMTSVocabulary.exportVersion)), ("snapshot_date", .string(snapshotDate)),
-      ("file_salt", .string(salt)), ("disclosure_scope", .string(options.scope.rawValue)),
-    ]
-    if let focus = options.reportingEntity, nodeTypes[focus] == "organization" {
-      header.append(("reporting_entity", .string(nodeID(focus))))
+    for (n, i) in relationships.enumerated() { element(edge(i, number: n + 1), into: &out) }
+    append(isFirst ? "]\n}\n" : "\n  ]\n}\n", to: &out)
+    if options.salt == nil {
+      let salt = SHA256.hexDigest(of: out[bodyStart...])
+      out.replaceSubrange(saltOffset..<(saltOffset + 64), with: salt.utf8)
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(body.count + 512)
-    append("{", to: &out)
-    for (key, value) in header {
-      append("\n  ", to: &out)
-      JSONWriter.writeString(key, into: &out)
-      append(": ", to: &out)
-      JSONWriter.write(value, indent: 1, into: &out)
-      append(",", to: &out)
-    }
-    append("\n", to: &out)
-    out.append(contentsOf: body)
     return out
   }
 
