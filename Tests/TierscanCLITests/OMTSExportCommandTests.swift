@@ -28,15 +28,31 @@ import TierscanCore
     #expect(try TierscanBinary.run(["scan", file] + references + ["--focus", "NWT", "--out", reread]).status == 0)
     let exposures = { (dir: String) in try String(contentsOfFile: dir + "/exposures.csv", encoding: .utf8) }
     #expect(try exposures(original) == exposures(reread))
-    // coverage.json equal but for declared_tiers: a supplier list's declared tier travels as the
-    // OMTS `tier` property and comes back as an edge attribute, not as a declared tier (documented).
+    // coverage.json equal, declared tiers included: the supplier list's declared tiers travel on
+    // their edges (OMTS `tier`, discloser labels) and are compared with the computed tiers again.
     let coverage = { (dir: String) throws -> JSONValue in
-      let value = try JSONParser.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/coverage.json"))))
-      return .object((value.objectValue ?? []).filter { $0.0 != "declared_tiers" })
+      try JSONParser.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/coverage.json"))))
     }
     let (before, after) = (try coverage(original), try coverage(reread))
     #expect(before.objectValue?.count ?? 0 > 5)
+    #expect(before["declared_tiers"]?["compared"] != nil && before["declared_tiers"]?["compared"] != .number(0))
     #expect(before == after)
+
+    // RMAP status travels as attestations: without the smelter reference the exported file gives
+    // the same exposures (the statuses come from its attestation nodes).
+    let withoutReference = directory.appendingPathComponent("no-reference").path
+    let others = ["SampleData/2025/reference/risk-list.csv", "SampleData/2025/reference/country-risk.csv", "SampleData/2025/audits"]
+    #expect(try TierscanBinary.run(["scan", file] + others + ["--focus", "NWT", "--out", withoutReference]).status == 0)
+    #expect(try exposures(original) == exposures(withoutReference))
+    // … and not by accident: the original inputs without the reference give other exposures.
+    let originalWithout = directory.appendingPathComponent("original-no-reference").path
+    let sampleWithoutReference = ["SampleData/2025/entities.csv", "SampleData/2025/relationships.csv",
+      "SampleData/2025/supplier-list.csv", "SampleData/2025/cmrt", "SampleData/2025/xml"] + others
+    #expect(try TierscanBinary.run(["scan"] + sampleWithoutReference + ["--focus", "NWT", "--out", originalWithout]).status == 0)
+    #expect(try exposures(original) != exposures(originalWithout))
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("\"type\": \"attestation\"") && text.contains("\"standard\": \"RMAP\""))
+    #expect(text.contains("\"type\": \"attested_by\""))
   }
 
   @Test func usageErrors() throws {

@@ -164,6 +164,61 @@ import TierscanCore
     #expect(inputs.entities.map(\.id) == ["a"])
   }
 
+  /// Another tool's RMAP attestation (outcome only) gives the smelter reference row of its
+  /// smelter's CID; one attesting a node without a CID is a warning; other attestations and an
+  /// unused RMAP one are counted as not imported.
+  @Test func rmapAttestationsBecomeSmelterReferenceRows() throws {
+    let inputs = try InterchangeTestSupport.read(
+      Self.header + """
+        "nodes": [
+          {"id": "smelter", "type": "facility", "name": "Tin Smelter", "identifiers": [{"scheme": "org.responsibleminerals.cid", "value": "CID002180"}]},
+          {"id": "org", "type": "organization", "name": "Trader"},
+          {"id": "a1", "type": "attestation", "name": "RMAP", "attestation_type": "audit", "standard": "RMAP", "valid_from": "2025-03-01", "outcome": "pass"},
+          {"id": "a2", "type": "attestation", "name": "RMAP", "attestation_type": "audit", "standard": "RMAP", "valid_from": "2025-03-01", "outcome": "fail"},
+          {"id": "a3", "type": "attestation", "name": "ISO", "attestation_type": "certification", "standard": "ISO 14001", "valid_from": "2025-03-01"},
+          {"id": "a4", "type": "attestation", "name": "RMAP", "attestation_type": "audit", "standard": "RMAP", "valid_from": "2025-03-01", "outcome": "pending"}
+        ],
+        "edges": [
+          {"id": "e1", "type": "attested_by", "source": "smelter", "target": "a1", "properties": {"scope": "conflict_minerals"}},
+          {"id": "e2", "type": "attested_by", "source": "org", "target": "a2", "properties": {}},
+          {"id": "e3", "type": "attested_by", "source": "org", "target": "a3", "properties": {}}
+        ]
+      }
+      """, name: "rmap.omts")
+    #expect(!inputs.findings.hasErrors)
+    #expect(inputs.smelterReferences.count == 1)
+    let row = try #require(inputs.smelterReferences.first)
+    #expect(row.cid == "CID002180" && row.status == .conformant && row.rawStatus == "RMAP outcome pass")
+    #expect(row.asOf?.description == "2025-03-01" && row.provenance.pointer == "/nodes/2")
+    #expect(inputs.entities.first { $0.id == "smelter" }?.kind == .smelter)
+    let rules = InterchangeTestSupport.rules(inputs)
+    #expect(rules.contains("warning omts-attestation"))
+    let notImported = inputs.findings.findings.first { $0.rule.id == "omts-not-imported" }?.message ?? ""
+    #expect(notImported.contains("3 attestation") && notImported.contains("1 attested_by edge"))
+  }
+
+  /// Another tool's `tier` on a supplies edge is a declared tier counted from the reporting entity.
+  @Test func foreignTierPropertiesAreDeclaredTiers() throws {
+    let inputs = try InterchangeTestSupport.read(
+      """
+      {"omts_version": "0.1.0", "snapshot_date": "2026-02-18", "reporting_entity": "buyer",
+       "nodes": [
+         {"id": "buyer", "type": "organization", "name": "Buyer"},
+         {"id": "s1", "type": "organization", "name": "S1"},
+         {"id": "s2", "type": "organization", "name": "S2"}
+       ],
+       "edges": [
+         {"id": "e1", "type": "supplies", "source": "s1", "target": "buyer", "properties": {"valid_from": "2020-01-01", "tier": 1}},
+         {"id": "e2", "type": "supplies", "source": "s2", "target": "s1", "properties": {"valid_from": "2020-01-01", "tier": 2}},
+         {"id": "e3", "type": "supplies", "source": "s2", "target": "buyer", "properties": {"valid_from": "2020-01-01", "tier": 0}}
+       ]}
+      """, name: "tiers.omts")
+    let declared = inputs.declaredTiers.map { "\($0.supplier)→\($0.buyer) \($0.tier.map(String.init) ?? "-") \($0.disclosers)" }
+    #expect(declared == ["s1→buyer 1 [\"buyer\"]", "s2→s1 2 [\"buyer\"]", "s2→buyer - [\"buyer\"]"])
+    #expect(InterchangeTestSupport.rules(inputs).contains("warning invalid-tier"))
+    #expect(inputs.relationships[1].attributes.contains(Attribute("tier", "2")))
+  }
+
   @Test func unknownVersionIsAWarning() throws {
     let inputs = try InterchangeTestSupport.read(
       "{\"omts_version\": \"1.0.0\", \"nodes\": [], \"edges\": []}", name: "v1.omts")

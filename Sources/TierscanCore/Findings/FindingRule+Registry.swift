@@ -209,6 +209,8 @@ extension FindingRule {
   public static let nothingAssessable = FindingRule(id: "nothing-assessable")
   /// `nul-byte` (error, CSV): A NUL byte in a record; the record is rejected.
   public static let nulByte = FindingRule(id: "nul-byte")
+  /// `omts-attestation` (warning, OMTS): An RMAP attestation attested by a node without a CID; its status cannot be used.
+  public static let omtsAttestation = FindingRule(id: "omts-attestation")
   /// `omts-control-attribute` (info, OMTS): legal_parentage or operational_control kept as an attribute (not used by the 50 % rule).
   public static let omtsControlAttribute = FindingRule(id: "omts-control-attribute")
   /// `omts-dangling-edge` (error, OMTS): An edge or reference to a node the file does not define.
@@ -450,6 +452,7 @@ extension FindingRule {
     .notUtf8,
     .nothingAssessable,
     .nulByte,
+    .omtsAttestation,
     .omtsControlAttribute,
     .omtsDanglingEdge,
     .omtsDate,

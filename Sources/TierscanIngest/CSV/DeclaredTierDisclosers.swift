@@ -19,7 +19,13 @@ enum DeclaredTierDisclosers {
   ///   iterative, so a list a million rows deep needs no recursion) each get their disclosers
   ///   once, after every component they lead to.
   static func resolve(_ result: inout IngestedInputs) {
-    guard !result.declaredTiers.isEmpty else { return }
+    resolve(&result.declaredTiers, relationships: result.relationships)
+  }
+
+  /// Fills in the ``DeclaredTier/disclosers`` of `declaredTiers` from `relationships` (those of
+  /// one file or table).
+  static func resolve(_ declaredTiers: inout [DeclaredTier], relationships: RelationshipRecordTable) {
+    guard !declaredTiers.isEmpty else { return }
     var node: [String: Int] = [:]
     var names: [String] = []
     var buyers: [[Int]] = []
@@ -30,16 +36,16 @@ enum DeclaredTierDisclosers {
       buyers.append([])
       return names.count - 1
     }
-    for r in result.relationships.indices {
-      let edge = result.relationships[r]
+    for r in relationships.indices {
+      let edge = relationships[r]
       guard edge.type == .supplies || edge.type == .subcontracts else { continue }
       let (supplier, buyer) = (intern(edge.from), intern(edge.to))
       if !buyers[supplier].contains(buyer) { buyers[supplier].append(buyer) }
     }
     let disclosers = Self.disclosers(names: names, buyers: buyers)
-    for index in result.declaredTiers.indices {
-      let buyer = result.declaredTiers[index].buyer
-      result.declaredTiers[index].disclosers = node[buyer].map { disclosers[$0] } ?? [buyer]
+    for index in declaredTiers.indices {
+      let buyer = declaredTiers[index].buyer
+      declaredTiers[index].disclosers = node[buyer].map { disclosers[$0] } ?? [buyer]
     }
   }
 

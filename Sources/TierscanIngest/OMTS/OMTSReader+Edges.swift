@@ -87,6 +87,8 @@ extension OMTSReader {
     case "operational_control":
       let kind = edge.properties["control_type"]?.stringValue ?? "unspecified"
       addControlAttribute(on: edge.target, key: "omts.operational_control_by.\(edge.source)", value: kind, edge: edge)
+    case "attested_by" where rmapAttestations[edge.target] != nil:
+      attachRMAPStatus(edge)
     case "same_as":
       let confidence = edge.properties["confidence"]?.stringValue ?? "probable"
       if !OMTSVocabulary.sameAsConfidences.contains(confidence) {
@@ -154,8 +156,13 @@ extension OMTSReader {
       }
     }
     var isValidFromUnknown = false
+    var tierLabel: String?
     for (key, text) in labels(edge.properties["labels"], at: edge.at) {
       switch key {
+      case "org.tierscan.declared-tier", "org.tierscan.discloser": break  // read by declaredTier(_:type:)
+      case "org.tierscan.attr.tier":
+        tierLabel = text
+        record.attributes.append(Attribute("tier", text))
       case "org.tierscan.provenance": break  // where the exporting run read it; this record cites the .omts pointer
       case "org.tierscan.valid-from-unknown": isValidFromUnknown = true
       case "org.tierscan.confidence":
@@ -177,6 +184,8 @@ extension OMTSReader {
     for (key, field) in edge.properties.objectValue ?? [] where !Self.consumedEdgeKeys.contains(key) {
       // tierscan's export writes the snapshot date where OMTS requires a valid_from it does not know.
       if isValidFromUnknown, key == "valid_from" { continue }
+      // A declared tier's cell as written, when it is not the number's own text, is the label.
+      if key == "tier", tierLabel != nil { continue }
       record.attributes.append(Attribute(key, InterchangeValues.text(field)))
     }
     return record
@@ -184,6 +193,7 @@ extension OMTSReader {
 
   private mutating func addRelationship(_ edge: OMTSEdge, type: RelationshipType) {
     result.relationships.append(relationship(edge, type: type))
+    if type == .supplies || type == .subcontracts { addDeclaredTier(edge) }
   }
 
   /// `ownership` (organization → organization) and `beneficial_ownership` (person → organization)

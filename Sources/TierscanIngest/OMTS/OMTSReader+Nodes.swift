@@ -36,6 +36,11 @@ extension OMTSReader {
       summary.recordsAccepted += 1
       return
     }
+    if type == "attestation", let standard = value["standard"]?.stringValue, standard.uppercased().hasPrefix("RMAP") {
+      readRMAPAttestation(value, id: id, at: at)
+      summary.recordsAccepted += 1
+      return
+    }
     let kind: EntityKind
     switch type {
     case "organization", "boundary_ref": kind = .company
@@ -68,6 +73,7 @@ extension OMTSReader {
       }
     }
     apply(identifiers, to: &record, at: at)
+    if let cid = record.identifiers.cid { nodeCIDs[id] = cid }
     applyLabels(value["labels"], to: &record, at: at)
     if let quality = value["data_quality"]?.objectValue {
       for (key, field) in quality { record.attributes.append(Attribute("omts.data_quality.\(key)", InterchangeValues.text(field))) }

@@ -35,6 +35,14 @@ struct OMTSReader {
   var opaqueEdges = 0
   /// Nodes and edges not imported, by OMTS type, in first-seen order.
   var notImported: [(type: String, count: Int)] = []
+  /// The CID of every node that has one (an RMAP attestation attaches to it).
+  var nodeCIDs: [String: String] = [:]
+  /// RMAP attestation nodes by id, and whether an `attested_by` edge used each.
+  var rmapAttestations: [String: OMTSAttestationRecord] = [:]
+  var rmapAttestationOrder: [String] = []
+  /// Declared tiers whose discloser the file does not name (another tool's `tier` property):
+  /// the reporting entity, else found like a supplier list's (``DeclaredTierDisclosers``).
+  var foreignDeclaredTiers: [Int] = []
   var countries = InterchangeCountries()
 
   /// Reads the file at `file` (default: `path`) as a stream, or `bytes` when the caller already
@@ -214,7 +222,14 @@ struct OMTSReader {
         renamed.append(record)
       }
       result.relationships = renamed
+      for i in result.declaredTiers.indices {
+        result.declaredTiers[i].supplier = rename[result.declaredTiers[i].supplier] ?? result.declaredTiers[i].supplier
+        result.declaredTiers[i].buyer = rename[result.declaredTiers[i].buyer] ?? result.declaredTiers[i].buyer
+        result.declaredTiers[i].disclosers = result.declaredTiers[i].disclosers.map { rename[$0] ?? $0 }
+      }
     }
+    resolveForeignDisclosers(rename: rename)
+    for id in rmapAttestationOrder where rmapAttestations[id]?.isUsed == false { countNotImported("attestation") }
     if !notImported.isEmpty {
       let list = notImported.map { "\($0.count) \($0.type)" }.joined(separator: ", ")
       result.findings.add(

@@ -46,7 +46,10 @@ struct Export: ParsableCommand {
       let options = OMTSExportOptions(
         salt: salt, snapshotDate: snapshotDate, scope: disclosureScope, reportingEntity: analysis?.focus)
       do {
-        bytes = try OMTSExport.render(prepared.graph, subgraph: selection, options: options, analysis: analysis)
+        let evidence = OMTSExportEvidence(
+          declaredTiers: prepared.inputs.declaredTiers, smelterReferences: prepared.inputs.smelterReferences)
+        bytes = try OMTSExport.render(
+          prepared.graph, subgraph: selection, options: options, analysis: analysis, evidence: evidence)
       } catch {
         Output.printError("error: export: \(error.description)")
         throw ExitCode(ExitStatus.usage)

@@ -35,16 +35,27 @@ import TierscanCore
   /// deterministic and the import finds nothing to complain about.
   @Test(arguments: 0..<30) func randomGraphsSurviveTheRoundTrip(seed: Int) throws {
     var generator = OMTSGraphGenerator(seed: UInt64(seed))
-    let g = generator.graph()
-    let bytes = try OMTSExport.render(g, options: Self.snapshot)
-    #expect(try OMTSExport.render(g, options: Self.snapshot) == bytes)
+    let (g, declared) = generator.graphWithDeclaredTiers()
+    let references = generator.smelterReferences(for: g)
+    let evidence = OMTSExportEvidence(declaredTiers: declared, smelterReferences: references)
+    let bytes = try OMTSExport.render(g, options: Self.snapshot, evidence: evidence)
+    #expect(try OMTSExport.render(g, options: Self.snapshot, evidence: evidence) == bytes)
     let directory = try OMTSRoundTrip.directory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let back = try OMTSRoundTrip.importBytes(bytes, as: "g.omts", in: directory)
     #expect(OMTSRoundTrip.differences(g, back.graph) == [])
-    // Entity resolution may see possible duplicates among the random names: not the format's doing.
-    let problems = back.findings.filter { $0.severity != .info && $0.rule.id != "possible-duplicate" }.map { "\($0.location?.description ?? ""): \($0.rule.id): \($0.message)" }
+    // Declared tiers (supplier lists' `tier`) come back as declared tiers, disclosers and all.
+    let nodeIDs = Set(g.entities.map(\.id))
+    #expect(OMTSRoundTrip.differences(declared, of: g, back.inputs.declaredTiers, nodeIDs: nodeIDs) == [])
+    // RMAP status comes back per CID from the attestations (SPEC §2.6 reference rows).
+    #expect(OMTSRoundTrip.differences(references, of: g, back.inputs.smelterReferences) == [])
+    // Entity resolution may see possible duplicates among the random names: not the format's
+    // doing. A refused declared tier is refused again on reading (`invalid-tier`, as its row was).
+    let problems = back.findings.filter {
+      $0.severity != .info && $0.rule.id != "possible-duplicate" && $0.rule.id != "invalid-tier"
+    }.map { "\($0.location?.description ?? ""): \($0.rule.id): \($0.message)" }
     #expect(problems == [])
+    #expect(back.findings.filter { $0.rule.id == "invalid-tier" }.count == declared.filter { $0.tier == nil }.count)
     // Provenance: each entity cites its node; the node's label names the exporting run's sources.
     let document = try JSONParser.parse(bytes: bytes)
     let nodes = document["nodes"]?.arrayValue ?? []

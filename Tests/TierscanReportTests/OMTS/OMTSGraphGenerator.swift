@@ -18,6 +18,32 @@ struct OMTSGraphGenerator {
   }
 
   private mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+  /// Smelter reference rows for some of `graph`'s CIDs and for CIDs it does not have: every
+  /// status, the status text as references write it, a date or none, a CID given twice (the
+  /// first row with a status counts), a row without status (a look-up entry).
+  mutating func smelterReferences(for graph: SupplyGraph) -> [SmelterReference] {
+    var out: [SmelterReference] = []
+    let cids = graph.entities.compactMap(\.identifiers.cid) + ["CID999990", "CID999991"]
+    for (n, cid) in cids.enumerated() where chance(70) {
+      let raw = pick(["conformant", "Conformant", "active", "Non-Conformant", "non-conformant", "In communication", "unknown"])
+      let date = chance(50) ? ISODate("2025-0\(1 + int(9))-1\(int(10))") : nil
+      if chance(15) {
+        out.append(SmelterReference(cid: cid, status: nil, provenance: Provenance(file: "in/lookup.csv", line: n + 2)))
+      }
+      out.append(
+        SmelterReference(
+          cid: cid, status: SmelterStatus(reading: raw), rawStatus: raw, asOf: date,
+          provenance: Provenance(file: "in/smelter-reference.csv", line: n + 2)))
+      if chance(20) {
+        out.append(
+          SmelterReference(
+            cid: cid, status: .nonConformant, rawStatus: "non-conformant",
+            provenance: Provenance(file: "in/smelter-reference.csv", line: n + 1000)))
+      }
+    }
+    return out
+  }
   private mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
   private mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 
@@ -34,7 +60,12 @@ struct OMTSGraphGenerator {
     return base + (check < 10 ? "0" : "") + String(check)
   }
 
-  mutating func graph() -> SupplyGraph {
+  mutating func graph() -> SupplyGraph { graphWithDeclaredTiers().graph }
+
+  /// A random graph and the declared tiers of some of its supply and subcontract edges (as a
+  /// supplier list gives them: the edge's `tier` attribute is the cell, the declared tier cites
+  /// the same row), valid and refused values, zero to three disclosers.
+  mutating func graphWithDeclaredTiers() -> (graph: SupplyGraph, declaredTiers: [DeclaredTier]) {
     let count = 1 + int(25)
     let idShapes = ["E", "é-", "a b\"", "x/y~", "Ω", "line\nbreak-", "tab\t", "=at"]
     let ids = (0..<count).map { pick(idShapes) + String($0) }
@@ -70,6 +101,7 @@ struct OMTSGraphGenerator {
       "", "0", "1", "3.25", "x", "2023-05-01", "2025-02-30", "tolls", "sells_to", "Supplier questionnaire 2025", "007",
     ]
     var relationships: [RelationshipRecord] = []
+    var declared: [DeclaredTier] = []
     for n in 0..<int(3 * count + 1) {
       let from = chance(95) ? pick(ids) : "placeholder-\(int(3))"
       let to = chance(95) ? pick(ids) : "placeholder-\(int(3))"
@@ -87,10 +119,22 @@ struct OMTSGraphGenerator {
         if key == "valid_to", InterchangeDateForTests.isDate(value) { value = "2027-01-01" }
         record.attributes.append(Attribute(key, value))
       }
+      if type == .supplies || type == .subcontracts, chance(35) {
+        let raw = pick(["2", "1", "Tier 3", "T1", "2.0", "tier-7", "n/a", "0", "1e9", "12"])
+        record.attributes.removeAll { $0.key == "tier" }
+        record.attributes.append(Attribute("tier", raw))
+        var disclosers = Set<String>()
+        for _ in 0..<int(4) { disclosers.insert(chance(80) ? pick(ids) : "outside-\(int(2))") }
+        declared.append(
+          DeclaredTier(
+            supplier: from, buyer: to, tier: DeclaredTier.parse(raw), raw: raw,
+            disclosers: disclosers.sorted { $0.utf8Precedes($1) }, provenance: record.provenance))
+      }
       relationships.append(record)
     }
     var findings = FindingLog()
-    return GraphBuilder().build(entityRecords: entities, relationshipRecords: relationships, findings: &findings)
+    let graph = GraphBuilder().build(entityRecords: entities, relationshipRecords: relationships, findings: &findings)
+    return (graph, declared)
   }
 }
 

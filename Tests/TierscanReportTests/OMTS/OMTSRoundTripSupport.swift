@@ -70,6 +70,50 @@ enum OMTSRoundTrip {
     return out
   }
 
+  /// Every difference between declared tiers `a` (of graph `g`) and `b` (read back from the
+  /// export): the same tiers, cells and disclosers, suppliers and buyers as the graph names them
+  /// (in any order: the export writes edges in `graph.json` order), each citing the edge it was
+  /// written on. Disclosers that are no node of the file (`outside-…`) are not written (the file
+  /// names only its own nodes).
+  static func differences(_ a: [DeclaredTier], of g: SupplyGraph, _ b: [DeclaredTier], nodeIDs: Set<String>) -> [String] {
+    func id(_ raw: String) -> String { g.index(of: raw).map { g[$0].id } ?? raw }
+    func text(_ d: DeclaredTier, disclosers: [String]) -> String {
+      "\(d.supplier) → \(d.buyer) \(d.tier.map(String.init) ?? "-") '\(d.raw)' \(disclosers)"
+    }
+    let left = a.map { x in
+      var y = x
+      (y.supplier, y.buyer) = (id(x.supplier), id(x.buyer))
+      return text(y, disclosers: x.disclosers.filter { nodeIDs.contains(id($0)) }.map(id))
+    }.sorted { $0.utf8Precedes($1) }
+    let right = b.map { text($0, disclosers: $0.disclosers) }.sorted { $0.utf8Precedes($1) }
+    var out = left == right ? [] : ["declared tiers \(left) ≠ \(right)"]
+    for y in b where y.provenance.pointer?.hasPrefix("/edges/") != true { out.append("declared tier cites \(y.provenance)") }
+    return out
+  }
+
+  /// Every difference between the RMAP status `a`'s references give each CID of `g` that the
+  /// file writes (the first row with a status, as the risk engine takes it) and the status read
+  /// back from the file's attestations, which must cite an attestation node.
+  static func differences(_ a: [SmelterReference], of g: SupplyGraph, _ b: [SmelterReference]) -> [String] {
+    func statuses(_ references: [SmelterReference], cids: Set<String>) -> [String: String] {
+      var out: [String: String] = [:]
+      for r in references where r.status != nil && cids.contains(r.cid) && out[r.cid] == nil {
+        out[r.cid] = "\(r.status!.rawValue) '\(r.rawStatus ?? "")' \(r.asOf?.description ?? "-")"
+      }
+      return out
+    }
+    // Persons carry no attestation (OMTS: attested_by comes from an organisation or facility).
+    let cids = Set(g.entities.filter { $0.kind != .person }.compactMap(\.identifiers.cid))
+    let (left, right) = (statuses(a, cids: cids), statuses(b, cids: cids))
+    var out: [String] = []
+    for cid in Set(left.keys).union(right.keys).sorted() where left[cid] != right[cid] {
+      out.append("\(cid): \(left[cid] ?? "none") ≠ \(right[cid] ?? "none")")
+    }
+    if b.count != right.count { out.append("\(b.count) references read for \(right.count) CIDs") }
+    for r in b where r.provenance.pointer?.hasPrefix("/nodes/") != true { out.append("\(r.cid) cites \(r.provenance)") }
+    return out
+  }
+
   static func sorted(_ attributes: [Attribute]) -> [String] {
     attributes.map { $0.key + "=" + $0.value }.sorted { $0.utf8Precedes($1) }
   }

@@ -19,26 +19,32 @@ struct OMTSSchemaTests {
     let date = OMTSExportOptions(snapshotDate: "2026-01-31")
     for seed in 0..<30 {
       var generator = OMTSGraphGenerator(seed: UInt64(seed))
-      let g = generator.graph()
-      try write(try OMTSExport.render(g, options: date), "random-\(seed).omts")
+      let (g, declared) = generator.graphWithDeclaredTiers()
+      let evidence = OMTSExportEvidence(declaredTiers: declared, smelterReferences: generator.smelterReferences(for: g))
+      try write(try OMTSExport.render(g, options: date, evidence: evidence), "random-\(seed).omts")
       for scope in [OMTSExportOptions.Scope.partner, .public] {
         var options = date
         options.scope = scope
-        try write(try OMTSExport.render(g, options: options), "random-\(seed)-\(scope).omts")
+        try write(try OMTSExport.render(g, options: options, evidence: evidence), "random-\(seed)-\(scope).omts")
       }
     }
     for year in ["2024", "2025"] {
       let prepared = try ScanPipeline().prepare(ScanRequest(inputs: [OMTSRoundTrip.root.appendingPathComponent("SampleData/\(year)").path]))
       let g = prepared.graph
-      try write(try OMTSExport.render(g, options: OMTSExportOptions()), "sample-\(year).omts")
+      // With the samples' declared tiers and RMAP statuses (attestation nodes, attested_by edges).
+      let evidence = OMTSExportEvidence(
+        declaredTiers: prepared.inputs.declaredTiers, smelterReferences: prepared.inputs.smelterReferences)
+      if year == "2025" { #expect(!evidence.declaredTiers.isEmpty && !evidence.smelterReferences.isEmpty) }
+      try write(try OMTSExport.render(g, options: OMTSExportOptions(), evidence: evidence), "sample-\(year).omts")
       let focus = try #require(g.index(of: "NWT"))
       let analysis = ScanPipeline().analyze(prepared, focus: focus)
       let subgraph = GraphSelection(around: focus, depth: 1, in: g)
       try write(
         try OMTSExport.render(
-          g, subgraph: subgraph, options: OMTSExportOptions(salt: OMTSExportTests.salt, reportingEntity: focus), analysis: analysis),
+          g, subgraph: subgraph, options: OMTSExportOptions(salt: OMTSExportTests.salt, reportingEntity: focus), analysis: analysis,
+          evidence: evidence),
         "sample-\(year)-subgraph.omts")
-      try write(try OMTSExport.render(g, options: OMTSExportOptions(scope: .public)), "sample-\(year)-public.omts")
+      try write(try OMTSExport.render(g, options: OMTSExportOptions(scope: .public), evidence: evidence), "sample-\(year)-public.omts")
     }
     let valid = try FileManager.default.contentsOfDirectory(atPath: OMTSRoundTrip.realdata.appendingPathComponent("valid").path)
     for name in valid.sorted() where name.hasSuffix(".omts") {

@@ -90,6 +90,10 @@ extension OMTSExport {
       case "control_type" where type == "beneficial_ownership": continue
       case "omts.confidence" where value == "estimated" && r.basis == .inferred: continue
       case "source": if !isPublic { quality.append(("source", .string(value))) }
+      // OMTS `tier` is a tier declared relative to the reporting entity: only a declared tier is
+      // written there (below); any other `tier` attribute travels as a label.
+      case "tier" where declaredTiers[i] != nil: continue
+      case "tier": if !isPublic { label("org.tierscan.attr.tier", value) }
       case "valid_from" where validFrom == nil && InterchangeDate.isDate(value): validFrom = value
       case "valid_to" where InterchangeDate.isDate(value) || value.isEmpty:
         extra.append((key, value.isEmpty ? .null : .string(value)))
@@ -118,6 +122,12 @@ extension OMTSExport {
           extra.append((key, .string(value)))
         }
       }
+    }
+    if let declared = declaredTiers[i] {
+      if let tier = declared.tier { extra.append(("tier", .number(Double(tier)))) }
+      // The cell as written, when it is not the number's own text (`Tier 2`, `n/a`).
+      if declared.tier.map(String.init) != declared.raw { label("org.tierscan.attr.tier", declared.raw) }
+      for (key, value) in declaredTierLabels(declared) { label(key, value) }
     }
     if validFrom == nil { label("org.tierscan.valid-from-unknown", nil) }
     if !isPublic { label("org.tierscan.provenance", r.provenance.description) }

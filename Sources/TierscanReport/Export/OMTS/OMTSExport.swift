@@ -26,26 +26,33 @@ public struct OMTSExport {
   /// OMTS node type of every written entity.
   var nodeTypes: [EntityIndex: String] = [:]
   let snapshotDate: String
+  /// The declared tier written on each exported relationship that has one.
+  var declaredTiers: [Int: DeclaredTier] = [:]
+  /// RMAP statuses of the written entities with a CID, as attestations.
+  let attestations: [OMTSRMAPAttestation]
 
   /// The file's bytes.
   ///
   /// - Parameters:
   ///   - subgraph: the part to export (`--subgraph ID --depth N`); `nil` exports everything.
   ///   - analysis: when given (`--focus`), entities carry their exposures as labels.
+  ///   - evidence: declared tiers and smelter references (risk inputs, not graph data) to carry.
   /// - Throws: ``OMTSExportError`` for a bad salt or date, a missing snapshot date, or boundary
   ///   references without a salt.
   /// - Complexity: O(V + E log E).
   public static func render(
-    _ graph: SupplyGraph, subgraph: GraphSelection? = nil, options: OMTSExportOptions, analysis: RiskAnalysis? = nil
+    _ graph: SupplyGraph, subgraph: GraphSelection? = nil, options: OMTSExportOptions, analysis: RiskAnalysis? = nil,
+    evidence: OMTSExportEvidence = OMTSExportEvidence()
   ) throws(OMTSExportError) -> [UInt8] {
     if let salt = options.salt, !OMTSExportOptions.isValidSalt(salt) { throw .invalidSalt }
-    var export = try OMTSExport(graph: graph, subgraph: subgraph, options: options, analysis: analysis)
+    var export = try OMTSExport(graph: graph, subgraph: subgraph, options: options, analysis: analysis, evidence: evidence)
     if !export.boundary.isEmpty, options.salt == nil { throw .saltNeededForBoundaryReferences(count: export.boundary.count) }
     return export.bytes()
   }
 
   private init(
-    graph: SupplyGraph, subgraph: GraphSelection?, options: OMTSExportOptions, analysis: RiskAnalysis?
+    graph: SupplyGraph, subgraph: GraphSelection?, options: OMTSExportOptions, analysis: RiskAnalysis?,
+    evidence: OMTSExportEvidence
   ) throws(OMTSExportError) {
     self.graph = graph
     self.options = options
@@ -86,6 +93,18 @@ public struct OMTSExport {
     }
     for v in retained { nodeTypes[v] = Self.nodeType(of: graph[v]) }
     for v in boundary { nodeTypes[v] = "boundary_ref" }
+    // A declared tier belongs to the edge its row gave (the same provenance).
+    if !evidence.declaredTiers.isEmpty {
+      var byRow: [Provenance: DeclaredTier] = [:]
+      for declared in evidence.declaredTiers where byRow[declared.provenance] == nil { byRow[declared.provenance] = declared }
+      for i in relationships {
+        if let declared = byRow[graph.relationships[i].provenance] { declaredTiers[i] = declared }
+      }
+    }
+    let types = nodeTypes
+    attestations = Self.rmapAttestations(
+      graph: graph, retained: retained.filter { types[$0] == "organization" || types[$0] == "facility" },
+      references: evidence.smelterReferences)
   }
 
   /// OMTS node type of an entity (an imported, still redacted boundary reference stays one).
@@ -147,9 +166,13 @@ public struct OMTSExport {
     // Nodes in id order (boundary references by their hashed id after the others).
     for v in retained { element(node(v), into: &out) }
     for node in boundaryNodes.sorted(by: { $0.id.utf8Precedes($1.id) }) { element(node.value, into: &out) }
+    for attestation in attestations { element(attestationNode(attestation), into: &out) }
     append(isFirst ? "],\n  \"edges\": [" : "\n  ],\n  \"edges\": [", to: &out)
     isFirst = true
     for (n, i) in relationships.enumerated() { element(edge(i, number: n + 1), into: &out) }
+    for (k, attestation) in attestations.enumerated() {
+      element(attestationEdge(attestation, number: relationships.count + k + 1), into: &out)
+    }
     append(isFirst ? "]\n}\n" : "\n  ]\n}\n", to: &out)
     if options.salt == nil {
       let salt = SHA256.hexDigest(of: out[bodyStart...])
