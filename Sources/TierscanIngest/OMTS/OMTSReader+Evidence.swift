@@ -62,10 +62,12 @@ extension OMTSReader {
   /// property on a `supplies` edge is a tier relative to the file's reporting entity (OMTS
   /// SPEC-001), its discloser found at the end of the file.
   mutating func addDeclaredTier(_ edge: OMTSEdge) {
-    let labels = self.labels(edge.properties["labels"], at: edge.at)
-    let isMarked = labels.contains { $0.0 == "org.tierscan.declared-tier" }
     let property = edge.properties["tier"]
-    guard isMarked || (edge.type == "supplies" && property != nil && property != .null) else { return }
+    let hasProperty = edge.type == "supplies" && property != nil && property != .null
+    // Most edges declare nothing: look for the flag without building the label list.
+    let isMarked = edge.properties["labels"]?.arrayValue?.contains { $0["key"]?.stringValue == "org.tierscan.declared-tier" } == true
+    guard isMarked || hasProperty else { return }
+    let labels = self.labels(edge.properties["labels"], at: edge.at)
     let raw = labels.first { $0.0 == "org.tierscan.attr.tier" }?.1 ?? property.map(InterchangeValues.text) ?? ""
     let tier = DeclaredTier.parse(raw)
     if tier == nil {
