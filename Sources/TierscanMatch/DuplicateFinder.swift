@@ -17,9 +17,10 @@ public struct DuplicateFinder: Sendable {
   /// Creates a finder.
   public init(config: MatchConfig) { self.config = config }
 
-  /// The pairs decided `possible` or `same`, sorted by (left, right), and the block figures.
-  /// `comparable(i, j)` says whether two records may be compared at all (e.g. the same kind).
-  /// Records are queried in concurrent pieces (``ParallelWork``).
+  /// The pairs decided `possible` or `same`, sorted by (left, right), the block figures and the
+  /// number of distinct candidate pairs considered. `comparable(i, j)` says whether two records
+  /// may be compared at all (e.g. the same kind). Records are queried in concurrent pieces
+  /// (``ParallelWork``); a pair among both records' candidates is considered once.
   ///
   /// - Complexity: O(n × (k × maxBlock + maxCandidates × s)) for n records, k keys each and s
   ///   the cost of one scoring.
@@ -30,27 +31,69 @@ public struct DuplicateFinder: Sendable {
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
     let names = ParallelWork.array(count: records.count, minimumToSplit: 2_000) { bound.prepare(records[$0]) }
-    let pieces = ParallelWork.map(count: records.count, minimumToSplit: 2_000) { range in
-      var found: [Pair] = []
-      var comparisons = 0
+    // Every record's candidates first (both sides query: a pair may be among one side's top
+    // candidates only), as sorted lists per piece; then each unordered pair is considered once.
+    let ranges = ParallelWork.ranges(count: records.count, minimumToSplit: 2_000)
+    let lists = ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32]) in
       var scratch = index.makeScratch()
-      for i in range {
-        // Both sides query (a pair may be among one side's top candidates only); a pair scored
-        // from both sides is kept once. A pair that cannot be `possible` (``ScoreBound``) is
-        // not scored; it would be decided `distinct`.
+      var offsets = [0]
+      offsets.reserveCapacity(ranges[w].count + 1)
+      var targets: [Int32] = []
+      for i in ranges[w] {
         for j in index.candidates(of: records[i], scratch: &scratch, where: { $0 != i && comparable(i, $0) }) {
-          comparisons += 1
-          let (l, r) = (min(i, j), max(i, j))
-          guard bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r]) else { continue }
-          let (decision, features) = scorer.score(records[l], records[r])
-          if decision >= .possible { found.append(Pair(left: l, right: r, decision: decision, features: features)) }
+          targets.append(Int32(j))
+        }
+        offsets.append(targets.count)
+      }
+      return (offsets, targets)
+    }
+    let pieceOf = ranges.map(\.lowerBound)
+    /// The candidates of record `i` (sorted ascending).
+    @Sendable func candidates(_ i: Int) -> ArraySlice<Int32> {
+      var w = 0
+      while w + 1 < pieceOf.count && pieceOf[w + 1] <= i { w += 1 }
+      let local = i - pieceOf[w]
+      return lists[w].targets[lists[w].offsets[local]..<lists[w].offsets[local + 1]]
+    }
+    let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int) in
+      var found: [Pair] = []
+      var considered = 0
+      // Records and names are read in place (borrowed through the buffers): a copy of a record
+      // retains and releases every string and array it holds, for each of millions of pairs.
+      records.withUnsafeBufferPointer { records in
+        names.withUnsafeBufferPointer { names in
+          for i in ranges[w] {
+            for j32 in candidates(i) {
+              let j = Int(j32)
+              // A pair met from both sides is considered from its lower record only.
+              if j < i, candidates(j).binarySearch(Int32(i)) { continue }
+              considered += 1
+              let (l, r) = (min(i, j), max(i, j))
+              // A pair that cannot be `possible` (``ScoreBound``) is not scored; it would be
+              // decided `distinct`.
+              guard bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r]) else { continue }
+              let (decision, features) = scorer.score(records[l], records[r])
+              if decision >= .possible { found.append(Pair(left: l, right: r, decision: decision, features: features)) }
+            }
+          }
         }
       }
-      return (found, comparisons)
+      return (found, considered)
     }
-    var seen = Set<[Int]>()
-    let pairs = pieces.flatMap(\.0).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
-      .filter { seen.insert([$0.left, $0.right]).inserted }
-    return (pairs, index.stats, pieces.reduce(0) { $0 + $1.1 }, index)
+    let comparisons = pieces.reduce(0) { $0 + $1.considered }
+    let pairs = pieces.flatMap(\.found).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
+    return (pairs, index.stats, comparisons, index)
+  }
+}
+
+extension ArraySlice where Element == Int32 {
+  /// Whether the sorted slice contains `value`.
+  fileprivate func binarySearch(_ value: Int32) -> Bool {
+    var (low, high) = (startIndex, endIndex)
+    while low < high {
+      let mid = (low + high) / 2
+      if self[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < endIndex && self[low] == value
   }
 }

@@ -30,10 +30,13 @@ public enum ResolveOutput {
     return writer.text
   }
 
-  /// One row per block of the entity comparison: largest first.
+  /// One row per block of two or more entities of the entity comparison, largest first (a block
+  /// of one compares nothing; a million entities make millions of them; the summary counts all).
   public static func blocksCSV(_ report: ResolveReport) -> String {
     var writer = CSVWriter(header: ["key", "size", "compared"])
-    for block in report.blocks { writer.writeRow([block.key, String(block.size), block.compared ? "true" : "false"]) }
+    for block in report.blocks where block.size > 1 {
+      writer.writeRow([block.key, String(block.size), block.compared ? "true" : "false"])
+    }
     return writer.text
   }
 

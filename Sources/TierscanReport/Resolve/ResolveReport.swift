@@ -28,7 +28,11 @@ public struct ResolveReport: Sendable {
     declarerPairs: [DeclarerLinker.Pair] = []
   ) {
     let entityIndices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
-    let records = entityIndices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
+    // Names parsed on both cores (a million names take seconds on one).
+    let entities = graph.entities
+    let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
+      PreparedRecord(MatchRecord(entity: entities[entityIndices[$0]]))
+    }
     let kinds = entityIndices.map { graph.entities[$0].kind }
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
     var candidates: [ResolveCandidate] = []
@@ -62,27 +66,37 @@ public struct ResolveReport: Sendable {
       let scorer = PairScorer(config: config)
       let bound = ScoreBound(config: config)
       let rowNames = rows.map { bound.prepare($0) }
-      var scratch = index.makeScratch()
-      var seen = Set<[String]>()
-      for (k, record) in records.enumerated() {
-        let rowCandidates = index.candidates(of: record, scratch: &scratch)
-        guard !rowCandidates.isEmpty else { continue }
-        let names = bound.prepare(record)
-        for r in rowCandidates {
-          // A pair that cannot be `possible` would be left out below; it is not scored.
-          guard bound.mayReach(bound.leastPossible, record, names, rows[r], rowNames[r]) else { continue }
-          let (decision, features) = scorer.score(record, rows[r])
-          guard decision >= .possible, seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
-          let judgement = judgements.judgement(entity: EntityIndex(entityIndices[k]), row: rows[r].record.key)
-          if judgement?.decision == .notSame {
-            suppressed += 1
-            continue
+      // Entities query the rows on both cores; the pieces are joined in entity order.
+      let rowMatches = ParallelWork.map(count: records.count, minimumToSplit: 2_000) { range in
+        var scratch = index.makeScratch()
+        var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
+        for k in range {
+          let record = records[k]
+          let rowCandidates = index.candidates(of: record, scratch: &scratch)
+          guard !rowCandidates.isEmpty else { continue }
+          let names = bound.prepare(record)
+          for r in rowCandidates {
+            // A pair that cannot be `possible` would be left out below; it is not scored.
+            guard bound.mayReach(bound.leastPossible, record, names, rows[r], rowNames[r]) else { continue }
+            let (decision, features) = scorer.score(record, rows[r])
+            if decision >= .possible { found.append((k, r, decision, features)) }
           }
-          candidates.append(
-            ResolveCandidate(
-              kind: .riskList, left: record.record, right: rows[r].record, decision: decision, features: features,
-              judgement: judgement))
         }
+        return found
+      }
+      var seen = Set<[String]>()
+      for (k, r, decision, features) in rowMatches.joined() {
+        let record = records[k]
+        guard seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
+        let judgement = judgements.judgement(entity: EntityIndex(entityIndices[k]), row: rows[r].record.key)
+        if judgement?.decision == .notSame {
+          suppressed += 1
+          continue
+        }
+        candidates.append(
+          ResolveCandidate(
+            kind: .riskList, left: record.record, right: rows[r].record, decision: decision, features: features,
+            judgement: judgement))
       }
     }
     self.candidates = Self.clustered(candidates)

@@ -17,11 +17,30 @@ struct Resolve: ParsableCommand {
   func validate() throws { try OutputPath.check(out) }
 
   func run() throws {
+    guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try resolve() }
+    let timings = PhaseTimings()
+    defer { FileHandle.standardError.write(Data(timings.report.utf8)) }
+    try timings.measure("total") { try PhaseTimings.$current.withValue(timings) { try resolve() } }
+  }
+
+  private func resolve() throws {
     let run = try ScanRun(options: scan, input: input, focus: nil)
     let prepared = run.prepared
-    let report = ResolveReport(
-      graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
-      config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
+    let timings = PhaseTimings.current
+    func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+      try timings.map { try $0.measure(name, body) } ?? body()
+    }
+    let report = timed("resolve candidates") {
+      ResolveReport(
+        graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
+        config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
+    }
+    timings?.addCounts(
+      "resolve candidates",
+      [("entities", report.entityCount), ("blocks", report.stats.blocks), ("pairs", report.comparisons),
+       ("candidates", report.candidates.count)])
+    let start = DispatchTime.now().uptimeNanoseconds
+    defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
     do {
       try ResolveOutput.write(
         report, to: URL(fileURLWithPath: out), inputs: input.inputs.map { URL(fileURLWithPath: $0) })
