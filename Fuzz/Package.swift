@@ -12,6 +12,9 @@ let package = Package(
     .executableTarget(name: "FuzzXML", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
     .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
     .executableTarget(name: "FuzzConfig", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzJSON", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzTables", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
+    .executableTarget(name: "FuzzMapping", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
   ],
   swiftLanguageModes: [.v6]
 )

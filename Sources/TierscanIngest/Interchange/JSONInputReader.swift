@@ -47,6 +47,26 @@ public enum JSONInputReader {
     }
   }
 
+  /// Reads one file's bytes held in memory: the fuzz harness's entry point (`Fuzz/`). The bytes
+  /// are OMTS when `displayPath` ends in `.omts`, else classified by content as ``read(_:options:)``
+  /// classifies a file; OMTS bytes go through the in-memory OMTS reader (a file is streamed).
+  public static func read(bytes: [UInt8], displayPath path: String, options: IngestOptions) -> IngestedInputs {
+    let limits = options.limits.json
+    let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
+    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: isOMTSExtension) {
+    case .omts: return OMTSReader.read(path: path, bytes: bytes, limits: limits)
+    case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits, policy: options.bodsSharePolicy)
+    case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)
+    case .unrecognised(let seen):
+      var result = IngestedInputs()
+      result.findings.add(
+        .error, .unrecognisedFile, at: Provenance(file: path),
+        "\(seen); not OMTS (first key omts_version), BODS (statements with statementId and recordType) or FtM (JSON lines with schema and properties); file not read")
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+  }
+
   /// Whether the file starts as an OMTS document (an object whose first key is `omts_version`),
   /// judged from its first 64 KiB so that a large OMTS `.json` file is streamed too.
   static func startsAsOMTS(_ path: String, limits: JSONLimits) -> Bool {
