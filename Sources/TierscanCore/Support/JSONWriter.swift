@@ -82,27 +82,68 @@ public enum JSONWriter {
 
   /// Appends a JSON string literal: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other
   /// control characters, DEL, U+2028 and U+2029 as `\uXXXX`.
+  ///
+  /// Runs of bytes that need no escape (all other UTF-8, `→` included) are copied whole.
+  ///
+  /// - Complexity: O(bytes of `value`).
   public static func writeString(_ value: String, into out: inout [UInt8]) {
     out.append(0x22)
     var value = value
     value.withUTF8 { utf8 in
-      // 0xE2 starts U+2028 and U+2029 (and other characters, which take the slow path unchanged).
-      if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-        out.append(contentsOf: utf8)
-        return
-      }
-      for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
-        switch scalar {
-        case "\"": append("\\\"", to: &out)
-        case "\\": append("\\\\", to: &out)
-        case "\n": append("\\n", to: &out)
-        case "\r": append("\\r", to: &out)
-        case "\t": append("\\t", to: &out)
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
-          let hex = String(scalar.value, radix: 16)
-          append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
-        default: out.append(contentsOf: Array(String(scalar).utf8))
+      let count = utf8.count
+      var run = 0  // start of the bytes not yet copied
+      var i = 0
+      while i < count {
+        let byte = utf8[i]
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+          i += 1
+          continue
         }
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; other characters starting with E2 are copied.
+        let width: Int
+        if byte == 0xE2 {
+          guard i + 2 < count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+            i += 1
+            continue
+          }
+          width = 3
+        } else {
+          width = 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        switch byte {
+        case 0x22: append("\\\"", to: &out)
+        case 0x5C: append("\\\\", to: &out)
+        case 0x0A: append("\\n", to: &out)
+        case 0x0D: append("\\r", to: &out)
+        case 0x09: append("\\t", to: &out)
+        case 0xE2: append(utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", to: &out)
+        default:
+          let hex: [UInt8] = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])  // \u00XX
+        }
+        i += width
+        run = i
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<count]))
+    }
+    out.append(0x22)
+  }
+
+  /// The escaping of ``writeString(_:into:)`` written scalar by scalar: its reference in tests.
+  static func writeStringByScalars(_ value: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": append("\\\"", to: &out)
+      case "\\": append("\\\\", to: &out)
+      case "\n": append("\\n", to: &out)
+      case "\r": append("\\r", to: &out)
+      case "\t": append("\\t", to: &out)
+      case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029:
+        let hex = String(scalar.value, radix: 16)
+        append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
+      default: out.append(contentsOf: Array(String(scalar).utf8))
       }
     }
     out.append(0x22)
