@@ -14,12 +14,12 @@
 #   numpy     Scripts/baselines/numpy_scan.py (pyarrow reading, vectorised layers);
 # K times each, alternating floor, tierscan, numpy, keeping the fastest run of each (the machine is
 # shared; only ratios within one run mean anything). Then, once each:
-#   tierscan-nofuzzy  the same scan with `{"list_match_score": {"name-fuzzy": 0}}` — the baselines
+#   tierscan-nofuzzy  the same scan with `{"matching": {"fuzzy_screening": false}}` — the baselines
 #             have no name-fuzzy rule, so this is the run whose exposures.csv must equal theirs
-#             (`cmp`); a zero score leaves exposures unchanged but the fuzzy search still runs;
+#             (`cmp`), and the one that shows tierscan's cost without name-fuzzy screening;
 #   networkx  Scripts/baselines/networkx_scan.py (below 1M unless --networkx-1m).
 # Prints a Markdown report (Scripts/bench/report.py): wall and CPU time, peak RSS, bytes per
-# relationship, ratios to numpy and to the floor, growth, tierscan's phases.
+# relationship, ratios to numpy and to the floor (wall and CPU), growth, tierscan's phases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARGS="$*"
@@ -51,7 +51,7 @@ rm -rf "$RESULTS" && mkdir -p "$RESULTS"
 FLOOR="$RESULTS/floor"
 cc -O3 -march=native -o "$FLOOR" Scripts/baselines/floor.c
 NOFUZZY="$RESULTS/no-fuzzy.json"
-echo '{"list_match_score": {"name-fuzzy": 0}}' > "$NOFUZZY"
+echo '{"matching": {"fuzzy_screening": false}}' > "$NOFUZZY"
 
 # measure NAME N COMMAND…: runs COMMAND under /usr/bin/time -v; keeps its stderr (with the
 # time report) as RESULTS/NAME-N.err, replacing an earlier one only when this run was faster.

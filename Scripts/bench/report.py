@@ -60,15 +60,17 @@ def main() -> int:
     results, sizes = sys.argv[1], [int(n) for n in sys.argv[2:]]
     runs = {(tool, n): read(os.path.join(results, f"{tool}-{n}.err")) for tool in TOOLS for n in sizes}
     print("\nWall time of the fastest run (CPU time = user + system of that run, all threads).\n")
-    print("| entities / relationships | C floor | tierscan | tierscan, name-fuzzy 0 | numpy | networkx "
-          "| numpy ÷ tierscan | tierscan ÷ floor | exposures equal (name-fuzzy 0) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| entities / relationships | C floor | tierscan | tierscan, fuzzy screening off | numpy | networkx "
+          "| numpy ÷ tierscan (wall; CPU) | tierscan ÷ floor (wall; CPU) | numpy ÷ tierscan, screening off (wall; CPU) "
+          "| exposures equal (screening off) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for n in sizes:
         f, t, z, p, x = (runs[tool, n] for tool in TOOLS)
         same = [name for name in ("numpy", "networkx") if text(results, f"cmp-{name}-{n}") == "identical"]
         cells = [size_label(n), cell(f), cell(t), cell(z), cell(p), cell(x)]
-        cells.append(f"{p.wall / t.wall:.2f}×" if t and p else "—")
-        cells.append(f"{t.wall / f.wall:.1f}×" if t and f else "—")
+        cells.append(f"{p.wall / t.wall:.2f}×; {p.cpu / t.cpu:.2f}×" if t and p else "—")
+        cells.append(f"{t.wall / f.wall:.1f}×; {t.cpu / f.cpu:.1f}×" if t and f else "—")
+        cells.append(f"{p.wall / z.wall:.2f}×; {p.cpu / z.cpu:.2f}×" if z and p else "—")
         cells.append(", ".join(same) or "—")
         print("| " + " | ".join(cells) + " |")
 
@@ -91,25 +93,32 @@ def main() -> int:
     first, last = sizes[0], sizes[-1]
     print()
     if last != first:
-        for tool in ("tierscan", "numpy", "floor"):
+        for tool in ("tierscan", "tierscan-nofuzzy", "numpy", "floor"):
             a, b = runs[tool, first], runs[tool, last]
             if a and b:
                 print(f"growth {size_label(first)} → {size_label(last)} ({last / first:g}× data): {tool} wall "
-                      f"× {b.wall / a.wall:.1f}")
-    t, p, f = runs["tierscan", last], runs["numpy", last], runs["floor", last]
-    if t and p and f:
-        print(f"\ntargets at {size_label(last)}:")
+                      f"× {b.wall / a.wall:.1f}, CPU × {b.cpu / a.cpu:.1f}, peak RSS × {b.rss / a.rss:.1f}")
+    # Wall time is what the targets name; on a machine shared with other jobs CPU time (user +
+    # system, all threads) is the comparable figure, so each target is checked on both.
+    p, f = runs["numpy", last], runs["floor", last]
+    for tool in ("tierscan", "tierscan-nofuzzy"):
+        t = runs[tool, last]
+        if not (t and p and f):
+            continue
+        print(f"\ntargets at {size_label(last)}, {tool} (wall; CPU):")
         checks = [
-            ("≥ 2.5× faster than numpy", p.wall / t.wall >= 2.5, f"{p.wall / t.wall:.2f}×"),
-            ("≤ 2.5× the C floor", t.wall / f.wall <= 2.5, f"{t.wall / f.wall:.1f}×"),
-            ("≤ 200 B per relationship", t.rss / (5 * last) <= 200, f"{t.rss / (5 * last):.0f} B"),
+            ("≥ 2.5× faster than numpy", (p.wall / t.wall, p.cpu / t.cpu), lambda r: r >= 2.5, ".2f"),
+            ("≤ 2.5× the C floor", (t.wall / f.wall, t.cpu / f.cpu), lambda r: r <= 2.5, ".1f"),
         ]
-        a = runs["tierscan", first]
+        a = runs[tool, first]
         if a and last >= 10 * first:
-            checks.append((f"growth ≤ 12× ({size_label(first)} → {size_label(last)})", t.wall / a.wall <= 12,
-                           f"{t.wall / a.wall:.1f}×"))
-        for name, ok, value in checks:
-            print(f"- {name}: {value} — {'met' if ok else 'MISSED'}")
+            checks.append((f"growth ≤ 12× ({size_label(first)} → {size_label(last)})",
+                           (t.wall / a.wall, t.cpu / a.cpu), lambda r: r <= 12, ".1f"))
+        for name, (wall, cpu), ok, fmt in checks:
+            verdict = lambda r: "met" if ok(r) else "MISSED"
+            print(f"- {name}: wall {wall:{fmt}}× ({verdict(wall)}); CPU {cpu:{fmt}}× ({verdict(cpu)})")
+        bytes_per = t.rss / (5 * last)
+        print(f"- ≤ 200 B per relationship: {bytes_per:.0f} B — {'met' if bytes_per <= 200 else 'MISSED'}")
     for tool in ("tierscan", "tierscan-nofuzzy"):
         for n in sizes:
             run = runs[tool, n]
