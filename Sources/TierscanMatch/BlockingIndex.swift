@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// An inverted index from blocking keys (``BlockingKeys``) to records, for finding the few records
 /// worth scoring against a query. Blocks larger than ``MatchConfig/maxBlock`` are skipped (and
 /// counted in ``stats``), so the work per query is bounded: at most `keys × maxBlock` look-ups and
@@ -31,6 +33,9 @@ public struct BlockingIndex: Sendable {
     fileprivate var shared: [Int32]
     fileprivate var touched: [Int32] = []
     fileprivate var histogram: [Int32] = []
+    /// A query's key numbers and its compact name's bytes (``candidates(names:country:identifiers:scratch:)``).
+    fileprivate var keys: [Int32] = []
+    fileprivate var compact: [UInt8] = []
     /// Block members visited (one per record per shared key).
     public var visits = 0
     /// Distinct records met, over all queries.
@@ -57,6 +62,15 @@ public struct BlockingIndex: Sendable {
   /// (key, scope) → block; key number → its blocks in every scope (queries without a country).
   private var scopedBlocks: [ScopedKey: Int32] = [:]
   private var blocksOfKey: [[Int32]] = []
+  /// Each block's scope number (-1 for an identifier block).
+  private var blockScopes: [Int32] = []
+  /// Name keys by kind (0 `w:`, 1 `p:`, 2 `n:`) without their tag, by bytes: entry `i` of table
+  /// `k` is key number `keyTableNumbers[k][i]`; `keyKinds` gives each key number's kind.
+  private var keyTables = [ByteInterner](repeating: ByteInterner(), count: 3)
+  private var keyTableNumbers: [[Int32]] = [[], [], []]
+  private var keyKinds: [UInt8] = []
+  /// ``GenericWords/names`` by bytes.
+  private let genericWords: ByteInterner
   /// Identifier key → block.
   private var identifierBlocks: [String: Int32] = [:]
   public private(set) var stats = Stats()
@@ -70,6 +84,9 @@ public struct BlockingIndex: Sendable {
     self.records = records
     self.maxBlock = config.maxBlock
     self.maxCandidates = config.maxCandidates
+    var generic = ByteInterner()
+    for word in GenericWords.names.sorted() { _ = generic.intern(word) }
+    self.genericWords = generic
     for (i, record) in records.enumerated() {
       let scope = BlockingKeys.scope(record.record.country)
       let names = BlockingKeys.nameKeys(of: record)
@@ -78,20 +95,26 @@ public struct BlockingIndex: Sendable {
       let scopeNumber = number(scope, in: &scopeNumbers)
       for key in names {
         let keyNumber = number(key, in: &keyNumbers)
-        if Int(keyNumber) == blocksOfKey.count { blocksOfKey.append([]) }
+        if Int(keyNumber) == blocksOfKey.count {
+          blocksOfKey.append([])
+          let kind = key.hasPrefix("w:") ? 0 : key.hasPrefix("p:") ? 1 : 2
+          _ = keyTables[kind].intern(String(key.dropFirst(2)))
+          keyTableNumbers[kind].append(keyNumber)
+          keyKinds.append(UInt8(kind))
+        }
         let scoped = ScopedKey(key: keyNumber, scope: scopeNumber)
         let block: Int32
         if let existing = scopedBlocks[scoped] {
           block = existing
         } else {
-          block = newBlock(scope + "|" + key)
+          block = newBlock(scope + "|" + key, scope: scopeNumber)
           scopedBlocks[scoped] = block
           blocksOfKey[Int(keyNumber)].append(block)
         }
         members[Int(block)].append(Int32(i))
       }
       for key in identifiers {
-        if identifierBlocks[key] == nil { identifierBlocks[key] = newBlock(key) }
+        if identifierBlocks[key] == nil { identifierBlocks[key] = newBlock(key, scope: -1) }
         members[Int(identifierBlocks[key]!)].append(Int32(i))
       }
     }
@@ -123,9 +146,10 @@ public struct BlockingIndex: Sendable {
     return n
   }
 
-  private mutating func newBlock(_ key: String) -> Int32 {
+  private mutating func newBlock(_ key: String, scope: Int32) -> Int32 {
     members.append([])
     blockKeys.append(key)
+    blockScopes.append(scope)
     return Int32(members.count - 1)
   }
 
@@ -175,6 +199,79 @@ public struct BlockingIndex: Sendable {
         for block in blocksOfKey[Int(keyNumber)] { visit(block, weight: weight, &scratch) }
       }
     }
+    return finish(&scratch, accept)
+  }
+
+  /// ``candidates(of:scratch:where:)`` for a query given as its parsed names (as
+  /// ``PreparedRecord/names`` holds them), country and identifiers: the same records, found
+  /// without building a key string (keys are looked up by their bytes).
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func candidates(
+    names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch
+  ) -> [Int] {
+    func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
+      let list = members[Int(block)]
+      guard list.count <= maxBlock else { return }
+      scratch.visits += list.count
+      for member in list {
+        if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
+        scratch.shared[Int(member)] += weight
+      }
+    }
+    if !identifierBlocks.isEmpty {
+      for key in BlockingKeys.identifierKeys(identifiers) {
+        if let block = identifierBlocks[key] { visit(block, weight: 100, &scratch) }
+      }
+    }
+    scratch.keys.removeAll(keepingCapacity: true)
+    for name in names {
+      for word in name.tokens { wordKeys(word, &scratch.keys) }
+      for word in name.qualifiers { wordKeys(word, &scratch.keys) }
+      guard name.tokens.count > 1 else { continue }
+      scratch.compact.removeAll(keepingCapacity: true)
+      for word in name.tokens { scratch.compact.append(contentsOf: word.utf8) }
+      guard scratch.compact.count >= 4 else { continue }
+      let found = scratch.compact.withUnsafeBytes { keyTables[2].index(of: $0) }
+      if let found { scratch.keys.append(keyTableNumbers[2][Int(found)]) }
+    }
+    scratch.keys.sort()
+    let scope: Int32? = country.map { scopeNumbers[$0] ?? -2 }
+    var previous: Int32 = -1
+    for k in scratch.keys.indices {
+      let key = scratch.keys[k]
+      guard key != previous else { continue }
+      previous = key
+      let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
+      for block in blocksOfKey[Int(key)] {
+        if let scope {
+          // As the string form: the country's block, then the `*` block.
+          let blockScope = blockScopes[Int(block)]
+          if blockScope == scope { visit(block, weight: weight, &scratch) }
+          if blockScope == 0 { visit(block, weight: weight, &scratch) }
+        } else {
+          visit(block, weight: weight, &scratch)
+        }
+      }
+    }
+    return finish(&scratch, { _ in true })
+  }
+
+  /// The `w:` and `p:` key numbers of one word of a query (as ``BlockingKeys/nameKeys(of:)``).
+  private func wordKeys(_ word: String, _ keys: inout [Int32]) {
+    var word = word
+    word.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      guard bytes.count >= 2, genericWords.index(of: raw) == nil else { return }
+      if let found = keyTables[0].index(of: raw) { keys.append(keyTableNumbers[0][Int(found)]) }
+      if bytes.count >= 5, let found = keyTables[1].index(of: UnsafeRawBufferPointer(rebasing: raw[0..<4])) {
+        keys.append(keyTableNumbers[1][Int(found)])
+      }
+    }
+  }
+
+  /// Takes the candidates out of the counts and clears them for the next query.
+  private func finish(_ scratch: inout Scratch, _ accept: (Int) -> Bool) -> [Int] {
     scratch.met += scratch.touched.count
     let result = top(&scratch, accept)
     for member in scratch.touched { scratch.shared[Int(member)] = 0 }

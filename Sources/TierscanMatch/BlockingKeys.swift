@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// The blocking keys of a record: only records that share a key are ever compared.
 ///
 /// Keys: every distinctive word of every name and qualifier (`w:jinlin`; generic words such as
@@ -25,10 +27,15 @@ public enum BlockingKeys {
 
   /// The identifier keys of a record.
   public static func identifierKeys(of record: PreparedRecord) -> [String] {
+    identifierKeys(record.record.identifiers)
+  }
+
+  /// The identifier keys of a record's identifiers.
+  public static func identifierKeys(_ identifiers: Identifiers) -> [String] {
     var keys: [String] = []
-    if let lei = record.record.identifiers.lei { keys.append("i:lei:" + lei) }
-    if let duns = record.record.identifiers.duns { keys.append("i:duns:" + duns) }
-    if let cid = record.record.identifiers.cid { keys.append("i:cid:" + cid) }
+    if let lei = identifiers.lei { keys.append("i:lei:" + lei) }
+    if let duns = identifiers.duns { keys.append("i:duns:" + duns) }
+    if let cid = identifiers.cid { keys.append("i:cid:" + cid) }
     return keys
   }
 }

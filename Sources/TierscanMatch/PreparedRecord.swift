@@ -13,17 +13,33 @@ public struct PreparedRecord: Sendable {
 
   /// Parses `record`'s names (at most ``maxNames``) and address.
   public init(_ record: MatchRecord, parser: MatchNameParser = MatchNameParser()) {
+    self.init(record, names: Self.names(record.name, aliases: record.aliases, parser: parser))
+  }
+
+  /// `record` with its names already parsed by ``names(_:aliases:parser:)`` (the address is
+  /// parsed here).
+  public init(_ record: MatchRecord, names: [MatchName]) {
     self.record = record
-    var names: [MatchName] = []
-    for name in ([record.name] + record.aliases.prefix(Self.maxNames - 1)) {
-      let parsed = parser.parse(name)
-      if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
-    }
     self.names = names
     self.addressWords = record.address.flatMap { address in
       let words = Self.addressWords(address)
       return words.isEmpty ? nil : words
     }
+  }
+
+  /// A name and its aliases parsed as ``names`` holds them: at most ``maxNames``, empty and
+  /// repeated names left out.
+  public static func names(
+    _ name: String, aliases: [String], parser: MatchNameParser = MatchNameParser()
+  ) -> [MatchName] {
+    var names: [MatchName] = []
+    func add(_ name: String) {
+      let parsed = parser.parse(name)
+      if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
+    }
+    add(name)
+    for alias in aliases.prefix(maxNames - 1) { add(alias) }
+    return names
   }
 
   /// The words of an address: folded like a name, split at every non-alphanumeric character.

@@ -44,6 +44,7 @@ public struct FuzzyRiskListMatcher: Sendable {
   private let scorer: PairScorer
   private let bound: ScoreBound
   private let rowNames: [ScoreBound.Names]
+  private let gate: WordGate
   private let filter: QuickTokenFilter
   private let config: MatchConfig
 
@@ -57,6 +58,7 @@ public struct FuzzyRiskListMatcher: Sendable {
     self.bound = ScoreBound(config: config)
     self.index = BlockingIndex(records: rows.map { PreparedRecord(MatchRecord(row: $0)) }, config: config)
     self.rowNames = index.records.map { [bound] in bound.prepare($0) }
+    self.gate = WordGate(records: index.records, config: config)
     self.filter = QuickTokenFilter(index: index)
   }
 
@@ -81,16 +83,32 @@ public struct FuzzyRiskListMatcher: Sendable {
       var found: [Match] = []
       var work = Work()
       var scratch = index.makeScratch()
+      var gateQuery = gate.makeQuery()
       let entities = graph.entities
       for v in range where !entities[v].isPlaceholder {
         work.entities += 1
-        guard filter.mayMatch(entities[v]) else { continue }
+        let entity = entities[v]
+        guard filter.mayMatch(entity) else { continue }
         work.filtered += 1
-        let query = PreparedRecord(MatchRecord(entity: entities[v]))
-        let candidates = index.candidates(of: query, scratch: &scratch)
+        let names = PreparedRecord.names(entity.name, aliases: entity.aliases)
+        let candidates = index.candidates(
+          names: names, country: entity.country, identifiers: entity.identifiers, scratch: &scratch)
         guard !candidates.isEmpty else { continue }
-        let queryNames = bound.prepare(query)
+        let address = MatchRecord.address(in: entity.attributes)
+        gate.load(
+          names, country: entity.country, identifiers: entity.identifiers, hasAddress: address != nil, into: &gateQuery)
+        // The full record only for the few candidates the gate lets through.
+        var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
         for r in candidates {
+          guard gate.mayReach(config.screening, gateQuery, row: r) else {
+            work.pruned += 1
+            continue
+          }
+          if prepared == nil {
+            let query = PreparedRecord(MatchRecord(entity: entity), names: names)
+            prepared = (query, bound.prepare(query))
+          }
+          let (query, queryNames) = prepared!
           guard bound.mayReach(config.screening, query, queryNames, index.records[r], rowNames[r]) else {
             work.pruned += 1
             continue

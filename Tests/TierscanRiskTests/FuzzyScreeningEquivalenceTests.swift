@@ -6,7 +6,9 @@ import TierscanMatch
 /// The fast `name-fuzzy` screening (interned blocks, counting in arrays, ``ScoreBound`` pruning,
 /// prepared word lists, allocation-free Jaro-Winkler) gives exactly the matches of the simple
 /// reference: every entity, its candidates ranked from a dictionary of blocks rebuilt here from
-/// ``BlockingKeys``, every candidate scored by ``PairScorer``, with no filter and no bound. The
+/// ``BlockingKeys``, every candidate scored by ``PairScorer``, with no filter and no bound. Each
+/// pruning step is also checked on its own: ``WordGate`` against ``ScoreBound`` on every pair,
+/// the byte-key candidate query against the string-key one. The
 /// token-set and Jaro-Winkler similarities are compared with textbook copies of the original code.
 @Suite struct FuzzyScreeningEquivalenceTests {
   // MARK: random names with variants
@@ -178,6 +180,65 @@ import TierscanMatch
       // The bound must prune something on these names, or this test proves nothing about it.
       #expect(work.pruned > 0)
       #expect(work.scored + work.pruned == work.candidates)
+    }
+  }
+
+  /// ``WordGate`` (interned word ids) never rejects a pair ``ScoreBound`` accepts, on every
+  /// entity × row pair and several thresholds (down to the address-only edge).
+  @Test(arguments: [1, 2, 3] as [UInt64])
+  func wordGateNeverRejectsWhatTheBoundAccepts(seed: UInt64) {
+    let (graph, rows) = Self.randomCase(seed: seed, entities: 300, rows: 200)
+    let records = rows.map { PreparedRecord(MatchRecord(row: $0)) }
+    for config in [
+      MatchConfig(), MatchConfig(possible: 0.6, screening: 0.6), MatchConfig(possible: 0.3, screening: 0.02),
+      MatchConfig(possible: 0.04, screening: 0),
+    ] {
+      let gate = WordGate(records: records, config: config)
+      let bound = ScoreBound(config: config)
+      let rowNames = records.map { bound.prepare($0) }
+      var query = gate.makeQuery()
+      var (accepted, rejected) = (0, 0)
+      for entity in graph.entities {
+        let prepared = PreparedRecord(MatchRecord(entity: entity))
+        let names = bound.prepare(prepared)
+        gate.load(
+          prepared.names, country: entity.country, identifiers: entity.identifiers,
+          hasAddress: prepared.record.address != nil, into: &query)
+        for r in records.indices {
+          let exact = bound.mayReach(config.screening, prepared, names, records[r], rowNames[r])
+          let cheap = gate.mayReach(config.screening, query, row: r)
+          #expect(cheap || !exact, "\(config): gate rejects '\(entity.name)' ~ '\(rows[r].name)' which the bound accepts")
+          if exact { accepted += 1 }
+          if !cheap { rejected += 1 }
+        }
+      }
+      #expect(accepted > 0)
+      // With the default thresholds most pairs must be rejected, or this test proves nothing.
+      if config == MatchConfig() { #expect(rejected > graph.entities.count * records.count / 2) }
+    }
+  }
+
+  /// The query path that looks keys up by their bytes finds the candidates of the string path.
+  @Test(arguments: [1, 4] as [UInt64])
+  func byteKeyCandidatesEqualStringKeyCandidates(seed: UInt64) {
+    let (graph, rows) = Self.randomCase(seed: seed, entities: 300, rows: 200)
+    let records = rows.map { PreparedRecord(MatchRecord(row: $0)) }
+    for config in [MatchConfig(), MatchConfig(maxBlock: 6, maxCandidates: 3)] {
+      let index = BlockingIndex(records: records, config: config)
+      var scratch = index.makeScratch()
+      var other = index.makeScratch()
+      var total = 0
+      for entity in graph.entities {
+        let prepared = PreparedRecord(MatchRecord(entity: entity))
+        let expected = index.candidates(of: prepared, scratch: &scratch)
+        let actual = index.candidates(
+          names: PreparedRecord.names(entity.name, aliases: entity.aliases), country: entity.country,
+          identifiers: entity.identifiers, scratch: &other)
+        #expect(actual == expected, "'\(entity.name)' (\(entity.country ?? "-"))")
+        total += expected.count
+      }
+      #expect(total > 0)
+      #expect(scratch.visits == other.visits && scratch.met == other.met)
     }
   }
 
