@@ -71,6 +71,13 @@ public struct BlockingIndex: Sendable {
   private var keyKinds: [UInt8] = []
   /// ``GenericWords/names`` by bytes.
   private let genericWords: ByteInterner
+  /// `members` and `blocksOfKey` flattened for queries: block `b`'s members are
+  /// `flatMembers[memberStarts[b] ..< memberStarts[b + 1]]`, key `k`'s blocks
+  /// `flatKeyBlocks[keyBlockStarts[k] ..< keyBlockStarts[k + 1]]`.
+  private var flatMembers: [Int32] = []
+  private var memberStarts: [Int32] = [0]
+  private var flatKeyBlocks: [Int32] = []
+  private var keyBlockStarts: [Int32] = [0]
   /// Identifier key → block.
   private var identifierBlocks: [String: Int32] = [:]
   public private(set) var stats = Stats()
@@ -119,6 +126,14 @@ public struct BlockingIndex: Sendable {
       }
     }
     stats.blocks = members.count
+    for list in members {
+      flatMembers.append(contentsOf: list)
+      memberStarts.append(Int32(flatMembers.count))
+    }
+    for blocks in blocksOfKey {
+      flatKeyBlocks.append(contentsOf: blocks)
+      keyBlockStarts.append(Int32(flatKeyBlocks.count))
+    }
     var inSkipped = [Bool](repeating: false, count: records.count)
     var inCompared = [Bool](repeating: false, count: records.count)
     for (block, list) in members.enumerated() {
@@ -199,7 +214,7 @@ public struct BlockingIndex: Sendable {
         for block in blocksOfKey[Int(keyNumber)] { visit(block, weight: weight, &scratch) }
       }
     }
-    return finish(&scratch, accept)
+    return finish(&scratch, acceptsAll: false, accept)
   }
 
   /// ``candidates(of:scratch:where:)`` for a query given as its parsed names (as
@@ -236,25 +251,52 @@ public struct BlockingIndex: Sendable {
       if let found { scratch.keys.append(keyTableNumbers[2][Int(found)]) }
     }
     scratch.keys.sort()
-    let scope: Int32? = country.map { scopeNumbers[$0] ?? -2 }
+    let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
+    visitKeys(scope: scope, &scratch)
+    return finish(&scratch, acceptsAll: true) { _ in true }
+  }
+
+  /// Counts the members of the blocks of `scratch.keys` (sorted; repeats are skipped) in the
+  /// scope `scope` (-3: every scope, as for a query without a country; else the scope's blocks,
+  /// then the `*` blocks — both for the scope `*` itself, as the string form does).
+  private func visitKeys(scope: Int32, _ scratch: inout Scratch) {
+    let maxBlock = self.maxBlock
+    let (members, memberStarts, keyBlocks, keyBlockStarts) = (flatMembers, self.memberStarts, flatKeyBlocks, self.keyBlockStarts)
+    let (blockScopes, keyKinds) = (self.blockScopes, self.keyKinds)
+    // The counts and the touched list taken out of the scratch while they are updated.
+    var shared: [Int32] = []
+    var touched: [Int32] = []
+    swap(&shared, &scratch.shared)
+    swap(&touched, &scratch.touched)
+    var visits = 0
     var previous: Int32 = -1
-    for k in scratch.keys.indices {
-      let key = scratch.keys[k]
-      guard key != previous else { continue }
+    for key in scratch.keys where key != previous {
       previous = key
       let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
-      for block in blocksOfKey[Int(key)] {
-        if let scope {
-          // As the string form: the country's block, then the `*` block.
-          let blockScope = blockScopes[Int(block)]
-          if blockScope == scope { visit(block, weight: weight, &scratch) }
-          if blockScope == 0 { visit(block, weight: weight, &scratch) }
+      for b in Int(keyBlockStarts[Int(key)])..<Int(keyBlockStarts[Int(key) + 1]) {
+        let block = Int(keyBlocks[b])
+        let times: Int
+        if scope == -3 {
+          times = 1
         } else {
-          visit(block, weight: weight, &scratch)
+          let blockScope = blockScopes[block]
+          times = (blockScope == scope ? 1 : 0) + (blockScope == 0 ? 1 : 0)
+        }
+        let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
+        guard times > 0, end - start <= maxBlock else { continue }
+        for _ in 0..<times {
+          visits += end - start
+          for m in start..<end {
+            let member = Int(members[m])
+            if shared[member] == 0 { touched.append(Int32(member)) }
+            shared[member] += weight
+          }
         }
       }
     }
-    return finish(&scratch, { _ in true })
+    swap(&shared, &scratch.shared)
+    swap(&touched, &scratch.touched)
+    scratch.visits += visits
   }
 
   /// The `w:` and `p:` key numbers of one word of a query (as ``BlockingKeys/nameKeys(of:)``).
@@ -271,9 +313,9 @@ public struct BlockingIndex: Sendable {
   }
 
   /// Takes the candidates out of the counts and clears them for the next query.
-  private func finish(_ scratch: inout Scratch, _ accept: (Int) -> Bool) -> [Int] {
+  private func finish(_ scratch: inout Scratch, acceptsAll: Bool, _ accept: (Int) -> Bool) -> [Int] {
     scratch.met += scratch.touched.count
-    let result = top(&scratch, accept)
+    let result = top(&scratch, acceptsAll: acceptsAll, accept)
     for member in scratch.touched { scratch.shared[Int(member)] = 0 }
     scratch.touched.removeAll(keepingCapacity: true)
     scratch.candidates += result.count
@@ -282,8 +324,8 @@ public struct BlockingIndex: Sendable {
 
   /// The accepted touched records with the highest counts (ties: lower index), at most
   /// `maxCandidates`, in ascending index order.
-  private func top(_ scratch: inout Scratch, _ accept: (Int) -> Bool) -> [Int] {
-    var accepted = scratch.touched.filter { accept(Int($0)) }
+  private func top(_ scratch: inout Scratch, acceptsAll: Bool, _ accept: (Int) -> Bool) -> [Int] {
+    let accepted = acceptsAll ? scratch.touched : scratch.touched.filter { accept(Int($0)) }
     guard accepted.count > maxCandidates else { return accepted.map { Int($0) }.sorted() }
     // The count of the last candidate taken: every record above it is taken, and of those at
     // it the lowest indices fill the rest.
@@ -305,9 +347,20 @@ public struct BlockingIndex: Sendable {
     } else {
       threshold = accepted.map { scratch.shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
     }
-    var result = accepted.filter { scratch.shared[Int($0)] > threshold }
-    accepted = accepted.filter { scratch.shared[Int($0)] == threshold }.sorted()
-    result += accepted.prefix(maxCandidates - result.count)
-    return result.map { Int($0) }.sorted()
+    var result: [Int] = []
+    result.reserveCapacity(maxCandidates)
+    var ties: [Int32] = []
+    for member in accepted {
+      let count = scratch.shared[Int(member)]
+      if count > threshold {
+        result.append(Int(member))
+      } else if count == threshold {
+        ties.append(member)
+      }
+    }
+    ties.sort()
+    for member in ties.prefix(maxCandidates - result.count) { result.append(Int(member)) }
+    result.sort()
+    return result
   }
 }

@@ -54,8 +54,11 @@ public struct MatchNameParser: Sendable {
 
   /// Lower-case ASCII text of `name`: ASCII names as they are; others transliterated to Latin
   /// and then to ASCII (ICU `Any-Latin; Latin-ASCII`), with NFKD and mark-dropping as a fallback.
+  /// Names whose only non-ASCII characters are accented Latin letters are folded by
+  /// ``LatinFold``'s table, which gives ICU's result without calling it.
   static func fold(_ name: String) -> String {
     if name.utf8.allSatisfy({ $0 < 0x80 }) { return name }
+    if let latin = LatinFold.fold(name) { return latin }
     if let latin = name.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) {
       return latin
     }
