@@ -98,12 +98,10 @@ public struct FuzzyRiskListMatcher: Sendable {
         gate.load(
           names, country: entity.country, identifiers: entity.identifiers, hasAddress: address != nil, into: &gateQuery)
         // The full record only for the few candidates the gate lets through.
+        gate.filter(candidates, reaching: config.screening, &gateQuery)
+        work.pruned += candidates.count - gateQuery.passed.count
         var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
-        for r in candidates {
-          guard gate.mayReach(config.screening, gateQuery, row: r) else {
-            work.pruned += 1
-            continue
-          }
+        for r in gateQuery.passed {
           if prepared == nil {
             let query = PreparedRecord(MatchRecord(entity: entity), names: names)
             prepared = (query, bound.prepare(query))

@@ -206,7 +206,7 @@ import TierscanMatch
           hasAddress: prepared.record.address != nil, into: &query)
         for r in records.indices {
           let exact = bound.mayReach(config.screening, prepared, names, records[r], rowNames[r])
-          let cheap = gate.mayReach(config.screening, query, row: r)
+          let cheap = gate.mayReach(config.screening, &query, row: r)
           #expect(cheap || !exact, "\(config): gate rejects '\(entity.name)' ~ '\(rows[r].name)' which the bound accepts")
           if exact { accepted += 1 }
           if !cheap { rejected += 1 }
