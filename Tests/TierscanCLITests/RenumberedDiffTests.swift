@@ -13,31 +13,13 @@ import Testing
     FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-renumbered-\(name)-\(UUID().uuidString)")
   }
 
-  static func cells(_ line: Substring) -> [String] {
-    var cells: [String] = []
-    var cell = ""
-    var quoted = false
-    for character in line {
-      if character == "\"" {
-        quoted.toggle()
-      } else if character == ",", !quoted {
-        cells.append(cell)
-        cell = ""
-      } else {
-        cell.append(character)
-      }
-    }
-    cells.append(cell)
-    return cells
-  }
-
   /// Copies SampleData/2025 to `copy` with the ids renumbered in every CSV and XML; returns old → new.
   static func reexport(to copy: URL) throws -> [String: String] {
     try FileManager.default.copyItem(at: root.appendingPathComponent("SampleData/2025"), to: copy)
     let entities = try String(contentsOf: copy.appendingPathComponent("entities.csv"), encoding: .utf8)
     var map: [String: String] = [:]
     for line in entities.split(separator: "\n").dropFirst() {
-      let c = cells(line)
+      let c = CSVLine.cells(line)
       if c.count > 7, !c[0].hasPrefix("CID"), !c[6].isEmpty || !c[7].isEmpty { map[c[0]] = "R\(100 + map.count)" }
     }
     map["GAR-IN"] = "N-GAR-IN"

@@ -16,25 +16,6 @@ import Testing
     stderr.split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") || $0.contains(": info: ") }
   }
 
-  /// The cells of one CSV line (quoted cells may hold commas; no line breaks in the sample).
-  private func csvCells(_ line: Substring) -> [String] {
-    var cells: [String] = []
-    var cell = ""
-    var quoted = false
-    for character in line {
-      if character == "\"" {
-        quoted.toggle()
-      } else if character == ",", !quoted {
-        cells.append(cell)
-        cell = ""
-      } else {
-        cell.append(character)
-      }
-    }
-    cells.append(cell)
-    return cells
-  }
-
   /// A workspace holding SampleData/2024 and SampleData/2025, imported from the repository root.
   private func sampleWorkspace(_ directory: URL, policy: String = "flag") throws -> String {
     let file = directory.appendingPathComponent("programme.tsws").path
@@ -233,7 +214,7 @@ import Testing
     let entities = try String(contentsOf: copy.appendingPathComponent("entities.csv"), encoding: .utf8)
     var renumbered: [String] = []
     for line in entities.split(separator: "\n").dropFirst() {
-      let cells = csvCells(line)
+      let cells = CSVLine.cells(line)
       if cells.count > 7, !cells[0].hasPrefix("CID"), !cells[6].isEmpty || !cells[7].isEmpty { renumbered.append(String(cells[0])) }
     }
     #expect(renumbered.count >= 10)
