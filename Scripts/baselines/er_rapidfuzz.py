@@ -13,11 +13,7 @@ plain names and for names with `&`->`and` and legal forms removed anywhere. With
 import argparse, csv, itertools, os, re, time
 from rapidfuzz import fuzz, process, utils
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "..", "..", "Tests", "Fixtures", "er")
-LEGAL = set("ltd limited co company inc incorporated corp corporation llc llp plc pvt private pte pty gmbh ag kg "
-            "sa sas sarl bv nv srl spa ltda sl sac de cv rl sdn bhd tnhh jsc ooo kk oy ab as pt tbk sti".split())
-
+from labelled_pairs import LEGAL, evaluate, load
 
 def legal_free(name):
     words = re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).split()
@@ -26,21 +22,6 @@ def legal_free(name):
 
 def plain(name):
     return utils.default_process(name)
-
-
-def load(name):
-    with open(os.path.join(FIXTURES, name), newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def evaluate(pairs, flagged):
-    same = [p for p in pairs if p["label"] == "same"]
-    different = [p for p in pairs if p["label"] == "different"]
-    key = lambda p: frozenset([p["left_ref"], p["right_ref"]])
-    found = sum(key(p) in flagged for p in same)
-    false = sum(key(p) in flagged for p in different)
-    precision = found / (found + false) if found + false else 1.0
-    return found, len(same), false, len(different), precision
 
 
 def main():

@@ -24,22 +24,12 @@ import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 from splink.backends.duckdb import DuckDBAPI
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-FIXTURES = os.path.join(HERE, "..", "..", "Tests", "Fixtures", "er")
-# The same legal-form list as er_rapidfuzz.py.
-LEGAL = set("ltd limited co company inc incorporated corp corporation llc llp plc pvt private pte pty gmbh ag kg "
-            "sa sas sarl bv nv srl spa ltda sl sac de cv rl sdn bhd tnhh jsc ooo kk oy ab as pt tbk sti".split())
-
+from labelled_pairs import LEGAL, evaluate, load
 
 def clean(name):
     words = re.sub(r"[^a-z0-9]+", " ", (name or "").lower().replace("&", " and ")).split()
     kept = [w for w in words if w not in LEGAL]
     return " ".join(kept or words)
-
-
-def load(name):
-    with open(os.path.join(FIXTURES, name), newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
 
 
 def record(ref, name, country, address):
@@ -51,16 +41,6 @@ def record(ref, name, country, address):
         "address_tokens": sorted(set(address_clean.split())) or None,
         "first_word": (name_clean.split() or [""])[0], "address_first": (address_clean.split() or [""])[0] or None,
     }
-
-
-def evaluate(pairs, flagged):
-    same = [p for p in pairs if p["label"] == "same"]
-    different = [p for p in pairs if p["label"] == "different"]
-    key = lambda p: frozenset([p["left_ref"], p["right_ref"]])
-    found = sum(key(p) in flagged for p in same)
-    false = sum(key(p) in flagged for p in different)
-    precision = found / (found + false) if found + false else 1.0
-    return found, len(same), false, len(different), precision
 
 
 def token_jaccard(column, thresholds):
