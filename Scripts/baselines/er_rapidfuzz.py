@@ -10,7 +10,7 @@ Prints recall of true pairs, pairs of different facilities flagged, precision an
 plain names and for names with `&`->`and` and legal forms removed anywhere. With
 --tierscan-candidates, scores a `tierscan resolve` run of the same facilities the same way.
 """
-import argparse, csv, itertools, os, re, time
+import argparse, csv, re, time
 from rapidfuzz import fuzz, process, utils
 
 from labelled_pairs import LEGAL, evaluate, load

@@ -17,7 +17,7 @@ reaches --threshold. Prints recall of the 26 true labelled pairs, labelled-diffe
 flagged, precision and time, end to end (blocking + prediction) and on the labelled pairs scored
 directly (no blocking).
 """
-import argparse, csv, os, re, sys, time
+import argparse, re, sys, time
 
 import splink.comparison_level_library as cll
 import splink.comparison_library as cl
