@@ -102,8 +102,7 @@ struct WorkspaceGraphStore {
     let lookup = try BulkStatement(
       db,
       sql: """
-        SELECT k.wid FROM entity_keys k JOIN workspace_entities w ON w.wid = k.wid
-        WHERE k.scheme = 'id' AND k.value = ? ORDER BY k.first_import DESC, k.wid DESC LIMIT 1
+        SELECT wid FROM entity_keys WHERE scheme = 'id' AND value = ? ORDER BY first_import DESC, wid DESC LIMIT 1
         """)
     let firstPeriodOf = try db.makeStatement(sql: "SELECT first_period FROM workspace_entities WHERE wid = ?")
     let keysOf = try db.makeStatement(sql: "SELECT scheme, value FROM entity_keys WHERE wid = ?")

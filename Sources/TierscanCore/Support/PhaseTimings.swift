@@ -16,7 +16,7 @@ public final class PhaseTimings: @unchecked Sendable {
 
   /// Runs `body` and records its wall time under `name` with optional work counts
   /// (`bytes`, `rows`, `relaxations`…) that the report turns into rates.
-  public func measure<T>(_ name: String, counts: [(String, Int)] = [], _ body: () throws -> T) rethrows -> T {
+  public func measure<T, E: Error>(_ name: String, counts: [(String, Int)] = [], _ body: () throws(E) -> T) throws(E) -> T {
     let start = DispatchTime.now().uptimeNanoseconds
     let value = try body()
     record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, counts: counts)
@@ -77,12 +77,9 @@ public final class PhaseTimings: @unchecked Sendable {
 
 extension PhaseTimings {
   /// Runs `body`, recording its wall time under `name` in the ``current`` recorder when one is
-  /// installed (typed throws pass through, unlike ``measure(_:counts:_:)``).
+  /// installed (`TIERSCAN_TIMINGS=1`); without one it only runs `body`.
   public static func phase<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
     guard let timings = current else { return try body() }
-    let start = DispatchTime.now().uptimeNanoseconds
-    let value = try body()
-    timings.record(name, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-    return value
+    return try timings.measure(name, body)
   }
 }

@@ -61,7 +61,7 @@ public struct ScanPipeline: Sendable {
   public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
     let config = try loadConfig(request.configPath)
     let ingestor = Ingestor(options: request.ingestOptions)
-    var inputs = Self.timed("ingest") { ingestor.read(arguments: request.inputs) }
+    var inputs = PhaseTimings.phase("ingest") { ingestor.read(arguments: request.inputs) }
     if let timings = PhaseTimings.current {
       let bytes = inputs.files.reduce(0) { total, file in
         total + ((try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0)
@@ -91,7 +91,7 @@ public struct ScanPipeline: Sendable {
     var judgements = JudgementBook(judgements: inputs.judgements, findings: &findings)
     let builder = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms))
     let beforeGraph = findings
-    var graph = Self.timed("graph build") {
+    var graph = PhaseTimings.phase("graph build") {
       builder.build(
         entityRecords: inputs.entities, relationshipRecords: inputs.relationships, links: judgements.merges,
         findings: &findings)
@@ -106,13 +106,13 @@ public struct ScanPipeline: Sendable {
       var ignored = FindingLog()
       if !judgements.isEmpty { probe.resolve(graph: graph, riskList: inputs.riskList, findings: &ignored) }
       var linkFindings = FindingLog()
-      declarerLinks = Self.timed("declarer links") {
+      declarerLinks = PhaseTimings.phase("declarer links") {
         DeclarerLinker(config: matching.matching).link(
           declarers: declarers, in: graph, judgements: probe, findings: &linkFindings)
       }
       if !declarerLinks.links.isEmpty {
         findings = beforeGraph
-        graph = Self.timed("graph build") {
+        graph = PhaseTimings.phase("graph build") {
           builder.build(
             entityRecords: inputs.entities, relationshipRecords: inputs.relationships,
             links: judgements.merges + declarerLinks.links, findings: &findings)
@@ -122,7 +122,7 @@ public struct ScanPipeline: Sendable {
     }
     if !judgements.isEmpty { judgements.resolve(graph: graph, riskList: inputs.riskList, findings: &findings) }
     let reported = declarerLinks.reportedPairs
-    let duplicates = Self.timed("duplicates") {
+    let duplicates = PhaseTimings.phase("duplicates") {
       matching.findsDuplicates
         ? DuplicateReport(
           graph: graph, judgements: judgements, config: matching.matching,
@@ -184,14 +184,6 @@ public struct ScanPipeline: Sendable {
     inputs.audits.periodEnd = periodEnd
     return RiskEngine(config: prepared.config.config).analyze(
       graph: prepared.graph, inputs: inputs, focus: focus, timings: PhaseTimings.current)
-  }
-
-  /// Runs `body`, recording its wall time as phase `name` when the command installed a
-  /// ``PhaseTimings`` recorder (`TIERSCAN_TIMINGS=1`). The pipeline is the one place that reads
-  /// the recorder: the stages it calls know nothing about timing.
-  static func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-    guard let timings = PhaseTimings.current else { return try body() }
-    return try timings.measure(name, body)
   }
 
   /// The risk stage's checks that need no focus (unknown categories, shares over 100 %), with

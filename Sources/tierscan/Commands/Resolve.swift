@@ -27,10 +27,7 @@ struct Resolve: ParsableCommand {
     let run = try ScanRun(options: scan, input: input, focus: nil)
     let prepared = run.prepared
     let timings = PhaseTimings.current
-    func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-      try timings.map { try $0.measure(name, body) } ?? body()
-    }
-    let report = timed("resolve candidates") {
+    let report = PhaseTimings.phase("resolve candidates") {
       ResolveReport(
         graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
         config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
