@@ -17,16 +17,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
 def _tierscan_binary() -> str:
-    """$TIERSCAN_BIN, else the repository's debug (then release) build; builds the debug binary
-    with `swift build` when neither exists (a clean clone)."""
+    """$TIERSCAN_BIN, else the repository's debug build, brought up to date with `swift build`
+    (incremental: seconds when `swift test` just built it) so the comparison never runs against a
+    stale binary; without a swift toolchain, an existing debug or release build."""
     given = os.environ.get("TIERSCAN_BIN")
     if given:
         return given
-    for config in ("debug", "release"):
-        path = os.path.join(REPO, ".build", config, "tierscan")
-        if os.access(path, os.X_OK):
-            return path
     if shutil.which("swift") is None:
+        for config in ("debug", "release"):
+            path = os.path.join(REPO, ".build", config, "tierscan")
+            if os.access(path, os.X_OK):
+                return path
         pytest.skip("no tierscan binary and no swift toolchain to build one (set TIERSCAN_BIN)")
     subprocess.run(["swift", "build", "--product", "tierscan"], cwd=REPO, check=True)
     return os.path.join(REPO, ".build", "debug", "tierscan")
