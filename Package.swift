@@ -51,10 +51,14 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore"]),
-    .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore"]),
-    .testTarget(name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore", "TierscanRisk"]),
-    .testTarget(name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest"]),
+    // What several test targets share (a seeded generator for property tests); not shipped.
+    .target(name: "TierscanTestSupport", path: "Tests/TierscanTestSupport"),
+    .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore", "TierscanTestSupport"]),
+    .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore", "TierscanTestSupport"]),
+    .testTarget(
+      name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore", "TierscanRisk", "TierscanTestSupport"]),
+    .testTarget(
+      name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest", "TierscanTestSupport"]),
     .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
     .testTarget(
       name: "TierscanWorkspaceTests",

@@ -1,5 +1,6 @@
 import Testing
 @testable import TierscanCore
+import TierscanTestSupport
 
 @Suite struct JSONStringEscapeTests {
   @Test func namedAndNumericEscapes() {
@@ -16,7 +17,7 @@ import Testing
       "a", "Z", " ", "0", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{80}", "\u{2028}",
       "\u{2029}", "\u{2027}", "\u{202A}", "\u{2000}", "\u{202F}", "→", "–", "€", "é", "Đ", "中", "😀", "\r\n",
     ]
-    var generator = SplitMix(seed: 21)
+    var generator = SplitMix64(seed: 21)
     for length in [0, 1, 2, 3, 5, 17, 200] {
       for _ in 0..<300 {
         let text = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
@@ -27,18 +28,5 @@ import Testing
         #expect(fast == reference, "\(Array(text.unicodeScalars.map(\.value)))")
       }
     }
-  }
-}
-
-/// A small deterministic generator (SplitMix64) for the property test.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TierscanCore
+import TierscanTestSupport
 
 /// The SHA-extensions compression (the `CSHA256` target) against the portable Swift one: known
 /// vectors on each, then identical digests on seeded random inputs, whole and streamed.
@@ -156,20 +157,5 @@ import Testing
     }
     print("sha-bench digest \(digests.sorted())")
     #expect(digests.count == 1)
-  }
-}
-
-/// SplitMix64 (Steele, Lea and Flood): a small seeded generator for reproducible inputs.
-private struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

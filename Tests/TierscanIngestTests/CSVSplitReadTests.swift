@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TierscanCore
 @testable import TierscanIngest
+import TierscanTestSupport
 
 /// A file read in two concurrent halves must give exactly the sequential result.
 @Suite struct CSVSplitReadTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TierscanCore
 @testable import TierscanIngest
+import TierscanTestSupport
 
 /// The byte-level relationship fast path plus the general reader for every other row must give
 /// exactly what the general reader alone gives: records, ids in first-occurrence order, findings,

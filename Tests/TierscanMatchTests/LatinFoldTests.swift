@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import TierscanMatch
+import TierscanTestSupport
 
 /// ``LatinFold``'s table gives exactly ICU's `Any-Latin; Latin-ASCII` result, so names folded
 /// without ICU parse as before (outputs unchanged).
@@ -27,7 +28,7 @@ import Testing
     }
     #expect(letters.count > 300)
     let ascii = Array("AbcXyz09 .,&-()'Q")
-    var rng = Mix(state: 3)
+    var rng = SplitMix64(seed: 3)
     var checked = 0
     for (i, letter) in letters.enumerated() {
       for _ in 0..<4 {
@@ -63,17 +64,5 @@ import Testing
       }
     }
     #expect(folded > 0)
-  }
-}
-
-/// A small seeded generator (SplitMix64) for reproducible random names.
-private struct Mix {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

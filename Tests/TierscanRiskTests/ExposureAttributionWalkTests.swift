@@ -2,13 +2,14 @@ import Testing
 import TierscanCore
 
 @testable import TierscanRisk
+import TierscanTestSupport
 
 /// The source walk of `attribution.csv` (one reused ``ExposureAttribution/Walk`` per worker, one
 /// byte of flags per entity) counts what a plain breadth-first search counts.
 @Suite struct ExposureAttributionWalkTests {
   @Test(arguments: [1, 2, 3, 4, 5])
   func reusedWalksMatchAFreshBreadthFirstSearch(seed: UInt64) {
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     var f = GraphFixture()
     let n = 120
     for i in 0..<n { f.entity("E\(i)") }
@@ -49,18 +50,5 @@ import TierscanCore
       frontier = next
     }
     return seen.filter { inherent[$0] > 0 }.count
-  }
-}
-
-/// SplitMix64, for reproducible random graphs.
-private struct SeededRandom {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -2,6 +2,7 @@ import Testing
 import TierscanCore
 import TierscanMatch
 @testable import TierscanRisk
+import TierscanTestSupport
 
 /// The fast `name-fuzzy` screening (interned blocks, counting in arrays, ``ScoreBound`` pruning,
 /// prepared word lists, allocation-free Jaro-Winkler) gives exactly the matches of the simple

@@ -1,6 +1,7 @@
 import Testing
 import TierscanCore
 @testable import TierscanRisk
+import TierscanTestSupport
 
 /// The production propagator must give exactly the reference layered relaxation's results.
 @Suite struct PropagatorPropertyTests {

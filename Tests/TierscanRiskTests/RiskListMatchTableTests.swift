@@ -1,6 +1,7 @@
 import Testing
 import TierscanCore
 @testable import TierscanRisk
+import TierscanTestSupport
 
 /// Risk-list matching stays bounded when rows and entities collide on one normalised name
 /// (issue #14 class 5), and gives what matching row by row gives.

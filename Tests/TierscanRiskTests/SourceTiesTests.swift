@@ -1,6 +1,7 @@
 import Testing
 import TierscanCore
 @testable import TierscanRisk
+import TierscanTestSupport
 
 /// `SourceTies` against a simple reference: for every risk source alone (every other r₀ zeroed),
 /// one forward propagation gives the score it brings the focus; the sources within 1e-12 of the
