@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer harness from Fuzz/ and runs it.
-#   Scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags…]
+#   Scripts/fuzz.sh TARGET SECONDS [extra libFuzzer flags…]     (SECONDS 0: no time limit; stop
+#                                                                with e.g. -runs=1000000)
 # TARGET: csv | xml | xlsx | config | json | tables | mapping. The seed corpus is copied from Tests/Fixtures; the working
 # corpus and crash artifacts go to Fuzz/.work/TARGET (not committed). Copy every crash input to
 # Tests/Fixtures/hostile/fuzz-regressions/ and add it to EXPECTED.tsv once fixed.
+#
+# Configurations (docs/reliability.md, "Fuzzing"):
+#   default            -c release, -sanitize=fuzzer: optimised, with Swift's own checks (bounds,
+#                      overflow, preconditions), for the long runs (scratch Fuzz/.build)
+#   FUZZ_ASAN=1        -c release, -sanitize=fuzzer,address: AddressSanitizer over the unsafe-pointer
+#                      fast paths and the C libraries, for shorter runs (scratch Fuzz/.build-asan)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 target="${1:?usage: fuzz.sh csv|xml|xlsx|config|json|tables|mapping SECONDS}"
 seconds="${2:?usage: fuzz.sh TARGET SECONDS}"
 shift 2
 case "$target" in
-  csv) product=FuzzCSV; seeds=("Tests/Fixtures/csv" "Tests/Fixtures/hostile/csv"); max_len=4096 ;;
-  xml) product=FuzzXML; seeds=("Tests/Fixtures/xml" "Tests/Fixtures/hostile/xml"); max_len=8192 ;;
-  xlsx) product=FuzzXLSX; seeds=("Tests/Fixtures/xlsx" "Tests/Fixtures/hostile/xlsx"); max_len=65536 ;;
-  config) product=FuzzConfig; seeds=("Tests/Fixtures/hostile/config" "docs"); max_len=4096 ;;
-  json) product=FuzzJSON; seeds=("Tests/Fixtures/interchange" "Tests/Fixtures/hostile/json"); max_len=8192 ;;
-  tables) product=FuzzTables; seeds=(); max_len=4096 ;;
-  mapping) product=FuzzMapping; seeds=(); max_len=4096 ;;
+  csv) product=FuzzCSV; seeds=("Tests/Fixtures/csv" "Tests/Fixtures/hostile/csv"); max_len=2048 ;;
+  xml) product=FuzzXML; seeds=("Tests/Fixtures/xml" "Tests/Fixtures/hostile/xml"); max_len=4096 ;;
+  xlsx) product=FuzzXLSX; seeds=("Tests/Fixtures/xlsx" "Tests/Fixtures/hostile/xlsx"); max_len=16384 ;;
+  config) product=FuzzConfig; seeds=("Tests/Fixtures/hostile/config" "docs"); max_len=2048 ;;
+  json) product=FuzzJSON; seeds=("Tests/Fixtures/interchange" "Tests/Fixtures/hostile/json"); max_len=4096 ;;
+  tables) product=FuzzTables; seeds=(); max_len=2048 ;;
+  mapping) product=FuzzMapping; seeds=(); max_len=2048 ;;
   *) echo "unknown target: $target" >&2; exit 64 ;;
 esac
+if [ "${FUZZ_ASAN:-0}" = 1 ]; then sanitize=fuzzer,address; scratch=.build-asan; else sanitize=fuzzer; scratch=.build; fi
 cd "$root/Fuzz"
-swift build -c debug --scratch-path .build \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$product" >&2
-binary="$(swift build -c debug --scratch-path .build --show-bin-path)/$product"
+swift build -c release --scratch-path "$scratch" \
+  -Xswiftc -sanitize="$sanitize" -Xswiftc -parse-as-library --product "$product" >&2
+binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/$product"
+echo "fuzz.sh: $target, -c release -sanitize=$sanitize, -max_len=$max_len" >&2
 work="$root/Fuzz/.work/$target"
 mkdir -p "$work/corpus" "$work/artifacts"
 # tables: the first byte chooses the header (FuzzTables.swift), so each seed is a fixture's rows
@@ -45,14 +54,18 @@ if [ "$target" = mapping ]; then
   { cat "$root/Tests/Fixtures/tiers-mapped/erp-mapping.json"; printf '\0'; cat "$root/Tests/Fixtures/tiers-mapped/erp-export.csv"; } \
     > "$work/corpus/mapping-and-table"
 fi
+# Seeds under 1 MiB (`-size -1024k`: find rounds sizes up to whole units, so `-size -1M` would
+# match only empty files).
 for dir in ${seeds[@]+"${seeds[@]}"}; do
   [ -d "$root/$dir" ] || continue
-  find "$root/$dir" -maxdepth 2 -type f -size -1M \( -name '*.csv' -o -name '*.xml' -o -name '*.xlsx' -o -name '*.json' -o -name '*.omts' -o -name '*.jsonl' \) \
+  find "$root/$dir" -maxdepth 2 -type f -size -1024k \( -name '*.csv' -o -name '*.xml' -o -name '*.xlsx' -o -name '*.json' -o -name '*.omts' -o -name '*.jsonl' \) \
     -exec cp -n {} "$work/corpus/" \;
 done
 # ZIPFoundation leaks 34 bytes per archive opened by URL (FileManager.fileSystemRepresentation is
 # never freed in Archive.makeBackingConfiguration; workbooks are opened through /proc/self/fd/N);
 # LeakSanitizer would stop every xlsx run on it.
-if [ "$target" = xlsx ]; then export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"; fi
+if [ "$target" = xlsx ] && [ "$sanitize" = fuzzer,address ]; then export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"; fi
+# libFuzzer, not the Swift runtime's backtracer, must handle a trap, so that it saves the input.
+export SWIFT_BACKTRACE=enable=no
 exec "$binary" "$work/corpus" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 \
   -timeout=10 -print_final_stats=1 -artifact_prefix="$work/artifacts/" "$@"

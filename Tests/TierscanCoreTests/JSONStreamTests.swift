@@ -64,6 +64,23 @@ import TierscanCore
     if pretty { #expect(got.prefix(4).map(\.0) == [2, 4, 5, 6]) }
   }
 
+  /// Tiny reads (``JSONLimits/streamReadBytes``, as the fuzz harness uses): every key and value
+  /// crosses refills, and the result is still the whole buffer's.
+  @Test(arguments: [1, 7, 61]) func tinyReadsReadWhatTheWholeBufferReads(readBytes: Int) throws {
+    let bytes = Self.document(count: 200, pretty: true)
+    var whole = JSONStream(bytes: bytes, limits: Self.limits)
+    let expected = try Self.elements(stream: &whole)
+    let path = try Self.file(bytes)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    var limits = Self.limits
+    limits.streamReadBytes = readBytes
+    var streamed = try JSONStream(path: path, limits: limits)
+    let got = try Self.elements(stream: &streamed)
+    #expect(got.count == 200)
+    #expect(got.map(\.0) == expected.map(\.0))
+    #expect(got.map(\.1) == expected.map(\.1))
+  }
+
   /// A syntax error deep in a one-line document: the same line and column as the parser gives
   /// on the whole bytes, although the stream dropped most of that line before it.
   @Test func errorsAfterRefillsKeepTheirLineAndColumn() throws {

@@ -1,6 +1,8 @@
 import Foundation
 import FuzzDriver
+import TierscanCore
 import TierscanIngest
+import TierscanMatch
 
 /// The headers the harness puts above the fuzzed rows: every CSV table kind whose rows have their
 /// own parser — judgements and audit files first (they had no harness), then the others.
@@ -19,7 +21,8 @@ let headers = [
 /// libFuzzer entry point: the first byte chooses a header (``headers``), the other bytes are the
 /// rows below it, read in memory by the CSV reader with small limits. Reaches the row parsers of
 /// judgements, assessments and audit findings (and the other kinds) on every input, where the
-/// `csv` harness must first guess a header. Must never crash or lose a record.
+/// `csv` harness must first guess a header; the judgements read go on into a ``JudgementBook``.
+/// Must never crash or lose a record.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTables(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   guard count > 0 else { return 0 }
@@ -34,6 +37,10 @@ public func fuzzTables(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   for file in result.files {
     precondition(file.recordsRead == file.recordsAccepted + file.recordsRejected, "a record was lost")
   }
+  // Judgements go on into the judgement book (contradictions, voided pairs), as in `scan` and `resolve`.
+  var findings = FindingLog()
+  let book = JudgementBook(judgements: result.judgements, findings: &findings)
+  precondition(book.isVoid.count == book.judgements.count, "a judgement lost its void flag")
   return 0
 }
 

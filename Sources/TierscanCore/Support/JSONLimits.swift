@@ -11,6 +11,10 @@ public struct JSONLimits: Sendable, Hashable {
   /// Largest single value ``JSONStream`` reads at once (one OMTS node or edge), in bytes: the
   /// stream keeps at most about twice this much of the file in memory.
   public var maxValueBytes: Int
+  /// Bytes ``JSONStream`` reads from its file at a time; `nil` (the default): the larger of
+  /// ``maxValueBytes`` and 64 KiB. A small value makes every value cross refills of the buffer:
+  /// the fuzz harness (`Fuzz/`) and tests use it to reach the stream's refill paths.
+  public var streamReadBytes: Int?
 
   /// Creates limits; the defaults suit interchange files (1 MiB strings, 2 GiB documents, 16 MiB
   /// streamed values).
@@ -21,5 +25,6 @@ public struct JSONLimits: Sendable, Hashable {
     self.maxStringBytes = maxStringBytes
     self.maxDocumentBytes = maxDocumentBytes
     self.maxValueBytes = maxValueBytes
+    streamReadBytes = nil
   }
 }

@@ -81,8 +81,11 @@ public struct JSONStream {
     }
   }
 
-  /// Bytes read from the file at a time: one value's worth, so refilling moves at most that much.
-  private static func chunkSize(_ limits: JSONLimits) -> Int { max(limits.maxValueBytes, 1 << 16) }
+  /// Bytes read from the file at a time: one value's worth, so refilling moves at most that much
+  /// (``JSONLimits/streamReadBytes`` when set).
+  private static func chunkSize(_ limits: JSONLimits) -> Int {
+    limits.streamReadBytes.map { max($0, 1) } ?? max(limits.maxValueBytes, 1 << 16)
+  }
 
   private static func read(_ handle: FileHandle, count: Int) throws -> [UInt8] {
     guard let data = try handle.read(upToCount: count) else { return [] }

@@ -48,12 +48,15 @@ public enum JSONInputReader {
   }
 
   /// Reads one file's bytes held in memory: the fuzz harness's entry point (`Fuzz/`). The bytes
-  /// are OMTS when `displayPath` ends in `.omts`, else classified by content as ``read(_:options:)``
-  /// classifies a file; OMTS bytes go through the in-memory OMTS reader (a file is streamed).
+  /// are OMTS when `displayPath` ends in `.omts` (whatever they hold, as for a file), else
+  /// classified by content as ``read(_:options:)`` classifies a file; OMTS bytes go through the
+  /// in-memory OMTS reader (a file is streamed), which must give the same result.
   public static func read(bytes: [UInt8], displayPath path: String, options: IngestOptions) -> IngestedInputs {
     let limits = options.limits.json
-    let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
-    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: isOMTSExtension) {
+    if (path as NSString).pathExtension.lowercased() == "omts" {
+      return OMTSReader.read(path: path, bytes: bytes, limits: limits)
+    }
+    switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: false) {
     case .omts: return OMTSReader.read(path: path, bytes: bytes, limits: limits)
     case .bods: return BODSReader.read(bytes: bytes, path: path, limits: limits, policy: options.bodsSharePolicy)
     case .ftm: return FtMReader.read(bytes: bytes, path: path, limits: limits)

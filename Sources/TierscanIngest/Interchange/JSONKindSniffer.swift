@@ -42,8 +42,14 @@ enum JSONKindSniffer {
       }
       // JSON lines: the first line alone.
       let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
-      guard let first = try? JSONParser.parse(bytes: Array(bytes[..<end]), limits: limits) else {
-        return .unrecognised("a JSON object whose first key is not omts_version, and no JSON lines")
+      let first: JSONValue
+      do {
+        first = try JSONParser.parse(bytes: Array(bytes[..<end]), limits: limits)
+      } catch {
+        // Say why the first line is not a JSON line: a limit (--max-json-depth,
+        // --max-json-string-bytes) or a syntax error.
+        return .unrecognised(
+          "a JSON object whose first key is not omts_version, and a first line that is not one JSON value (\(error.description))")
       }
       if isStatement(first) { return .bods }
       if first["schema"]?.stringValue != nil, first["properties"]?.objectValue != nil { return .ftm }

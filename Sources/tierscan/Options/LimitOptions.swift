@@ -22,11 +22,22 @@ struct LimitOptions: ParsableArguments {
   @Option(name: .customLong("max-inflate-ratio"), help: "Largest inflated/compressed size ratio of one XLSX part.")
   var maxInflateRatio: Int = IngestLimits().maxInflateRatio
 
+  @Option(
+    name: .customLong("max-json-depth"),
+    help: "Deepest nesting of arrays and objects in a JSON interchange input (OMTS, BODS, FtM).")
+  var maxJSONDepth: Int = IngestLimits().json.maxDepth
+
+  @Option(
+    name: .customLong("max-json-string-bytes"),
+    help: "Longest string (key or value) in a JSON interchange input, in UTF-8 bytes after unescaping.")
+  var maxJSONStringBytes: Int = IngestLimits().json.maxStringBytes
+
   func validate() throws {
     let values = [
       ("--max-field-bytes", maxFieldBytes), ("--max-record-bytes", maxRecordBytes), ("--max-xml-depth", maxXMLDepth),
       ("--max-xml-attributes", maxXMLAttributes),
       ("--max-inflated-bytes", maxInflatedBytes), ("--max-inflate-ratio", maxInflateRatio),
+      ("--max-json-depth", maxJSONDepth), ("--max-json-string-bytes", maxJSONStringBytes),
     ]
     for (name, value) in values where value < 1 { throw ValidationError("\(name) must be a positive integer.") }
   }
@@ -40,6 +51,8 @@ struct LimitOptions: ParsableArguments {
     limits.maxXMLAttributes = maxXMLAttributes
     limits.maxInflatedBytes = maxInflatedBytes
     limits.maxInflateRatio = maxInflateRatio
+    limits.json.maxDepth = maxJSONDepth
+    limits.json.maxStringBytes = maxJSONStringBytes
     return limits
   }
 }
