@@ -22,6 +22,7 @@ struct CommodityUsage {
     // Each distinct string read as a word and as an HS code, once.
     let asWord = columns.strings.map { vocabulary.canonical($0) }
     let asCode = columns.strings.map { vocabulary.commodity(forHS: $0) }
+    let wordIsNoted = asWord.map { $0.map { $0.how != "canonical" } ?? false }
     var wordCounts = [Int](repeating: 0, count: columns.strings.count)
     var codeCounts = [Int](repeating: 0, count: columns.strings.count)
     var mapped: [String: Set<String>] = [:]
@@ -31,22 +32,40 @@ struct CommodityUsage {
       mapped[Self.key(country, mapping.commodity), default: []].insert(text)
     }
     // (country, string, as code) triples already noted: millions of edges repeat a few thousand
-    // of them, and each note builds a description string.
+    // of them, and each note builds a description string. Countries are numbered once per
+    // entity (-1: none), so an edge hashes three integers.
     var noted = Set<NotedValue>()
+    var numbers: [String: Int32] = [:]
+    var countries: [String] = []
+    let countryNumber = entities.map { entity -> Int32 in
+      guard let name = entity.country else { return -1 }
+      if let number = numbers[name] { return number }
+      countries.append(name)
+      numbers[name] = Int32(countries.count - 1)
+      return Int32(countries.count - 1)
+    }
+    func country(of v: Int) -> Int32 { countryNumber[v] }
+    func name(_ number: Int32) -> String? { number < 0 ? nil : countries[Int(number)] }
     for r in columns.type.indices where columns.type[r] == .supplies {
-      let country = entities[Int(from[r])].country
       let word = Int(columns.commodity[r])
       if word >= 0 {
         wordCounts[word] += 1
-        if let mapping = asWord[word], noted.insert(NotedValue(country: country, string: word, code: false)).inserted {
-          note(columns.strings[word], mapping, country: country, code: false)
+        // A word mapped by its canonical name is never noted (see `note`).
+        if wordIsNoted[word], let mapping = asWord[word] {
+          let supplier = country(of: Int(from[r]))
+          if noted.insert(NotedValue(country: supplier, string: Int32(word), code: false)).inserted {
+            note(columns.strings[word], mapping, country: name(supplier), code: false)
+          }
         }
       }
       let code = Int(columns.hsCode[r])
       if code >= 0 {
         codeCounts[code] += 1
-        if let mapping = asCode[code], noted.insert(NotedValue(country: country, string: code, code: true)).inserted {
-          note(columns.strings[code], mapping, country: country, code: true)
+        if let mapping = asCode[code] {
+          let supplier = country(of: Int(from[r]))
+          if noted.insert(NotedValue(country: supplier, string: Int32(code), code: true)).inserted {
+            note(columns.strings[code], mapping, country: name(supplier), code: true)
+          }
         }
       }
     }
@@ -82,8 +101,9 @@ struct CommodityUsage {
 
   /// A relationship string noted for a supplier country, read as a word or as an HS code.
   private struct NotedValue: Hashable {
-    var country: String?
-    var string: Int
+    /// The supplier's country by number (-1: none).
+    var country: Int32
+    var string: Int32
     var code: Bool
   }
 

@@ -53,7 +53,8 @@ public struct ExposureAttribution: Sendable {
     let propagator = RiskPropagator()
     var rows: [Row] = []
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    let entityCount = graph.entityCount
+    var walkGraph: WalkGraph?
+    var walkFlags: [UInt8] = []
     for c in order {
       let category = config.categories[c]
       let scores = inherent.scores[c]
@@ -79,16 +80,27 @@ public struct ExposureAttribution: Sendable {
       }
       // Sources reaching each neighbour: a breadth-first walk backwards along arcs, depth ≤
       // max_depth − 1, per neighbour; the walks are independent, so the neighbours are split over
-      // the workers (each with its own visit stamps) and the counts joined in neighbour order.
+      // the workers (each with its own copy of the flags) and the counts joined in neighbour order.
       let sortedNeighbours = neighbours.sorted()
       let maxDepth = config.maxDepth
       // One byte per entity for the walks (bit 0: exposure > 0, bit 1: inherent risk > 0): 1 MB
       // at a million entities instead of two 8 MB score arrays read at random.
       let flags = Self.walkFlags(exposure: result.scores, inherent: scores)
-      let counts = ParallelWork.map(count: sortedNeighbours.count, minimumToSplit: 64) { range in
-        var walk = Walk(entityCount: entityCount)
-        return range.map { k in walk.sourcesReaching(sortedNeighbours[k], arcs: arcs, flags: flags, maxDepth: maxDepth) }
-      }.flatMap { $0 }
+      // The walks' arcs: only those from exposed entities, as bare entity indices. Categories
+      // whose exposed entities are the same share them.
+      if walkGraph == nil || !WalkGraph.sameExposure(flags, walkFlags) {
+        walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(arcs: arcs, flags: flags)
+        walkFlags = walkGraph == nil ? [] : flags
+      }
+      let counts: [(count: Int, isComplete: Bool)]
+      if let walkGraph {
+        counts = ParallelWork.map(count: sortedNeighbours.count, minimumToSplit: 64) { range in
+          var walk = Walk(flags: flags)
+          return range.map { k in walk.sourcesReaching(sortedNeighbours[k], in: walkGraph, maxDepth: maxDepth) }
+        }.flatMap { $0 }
+      } else {
+        counts = []
+      }
       for (k, u) in sortedNeighbours.enumerated() {
         let (t, edge) = best[u]!
         let (count, isComplete) = counts[k]
@@ -124,62 +136,107 @@ public struct ExposureAttribution: Sendable {
     (0..<exposure.count).map { v in (exposure[v] > 0 ? 1 : 0) | (inherent[v] > 0 ? 2 : 0) }
   }
 
-  /// The reusable state of one worker's source walks: visit stamps and the two frontiers.
-  struct Walk {
-    private var stamp: [Int32]
-    private var visit: Int32 = 0
-    private var frontier: [EntityIndex] = []
-    private var next: [EntityIndex] = []
+  /// The arcs the source walks follow: for every entity, the sources of its arcs that are
+  /// exposed (`flags` bit 0), in arc order, as bare entity indices (4 bytes an arc instead of a
+  /// 16-byte ``RiskArcs/Arc``, and no arc the walk would skip).
+  struct WalkGraph: Sendable {
+    /// `offsets[v] ..< offsets[v + 1]` are the exposed sources of arcs into `v` in ``sources``.
+    let offsets: [Int32]
+    let sources: [EntityIndex]
 
-    init(entityCount: Int) { stamp = [Int32](repeating: -1, count: entityCount) }
-
-    /// Counts the entities with inherent risk > 0 (`flags` bit 1) from which a path of at most
-    /// `maxDepth − 1` arcs reaches `u`, walking backwards along arcs breadth-first. Only entities
-    /// with exposure > 0 (`flags` bit 0) are walked: an entity on such a path within the depth
-    /// limit has exposure > 0 itself, so the pruning is exact. Stops after ``maxWalk`` entities.
-    ///
-    /// - Complexity: O(min(reach, ``maxWalk``) × in-degree).
-    mutating func sourcesReaching(
-      _ u: EntityIndex, arcs: RiskArcs, flags: [UInt8], maxDepth: Int
-    ) -> (count: Int, isComplete: Bool) {
-      visit += 1
-      let visit = visit
-      var count = flags[Int(u)] & 2 != 0 ? 1 : 0
-      var visited = 1
-      var depth = 0
-      frontier.removeAll(keepingCapacity: true)
-      frontier.append(u)
-      var isComplete = true
-      stamp.withUnsafeMutableBufferPointer { stamp in
-        flags.withUnsafeBufferPointer { flags in
-          arcs.inOffsets.withUnsafeBufferPointer { offsets in
-            arcs.arcs.withUnsafeBufferPointer { arcs in
-              stamp[Int(u)] = visit
-              walk: while !frontier.isEmpty, depth < maxDepth - 1 {
-                next.removeAll(keepingCapacity: true)
-                for v in frontier {
-                  for slot in Int(offsets[Int(v)])..<Int(offsets[Int(v) + 1]) {
-                    let w = Int(arcs[slot].entity)
-                    guard stamp[w] != visit else { continue }
-                    let flag = flags[w]
-                    guard flag & 1 != 0 else { continue }
-                    if visited == maxWalk {
-                      isComplete = false
-                      break walk
-                    }
-                    stamp[w] = visit
-                    visited += 1
-                    if flag & 2 != 0 { count += 1 }
-                    next.append(EntityIndex(w))
-                  }
-                }
-                swap(&frontier, &next)
-                depth += 1
+    /// - Complexity: O(V + A).
+    init(arcs: RiskArcs, flags: [UInt8]) {
+      let n = arcs.entityCount
+      var offsets = [Int32](repeating: 0, count: n + 1)
+      var sources: [EntityIndex] = []
+      sources.reserveCapacity(arcs.arcs.count)
+      flags.withUnsafeBufferPointer { flags in
+        arcs.inOffsets.withUnsafeBufferPointer { inOffsets in
+          arcs.arcs.withUnsafeBufferPointer { arcs in
+            for v in 0..<n {
+              for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
+                let w = arcs[slot].entity
+                if flags[Int(w)] & 1 != 0 { sources.append(w) }
               }
+              offsets[v + 1] = Int32(sources.count)
             }
           }
         }
       }
+      self.offsets = offsets
+      self.sources = sources
+    }
+
+    /// Whether two flag arrays mark the same entities exposed (bit 0), so one walk graph serves both.
+    static func sameExposure(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+      guard a.count == b.count else { return false }
+      return a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+          for i in 0..<a.count where (a[i] ^ b[i]) & 1 != 0 { return false }
+          return true
+        }
+      }
+    }
+  }
+
+  /// The reusable state of one worker's source walks: one byte per entity (the category's flags,
+  /// bit 7 marking the entities of the current walk, cleared after it) and the walk's queue.
+  struct Walk {
+    private var state: [UInt8]
+    private var queue: [EntityIndex] = []
+
+    /// - Parameter flags: the category's ``ExposureAttribution/walkFlags(exposure:inherent:)``.
+    init(flags: [UInt8]) { state = flags }
+
+    /// Counts the entities with inherent risk > 0 (`flags` bit 1) from which a path of at most
+    /// `maxDepth − 1` arcs reaches `u`, walking backwards along arcs breadth-first. Only entities
+    /// with exposure > 0 (`flags` bit 0) are walked (`graph` holds no other): an entity on such a
+    /// path within the depth limit has exposure > 0 itself, so the pruning is exact. Stops after
+    /// `limit` entities; the entities counted then are the first `limit` in breadth-first order
+    /// (each level in the order of the previous level, each entity's arcs in arc order).
+    ///
+    /// - Complexity: O(min(reach, `limit`) × in-degree).
+    mutating func sourcesReaching(
+      _ u: EntityIndex, in graph: WalkGraph, maxDepth: Int, limit: Int = maxWalk
+    ) -> (count: Int, isComplete: Bool) {
+      queue.removeAll(keepingCapacity: true)
+      queue.append(u)
+      var count = 0
+      var isComplete = true
+      var queue = self.queue
+      self.queue = []
+      state.withUnsafeMutableBufferPointer { state in
+        graph.offsets.withUnsafeBufferPointer { offsets in
+          graph.sources.withUnsafeBufferPointer { sources in
+            count = state[Int(u)] & 2 != 0 ? 1 : 0
+            state[Int(u)] |= 0x80
+            var head = 0
+            var depth = 0
+            walk: while head < queue.count, depth < maxDepth - 1 {
+              let levelEnd = queue.count
+              while head < levelEnd {
+                let v = Int(queue[head])
+                head += 1
+                for slot in Int(offsets[v])..<Int(offsets[v + 1]) {
+                  let w = Int(sources[slot])
+                  let flag = state[w]
+                  guard flag & 0x80 == 0 else { continue }
+                  if queue.count == limit {
+                    isComplete = false
+                    break walk
+                  }
+                  state[w] = flag | 0x80
+                  count += Int((flag >> 1) & 1)
+                  queue.append(EntityIndex(w))
+                }
+              }
+              depth += 1
+            }
+            for v in queue { state[Int(v)] &= 0x7F }
+          }
+        }
+      }
+      self.queue = queue
       return (count, isComplete)
     }
   }

@@ -5,7 +5,9 @@ import TierscanCore
 import TierscanTestSupport
 
 /// The source walk of `attribution.csv` (one reused ``ExposureAttribution/Walk`` per worker, one
-/// byte of flags per entity) counts what a plain breadth-first search counts.
+/// byte of flags per entity, over a ``ExposureAttribution/WalkGraph`` of exposed arc sources)
+/// counts what a plain breadth-first search counts, and when it stops at its limit it has counted
+/// exactly what the walk over every arc counted (the same first entities in breadth-first order).
 @Suite struct ExposureAttributionWalkTests {
   @Test(arguments: [1, 2, 3, 4, 5])
   func reusedWalksMatchAFreshBreadthFirstSearch(seed: UInt64) {
@@ -24,14 +26,61 @@ import TierscanTestSupport
     let exposure = (0..<graph.entityCount).map { _ in random.next() % 5 == 0 ? 0.0 : 0.5 }
     let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
     let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
+    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
     for maxDepth in [1, 2, 3, 8] {
-      var walk = ExposureAttribution.Walk(entityCount: graph.entityCount)
+      var walk = ExposureAttribution.Walk(flags: flags)
       for u in 0..<graph.entityCount {
-        let got = walk.sourcesReaching(EntityIndex(u), arcs: arcs, flags: flags, maxDepth: maxDepth)
+        let got = walk.sourcesReaching(EntityIndex(u), in: walkGraph, maxDepth: maxDepth)
         let want = reference(u, arcs: arcs, exposure: exposure, inherent: inherent, maxDepth: maxDepth)
         #expect(got.count == want && got.isComplete, "seed \(seed) depth \(maxDepth) entity \(u)")
       }
     }
+  }
+
+  /// With a small limit most walks stop early: the count and completeness equal those of the
+  /// walk over every arc with visit stamps (the implementation before the walk graph), entity by
+  /// entity, for every depth and limit — so truncated counts (`N+`) are unchanged too.
+  @Test(arguments: [11, 12, 13, 14, 15, 16])
+  func truncatedWalksCountWhatTheArcWalkCounted(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    var f = GraphFixture()
+    let n = 150
+    for i in 0..<n { f.entity("E\(i)") }
+    let types: [RelationshipType] = [.supplies, .supplies, .supplies, .owns, .subcontracts, .operates]
+    for _ in 0..<(n * 4) {
+      let a = Int(random.next() % UInt64(n))
+      let b = Int(random.next() % UInt64(n))
+      f.edge("E\(a)", "E\(b)", types[Int(random.next() % UInt64(types.count))])
+    }
+    let graph = f.build()
+    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
+    let exposure = (0..<graph.entityCount).map { _ in random.next() % 4 == 0 ? 0.0 : 0.5 }
+    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
+    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
+    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    var truncated = 0
+    for maxDepth in [1, 2, 4, 8] {
+      for limit in [1, 2, 5, 17, 60, 1000] {
+        var walk = ExposureAttribution.Walk(flags: flags)
+        var old = ArcWalk(entityCount: graph.entityCount)
+        for u in 0..<graph.entityCount {
+          let got = walk.sourcesReaching(EntityIndex(u), in: walkGraph, maxDepth: maxDepth, limit: limit)
+          let want = old.sourcesReaching(EntityIndex(u), arcs: arcs, flags: flags, maxDepth: maxDepth, limit: limit)
+          #expect(got == want, "seed \(seed) depth \(maxDepth) limit \(limit) entity \(u)")
+          if !want.isComplete { truncated += 1 }
+        }
+      }
+    }
+    #expect(truncated > 100, "the case must exercise the limit")
+  }
+
+  @Test func categoriesShareAWalkGraphOnlyWhenTheSameEntitiesAreExposed() {
+    let a = ExposureAttribution.walkFlags(exposure: [0.5, 0, 0.2], inherent: [0, 0.7, 0.7])
+    let b = ExposureAttribution.walkFlags(exposure: [0.1, 0, 0.9], inherent: [0.7, 0, 0])
+    let c = ExposureAttribution.walkFlags(exposure: [0.1, 0.3, 0.9], inherent: [0, 0.7, 0.7])
+    #expect(ExposureAttribution.WalkGraph.sameExposure(a, b))
+    #expect(!ExposureAttribution.WalkGraph.sameExposure(a, c))
+    #expect(!ExposureAttribution.WalkGraph.sameExposure(a, Array(a.prefix(2))))
   }
 
   /// Entities with inherent risk from which a path of ≤ maxDepth − 1 arcs through entities with
@@ -52,3 +101,41 @@ import TierscanTestSupport
     return seen.filter { inherent[$0] > 0 }.count
   }
 }
+
+/// The walk as it was before ``ExposureAttribution/WalkGraph``: over every arc of ``RiskArcs``
+/// with per-walk visit stamps, skipping unexposed entities, stopping at `limit` visited entities.
+private struct ArcWalk {
+  private var stamp: [Int32]
+  private var visit: Int32 = 0
+
+  init(entityCount: Int) { stamp = [Int32](repeating: -1, count: entityCount) }
+
+  mutating func sourcesReaching(
+    _ u: EntityIndex, arcs: RiskArcs, flags: [UInt8], maxDepth: Int, limit: Int
+  ) -> (count: Int, isComplete: Bool) {
+    visit += 1
+    var count = flags[Int(u)] & 2 != 0 ? 1 : 0
+    var visited = 1
+    var depth = 0
+    var frontier = [u]
+    stamp[Int(u)] = visit
+    while !frontier.isEmpty, depth < maxDepth - 1 {
+      var next: [EntityIndex] = []
+      for v in frontier {
+        for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
+          let w = Int(arcs.arcs[slot].entity)
+          guard stamp[w] != visit, flags[w] & 1 != 0 else { continue }
+          if visited == limit { return (count, false) }
+          stamp[w] = visit
+          visited += 1
+          if flags[w] & 2 != 0 { count += 1 }
+          next.append(EntityIndex(w))
+        }
+      }
+      frontier = next
+      depth += 1
+    }
+    return (count, true)
+  }
+}
+
