@@ -225,6 +225,24 @@ public struct BlockingIndex: Sendable {
   public func candidates(
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch
   ) -> [Int] {
+    candidates(names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: true) { _ in true }
+  }
+
+  /// ``candidates(names:country:identifiers:scratch:)`` among the records `accept` accepts (as
+  /// ``candidates(of:scratch:where:)`` takes them).
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func candidates(
+    names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch,
+    where accept: (Int) -> Bool
+  ) -> [Int] {
+    candidates(names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: false, accept)
+  }
+
+  private func candidates(
+    names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch, acceptsAll: Bool,
+    _ accept: (Int) -> Bool
+  ) -> [Int] {
     func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
       let list = members[Int(block)]
       guard list.count <= maxBlock else { return }
@@ -253,7 +271,7 @@ public struct BlockingIndex: Sendable {
     scratch.keys.sort()
     let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
     visitKeys(scope: scope, &scratch)
-    return finish(&scratch, acceptsAll: true) { _ in true }
+    return finish(&scratch, acceptsAll: acceptsAll, accept)
   }
 
   /// Counts the members of the blocks of `scratch.keys` (sorted; repeats are skipped) in the

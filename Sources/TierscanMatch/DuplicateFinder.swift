@@ -31,6 +31,7 @@ public struct DuplicateFinder: Sendable {
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
     let names = ParallelWork.array(count: records.count, minimumToSplit: 2_000) { bound.prepare(records[$0]) }
+    let gate = WordGate(records: records, config: config)
     // Every record's candidates first (both sides query: a pair may be among one side's top
     // candidates only), as sorted lists per piece; then each unordered pair is considered once.
     let ranges = ParallelWork.ranges(count: records.count, minimumToSplit: 2_000)
@@ -40,7 +41,11 @@ public struct DuplicateFinder: Sendable {
       offsets.reserveCapacity(ranges[w].count + 1)
       var targets: [Int32] = []
       for i in ranges[w] {
-        for j in index.candidates(of: records[i], scratch: &scratch, where: { $0 != i && comparable(i, $0) }) {
+        let record = records[i]
+        let found = index.candidates(
+          names: record.names, country: record.record.country, identifiers: record.record.identifiers,
+          scratch: &scratch, where: { $0 != i && comparable(i, $0) })
+        for j in found {
           targets.append(Int32(j))
         }
         offsets.append(targets.count)
@@ -69,9 +74,11 @@ public struct DuplicateFinder: Sendable {
               if j < i, candidates(j).binarySearch(Int32(i)) { continue }
               considered += 1
               let (l, r) = (min(i, j), max(i, j))
-              // A pair that cannot be `possible` (``ScoreBound``) is not scored; it would be
-              // decided `distinct`.
-              guard bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r]) else { continue }
+              // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
+              // scored; it would be decided `distinct`.
+              guard gate.mayReach(bound.leastPossible, indexed: l, r),
+                bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r])
+              else { continue }
               let (decision, features) = scorer.score(records[l], records[r])
               if decision >= .possible { found.append(Pair(left: l, right: r, decision: decision, features: features)) }
             }

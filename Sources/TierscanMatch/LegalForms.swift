@@ -41,4 +41,7 @@ public enum LegalForms {
     "kabushiki kaisha", "yugen kaisha", "public company limited", "public limited company",
     "private limited", "joint stock company", "limited liability company", "closed joint stock company",
   ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+
+  /// The first words of ``phrases``: a word not in it begins no phrase.
+  public static let phraseStarts = Set(phrases.map { $0[0] })
 }

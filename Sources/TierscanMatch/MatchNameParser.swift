@@ -100,11 +100,14 @@ public struct MatchNameParser: Sendable {
     var found: [String] = []
     var i = 0
     outer: while i < words.count {
-      for phrase in LegalForms.phrases where i + phrase.count <= words.count {
-        if words[i] == phrase[0], words[i..<(i + phrase.count)].elementsEqual(phrase) {
-          found.append(phrase.joined(separator: " "))
-          i += phrase.count
-          continue outer
+      // Only a word that begins some phrase can begin one here (the same phrases, in the same order).
+      if LegalForms.phraseStarts.contains(words[i]) {
+        for phrase in LegalForms.phrases where i + phrase.count <= words.count {
+          if words[i] == phrase[0], words[i..<(i + phrase.count)].elementsEqual(phrase) {
+            found.append(phrase.joined(separator: " "))
+            i += phrase.count
+            continue outer
+          }
         }
       }
       if LegalForms.anywhere.contains(words[i]) {

@@ -8,9 +8,12 @@ import TierscanCore
 /// are handed to it.
 ///
 /// Why it bounds ``ScoreBound``'s value from above, step by step:
-/// - identifiers: when both records carry any identifier the gate lets the pair through (it does
-///   not decide agreement); otherwise the agreement is `unknown` and countries that differ mean
-///   `distinct`;
+/// - identifiers, as ``PairScorer``'s agreement: an identifier of one scheme (LEI, DUNS, CID)
+///   that both records give and that is equal lets the pair through (`same`); otherwise one that
+///   both give and that differs rejects it (`distinct`); otherwise (no scheme given by both) the
+///   agreement is `unknown` and countries that differ mean `distinct`. Identifiers are compared
+///   as interned ids (the indexed records' values; a query value no record has gets an id no
+///   record has, so it differs from every record's);
 /// - the number penalty is the bound's, computed on interned ids (sets of number words are equal
 ///   exactly when their sorted distinct ids are; a query number word no record has makes its set
 ///   differ from every record's);
@@ -21,9 +24,11 @@ import TierscanCore
 ///   byte, and lengths that allow ``TokenSimilarity/softThreshold`` (0.9 needs Jaro ≥ 5/6, so the
 ///   shorter word at least half the longer), and that similarity is at most `1 − 0.2 / L` for
 ///   `L` the longer length (two different words have Jaro ≤ `1 − 1/(3L)`: a character unmatched
-///   or a transposition; the prefix boost keeps at most 0.4 of the gap). Words with a non-ASCII
-///   byte are compatible with every word at score 1. So `M ≤ Σ_i max_j score_ij × min(w_i, w_j)`
-///   and containment and Dice follow;
+///   or a transposition; the prefix boost keeps at most 0.4 of the gap) and at most what
+///   ``JaroBound/softCap(_:_:_:_:)`` allows from the letters the two words share (none when
+///   they share too few to reach 0.9: `tjnyh`/`tabcd`). Words with a non-ASCII byte are
+///   compatible with every word at score 1. So `M ≤ Σ_i max_j score_ij × min(w_i, w_j)` and
+///   containment and Dice follow;
 /// - an address adds at most 0.05 and only when both records have one (a query with an `address`
 ///   value counts as having one).
 /// A margin of 1e-9 more than ``ScoreBound``'s covers differences in the order of additions.
@@ -32,7 +37,10 @@ public struct WordGate: Sendable {
     var nameStart: Int32
     var nameEnd: Int32
     var country: Int32
-    var hasIdentifiers: Bool
+    /// Interned LEI, DUNS and CID: -1 when absent, -2 for a query value no indexed record has.
+    var lei: Int32
+    var duns: Int32
+    var cid: Int32
     var hasAddress: Bool
   }
 
@@ -55,6 +63,8 @@ public struct WordGate: Sendable {
     var first: UInt8
     var isASCII: Bool
     var weight: Double
+    /// Bit `b % 64` set for every byte `b` of the word (``JaroBound``).
+    var letters: UInt64
   }
 
   /// Records' names as flat columns (the indexed records, or one query).
@@ -83,6 +93,8 @@ public struct WordGate: Sendable {
 
   private var vocabulary = ByteInterner()
   private var countries: [String: Int32] = [:]
+  /// Identifier values of the indexed records, per scheme.
+  private var identifierIDs: [[String: Int32]] = [[:], [:], [:]]
   private var rows = Columns()
   private let tokens = TokenSimilarity()
   private let config: MatchConfig
@@ -98,12 +110,15 @@ public struct WordGate: Sendable {
         for word in name.qualifiers { _ = vocabulary.intern(word) }
       }
       if let country = record.record.country, countries[country] == nil { countries[country] = Int32(countries.count) }
+      for (scheme, value) in Self.schemes(record.record.identifiers).enumerated() {
+        if let value, identifierIDs[scheme][value] == nil { identifierIDs[scheme][value] = Int32(identifierIDs[scheme].count) }
+      }
     }
     var numberScratch: [Int32] = []
     for record in records {
       let country = record.record.country.flatMap { countries[$0] } ?? -1
       Self.append(
-        record.names, country: country, hasIdentifiers: Self.hasIdentifiers(record.record.identifiers),
+        record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
         hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, tokens: tokens,
         numberScratch: &numberScratch)
     }
@@ -120,16 +135,26 @@ public struct WordGate: Sendable {
     query.columns.removeAll()
     let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
     Self.append(
-      names, country: countryID, hasIdentifiers: Self.hasIdentifiers(identifiers), hasAddress: hasAddress,
+      names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
       to: &query.columns, vocabulary: vocabulary, tokens: tokens, numberScratch: &query.numberScratch)
   }
 
-  static func hasIdentifiers(_ identifiers: Identifiers) -> Bool {
-    identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
+  private static func schemes(_ identifiers: Identifiers) -> [String?] {
+    [identifiers.lei, identifiers.duns, identifiers.cid]
+  }
+
+  /// LEI, DUNS and CID as interned ids (-1 absent, -2 a value no indexed record has).
+  private func identifierNumbers(_ identifiers: Identifiers) -> (Int32, Int32, Int32) {
+    func number(_ value: String?, _ scheme: Int) -> Int32 {
+      guard let value else { return -1 }
+      return identifierIDs[scheme][value] ?? -2
+    }
+    return (number(identifiers.lei, 0), number(identifiers.duns, 1), number(identifiers.cid, 2))
   }
 
   private static func append(
-    _ names: [MatchName], country: Int32, hasIdentifiers: Bool, hasAddress: Bool, to columns: inout Columns,
+    _ names: [MatchName], country: Int32, identifiers: (Int32, Int32, Int32), hasAddress: Bool,
+    to columns: inout Columns,
     vocabulary: ByteInterner, tokens: TokenSimilarity, numberScratch: inout [Int32]
   ) {
     let nameStart = Int32(columns.names.count)
@@ -146,7 +171,7 @@ public struct WordGate: Sendable {
           columns.words.append(
             Word(
               id: id, length: Int32(bytes.count), first: bytes.first ?? 0, isASCII: !bytes.contains { $0 >= 0x80 },
-              weight: w))
+              weight: w, letters: JaroBound.letters(bytes)))
           if core, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { numberScratch.append(id) }
         }
         if core { coreWeight += w }
@@ -171,7 +196,8 @@ public struct WordGate: Sendable {
     }
     columns.records.append(
       Record(
-        nameStart: nameStart, nameEnd: Int32(columns.names.count), country: country, hasIdentifiers: hasIdentifiers,
+        nameStart: nameStart, nameEnd: Int32(columns.names.count), country: country, lei: identifiers.0,
+        duns: identifiers.1, cid: identifiers.2,
         hasAddress: hasAddress))
   }
 
@@ -211,12 +237,33 @@ public struct WordGate: Sendable {
     return !query.passed.isEmpty
   }
 
+  /// Whether indexed records `left` and `right` may reach `least` against each other (as
+  /// ``ScoreBound/mayReach(_:_:_:_:_:)``): the gate with an indexed record as the query, for
+  /// pairs within one set of records (the duplicate search). Symmetric in what it accepts up to
+  /// the order of additions, which the margins cover.
+  public func mayReach(_ least: Double, indexed left: Int, _ right: Int) -> Bool {
+    let needed = max(least, min(config.possible, config.same)) - 1e-12 - 1e-9 - 1e-9
+    return rows.records.withUnsafeBufferPointer { records in
+      rows.names.withUnsafeBufferPointer { names in
+        rows.words.withUnsafeBufferPointer { words in
+          rows.numbers.withUnsafeBufferPointer { numbers in
+            Self.mayReach(needed, records[left], names, words, numbers, records[right], names, words, numbers)
+          }
+        }
+      }
+    }
+  }
+
   private static func mayReach(
     _ needed: Double, _ q: Record, _ qNames: UnsafeBufferPointer<Name>, _ qWords: UnsafeBufferPointer<Word>,
     _ qNumbers: UnsafeBufferPointer<Int32>, _ r: Record, _ rNames: UnsafeBufferPointer<Name>,
     _ rWords: UnsafeBufferPointer<Word>, _ rNumbers: UnsafeBufferPointer<Int32>
   ) -> Bool {
-    if q.hasIdentifiers && r.hasIdentifiers { return true }
+    switch identifierAgreement(q, r) {
+    case .agree: return true
+    case .disagree: return false
+    case .unknown: break
+    }
     if q.country != -1 && r.country != -1 && q.country != r.country { return false }
     if needed <= 0 { return true }
     let address = q.hasAddress && r.hasAddress ? 0.05 : 0
@@ -251,6 +298,22 @@ public struct WordGate: Sendable {
       }
     }
     return false
+  }
+
+  /// ``PairScorer/identifierAgreement(_:_:)`` on interned ids: any scheme equal → agree; else
+  /// any scheme both give → disagree (two query values no record has are both -2 but never
+  /// compared, as only one side is a query).
+  @inline(__always)
+  private static func identifierAgreement(_ q: Record, _ r: Record) -> MatchFeatures.Agreement {
+    var disagree = false
+    @inline(__always) func compare(_ a: Int32, _ b: Int32) -> Bool {
+      guard a != -1, b != -1 else { return false }
+      if a == b && a >= 0 { return true }
+      disagree = true
+      return false
+    }
+    if compare(q.lei, r.lei) || compare(q.duns, r.duns) || compare(q.cid, r.cid) { return .agree }
+    return disagree ? .disagree : .unknown
   }
 
   @inline(__always)
@@ -291,8 +354,10 @@ public struct WordGate: Sendable {
           score = 1
         } else if !u.isASCII || !v.isASCII {
           score = 1
-        } else if u.length >= 4, v.length >= 4, u.first == v.first, 2 * min(u.length, v.length) >= max(u.length, v.length) {
-          score = 1 - 0.2 / Double(max(u.length, v.length))
+        } else if u.length >= 4, v.length >= 4, u.first == v.first, 2 * min(u.length, v.length) >= max(u.length, v.length),
+          let cap = JaroBound.softCap(u.letters, Int(u.length), v.letters, Int(v.length))
+        {
+          score = min(cap, 1 - 0.2 / Double(max(u.length, v.length)))
         } else {
           continue
         }

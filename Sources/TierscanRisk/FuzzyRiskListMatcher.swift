@@ -23,10 +23,12 @@ public struct FuzzyRiskListMatcher: Sendable {
     public var entities = 0
     public var filtered = 0
     /// Block members visited, distinct rows met, candidates kept (at most `max_candidates` per
-    /// entity), candidates pruned by the bound, candidates scored and matches.
+    /// entity), candidates let through by ``WordGate``, candidates pruned (by the gate or the
+    /// bound), candidates scored and matches.
     public var visits = 0
     public var met = 0
     public var candidates = 0
+    public var pastGate = 0
     public var pruned = 0
     public var scored = 0
     public var matches = 0
@@ -34,7 +36,8 @@ public struct FuzzyRiskListMatcher: Sendable {
     static func + (a: Work, b: Work) -> Work {
       Work(
         entities: a.entities + b.entities, filtered: a.filtered + b.filtered, visits: a.visits + b.visits,
-        met: a.met + b.met, candidates: a.candidates + b.candidates, pruned: a.pruned + b.pruned,
+        met: a.met + b.met, candidates: a.candidates + b.candidates, pastGate: a.pastGate + b.pastGate,
+        pruned: a.pruned + b.pruned,
         scored: a.scored + b.scored, matches: a.matches + b.matches)
     }
   }
@@ -100,6 +103,7 @@ public struct FuzzyRiskListMatcher: Sendable {
         // The full record only for the few candidates the gate lets through.
         gate.filter(candidates, reaching: config.screening, &gateQuery)
         work.pruned += candidates.count - gateQuery.passed.count
+        work.pastGate += gateQuery.passed.count
         var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
         for r in gateQuery.passed {
           if prepared == nil {

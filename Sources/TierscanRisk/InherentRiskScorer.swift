@@ -205,7 +205,7 @@ public struct InherentRiskScorer: Sendable {
       [
         ("blocks", stats.blocks), ("largest block '\(stats.largestKey)' rows", stats.largestBlock),
         ("skipped blocks", stats.skippedBlocks), ("entities", work.entities), ("filtered", work.filtered),
-        ("visits", work.visits), ("rows met", work.met), ("candidates", work.candidates), ("pruned", work.pruned),
+        ("visits", work.visits), ("rows met", work.met), ("candidates", work.candidates), ("past the gate", work.pastGate), ("pruned", work.pruned),
         ("scored", work.scored), ("matches", work.matches),
       ])
     return matches

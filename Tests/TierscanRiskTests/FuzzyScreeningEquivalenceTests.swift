@@ -219,6 +219,31 @@ import TierscanTestSupport
     }
   }
 
+  /// ``WordGate`` between two indexed records (the duplicate search) never rejects a pair
+  /// ``ScoreBound`` accepts, on every pair of entities and several thresholds.
+  @Test(arguments: [1, 2] as [UInt64])
+  func wordGateBetweenIndexedRecordsNeverRejectsWhatTheBoundAccepts(seed: UInt64) {
+    let (graph, _) = Self.randomCase(seed: seed, entities: 250, rows: 0)
+    let records = graph.entities.map { PreparedRecord(MatchRecord(entity: $0)) }
+    for config in [MatchConfig(), MatchConfig(possible: 0.6, screening: 0.6), MatchConfig(possible: 0.3, screening: 0.02)] {
+      let gate = WordGate(records: records, config: config)
+      let bound = ScoreBound(config: config)
+      let names = records.map { bound.prepare($0) }
+      var (accepted, rejected) = (0, 0)
+      for i in records.indices {
+        for j in records.indices where j != i {
+          let exact = bound.mayReach(bound.leastPossible, records[i], names[i], records[j], names[j])
+          let cheap = gate.mayReach(bound.leastPossible, indexed: i, j)
+          #expect(cheap || !exact, "\(config): gate rejects '\(graph.entities[i].name)' ~ '\(graph.entities[j].name)'")
+          if exact { accepted += 1 }
+          if !cheap { rejected += 1 }
+        }
+      }
+      #expect(accepted > 0)
+      if config == MatchConfig() { #expect(rejected > records.count * (records.count - 1) / 2) }
+    }
+  }
+
   /// The query path that looks keys up by their bytes finds the candidates of the string path.
   @Test(arguments: [1, 4] as [UInt64])
   func byteKeyCandidatesEqualStringKeyCandidates(seed: UInt64) {
@@ -237,6 +262,12 @@ import TierscanTestSupport
           identifiers: entity.identifiers, scratch: &other)
         #expect(actual == expected, "'\(entity.name)' (\(entity.country ?? "-"))")
         total += expected.count
+        // With a filter, as the duplicate search asks.
+        let odd = index.candidates(of: prepared, scratch: &scratch, where: { $0 % 2 == 1 })
+        let oddBytes = index.candidates(
+          names: prepared.names, country: entity.country, identifiers: entity.identifiers, scratch: &other,
+          where: { $0 % 2 == 1 })
+        #expect(odd == oddBytes, "'\(entity.name)' (\(entity.country ?? "-")), odd rows only")
       }
       #expect(total > 0)
       #expect(scratch.visits == other.visits && scratch.met == other.met)

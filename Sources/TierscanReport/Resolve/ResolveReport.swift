@@ -66,17 +66,27 @@ public struct ResolveReport: Sendable {
       let scorer = PairScorer(config: config)
       let bound = ScoreBound(config: config)
       let rowNames = rows.map { bound.prepare($0) }
+      let gate = WordGate(records: rows, config: config)
       // Entities query the rows on both cores; the pieces are joined in entity order.
       let rowMatches = ParallelWork.map(count: records.count, minimumToSplit: 2_000) { range in
         var scratch = index.makeScratch()
+        var query = gate.makeQuery()
         var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
         for k in range {
           let record = records[k]
-          let rowCandidates = index.candidates(of: record, scratch: &scratch)
+          let rowCandidates = index.candidates(
+            names: record.names, country: record.record.country, identifiers: record.record.identifiers,
+            scratch: &scratch)
           guard !rowCandidates.isEmpty else { continue }
+          // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
+          // out below; it is not scored.
+          gate.load(
+            record.names, country: record.record.country, identifiers: record.record.identifiers,
+            hasAddress: record.addressWords != nil, into: &query)
+          gate.filter(rowCandidates, reaching: bound.leastPossible, &query)
+          guard !query.passed.isEmpty else { continue }
           let names = bound.prepare(record)
-          for r in rowCandidates {
-            // A pair that cannot be `possible` would be left out below; it is not scored.
+          for r in query.passed {
             guard bound.mayReach(bound.leastPossible, record, names, rows[r], rowNames[r]) else { continue }
             let (decision, features) = scorer.score(record, rows[r])
             if decision >= .possible { found.append((k, r, decision, features)) }
