@@ -1,26 +1,15 @@
 import Testing
+import TierscanTestSupport
 @testable import TierscanMatch
 
 /// ``JaroBound/softCap(_:_:_:_:)`` never says "cannot pair" of two words that
 /// ``TokenSimilarity`` would pair, and never caps below their Jaro-Winkler similarity.
 @Suite struct JaroBoundTests {
-  /// A small generator (tests only).
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Random words over small alphabets (so that many pairs reach 0.9) and typo variants of them.
   @Test(arguments: ["abc", "abcdeo0", "tjnyh0123456789", "abcdefghijklmnopqrstuvwxyz0123456789"])
   func capIsAnUpperBoundOfEveryPairingScore(alphabet: String) {
     let letters = Array(alphabet.utf8)
-    var rng = Random(state: UInt64(letters.count))
+    var rng = SplitMix64(state: UInt64(letters.count))
     var (paired, refused) = (0, 0)
     for _ in 0..<20_000 {
       let a = (0..<(4 + Int(rng.next() % 9))).map { _ in letters[Int(rng.next() % UInt64(letters.count))] }
