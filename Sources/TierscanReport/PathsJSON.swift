@@ -38,15 +38,15 @@ public enum PathsJSON {
   /// that `closesFile` (the last slice) closes it, so that the parts of consecutive slices,
   /// concatenated, are ``bytes(_:minLevel:)`` — rendered concurrently by the scan writer.
   ///
-  /// Each source's `rules` array is rendered once per part and copied for the other exposures
-  /// it explains (a country row's source explains thousands of them).
+  /// Each stored rule list's `rules` array is rendered once per part and copied for the other
+  /// exposures whose sources share it (a source explains many exposures, and the entities of a
+  /// country row share a handful of lists: ``Exposure/rulesIndex``).
   static func part(
     _ analysis: RiskAnalysis, selected: ArraySlice<Int>, closesFile: Bool, mitigation: [EntityIndex: JSONValue],
     maxHops: Int = .max
   ) -> [UInt8] {
     let graph = analysis.graph
     let exposures = analysis.exposures
-    let categoryCount = analysis.config.categories.count
     var out = OutputBytes(capacity: selected.count * 400)
     var renderedRules: [Int: [UInt8]] = [:]
     for position in selected.indices {
@@ -65,7 +65,7 @@ public enum PathsJSON {
       out.appendKey("source_id", indent: 2)
       out.appendJSONString(graph.entities[Int(exposure.source)].id)
       out.appendKey("rules", indent: 2)
-      let key = Int(exposure.source) * categoryCount + exposure.categoryIndex
+      let key = exposure.rulesIndex
       if let known = renderedRules[key] {
         out.append(bytes: known)
       } else {

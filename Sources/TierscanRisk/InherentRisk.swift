@@ -35,6 +35,13 @@ public struct InherentRisk: Sendable {
     ruleLists[Int(listOf[category][Int(entity)])]
   }
 
+  /// The index of the stored list ``rules(of:in:)`` returns: entities with the same index have
+  /// the same rules (a country row's entities share a handful of lists), so a renderer can render
+  /// each list once.
+  public func ruleListIndex(of entity: EntityIndex, in category: Int) -> Int {
+    Int(listOf[category][Int(entity)])
+  }
+
   /// Records a rule and raises r₀ to its score when higher.
   public mutating func add(_ rule: RuleHit, to entity: EntityIndex, in category: Int) {
     let v = Int(entity)

@@ -47,6 +47,10 @@ public struct Exposure: Sendable, Hashable {
   /// The inherent-risk rules of the path's source in this category.
   public var rules: [RuleHit] { explanations.inherent.rules(of: source, in: categoryIndex) }
 
+  /// Which stored rule list ``rules`` is (``InherentRisk/ruleListIndex(of:in:)``): exposures with
+  /// the same index have the same rules.
+  public var rulesIndex: Int { explanations.inherent.ruleListIndex(of: source, in: categoryIndex) }
+
   public static func == (a: Exposure, b: Exposure) -> Bool {
     a.entity == b.entity && a.category == b.category && a.score == b.score && a.level == b.level
       && a.hops == b.hops && a.source == b.source && a.path == b.path && a.rules == b.rules

@@ -168,4 +168,24 @@ import TierscanCore
     #expect(shared.rules(of: 2, in: 0).map(\.score) == [0.5, 0.9, 0.9])
     #expect(shared.entities(in: 0) { $0.rule == .smelterStatus } == [0])
   }
+
+  /// paths.json renders each rule list once (keyed by ``InherentRisk/ruleListIndex(of:in:)``):
+  /// entities with one index have the same rules, and the entities of a country row share one.
+  @Test func entitiesWithOneRuleListIndexHaveTheSameRules() {
+    func rule(_ name: RiskRuleID, _ score: Double) -> RuleHit {
+      RuleHit(rule: name, category: "forced_labour", score: score, provenance: nil)
+    }
+    var risk = InherentRisk(categories: ["forced_labour"], entityCount: 6)
+    risk.add(rule(.countryCommodity, 0.5), toEach: [0, 1, 2, 3], in: 0)
+    risk.add(rule(.identifier, 0.9), to: 1, in: 0)
+    risk.add(rule(.countryCommodity, 0.7), toEach: [2, 3, 4], in: 0)
+    let index = (0..<6).map { risk.ruleListIndex(of: EntityIndex($0), in: 0) }
+    #expect(index[2] == index[3] && index[0] != index[2] && index[1] != index[0] && index[4] != index[2])
+    #expect(index[5] == 0 && risk.rules(of: 5, in: 0).isEmpty)
+    for a in 0..<6 {
+      for b in 0..<6 where index[a] == index[b] {
+        #expect(risk.rules(of: EntityIndex(a), in: 0) == risk.rules(of: EntityIndex(b), in: 0))
+      }
+    }
+  }
 }
