@@ -48,6 +48,26 @@ import TierscanTestSupport
     expectSame(text)
   }
 
+  @Test func equalCommodityFieldsShareOneList() {
+    let text = """
+      id,name,commodities
+      E1,One,Tin; cobalt
+      E2,Two,Tin; cobalt
+      E3,Three,tin;cobalt
+      E4,Four,Tin; cobalt
+      E5,Five,É;x
+      E6,Six,É;x
+
+      """
+    let entities = read(text, fast: true).entities
+    #expect(entities.map(\.commodities) == [["tin", "cobalt"], ["tin", "cobalt"], ["tin", "cobalt"], ["tin", "cobalt"], ["é", "x"], ["é", "x"]])
+    let storage = entities.prefix(4).map { $0.commodities.withUnsafeBufferPointer { $0.baseAddress } }
+    // Rows 1, 2 and 4 have the same field: one array; row 3 spells it differently: its own.
+    #expect(storage[0] == storage[1] && storage[0] == storage[3])
+    #expect(storage[0] != storage[2])
+    expectSame(text)
+  }
+
   @Test func seededRandomRowsMatchTheGeneralParser() {
     var rng = SplitMix64(seed: 11)
     let ids = ["E1", "A", " B ", "=F", "-x", "@y", "+z", "", "Çelik", "\"q\"", "\"A\"", "\"A\" ", "a b", "E1\t", "\u{7F}x"]

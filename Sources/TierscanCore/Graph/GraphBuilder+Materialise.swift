@@ -59,7 +59,7 @@ extension GraphBuilder {
         if c >= firstRecord.count {
           let placeholder = placeholders[c - firstRecord.count]
           let entity = Entity(
-            id: placeholder.id, name: placeholder.id, sources: [placeholder.provenance], isPlaceholder: true)
+            id: placeholder.id, name: placeholder.id, source: placeholder.provenance, isPlaceholder: true)
           slots.initialize(k, to: entity)
         } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
           slots.initialize(k, to: Self.single(entityRecords[Int(firstRecord[c])]))
@@ -151,7 +151,7 @@ extension GraphBuilder {
         lei: record.identifiers.lei, duns: record.identifiers.duns, vat: record.identifiers.vat,
         cid: record.identifiers.cid),
       aliases: firstDistinct(record.aliases), rawMaterial: record.rawMaterial == true, attributes: record.attributes,
-      sources: [record.provenance])
+      source: record.provenance)
   }
 
   /// The distinct values of a short list in byte order; a list already strictly ascending is

@@ -3,10 +3,12 @@
 /// in input order) and ``RelationshipTable`` (the graph's relationships, same order), which takes
 /// the record table's columns over without copying them.
 ///
-/// Encodings (≈ 37 bytes per relationship):
+/// Encodings (≈ 25 bytes per relationship when few relationships give a share or a confidence):
 /// - ``commodity`` and ``hsCode``: index into ``strings`` (interned values), -1 for `nil`.
-/// - ``share`` and ``confidence``: `Double`, with ``missing`` (one NaN bit pattern) for `nil`; any
-///   other value, including another NaN, is kept as given.
+/// - ``share(_:)`` and ``confidence(_:)``: `Double`, with ``missing`` (one NaN bit pattern) for
+///   `nil`; any other value, including another NaN, is kept as given. Most relationships give
+///   neither, so the pair is stored only for those that give one (``valueSlot``: -1, or the pair's
+///   index in ``slotShare`` and ``slotConfidence``).
 /// - ``reportingYear``: `Int32`, ``noYear`` (`Int32.min`) for `nil`.
 /// - ``line``: the provenance line; the provenance file is a run-length table over ``fileNames``
 ///   (records of one file are contiguous).
@@ -17,7 +19,7 @@
 /// - JSON pointers that end in an index (`/edges/12`, `/3`), as JSON inputs give them, cost
 ///   nothing per relationship: runs of consecutive indices with one prefix (``pointerRunStarts``).
 public struct RelationshipColumns: Sendable {
-  /// The bit pattern standing for `nil` in ``share`` and ``confidence``.
+  /// The bit pattern standing for `nil` in ``share(_:)`` and ``confidence(_:)``.
   public static let missing = Double(bitPattern: 0x7FF8_0000_0000_DEAD)
   /// The value standing for `nil` in ``reportingYear``.
   public static let noYear = Int32.min
@@ -28,8 +30,13 @@ public struct RelationshipColumns: Sendable {
   /// Distinct commodity and HS code values, by first use.
   public private(set) var strings: [String] = []
   private var stringIndex = ByteInterner()
-  public private(set) var share: [Double] = []
-  public private(set) var confidence: [Double] = []
+  /// Index of relationship `r`'s share and confidence in ``slotShare`` and ``slotConfidence``,
+  /// or -1 when it gives neither.
+  public private(set) var valueSlot: [Int32] = []
+  /// Shares of the relationships with a slot (``missing`` where only a confidence is given).
+  public private(set) var slotShare: [Double] = []
+  /// Confidences of the relationships with a slot (``missing`` where only a share is given).
+  public private(set) var slotConfidence: [Double] = []
   public private(set) var reportingYear: [Int32] = []
   public private(set) var line: [Int32] = []
   /// Distinct provenance file names.
@@ -55,7 +62,7 @@ public struct RelationshipColumns: Sendable {
   /// Number of relationships.
   @inlinable public var count: Int { type.count }
 
-  /// Whether `value` encodes `nil` in ``share`` or ``confidence``.
+  /// Whether `value` encodes `nil` in ``share(_:)`` or ``confidence(_:)``.
   @inlinable public static func isMissing(_ value: Double) -> Bool { value.bitPattern == missing.bitPattern }
 
   /// Reserves room for `n` relationships.
@@ -63,8 +70,7 @@ public struct RelationshipColumns: Sendable {
     type.reserveCapacity(n)
     commodity.reserveCapacity(n)
     hsCode.reserveCapacity(n)
-    share.reserveCapacity(n)
-    confidence.reserveCapacity(n)
+    valueSlot.reserveCapacity(n)
     reportingYear.reserveCapacity(n)
     line.reserveCapacity(n)
   }
@@ -112,8 +118,13 @@ public struct RelationshipColumns: Sendable {
     self.type.append(type)
     self.commodity.append(commodity)
     self.hsCode.append(hsCode)
-    self.share.append(share)
-    self.confidence.append(confidence)
+    if Self.isMissing(share) && Self.isMissing(confidence) {
+      valueSlot.append(-1)
+    } else {
+      valueSlot.append(Int32(slotShare.count))
+      slotShare.append(share)
+      slotConfidence.append(confidence)
+    }
     self.reportingYear.append(year)
     self.line.append(line)
   }
@@ -160,8 +171,10 @@ public struct RelationshipColumns: Sendable {
     type.append(contentsOf: other.type)
     commodity.append(contentsOf: other.commodity.map { $0 < 0 ? -1 : stringMap[Int($0)] })
     hsCode.append(contentsOf: other.hsCode.map { $0 < 0 ? -1 : stringMap[Int($0)] })
-    share.append(contentsOf: other.share)
-    confidence.append(contentsOf: other.confidence)
+    let slotBase = Int32(slotShare.count)
+    valueSlot.append(contentsOf: other.valueSlot.map { $0 < 0 ? -1 : $0 + slotBase })
+    slotShare.append(contentsOf: other.slotShare)
+    slotConfidence.append(contentsOf: other.slotConfidence)
     reportingYear.append(contentsOf: other.reportingYear)
     line.append(contentsOf: other.line)
     for k in other.runStarts.indices {
@@ -246,6 +259,18 @@ public struct RelationshipColumns: Sendable {
     return pointerPrefixes[Int(prefix)] + String(pointerRunFirst[low] + Int64(r - Int(pointerRunStarts[low])))
   }
 
+  /// The share of relationship `r`, ``missing`` for `nil`.
+  @inlinable @inline(__always) public func share(_ r: Int) -> Double {
+    let slot = valueSlot[r]
+    return slot < 0 ? Self.missing : slotShare[Int(slot)]
+  }
+
+  /// The confidence of relationship `r`, ``missing`` for `nil`.
+  @inlinable @inline(__always) public func confidence(_ r: Int) -> Double {
+    let slot = valueSlot[r]
+    return slot < 0 ? Self.missing : slotConfidence[Int(slot)]
+  }
+
   /// The interned value at `index`, or `nil` for -1.
   @inlinable @inline(__always) public func string(_ index: Int32) -> String? { index < 0 ? nil : strings[Int(index)] }
 
@@ -287,8 +312,8 @@ public struct RelationshipColumns: Sendable {
     reportingYear: Int?, attributes: [Attribute], provenance: Provenance
   ) {
     if !extraRows.isEmpty || !pointerRunStarts.isEmpty { return valuesWithExtras(r) }
-    let s = share[r]
-    let c = confidence[r]
+    let s = share(r)
+    let c = confidence(r)
     let y = reportingYear[r]
     return (
       type[r], string(commodity[r]), string(hsCode[r]), Self.isMissing(s) ? nil : s, Self.isMissing(c) ? nil : c,
@@ -301,8 +326,8 @@ public struct RelationshipColumns: Sendable {
     type: RelationshipType, commodity: String?, hsCode: String?, share: Double?, confidence: Double?,
     reportingYear: Int?, attributes: [Attribute], provenance: Provenance
   ) {
-    let s = share[r]
-    let c = confidence[r]
+    let s = share(r)
+    let c = confidence(r)
     let y = reportingYear[r]
     var provenance = Provenance(file: fileName(r), line: Int(line[r]))
     var year = y == Self.noYear ? nil : Int(y)

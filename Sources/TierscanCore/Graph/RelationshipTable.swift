@@ -59,13 +59,13 @@ public struct RelationshipTable: RandomAccessCollection, Sendable {
 
   /// The share of relationship `r`.
   @inlinable public func share(_ r: Int) -> Double? {
-    let s = columns.share[r]
+    let s = columns.share(r)
     return RelationshipColumns.isMissing(s) ? nil : s
   }
 
   /// The explicit confidence of relationship `r`.
   @inlinable public func confidence(_ r: Int) -> Double? {
-    let c = columns.confidence[r]
+    let c = columns.confidence(r)
     return RelationshipColumns.isMissing(c) ? nil : c
   }
 

@@ -189,8 +189,10 @@ private struct FileState {
       }
       batchProbes = probes
     } else if let entityFastPath {
+      var lists = EntityFastPath.ListCache()
       run(&cursor) { state, bytes, line, number in
-        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number) else {
+        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number, lists: &lists)
+        else {
           return false
         }
         state.result.entities.append(record)

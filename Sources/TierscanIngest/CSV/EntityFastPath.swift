@@ -40,7 +40,12 @@ struct EntityFastPath: Sendable {
 
   /// The record of the row `p[start..<end]` (one physical line without its line end) starting
   /// on `line`, or `nil` when the row is not plain.
-  func record(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int) -> EntityRecord? {
+  ///
+  /// `lists` holds the commodity lists already built in this file: rows with the same
+  /// `commodities` field share one array (most entities name one of a few dozen lists).
+  func record(
+    _ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, lists: inout ListCache
+  ) -> EntityRecord? {
     guard end - start <= maxLine else { return nil }
     var fields = Fields()
     var extras: [(column: Int, field: Field)] = []
@@ -94,12 +99,13 @@ struct EntityFastPath: Sendable {
     }
     guard column == columns else { return nil }
     if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return nil }
-    return record(p, fields, extras: extras, line: line)
+    return record(p, fields, extras: extras, line: line, lists: &lists)
   }
 
   /// The record of a row split into fields, or `nil` when a value would draw a finding.
   private func record(
-    _ p: UnsafeBufferPointer<UInt8>, _ fields: Fields, extras: [(column: Int, field: Field)], line: Int
+    _ p: UnsafeBufferPointer<UInt8>, _ fields: Fields, extras: [(column: Int, field: Field)], line: Int,
+    lists: inout ListCache
   ) -> EntityRecord? {
     guard let id = fields.id.string(p), PlainField.isPlainID(p, fields.id.bounds), let name = fields.name.string(p)
     else { return nil }
@@ -133,7 +139,7 @@ struct EntityFastPath: Sendable {
       guard let value = Self.boolean(p, fields.rawMaterial) else { return nil }
       rawMaterial = value
     }
-    guard let commodities = Self.list(p, fields.commodities, lowercased: true),
+    guard let commodities = lists.list(p, fields.commodities.bounds, build: { Self.list(p, fields.commodities, lowercased: true) }),
       let aliases = Self.list(p, fields.aliases, lowercased: false)
     else { return nil }
     let attributes = extras.map { Attribute(names[$0.column], $0.field.string(p) ?? "") }
@@ -141,6 +147,33 @@ struct EntityFastPath: Sendable {
       id: id, name: name, kind: kind, country: country, sector: fields.sector.string(p), commodities: commodities,
       identifiers: identifiers, aliases: aliases, rawMaterial: rawMaterial, attributes: attributes,
       provenance: Provenance(file: displayPath, line: line))
+  }
+
+  /// Lists already built, by the bytes of the field they came from, so equal fields share one
+  /// array; at most ``capacity`` distinct fields are kept (a file of all-different lists then
+  /// costs no more than without the cache).
+  struct ListCache {
+    static let capacity = 4_096
+    private var keys = ByteInterner()
+    private var lists: [[String]] = []
+
+    init() {}
+
+    /// The list of the field `p[bounds.0..<bounds.1]`: the one built for an equal field before,
+    /// or `build()`'s (kept for the next equal field unless it is `nil`).
+    mutating func list(
+      _ p: UnsafeBufferPointer<UInt8>, _ bounds: (Int, Int), build: () -> [String]?
+    ) -> [String]? {
+      guard bounds.0 < bounds.1 else { return build() }
+      let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[bounds.0..<bounds.1])
+      if let index = keys.index(of: key) { return lists[Int(index)] }
+      guard let list = build() else { return nil }
+      if lists.count < Self.capacity {
+        _ = keys.intern(key)
+        lists.append(list)
+      }
+      return list
+    }
   }
 
   /// A field's trimmed byte range in the line.
