@@ -15,24 +15,34 @@ extension Unassessed {
       var assessed = 0
       var counts = [Int](repeating: 0, count: UnassessedReason.allCases.count)
     }
-    var tallies: [String: Tally] = [:]
+    // Tallies by file number (each file's path hashed once per entity, the tallies changed in
+    // place), the entity's reasons found once for all its files.
+    var fileNumbers: [String: Int] = [:]
+    var tallyList: [Tally] = []
+    var reasons: [Int] = []
     let entities = graph.entities
     for v in entities.indices where tiers[v] != nil {
-      var files: [String] = []
-      for source in entities[v].sources where !files.contains(source.file) { files.append(source.file) }
+      var files: [Int] = []
+      for source in entities[v].sources {
+        let number = fileNumbers[source.file] ?? {
+          fileNumbers[source.file] = tallyList.count
+          tallyList.append(Tally())
+          return tallyList.count - 1
+        }()
+        if !files.contains(number) { files.append(number) }
+      }
       let assessed = isAssessedAnywhere(EntityIndex(v))
+      reasons.removeAll(keepingCapacity: true)
+      for c in categories.indices {
+        if let reason = reason(of: EntityIndex(v), in: c) { reasons.append(UnassessedReason.allCases.firstIndex(of: reason)!) }
+      }
       for file in files {
-        var tally = tallies[file] ?? Tally()
-        tally.entities += 1
-        if assessed { tally.assessed += 1 }
-        for c in categories.indices {
-          if let reason = reason(of: EntityIndex(v), in: c) {
-            tally.counts[UnassessedReason.allCases.firstIndex(of: reason)!] += 1
-          }
-        }
-        tallies[file] = tally
+        tallyList[file].entities += 1
+        if assessed { tallyList[file].assessed += 1 }
+        for reason in reasons { tallyList[file].counts[reason] += 1 }
       }
     }
+    let tallies = fileNumbers.mapValues { tallyList[$0] }
     return tallies.keys.sorted { $0.utf8Precedes($1) }.compactMap { file in
       let tally = tallies[file]!
       guard tally.assessed == 0 else { return nil }
