@@ -4,28 +4,34 @@ import TierscanCore
 ///
 /// The path and the rules are rebuilt on demand from the propagation results the analysis
 /// keeps (``ExplanationSource``), so a scan with millions of exposures holds no path arrays.
+///
+/// Stored in 40 bytes (widest first, no padding; hops and category index as `Int32`) instead of
+/// 56: a realistic 1M scan holds 2.3M exposures.
 public struct Exposure: Sendable, Hashable {
-  public let entity: EntityIndex
   /// E(v, c) > 0.
   public let score: Double
-  public let level: RiskLevel
-  /// Path length.
-  public let hops: Int
+  let explanations: ExplanationSource
+  public let entity: EntityIndex
   /// The risk source (the entity whose inherent risk this is).
   public let source: EntityIndex
+  private let storedHops: Int32
+  private let storedCategoryIndex: Int32
+  public let level: RiskLevel
+
+  /// Path length.
+  public var hops: Int { Int(storedHops) }
   /// The index of ``category`` in the configuration's categories.
-  public let categoryIndex: Int
-  let explanations: ExplanationSource
+  public var categoryIndex: Int { Int(storedCategoryIndex) }
 
   init(
     entity: EntityIndex, categoryIndex: Int, score: Double, level: RiskLevel, hops: Int, source: EntityIndex,
     explanations: ExplanationSource
   ) {
     self.entity = entity
-    self.categoryIndex = categoryIndex
+    self.storedCategoryIndex = Int32(categoryIndex)
     self.score = score
     self.level = level
-    self.hops = hops
+    self.storedHops = Int32(hops)
     self.source = source
     self.explanations = explanations
   }

@@ -44,29 +44,7 @@ public struct RiskArcs: Sendable {
   /// - Complexity: O(V + E).
   public init(graph: SupplyGraph, transmission: Transmission) {
     let n = graph.entityCount
-    // Each edge's transmissions, once, in edge order (the slots below visit edges in random order).
-    let edgeCount = graph.relationshipCount
-    let forward = (0..<edgeCount).map { transmission.forward($0) }
-    let backward = (0..<edgeCount).map { transmission.backward($0) }
-    let incoming = graph.incoming
-    let outgoing = graph.outgoing
-    // Arcs into v: incoming edges carrying risk forward, then outgoing edges carrying it backward.
-    var inOffsets = [Int32](repeating: 0, count: n + 1)
-    var arcs: [Arc] = []
-    arcs.reserveCapacity(incoming.edges.count)
-    for v in 0..<n {
-      for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
-        let e = incoming.edges[slot]
-        let t = forward[Int(e)]
-        if t > 0 { arcs.append(Arc(entity: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
-      }
-      for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
-        let e = outgoing.edges[slot]
-        let t = backward[Int(e)]
-        if t > 0 { arcs.append(Arc(entity: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
-      }
-      inOffsets[v + 1] = Int32(arcs.count)
-    }
+    let (inOffsets, arcs) = Self.arcsByTarget(graph: graph, transmission: transmission)
     // The same arcs by source (a counting sort by source).
     var outOffsets = [Int32](repeating: 0, count: n + 1)
     for arc in arcs { outOffsets[Int(arc.entity) + 1] += 1 }
@@ -86,5 +64,44 @@ public struct RiskArcs: Sendable {
     self.arcs = arcs
     self.outOffsets = outOffsets
     self.outArcs = outArcs
+  }
+
+  /// The arcs into each entity, in a separate function so that the edge transmissions it
+  /// computes are released before the caller allocates the out-arcs (at 1M/5M the two
+  /// transmission arrays are 80 MB, and the arcs are built while the analysis holds everything
+  /// else: docs/performance.md, memory).
+  private static func arcsByTarget(graph: SupplyGraph, transmission: Transmission) -> (inOffsets: [Int32], arcs: [Arc]) {
+    let n = graph.entityCount
+    // Each edge's transmissions, once, in edge order (the slots below visit edges in random order).
+    let edgeCount = graph.relationshipCount
+    let forward = (0..<edgeCount).map { transmission.forward($0) }
+    let backward = (0..<edgeCount).map { transmission.backward($0) }
+    let incoming = graph.incoming
+    let outgoing = graph.outgoing
+    // Exactly as many arcs as transmitting directions: the array never grows (a doubling would
+    // hold the old and the new buffer at once).
+    var arcCount = 0
+    for e in 0..<edgeCount {
+      if forward[e] > 0 { arcCount += 1 }
+      if backward[e] > 0 { arcCount += 1 }
+    }
+    // Arcs into v: incoming edges carrying risk forward, then outgoing edges carrying it backward.
+    var inOffsets = [Int32](repeating: 0, count: n + 1)
+    var arcs: [Arc] = []
+    arcs.reserveCapacity(arcCount)
+    for v in 0..<n {
+      for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
+        let e = incoming.edges[slot]
+        let t = forward[Int(e)]
+        if t > 0 { arcs.append(Arc(entity: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
+      }
+      for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
+        let e = outgoing.edges[slot]
+        let t = backward[Int(e)]
+        if t > 0 { arcs.append(Arc(entity: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
+      }
+      inOffsets[v + 1] = Int32(arcs.count)
+    }
+    return (inOffsets, arcs)
   }
 }
