@@ -46,10 +46,11 @@ public struct ValidationReport: Sendable {
   ///
   /// - Parameter strict: every warning becomes an error.
   public init(files inputFiles: [InputFileSummary], graph: SupplyGraph, findings reported: [Finding], strict: Bool) {
-    findings = reported.map { finding in
-      var finding = finding
-      if strict, finding.severity == .warning { finding.severity = .error }
-      return finding
+    // Changed in place: a caller that hands over its only reference (``ScanPipeline/validate(_:strict:)``)
+    // pays for no copy of what may be millions of findings.
+    findings = reported
+    if strict {
+      for i in findings.indices where findings[i].severity == .warning { findings[i].severity = .error }
     }
     var errorsByFile: [String: Int] = [:]
     var warningsByFile: [String: Int] = [:]

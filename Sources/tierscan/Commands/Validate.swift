@@ -20,6 +20,13 @@ struct Validate: ParsableCommand {
   var format: ReportFormat = .text
 
   func run() throws {
+    guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try validateAndPrint() }
+    let timings = PhaseTimings()
+    defer { FileHandle.standardError.write(Data(timings.report.utf8)) }
+    try timings.measure("total") { try PhaseTimings.$current.withValue(timings) { try validateAndPrint() } }
+  }
+
+  private func validateAndPrint() throws {
     let report: ValidationReport
     if let workspace = input.workspace, let period = input.period {
       let pipeline = ScanPipeline()
@@ -35,8 +42,15 @@ struct Validate: ParsableCommand {
         throw ExitCode(ExitStatus.inputErrors)
       }
     }
+    // Written in pieces of about 1 MiB: a million findings never become one string.
     var errors = ""
-    for finding in report.findings { errors += finding.description + "\n" }
+    for finding in report.findings {
+      errors += finding.description + "\n"
+      if errors.utf8.count >= 1 << 20 {
+        FileHandle.standardError.write(Data(errors.utf8))
+        errors = ""
+      }
+    }
     FileHandle.standardError.write(Data(errors.utf8))
     switch format {
     case .text: print(report.text, terminator: "")
