@@ -225,7 +225,20 @@ public struct BlockingIndex: Sendable {
   public func candidates(
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch
   ) -> [Int] {
-    candidates(names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: true) { _ in true }
+    candidates(names: names, country: country, identifiers: identifiers, scratch: &scratch, sorted: true)
+  }
+
+  /// ``candidates(names:country:identifiers:scratch:)``, in ascending index order only when
+  /// `sorted` (the same records either way; a caller that does not depend on the order saves
+  /// the sort).
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func candidates(
+    names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch, sorted: Bool
+  ) -> [Int] {
+    candidates(
+      names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: true, sorted: sorted
+    ) { _ in true }
   }
 
   /// ``candidates(names:country:identifiers:scratch:)`` among the records `accept` accepts (as
@@ -236,12 +249,14 @@ public struct BlockingIndex: Sendable {
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch,
     where accept: (Int) -> Bool
   ) -> [Int] {
-    candidates(names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: false, accept)
+    candidates(
+      names: names, country: country, identifiers: identifiers, scratch: &scratch, acceptsAll: false, sorted: true,
+      accept)
   }
 
   private func candidates(
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch, acceptsAll: Bool,
-    _ accept: (Int) -> Bool
+    sorted: Bool, _ accept: (Int) -> Bool
   ) -> [Int] {
     func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
       let list = members[Int(block)]
@@ -271,7 +286,7 @@ public struct BlockingIndex: Sendable {
     scratch.keys.sort()
     let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
     visitKeys(scope: scope, &scratch)
-    return finish(&scratch, acceptsAll: acceptsAll, accept)
+    return finish(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
   }
 
   /// Counts the members of the blocks of `scratch.keys` (sorted; repeats are skipped) in the
@@ -331,9 +346,9 @@ public struct BlockingIndex: Sendable {
   }
 
   /// Takes the candidates out of the counts and clears them for the next query.
-  private func finish(_ scratch: inout Scratch, acceptsAll: Bool, _ accept: (Int) -> Bool) -> [Int] {
+  private func finish(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool = true, _ accept: (Int) -> Bool) -> [Int] {
     scratch.met += scratch.touched.count
-    let result = top(&scratch, acceptsAll: acceptsAll, accept)
+    let result = top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
     for member in scratch.touched { scratch.shared[Int(member)] = 0 }
     scratch.touched.removeAll(keepingCapacity: true)
     scratch.candidates += result.count
@@ -341,10 +356,13 @@ public struct BlockingIndex: Sendable {
   }
 
   /// The accepted touched records with the highest counts (ties: lower index), at most
-  /// `maxCandidates`, in ascending index order.
-  private func top(_ scratch: inout Scratch, acceptsAll: Bool, _ accept: (Int) -> Bool) -> [Int] {
+  /// `maxCandidates`, in ascending index order when `sorted`.
+  private func top(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) -> [Int] {
     let accepted = acceptsAll ? scratch.touched : scratch.touched.filter { accept(Int($0)) }
-    guard accepted.count > maxCandidates else { return accepted.map { Int($0) }.sorted() }
+    guard accepted.count > maxCandidates else {
+      let all = accepted.map { Int($0) }
+      return sorted ? all.sorted() : all
+    }
     // The count of the last candidate taken: every record above it is taken, and of those at
     // it the lowest indices fill the rest.
     var highest: Int32 = 0
@@ -376,9 +394,10 @@ public struct BlockingIndex: Sendable {
         ties.append(member)
       }
     }
-    ties.sort()
+    // The lowest indices among the ties, when not all of them fit.
+    if ties.count > maxCandidates - result.count { ties.sort() }
     for member in ties.prefix(maxCandidates - result.count) { result.append(Int(member)) }
-    result.sort()
+    if sorted { result.sort() }
     return result
   }
 }

@@ -92,6 +92,9 @@ public struct WordGate: Sendable {
   }
 
   private var vocabulary = ByteInterner()
+  /// ``TokenSimilarity/weight(_:)`` of each vocabulary word (the records' words and every generic
+  /// word, so a word missing from the vocabulary weighs 1).
+  private var weights: [Double] = []
   private var countries: [String: Int32] = [:]
   /// Identifier values of the indexed records, per scheme.
   private var identifierIDs: [[String: Int32]] = [[:], [:], [:]]
@@ -114,12 +117,14 @@ public struct WordGate: Sendable {
         if let value, identifierIDs[scheme][value] == nil { identifierIDs[scheme][value] = Int32(identifierIDs[scheme].count) }
       }
     }
+    for word in GenericWords.names.sorted() { _ = vocabulary.intern(word) }
+    weights = (0..<vocabulary.count).map { [vocabulary, tokens] in tokens.weight(vocabulary.string(at: $0)) }
     var numberScratch: [Int32] = []
     for record in records {
       let country = record.record.country.flatMap { countries[$0] } ?? -1
       Self.append(
         record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
-        hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, tokens: tokens,
+        hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
         numberScratch: &numberScratch)
     }
   }
@@ -136,7 +141,7 @@ public struct WordGate: Sendable {
     let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
     Self.append(
       names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
-      to: &query.columns, vocabulary: vocabulary, tokens: tokens, numberScratch: &query.numberScratch)
+      to: &query.columns, vocabulary: vocabulary, weights: weights, numberScratch: &query.numberScratch)
   }
 
   private static func schemes(_ identifiers: Identifiers) -> [String?] {
@@ -155,7 +160,7 @@ public struct WordGate: Sendable {
   private static func append(
     _ names: [MatchName], country: Int32, identifiers: (Int32, Int32, Int32), hasAddress: Bool,
     to columns: inout Columns,
-    vocabulary: ByteInterner, tokens: TokenSimilarity, numberScratch: inout [Int32]
+    vocabulary: ByteInterner, weights: [Double], numberScratch: inout [Int32]
   ) {
     let nameStart = Int32(columns.names.count)
     for name in names {
@@ -165,9 +170,10 @@ public struct WordGate: Sendable {
       let wordStart = Int32(columns.words.count)
       func add(_ word: String, core: Bool) {
         var word = word
-        let w = tokens.weight(word)
+        var w = 1.0
         word.withUTF8 { bytes in
           let id = vocabulary.index(of: UnsafeRawBufferPointer(bytes)) ?? -1
+          if id >= 0 { w = weights[Int(id)] }
           columns.words.append(
             Word(
               id: id, length: Int32(bytes.count), first: bytes.first ?? 0, isASCII: !bytes.contains { $0 >= 0x80 },

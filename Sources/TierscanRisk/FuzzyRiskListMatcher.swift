@@ -87,19 +87,22 @@ public struct FuzzyRiskListMatcher: Sendable {
       var work = Work()
       var scratch = index.makeScratch()
       var gateQuery = gate.makeQuery()
-      let entities = graph.entities
+      // Entities are read in place, field by field: a copy of an `Entity` retains and releases
+      // every string and array it holds, for each of a million entities.
+      graph.entities.withUnsafeBufferPointer { entities in
       for v in range where !entities[v].isPlaceholder {
         work.entities += 1
-        let entity = entities[v]
-        guard filter.mayMatch(entity) else { continue }
+        guard filter.mayMatch(entities[v].name, aliases: entities[v].aliases, identifiers: entities[v].identifiers)
+        else { continue }
         work.filtered += 1
-        let names = PreparedRecord.names(entity.name, aliases: entity.aliases)
+        let names = PreparedRecord.names(entities[v].name, aliases: entities[v].aliases)
+        let country = entities[v].country
+        let identifiers = entities[v].identifiers
         let candidates = index.candidates(
-          names: names, country: entity.country, identifiers: entity.identifiers, scratch: &scratch)
+          names: names, country: country, identifiers: identifiers, scratch: &scratch, sorted: false)
         guard !candidates.isEmpty else { continue }
-        let address = MatchRecord.address(in: entity.attributes)
-        gate.load(
-          names, country: entity.country, identifiers: entity.identifiers, hasAddress: address != nil, into: &gateQuery)
+        let address = MatchRecord.address(in: entities[v].attributes)
+        gate.load(names, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
         // The full record only for the few candidates the gate lets through.
         gate.filter(candidates, reaching: config.screening, &gateQuery)
         work.pruned += candidates.count - gateQuery.passed.count
@@ -107,19 +110,19 @@ public struct FuzzyRiskListMatcher: Sendable {
         var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
         for r in gateQuery.passed {
           if prepared == nil {
-            let query = PreparedRecord(MatchRecord(entity: entity), names: names)
+            let query = PreparedRecord(MatchRecord(entity: entities[v]), names: names)
             prepared = (query, bound.prepare(query))
           }
-          let (query, queryNames) = prepared!
-          guard bound.mayReach(config.screening, query, queryNames, index.records[r], rowNames[r]) else {
+          guard bound.mayReach(config.screening, prepared!.query, prepared!.names, index.records[r], rowNames[r]) else {
             work.pruned += 1
             continue
           }
           work.scored += 1
-          let (decision, features) = scorer.score(query, index.records[r])
+          let (decision, features) = scorer.score(prepared!.query, index.records[r])
           guard decision >= .possible, features.similarity >= config.screening - 1e-12 else { continue }
           found.append(Match(row: r, entity: EntityIndex(v), decision: decision, features: features))
         }
+      }
       }
       (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
       work.matches = found.count
@@ -141,23 +144,25 @@ public struct FuzzyRiskListMatcher: Sendable {
 /// a row's whole-name key (`n:`, the tokens joined — the entity's first kept token begins it).
 /// Names that are not simple, and entities with an identifier when some row has one, always pass.
 private struct QuickTokenFilter: Sendable {
-  /// Row word and prefix keys without their `w:`/`p:`.
-  let words: Set<String>
-  /// Every prefix of every row whole-name key without its `n:`.
-  let compactPrefixes: Set<String>
+  /// Row word and prefix keys without their `w:`/`p:`, by bytes.
+  let words: ByteInterner
+  /// Every prefix of every row whole-name key without its `n:`, by bytes.
+  let compactPrefixes: ByteInterner
   let hasIdentifiers: Bool
 
   init(index: BlockingIndex) {
-    var words = Set<String>()
-    var compactPrefixes = Set<String>()
+    var words = ByteInterner()
+    var compactPrefixes = ByteInterner()
     var hasIdentifiers = false
     for record in index.records {
       for key in BlockingKeys.nameKeys(of: record) {
-        let text = key.utf8.dropFirst(2)
-        if key.hasPrefix("n:") {
-          for end in 1...text.count { compactPrefixes.insert(String(decoding: text.prefix(end), as: UTF8.self)) }
-        } else {
-          words.insert(String(decoding: text, as: UTF8.self))
+        let text = Array(key.utf8.dropFirst(2))
+        text.withUnsafeBytes { text in
+          if key.hasPrefix("n:") {
+            for end in 1...text.count { _ = compactPrefixes.intern(UnsafeRawBufferPointer(rebasing: text[0..<end])) }
+          } else {
+            _ = words.intern(text)
+          }
         }
       }
       hasIdentifiers = hasIdentifiers || !BlockingKeys.identifierKeys(of: record).isEmpty
@@ -167,39 +172,57 @@ private struct QuickTokenFilter: Sendable {
     self.hasIdentifiers = hasIdentifiers
   }
 
-  func mayMatch(_ entity: Entity) -> Bool {
-    if hasIdentifiers, entity.identifiers.lei != nil || entity.identifiers.duns != nil || entity.identifiers.cid != nil {
+  func mayMatch(_ name: String, aliases: [String], identifiers: Identifiers) -> Bool {
+    if hasIdentifiers, identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil {
       return true
     }
-    if mayMatch(entity.name) { return true }
-    return entity.aliases.prefix(PreparedRecord.maxNames - 1).contains { mayMatch($0) }
+    if mayMatch(name) { return true }
+    return aliases.prefix(PreparedRecord.maxNames - 1).contains { mayMatch($0) }
   }
 
+  /// The words are cut into one buffer on the stack and looked up by their bytes (no string).
   private func mayMatch(_ name: String) -> Bool {
-    var words: [String] = []
-    var word: [UInt8] = []
-    func end() {
-      if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
-      word.removeAll(keepingCapacity: true)
-    }
-    for byte in name.utf8 {
-      switch byte {
-      case 0x41...0x5A: word.append(byte | 0x20)
-      case 0x61...0x7A, 0x30...0x39: word.append(byte)
-      case UInt8(ascii: "'"): continue
-      case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-        UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "+"):
-        return true
-      case 0x80...: return true
-      default: end()
+    var name = name
+    return name.withUTF8 { name in
+      // A word is at most as long as the name; words are written back to back, `start` at the current one.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, name.count)) { buffer in
+        var length = 0
+        var start = 0
+        var simple = true
+        var found = false
+        func end() {
+          guard length > start else { return }
+          let word = UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start..<length]))
+          if word.count == 1 || words.index(of: word) != nil || compactPrefixes.index(of: word) != nil
+            || (word.count >= 5 && words.index(of: UnsafeRawBufferPointer(rebasing: word[0..<4])) != nil)
+          {
+            found = true
+          }
+          start = length
+        }
+        loop: for byte in name {
+          switch byte {
+          case 0x41...0x5A:
+            buffer[length] = byte | 0x20
+            length += 1
+          case 0x61...0x7A, 0x30...0x39:
+            buffer[length] = byte
+            length += 1
+          case UInt8(ascii: "'"): continue
+          case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+            UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "+"), 0x80...:
+            simple = false
+            break loop
+          default:
+            end()
+            // One word is enough (a name with a special character passes anyway).
+            if found { return true }
+          }
+        }
+        if !simple { return true }
+        end()
+        return found
       }
     }
-    end()
-    for word in words {
-      if word.utf8.count == 1 { return true }
-      if self.words.contains(word) || compactPrefixes.contains(word) { return true }
-      if word.utf8.count >= 5, self.words.contains(String(decoding: word.utf8.prefix(4), as: UTF8.self)) { return true }
-    }
-    return false
   }
 }
