@@ -53,17 +53,17 @@ public struct ExposureAttribution: Sendable {
     let propagator = RiskPropagator()
     var rows: [Row] = []
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
+    // First every category's neighbours and source counts, then (with the walk graph released,
+    // so that it is not held beside the pruned arcs) the rows with their re-propagations.
+    var walked: [(best: [EntityIndex: (t: Double, edge: RelationshipIndex)], neighbours: [EntityIndex],
+      counts: [(count: Int, isComplete: Bool)])] = []
     var walkGraph: WalkGraph?
     var walkFlags: [UInt8] = []
     for c in order {
-      let category = config.categories[c]
       let scores = inherent.scores[c]
       // The category's propagation: the scan's own result (the same arcs, inherent scores and
       // depth; recomputing it here cost one propagation per category).
       let result = explanations.results[c]
-      let focusPath = result.path(to: focus, transmission: analysis.transmission)
-      let onBestPath = Set(focusPath?.hops.map(\.from) ?? [])
-      let bestVia = focusPath?.hops.last?.from
       // Best arc from each neighbour into the focus (first in fold order among equals).
       var best: [EntityIndex: (t: Double, edge: RelationshipIndex)] = [:]
       var neighbours: [EntityIndex] = []
@@ -101,6 +101,18 @@ public struct ExposureAttribution: Sendable {
       } else {
         counts = []
       }
+      walked.append((best, sortedNeighbours, counts))
+    }
+    walkGraph = nil
+    walkFlags = []
+    for (position, c) in order.enumerated() {
+      let category = config.categories[c]
+      let scores = inherent.scores[c]
+      let result = explanations.results[c]
+      let focusPath = result.path(to: focus, transmission: analysis.transmission)
+      let onBestPath = Set(focusPath?.hops.map(\.from) ?? [])
+      let bestVia = focusPath?.hops.last?.from
+      let (best, sortedNeighbours, counts) = walked[position]
       for (k, u) in sortedNeighbours.enumerated() {
         let (t, edge) = best[u]!
         let (count, isComplete) = counts[k]
