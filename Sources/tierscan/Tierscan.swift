@@ -31,7 +31,7 @@ struct Tierscan: ParsableCommand {
         print(fullMessage(for: error))
         Output.finishStandardOutput(exitCode: 0)
       }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Output.writeStandardError((fullMessage(for: error) + "\n"))
       Foundation.exit(ExitStatus.usage)
     }
   }

@@ -96,6 +96,23 @@ import Testing
     #expect(closed.terminationStatus == 74)
   }
 
+  /// Findings written to a full stderr (`/dev/full`): exit 74, never a runtime trap (Foundation's
+  /// `FileHandle.write` traps on ENOSPC, which once ended a suite run on a full disk).
+  @Test(arguments: [["validate", "Tests/Fixtures/hostile/csv"], ["scan", "Tests/Fixtures/hostile/csv", "--focus", "ACME"]])
+  func aFailedWriteToStderrIsAnErrorExit(_ arguments: [String]) throws {
+    guard let binary = TierscanBinary.url else { throw CocoaError(.fileNoSuchFile) }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = TierscanBinary.root
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus)")
+    #expect(process.terminationStatus == 74)
+  }
+
   @Test(arguments: ["-1", "0", "1899", "2201", "99999", "9223372036854775807"])
   func statementYearOutsideTheRangeIsAUsageError(_ year: String) throws {
     let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-year-\(UUID().uuidString)")

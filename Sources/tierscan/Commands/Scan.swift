@@ -58,7 +58,7 @@ struct Scan: ParsableCommand {
   func run() throws {
     guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try scanAndWrite() }
     let timings = PhaseTimings()
-    defer { FileHandle.standardError.write(Data(timings.report.utf8)) }
+    defer { Output.writeStandardError(timings.report) }
     try timings.measure("total") { try PhaseTimings.$current.withValue(timings) { try scanAndWrite() } }
   }
 

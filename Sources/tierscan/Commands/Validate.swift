@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
   func run() throws {
     guard ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" else { return try validateAndPrint() }
     let timings = PhaseTimings()
-    defer { FileHandle.standardError.write(Data(timings.report.utf8)) }
+    defer { Output.writeStandardError(timings.report) }
     try timings.measure("total") { try PhaseTimings.$current.withValue(timings) { try validateAndPrint() } }
   }
 
@@ -47,11 +47,11 @@ struct Validate: ParsableCommand {
     for finding in report.findings {
       errors += finding.description + "\n"
       if errors.utf8.count >= 1 << 20 {
-        FileHandle.standardError.write(Data(errors.utf8))
+        Output.writeStandardError(errors)
         errors = ""
       }
     }
-    FileHandle.standardError.write(Data(errors.utf8))
+    Output.writeStandardError(errors)
     switch format {
     case .text: print(report.text, terminator: "")
     case .json: print(JSONWriter.string(report.json), terminator: "")

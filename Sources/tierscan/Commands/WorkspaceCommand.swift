@@ -49,7 +49,7 @@ struct WorkspaceCommand: ParsableCommand {
         retirement: retire, focus: focus, ingestOptions: scan.request(inputs: inputs, focus: nil).ingestOptions)
       Output.progress("importing \(inputs.count) input argument(s) into \(file) as period \(period)…")
       let timings = ProcessInfo.processInfo.environment["TIERSCAN_TIMINGS"] == "1" ? PhaseTimings() : nil
-      defer { if let timings { FileHandle.standardError.write(Data(timings.report.utf8)) } }
+      defer { if let timings { Output.writeStandardError(timings.report) } }
       let result = try PhaseTimings.$current.withValue(timings) {
         try WorkspaceCommand.run { () throws(WorkspaceError) in try Workspace.open(at: file).importPeriod(request) }
       }

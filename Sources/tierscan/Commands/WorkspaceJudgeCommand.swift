@@ -82,7 +82,7 @@ extension WorkspaceCommand {
           try Workspace.open(at: file).exportJudgements(period: period)
         }
         guard let out else {
-          FileHandle.standardOutput.write(Data(export.bytes))
+          Output.writeStandardOutput(export.bytes)
           return
         }
         do {
