@@ -11,8 +11,15 @@ import Testing
 
   /// `generated/chain-2000/`: `C2000 → C1999 → … → C0`, C2000 on the risk list, and a
   /// configuration with `max_depth` 1,000,000 (every entity is exposed: the score stops at the
-  /// smallest subnormal doubles instead of reaching 0).
-  static func write() throws -> URL {
+  /// smallest subnormal doubles instead of reaching 0). Written once per test process: the
+  /// tests run in parallel, and a test rewriting the files while another's run reads them made
+  /// that run report `file-changed` (as it should) and fail.
+  static func write() throws -> URL { try chain.get() }
+
+  /// The configuration with `max_depth` 1,000,000, written once like ``write()``.
+  static func config() throws -> URL { try maxDepthConfig.get() }
+
+  private static let chain = Result<URL, any Error> {
     let directory = HostileCorpus.generated.appendingPathComponent("chain-\(length)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     var entities = "id,name,kind,country\n"
@@ -26,7 +33,7 @@ import Testing
     return directory
   }
 
-  static func config() throws -> URL {
+  private static let maxDepthConfig = Result<URL, any Error> {
     let file = HostileCorpus.generated.appendingPathComponent("chain-max-depth.json")
     try Data(#"{"max_depth": 1000000}"#.utf8).write(to: file, options: .atomic)
     return file
