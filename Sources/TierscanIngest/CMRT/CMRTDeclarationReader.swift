@@ -58,9 +58,7 @@ enum CMRTDeclarationReader {
   /// `©` copyright line are skipped.
   static func products(_ sheet: Worksheet, file: String) -> [CMRTProduct] {
     var result: [CMRTProduct] = []
-    let last = sheet.lastRow
-    guard last >= 6 else { return [] }
-    for row in 6...last {
+    for row in sheet.rowsWithCells(from: 6) {
       let number = CMRTCellText.text(sheet[row: row, column: 2])
       let name = CMRTCellText.text(sheet[row: row, column: 3])
       let comments = CMRTCellText.text(sheet[row: row, column: 4])

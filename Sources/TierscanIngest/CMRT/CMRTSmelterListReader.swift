@@ -48,12 +48,10 @@ struct CMRTSmelterListReader {
   /// The non-blank rows of the sheet. A row is non-blank when its CID input, metal, look-up,
   /// name, country or CID column holds a value other than a placeholder.
   func rows(of sheet: Worksheet) -> [CMRTSmelterRow] {
-    let last = sheet.lastRow
-    guard last >= Self.firstRow else { return [] }
     var result: [CMRTSmelterRow] = []
     let identifying = [columns.cidInput, columns.metal, columns.lookup, columns.name, columns.country, columns.smelterID]
       .compactMap { $0 }
-    for row in Self.firstRow...last {
+    for row in sheet.rowsWithCells(from: Self.firstRow) {
       let present = identifying.contains { CMRTCellText.optional(sheet[row: row, column: $0]) != nil }
       if present { result.append(read(row: row, of: sheet)) }
     }

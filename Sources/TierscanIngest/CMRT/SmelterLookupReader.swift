@@ -12,9 +12,7 @@ struct SmelterLookupReader {
     var seen = Set<String>()
     var read = 0
     var rejected = 0
-    let last = sheet.lastRow
-    guard last >= 5 else { return (0, 0) }
-    for row in 5...last {
+    for row in sheet.rowsWithCells(from: 5) {
       guard let id = CMRTCellText.optional(sheet[row: row, column: 5]) else { continue }
       read += 1
       let at = Provenance(file: file, line: row, sheet: sheet.name, cell: "E\(row)")

@@ -38,4 +38,15 @@ struct Worksheet: Sendable {
 
   /// The highest row holding a wanted cell, or 0.
   var lastRow: Int { cells.keys.reduce(0) { max($0, $1.row) } }
+
+  /// The rows from `first` on that hold a wanted cell, ascending. Readers walk these rather than
+  /// every number up to ``lastRow``: one cell at row 1,048,576 would otherwise cost a million
+  /// empty look-ups per column read (a fuzzing timeout, `fuzz-regressions/xlsx-smelter-scan-timeout.xlsx`).
+  ///
+  /// - Complexity: O(c log c) for c wanted cells.
+  func rowsWithCells(from first: Int) -> [Int] {
+    var rows = Set<Int>()
+    for address in cells.keys where address.row >= first { rows.insert(address.row) }
+    return rows.sorted()
+  }
 }

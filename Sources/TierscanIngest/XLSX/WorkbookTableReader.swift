@@ -54,7 +54,7 @@ struct WorkbookTableReader {
     func at(_ row: Int) -> Provenance { Provenance(file: file, line: row, sheet: sheet.name, cell: "A\(row)") }
     func rows(after header: Int) -> [MappedTableReader.SourceRow] {
       guard header < lastRow else { return [] }
-      return ((header + 1)...lastRow).compactMap { row in
+      return sheet.rowsWithCells(from: header + 1).compactMap { row in
         let fields = texts(row)
         return fields.allSatisfy(\.isEmpty) ? nil : MappedTableReader.SourceRow(at: at(row), fields: fields)
       }
