@@ -59,7 +59,9 @@ let package = Package(
       name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore", "TierscanRisk", "TierscanTestSupport"]),
     .testTarget(
       name: "TierscanRiskTests", dependencies: ["TierscanRisk", "TierscanCore", "TierscanIngest", "TierscanTestSupport"]),
-    .testTarget(name: "TierscanReportTests", dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore"]),
+    .testTarget(
+      name: "TierscanReportTests",
+      dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore", "TierscanTestSupport"]),
     .testTarget(
       name: "TierscanWorkspaceTests",
       dependencies: ["TierscanWorkspace", "TierscanCore", .product(name: "GRDB", package: "GRDB.swift")]),

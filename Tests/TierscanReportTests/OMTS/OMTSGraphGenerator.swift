@@ -1,21 +1,15 @@
 import TierscanCore
+import TierscanTestSupport
 
 /// Random graphs for the OMTS round-trip property test: every entity kind, hostile ids and
 /// names, valid identifiers, attributes whose keys collide with OMTS fields, every relationship
 /// type between any kinds, placeholders.
 struct OMTSGraphGenerator {
-  private var state: UInt64
+  private var random: SplitMix64
 
-  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 1 }
+  init(seed: UInt64) { random = SplitMix64(state: seed &* 0x9E37_79B9_7F4A_7C15 &+ 1) }
 
-  /// SplitMix64.
-  private mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  private mutating func next() -> UInt64 { random.next() }
 
   private mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
