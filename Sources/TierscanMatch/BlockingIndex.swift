@@ -189,13 +189,7 @@ public struct BlockingIndex: Sendable {
   ) -> [Int] {
     func visit(_ block: Int32?, weight: Int32, _ scratch: inout Scratch) {
       guard let block else { return }
-      let list = members[Int(block)]
-      guard list.count <= maxBlock else { return }
-      scratch.visits += list.count
-      for member in list {
-        if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
-        scratch.shared[Int(member)] += weight
-      }
+      count(block, weight: weight, &scratch)
     }
     for key in BlockingKeys.identifierKeys(of: query) { visit(identifierBlocks[key], weight: 100, &scratch) }
     let names = BlockingKeys.nameKeys(of: query)
@@ -258,15 +252,7 @@ public struct BlockingIndex: Sendable {
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch, acceptsAll: Bool,
     sorted: Bool, _ accept: (Int) -> Bool
   ) -> [Int] {
-    func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
-      let list = members[Int(block)]
-      guard list.count <= maxBlock else { return }
-      scratch.visits += list.count
-      for member in list {
-        if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
-        scratch.shared[Int(member)] += weight
-      }
-    }
+    func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) { count(block, weight: weight, &scratch) }
     if !identifierBlocks.isEmpty {
       for key in BlockingKeys.identifierKeys(identifiers) {
         if let block = identifierBlocks[key] { visit(block, weight: 100, &scratch) }
@@ -342,6 +328,19 @@ public struct BlockingIndex: Sendable {
       if bytes.count >= 5, let found = keyTables[1].index(of: UnsafeRawBufferPointer(rebasing: raw[0..<4])) {
         keys.append(keyTableNumbers[1][Int(found)])
       }
+    }
+  }
+
+  /// Adds `weight` to the count of every member of `block` (a block over `maxBlock` is skipped:
+  /// it was not compared), noting members met for the first time in this query.
+  @inline(__always)
+  private func count(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
+    let list = members[Int(block)]
+    guard list.count <= maxBlock else { return }
+    scratch.visits += list.count
+    for member in list {
+      if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
+      scratch.shared[Int(member)] += weight
     }
   }
 
