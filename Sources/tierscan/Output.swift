@@ -16,8 +16,7 @@ enum Output {
 
   /// Writes `bytes` to standard output through the C stream `print` uses, so a failure is seen
   /// by ``finishStandardOutput(exitCode:)`` (never a trap, as `FileHandle.write(_:)` would be).
-  static func writeStandardOutput(_ bytes: some Collection<UInt8>) {
-    let bytes = Array(bytes)
+  static func writeStandardOutput(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
       _ = fwrite(base, 1, buffer.count, stdout)
