@@ -7,7 +7,7 @@ let package = Package(
   name: "TierscanFuzz",
   dependencies: [.package(name: "tierscan", path: "..")],
   targets: [
-    .target(name: "FuzzDriver"),
+    .target(name: "FuzzDriver", dependencies: [.product(name: "TierscanKit", package: "tierscan")]),
     .executableTarget(name: "FuzzCSV", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
     .executableTarget(name: "FuzzXML", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),
     .executableTarget(name: "FuzzXLSX", dependencies: ["FuzzDriver", .product(name: "TierscanKit", package: "tierscan")]),

@@ -30,13 +30,7 @@ public func fuzzTables(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   var data = Data(headers[Int(bytes[0]) % headers.count].utf8)
   data.append(0x0A)
   data.append(contentsOf: bytes.dropFirst())
-  var options = IngestOptions()
-  options.limits.maxFieldBytes = 64
-  options.limits.maxRecordBytes = 512
-  let result = CSVInputReader.read(data: data, displayPath: "fuzz.csv", options: options)
-  for file in result.files {
-    precondition(file.recordsRead == file.recordsAccepted + file.recordsRejected, "a record was lost")
-  }
+  let result = readCSVCheckingRecords(data, options: smallLimitOptions(maxRecordBytes: 512))
   // Judgements go on into the judgement book (contradictions, voided pairs), as in `scan` and `resolve`.
   var findings = FindingLog()
   let book = JudgementBook(judgements: result.judgements, findings: &findings)
