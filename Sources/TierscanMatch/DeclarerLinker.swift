@@ -125,7 +125,7 @@ public struct DeclarerLinker: Sendable {
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
     let declarerNames = declarerRecords.map { bound.prepare($0) }
-    let kinds = declarerEntities.map { graph[$0].kind }
+    let kinds = declarerEntities.map { graph.entities.kind(of: $0) }
     let isDeclarer = Set(declarerEntities)
     let entities = graph.entities
     // Every other entity queries the declarers' index (the declarers are few).
@@ -141,10 +141,10 @@ public struct DeclarerLinker: Sendable {
       var candidates = 0
       var scratch = index.makeScratch()
       for i in range {
-        let entity = entities[i]
-        guard entity.isComparableForDuplicates, !isDeclarer.contains(EntityIndex(i)),
-          kinds.contains(entity.kind)
+        guard entities.isComparableForDuplicates(i), !isDeclarer.contains(EntityIndex(i)),
+          kinds.contains(entities.kind(of: i))
         else { continue }
+        let entity = entities[i]
         let record = PreparedRecord(MatchRecord(entity: entity))
         let matches = index.candidates(of: record, scratch: &scratch) { kinds[$0] == entity.kind }
         guard !matches.isEmpty else { continue }
@@ -169,18 +169,18 @@ public struct DeclarerLinker: Sendable {
       let declarer = byEntity[e]!
       let declarerEntity = graph[e]
       var kept: [(Found, Judgement?)] = []
-      for f in list.sorted(by: { graph[$0.entity].id.utf8Precedes(graph[$1.entity].id) }) {
+      for f in list.sorted(by: { graph.entities.id(of: $0.entity).utf8Precedes(graph.entities.id(of: $1.entity)) }) {
         let judgement = judgements.judgement(e, f.entity)
         if let judgement, judgement.decision == .notSame {
           findings.add(
             .info, .judgementSuppressed, at: judgement.provenance,
-            "CMRT declarer '\(declarerEntity.id)' not linked to '\(graph[f.entity].id)': judged not_same",
+            "CMRT declarer '\(declarerEntity.id)' not linked to '\(graph.entities.id(of: f.entity))': judged not_same",
             evidence: [
               Attribute("suppressed", "true"), Attribute("left", declarerEntity.id),
-              Attribute("right", graph[f.entity].id), Attribute("decision", f.decision.rawValue),
+              Attribute("right", graph.entities.id(of: f.entity)), Attribute("decision", f.decision.rawValue),
               Attribute("features", f.features.summary),
             ])
-          result.suppressed.append((declarerEntity.id, graph[f.entity].id))
+          result.suppressed.append((declarerEntity.id, graph.entities.id(of: f.entity)))
           continue
         }
         kept.append((f, judgement))

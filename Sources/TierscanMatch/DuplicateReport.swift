@@ -35,7 +35,7 @@ public struct DuplicateReport: Sendable {
     graph: SupplyGraph, judgements: JudgementBook, config: MatchConfig, maxEntities: Int,
     reportedElsewhere: [(String, String)] = [], findings: inout FindingLog
   ) {
-    let indices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
+    let indices = graph.entities.indices.filter { graph.entities.isComparableForDuplicates($0) }
     guard indices.count > 1 else { return }
     guard indices.count <= maxEntities else {
       findings.add(
@@ -45,7 +45,7 @@ public struct DuplicateReport: Sendable {
       return
     }
     let records = indices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
-    let kinds = indices.map { graph.entities[$0].kind }
+    let kinds = indices.map { graph.entities.kind(of: $0) }
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
     if found.stats.skippedBlocks > 0 {
       findings.add(

@@ -138,7 +138,7 @@ public struct JudgementBook: Sendable {
             findings.add(
               .error, .contradictoryJudgement, at: judgement.provenance,
               "'\(judgement.left)' and '\(judgement.right)' are judged not_same, but they are one entity "
-                + "'\(graph[a].id)' (shared id, identifier or a same judgement); not applied")
+                + "'\(graph.entities.id(of: a))' (shared id, identifier or a same judgement); not applied")
           }
           continue
         }

@@ -15,7 +15,7 @@ public enum AttributionCSV {
   /// The rows: by category bytes, then best score (highest first), then supplier id.
   public static func rows(_ analysis: RiskAnalysis, _ attribution: ExposureAttribution) -> [[String]] {
     let graph = analysis.graph
-    let focus = graph[analysis.focus].id
+    let focus = graph.entities.id(of: analysis.focus)
     let sorted = attribution.rows.sorted { a, b in
       if !a.category.utf8Equals(b.category) { return a.category.utf8Precedes(b.category) }
       if a.bestScore != b.bestScore { return a.bestScore > b.bestScore }
@@ -23,12 +23,12 @@ public enum AttributionCSV {
     }
     return sorted.map { r in
       [
-        focus, r.category, graph[r.supplier].id, graph[r.supplier].name, r.edgeType.rawValue,
+        focus, r.category, graph.entities.id(of: r.supplier), graph.entities.name(of: r.supplier), r.edgeType.rawValue,
         r.sourcesComplete ? String(r.sources) : "\(r.sources)+",
-        CSVWriter.score(r.bestScore), analysis.config.level(of: r.bestScore)?.rawValue ?? "", graph[r.bestSource].id,
+        CSVWriter.score(r.bestScore), analysis.config.level(of: r.bestScore)?.rawValue ?? "", graph.entities.id(of: r.bestSource),
         String(r.bestHops), r.carriesFocusBest ? "true" : "false",
         CSVWriter.score(r.focusScoreWithout), analysis.config.level(of: r.focusScoreWithout)?.rawValue ?? "",
-        r.focusSourceWithout.map { graph[$0].id } ?? "", r.focusViaWithout.map { graph[$0].id } ?? "",
+        r.focusSourceWithout.map { graph.entities.id(of: $0) } ?? "", r.focusViaWithout.map { graph.entities.id(of: $0) } ?? "",
       ]
     }
   }

@@ -53,7 +53,7 @@ public enum CoverageJSON {
         .array(
           comparison.disagreements.map { item in
             var fields: [(String, JSONValue)] = [
-              ("entity_id", .string(graph[item.entity].id)), ("declared", number(item.declared)),
+              ("entity_id", .string(graph.entities.id(of: item.entity))), ("declared", number(item.declared)),
               ("computed", number(item.computed)), ("file", .string(item.provenance.file)),
               ("line", item.provenance.line.map(number) ?? .null),
             ]
@@ -73,7 +73,7 @@ public enum CoverageJSON {
         ("tier", .number(Double(tier.tier))), ("entities", .number(Double(tier.entities))),
         ("unmapped", .number(Double(tier.unmapped.count))), ("disclosed", .number(Double(tier.disclosed))),
         ("disclosed_share", .number(tier.disclosedShare)),
-        ("unmapped_ids", .array(tier.unmapped.map { .string(graph[$0].id) })),
+        ("unmapped_ids", .array(tier.unmapped.map { .string(graph.entities.id(of: $0)) })),
       ]
       // Only when an input declares visibility (OMTS visibility_depth), so other outputs keep their bytes.
       if coverage.hasVisibilityDeclarations {
@@ -90,7 +90,7 @@ public enum CoverageJSON {
       return .object(pairs)
     }
     return .object([
-      ("focus", .string(graph[analysis.focus].id)),
+      ("focus", .string(graph.entities.id(of: analysis.focus))),
       ("tiers", .array(tiers)),
       ("entities_in_chain", .number(Double(coverage.tiers.reduce(0) { $0 + $1.entities }))),
       ("untiered_entities", .number(Double(coverage.untiered))),

@@ -46,13 +46,13 @@ public enum ExposuresCSV {
         if v != prefixEntity {
           prefixEntity = v
           prefix.removeAll()
-          prefix.appendCSVCell(entities[Int(v)].id)
+          prefix.appendCSVCell(entities.id(of: Int(v)))
           prefix.append(",")
-          prefix.appendCSVCell(entities[Int(v)].name)
+          prefix.appendCSVCell(entities.name(of: Int(v)))
           prefix.append(",")
-          prefix.appendCSVCell(entities[Int(v)].kind.rawValue)
+          prefix.appendCSVCell(entities.kind(of: Int(v)).rawValue)
           prefix.append(",")
-          prefix.appendCSVCell(entities[Int(v)].country ?? "")
+          prefix.appendCSVCell(entities.country(of: Int(v)) ?? "")
           prefix.append(",")
           if let tier = tiers[Int(v)] { prefix.append(integer: tier) }
           prefix.append(",")
@@ -96,7 +96,7 @@ public enum ExposuresCSV {
       csv.writeRow([
         entity.id, entity.name, entity.kind.rawValue, entity.country ?? "",
         analysis.tiers[Int(exposure.entity)].map(String.init) ?? "", exposure.category,
-        CSVWriter.score(exposure.score), exposure.level.rawValue, String(exposure.hops), graph[exposure.source].id,
+        CSVWriter.score(exposure.score), exposure.level.rawValue, String(exposure.hops), graph.entities.id(of: exposure.source),
       ])
     }
     return csv.text

@@ -55,7 +55,7 @@ public enum GraphJSON {
 
   static func relationship(_ r: Relationship, in graph: SupplyGraph) -> JSONValue {
     .object([
-      ("from", .string(graph[r.from].id)), ("to", .string(graph[r.to].id)), ("type", .string(r.type.rawValue)),
+      ("from", .string(graph.entities.id(of: r.from))), ("to", .string(graph.entities.id(of: r.to))), ("type", .string(r.type.rawValue)),
       ("commodity", .optional(r.commodity)), ("hs_code", .optional(r.hsCode)), ("share", .optional(r.share)),
       ("basis", .string(r.basis.rawValue)), ("confidence", .optional(r.confidence)),
       ("reporting_year", .optional(r.reportingYear)), ("attributes", attributes(r.attributes)),

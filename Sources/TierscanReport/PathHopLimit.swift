@@ -66,7 +66,7 @@ public struct PathHopLimit: Sendable, Hashable {
       if exposure.hops > longestExposure?.hops ?? 0 { longestExposure = exposure }
     }
     guard let exposure = longestExposure else { return (listed, nil) }
-    let id = analysis.graph[exposure.entity].id
+    let id = analysis.graph.entities.id(of: exposure.entity)
     let why =
       listed < perPath
       ? "--max-path-hops \(perPath) lowered so that the listing holds at most --max-total-path-hops (\(total)) hops"

@@ -55,7 +55,7 @@ public enum PathsJSON {
       out.newline(indent: 1)
       out.append("{")
       out.appendKey("entity_id", indent: 2, first: true)
-      out.appendJSONString(graph.entities[Int(exposure.entity)].id)
+      out.appendJSONString(graph.entities.id(of: Int(exposure.entity)))
       out.appendKey("category", indent: 2)
       out.appendJSONString(exposure.category)
       out.appendKey("score", indent: 2)
@@ -63,7 +63,7 @@ public enum PathsJSON {
       out.appendKey("level", indent: 2)
       out.appendJSONString(exposure.level.rawValue)
       out.appendKey("source_id", indent: 2)
-      out.appendJSONString(graph.entities[Int(exposure.source)].id)
+      out.appendJSONString(graph.entities.id(of: Int(exposure.source)))
       out.appendKey("rules", indent: 2)
       let key = exposure.rulesIndex
       if let known = renderedRules[key] {
@@ -133,9 +133,9 @@ public enum PathsJSON {
     let edge = graph.relationships[Int(hop.edge)]
     out.append("{")
     out.appendKey("from", indent: 4, first: true)
-    out.appendJSONString(graph.entities[Int(hop.from)].id)
+    out.appendJSONString(graph.entities.id(of: Int(hop.from)))
     out.appendKey("to", indent: 4)
-    out.appendJSONString(graph.entities[Int(hop.to)].id)
+    out.appendJSONString(graph.entities.id(of: Int(hop.to)))
     out.appendKey("reversed", indent: 4)
     out.append(hop.isReversed ? "true" : "false")
     out.appendKey("type", indent: 4)
@@ -176,11 +176,11 @@ public enum PathsJSON {
     let graph = analysis.graph
     let path = exposure.path(maxHops: maxHops)
     var pairs: [(String, JSONValue)] = [
-      ("entity_id", .string(graph[exposure.entity].id)),
+      ("entity_id", .string(graph.entities.id(of: exposure.entity))),
       ("category", .string(exposure.category)),
       ("score", .number(exposure.score)),
       ("level", .string(exposure.level.rawValue)),
-      ("source_id", .string(graph[exposure.source].id)),
+      ("source_id", .string(graph.entities.id(of: exposure.source))),
       ("rules", .array(exposure.rules.map(rule))),
     ]
     if path.omittedHops > 0 { pairs.append(("hops_omitted", .number(Double(path.omittedHops)))) }
@@ -210,7 +210,7 @@ public enum PathsJSON {
     let graph = analysis.graph
     let edge = graph.relationships[Int(hop.edge)]
     var pairs: [(String, JSONValue)] = [
-      ("from", .string(graph[hop.from].id)), ("to", .string(graph[hop.to].id)),
+      ("from", .string(graph.entities.id(of: hop.from))), ("to", .string(graph.entities.id(of: hop.to))),
       ("reversed", .bool(hop.isReversed)), ("type", .string(edge.type.rawValue)),
       ("commodity", .optional(edge.commodity)), ("basis", .string(edge.basis.rawValue)),
       ("confidence", .number(analysis.transmission.confidence(Int(hop.edge)))),

@@ -70,8 +70,8 @@ public enum PathsReport {
     }
     for exposure in exposures {
       let head = [
-        graph[exposure.entity].id, exposure.category, CSVWriter.score(exposure.score), exposure.level.rawValue,
-        graph[exposure.source].id,
+        graph.entities.id(of: exposure.entity), exposure.category, CSVWriter.score(exposure.score), exposure.level.rawValue,
+        graph.entities.id(of: exposure.source),
       ]
       let noHop = Array(repeating: "", count: 9)
       for rule in exposure.rules {
@@ -86,7 +86,7 @@ public enum PathsReport {
         let edge = graph.relationships[Int(hop.edge)]
         writer.writeRow(
           head + [
-            "hop", String(path.omittedHops + i + 1), graph[hop.from].id, graph[hop.to].id, edge.type.rawValue, hop.isReversed ? "true" : "false",
+            "hop", String(path.omittedHops + i + 1), graph.entities.id(of: hop.from), graph.entities.id(of: hop.to), edge.type.rawValue, hop.isReversed ? "true" : "false",
             edge.commodity ?? "", edge.basis.rawValue, CSVWriter.score(analysis.transmission.confidence(Int(hop.edge))),
             CSVWriter.score(hop.transmission), "", "", "",
           ] + place(edge.provenance))
@@ -132,7 +132,7 @@ public enum PathsReport {
     for exposure in exposures {
       let entity = graph[exposure.entity]
       out += "\n## \(md(entity.id)) — \(md(exposure.category)): \(rounded(exposure.score)) (\(exposure.level.rawValue))\n\n"
-      out += "Source: \(md(graph[exposure.source].id)) (\(md(graph[exposure.source].name))), \(exposure.hops) hop(s).\n\n"
+      out += "Source: \(md(graph.entities.id(of: exposure.source))) (\(md(graph.entities.name(of: exposure.source)))), \(exposure.hops) hop(s).\n\n"
       out += "Inherent-risk rules of the source:\n\n"
       for rule in exposure.rules {
         let place = rule.provenance?.description ?? "-"
@@ -149,7 +149,7 @@ public enum PathsReport {
         out += "|---|---|---|---|---|---|---|---|---|---|\n"
         for (i, hop) in path.hops.enumerated() {
           let edge = graph.relationships[Int(hop.edge)]
-          out += "| \(path.omittedHops + i + 1) | \(md(graph[hop.from].id)) | \(md(graph[hop.to].id)) | \(edge.type.rawValue) | "
+          out += "| \(path.omittedHops + i + 1) | \(md(graph.entities.id(of: hop.from))) | \(md(graph.entities.id(of: hop.to))) | \(edge.type.rawValue) | "
           out += "\(hop.isReversed ? "yes" : "no") | \(md(edge.commodity ?? "")) | \(edge.basis.rawValue) | "
           out += "\(rounded(analysis.transmission.confidence(Int(hop.edge)))) | "
           out += "\(rounded(hop.transmission)) | \(md(edge.provenance.description)) |\n"

@@ -157,7 +157,7 @@ public enum ScanOutputWriter {
   static func manifestText(_ plan: Plan, manifest: ScanManifest, digests: [String]) -> String {
     let analysis = plan.analysis
     return manifest.render(
-      graph: analysis.graph, focus: analysis.graph[analysis.focus].id, complete: plan.complete,
+      graph: analysis.graph, focus: analysis.graph.entities.id(of: analysis.focus), complete: plan.complete,
       outputDigests: plan.files.indices.map { (plan.files[$0].name, digests[$0]) })
   }
 

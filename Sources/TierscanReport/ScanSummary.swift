@@ -19,9 +19,9 @@ public enum ScanSummary {
     }
     for exposure in focusExposures {
       out += "  \(exposure.category): \(String(format: "%.3f", exposure.score)) \(exposure.level.rawValue)"
-      out += ", source \(graph[exposure.source].id), \(exposure.hops) hop(s)"
+      out += ", source \(graph.entities.id(of: exposure.source)), \(exposure.hops) hop(s)"
       if let last = exposure.path.hops.last, last.to == analysis.focus, analysis.tiers[Int(last.from)] == 1 {
-        out += ", via tier-1 supplier \(graph[last.from].id)"
+        out += ", via tier-1 supplier \(graph.entities.id(of: last.from))"
       }
       out += "\n"
     }

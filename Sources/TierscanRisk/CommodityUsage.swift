@@ -37,8 +37,8 @@ struct CommodityUsage {
     var noted = Set<NotedValue>()
     var numbers: [String: Int32] = [:]
     var countries: [String] = []
-    let countryNumber = entities.map { entity -> Int32 in
-      guard let name = entity.country else { return -1 }
+    let countryNumber = entities.indices.map { v -> Int32 in
+      guard let name = entities.country(of: v) else { return -1 }
       if let number = numbers[name] { return number }
       countries.append(name)
       numbers[name] = Int32(countries.count - 1)
@@ -77,14 +77,14 @@ struct CommodityUsage {
     var canonicalOf: [String: CommodityVocabulary.Mapping?] = [:]
     var notedNames = Set<NotedName>()
     for v in 0..<graph.entityCount {
-      for name in entities[v].commodities {
+      for name in entities.commodities(of: v) {
         let known = canonicalOf[name] ?? {
           let mapping = vocabulary.canonical(name)
           canonicalOf[name] = .some(mapping)
           return mapping
         }()
         if let mapping = known {
-          let country = entities[v].country
+          let country = entities.country(of: v)
           if notedNames.insert(NotedName(country: country, name: name)).inserted { note(name, mapping, country: country, code: false) }
         } else {
           unknownWords[name, default: 0] += 1

@@ -111,10 +111,10 @@ struct CountryCommodityIndex: Sendable {
       // Fields are read in place: binding each `Entity` would retain and release all its fields.
       let entities = graph.entities
       for v in range {
-        guard let country = entities[v].country, let k = countries.index(of: country).map(Int.init) else { continue }
+        guard let country = entities.country(of: v), let k = countries.index(of: country).map(Int.init) else { continue }
         byCountry[k].append(EntityIndex(v))
         guard !commoditiesOf[k].isEmpty else { continue }
-        for name in entities[v].commodities {
+        for name in entities.commodities(of: v) {
           // The name as written first (canonical names are their own canonical form), then mapped.
           if let j = commodities.index(of: name)
             ?? vocabulary.canonical(name).flatMap({ commodities.index(of: $0.commodity) })

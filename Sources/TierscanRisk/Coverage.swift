@@ -59,7 +59,7 @@ public struct Coverage: Sendable, Equatable {
       let hasUpstream = incoming.contains { types[Int($0)].isSupplyFlow }
       if hasUpstream { result[tier].disclosed += 1 }
       // Fields read in place: binding the `Entity` would retain and release all its strings.
-      if tier >= 1, !hasUpstream, entities[v].kind != .smelter, entities[v].kind != .mine, !entities[v].rawMaterial {
+      if tier >= 1, !hasUpstream, entities.kind(of: v) != .smelter, entities.kind(of: v) != .mine, !entities.rawMaterial(of: v) {
         result[tier].unmapped.append(EntityIndex(v))
         switch Self.declaredVisibility(of: EntityIndex(v), in: graph) {
         case .some(0):

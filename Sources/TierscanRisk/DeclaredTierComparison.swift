@@ -48,7 +48,7 @@ public struct DeclaredTierComparison: Sendable, Equatable {
   /// - Complexity: O(D log V) for D declared tiers (one id look-up each).
   public init(graph: SupplyGraph, tiers: [Int?], focus: EntityIndex, declared rows: [DeclaredTier]) {
     guard !rows.isEmpty else { return }
-    let focusID = graph[focus].id
+    let focusID = graph.entities.id(of: focus)
     /// A group of rows not compared for one reason, reported once per file and discloser.
     struct Group {
       var first: Int
@@ -87,7 +87,7 @@ public struct DeclaredTierComparison: Sendable, Equatable {
                   + "\(focusID)) but is tier \(computed) in the graph (fewest supply hops to \(focusID)); the computed "
                   + "tier is used",
                 evidence: [
-                  Attribute("entity_id", graph[entity].id), Attribute("declared_tier", String(value)),
+                  Attribute("entity_id", graph.entities.id(of: entity)), Attribute("declared_tier", String(value)),
                   Attribute("computed_tier", String(computed)),
                 ])
             ))

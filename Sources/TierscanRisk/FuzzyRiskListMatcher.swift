@@ -87,21 +87,22 @@ public struct FuzzyRiskListMatcher: Sendable {
       var work = Work()
       var scratch = index.makeScratch()
       var gateQuery = gate.makeQuery()
-      // Entities are read in place, field by field: a copy of an `Entity` retains and releases
-      // every string and array it holds, for each of a million entities.
-      graph.entities.withUnsafeBufferPointer { entities in
-      for v in range where !entities[v].isPlaceholder {
+      // Entities are read field by field from the columns; the whole entity only for the few
+      // that reach a scored candidate.
+      let entities = graph.entities
+      for v in range where !entities.isPlaceholder(of: v) {
         work.entities += 1
-        guard filter.mayMatch(entities[v].name, aliases: entities[v].aliases, identifiers: entities[v].identifiers)
-        else { continue }
+        let name = entities.name(of: v)
+        let aliases = entities.aliases(of: v)
+        let identifiers = entities.identifiers(of: v)
+        guard filter.mayMatch(name, aliases: aliases, identifiers: identifiers) else { continue }
         work.filtered += 1
-        let names = PreparedRecord.names(entities[v].name, aliases: entities[v].aliases)
-        let country = entities[v].country
-        let identifiers = entities[v].identifiers
+        let names = PreparedRecord.names(name, aliases: aliases)
+        let country = entities.country(of: v)
         let candidates = index.candidates(
           names: names, country: country, identifiers: identifiers, scratch: &scratch, sorted: false)
         guard !candidates.isEmpty else { continue }
-        let address = MatchRecord.address(in: entities[v].attributes)
+        let address = MatchRecord.address(in: entities.attributes(of: v))
         gate.load(names, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
         // The full record only for the few candidates the gate lets through.
         gate.filter(candidates, reaching: config.screening, &gateQuery)
@@ -122,7 +123,6 @@ public struct FuzzyRiskListMatcher: Sendable {
           guard decision >= .possible, features.similarity >= config.screening - 1e-12 else { continue }
           found.append(Match(row: r, entity: EntityIndex(v), decision: decision, features: features))
         }
-      }
       }
       (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
       work.matches = found.count

@@ -236,13 +236,13 @@ public struct InherentRiskScorer: Sendable {
     var evidence = [
       Attribute("suppressed", "true"), Attribute("rule", rule.id), Attribute("list", row.list),
       Attribute("name", row.name), Attribute("row", row.provenance.description),
-      Attribute("entity", graph[entity].id), Attribute("category", row.category),
+      Attribute("entity", graph.entities.id(of: entity)), Attribute("category", row.category),
     ]
     if let features { evidence.append(Attribute("features", features.summary)) }
     if let reviewer = judgement.reviewer { evidence.append(Attribute("reviewer", reviewer)) }
     findings.add(
       .info, .judgementSuppressed, at: judgement.provenance,
-      "\(rule.id) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph[entity].id)' "
+      "\(rule.id) match of '\(row.name)' (\(row.list), \(row.provenance.description)) on entity '\(graph.entities.id(of: entity))' "
         + "suppressed: judged not_same", evidence: evidence)
     return true
   }
@@ -321,15 +321,15 @@ public struct InherentRiskScorer: Sendable {
     }
     guard isGiven else { return }
     let entities = graph.entities
-    for i in entities.indices where entities[i].kind == .smelter || entities[i].identifiers.cid != nil {
-      let cid = entities[i].identifiers.cid
+    for i in entities.indices where entities.kind(of: i) == .smelter || entities.identifiers(of: i).cid != nil {
+      let cid = entities.identifiers(of: i).cid
       let reference = cid.flatMap { byCID[RawKey($0)] }
       let status = reference?.status ?? .unknown
       let basis = cid == nil ? "no-cid" : reference == nil ? "cid-not-in-reference" : "reference"
       risk.add(
         RuleHit(
           rule: .smelterStatus, category: "conflict_minerals", score: config.score(of: status),
-          provenance: reference?.provenance ?? entities[i].sources.first,
+          provenance: reference?.provenance ?? entities.sources(of: i).first,
           evidence: [
             ("cid", .optional(cid)), ("status", .string(status.rawValue)),
             ("reference_status", .optional(reference?.rawStatus)), ("status_from", .string(basis)),

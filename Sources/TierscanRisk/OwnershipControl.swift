@@ -30,8 +30,8 @@ public struct OwnershipControl: Sendable {
         }!.edge
         findings.add(
           .warning, .ownershipOver100, at: graph.relationships.provenance(Int(first)),
-          "shares held in '\(graph.entities[x].id)' sum to \(total)%",
-          evidence: [Attribute("entity", graph.entities[x].id), Attribute("total", "\(total)")])
+          "shares held in '\(graph.entities.id(of: x))' sum to \(total)%",
+          evidence: [Attribute("entity", graph.entities.id(of: x)), Attribute("total", "\(total)")])
       }
     }
     let threshold = config.controlShare - 1e-9
@@ -57,7 +57,7 @@ public struct OwnershipControl: Sendable {
         let holders = stakes.stakes(in: EntityIndex(x)).filter { listed[Int($0.owner)] }
         let first = holders.map(\.edge).min()!
         let owners: [JSONValue] = holders.map {
-          .object([("id", .string(graph.entities[Int($0.owner)].id)), ("share", .number($0.share))])
+          .object([("id", .string(graph.entities.id(of: Int($0.owner)))), ("share", .number($0.share))])
         }
         risk.add(
           RuleHit(

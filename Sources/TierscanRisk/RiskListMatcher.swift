@@ -76,10 +76,10 @@ public struct RiskListMatcher: Sendable {
           if !key.isEmpty { body(nameIndex, entity, key) }
         }
       }
-      addName(entities[i].name)
-      for alias in entities[i].aliases { addName(alias) }
+      addName(entities.name(of: i))
+      for alias in entities.aliases(of: i) { addName(alias) }
       for s in schemes.indices {
-        guard var value = identifier(s, of: entities[i].identifiers) else { continue }
+        guard var value = identifier(s, of: entities.identifiers(of: i)) else { continue }
         value.withUTF8 { body(1 + s, entity, UnsafeRawBufferPointer($0)) }
       }
     }
@@ -166,7 +166,7 @@ public struct RiskListMatcher: Sendable {
       for entity in indexes[Self.nameIndex].entities(withKey: key) {
         checks += 1
         if let existing = found[entity], existing.rule != .nameOnly { continue }
-        guard let rule = nameRule(shape, graph[entity]) else { continue }
+        guard let rule = nameRule(shape, entity) else { continue }
         if let existing = found[entity], existing.rule == rule { continue }
         found[entity] = ShapeMatch(entity: entity, rule: rule, source: .name(position: position))
       }
@@ -197,13 +197,13 @@ public struct RiskListMatcher: Sendable {
   /// - Complexity: O(n + a) for n row names and a names of the entity.
   public func matchesExactly(_ entry: RiskListEntry, keys: [String], _ entity: EntityIndex) -> Bool {
     let row = Self.identifierValues(entry.identifiers)
-    let other = Self.identifierValues(graph[entity].identifiers)
+    let other = Self.identifierValues(graph.entities.identifiers(of: entity))
     for s in Self.schemes.indices {
       if let value = row[s], let theirs = other[s], value.utf8Equals(theirs) { return true }
     }
     for key in keys where !key.isEmpty {
       if let slot = nameSlot(of: key), Self.contains(indexes[Self.nameIndex].entities(inSlot: slot), entity) {
-        return nameRule(shape(of: entry), graph[entity]) != nil
+        return nameRule(shape(of: entry), entity) != nil
       }
     }
     return false
@@ -219,13 +219,14 @@ public struct RiskListMatcher: Sendable {
   }
 
   /// The name rule that applies once names are equal, or `nil` when a guard forbids a match.
-  private func nameRule(_ shape: Shape, _ entity: Entity) -> ListMatchRule? {
-    if Self.differ(shape.lei, entity.identifiers.lei) || Self.differ(shape.duns, entity.identifiers.duns)
-      || Self.differ(shape.cid, entity.identifiers.cid)
+  private func nameRule(_ shape: Shape, _ entity: EntityIndex) -> ListMatchRule? {
+    let identifiers = graph.entities.identifiers(of: entity)
+    if Self.differ(shape.lei, identifiers.lei) || Self.differ(shape.duns, identifiers.duns)
+      || Self.differ(shape.cid, identifiers.cid)
     {
       return nil
     }
-    if let rowCountry = shape.country, let entityCountry = entity.country {
+    if let rowCountry = shape.country, let entityCountry = graph.entities.country(of: entity) {
       return rowCountry.utf8Equals(entityCountry) ? .nameCountry : nil
     }
     return .nameOnly

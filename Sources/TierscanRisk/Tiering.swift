@@ -44,7 +44,7 @@ public struct Tiering: Sendable {
     for r in types.indices where types[r] == .operates {
       let operatorTier = supplyTier[Int(from[r])]
       let site = Int(to[r])
-      guard operatorTier != Int.max, graph.entities[site].kind != .company else { continue }
+      guard operatorTier != Int.max, graph.entities.kind(of: site) != .company else { continue }
       tiers[site] = min(tiers[site], operatorTier)
     }
     self.tiers = tiers.map { $0 == Int.max ? nil : $0 }

@@ -46,8 +46,8 @@ struct WorkspaceGraphStore {
     var taken = Set<Int64>()
     // Identifier matches first, so an id reused by a renumbered export cannot take an id that
     // an identifier claims.
-    for index in entities.indices where !entities[index].identifiers.isEmpty {
-      for (scheme, value) in entities[index].identifiers.schemes where Self.matchingSchemes.contains(scheme) {
+    for index in entities.indices where !entities.identifiers(of: index).isEmpty {
+      for (scheme, value) in entities.identifiers(of: index).schemes where Self.matchingSchemes.contains(scheme) {
         let found = try lookup.firstInt64 { bind in
           bind.text(scheme)
           bind.text(value)
@@ -84,10 +84,10 @@ struct WorkspaceGraphStore {
     }
     for index in entities.indices {
       let wid = wids[index]
-      try add("id", entities[index].id, wid)
-      for alias in entities[index].aliases { try add("alias", alias, wid) }
-      if !entities[index].identifiers.isEmpty {
-        for (scheme, value) in entities[index].identifiers.schemes { try add(scheme, value, wid) }
+      try add("id", entities.id(of: index), wid)
+      for alias in entities.aliases(of: index) { try add("alias", alias, wid) }
+      if !entities.identifiers(of: index).isEmpty {
+        for (scheme, value) in entities.identifiers(of: index).schemes { try add(scheme, value, wid) }
       }
     }
     return (wids, matches)
@@ -108,14 +108,14 @@ struct WorkspaceGraphStore {
     let keysOf = try db.makeStatement(sql: "SELECT scheme, value FROM entity_keys WHERE wid = ?")
     let entities = graph.entities
     for index in entities.indices where wids[index] == 0 {
-      guard let wid = try lookup.firstInt64({ $0.text(entities[index].id) }), !taken.contains(wid) else { continue }
+      guard let wid = try lookup.firstInt64({ $0.text(entities.id(of: index)) }), !taken.contains(wid) else { continue }
       let firstPeriod = try String.fetchOne(firstPeriodOf, arguments: [wid])
       guard (firstPeriod == period) == provisional else { continue }
       var known: [String: Set<String>] = [:]
       for row in try Row.fetchAll(keysOf, arguments: [wid]) {
         known[row["scheme"], default: []].insert(row["value"])
       }
-      let disagrees = entities[index].identifiers.schemes.contains { scheme, value in
+      let disagrees = entities.identifiers(of: index).schemes.contains { scheme, value in
         Self.matchingSchemes.contains(scheme) && known[scheme].map { !$0.contains(value) } ?? false
       }
       if !disagrees {
@@ -159,16 +159,16 @@ struct WorkspaceGraphStore {
         bind.int(importID)
         bind.int(index)
         bind.int(wids[index])
-        bind.text(entities[index].id)
-        bind.text(entities[index].name)
-        bind.text(entities[index].kind.rawValue)
-        bind.text(entities[index].country)
-        bind.text(entities[index].sector)
-        bind.bool(entities[index].isPlaceholder)
-        bind.text(MatchRecord.address(in: entities[index].attributes))
+        bind.text(entities.id(of: index))
+        bind.text(entities.name(of: index))
+        bind.text(entities.kind(of: index).rawValue)
+        bind.text(entities.country(of: index))
+        bind.text(entities.sector(of: index))
+        bind.bool(entities.isPlaceholder(of: index))
+        bind.text(MatchRecord.address(in: entities.attributes(of: index)))
       }
-      if !entities[index].identifiers.isEmpty {
-        for (scheme, id) in entities[index].identifiers.schemes {
+      if !entities.identifiers(of: index).isEmpty {
+        for (scheme, id) in entities.identifiers(of: index).schemes {
           try identifier.execute { bind in
             bind.int(importID)
             bind.int(index)
@@ -177,7 +177,7 @@ struct WorkspaceGraphStore {
           }
         }
       }
-      for (position, place) in entities[index].sources.enumerated() {
+      for (position, place) in entities.sources(of: index).enumerated() {
         let file = try paths.id(of: place.file)
         try source.execute { bind in
           bind.int(importID)

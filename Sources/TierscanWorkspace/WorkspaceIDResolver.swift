@@ -36,7 +36,7 @@ struct WorkspaceIDResolver {
   /// Pass "judgements": fills `wids[i]` (0 = unassigned) for entities a `same` judgement ties to
   /// an earlier workspace entity; returns the pairs used.
   func resolveByJudgement(_ graph: SupplyGraph, wids: inout [Int64], taken: inout Set<Int64>) throws -> [Match] {
-    let open = graph.entities.indices.filter { wids[$0] == 0 && !graph.entities[$0].isPlaceholder }
+    let open = graph.entities.indices.filter { wids[$0] == 0 && !graph.entities.isPlaceholder(of: $0) }
     if open.isEmpty || judgements.isEmpty { return [] }
     var matches: [Match] = []
     let keyOwner = try db.makeStatement(
@@ -76,7 +76,7 @@ struct WorkspaceIDResolver {
   /// - Complexity: O(u × maxCandidates) scorings for u unassigned entities, plus building the
   ///   blocking index over the previous period's unclaimed members; nothing when u = 0.
   func resolveByEngine(_ graph: SupplyGraph, wids: inout [Int64], taken: inout Set<Int64>) throws -> [Match] {
-    let remaining = graph.entities.indices.filter { wids[$0] == 0 && !graph.entities[$0].isPlaceholder }
+    let remaining = graph.entities.indices.filter { wids[$0] == 0 && !graph.entities.isPlaceholder(of: $0) }
     if remaining.isEmpty { return [] }
     let notSame = Set(entityJudgements.filter { $0.judgement.decision == .notSame }.map(\.pair))
     let candidates = try previousMembers().filter { !taken.contains($0.wid) }

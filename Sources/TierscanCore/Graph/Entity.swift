@@ -33,6 +33,9 @@ public struct Entity: Sendable, Hashable {
   /// The first of ``sources``, without building the array.
   public var firstSource: Provenance? { storedSources.first }
 
+  /// Whether ``sources`` holds exactly one provenance.
+  var hasOneSource: Bool { storedSources.count == 1 }
+
   /// Creates an entity.
   public init(
     id: String, name: String, kind: EntityKind = .company, country: String? = nil, sector: String? = nil,
@@ -107,6 +110,14 @@ private enum EntitySources: Sendable, Hashable {
     case .none: return []
     case .row(let file, let line): return [Provenance(file: file, line: line)]
     case .list(let list): return list
+    }
+  }
+
+  var count: Int {
+    switch self {
+    case .none: return 0
+    case .row: return 1
+    case .list(let list): return list.count
     }
   }
 

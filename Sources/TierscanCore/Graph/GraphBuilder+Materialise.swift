@@ -49,25 +49,23 @@ extension GraphBuilder {
     let order = Self.orderByIDBytes(entityIDs)
     var indexOfComponent = [EntityIndex](repeating: 0, count: order.count)
     for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
-    // Components are built in input order (records are read sequentially; each entity is
-    // written to its sorted place).
-    let built = (mergedEntities, indexOfComponent)
-    let entities = ParallelWork.scatteredArray(count: order.count, minimumToSplit: 50_000) { range, slots in
-      let (mergedEntities, indexOfComponent) = built
-      for c in range {
-        let k = Int(indexOfComponent[c])
-        if c >= firstRecord.count {
-          let placeholder = placeholders[c - firstRecord.count]
-          let entity = Entity(
-            id: placeholder.id, name: placeholder.id, source: placeholder.provenance, isPlaceholder: true)
-          slots.initialize(k, to: entity)
-        } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
-          slots.initialize(k, to: Self.single(entityRecords[Int(firstRecord[c])]))
-        } else {
-          slots.initialize(k, to: mergedEntities[Int32(c)]!)
-        }
+    // Each entity is appended to the columns in id order: a single simple record field by
+    // field (no `Entity` value), a merged component from its merged entity.
+    var table = EntityTableBuilder(reservingCapacity: order.count)
+    for c in order {
+      if c >= firstRecord.count {
+        let placeholder = placeholders[c - firstRecord.count]
+        table.append(
+          id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
+          identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
+          sources: .one(placeholder.provenance), isPlaceholder: true)
+      } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
+        Self.appendSingle(entityRecords[Int(firstRecord[c])], to: &table)
+      } else {
+        table.append(mergedEntities[Int32(c)]!)
       }
     }
+    let entities = EntityTable(table)
     // Every id resolves to its entity: the records' ids, then the placeholders' (new) ids.
     var allIDs = components.recordIDs
     var entityOfID = (0..<components.recordIDs.count).map { id in
@@ -142,16 +140,13 @@ extension GraphBuilder {
     return true
   }
 
-  /// The entity of a component with exactly one record that ``isSimple(_:)``.
-  private static func single(_ record: EntityRecord) -> Entity {
-    Entity(
+  /// Appends the entity of a component with exactly one record that ``isSimple(_:)``.
+  private static func appendSingle(_ record: EntityRecord, to table: inout EntityTableBuilder) {
+    table.append(
       id: record.id, name: record.name ?? record.id, kind: record.kind ?? .company, country: record.country,
-      sector: record.sector, commodities: sortedDistinct(record.commodities),
-      identifiers: Identifiers(
-        lei: record.identifiers.lei, duns: record.identifiers.duns, vat: record.identifiers.vat,
-        cid: record.identifiers.cid),
+      sector: record.sector, commodities: sortedDistinct(record.commodities), identifiers: record.identifiers,
       aliases: firstDistinct(record.aliases), rawMaterial: record.rawMaterial == true, attributes: record.attributes,
-      source: record.provenance)
+      sources: .one(record.provenance), isPlaceholder: false)
   }
 
   /// The distinct values of a short list in byte order; a list already strictly ascending is

@@ -4,8 +4,9 @@
 /// Entities are sorted by the UTF-8 bytes of their id, so `EntityIndex` order is id order.
 /// Build one with ``GraphBuilder``.
 public struct SupplyGraph: Sendable {
-  /// Entities by index (sorted by id bytes).
-  public let entities: [Entity]
+  /// Entities by index (sorted by id bytes), as a struct-of-arrays table whose subscript
+  /// materialises an ``Entity``; hot loops read its column accessors (``EntityTable/name(of:)``, …).
+  public let entities: EntityTable
   /// Relationships by index (input order), as a struct-of-arrays table whose subscript
   /// materialises a ``Relationship``.
   public let relationships: RelationshipTable
@@ -27,7 +28,7 @@ public struct SupplyGraph: Sendable {
   ///   - ids: every id (kept ids and merged-away ids).
   ///   - entityOfID: the entity each id of `ids` resolves to.
   /// - Complexity: O(V + E).
-  public init(entities: [Entity], relationships: RelationshipTable, ids: ByteInterner, entityOfID: [EntityIndex]) {
+  public init(entities: EntityTable, relationships: RelationshipTable, ids: ByteInterner, entityOfID: [EntityIndex]) {
     precondition(ids.count == entityOfID.count)
     self.entities = entities
     self.relationships = relationships
@@ -44,7 +45,7 @@ public struct SupplyGraph: Sendable {
     var ids = ByteInterner()
     for entity in entities { _ = ids.intern(entity.id) }
     self.init(
-      entities: entities, relationships: RelationshipTable(relationships), ids: ids,
+      entities: EntityTable(entities), relationships: RelationshipTable(relationships), ids: ids,
       entityOfID: entities.indices.map { EntityIndex($0) })
   }
 

@@ -38,9 +38,9 @@ public enum CMRTReportingRule {
   /// - Parameter q1Metals: metals answered Yes in question 1 by the entity's CMRTs.
   /// - Complexity: O(commodities + degree of the entity).
   public static func reasons(for entity: EntityIndex, in graph: SupplyGraph, q1Metals: [String]) -> [String] {
-    guard graph[entity].kind == .company else { return [] }
+    guard graph.entities.kind(of: entity) == .company else { return [] }
     var reasons: Set<String> = []
-    for commodity in graph[entity].commodities where is3TG(commodity) { reasons.insert("commodity:" + commodity) }
+    for commodity in graph.entities.commodities(of: entity) where is3TG(commodity) { reasons.insert("commodity:" + commodity) }
     for edge in graph.outgoing.edges(of: entity) {
       let relationship = graph.relationships[Int(edge)]
       guard relationship.type == .supplies || relationship.type == .subcontracts,

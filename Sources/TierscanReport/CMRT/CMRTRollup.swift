@@ -74,7 +74,7 @@ public struct CMRTRollup: Sendable {
   // MARK: - Building
 
   static func declarer(of workbook: CMRTWorkbook, in graph: SupplyGraph) -> Declarer {
-    if let i = graph.index(of: workbook.companyID) { return Declarer(entityID: graph[i].id, name: graph[i].name) }
+    if let i = graph.index(of: workbook.companyID) { return Declarer(entityID: graph.entities.id(of: i), name: graph.entities.name(of: i)) }
     return Declarer(entityID: workbook.companyID, name: workbook.companyName ?? workbook.companyID)
   }
 
@@ -104,7 +104,7 @@ public struct CMRTRollup: Sendable {
         let referenceName = row.cid.flatMap { index.name(of: $0) }
         let referenceCountry = row.cid.flatMap { index.country(of: $0) }
         byKey[k] = Smelter(
-          smelterID: id, cid: row.cid, name: referenceName ?? row.effectiveName ?? graph.index(of: id).map { graph[$0].name },
+          smelterID: id, cid: row.cid, name: referenceName ?? row.effectiveName ?? graph.index(of: id).map { graph.entities.name(of: $0) },
           metal: metal, country: referenceCountry ?? row.countryISO, status: status, statusSource: source,
           suppliers: [declarer], rows: 1)
       }
@@ -215,6 +215,6 @@ public struct CMRTRollup: Sendable {
     }
     unexpected.sort { $0.entityID.utf8Precedes($1.entityID) }
     return ResponseRate(
-      focusID: graph[analysis.focus].id, expected: expected, unexpectedResponders: unexpected)
+      focusID: graph.entities.id(of: analysis.focus), expected: expected, unexpectedResponders: unexpected)
   }
 }

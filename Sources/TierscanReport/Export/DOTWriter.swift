@@ -22,7 +22,7 @@ struct DOTWriter {
       let edge = graph.relationships[r]
       var fields: [(String, String?)] = [("label", edge.type.rawValue + (edge.commodity.map { "\n" + $0 } ?? ""))]
       fields += GraphExport.relationshipFields(edge) + edge.attributes.map { ("attributes." + $0.key, $0.value) }
-      out += "  \(Self.quote(graph[edge.from].id)) -> \(Self.quote(graph[edge.to].id)) [\(Self.list(fields))];\n"
+      out += "  \(Self.quote(graph.entities.id(of: edge.from))) -> \(Self.quote(graph.entities.id(of: edge.to))) [\(Self.list(fields))];\n"
     }
     return out + "}\n"
   }

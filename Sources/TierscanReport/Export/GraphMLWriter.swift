@@ -44,8 +44,8 @@ struct GraphMLWriter {
     }
     for (n, r) in selection.relationships.enumerated() {
       let edge = graph.relationships[r]
-      out += "    <edge id=\"e\(n)\" source=\"\(MarkupText.xml(graph[edge.from].id))\""
-      out += " target=\"\(MarkupText.xml(graph[edge.to].id))\">\n"
+      out += "    <edge id=\"e\(n)\" source=\"\(MarkupText.xml(graph.entities.id(of: edge.from)))\""
+      out += " target=\"\(MarkupText.xml(graph.entities.id(of: edge.to)))\">\n"
       for (i, field) in GraphExport.relationshipFields(edge).enumerated() { if let value = field.1 { out += data("e\(i)", value) } }
       for (i, value) in GraphExport.indexedValues(edge.attributes, keyIndex: edgeKeyIndex) { out += data("ea\(i)", value) }
       out += "    </edge>\n"

@@ -17,7 +17,7 @@ public enum SVGPathDiagram {
     for hop in exposure.path.hops { nodes.append(hop.to) }
     let width = margin * 2 + nodes.count * boxWidth + (nodes.count - 1) * gap
     let height = margin * 2 + boxHeight + 8
-    let title = "\(graph[exposure.source].id) to \(graph[exposure.entity].id), \(exposure.category)"
+    let title = "\(graph.entities.id(of: exposure.source)) to \(graph.entities.id(of: exposure.entity)), \(exposure.category)"
     var svg = "<svg class=\"path\" viewBox=\"0 0 \(width) \(height)\""
     svg += " width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(MarkupText.html(title))\">\n"
     for (i, v) in nodes.enumerated() {

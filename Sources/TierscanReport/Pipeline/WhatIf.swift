@@ -45,11 +45,11 @@ public struct WhatIf: Sendable {
       pairs.append(pair)
     }
     if removed.contains(focus) || pairs.contains(where: { $0.old == focus }) {
-      throw .whatIf("the focus '\(graph[focus].id)' cannot be removed or replaced")
+      throw .whatIf("the focus '\(graph.entities.id(of: focus))' cannot be removed or replaced")
     }
     var edited = prepared
     edited.graph = graph.removing(removed, replacing: pairs)
-    guard let newFocus = edited.graph.index(of: graph[focus].id) else { throw .whatIf("the focus is not in the edited graph") }
+    guard let newFocus = edited.graph.index(of: graph.entities.id(of: focus)) else { throw .whatIf("the focus is not in the edited graph") }
     return pipeline.analyze(edited, focus: newFocus, periodEnd: periodEnd)
   }
 

@@ -27,13 +27,13 @@ public struct ResolveReport: Sendable {
     graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig,
     declarerPairs: [DeclarerLinker.Pair] = []
   ) {
-    let entityIndices = graph.entities.indices.filter { graph.entities[$0].isComparableForDuplicates }
+    let entityIndices = graph.entities.indices.filter { graph.entities.isComparableForDuplicates($0) }
     // Names parsed on both cores (a million names take seconds on one).
     let entities = graph.entities
     let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
       PreparedRecord(MatchRecord(entity: entities[entityIndices[$0]]))
     }
-    let kinds = entityIndices.map { graph.entities[$0].kind }
+    let kinds = entityIndices.map { graph.entities.kind(of: $0) }
     let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
     var candidates: [ResolveCandidate] = []
     var suppressed = 0
@@ -48,7 +48,7 @@ public struct ResolveReport: Sendable {
     }
     for pair in found.pairs {
       let (a, b) = (EntityIndex(entityIndices[pair.left]), EntityIndex(entityIndices[pair.right]))
-      if declared.contains([graph[a].id, graph[b].id]) { continue }
+      if declared.contains([graph.entities.id(of: a), graph.entities.id(of: b)]) { continue }
       let judgement = judgements.judgement(a, b)
       if judgement?.decision == .notSame {
         suppressed += 1

@@ -109,7 +109,7 @@ public struct AuditFigures: Sendable {
       guard let date, let start, let end else { return false }
       return date > start && date <= end
     }
-    func ids(_ set: Set<EntityIndex>) -> [String] { set.map { graph[$0].id }.sorted { $0.utf8Precedes($1) } }
+    func ids(_ set: Set<EntityIndex>) -> [String] { set.map { graph.entities.id(of: $0) }.sorted { $0.utf8Precedes($1) } }
 
     // Entities with a valid assessment: the supplier and, for a site audit, the site.
     var assessed = Set<EntityIndex>()

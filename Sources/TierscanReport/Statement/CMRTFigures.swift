@@ -63,8 +63,8 @@ public struct CMRTFigures: Sendable {
     responses = inputs.workbooks.map { workbook in
       let index = graph.index(of: workbook.companyID)
       return Response(
-        file: workbook.file, entityID: index.map { graph[$0].id } ?? workbook.companyID,
-        name: index.map { graph[$0].name } ?? workbook.companyName ?? workbook.companyID,
+        file: workbook.file, entityID: index.map { graph.entities.id(of: $0) } ?? workbook.companyID,
+        name: index.map { graph.entities.name(of: $0) } ?? workbook.companyName ?? workbook.companyID,
         tier: index.flatMap { analysis.tiers[Int($0)] }, template: workbook.template, version: workbook.version,
         scope: workbook.declaration.scope, effectiveDate: workbook.declaration.effectiveDate,
         smelterRows: workbook.smelters.count)
@@ -86,8 +86,10 @@ public struct CMRTFigures: Sendable {
     }
     isAssessed = !status.isEmpty
     var smelters: [Smelter] = []
-    for (v, entity) in graph.entities.enumerated() where entity.kind == .smelter || entity.identifiers.cid != nil {
+    for v in graph.entities.indices
+    where graph.entities.kind(of: v) == .smelter || graph.entities.identifiers(of: v).cid != nil {
       guard let tier = analysis.tiers[v] else { continue }
+      let entity = graph.entities[v]
       let cid = entity.identifiers.cid
       let value = isAssessed ? (cid.flatMap { status[RawKey($0)] } ?? .unknown).rawValue : "unassessed"
       smelters.append(

@@ -21,17 +21,17 @@ extension StatementFigures {
     untiered = analysis.tiers.filter { $0 == nil }.count
     byTier = analysis.coverage.tiers.filter { $0.tier >= 1 }.map { tier in
       let members = suppliers.filter { analysis.tiers[Int($0)] == tier.tier }
-      let kinds = EntityKind.allCases.map { kind in Count(key: kind.rawValue, count: members.filter { graph[$0].kind == kind }.count) }
+      let kinds = EntityKind.allCases.map { kind in Count(key: kind.rawValue, count: members.filter { graph.entities.kind(of: $0) == kind }.count) }
       return TierCount(tier: tier.tier, entities: members.count, byKind: kinds.filter { $0.count > 0 })
     }
-    byCountry = Self.tally(suppliers.map { graph[$0].country ?? "unknown" })
-    bySector = Self.tally(suppliers.map { graph[$0].sector ?? "unknown" })
+    byCountry = Self.tally(suppliers.map { graph.entities.country(of: $0) ?? "unknown" })
+    bySector = Self.tally(suppliers.map { graph.entities.sector(of: $0) ?? "unknown" })
 
     var controlled: [String] = []
     for e in graph.outgoing.edges(of: analysis.focus) {
       let edge = graph.relationships[Int(e)]
       if edge.type == .owns, let share = edge.share, share >= analysis.config.controlShare - 1e-12 {
-        controlled.append(graph[edge.to].id)
+        controlled.append(graph.entities.id(of: edge.to))
       }
     }
     controlledEntities = Array(Set(controlled.map(RawKey.init))).map(\.string).sorted { $0.utf8Precedes($1) }
@@ -58,7 +58,7 @@ extension StatementFigures {
 
     coverage = analysis.coverage.tiers.map { tier in
       CoverageTier(
-        tier: tier.tier, entities: tier.entities, unmappedIDs: tier.unmapped.map { graph[$0].id }, disclosed: tier.disclosed,
+        tier: tier.tier, entities: tier.entities, unmappedIDs: tier.unmapped.map { graph.entities.id(of: $0) }, disclosed: tier.disclosed,
         disclosedShare: tier.disclosedShare)
     }
     composition = ChainComposition(analysis: analysis)
@@ -147,7 +147,7 @@ extension StatementFigures {
     return Flag(
       entityID: entity.id, name: entity.name, country: entity.country, tier: analysis.tiers[Int(exposure.entity)] ?? 0,
       category: exposure.category, level: exposure.level, score: exposure.score,
-      sourceID: analysis.graph[exposure.source].id, hops: exposure.hops, pathIndex: index)
+      sourceID: analysis.graph.entities.id(of: exposure.source), hops: exposure.hops, pathIndex: index)
   }
 
   /// The country-commodity rows and list matches of the risk sources behind tiered exposures.

@@ -65,8 +65,9 @@ public struct AuditEvidence: Sendable {
       guard !keys.isEmpty else { return nil }
       if byIdentifier == nil {
         var table: [String: EntityIndex] = [:]
-        for (v, entity) in graph.entities.enumerated() {
-          for key in [entity.identifiers.lei.map { "lei:" + $0 }, entity.identifiers.duns.map { "duns:" + $0 }, entity.identifiers.cid.map { "cid:" + $0 }] {
+        for v in graph.entities.indices {
+          let identifiers = graph.entities.identifiers(of: v)
+          for key in [identifiers.lei.map { "lei:" + $0 }, identifiers.duns.map { "duns:" + $0 }, identifiers.cid.map { "cid:" + $0 }] {
             if let key, table[key] == nil { table[key] = EntityIndex(v) }
           }
         }

@@ -23,7 +23,7 @@ extension Unassessed {
     let entities = graph.entities
     for v in entities.indices where tiers[v] != nil {
       var files: [Int] = []
-      for source in entities[v].sources {
+      for source in entities.sources(of: v) {
         let number = fileNumbers[source.file] ?? {
           fileNumbers[source.file] = tallyList.count
           tallyList.append(Tally())

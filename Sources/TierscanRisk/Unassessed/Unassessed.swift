@@ -60,20 +60,20 @@ public struct Unassessed: Sendable {
       for v in entities.indices where tiers[v] != nil {
         inChain += 1
         guard inherent.rules(of: EntityIndex(v), in: c).isEmpty else { continue }
-        let isSmelter = entities[v].kind == .smelter || entities[v].identifiers.cid != nil
+        let isSmelter = entities.kind(of: v) == .smelter || entities.identifiers(of: v).cid != nil
         let reason: UnassessedReason
         if isMinerals && isSmelter && !hasSmelterStatus {
           reason = .noStatusReference
         } else if table.isEmpty {
           reason = .noCountryTable
-        } else if let country = entities[v].country {
+        } else if let country = entities.country(of: v) {
           if !table.covers(country) {
             reason = .countryNotCovered
           } else {
             reason = hasCommodity[v] ? .commodityNotCovered : .noCommodity
           }
         } else {
-          let unresolved = entities[v].attributes.contains { 
+          let unresolved = entities.attributes(of: v).contains { 
             $0.key == UnassessedReason.unresolvedCountryAttribute && !$0.value.isEmpty
           }
           reason = unresolved ? .unknownCountry : .noCountry
@@ -110,7 +110,7 @@ public struct Unassessed: Sendable {
 
   /// Whether each entity has a commodity: its own, or on a `supplies` edge from it.
   private static func hasCommodity(_ graph: SupplyGraph) -> [Bool] {
-    var has = graph.entities.map { !$0.commodities.isEmpty }
+    var has = graph.entities.indices.map { graph.entities.commodityListID(of: $0) != 0 }
     let columns = graph.relationships.columns
     let from = graph.relationships.from
     for r in columns.type.indices where columns.type[r] == .supplies && columns.commodity[r] >= 0 {

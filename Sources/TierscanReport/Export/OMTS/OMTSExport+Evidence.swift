@@ -50,7 +50,7 @@ extension OMTSExport {
     }
     var out: [OMTSRMAPAttestation] = []
     for v in retained {
-      guard let cid = graph[v].identifiers.cid, let reference = byCID[cid] else { continue }
+      guard let cid = graph.entities.identifiers(of: v).cid, let reference = byCID[cid] else { continue }
       var id = "rmap-" + cid
       while graph.index(of: id) != nil { id += "_" }
       out.append(OMTSRMAPAttestation(id: id, entity: v, reference: reference))

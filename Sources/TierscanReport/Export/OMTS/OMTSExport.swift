@@ -74,7 +74,7 @@ public struct OMTSExport {
       case (true, false), (false, true):
         guard subgraph != nil else { continue }
         let outside = isRetained[from] ? to : from
-        if isPublic, graph.entities[outside].kind == .person { continue }
+        if isPublic, graph.entities.kind(of: outside) == .person { continue }
         isBoundary[outside] = true
         chosen.append(i)
       default: continue
@@ -122,7 +122,7 @@ public struct OMTSExport {
   }
 
   /// The node id an entity is written under.
-  func nodeID(_ v: EntityIndex) -> String { boundaryIDs[v] ?? graph[v].id }
+  func nodeID(_ v: EntityIndex) -> String { boundaryIDs[v] ?? graph.entities.id(of: v) }
 
   /// The file: the header (its `file_salt` written last, over a placeholder, when it is the
   /// body's digest), then the nodes and edges, built in one buffer.
