@@ -11,7 +11,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     // The workspace's SQLite store (TierscanWorkspace only; system libsqlite3).
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
@@ -27,15 +26,14 @@ let package = Package(
     .target(
       name: "TierscanIngest",
       dependencies: [
-        "TierscanCore", "CLibXML2",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "TierscanCore", "CLibXML2", "CTierscanZlib",
       ],
       resources: [.copy("Resources")]
     ),
     .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
     .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch"]),
     .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
-    // zlib for the workspace's stored input files (system library, pkg-config `zlib`).
+    // zlib: XLSX parts (raw inflate) and the workspace's stored input files (system library, pkg-config `zlib`).
     .systemLibrary(name: "CTierscanZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // The workspace: one SQLite file of every import, period and retirement (docs/workspace.md).
     .target(
@@ -54,7 +52,8 @@ let package = Package(
     // What several test targets share (a seeded generator for property tests); not shipped.
     .target(name: "TierscanTestSupport", path: "Tests/TierscanTestSupport"),
     .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore", "TierscanTestSupport"]),
-    .testTarget(name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore", "TierscanTestSupport"]),
+    .testTarget(
+      name: "TierscanIngestTests", dependencies: ["TierscanIngest", "TierscanCore", "TierscanTestSupport", "CTierscanZlib"]),
     .testTarget(
       name: "TierscanMatchTests", dependencies: ["TierscanMatch", "TierscanCore", "TierscanRisk", "TierscanTestSupport"]),
     .testTarget(

@@ -61,10 +61,6 @@ for dir in ${seeds[@]+"${seeds[@]}"}; do
   find "$root/$dir" -maxdepth 2 -type f -size -1024k \( -name '*.csv' -o -name '*.xml' -o -name '*.xlsx' -o -name '*.json' -o -name '*.omts' -o -name '*.jsonl' \) \
     -exec cp -n {} "$work/corpus/" \;
 done
-# ZIPFoundation leaks 34 bytes per archive opened by URL (FileManager.fileSystemRepresentation is
-# never freed in Archive.makeBackingConfiguration; workbooks are opened through /proc/self/fd/N);
-# LeakSanitizer would stop every xlsx run on it.
-if [ "$target" = xlsx ] && [ "$sanitize" = fuzzer,address ]; then export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"; fi
 # libFuzzer, not the Swift runtime's backtracer, must handle a trap, so that it saves the input.
 export SWIFT_BACKTRACE=enable=no
 exec "$binary" "$work/corpus" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=2048 \

@@ -69,6 +69,15 @@ public struct ColumnMapping: Sendable, Hashable {
     match.allSatisfy { names in names.contains(where: header.contains) }
   }
 
+  /// The highest `#N` column position any column names (0 when none does): a header row is as
+  /// wide as its last cell or this, whichever is more.
+  var highestColumnPosition: Int {
+    columns.flatMap(\.sources).reduce(0) { highest, source in
+      guard source.hasPrefix("#"), let position = Int(source.dropFirst()) else { return highest }
+      return max(highest, position)
+    }
+  }
+
   /// The target fields, in the order mapped rows carry them.
   var targetFields: [String] {
     var fields: [String] = []

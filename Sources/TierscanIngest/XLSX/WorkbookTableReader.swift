@@ -43,28 +43,20 @@ struct WorkbookTableReader {
   private func readSheet(_ sheet: Worksheet, into result: inout IngestedInputs) -> Bool {
     let lastRow = sheet.lastRow
     guard lastRow > 0 else { return false }
-    let lastColumn = sheet.cells.keys.reduce(0) { max($0, $1.column) }
-    func texts(_ row: Int) -> [String] {
-      (1...max(lastColumn, 1)).map { column in
-        guard let value = sheet[row: row, column: column] else { return "" }
-        if case .error = value { return "" }
-        return value.text.trimmingCharacters(in: .whitespacesAndNewlines)
-      }
-    }
+    let table = WorksheetTableRows(sheet)
     func at(_ row: Int) -> Provenance { Provenance(file: file, line: row, sheet: sheet.name, cell: "A\(row)") }
-    func rows(after header: Int) -> [MappedTableReader.SourceRow] {
+    func rows(after header: Int, width: Int) -> [MappedTableReader.SourceRow] {
       guard header < lastRow else { return [] }
       return sheet.rowsWithCells(from: header + 1).compactMap { row in
-        let fields = texts(row)
-        return fields.allSatisfy(\.isEmpty) ? nil : MappedTableReader.SourceRow(at: at(row), fields: fields)
+        table.hasText(row) ? MappedTableReader.SourceRow(at: at(row), fields: table.fields(of: row, width: width)) : nil
       }
     }
     for mapping in options.mappings where mapping.sheet == nil || mapping.sheet == sheet.name {
       guard mapping.headerRow <= lastRow else { continue }
-      let header = texts(mapping.headerRow)
+      let header = table.header(at: mapping.headerRow, width: mapping.highestColumnPosition)
       guard mapping.applies(to: header.map(ColumnMapping.normalizedColumn)) else { continue }
       let mapped = MappedTableReader(mapping: mapping, displayPath: file).read(
-        header: header, rows: rows(after: mapping.headerRow), headerAt: at(mapping.headerRow),
+        header: header, rows: rows(after: mapping.headerRow, width: header.count), headerAt: at(mapping.headerRow),
         cell: { reference in sheet[reference].map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } })
       result.append(mapped)
       return true
@@ -74,7 +66,7 @@ struct WorkbookTableReader {
         CSVRowDispatch.knownColumns(of: $0)
       })
     for row in 1...min(lastRow, Self.headerSearchRows) {
-      let header = texts(row)
+      let header = table.header(at: row, width: 0)
       let names = header.map(ColumnMapping.normalizedColumn)
       guard names.filter(known.contains).count >= 2 else { continue }
       let csvHeader = CSVHeader(fields: header)
@@ -92,7 +84,7 @@ struct WorkbookTableReader {
       let identity = ColumnMapping(name: "", kind: kind, match: [])
       result.append(
         MappedTableReader(mapping: identity, displayPath: file).read(
-          header: header, rows: rows(after: row), headerAt: at(row)))
+          header: header, rows: rows(after: row, width: header.count), headerAt: at(row)))
       return true
     }
     return false

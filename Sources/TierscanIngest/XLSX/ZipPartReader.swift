@@ -1,50 +1,38 @@
 import Foundation
-import ZIPFoundation
 
-/// Reads parts out of an `.xlsx` zip package with zip-bomb and path checks.
+/// Reads parts out of an `.xlsx` zip package held in memory, with zip-bomb, path and integrity
+/// checks. The zip structures are read here (``ZipDirectory``) and parts are inflated with zlib
+/// (``ZipInflater``); no third-party zip library is involved.
 ///
 /// Every entry name is checked when the archive is opened (no `..` component, no leading `/`).
 /// Each part is checked against its declared sizes before inflating (inflated size at most
 /// ``IngestLimits/maxInflatedBytes``, inflated/compressed ratio at most
-/// ``IngestLimits/maxInflateRatio``), and the inflated bytes are counted while extracting, so a
-/// header that lies about sizes is stopped at the limit too.
+/// ``IngestLimits/maxInflateRatio``); its local header must agree with the central directory and
+/// its data must lie inside the file; the inflater reads only the entry's compressed bytes and
+/// counts what comes out, so a header that lies about sizes is stopped at the limit too, and a
+/// deflate stream that does not end within its compressed bytes is a corrupt part, never a hang.
+/// The inflated bytes must have the declared size and CRC-32.
 final class ZipPartReader {
-  /// The anonymous in-memory file holding the package's bytes (see ``init(data:limits:)``).
-  private let backing: AnonymousFile
-  private let archive: Archive
+  private let data: Data
   private let limits: IngestLimits
-  /// Entries by path; the first entry wins when a path repeats.
-  private var entries: [String: Entry] = [:]
+  /// Entries by name; the first entry wins when a name repeats.
+  private var entries: [String: ZipEntry] = [:]
+
+  static let localHeaderSignature: UInt32 = 0x0403_4b50
+  /// Size of the fixed part of a local file header.
+  static let localHeaderSize = 30
 
   /// Opens the package from its bytes in memory (read through ``InputBytes``: the archive never
   /// opens an input path itself).
-  ///
-  /// ZIPFoundation's own in-memory archive (`Archive(data:)`) traps on a hostile package whose
-  /// offsets point past the end (its `MemoryFile` seeks beyond the data, then forms an inverted
-  /// range), so the bytes go into an anonymous file (`memfd_create`, or an unlinked temporary
-  /// file) read as a file through `/proc/self/fd`, where such a seek is a short read.
   /// - Throws: ``XLSXError/notAZip`` or ``XLSXError/unsafeEntryName(_:)``.
   init(data: Data, limits: IngestLimits) throws(XLSXError) {
-    guard let backing = AnonymousFile(holding: data) else {
-      throw .corruptPart(part: "(package)", detail: "cannot hold the workbook in an anonymous file")
-    }
-    let archive: Archive
-    do {
-      archive = try Archive(url: backing.url, accessMode: .read, pathEncoding: nil)
-    } catch {
-      throw .notAZip
-    }
-    self.backing = backing
-    self.archive = archive
+    self.data = data
     self.limits = limits
-    var sawEntry = false
-    for entry in archive {
-      sawEntry = true
-      let path = entry.path
-      if ZipPartReader.isUnsafe(path) { throw .unsafeEntryName(path) }
-      if entries[path] == nil { entries[path] = entry }
+    let list = try ZipPartReader.withBytes(of: data) { (bytes) throws(XLSXError) in try ZipDirectory.entries(of: bytes) }
+    for entry in list {
+      if ZipPartReader.isUnsafe(entry.name) { throw .unsafeEntryName(entry.name) }
+      if entries[entry.name] == nil { entries[entry.name] = entry }
     }
-    if !sawEntry { throw .notAZip }
   }
 
   /// Whether an entry name could escape an extraction directory.
@@ -59,7 +47,9 @@ final class ZipPartReader {
 
   /// The inflated bytes of the part at `path`.
   /// - Throws: ``XLSXError/missingPart(_:)``, ``XLSXError/zipBomb(entry:detail:)`` or
-  ///   ``XLSXError/corruptPart(part:detail:)`` (also when the inflated bytes fail the entry's CRC-32).
+  ///   ``XLSXError/corruptPart(part:detail:)`` (a local header that disagrees with the directory,
+  ///   data past the end of the file, an unsupported method or encryption, a deflate stream that
+  ///   is invalid or does not end within its compressed bytes, a wrong size or CRC-32).
   func data(of path: String) throws(XLSXError) -> Data {
     guard let entry = entries[path] else { throw .missingPart(path) }
     let declared = entry.uncompressedSize
@@ -75,79 +65,101 @@ final class ZipPartReader {
     // Also bound the actual output by the ratio, in case the declared size lies.
     let ratioBound = max(compressed, 1).multipliedReportingOverflow(by: ratioLimit)
     let bound = min(maxBytes, ratioBound.overflow ? maxBytes : max(ratioBound.partialValue, 4096))
-    var output = Data()
-    output.reserveCapacity(Int(min(declared, bound)))
-    let counter = InflateCounter(limit: bound)
-    let checksum: CRC32
-    do {
-      // The consumer form of `extract` computes the CRC-32 but does not compare it.
-      checksum = try archive.extract(entry, skipCRC32: false) { chunk in
-        try counter.add(chunk.count)
-        output.append(chunk)
-      }
-    } catch is InflateCounter.Exceeded {
-      throw .zipBomb(entry: path, detail: "inflated past \(bound) bytes while extracting")
-    } catch {
-      throw .corruptPart(part: path, detail: String(describing: error))
-    }
-    if entry.type == .file, checksum != entry.checksum {
-      throw .corruptPart(part: path, detail: "CRC-32 mismatch: the entry says \(entry.checksum), the bytes give \(checksum)")
-    }
-    return output
-  }
-}
-
-/// Counts inflated bytes and stops extraction at a limit.
-private final class InflateCounter {
-  struct Exceeded: Error {}
-  private let limit: UInt64
-  private var total: UInt64 = 0
-
-  init(limit: UInt64) { self.limit = limit }
-
-  func add(_ count: Int) throws {
-    total += UInt64(count)
-    if total > limit { throw Exceeded() }
-  }
-}
-
-/// An anonymous file holding bytes, closed with the value: a `memfd_create` file where the kernel
-/// has it, else an unlinked temporary file. Reached by path through `/proc/self/fd/N`.
-final class AnonymousFile {
-  private let descriptor: Int32
-  /// `/proc/self/fd/N`.
-  let url: URL
-
-  private typealias MemfdCreate = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
-  private static let memfdCreate: MemfdCreate? = dlsym(nil, "memfd_create").map { unsafeBitCast($0, to: MemfdCreate.self) }
-
-  init?(holding data: Data) {
-    var descriptor = Self.memfdCreate?("tierscan-xlsx", 1 /* MFD_CLOEXEC */) ?? -1
-    if descriptor < 0 {
-      var template = Array((NSTemporaryDirectory() + "/tierscan-xlsx-XXXXXX").utf8CString)
-      descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-      if descriptor >= 0 { unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }) }
-    }
-    guard descriptor >= 0 else { return nil }
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      var done = 0
-      while done < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-        if count < 0 {
-          if errno == EINTR { continue }
-          return false
+    return try ZipPartReader.withBytes(of: data) { (bytes) throws(XLSXError) -> Data in
+      let stored = try ZipPartReader.storedBytes(of: entry, in: bytes)
+      let output: Data
+      switch entry.method {
+      case 0:
+        guard compressed == declared else {
+          throw .corruptPart(
+            part: path, detail: "a stored entry of \(compressed) bytes declares \(declared) bytes inflated")
         }
-        done += count
+        output = Data(stored)
+      case 8:
+        do throws(ZipInflater.Failure) {
+          output = try ZipInflater.inflate(stored, declared: Int(declared), bound: bound)
+        } catch {
+          switch error {
+          case .exceeded(let bound):
+            throw .zipBomb(entry: path, detail: "inflated past \(bound) bytes while extracting")
+          case .unterminated(let count):
+            throw .corruptPart(part: path, detail: "the deflate stream does not end within its \(count) compressed bytes")
+          case .invalid(let message):
+            throw .corruptPart(part: path, detail: "invalid deflate stream (\(message))")
+          case .sizeMismatch(let declared, let actual):
+            throw .corruptPart(part: path, detail: "inflates to \(actual) bytes, the entry declares \(declared)")
+          }
+        }
+      default:
+        throw .corruptPart(part: path, detail: "compression method \(entry.method) is not supported (only stored and deflate)")
       }
-      return true
+      let checksum = output.withUnsafeBytes { ZipInflater.checksum($0) }
+      if checksum != entry.crc32 {
+        throw .corruptPart(
+          part: path, detail: "CRC-32 mismatch: the entry says \(entry.crc32), the bytes give \(checksum)")
+      }
+      return output
     }
-    guard written else {
-      close(descriptor)
-      return nil
-    }
-    self.descriptor = descriptor
-    url = URL(fileURLWithPath: "/proc/self/fd/\(descriptor)")
   }
 
-  deinit { close(descriptor) }
+  /// `body` over the bytes of `data`, keeping its typed error (`Data.withUnsafeBytes` rethrows untyped).
+  private static func withBytes<Result>(
+    of data: Data, _ body: (UnsafeRawBufferPointer) throws(XLSXError) -> Result
+  ) throws(XLSXError) -> Result {
+    let outcome: Swift.Result<Result, XLSXError> = data.withUnsafeBytes { bytes in
+      do throws(XLSXError) { return .success(try body(bytes)) } catch { return .failure(error) }
+    }
+    return try outcome.get()
+  }
+
+  /// The entry's compressed bytes: after its local header, which must be where the directory
+  /// says and agree with it (name, method, and CRC and sizes unless they follow the data).
+  private static func storedBytes(of entry: ZipEntry, in bytes: UnsafeRawBufferPointer) throws(XLSXError)
+    -> UnsafeRawBufferPointer
+  {
+    let part = entry.name
+    let reader = LittleEndianBytes(bytes)
+    let size = UInt64(bytes.count)
+    if entry.isEncrypted { throw .corruptPart(part: part, detail: "the entry is encrypted") }
+    let offset = entry.localHeaderOffset
+    guard offset <= size, UInt64(localHeaderSize) <= size - offset,
+      reader.u32(Int(offset)) == localHeaderSignature
+    else {
+      throw .corruptPart(part: part, detail: "no local header at byte \(offset) (the file has \(size) bytes)")
+    }
+    let header = Int(offset)
+    let nameLength = Int(reader.u16(header + 26))
+    let extraLength = Int(reader.u16(header + 28))
+    let dataOffset = offset + UInt64(localHeaderSize + nameLength + extraLength)
+    guard dataOffset <= size, entry.compressedSize <= size - dataOffset else {
+      throw .corruptPart(
+        part: part,
+        detail: "its \(entry.compressedSize) compressed bytes at byte \(dataOffset) run past the end of the file (\(size) bytes)")
+    }
+    var disagreements: [String] = []
+    if reader.bytes(header + localHeaderSize, nameLength) != entry.nameBytes {
+      disagreements.append("name \(ZipDirectory.decodeName(reader.bytes(header + localHeaderSize, nameLength)))")
+    }
+    if reader.u16(header + 8) != entry.method { disagreements.append("compression method \(reader.u16(header + 8))") }
+    // Without a data descriptor the local CRC and sizes are the real ones (0xFFFFFFFF: in ZIP64).
+    if !entry.usesDataDescriptor {
+      let localCRC = reader.u32(header + 14)
+      let localCompressed = reader.u32(header + 18)
+      let localSize = reader.u32(header + 22)
+      if localCRC != entry.crc32 { disagreements.append("CRC-32 \(localCRC)") }
+      if localCompressed != 0xFFFF_FFFF, UInt64(localCompressed) != entry.compressedSize {
+        disagreements.append("compressed size \(localCompressed)")
+      }
+      if localSize != 0xFFFF_FFFF, UInt64(localSize) != entry.uncompressedSize {
+        disagreements.append("size \(localSize)")
+      }
+    }
+    if !disagreements.isEmpty {
+      throw .corruptPart(
+        part: part,
+        detail: "the local header disagrees with the central directory (\(disagreements.joined(separator: ", ")))")
+    }
+    let start = Int(dataOffset)
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<(start + Int(entry.compressedSize))])
+  }
 }
