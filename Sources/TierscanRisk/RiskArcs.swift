@@ -66,6 +66,14 @@ public struct RiskArcs: Sendable {
     self.outArcs = outArcs
   }
 
+  /// Arcs from their parts (CSR both ways, consistent; for tests that build arcs by hand).
+  init(inOffsets: [Int32], arcs: [Arc], outOffsets: [Int32], outArcs: [Arc]) {
+    self.inOffsets = inOffsets
+    self.arcs = arcs
+    self.outOffsets = outOffsets
+    self.outArcs = outArcs
+  }
+
   /// The arcs into each entity, in a separate function so that the edge transmissions it
   /// computes are released before the caller allocates the out-arcs (at 1M/5M the two
   /// transmission arrays are 80 MB, and the arcs are built while the analysis holds everything

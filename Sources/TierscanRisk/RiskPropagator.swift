@@ -22,6 +22,11 @@ public struct RiskPropagator: Sendable {
     /// The label of each entity's argmax path, -1 when unexposed.
     let label: [Int32]
     let labels: LabelTree
+    /// `layerEnds[k]`: how many labels exist after layer k (k = 0: the sources' own); labels are
+    /// created layer by layer, so an entity's incumbent after layer k is its last label below
+    /// this bound (``ExposureWithout`` reads earlier layers so). Layers after the last one run
+    /// created none.
+    let layerEnds: [Int32]
     /// Arcs examined by the folds (for benchmark rates only).
     var relaxations = 0
 
@@ -70,7 +75,7 @@ public struct RiskPropagator: Sendable {
   }
 
   /// Path tree: label i is "entity `node[i]`, reached over `edge[i]` from label `parent[i]`".
-  struct LabelTree: Sendable {
+  struct LabelTree: Sendable, LabelChains {
     var node: [EntityIndex] = []
     var edge: [RelationshipIndex] = []
     var parent: [Int32] = []
@@ -89,26 +94,9 @@ public struct RiskPropagator: Sendable {
       return Int32(node.count - 1)
     }
 
-    /// Compares the paths `(e1 from p1)` and `(e2 from p2)` into the same entity, of equal length:
-    /// entity sequences first, then edge sequences. Returns whether the first precedes.
-    func precedes(_ e1: RelationshipIndex, _ p1: Int32, _ e2: RelationshipIndex, _ p2: Int32) -> Bool {
-      var a = p1
-      var b = p2
-      while a != b, a >= 0, b >= 0 {
-        if node[Int(a)] != node[Int(b)] { return node[Int(a)] < node[Int(b)] }
-        a = parent[Int(a)]
-        b = parent[Int(b)]
-      }
-      if e1 != e2 { return e1 < e2 }
-      a = p1
-      b = p2
-      while a != b, a >= 0, b >= 0 {
-        if edge[Int(a)] != edge[Int(b)] { return edge[Int(a)] < edge[Int(b)] }
-        a = parent[Int(a)]
-        b = parent[Int(b)]
-      }
-      return false
-    }
+    func node(_ label: Int32) -> EntityIndex { node[Int(label)] }
+    func parent(_ label: Int32) -> Int32 { parent[Int(label)] }
+    func edge(_ label: Int32) -> RelationshipIndex { edge[Int(label)] }
   }
 
   /// Creates the propagator.
@@ -133,14 +121,24 @@ public struct RiskPropagator: Sendable {
   /// are not equal ("near ties") are not transitive, so an entity whose comparisons meet one is
   /// re-folded over all its arcs in the reference's order instead, and stays so until a full
   /// fold meets no near tie.
-  public func propagate(arcs: RiskArcs, inherent: [Double], maxDepth: Int) -> Result {
+  ///
+  /// - Parameter removed: an entity to propagate without, as if it and every arc into or out of
+  ///   it were not there (its inherent risk is taken as 0 and no arc reaches it, so it never
+  ///   gets a path and its arcs carry nothing): the "without u" propagation of `attribution.csv`,
+  ///   over the scan's own arcs instead of a copy of them without u's. Every other entity sees
+  ///   the same candidates in the same fold order as over the copied arcs (docs/risk-model.md).
+  public func propagate(arcs: RiskArcs, inherent: [Double], maxDepth: Int, removing removed: EntityIndex? = nil) -> Result {
     var tree = LabelTree()
     var nodes = inherent.map { Node(score: $0) }
+    // -1 (no entity) when nothing is removed.
+    let skip = removed.map { Int($0) } ?? -1
+    if nodes.indices.contains(skip) { nodes[skip].score = 0 }
     var changed: [EntityIndex] = []
-    for v in nodes.indices where inherent[v] > 0 {
+    for v in nodes.indices where inherent[v] > 0 && v != skip {
       nodes[v].label = tree.add(node: EntityIndex(v), edge: -1, parent: -1, reversed: false)
       changed.append(EntityIndex(v))
     }
+    var layerEnds = [Int32(tree.node.count)]
     var touched: [EntityIndex] = []
     var refold: [EntityIndex] = []
     var unstable: [EntityIndex] = []
@@ -184,6 +182,8 @@ public struct RiskPropagator: Sendable {
               for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
                 let arc = outArcs[k]
                 let v = Int(arc.entity)
+                // An arc into the removed entity is not there.
+                guard v != skip else { continue }
                 touch(v)
                 guard !node[v].refold else { continue }
                 relaxations += 1
@@ -226,11 +226,12 @@ public struct RiskPropagator: Sendable {
               node[v].adopt(best, label: tree.add(node: EntityIndex(v), edge: best.edge, parent: best.parent, reversed: best.reversed))
               changed.append(EntityIndex(v))
             }
+            layerEnds.append(Int32(tree.node.count))
           }
         }
       }
     }
-    return Result(scores: nodes.map(\.score), label: nodes.map(\.label), labels: tree, relaxations: relaxations)
+    return Result(scores: nodes.map(\.score), label: nodes.map(\.label), labels: tree, layerEnds: layerEnds, relaxations: relaxations)
   }
 
   /// One entity's propagation state, kept in one record so that reaching an entity costs one
@@ -302,7 +303,7 @@ public struct RiskPropagator: Sendable {
     /// Whether this candidate beats `best` (``PathOrder``), and whether their scores are a near
     /// tie (within the tolerance but not equal).
     @inline(__always)
-    func compare(with best: Candidate, in tree: LabelTree) -> (beats: Bool, nearTie: Bool) {
+    func compare<Tree: LabelChains>(with best: Candidate, in tree: Tree) -> (beats: Bool, nearTie: Bool) {
       guard best.hops >= 0 else { return (true, false) }
       if score < best.score - PathOrder.tolerance { return (false, false) }
       if score > best.score + PathOrder.tolerance { return (true, false) }
