@@ -40,11 +40,11 @@ public enum CSVInputReader {
     var first = FindingLog()
     if let note { first.add(note) }
     if options.encoding == nil, note == nil,
-      let invalid = result.findings.findings.first(where: { $0.rule == .invalidUtf8 || $0.rule == .nulByte })
+      let invalid = result.findings.first(withRuleIn: [.invalidUtf8, .nulByte])
     {
       first.add(CSVText.notUTF8Finding(data, displayPath: displayPath, firstLine: invalid.location?.line))
     }
-    if !first.findings.isEmpty {
+    if !first.isEmpty {
       // The file-level note comes first: it explains the findings after it.
       first.append(contentsOf: result.findings)
       result.findings = first
@@ -355,10 +355,11 @@ private struct FileState {
       // A value both halves resolved is reported once, at its first occurrence (in this half).
       var laterResult = later.result
       var kept = FindingLog()
-      kept.append(
-        contentsOf: laterResult.findings.findings.filter { finding in
-          !(finding.rule == .countryResolved && finding.evidence.first.map { both.contains($0.value) } == true)
-        })
+      laterResult.findings.forEach { finding in
+        if !(finding.rule == .countryResolved && finding.evidence.first.map { both.contains($0.value) } == true) {
+          kept.add(finding)
+        }
+      }
       laterResult.findings = kept
       result.append(laterResult)
     }

@@ -45,8 +45,10 @@ public struct CMRTRollup: Sendable {
     smelterRowCount = workbooks.reduce(0) { $0 + $1.smelters.count }
 
     smelters = Self.smelterList(workbooks: workbooks, declarers: declarers, index: index, graph: graph)
+    // Built once: `FindingLog.findings` builds the findings from the compact log on each call.
+    let reported = findings ?? inputs.findings.findings
     suppliers = zip(workbooks, declarers).map { workbook, declarer in
-      Self.response(workbook, declarer: declarer, findings: findings ?? inputs.findings.findings, graph: graph, tiers: tiers)
+      Self.response(workbook, declarer: declarer, findings: reported, graph: graph, tiers: tiers)
     }
     (metals, total) = Self.summaries(smelters, hasStatus: index.hasStatusReference)
     if let analysis {

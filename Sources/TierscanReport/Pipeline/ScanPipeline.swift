@@ -59,6 +59,12 @@ public struct ScanPipeline: Sendable {
   ///
   /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
   public func prepare(_ request: ScanRequest) throws(ScanPipelineError) -> Prepared {
+    let (inputs, config, digests) = try read(request)
+    return build(consume inputs, config: config, digests: digests)
+  }
+
+  /// The configuration, the inputs read (smelter look-ups appended) and their digests.
+  private func read(_ request: ScanRequest) throws(ScanPipelineError) -> (IngestedInputs, LoadedRiskConfig, InputDigests) {
     let config = try loadConfig(request.configPath)
     let ingestor = Ingestor(options: request.ingestOptions)
     var inputs = PhaseTimings.phase("ingest") { ingestor.read(arguments: request.inputs) }
@@ -72,7 +78,7 @@ public struct ScanPipeline: Sendable {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
     let digests = InputDigests(paths: inputs.files.map(\.path))
-    return build(inputs, config: config, digests: digests)
+    return (inputs, config, digests)
   }
 
   /// What ``prepare(_:)`` does after reading, for inputs read some other way (a workspace's
@@ -82,12 +88,25 @@ public struct ScanPipeline: Sendable {
     build(inputs, config: config, digests: InputDigests(paths: inputs.files.map(\.path), known: inputSHA256))
   }
 
-  private func build(_ ingested: IngestedInputs, config: LoadedRiskConfig, digests: InputDigests) -> Prepared {
-    var inputs = ingested
+  private func build(_ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests) -> Prepared {
+    var (prepared, findings) = buildKeepingFindingLog(
+      consume ingested, config: config, digests: digests, keepsIngestFindings: true)
+    prepared.findings = findings.findings
+    return prepared
+  }
+
+  /// ``build(_:config:digests:)`` with the findings left in their log (``Prepared/findings`` is
+  /// empty). Without `keepsIngestFindings`, `inputs.findings` of the result is empty too, so the
+  /// ingest findings are held once (`validate`, which reads only the files' lines).
+  private func buildKeepingFindingLog(
+    _ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests, keepsIngestFindings: Bool
+  ) -> (Prepared, FindingLog) {
+    var inputs = consume ingested
     inputs.findings.append(
       contentsOf: CMRTReferenceCheck.findings(
         workbooks: inputs.workbooks, references: inputs.smelterReferences, lookup: inputs.smelterLookup))
     var findings = inputs.findings
+    if !keepsIngestFindings { inputs.findings = FindingLog() }
     var judgements = JudgementBook(judgements: inputs.judgements, findings: &findings)
     let builder = GraphBuilder(normalizer: NameNormalizer(legalForms: config.config.legalForms))
     let beforeGraph = findings
@@ -138,10 +157,11 @@ public struct ScanPipeline: Sendable {
     inputs.relationships = RelationshipRecordTable()
     // The block holds the last references; they go when it is released, after it ran there.
     DispatchQueue.global(qos: .utility).async { withExtendedLifetime(records) {} }
-    return Prepared(
-      inputs: inputs, graph: graph, findings: findings.findings, config: config, judgements: judgements,
+    let prepared = Prepared(
+      inputs: inputs, graph: graph, findings: [], config: config, judgements: judgements,
       duplicates: duplicates, declarerLinks: declarerLinks,
       inputDigests: digests)
+    return (prepared, findings)
   }
 
   /// The declaring companies of the workbooks that name one (a blank name gives an id from the
@@ -196,15 +216,17 @@ public struct ScanPipeline: Sendable {
   ///
   /// - Throws: ``ScanPipelineError`` when the configuration is unreadable or invalid.
   ///
-  /// The findings are moved, not copied, into the report (with a million placeholders there are a
-  /// million `unknown-entity` warnings), and the graph goes when this returns: the report keeps
-  /// only the files' lines, the counts and the findings.
+  /// The findings stay in their compact log (``FindingLog``; with a million placeholders there are
+  /// a million `unknown-entity` warnings) and are moved, not copied, into the report; the ingest
+  /// findings are held once; the graph goes when this returns: the report keeps only the files'
+  /// lines, the counts and the findings.
   public func validate(_ request: ScanRequest, strict: Bool) throws(ScanPipelineError) -> ValidationReport {
-    var prepared = try prepare(request)
-    var findings = prepared.findings
-    prepared.findings = []
+    let (inputs, config, digests) = try read(request)
+    // Consumed, so that the records the build releases are not still held here.
+    var (prepared, findings) = buildKeepingFindingLog(
+      consume inputs, config: config, digests: digests, keepsIngestFindings: false)
     findings.append(contentsOf: inputChecks(prepared))
-    return ValidationReport(files: prepared.inputs.files, graph: prepared.graph, findings: findings, strict: strict)
+    return ValidationReport(files: prepared.inputs.files, graph: prepared.graph, findingLog: findings, strict: strict)
   }
 
   /// The manifest of a run: every input file's SHA-256 and the configuration's.

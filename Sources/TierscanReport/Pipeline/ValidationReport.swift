@@ -38,28 +38,40 @@ public struct ValidationReport: Sendable {
   public var relationshipCount: Int
   /// Counts by rule, errors first, then warnings, then info; rules by UTF-8 bytes.
   public var ruleCounts: [RuleCount]
-  /// Every finding in report order (ingest, then graph building), severities after `strict`.
-  public var findings: [Finding]
+  /// Every finding in report order (ingest, then graph building), severities after `strict`,
+  /// in the log's compact form (a run can report a finding a row); ``findings`` builds them all.
+  public private(set) var findingLog: FindingLog
+
+  /// Every finding in report order, built from ``findingLog`` (O(n) a call).
+  public var findings: [Finding] { findingLog.findings }
 
   /// Summarises a prepared run: its files, its graph and every finding (ingest, graph building
   /// and the risk stage's input checks, in that order — see ``ScanPipeline/validate(_:strict:)``).
   ///
   /// - Parameter strict: every warning becomes an error.
   public init(files inputFiles: [InputFileSummary], graph: SupplyGraph, findings reported: [Finding], strict: Bool) {
-    // Changed in place: a caller that hands over its only reference (``ScanPipeline/validate(_:strict:)``)
-    // pays for no copy of what may be millions of findings.
-    findings = reported
-    if strict {
-      for i in findings.indices where findings[i].severity == .warning { findings[i].severity = .error }
-    }
+    var log = FindingLog()
+    log.append(contentsOf: reported)
+    self.init(files: inputFiles, graph: graph, findingLog: log, strict: strict)
+  }
+
+  /// Summarises a prepared run from its findings' log.
+  ///
+  /// The log is changed in place: a caller that hands over its only reference
+  /// (``ScanPipeline/validate(_:strict:)``) pays for no copy of what may be millions of findings.
+  /// - Parameter strict: every warning becomes an error.
+  public init(files inputFiles: [InputFileSummary], graph: SupplyGraph, findingLog reported: FindingLog, strict: Bool) {
+    findingLog = reported
+    if strict { findingLog.promoteWarningsToErrors() }
     var errorsByFile: [String: Int] = [:]
     var warningsByFile: [String: Int] = [:]
     var counts: [RuleKey: Int] = [:]
-    for finding in findings {
-      counts[RuleKey(rule: finding.rule, severity: finding.severity), default: 0] += 1
-      guard let file = finding.location?.file else { continue }
-      if finding.severity == .error { errorsByFile[file, default: 0] += 1 }
-      if finding.severity == .warning { warningsByFile[file, default: 0] += 1 }
+    for index in 0..<findingLog.count {
+      let (severity, rule) = findingLog.severityAndRule(at: index)
+      counts[RuleKey(rule: rule, severity: severity), default: 0] += 1
+      guard severity != .info, let file = findingLog.file(at: index) else { continue }
+      if severity == .error { errorsByFile[file, default: 0] += 1 }
+      if severity == .warning { warningsByFile[file, default: 0] += 1 }
     }
     files = inputFiles.map { summary in
       FileLine(
@@ -76,10 +88,10 @@ public struct ValidationReport: Sendable {
   }
 
   /// Number of findings at `severity`.
-  public func count(of severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+  public func count(of severity: Severity) -> Int { findingLog.count(of: severity) }
 
   /// Whether any finding is an error (exit code 2).
-  public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+  public var hasErrors: Bool { findingLog.hasErrors }
 }
 
 private struct RuleKey: Hashable {

@@ -44,7 +44,7 @@ struct Validate: ParsableCommand {
     }
     // Written in pieces of about 1 MiB: a million findings never become one string.
     var errors = ""
-    for finding in report.findings {
+    report.findingLog.forEach { finding in
       errors += finding.description + "\n"
       if errors.utf8.count >= 1 << 20 {
         Output.writeStandardError(errors)
