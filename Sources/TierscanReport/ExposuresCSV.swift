@@ -73,7 +73,7 @@ public enum ExposuresCSV {
         out.append(",")
         out.append(integer: exposures[i].hops)
         out.append(",")
-        out.appendCSVCell(entities[Int(exposures[i].source)].id)
+        out.appendCSVCell(entities.id(of: exposures[i].source))
         out.append("\n")
       }
     }

@@ -210,12 +210,12 @@ public struct RiskListMatchTable {
     var indexOfKey: [ClassKey: Int] = [:]
     for entity in matcher.entities(scheme: nil, slot: slot) {
       checks += 1
-      let record = matcher.entity(entity)
       var mask: UInt8 = 0
-      for (s, value) in RiskListMatcher.identifierValues(record.identifiers).enumerated() where value != nil {
+      let identifiers = matcher.entities.identifiers(of: entity)
+      for (s, value) in RiskListMatcher.identifierValues(identifiers).enumerated() where value != nil {
         mask |= 1 << s
       }
-      let key = ClassKey(mask: mask, country: record.country.map { Array($0.utf8) })
+      let key = ClassKey(mask: mask, country: matcher.entities.country(of: entity).map { Array($0.utf8) })
       if let index = indexOfKey[key] {
         members[index].append(entity)
       } else {

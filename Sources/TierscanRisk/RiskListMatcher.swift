@@ -188,8 +188,8 @@ public struct RiskListMatcher: Sendable {
   /// The identifier values of `identifiers` by scheme (0 lei, 1 duns, 2 cid).
   static func identifierValues(_ identifiers: Identifiers) -> [String?] { schemes.indices.map { identifier($0, of: identifiers) } }
 
-  /// The entity the matcher was built over.
-  func entity(_ index: EntityIndex) -> Entity { graph[index] }
+  /// The entities the matcher was built over (read by column, not materialised).
+  var entities: EntityTable { graph.entities }
 
   /// Whether `entry` matches `entity` by an exact rule (as ``matches(of:)-(RiskListEntry)`` would
   /// list it), given the row's normalised names `keys`.

@@ -62,7 +62,7 @@ public struct OMTSExport {
     for v in subgraph?.entities ?? [] { isRetained[Int(v)] = true }
     if isPublic {
       // OMTS SPEC-004 §5: no person nodes (and so none of their edges) in a public file.
-      for (i, entity) in graph.entities.enumerated() where entity.kind == .person { isRetained[i] = false }
+      for i in graph.entities.indices where graph.entities.kind(of: i) == .person { isRetained[i] = false }
     }
     var isBoundary = [Bool](repeating: false, count: graph.entityCount)
     var chosen: [Int] = []
