@@ -313,7 +313,8 @@ extension FindingRule {
   public static let unmappedSeverity = FindingRule(id: "unmapped-severity")
   /// `unmapped-value` (warning, mappings): A value the mapping's value map does not cover (e.g. an unknown sector or status).
   public static let unmappedValue = FindingRule(id: "unmapped-value")
-  /// `unnamed-column` (info, CSV): Empty header cells (spreadsheet exports) ignored.
+  /// `unnamed-column` (info, CSV, XLSX tables): Empty header cells (spreadsheet exports) ignored;
+  /// in a workbook table, the columns holding values that no header name reads.
   public static let unnamedColumn = FindingRule(id: "unnamed-column")
   /// `unreadable-file` (error, inputs): A file that cannot be read.
   public static let unreadableFile = FindingRule(id: "unreadable-file")

@@ -69,14 +69,17 @@ public struct ColumnMapping: Sendable, Hashable {
     match.allSatisfy { names in names.contains(where: header.contains) }
   }
 
+  /// The 1-based column positions the mapping picks by `#N`.
+  var columnPositions: Set<Int> {
+    Set(columns.flatMap(\.sources).compactMap { source in
+      guard source.hasPrefix("#"), let position = Int(source.dropFirst()), position >= 1 else { return nil }
+      return position
+    })
+  }
+
   /// The highest `#N` column position any column names (0 when none does): a header row is as
   /// wide as its last cell or this, whichever is more.
-  var highestColumnPosition: Int {
-    columns.flatMap(\.sources).reduce(0) { highest, source in
-      guard source.hasPrefix("#"), let position = Int(source.dropFirst()) else { return highest }
-      return max(highest, position)
-    }
-  }
+  var highestColumnPosition: Int { columnPositions.max() ?? 0 }
 
   /// The target fields, in the order mapped rows carry them.
   var targetFields: [String] {

@@ -55,6 +55,9 @@ struct WorkbookTableReader {
       guard mapping.headerRow <= lastRow else { continue }
       let header = table.header(at: mapping.headerRow, width: mapping.highestColumnPosition)
       guard mapping.applies(to: header.map(ColumnMapping.normalizedColumn)) else { continue }
+      reportUnnamedColumns(
+        table, below: mapping.headerRow, header: header, positions: mapping.columnPositions, at: at(mapping.headerRow),
+        into: &result)
       let mapped = MappedTableReader(mapping: mapping, displayPath: file).read(
         header: header, rows: rows(after: mapping.headerRow, width: header.count), headerAt: at(mapping.headerRow),
         cell: { reference in sheet[reference].map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) } })
@@ -81,6 +84,7 @@ struct WorkbookTableReader {
         return true
       }
       // A native table: every column under its own name.
+      reportUnnamedColumns(table, below: row, header: header, positions: [], at: at(row), into: &result)
       let identity = ColumnMapping(name: "", kind: kind, match: [])
       result.append(
         MappedTableReader(mapping: identity, displayPath: file).read(
@@ -88,5 +92,23 @@ struct WorkbookTableReader {
       return true
     }
     return false
+  }
+
+  /// Says which columns of a table hold values that no column name reads (they are ignored, as a
+  /// CSV's unnamed columns are): one `unnamed-column` info at the header row, never a silent drop.
+  private func reportUnnamedColumns(
+    _ table: WorksheetTableRows, below headerRow: Int, header: [String], positions: Set<Int>, at: Provenance,
+    into result: inout IngestedInputs
+  ) {
+    let columns = table.unnamedColumnsWithText(below: headerRow, header: header, positions: positions)
+    guard !columns.isEmpty else { return }
+    let shown = columns.prefix(20).map { "\(CellAddress.letters($0.column)) (\($0.cells))" }.joined(separator: ", ")
+    let more = columns.count > 20 ? " and \(columns.count - 20) more" : ""
+    let values = columns.reduce(0) { $0 + $1.cells }
+    let one = columns.count == 1
+    result.findings.add(
+      .info, .unnamedColumn, at: at,
+      "column\(one ? "" : "s") \(shown)\(more) \(one ? "has" : "have") values but no header name; "
+        + "\(values == 1 ? "its 1 value is" : "these \(values) values are") ignored")
   }
 }

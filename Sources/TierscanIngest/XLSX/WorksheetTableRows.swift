@@ -38,6 +38,22 @@ struct WorksheetTableRows {
     return (1...last).map { column in sheet[row: row, column: column].map(Self.text(of:)) ?? "" }
   }
 
+  /// The columns below `headerRow` that hold text but no column name reads: an empty header
+  /// cell, or past the header's width, and not picked by position (`#N`, in `positions`). Each
+  /// with its number of cells of text, by column. A CSV reports the same as `unnamed-column`.
+  ///
+  /// - Complexity: O(cells + C log C) for C such columns.
+  func unnamedColumnsWithText(below headerRow: Int, header: [String], positions: Set<Int>) -> [(column: Int, cells: Int)] {
+    var cells: [Int: Int] = [:]
+    for (address, value) in sheet.cells where address.row > headerRow {
+      let column = address.column
+      let named = column <= header.count && !header[column - 1].isEmpty
+      guard !named, !positions.contains(column), !Self.text(of: value).isEmpty else { continue }
+      cells[column, default: 0] += 1
+    }
+    return cells.sorted { $0.key < $1.key }.map { (column: $0.key, cells: $0.value) }
+  }
+
   /// A cell's trimmed text; an error value is empty.
   private static func text(of value: CellValue) -> String {
     if case .error = value { return "" }
