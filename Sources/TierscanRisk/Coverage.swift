@@ -88,8 +88,11 @@ public struct Coverage: Sendable, Equatable {
   static func declaredVisibility(of v: EntityIndex, in graph: SupplyGraph) -> Int? {
     var declared: Int?
     for r in graph.outgoing.edges(of: v) where graph.relationships.type[Int(r)].isSupplyFlow {
-      let attributes = graph.relationships.columns.values(Int(r)).attributes
-      guard let text = attributes.first(where: { $0.key == "visibility_depth" })?.value, let depth = Int(text), depth >= 0
+      // Attributes live only in the relationships' side table: reading it alone skips building
+      // the edge's strings and provenance (`values(_:)`), which at 1M unmapped entities cost 1.3 %
+      // of a scan's CPU.
+      guard let attributes = graph.relationships.columns.extra(Int(r))?.attributes,
+        let text = attributes.first(where: { $0.key == "visibility_depth" })?.value, let depth = Int(text), depth >= 0
       else { continue }
       if depth == 0 { return 0 }
       declared = max(declared ?? 0, depth)
