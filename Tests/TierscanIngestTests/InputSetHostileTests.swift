@@ -121,6 +121,39 @@ import TierscanIngest
     #expect(replaced.findings.findings.map(\.rule) == [.fileChanged])
   }
 
+  /// JSON inputs (BODS, FtM, OMTS) are opened like every other input: before, they were read by
+  /// path, so a link swapped in after listing was followed and a FIFO blocked the open.
+  @Test func jsonInputsSwappedAfterListingAreRefusedWhenOpened() throws {
+    let (root, tree) = try workspace()
+    defer { remove(root) }
+    let ftm = #"{"id":"F1","schema":"Company","properties":{"name":["Inside"]}}"# + "\n"
+    try Data(ftm.utf8).write(to: URL(fileURLWithPath: tree + "/inside.jsonl"))
+    try Data(#"{"omts_version":"0.1","nodes":[],"edges":[]}"#.utf8).write(to: URL(fileURLWithPath: tree + "/inside.omts"))
+    try Data(ftm.replacingOccurrences(of: "Inside", with: "Outside").utf8).write(to: URL(fileURLWithPath: root + "/outside.jsonl"))
+    let set = InputSet(arguments: [tree])
+    let listed = Dictionary(uniqueKeysWithValues: set.files.map { (($0.displayPath as NSString).lastPathComponent, $0) })
+    let jsonl = try #require(listed["inside.jsonl"])
+    let omts = try #require(listed["inside.omts"])
+    let intact = Ingestor().read(file: jsonl)
+    #expect(intact.files.map(\.kind) == [.ftm])
+    #expect(intact.files.first?.recordsRead == 1)
+    // A link to a file outside the tree is not followed.
+    for name in ["inside.jsonl", "inside.omts"] {
+      try FileManager.default.linkItem(atPath: tree + "/" + name, toPath: root + "/keep-" + name)
+      try FileManager.default.removeItem(atPath: tree + "/" + name)
+      try FileManager.default.createSymbolicLink(atPath: tree + "/" + name, withDestinationPath: root + "/outside.jsonl")
+    }
+    for file in [jsonl, omts] {
+      let linked = Ingestor().read(file: file)
+      #expect(linked.findings.findings.map(\.rule) == [.unreadableFile])
+      #expect(linked.entities.isEmpty)
+    }
+    // A FIFO swapped in is refused at once (its open does not block).
+    try FileManager.default.removeItem(atPath: tree + "/inside.jsonl")
+    #expect(mkfifo(tree + "/inside.jsonl", 0o600) == 0)
+    #expect(Ingestor().read(file: jsonl).findings.findings.map(\.rule) == [.notARegularFile])
+  }
+
   @Test func aNameThatIsNotUTF8IsReported() throws {
     let (root, tree) = try workspace()
     defer { remove(root) }

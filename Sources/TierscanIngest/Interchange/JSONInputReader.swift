@@ -1,6 +1,12 @@
 import Foundation
 import TierscanCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads a JSON interchange file: `.omts` is OMTS; `.json`, `.jsonl` and `.ndjson` are classified
 /// by content (``JSONKindSniffer``) as OMTS, BODS or FtM, and anything else is an error finding
 /// `unrecognised-file` that says what was seen.
@@ -16,22 +22,40 @@ public enum JSONInputReader {
     let path = file.displayPath
     let limits = options.limits.json
     var result = IngestedInputs()
+    func unread(_ finding: Finding) -> IngestedInputs {
+      result.findings.add(finding)
+      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
+      return result
+    }
+    // Opened as every input is (docs/reliability.md): a regular file, not a link swapped in, the
+    // file that was listed; its size and first bytes are read from that descriptor.
+    let descriptor: Int32
+    do {
+      descriptor = try InputBytes.descriptor(for: file)
+    } catch {
+      return unread(error.finding)
+    }
+    var status = stat()
+    let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
-    if isOMTSExtension || startsAsOMTS(file.url.path, limits: limits) {
+    let startsAsOMTS = !isOMTSExtension && Self.startsAsOMTS(descriptor, limits: limits)
+    close(descriptor)
+    if isOMTSExtension || startsAsOMTS {
       return OMTSReader.read(path: path, file: file.url.path, limits: limits)
     }
-    let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
     guard size <= limits.maxDocumentBytes else {
-      result.findings.add(
-        .error, .inputTooLarge, at: Provenance(file: path),
-        "\(size) bytes is more than the JSON limit of \(limits.maxDocumentBytes) bytes; file not read")
-      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
-      return result
+      return unread(
+        Finding(
+          .error, .inputTooLarge, at: Provenance(file: path),
+          "\(size) bytes is more than the JSON limit of \(limits.maxDocumentBytes) bytes; file not read"))
     }
-    guard let data = FileManager.default.contents(atPath: file.url.path) else {
-      result.findings.add(.error, .unreadableFile, at: Provenance(file: path), "cannot read the file")
-      result.files.append(InputFileSummary(path: path, kind: .unrecognised))
-      return result
+    let data: Data
+    do {
+      let read = try InputBytes.contents(of: file)
+      data = read.bytes
+      for finding in read.findings { result.findings.add(finding) }
+    } catch {
+      return unread(error.finding)
     }
     let bytes = [UInt8](data)
     switch JSONKindSniffer.kind(of: bytes, limits: limits, isOMTSExtension: false) {
@@ -72,11 +96,16 @@ public enum JSONInputReader {
 
   /// Whether the file starts as an OMTS document (an object whose first key is `omts_version`),
   /// judged from its first 64 KiB so that a large OMTS `.json` file is streamed too.
-  static func startsAsOMTS(_ path: String, limits: JSONLimits) -> Bool {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: 64 << 10) else { return false }
-    var parser = JSONParser(bytes: [UInt8](data), limits: limits)
+  static func startsAsOMTS(_ descriptor: Int32, limits: JSONLimits) -> Bool {
+    var head = [UInt8](repeating: 0, count: 64 << 10)
+    var count = 0
+    while count < head.count {
+      let read = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + count, $0.count - count, off_t(count)) }
+      if read < 0 && errno == EINTR { continue }
+      guard read > 0 else { break }
+      count += read
+    }
+    var parser = JSONParser(bytes: Array(head[..<count]), limits: limits)
     guard parser.peek() == UInt8(ascii: "{"), (try? parser.beginObject()) != nil else { return false }
     return (try? parser.nextKey()) == "omts_version"
   }
