@@ -33,6 +33,10 @@ public struct BlockingIndex: Sendable {
     fileprivate var shared: [Int32]
     fileprivate var touched: [Int32] = []
     fileprivate var histogram: [Int32] = []
+    fileprivate var ties: [Int32] = []
+    fileprivate var accepted: [Int32] = []
+    /// The candidates of the last query (reused from query to query).
+    public fileprivate(set) var result: [Int] = []
     /// A query's key numbers and its compact name's bytes (``candidates(names:country:identifiers:scratch:)``).
     fileprivate var keys: [Int32] = []
     fileprivate var compact: [UInt8] = []
@@ -46,23 +50,17 @@ public struct BlockingIndex: Sendable {
     fileprivate init(records: Int) { shared = [Int32](repeating: 0, count: records) }
   }
 
-  private struct ScopedKey: Hashable {
-    let key: Int32
-    let scope: Int32
-  }
 
   /// The indexed records.
   public let records: [PreparedRecord]
-  /// Block members by block number; `blockKeys` their scoped key text.
-  private var members: [[Int32]] = []
-  private var blockKeys: [String] = []
-  /// Unscoped name key → key number; scope (country or `*`) → scope number (`*` is 0).
-  private var keyNumbers: [String: Int32] = [:]
+  /// Name keys (`w:jinlin`, unscoped) by bytes: the entry index is the key number, numbered in
+  /// order of first appearance; scope (country or `*`) → scope number (`*` is 0).
+  private var keyNumbers = ByteInterner()
   private var scopeNumbers: [String: Int32] = ["*": 0]
-  /// (key, scope) → block; key number → its blocks in every scope (queries without a country).
-  private var scopedBlocks: [ScopedKey: Int32] = [:]
-  private var blocksOfKey: [[Int32]] = []
-  /// Each block's scope number (-1 for an identifier block).
+  private var scopeNames: [String] = ["*"]
+  /// Each block's key number and scope number (-1 for an identifier block, whose key is in
+  /// `identifierKeys`).
+  private var blockKeyNumbers: [Int32] = []
   private var blockScopes: [Int32] = []
   /// Name keys by kind (0 `w:`, 1 `p:`, 2 `n:`) without their tag, by bytes: entry `i` of table
   /// `k` is key number `keyTableNumbers[k][i]`; `keyKinds` gives each key number's kind.
@@ -71,20 +69,22 @@ public struct BlockingIndex: Sendable {
   private var keyKinds: [UInt8] = []
   /// ``GenericWords/names`` by bytes.
   private let genericWords: ByteInterner
-  /// `members` and `blocksOfKey` flattened for queries: block `b`'s members are
-  /// `flatMembers[memberStarts[b] ..< memberStarts[b + 1]]`, key `k`'s blocks
+  /// Block `b`'s members, ascending: `flatMembers[memberStarts[b] ..< memberStarts[b + 1]]`;
+  /// key `k`'s blocks, by ascending scope number (so the `*` block, if any, first):
   /// `flatKeyBlocks[keyBlockStarts[k] ..< keyBlockStarts[k + 1]]`.
   private var flatMembers: [Int32] = []
   private var memberStarts: [Int32] = [0]
   private var flatKeyBlocks: [Int32] = []
   private var keyBlockStarts: [Int32] = [0]
-  /// Identifier key → block.
+  /// Identifier key → block, and back.
   private var identifierBlocks: [String: Int32] = [:]
+  private var identifierKeys: [Int32: String] = [:]
   public private(set) var stats = Stats()
   private let maxBlock: Int
   private let maxCandidates: Int
 
-  /// Indexes `records`.
+  /// Indexes `records`. Keys are made and interned as bytes (``nameKeyBytes(_:generic:_:)``),
+  /// members gathered in one flat array (no array and no key string per block).
   ///
   /// - Complexity: O(n × k) for k keys per record.
   public init(records: [PreparedRecord], config: MatchConfig) {
@@ -94,58 +94,117 @@ public struct BlockingIndex: Sendable {
     var generic = ByteInterner()
     for word in GenericWords.names.sorted() { _ = generic.intern(word) }
     self.genericWords = generic
+    // (block, record) in record order; a counting sort by block keeps each block ascending.
+    var memberBlocks: [Int32] = []
+    var memberRecords: [Int32] = []
+    memberBlocks.reserveCapacity(records.count * 4)
+    memberRecords.reserveCapacity(records.count * 4)
+    var scopedBlocks = BlockTable()
+    var keyBytes = KeyBytes()
     for (i, record) in records.enumerated() {
-      let scope = BlockingKeys.scope(record.record.country)
-      let names = BlockingKeys.nameKeys(of: record)
-      let identifiers = BlockingKeys.identifierKeys(of: record)
-      if names.isEmpty && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
-      let scopeNumber = number(scope, in: &scopeNumbers)
-      for key in names {
-        let keyNumber = number(key, in: &keyNumbers)
-        if Int(keyNumber) == blocksOfKey.count {
-          blocksOfKey.append([])
-          let kind = key.hasPrefix("w:") ? 0 : key.hasPrefix("p:") ? 1 : 2
-          _ = keyTables[kind].intern(String(key.dropFirst(2)))
-          keyTableNumbers[kind].append(keyNumber)
-          keyKinds.append(UInt8(kind))
-        }
-        let scoped = ScopedKey(key: keyNumber, scope: scopeNumber)
-        let block: Int32
-        if let existing = scopedBlocks[scoped] {
-          block = existing
+      let scopeNumber: Int32
+      if let country = record.record.country {
+        if let n = scopeNumbers[country] {
+          scopeNumber = n
         } else {
-          block = newBlock(scope + "|" + key, scope: scopeNumber)
-          scopedBlocks[scoped] = block
-          blocksOfKey[Int(keyNumber)].append(block)
+          scopeNumber = Int32(scopeNames.count)
+          scopeNumbers[country] = scopeNumber
+          scopeNames.append(country)
         }
-        members[Int(block)].append(Int32(i))
+      } else {
+        scopeNumber = 0
+      }
+      Self.nameKeyBytes(record.names, generic: genericWords, &keyBytes)
+      let identifiers = BlockingKeys.identifierKeys(of: record)
+      if keyBytes.ranges.isEmpty && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
+      keyBytes.bytes.withUnsafeBytes { bytes in
+        for range in keyBytes.ranges {
+          let key = UnsafeRawBufferPointer(rebasing: bytes[range])
+          let (keyNumber, inserted) = keyNumbers.intern(key)
+          if inserted {
+            let kind = key[0] == UInt8(ascii: "w") ? 0 : key[0] == UInt8(ascii: "p") ? 1 : 2
+            _ = keyTables[kind].intern(UnsafeRawBufferPointer(rebasing: key[2...]))
+            keyTableNumbers[kind].append(keyNumber)
+            keyKinds.append(UInt8(kind))
+          }
+          let block = scopedBlocks.block(key: keyNumber, scope: scopeNumber, next: Int32(blockScopes.count))
+          if Int(block) == blockScopes.count {
+            blockKeyNumbers.append(keyNumber)
+            blockScopes.append(scopeNumber)
+          }
+          memberBlocks.append(block)
+          memberRecords.append(Int32(i))
+        }
       }
       for key in identifiers {
-        if identifierBlocks[key] == nil { identifierBlocks[key] = newBlock(key, scope: -1) }
-        members[Int(identifierBlocks[key]!)].append(Int32(i))
+        let block: Int32
+        if let existing = identifierBlocks[key] {
+          block = existing
+        } else {
+          block = Int32(blockScopes.count)
+          identifierBlocks[key] = block
+          identifierKeys[block] = key
+          blockKeyNumbers.append(-1)
+          blockScopes.append(-1)
+        }
+        memberBlocks.append(block)
+        memberRecords.append(Int32(i))
       }
     }
-    stats.blocks = members.count
-    for list in members {
-      flatMembers.append(contentsOf: list)
-      memberStarts.append(Int32(flatMembers.count))
+    let blockCount = blockScopes.count
+    stats.blocks = blockCount
+    // Members by block (counting sort, stable: record order within a block).
+    var starts = [Int32](repeating: 0, count: blockCount + 1)
+    for block in memberBlocks { starts[Int(block) + 1] += 1 }
+    for b in 0..<blockCount { starts[b + 1] += starts[b] }
+    var fill = starts
+    var flat = [Int32](repeating: 0, count: memberBlocks.count)
+    for k in memberBlocks.indices {
+      let block = Int(memberBlocks[k])
+      flat[Int(fill[block])] = memberRecords[k]
+      fill[block] += 1
     }
-    for blocks in blocksOfKey {
-      flatKeyBlocks.append(contentsOf: blocks)
-      keyBlockStarts.append(Int32(flatKeyBlocks.count))
+    flatMembers = flat
+    memberStarts = starts
+    // Blocks by key, each key's blocks by ascending scope.
+    var keyStarts = [Int32](repeating: 0, count: keyKinds.count + 1)
+    for b in 0..<blockCount where blockScopes[b] >= 0 { keyStarts[Int(blockKeyNumbers[b]) + 1] += 1 }
+    for k in 0..<keyKinds.count { keyStarts[k + 1] += keyStarts[k] }
+    var keyFill = keyStarts
+    var keyBlocks = [Int32](repeating: 0, count: Int(keyStarts[keyKinds.count]))
+    for b in 0..<blockCount where blockScopes[b] >= 0 {
+      let key = Int(blockKeyNumbers[b])
+      keyBlocks[Int(keyFill[key])] = Int32(b)
+      keyFill[key] += 1
     }
+    for k in 0..<keyKinds.count {
+      let range = Int(keyStarts[k])..<Int(keyStarts[k + 1])
+      if range.count > 1 { keyBlocks[range].sort { blockScopes[Int($0)] < blockScopes[Int($1)] } }
+    }
+    flatKeyBlocks = keyBlocks
+    keyBlockStarts = keyStarts
     var inSkipped = [Bool](repeating: false, count: records.count)
     var inCompared = [Bool](repeating: false, count: records.count)
-    for (block, list) in members.enumerated() {
-      if list.count > maxBlock {
+    var largest = 0
+    for block in 0..<blockCount {
+      let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
+      if end - start > maxBlock {
         stats.skippedBlocks += 1
-        for member in list { inSkipped[Int(member)] = true }
+        for m in start..<end { inSkipped[Int(flatMembers[m])] = true }
       } else {
-        for member in list { inCompared[Int(member)] = true }
+        for m in start..<end { inCompared[Int(flatMembers[m])] = true }
       }
-      if list.count > stats.largestBlock || (list.count == stats.largestBlock && blockKeys[block] < stats.largestKey) {
-        (stats.largestBlock, stats.largestKey) = (list.count, blockKeys[block])
+      largest = max(largest, end - start)
+    }
+    // The largest block; among equals, the least key.
+    if largest > 0 {
+      stats.largestBlock = largest
+      var best: String?
+      for block in 0..<blockCount where Int(memberStarts[block + 1] - memberStarts[block]) == largest {
+        let key = blockKey(block)
+        if best == nil || key < best! { best = key }
       }
+      stats.largestKey = best!
     }
     for i in records.indices where inSkipped[i] {
       stats.recordsInSkippedBlocks += 1
@@ -154,24 +213,91 @@ public struct BlockingIndex: Sendable {
     }
   }
 
-  private func number(_ text: String, in table: inout [String: Int32]) -> Int32 {
-    if let n = table[text] { return n }
-    let n = Int32(table.count)
-    table[text] = n
-    return n
+  /// A record's name keys as bytes, sorted and distinct: what ``BlockingKeys/nameKeys(of:)``
+  /// gives as strings (`n:…`, `p:…`, `w:…`), without making a string or a set.
+  struct KeyBytes {
+    var bytes: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    fileprivate var unsorted: [Range<Int>] = []
   }
 
-  private mutating func newBlock(_ key: String, scope: Int32) -> Int32 {
-    members.append([])
-    blockKeys.append(key)
-    blockScopes.append(scope)
-    return Int32(members.count - 1)
+  /// Fills `keys` with the name keys of `names` (``BlockingKeys/nameKeys(of:)``'s, as bytes).
+  static func nameKeyBytes(_ names: [MatchName], generic: ByteInterner, _ keys: inout KeyBytes) {
+    keys.bytes.removeAll(keepingCapacity: true)
+    keys.unsorted.removeAll(keepingCapacity: true)
+    func add(_ tag: UInt8, _ text: UnsafeBufferPointer<UInt8>) {
+      let start = keys.bytes.count
+      keys.bytes.append(tag)
+      keys.bytes.append(UInt8(ascii: ":"))
+      keys.bytes.append(contentsOf: text)
+      keys.unsorted.append(start..<keys.bytes.count)
+    }
+    for name in names {
+      for list in [name.tokens, name.qualifiers] {
+        for word in list {
+          var word = word
+          word.withUTF8 { w in
+            guard w.count >= 2, generic.index(of: UnsafeRawBufferPointer(w)) == nil else { return }
+            add(UInt8(ascii: "w"), w)
+            if w.count >= 5 { add(UInt8(ascii: "p"), UnsafeBufferPointer(rebasing: w[0..<4])) }
+          }
+        }
+      }
+      guard name.tokens.count > 1 else { continue }
+      let start = keys.bytes.count
+      keys.bytes.append(UInt8(ascii: "n"))
+      keys.bytes.append(UInt8(ascii: ":"))
+      for word in name.tokens { keys.bytes.append(contentsOf: word.utf8) }
+      if keys.bytes.count - start - 2 >= 4 {
+        keys.unsorted.append(start..<keys.bytes.count)
+      } else {
+        keys.bytes.removeSubrange(start...)
+      }
+    }
+    // Sorted as the strings sort (keys are ASCII: byte order), repeats dropped.
+    keys.bytes.withUnsafeBufferPointer { bytes in
+      func less(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        let n = min(a.count, b.count)
+        for k in 0..<n where bytes[a.lowerBound + k] != bytes[b.lowerBound + k] {
+          return bytes[a.lowerBound + k] < bytes[b.lowerBound + k]
+        }
+        return a.count < b.count
+      }
+      keys.unsorted.sort(by: less)
+      keys.ranges.removeAll(keepingCapacity: true)
+      for range in keys.unsorted {
+        if let last = keys.ranges.last, !less(last, range) { continue }
+        keys.ranges.append(range)
+      }
+    }
+  }
+
+  /// The scoped key text of block `block` (`CN|w:jinlin`, or an identifier key).
+  private func blockKey(_ block: Int) -> String {
+    let scope = blockScopes[block]
+    if scope < 0 { return identifierKeys[Int32(block)]! }
+    return scopeNames[Int(scope)] + "|" + keyNumbers.string(at: Int(blockKeyNumbers[block]))
+  }
+
+  /// The block of scoped key `key` in `scope`, or `nil`.
+  private func scopedBlock(_ key: Int32, _ scope: Int32) -> Int32? {
+    for b in Int(keyBlockStarts[Int(key)])..<Int(keyBlockStarts[Int(key) + 1]) where blockScopes[Int(flatKeyBlocks[b])] == scope {
+      return flatKeyBlocks[b]
+    }
+    return nil
   }
 
   /// Every block as (key, size, compared), sorted by size descending then key; for `blocks.csv`.
-  public var blockSizes: [(key: String, size: Int, compared: Bool)] {
-    members.indices.map { (blockKeys[$0], members[$0].count, members[$0].count <= maxBlock) }
-      .sorted { $0.size != $1.size ? $0.size > $1.size : $0.key < $1.key }
+  public var blockSizes: [(key: String, size: Int, compared: Bool)] { blockSizes(minimumSize: 0) }
+
+  /// ``blockSizes`` of the blocks of at least `minimumSize` records (key texts are made only
+  /// for those: at a million records most blocks hold one).
+  public func blockSizes(minimumSize: Int) -> [(key: String, size: Int, compared: Bool)] {
+    (0..<blockScopes.count).compactMap { b -> (key: String, size: Int, compared: Bool)? in
+      let size = Int(memberStarts[b + 1] - memberStarts[b])
+      return size >= minimumSize ? (blockKey(b), size, size <= maxBlock) : nil
+    }
+    .sorted { $0.size != $1.size ? $0.size > $1.size : $0.key < $1.key }
   }
 
   /// Working memory for queries against this index (one per worker).
@@ -196,16 +322,18 @@ public struct BlockingIndex: Sendable {
     if let country = query.record.country {
       let scope = scopeNumbers[country]
       for key in names {
-        guard let keyNumber = keyNumbers[key] else { continue }
+        guard let keyNumber = keyNumbers.index(of: key) else { continue }
         let weight: Int32 = key.hasPrefix("p:") ? 1 : 2
-        if let scope { visit(scopedBlocks[ScopedKey(key: keyNumber, scope: scope)], weight: weight, &scratch) }
-        visit(scopedBlocks[ScopedKey(key: keyNumber, scope: 0)], weight: weight, &scratch)
+        if let scope { visit(scopedBlock(keyNumber, scope), weight: weight, &scratch) }
+        visit(scopedBlock(keyNumber, 0), weight: weight, &scratch)
       }
     } else {
       for key in names {
-        guard let keyNumber = keyNumbers[key] else { continue }
+        guard let keyNumber = keyNumbers.index(of: key) else { continue }
         let weight: Int32 = key.hasPrefix("p:") ? 1 : 2
-        for block in blocksOfKey[Int(keyNumber)] { visit(block, weight: weight, &scratch) }
+        for b in Int(keyBlockStarts[Int(keyNumber)])..<Int(keyBlockStarts[Int(keyNumber) + 1]) {
+          visit(flatKeyBlocks[b], weight: weight, &scratch)
+        }
       }
     }
     return finish(&scratch, acceptsAll: false, accept)
@@ -252,10 +380,59 @@ public struct BlockingIndex: Sendable {
     names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch, acceptsAll: Bool,
     sorted: Bool, _ accept: (Int) -> Bool
   ) -> [Int] {
-    func visit(_ block: Int32, weight: Int32, _ scratch: inout Scratch) { count(block, weight: weight, &scratch) }
+    queryKeys(names: names, identifiers: identifiers, &scratch)
+    let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
+    visitKeys(scope: scope, &scratch)
+    return finish(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+  }
+
+  /// The `w:` and `p:` key numbers of one word (-1 for none): what ``BlockingKeys`` makes of the
+  /// word, if some record has that key.
+  public func wordKeyNumbers(_ word: UnsafeRawBufferPointer) -> (word: Int32, prefix: Int32) {
+    guard word.count >= 2, genericWords.index(of: word) == nil else { return (-1, -1) }
+    let w = keyTables[0].index(of: word).map { keyTableNumbers[0][Int($0)] } ?? -1
+    return (w, word.count >= 5 ? prefixKeyNumber(UnsafeRawBufferPointer(rebasing: word[0..<4])) : -1)
+  }
+
+  /// The key number of `p:` + `prefix` (four bytes), -1 when no record has it.
+  @inline(__always)
+  public func prefixKeyNumber(_ prefix: UnsafeRawBufferPointer) -> Int32 {
+    keyTables[1].index(of: prefix).map { keyTableNumbers[1][Int($0)] } ?? -1
+  }
+
+  /// The key number of `n:` + `compact` (a name's tokens written together), -1 when no record has it.
+  @inline(__always)
+  public func compactKeyNumber(_ compact: UnsafeRawBufferPointer) -> Int32 {
+    keyTables[2].index(of: compact).map { keyTableNumbers[2][Int($0)] } ?? -1
+  }
+
+  /// ``fillCandidates(names:country:identifiers:scratch:)`` for a query given as its name key
+  /// numbers (``wordKeyNumbers(_:)``, ``compactKeyNumber(_:)``; any order, repeats allowed).
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func fillCandidates(keys: [Int32], country: String?, identifiers: Identifiers, scratch: inout Scratch) {
     if !identifierBlocks.isEmpty {
       for key in BlockingKeys.identifierKeys(identifiers) {
-        if let block = identifierBlocks[key] { visit(block, weight: 100, &scratch) }
+        if let block = identifierBlocks[key] { count(block, weight: 100, &scratch) }
+      }
+    }
+    scratch.keys.removeAll(keepingCapacity: true)
+    scratch.keys.append(contentsOf: keys)
+    scratch.keys.sort()
+    let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
+    visitKeys(scope: scope, &scratch)
+    finishInPlace(&scratch, acceptsAll: true, sorted: false) { _ in true }
+  }
+
+  /// Whether any record has an identifier key.
+  public var hasIdentifierKeys: Bool { !identifierBlocks.isEmpty }
+
+  /// Counts the identifier blocks of a query and puts its name key numbers, sorted, in
+  /// `scratch.keys`.
+  private func queryKeys(names: [MatchName], identifiers: Identifiers, _ scratch: inout Scratch) {
+    if !identifierBlocks.isEmpty {
+      for key in BlockingKeys.identifierKeys(identifiers) {
+        if let block = identifierBlocks[key] { count(block, weight: 100, &scratch) }
       }
     }
     scratch.keys.removeAll(keepingCapacity: true)
@@ -270,9 +447,19 @@ public struct BlockingIndex: Sendable {
       if let found { scratch.keys.append(keyTableNumbers[2][Int(found)]) }
     }
     scratch.keys.sort()
+  }
+
+  /// ``candidates(names:country:identifiers:scratch:sorted:)`` with `sorted: false`, the records
+  /// left in `scratch.result` (no array is made per query).
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func fillCandidates(
+    names: [MatchName], country: String?, identifiers: Identifiers, scratch: inout Scratch
+  ) {
+    queryKeys(names: names, identifiers: identifiers, &scratch)
     let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
     visitKeys(scope: scope, &scratch)
-    return finish(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+    finishInPlace(&scratch, acceptsAll: true, sorted: false) { _ in true }
   }
 
   /// Counts the members of the blocks of `scratch.keys` (sorted; repeats are skipped) in the
@@ -292,18 +479,37 @@ public struct BlockingIndex: Sendable {
     for key in scratch.keys where key != previous {
       previous = key
       let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
-      for b in Int(keyBlockStarts[Int(key)])..<Int(keyBlockStarts[Int(key) + 1]) {
-        let block = Int(keyBlocks[b])
-        let times: Int
-        if scope == -3 {
-          times = 1
-        } else {
-          let blockScope = blockScopes[block]
-          times = (blockScope == scope ? 1 : 0) + (blockScope == 0 ? 1 : 0)
+      let (first, last) = (Int(keyBlockStarts[Int(key)]), Int(keyBlockStarts[Int(key) + 1]))
+      guard first < last else { continue }
+      // The blocks to visit and how often: every block of the key without a scope (-3); else
+      // the key's blocks are sorted by scope, the `*` block (scope 0) first when there is one
+      // (visited twice for the scope `*` itself, as the string form does), and the scope's own
+      // block is found by halving.
+      var visit: (Int, Int, Int, Int) = (-1, 0, -1, 0)
+      if scope == -3 {
+        visit = (first, last, -1, 0)
+      } else {
+        let star = blockScopes[Int(keyBlocks[first])] == 0
+        if star { visit.0 = first; visit.1 = first + 1 }
+        if scope == 0 && star {
+          visit.2 = first
+          visit.3 = first + 1
+        } else if scope > 0 {
+          var (low, high) = (first, last)
+          while low < high {
+            let mid = (low + high) / 2
+            if blockScopes[Int(keyBlocks[mid])] < scope { low = mid + 1 } else { high = mid }
+          }
+          if low < last && blockScopes[Int(keyBlocks[low])] == scope { (visit.2, visit.3) = (low, low + 1) }
         }
-        let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
-        guard times > 0, end - start <= maxBlock else { continue }
-        for _ in 0..<times {
+      }
+      for pass in 0..<2 {
+        let (from, to) = pass == 0 ? (visit.0, visit.1) : (visit.2, visit.3)
+        guard from >= 0 else { continue }
+        for b in from..<to {
+          let block = Int(keyBlocks[b])
+          let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
+          guard end - start <= maxBlock else { continue }
           visits += end - start
           for m in start..<end {
             let member = Int(members[m])
@@ -335,10 +541,11 @@ public struct BlockingIndex: Sendable {
   /// it was not compared), noting members met for the first time in this query.
   @inline(__always)
   private func count(_ block: Int32, weight: Int32, _ scratch: inout Scratch) {
-    let list = members[Int(block)]
-    guard list.count <= maxBlock else { return }
-    scratch.visits += list.count
-    for member in list {
+    let (start, end) = (Int(memberStarts[Int(block)]), Int(memberStarts[Int(block) + 1]))
+    guard end - start <= maxBlock else { return }
+    scratch.visits += end - start
+    for m in start..<end {
+      let member = flatMembers[m]
       if scratch.shared[Int(member)] == 0 { scratch.touched.append(member) }
       scratch.shared[Int(member)] += weight
     }
@@ -346,30 +553,80 @@ public struct BlockingIndex: Sendable {
 
   /// Takes the candidates out of the counts and clears them for the next query.
   private func finish(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool = true, _ accept: (Int) -> Bool) -> [Int] {
+    finishInPlace(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+    return scratch.result
+  }
+
+  /// ``finish(_:acceptsAll:sorted:_:)`` leaving the candidates in `scratch.result`.
+  private func finishInPlace(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) {
     scratch.met += scratch.touched.count
-    let result = top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+    top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
     for member in scratch.touched { scratch.shared[Int(member)] = 0 }
     scratch.touched.removeAll(keepingCapacity: true)
-    scratch.candidates += result.count
-    return result
+    scratch.candidates += scratch.result.count
+  }
+
+  /// Moves the `k` lowest values of `values` (distinct) to its first `k` positions, in no
+  /// particular order (quickselect with a median-of-three pivot; deterministic).
+  ///
+  /// - Complexity: O(n) expected for n values.
+  static func selectLowest(_ k: Int, of values: inout [Int32]) {
+    guard k > 0, k < values.count else { return }
+    values.withUnsafeMutableBufferPointer { v in
+      var (low, high) = (0, v.count - 1)
+      while low < high {
+        let mid = low + (high - low) / 2
+        // Median of three as the pivot.
+        if v[mid] < v[low] { v.swapAt(mid, low) }
+        if v[high] < v[low] { v.swapAt(high, low) }
+        if v[high] < v[mid] { v.swapAt(high, mid) }
+        let pivot = v[mid]
+        var (i, j) = (low, high)
+        while i <= j {
+          while v[i] < pivot { i += 1 }
+          while v[j] > pivot { j -= 1 }
+          if i <= j {
+            v.swapAt(i, j)
+            i += 1
+            j -= 1
+          }
+        }
+        // Now v[low...j] <= pivot <= v[i...high], and positions between j and i hold the pivot.
+        if k - 1 <= j {
+          high = j
+        } else if k - 1 >= i {
+          low = i
+        } else {
+          return
+        }
+      }
+    }
   }
 
   /// The accepted touched records with the highest counts (ties: lower index), at most
   /// `maxCandidates`, in ascending index order when `sorted`.
-  private func top(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) -> [Int] {
-    let accepted = acceptsAll ? scratch.touched : scratch.touched.filter { accept(Int($0)) }
-    guard accepted.count > maxCandidates else {
-      let all = accepted.map { Int($0) }
-      return sorted ? all.sorted() : all
+  private func top(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) {
+    scratch.result.removeAll(keepingCapacity: true)
+    if !acceptsAll {
+      scratch.accepted.removeAll(keepingCapacity: true)
+      for member in scratch.touched where accept(Int(member)) { scratch.accepted.append(member) }
+      swap(&scratch.accepted, &scratch.touched)
+    }
+    // `touched` holds the accepted records here (swapped back below).
+    defer { if !acceptsAll { swap(&scratch.accepted, &scratch.touched) } }
+    guard scratch.touched.count > maxCandidates else {
+      for member in scratch.touched { scratch.result.append(Int(member)) }
+      if sorted { scratch.result.sort() }
+      return
     }
     // The count of the last candidate taken: every record above it is taken, and of those at
     // it the lowest indices fill the rest.
     var highest: Int32 = 0
-    for member in accepted { highest = max(highest, scratch.shared[Int(member)]) }
+    for member in scratch.touched { highest = max(highest, scratch.shared[Int(member)]) }
     let threshold: Int32
     if highest < 4096 {
       if scratch.histogram.count <= Int(highest) { scratch.histogram = [Int32](repeating: 0, count: Int(highest) + 1) }
-      for member in accepted { scratch.histogram[Int(scratch.shared[Int(member)])] += 1 }
+      for member in scratch.touched { scratch.histogram[Int(scratch.shared[Int(member)])] += 1 }
       var taken = 0
       var level = highest
       while true {
@@ -378,25 +635,69 @@ public struct BlockingIndex: Sendable {
         level -= 1
       }
       threshold = level
-      for member in accepted { scratch.histogram[Int(scratch.shared[Int(member)])] = 0 }
+      for member in scratch.touched { scratch.histogram[Int(scratch.shared[Int(member)])] = 0 }
     } else {
-      threshold = accepted.map { scratch.shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
+      threshold = scratch.touched.map { scratch.shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
     }
-    var result: [Int] = []
-    result.reserveCapacity(maxCandidates)
-    var ties: [Int32] = []
-    for member in accepted {
+    scratch.ties.removeAll(keepingCapacity: true)
+    for member in scratch.touched {
       let count = scratch.shared[Int(member)]
       if count > threshold {
-        result.append(Int(member))
+        scratch.result.append(Int(member))
       } else if count == threshold {
-        ties.append(member)
+        scratch.ties.append(member)
       }
     }
-    // The lowest indices among the ties, when not all of them fit.
-    if ties.count > maxCandidates - result.count { ties.sort() }
-    for member in ties.prefix(maxCandidates - result.count) { result.append(Int(member)) }
-    if sorted { result.sort() }
-    return result
+    // The lowest indices among the ties, when not all of them fit (selected, not sorted: the
+    // same set, in an order nothing depends on).
+    let room = maxCandidates - scratch.result.count
+    if scratch.ties.count > room { Self.selectLowest(room, of: &scratch.ties) }
+    for member in scratch.ties.prefix(room) { scratch.result.append(Int(member)) }
+    if sorted { scratch.result.sort() }
+  }
+}
+
+/// (key number, scope number) → block, for building the index: open addressing over a
+/// power-of-two table at most half full (a dictionary hashes each of millions of keys with SipHash).
+private struct BlockTable {
+  private var keys: [UInt64] = []
+  private var blocks: [Int32] = []
+  private var count = 0
+
+  /// The block of (`key`, `scope`); `next` (recorded) when it has none yet.
+  mutating func block(key: Int32, scope: Int32, next: Int32) -> Int32 {
+    if (count + 1) * 2 > keys.count { grow() }
+    let packed = UInt64(UInt32(bitPattern: key)) << 32 | UInt64(UInt32(bitPattern: scope))
+    let mask = keys.count - 1
+    var s = Int(truncatingIfNeeded: Self.hash(packed)) & mask
+    while blocks[s] >= 0 {
+      if keys[s] == packed { return blocks[s] }
+      s = (s + 1) & mask
+    }
+    keys[s] = packed
+    blocks[s] = next
+    count += 1
+    return next
+  }
+
+  private static func hash(_ x: UInt64) -> UInt64 {
+    var h = x &* 0x9E37_79B9_7F4A_7C15
+    h ^= h >> 29
+    h &*= 0xBF58_476D_1CE4_E5B9
+    return h ^ (h >> 32)
+  }
+
+  private mutating func grow() {
+    let size = max(16, keys.count * 2)
+    let (oldKeys, oldBlocks) = (keys, blocks)
+    keys = [UInt64](repeating: 0, count: size)
+    blocks = [Int32](repeating: -1, count: size)
+    let mask = size - 1
+    for i in oldKeys.indices where oldBlocks[i] >= 0 {
+      var s = Int(truncatingIfNeeded: Self.hash(oldKeys[i])) & mask
+      while blocks[s] >= 0 { s = (s + 1) & mask }
+      keys[s] = oldKeys[i]
+      blocks[s] = oldBlocks[i]
+    }
   }
 }

@@ -40,15 +40,17 @@ public struct DuplicateFinder: Sendable {
       var offsets = [0]
       offsets.reserveCapacity(ranges[w].count + 1)
       var targets: [Int32] = []
-      for i in ranges[w] {
-        let record = records[i]
-        let found = index.candidates(
-          names: record.names, country: record.record.country, identifiers: record.record.identifiers,
-          scratch: &scratch, where: { $0 != i && comparable(i, $0) })
-        for j in found {
-          targets.append(Int32(j))
+      // Records read in place (a copy retains and releases every string and array it holds).
+      records.withUnsafeBufferPointer { records in
+        for i in ranges[w] {
+          let found = index.candidates(
+            names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
+            scratch: &scratch, where: { $0 != i && comparable(i, $0) })
+          for j in found {
+            targets.append(Int32(j))
+          }
+          offsets.append(targets.count)
         }
-        offsets.append(targets.count)
       }
       return (offsets, targets)
     }

@@ -87,6 +87,8 @@ public struct WordGate: Sendable {
   public struct Query: Sendable {
     var columns = Columns()
     fileprivate var numberScratch: [Int32] = []
+    /// What the read-ahead of ``WordGate/filter(_:reaching:_:)`` read (kept so it is not optimised away).
+    fileprivate var touched: Int32 = 0
     /// The candidates passed by the last ``WordGate/filter(_:reaching:_:)``.
     public fileprivate(set) var passed: [Int] = []
   }
@@ -142,6 +144,67 @@ public struct WordGate: Sendable {
     Self.append(
       names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
       to: &query.columns, vocabulary: vocabulary, weights: weights, numberScratch: &query.numberScratch)
+  }
+
+  /// The vocabulary id of a word (the indexed records' words and every generic word), -1 when
+  /// no indexed record has it.
+  @inline(__always)
+  public func wordID(_ word: UnsafeRawBufferPointer) -> Int32 { vocabulary.index(of: word) ?? -1 }
+
+  /// Number of vocabulary words (ids `0 ..< vocabularyCount`).
+  public var vocabularyCount: Int { vocabulary.count }
+
+  /// Calls `body` with vocabulary word `id`'s bytes.
+  public func withWord<R>(_ id: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R { vocabulary.withBytes(at: id, body) }
+
+  /// ``load(_:country:identifiers:hasAddress:into:)`` of names given as ``NameWords`` whose
+  /// words' vocabulary ids (``wordID(_:)``) are `ids`: the same query, with no look-up.
+  public func load(
+    _ words: NameWords, ids: [Int32], country: String?, identifiers: Identifiers, hasAddress: Bool,
+    into query: inout Query
+  ) {
+    query.columns.removeAll()
+    let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
+    let identifierIDs = identifierNumbers(identifiers)
+    let nameStart = Int32(query.columns.names.count)
+    words.bytes.withUnsafeBufferPointer { bytes in
+      for name in words.names {
+        var coreWeight = 0.0
+        var fullWeight = 0.0
+        query.numberScratch.removeAll(keepingCapacity: true)
+        let wordStart = Int32(query.columns.words.count)
+        for w in name.firstWord..<name.end {
+          let word = UnsafeBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
+          let id = ids[w]
+          let weight = id >= 0 ? weights[Int(id)] : 1.0
+          query.columns.words.append(
+            Word(
+              id: id, length: Int32(word.count), first: word.first ?? 0, isASCII: !word.contains { $0 >= 0x80 },
+              weight: weight, letters: JaroBound.letters(word)))
+          let core = w < name.coreEnd
+          if core, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { query.numberScratch.append(id) }
+          if core { coreWeight += weight }
+          fullWeight += weight
+        }
+        query.numberScratch.sort()
+        let numberStart = Int32(query.columns.numbers.count)
+        var last: Int32? = nil
+        for id in query.numberScratch where id != last {
+          query.columns.numbers.append(id)
+          last = id
+        }
+        query.columns.names.append(
+          Name(
+            wordStart: wordStart, coreEnd: wordStart + Int32(name.coreEnd - name.firstWord),
+            fullEnd: Int32(query.columns.words.count), numberStart: numberStart,
+            numberEnd: Int32(query.columns.numbers.count), coreWeight: coreWeight,
+            fullWeight: name.end == name.coreEnd ? coreWeight : fullWeight))
+      }
+    }
+    query.columns.records.append(
+      Record(
+        nameStart: nameStart, nameEnd: Int32(query.columns.names.count), country: countryID, lei: identifierIDs.0,
+        duns: identifierIDs.1, cid: identifierIDs.2, hasAddress: hasAddress))
   }
 
   private static func schemes(_ identifiers: Identifiers) -> [String?] {
@@ -222,6 +285,19 @@ public struct WordGate: Sendable {
               query.columns.words.withUnsafeBufferPointer { qWords in
                 query.columns.numbers.withUnsafeBufferPointer { qNumbers in
                   let q = query.columns.records[0]
+                  // The candidates' rows are scattered over the columns: their first record,
+                  // name and word are read once up front, each candidate's reads independent
+                  // of the others', so that the cache misses overlap instead of following one
+                  // another (a hint only; the result is kept so the reads are not dropped).
+                  var touched: Int32 = 0
+                  for row in candidates {
+                    let record = rRecords[row]
+                    guard record.nameEnd > record.nameStart else { continue }
+                    let name = rNames[Int(record.nameStart)]
+                    guard name.fullEnd > name.wordStart else { continue }
+                    touched ^= rWords[Int(name.wordStart)].id ^ rWords[Int(name.fullEnd) - 1].id
+                  }
+                  query.touched = touched
                   for row in candidates
                   where Self.mayReach(
                     needed, q, qNames, qWords, qNumbers, rRecords[row], rNames, rWords, rNumbers)

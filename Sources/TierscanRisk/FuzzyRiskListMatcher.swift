@@ -19,7 +19,8 @@ public struct FuzzyRiskListMatcher: Sendable {
 
   /// What one screening cost, for `TIERSCAN_TIMINGS` and reports.
   public struct Work: Sendable, Equatable {
-    /// Entities screened (not placeholders) and those that passed the quick word filter.
+    /// Entities screened (not placeholders) and those sharing a blocking key (or an identifier)
+    /// with some row (`filtered` in `TIERSCAN_TIMINGS`).
     public var entities = 0
     public var filtered = 0
     /// Block members visited, distinct rows met, candidates kept (at most `max_candidates` per
@@ -48,7 +49,9 @@ public struct FuzzyRiskListMatcher: Sendable {
   private let bound: ScoreBound
   private let rowNames: [ScoreBound.Names]
   private let gate: WordGate
-  private let filter: QuickTokenFilter
+  /// The `w:` and `p:` key numbers of each gate vocabulary word (-1 for none).
+  private let wordKeys: [Int32]
+  private let prefixKeys: [Int32]
   private let config: MatchConfig
 
   /// Indexes `rows`.
@@ -62,7 +65,14 @@ public struct FuzzyRiskListMatcher: Sendable {
     self.index = BlockingIndex(records: rows.map { PreparedRecord(MatchRecord(row: $0)) }, config: config)
     self.rowNames = index.records.map { [bound] in bound.prepare($0) }
     self.gate = WordGate(records: index.records, config: config)
-    self.filter = QuickTokenFilter(index: index)
+    var wordKeys: [Int32] = []
+    var prefixKeys: [Int32] = []
+    for id in 0..<gate.vocabularyCount {
+      let (w, p) = gate.withWord(id) { [index] in index.wordKeyNumbers($0) }
+      wordKeys.append(w)
+      prefixKeys.append(p)
+    }
+    (self.wordKeys, self.prefixKeys) = (wordKeys, prefixKeys)
   }
 
   /// Figures about the row blocks.
@@ -87,31 +97,66 @@ public struct FuzzyRiskListMatcher: Sendable {
       var work = Work()
       var scratch = index.makeScratch()
       var gateQuery = gate.makeQuery()
-      // Entities are read field by field from the columns; the whole entity only for the few
-      // that reach a scored candidate.
+      var words = NameWords()
+      var ids: [Int32] = []
+      var keys: [Int32] = []
+      var compact: [UInt8] = []
+      // Entities are read field by field from the columns (names as bytes, no string); the
+      // whole entity only for the few that reach a candidate past the gate.
       let entities = graph.entities
       for v in range where !entities.isPlaceholder(of: v) {
         work.entities += 1
-        let name = entities.name(of: v)
-        let aliases = entities.aliases(of: v)
+        // The names as words (no string per word), each word looked up once in the rows'
+        // vocabulary; its blocking keys and its gate weight come from that one id.
+        words.removeAll()
+        entities.names.withUTF8(v) { words.appendParsed(utf8: $0) }
+        if entities.hasAliases(v) {
+          for alias in entities.aliases(of: v).prefix(PreparedRecord.maxNames - 1) { words.appendParsed(alias) }
+        }
+        ids.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        words.bytes.withUnsafeBytes { bytes in
+          for w in 0..<words.wordCount {
+            let word = UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
+            let id = gate.wordID(word)
+            ids.append(id)
+            if id >= 0 {
+              if wordKeys[Int(id)] >= 0 { keys.append(wordKeys[Int(id)]) }
+              if prefixKeys[Int(id)] >= 0 { keys.append(prefixKeys[Int(id)]) }
+            } else if word.count >= 5 {
+              // A word no row has is not generic and is no row's word key; its prefix may be.
+              let prefix = index.prefixKeyNumber(UnsafeRawBufferPointer(rebasing: word[0..<4]))
+              if prefix >= 0 { keys.append(prefix) }
+            }
+          }
+          for name in words.names where name.coreEnd - name.firstWord > 1 {
+            compact.removeAll(keepingCapacity: true)
+            compact.append(contentsOf: bytes[words.wordStarts[name.firstWord]..<words.wordStarts[name.coreEnd]])
+            guard compact.count >= 4 else { continue }
+            let key = compact.withUnsafeBytes { index.compactKeyNumber($0) }
+            if key >= 0 { keys.append(key) }
+          }
+        }
         let identifiers = entities.identifiers(of: v)
-        guard filter.mayMatch(name, aliases: aliases, identifiers: identifiers) else { continue }
+        let hasIdentifier = identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
+        // An entity sharing no key with any row meets no row.
+        guard !keys.isEmpty || (hasIdentifier && index.hasIdentifierKeys) else { continue }
         work.filtered += 1
-        let names = PreparedRecord.names(name, aliases: aliases)
         let country = entities.country(of: v)
-        let candidates = index.candidates(
-          names: names, country: country, identifiers: identifiers, scratch: &scratch, sorted: false)
-        guard !candidates.isEmpty else { continue }
+        index.fillCandidates(keys: keys, country: country, identifiers: identifiers, scratch: &scratch)
+        guard !scratch.result.isEmpty else { continue }
         let address = MatchRecord.address(in: entities.attributes(of: v))
-        gate.load(names, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
+        gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
         // The full record only for the few candidates the gate lets through.
-        gate.filter(candidates, reaching: config.screening, &gateQuery)
-        work.pruned += candidates.count - gateQuery.passed.count
+        gate.filter(scratch.result, reaching: config.screening, &gateQuery)
+        work.pruned += scratch.result.count - gateQuery.passed.count
         work.pastGate += gateQuery.passed.count
         var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
         for r in gateQuery.passed {
           if prepared == nil {
-            let query = PreparedRecord(MatchRecord(entity: entities[v]), names: names)
+            let entity = entities[v]
+            let names = PreparedRecord.names(entity.name, aliases: entity.aliases)
+            let query = PreparedRecord(MatchRecord(entity: entity), names: names)
             prepared = (query, bound.prepare(query))
           }
           guard bound.mayReach(config.screening, prepared!.query, prepared!.names, index.records[r], rowNames[r]) else {
@@ -130,99 +175,5 @@ public struct FuzzyRiskListMatcher: Sendable {
     }
     let matches = pieces.flatMap(\.0).sorted { $0.row != $1.row ? $0.row < $1.row : $0.entity < $1.entity }
     return (matches, pieces.map(\.1).reduce(Work(), +))
-  }
-}
-
-/// A cheap pre-check before parsing an entity's names, exact in the sense that it never rejects
-/// an entity that shares a blocking key with some row (the equivalence test checks it against
-/// screening without it).
-///
-/// A *simple* name (ASCII, no brackets, no `&` or `+`, no one-letter word) is split into the same
-/// words as ``MatchNameParser`` splits it; its tokens are those words minus legal forms. So the
-/// entity can share a key with a row only if one of its words is a row's word key (`w:`), the
-/// first four letters of a word of five or more are a row's prefix key (`p:`), or a word begins
-/// a row's whole-name key (`n:`, the tokens joined — the entity's first kept token begins it).
-/// Names that are not simple, and entities with an identifier when some row has one, always pass.
-private struct QuickTokenFilter: Sendable {
-  /// Row word and prefix keys without their `w:`/`p:`, by bytes.
-  let words: ByteInterner
-  /// Every prefix of every row whole-name key without its `n:`, by bytes.
-  let compactPrefixes: ByteInterner
-  let hasIdentifiers: Bool
-
-  init(index: BlockingIndex) {
-    var words = ByteInterner()
-    var compactPrefixes = ByteInterner()
-    var hasIdentifiers = false
-    for record in index.records {
-      for key in BlockingKeys.nameKeys(of: record) {
-        let text = Array(key.utf8.dropFirst(2))
-        text.withUnsafeBytes { text in
-          if key.hasPrefix("n:") {
-            for end in 1...text.count { _ = compactPrefixes.intern(UnsafeRawBufferPointer(rebasing: text[0..<end])) }
-          } else {
-            _ = words.intern(text)
-          }
-        }
-      }
-      hasIdentifiers = hasIdentifiers || !BlockingKeys.identifierKeys(of: record).isEmpty
-    }
-    self.words = words
-    self.compactPrefixes = compactPrefixes
-    self.hasIdentifiers = hasIdentifiers
-  }
-
-  func mayMatch(_ name: String, aliases: [String], identifiers: Identifiers) -> Bool {
-    if hasIdentifiers, identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil {
-      return true
-    }
-    if mayMatch(name) { return true }
-    return aliases.prefix(PreparedRecord.maxNames - 1).contains { mayMatch($0) }
-  }
-
-  /// The words are cut into one buffer on the stack and looked up by their bytes (no string).
-  private func mayMatch(_ name: String) -> Bool {
-    var name = name
-    return name.withUTF8 { name in
-      // A word is at most as long as the name; words are written back to back, `start` at the current one.
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, name.count)) { buffer in
-        var length = 0
-        var start = 0
-        var simple = true
-        var found = false
-        func end() {
-          guard length > start else { return }
-          let word = UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[start..<length]))
-          if word.count == 1 || words.index(of: word) != nil || compactPrefixes.index(of: word) != nil
-            || (word.count >= 5 && words.index(of: UnsafeRawBufferPointer(rebasing: word[0..<4])) != nil)
-          {
-            found = true
-          }
-          start = length
-        }
-        loop: for byte in name {
-          switch byte {
-          case 0x41...0x5A:
-            buffer[length] = byte | 0x20
-            length += 1
-          case 0x61...0x7A, 0x30...0x39:
-            buffer[length] = byte
-            length += 1
-          case UInt8(ascii: "'"): continue
-          case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
-            UInt8(ascii: "}"), UInt8(ascii: "&"), UInt8(ascii: "+"), 0x80...:
-            simple = false
-            break loop
-          default:
-            end()
-            // One word is enough (a name with a special character passes anyway).
-            if found { return true }
-          }
-        }
-        if !simple { return true }
-        end()
-        return found
-      }
-    }
   }
 }

@@ -219,6 +219,39 @@ import TierscanTestSupport
     }
   }
 
+  /// ``WordGate`` loaded from ``NameWords`` and vocabulary ids (the screening's path) accepts
+  /// exactly the rows it accepts loaded from the parsed names, on every entity × row pair.
+  @Test(arguments: [1, 2] as [UInt64])
+  func wordGateFromNameWordsEqualsFromNames(seed: UInt64) {
+    let (graph, rows) = Self.randomCase(seed: seed, entities: 300, rows: 200)
+    let records = rows.map { PreparedRecord(MatchRecord(row: $0)) }
+    for config in [MatchConfig(), MatchConfig(possible: 0.3, screening: 0.02)] {
+      let gate = WordGate(records: records, config: config)
+      var (fromNames, fromWords) = (gate.makeQuery(), gate.makeQuery())
+      var words = NameWords()
+      var accepted = 0
+      for entity in graph.entities {
+        let prepared = PreparedRecord(MatchRecord(entity: entity))
+        gate.load(
+          prepared.names, country: entity.country, identifiers: entity.identifiers,
+          hasAddress: prepared.record.address != nil, into: &fromNames)
+        words.removeAll()
+        words.append(entity.name, aliases: entity.aliases)
+        let ids = (0..<words.wordCount).map { w in
+          words.bytes.withUnsafeBytes { gate.wordID(UnsafeRawBufferPointer(rebasing: $0[words.wordStarts[w]..<words.wordStarts[w + 1]])) }
+        }
+        gate.load(
+          words, ids: ids, country: entity.country, identifiers: entity.identifiers,
+          hasAddress: prepared.record.address != nil, into: &fromWords)
+        gate.filter(Array(records.indices), reaching: config.screening, &fromNames)
+        gate.filter(Array(records.indices), reaching: config.screening, &fromWords)
+        #expect(fromNames.passed == fromWords.passed, "'\(entity.name)'")
+        accepted += fromNames.passed.count
+      }
+      #expect(accepted > 0)
+    }
+  }
+
   /// ``WordGate`` between two indexed records (the duplicate search) never rejects a pair
   /// ``ScoreBound`` accepts, on every pair of entities and several thresholds.
   @Test(arguments: [1, 2] as [UInt64])

@@ -8,7 +8,8 @@ public struct ResolveReport: Sendable {
   /// Candidates in output order: by cluster, then risk-list pairs first, then similarity
   /// descending, then keys.
   public var candidates: [ResolveCandidate]
-  /// Blocks of the entity-to-entity comparison: key, size, whether compared.
+  /// Blocks of two or more entities of the entity-to-entity comparison: key, size, whether
+  /// compared (a block of one compares nothing; ``stats`` counts every block).
   public var blocks: [(key: String, size: Int, compared: Bool)]
   public var stats: BlockingIndex.Stats
   /// Entities considered (placeholders are not).
@@ -72,24 +73,27 @@ public struct ResolveReport: Sendable {
         var scratch = index.makeScratch()
         var query = gate.makeQuery()
         var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
-        for k in range {
-          let record = records[k]
-          let rowCandidates = index.candidates(
-            names: record.names, country: record.record.country, identifiers: record.record.identifiers,
-            scratch: &scratch)
-          guard !rowCandidates.isEmpty else { continue }
-          // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
-          // out below; it is not scored.
-          gate.load(
-            record.names, country: record.record.country, identifiers: record.record.identifiers,
-            hasAddress: record.addressWords != nil, into: &query)
-          gate.filter(rowCandidates, reaching: bound.leastPossible, &query)
-          guard !query.passed.isEmpty else { continue }
-          let names = bound.prepare(record)
-          for r in query.passed {
-            guard bound.mayReach(bound.leastPossible, record, names, rows[r], rowNames[r]) else { continue }
-            let (decision, features) = scorer.score(record, rows[r])
-            if decision >= .possible { found.append((k, r, decision, features)) }
+        // Records read in place (a copy retains and releases every string and array it holds).
+        records.withUnsafeBufferPointer { records in
+          for k in range {
+            index.fillCandidates(
+              names: records[k].names, country: records[k].record.country,
+              identifiers: records[k].record.identifiers, scratch: &scratch)
+            guard !scratch.result.isEmpty else { continue }
+            // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
+            // out below; it is not scored.
+            gate.load(
+              records[k].names, country: records[k].record.country, identifiers: records[k].record.identifiers,
+              hasAddress: records[k].addressWords != nil, into: &query)
+            gate.filter(scratch.result, reaching: bound.leastPossible, &query)
+            guard !query.passed.isEmpty else { continue }
+            let names = bound.prepare(records[k])
+            // In row order, as the sorted candidates gave them.
+            for r in query.passed.sorted() {
+              guard bound.mayReach(bound.leastPossible, records[k], names, rows[r], rowNames[r]) else { continue }
+              let (decision, features) = scorer.score(records[k], rows[r])
+              if decision >= .possible { found.append((k, r, decision, features)) }
+            }
           }
         }
         return found
@@ -110,7 +114,7 @@ public struct ResolveReport: Sendable {
       }
     }
     self.candidates = Self.clustered(candidates)
-    self.blocks = found.index.blockSizes
+    self.blocks = found.index.blockSizes(minimumSize: 2)
     self.stats = found.stats
     self.entityCount = records.count
     self.comparisons = found.comparisons

@@ -1,0 +1,68 @@
+import Testing
+import TierscanCore
+import TierscanTestSupport
+@testable import TierscanMatch
+
+/// ``NameWords`` (the byte parse the screening reads) gives exactly ``MatchNameParser``'s tokens
+/// and qualifiers, name by name, on random names built from legal forms, brackets, `&`, single
+/// letters, digits and punctuation, and on every real Open Supply Hub facility name.
+@Suite struct NameWordsTests {
+  static let pieces = [
+    "Golden", "JINLIN", "textile", "Co.", "Ltd", "LTD.", "Co.,Ltd", "CO.LTD", "S.A.", "de", "C.V.", "s", "a", "S",
+    "A", "Pvt.", "Private", "Limited", "Sdn.", "Bhd.", "GmbH", "&", "+", "Co.", "KG", "TNHH", "Cong", "ty", "PT",
+    "Tbk", "san", "ve", "tic", "(Shaowu)", "(Unit 2)", "[Arad]", "{x}", "(", ")", "O'Neil", "2", "No.3", "t0001",
+    "A.B.C.", "k s i", "you xian gong si", "gong si", "as", "joint stock company", "-", "/", ".", ",", "Company",
+    "Inc", "y", "Cia", "e", "ao", "Café", "Đức", "Müller", "塔里木", "Ромашка", "sp. z o.o.", "s.r.o.", "  ",
+  ]
+
+  static func parserWords(_ name: String) -> [[String]] {
+    let parsed = MatchNameParser().parse(name)
+    return parsed.isEmpty ? [] : [parsed.tokens, parsed.qualifiers]
+  }
+
+  static func byteWords(_ words: NameWords) -> [[String]] {
+    words.names.flatMap { name in
+      [
+        (name.firstWord..<name.coreEnd).map { w in String(decoding: words.bytes[words.wordStarts[w]..<words.wordStarts[w + 1]], as: UTF8.self) },
+        (name.coreEnd..<name.end).map { w in String(decoding: words.bytes[words.wordStarts[w]..<words.wordStarts[w + 1]], as: UTF8.self) },
+      ]
+    }
+  }
+
+  @Test func randomNamesSplitAsTheParserSplitsThem() {
+    var rng = SplitMix64(state: 99)
+    var words = NameWords()
+    var withLegalForms = 0
+    for _ in 0..<20_000 {
+      let name = (0..<Int(rng.next() % 7)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
+        .joined(separator: rng.next() % 5 == 0 ? "" : " ")
+      words.removeAll()
+      words.appendParsed(name)
+      #expect(Self.byteWords(words) == Self.parserWords(name), "'\(name)'")
+      if !MatchNameParser().parse(name).legalForms.isEmpty { withLegalForms += 1 }
+    }
+    #expect(withLegalForms > 5_000)
+  }
+
+  @Test func realFacilityNamesSplitAsTheParserSplitsThem() throws {
+    let facilities = try LabelledPairs.facilities()
+    #expect(facilities.count > 900)
+    var words = NameWords()
+    for facility in facilities {
+      words.removeAll()
+      words.appendParsed(facility.name)
+      #expect(Self.byteWords(words) == Self.parserWords(facility.name), "'\(facility.name)'")
+    }
+  }
+
+  /// A name and its aliases: the parser's names in order (repeats kept, empty names left out,
+  /// at most ``PreparedRecord/maxNames``).
+  @Test func aliasesFollowTheName() {
+    var words = NameWords()
+    let aliases = ["Jinlin Textile (Shaowu) Co.", "Co. Ltd", "", "Jinlin Textile (Shaowu) Co."] + (0..<30).map { "Alias \($0)" }
+    words.append("Golden Star Ltd", aliases: aliases)
+    let expected = (["Golden Star Ltd"] + aliases.prefix(PreparedRecord.maxNames - 1)).flatMap(Self.parserWords)
+    #expect(Self.byteWords(words) == expected)
+    #expect(words.names.count == PreparedRecord.maxNames - 1)  // the empty alias has no name
+  }
+}
