@@ -8,35 +8,6 @@ import TierscanCore
 /// the header) are ignored, as a CSV's unnamed columns are, and said so: one `unnamed-column`
 /// info at the header row. Before, they vanished without a word.
 @Suite struct WorkbookUnnamedColumnTests {
-  /// A one-sheet workbook ("Entities") holding `cells` (row, column, text) as inline strings.
-  static func workbook(_ cells: [(row: Int, column: Int, text: String)]) -> Data {
-    let rows = Dictionary(grouping: cells, by: \.row).sorted { $0.key < $1.key }.map { row, cells in
-      "<row r=\"\(row)\">"
-        + cells.sorted { $0.column < $1.column }.map { cell in
-          let reference = CellAddress(row: cell.row, column: cell.column).reference
-          return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(cell.text)</t></is></c>"
-        }.joined() + "</row>"
-    }
-    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    return Data(
-      ZipTestBuilder([
-        .init(
-          name: "xl/workbook.xml",
-          content: Array(
-            "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"Entities\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-              .utf8)),
-        .init(
-          name: "xl/_rels/workbook.xml.rels",
-          content: Array(
-            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
-              .utf8)),
-        .init(
-          name: "xl/worksheets/sheet1.xml",
-          content: Array("<worksheet xmlns=\"\(main)\"><sheetData>\(rows.joined())</sheetData></worksheet>".utf8)),
-      ]).bytes())
-  }
-
   /// `id`, `name`, an empty header cell, `country`; values under the empty header (C) and past
   /// the header (F); blank text does not count.
   static let cells: [(row: Int, column: Int, text: String)] = [
@@ -61,7 +32,7 @@ import TierscanCore
   }
 
   @Test func readingTheWorkbookSaysWhichValuesAreIgnored() {
-    let read = WorkbookInputReader.read(data: Self.workbook(Self.cells), displayPath: "t.xlsx", options: IngestOptions())
+    let read = WorkbookInputReader.read(data: oneSheetWorkbook(Self.cells), displayPath: "t.xlsx", options: IngestOptions())
     #expect(read.entities.map(\.id) == ["E1", "E2", "E3"])
     let unnamed = read.findings.findings.filter { $0.rule == .unnamedColumn }
     #expect(unnamed.count == 1)
@@ -72,7 +43,7 @@ import TierscanCore
 
   @Test func aTableWithEveryColumnNamedSaysNothing() {
     let named = Self.cells.filter { $0.column != 3 && $0.column != 6 }
-    let read = WorkbookInputReader.read(data: Self.workbook(named), displayPath: "t.xlsx", options: IngestOptions())
+    let read = WorkbookInputReader.read(data: oneSheetWorkbook(named), displayPath: "t.xlsx", options: IngestOptions())
     #expect(read.entities.count == 3)
     #expect(!read.findings.findings.contains { $0.rule == .unnamedColumn })
   }

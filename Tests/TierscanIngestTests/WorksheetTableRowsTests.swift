@@ -50,36 +50,8 @@ import TierscanCore
   /// (the row with text only at XFD is a rejected row in both, as when rows were padded).
   @Test func strayCellAtXFDReadsLikeTheWorkbookWithoutIt() throws {
     func workbook(stray: Bool) -> Data {
-      var cells: [String] = []
       let sheet = Self.sheet(rows: 3000, stray: stray)
-      for row in 1...3001 {
-        let columns = [1, 2, Self.xfd].filter { sheet[row: row, column: $0] != nil }
-        guard !columns.isEmpty else { continue }
-        cells.append(
-          "<row r=\"\(row)\">"
-            + columns.map { column in
-              let reference = CellAddress(row: row, column: column).reference
-              return "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(sheet[row: row, column: column]!.text)</t></is></c>"
-            }.joined() + "</row>")
-      }
-      let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-      let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      return Data(
-        ZipTestBuilder([
-          .init(
-            name: "xl/workbook.xml",
-            content: Array(
-              "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"Entities\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-                .utf8)),
-          .init(
-            name: "xl/_rels/workbook.xml.rels",
-            content: Array(
-              "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
-                .utf8)),
-          .init(
-            name: "xl/worksheets/sheet1.xml",
-            content: Array("<worksheet xmlns=\"\(main)\"><sheetData>\(cells.joined())</sheetData></worksheet>".utf8)),
-        ]).bytes())
+      return oneSheetWorkbook(sheet.cells.map { (row: $0.key.row, column: $0.key.column, text: $0.value.text) })
     }
     let plain = WorkbookInputReader.read(data: workbook(stray: false), displayPath: "t.xlsx", options: IngestOptions())
     let stray = WorkbookInputReader.read(data: workbook(stray: true), displayPath: "t.xlsx", options: IngestOptions())
