@@ -19,9 +19,20 @@ public struct MatchNameParser: Sendable {
     let folded = Self.fold(name)
     var core: [UInt8] = []
     var bracketed: [UInt8] = []
-    var depth = 0
     core.reserveCapacity(folded.utf8.count + 8)
-    for byte in folded.utf8 {
+    Self.split(folded.utf8, core: &core, bracketed: &bracketed)
+    var legalForms: [String] = []
+    let tokens = Self.removeLegalForms(Self.joinSingleLetters(Self.words(core)), into: &legalForms)
+    let qualifiers = Self.removeLegalForms(Self.joinSingleLetters(Self.words(bracketed)), into: &legalForms)
+    return MatchName(tokens: tokens, qualifiers: qualifiers, legalForms: legalForms)
+  }
+
+  /// Splits folded (ASCII) bytes into the core text and the text in brackets, appended to `core`
+  /// and `bracketed`: letters lower-cased, digits kept, `&` and `+` as ` and `, apostrophes
+  /// dropped, anything else a space; a bracket is a space in both.
+  static func split<Bytes: Sequence<UInt8>>(_ bytes: Bytes, core: inout [UInt8], bracketed: inout [UInt8]) {
+    var depth = 0
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
         depth += 1
@@ -32,8 +43,9 @@ public struct MatchNameParser: Sendable {
         core.append(0x20)
         bracketed.append(0x20)
       case UInt8(ascii: "&"), UInt8(ascii: "+"):
-        let and: [UInt8] = Array(" and ".utf8)
-        if depth > 0 { bracketed.append(contentsOf: and) } else { core.append(contentsOf: and) }
+        for b in " and ".utf8 {
+          if depth > 0 { bracketed.append(b) } else { core.append(b) }
+        }
       case UInt8(ascii: "'"):
         continue
       default:
@@ -46,10 +58,6 @@ public struct MatchNameParser: Sendable {
         if depth > 0 { bracketed.append(b) } else { core.append(b) }
       }
     }
-    var legalForms: [String] = []
-    let tokens = Self.removeLegalForms(Self.joinSingleLetters(Self.words(core)), into: &legalForms)
-    let qualifiers = Self.removeLegalForms(Self.joinSingleLetters(Self.words(bracketed)), into: &legalForms)
-    return MatchName(tokens: tokens, qualifiers: qualifiers, legalForms: legalForms)
   }
 
   /// Lower-case ASCII text of `name`: ASCII names as they are; others transliterated to Latin

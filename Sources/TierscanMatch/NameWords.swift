@@ -90,33 +90,7 @@ public struct NameWords: Sendable {
   private mutating func appendASCII(_ name: UnsafeBufferPointer<UInt8>) {
     core.removeAll(keepingCapacity: true)
     bracketed.removeAll(keepingCapacity: true)
-    var depth = 0
-    for byte in name {
-      switch byte {
-      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-        depth += 1
-        core.append(0x20)
-        bracketed.append(0x20)
-      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-        depth = max(0, depth - 1)
-        core.append(0x20)
-        bracketed.append(0x20)
-      case UInt8(ascii: "&"), UInt8(ascii: "+"):
-        for b in " and ".utf8 {
-          if depth > 0 { bracketed.append(b) } else { core.append(b) }
-        }
-      case UInt8(ascii: "'"):
-        continue
-      default:
-        let b: UInt8
-        switch byte {
-        case 0x41...0x5A: b = byte | 0x20
-        case 0x61...0x7A, 0x30...0x39: b = byte
-        default: b = 0x20
-        }
-        if depth > 0 { bracketed.append(b) } else { core.append(b) }
-      }
-    }
+    MatchNameParser.split(name, core: &core, bracketed: &bracketed)
     let first = wordCount
     appendWordsWithoutLegalForms(ofCore: true)
     let coreEnd = wordCount
