@@ -85,13 +85,7 @@ import TierscanTestSupport
   /// The constructed non-transitive case (A, B, C into V within 1e-12): removing B or C changes
   /// V's answer at every depth, masked exactly as copied.
   @Test func maskedFollowsNonTransitiveTies() throws {
-    var f = GraphFixture()
-    for id in ["A", "B", "C", "V"] { f.entity(id) }
-    f.edge("A", "V", basis: .observed)
-    f.edge("B", "V", basis: .observed)
-    f.edge("C", "V", basis: .observed)
-    let graph = f.build()
-    let inherent = [0.5, 0.5 + 0.6e-12, 0.5 + 1.2e-12, 0]
+    let (graph, inherent) = PropagatorPropertyTests.nonTransitiveCase()
     for depth in 1...4 {
       let config = try RiskConfig.parse(#"{"hop_decay": 1, "max_depth": \#(depth)}"#)
       _ = Self.checkEveryRemoval(graph, config, inherent, seed: UInt64(depth))

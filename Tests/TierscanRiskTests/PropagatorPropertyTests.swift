@@ -98,6 +98,17 @@ import TierscanTestSupport
     #expect(ties > 50)
   }
 
+  /// A, B and C (inherent 0.5, 0.5 + 0.6e-12, 0.5 + 1.2e-12) each supply V (inherent 0), in that
+  /// edge order: the candidates into V tie non-transitively within 1e-12.
+  static func nonTransitiveCase() -> (graph: SupplyGraph, inherent: [Double]) {
+    var f = GraphFixture()
+    for id in ["A", "B", "C", "V"] { f.entity(id) }
+    f.edge("A", "V", basis: .observed)
+    f.edge("B", "V", basis: .observed)
+    f.edge("C", "V", basis: .observed)
+    return (f.build(), [0.5, 0.5 + 0.6e-12, 0.5 + 1.2e-12, 0])
+  }
+
   /// Ties within 1e-12 are not transitive: with t = 1 and candidates into V (in edge order) from
   /// A (0.5), B (0.5 + 0.6e-12) and C (0.5 + 1.2e-12), the fold from nothing picks C (clearly above
   /// A; B ties A and loses on id), but the fold from C picks B (ties C, smaller id), and the fold
@@ -105,13 +116,7 @@ import TierscanTestSupport
   /// alternates with max_depth; the production algorithm must follow it even though no arc
   /// source changes after layer 1.
   @Test func nonTransitiveTiesFollowTheReference() throws {
-    var f = GraphFixture()
-    for id in ["A", "B", "C", "V"] { f.entity(id) }
-    f.edge("A", "V", basis: .observed)
-    f.edge("B", "V", basis: .observed)
-    f.edge("C", "V", basis: .observed)
-    let graph = f.build()
-    let inherent = [0.5, 0.5 + 0.6e-12, 0.5 + 1.2e-12, 0]
+    let (graph, inherent) = Self.nonTransitiveCase()
     let expectedSource = [1: "C", 2: "B", 3: "C", 4: "B"]
     for depth in 1...4 {
       let config = try RiskConfig.parse(#"{"hop_decay": 1, "max_depth": \#(depth)}"#)
