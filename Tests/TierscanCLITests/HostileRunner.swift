@@ -41,7 +41,7 @@ enum HostileRunner {
     }
     process.currentDirectoryURL = TierscanBinary.root
     if sanitized {
-      // Leak reports (from Foundation and ZIPFoundation) would change the exit code.
+      // Leak reports (from Foundation) would change the exit code.
       var environment = ProcessInfo.processInfo.environment
       environment["ASAN_OPTIONS"] = "detect_leaks=0"
       process.environment = environment

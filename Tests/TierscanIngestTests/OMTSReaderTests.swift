@@ -138,6 +138,35 @@ import TierscanCore
     #expect(edgesFirst.relationships[0].provenance.line == 4)
   }
 
+  /// A streamed file is read from the descriptor that was opened and checked, never reopened by
+  /// path: with its path removed right after opening, the edges that come before the nodes are
+  /// still read a second time, from that descriptor (the old reader reopened the path for it).
+  @Test func edgesBeforeNodesAreReadAgainFromTheOpenedFile() throws {
+    let text = Self.header + """
+      "edges": [
+        {"id": "e1", "type": "supplies", "source": "s1", "target": "buyer", "properties": {"valid_from": "2020-01-01"}}
+      ],
+      "nodes": [
+        {"id": "buyer", "type": "organization", "name": "Buyer"},
+        {"id": "s1", "type": "organization", "name": "Supplier"}
+      ]
+    }
+
+    """
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let url = directory.appendingPathComponent("a.omts")
+    try Data(text.utf8).write(to: url)
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    try FileManager.default.removeItem(at: url)
+    let read = OMTSReader.read(path: "a.omts", handle: handle, limits: JSONLimits())
+    #expect(InterchangeTestSupport.rules(read).filter { $0.hasPrefix("error") } == [])
+    #expect(read.entities.map(\.id) == ["buyer", "s1"])
+    #expect(read.relationships.map { "\($0.from) \($0.type) \($0.to)" } == ["s1 supplies buyer"])
+  }
+
   /// One node or edge longer than the streamed-value limit is an error at its start; the nodes
   /// before it are kept.
   @Test func aValueLongerThanTheLimitIsAnError() throws {

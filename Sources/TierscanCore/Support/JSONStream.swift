@@ -10,7 +10,7 @@ import Foundation
 /// columns. Before a value is read the buffer is filled to ``JSONLimits/maxValueBytes`` ahead (or
 /// the end of the file); a value longer than that is an error `a JSON value longer than N bytes`.
 /// A ``checkpoint()`` taken before a container lets a second stream read that part of the file
-/// again (``init(path:limits:resuming:)``).
+/// again (``init(handle:bytes:limits:resuming:)``).
 public struct JSONStream {
   /// Where a stream stands in its file: enough to read on from there with a new stream.
   public struct Checkpoint: Sendable, Hashable {
@@ -46,14 +46,24 @@ public struct JSONStream {
   ///
   /// - Throws: when the file cannot be opened.
   public init(path: String, limits: JSONLimits = JSONLimits()) throws {
-    handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+    try self.init(handle: FileHandle(forReadingFrom: URL(fileURLWithPath: path)), limits: limits)
+  }
+
+  /// A stream over the file open on `handle`, from its start (the handle is moved there): the
+  /// reader that opened and checked the file reads that very file, not whatever its path names
+  /// later (docs/reliability.md). The handle stays the caller's.
+  ///
+  /// - Throws: when the file cannot be read.
+  public init(handle: FileHandle, limits: JSONLimits = JSONLimits()) throws {
+    try handle.seek(toOffset: 0)
+    self.handle = handle
     parser = JSONParser(bytes: [], limits: limits)
     isAtEndOfFile = false
     bufferOffset = 0
     self.limits = limits
     depth = 0
     // The first chunk through the BOM-skipping initialiser.
-    let first = try Self.read(handle!, count: Self.chunkSize(limits))
+    let first = try Self.read(handle, count: Self.chunkSize(limits))
     isAtEndOfFile = first.isEmpty
     parser = JSONParser(bytes: first, limits: limits)
   }
@@ -61,17 +71,24 @@ public struct JSONStream {
   /// A stream that reads `bytes` (or the file at `path`) on from `checkpoint`, taken by another
   /// stream over the same document.
   public init(path: String?, bytes: [UInt8]?, limits: JSONLimits = JSONLimits(), resuming checkpoint: Checkpoint) throws {
+    let handle = try bytes == nil ? FileHandle(forReadingFrom: URL(fileURLWithPath: path ?? "")) : nil
+    try self.init(handle: handle, bytes: bytes, limits: limits, resuming: checkpoint)
+  }
+
+  /// A stream that reads `bytes` (or the file open on `handle`, moved to the checkpoint) on from
+  /// `checkpoint`, taken by another stream over the same document.
+  public init(handle: FileHandle?, bytes: [UInt8]?, limits: JSONLimits = JSONLimits(), resuming checkpoint: Checkpoint) throws {
     self.limits = limits
     depth = checkpoint.depth
     bufferOffset = checkpoint.offset
     if let bytes {
-      handle = nil
+      self.handle = nil
       isAtEndOfFile = true
       parser = JSONParser(
         continuing: Array(bytes[min(checkpoint.offset, bytes.count)...]), line: checkpoint.line,
         column: checkpoint.column, depth: checkpoint.depth, limits: limits)
     } else {
-      let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path ?? ""))
+      guard let handle else { throw CocoaError(.fileReadUnknown) }
       try handle.seek(toOffset: UInt64(checkpoint.offset))
       self.handle = handle
       let first = try Self.read(handle, count: Self.chunkSize(limits))

@@ -39,10 +39,12 @@ public enum JSONInputReader {
     let size = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     let isOMTSExtension = (path as NSString).pathExtension.lowercased() == "omts"
     let startsAsOMTS = !isOMTSExtension && Self.startsAsOMTS(descriptor, limits: limits)
-    close(descriptor)
     if isOMTSExtension || startsAsOMTS {
-      return OMTSReader.read(path: path, file: file.url.path, limits: limits)
+      // Streamed from the descriptor that was checked, never reopened by path.
+      let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+      return OMTSReader.read(path: path, handle: handle, limits: limits)
     }
+    close(descriptor)
     guard size <= limits.maxDocumentBytes else {
       return unread(
         Finding(

@@ -1,3 +1,4 @@
+import Foundation
 import TierscanCore
 
 /// Reads an OMTS graph (`.omts` JSON, OMTS 0.1.0; CBOR is not read) into entity and relationship
@@ -45,13 +46,19 @@ struct OMTSReader {
   var foreignDeclaredTiers: [Int] = []
   var countries = InterchangeCountries()
 
-  /// Reads the file at `file` (default: `path`) as a stream, or `bytes` when the caller already
-  /// holds the whole file; records and findings cite `path`.
-  static func read(path: String, file: String? = nil, bytes: [UInt8]? = nil, limits: JSONLimits) -> IngestedInputs {
-    let file = file ?? path
+  /// Reads the file open on `handle` as a stream, or `bytes` when the caller already holds the
+  /// whole file; records and findings cite `path`. The handle stays the caller's.
+  static func read(path: String, handle: FileHandle? = nil, bytes: [UInt8]? = nil, limits: JSONLimits) -> IngestedInputs {
     var reader = OMTSReader(path: path, summary: InputFileSummary(path: path, kind: .omts))
     do {
-      var stream = try bytes.map { JSONStream(bytes: $0, limits: limits) } ?? JSONStream(path: file, limits: limits)
+      var stream: JSONStream
+      if let bytes {
+        stream = JSONStream(bytes: bytes, limits: limits)
+      } else if let handle {
+        stream = try JSONStream(handle: handle, limits: limits)
+      } else {
+        throw CocoaError(.fileReadUnknown)
+      }
       do {
         try reader.readDocument(&stream)
       } catch {
@@ -60,7 +67,7 @@ struct OMTSReader {
       if let checkpoint = reader.deferredEdges {
         // The edges came before the nodes: read them again now that every node is known. A
         // syntax error here was reported by the first pass; the edges before it are kept.
-        var again = try JSONStream(path: bytes == nil ? file : nil, bytes: bytes, limits: limits, resuming: checkpoint)
+        var again = try JSONStream(handle: bytes == nil ? handle : nil, bytes: bytes, limits: limits, resuming: checkpoint)
         try? reader.readArray(&again, key: "edges") { reader, value, line, index in reader.readEdge(value, line: line, index: index) }
       }
     } catch {
