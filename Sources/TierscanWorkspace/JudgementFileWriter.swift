@@ -34,7 +34,9 @@ enum JudgementFileWriter {
   private static func row(_ cells: [String], into out: inout [UInt8]) {
     for (i, cell) in cells.enumerated() {
       if i > 0 { out.append(UInt8(ascii: ",")) }
-      let needsQuotes = cell.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10 }
+      let needsQuotes = cell.utf8.contains { (byte: UInt8) -> Bool in
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 13 || byte == 10
+      }
       guard needsQuotes else {
         out.append(contentsOf: cell.utf8)
         continue

@@ -25,7 +25,7 @@ extension GraphBuilder {
   ///
   /// - Complexity: near-linear in the number of records (union-find with interned keys).
   func components(
-    of entityRecords: [EntityRecord], links: [(left: String, right: String, provenance: Provenance)] = [],
+    of entityRecords: EntityRecordTable, links: [(left: String, right: String, provenance: Provenance)] = [],
     findings: inout FindingLog
   ) -> RecordComponents {
     let recordCount = entityRecords.count
@@ -40,11 +40,10 @@ extension GraphBuilder {
     var identifierKeys = IdentifierUnion()
     for i in entityRecords.indices {
       let element = Int32(i)
-      let (id, inserted) = recordIDs.intern(entityRecords[i].id)
+      let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
       if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
-      let identifiers = entityRecords[i].identifiers
-      guard identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil else { continue }
-      identifierKeys.union(identifiers, element: element, sets: &sets)
+      guard entityRecords.hasMergingIdentifier(i) else { continue }
+      identifierKeys.union(entityRecords.identifiers(i), element: element, sets: &sets)
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
     // Reviewer links (`same` judgements): the first records of the two ids, joined.
@@ -81,25 +80,25 @@ extension GraphBuilder {
 
   /// Joins each name-merging record that is alone in its set to the first other set whose
   /// records carry the same normalised name or alias.
-  private func mergeByName(_ records: [EntityRecord], sets: inout UnionFind, findings: inout FindingLog) {
-    guard records.contains(where: \.mergesByName) else { return }
+  private func mergeByName(_ records: EntityRecordTable, sets: inout UnionFind, findings: inout FindingLog) {
+    guard records.anyMergesByName else { return }
     var setSizes: [Int32: Int] = [:]
     for i in records.indices { setSizes[sets.find(Int32(i)), default: 0] += 1 }
     var firstByName: [String: Int32] = [:]
-    for (i, record) in records.enumerated() where !record.mergesByName {
-      for name in [record.name ?? ""] + record.aliases {
+    for i in records.indices where !records.mergesByName(i) {
+      for name in [records.name(i) ?? ""] + records.aliases(i) {
         let key = normalizer.normalize(name)
         if !key.isEmpty, firstByName[key] == nil { firstByName[key] = Int32(i) }
       }
     }
-    for (i, record) in records.enumerated() where record.mergesByName {
-      guard setSizes[sets.find(Int32(i))] == 1, let name = record.name else { continue }
+    for i in records.indices where records.mergesByName(i) {
+      guard setSizes[sets.find(Int32(i))] == 1, let name = records.name(i) else { continue }
       let key = normalizer.normalize(name)
       guard !key.isEmpty, let target = firstByName[key] else { continue }
       sets.union(target, Int32(i))
       findings.add(
-        .warning, .nameMerge, at: record.provenance,
-        "'\(name)' merged by normalised name with entity '\(records[Int(target)].id)'")
+        .warning, .nameMerge, at: records.provenance(i),
+        "'\(name)' merged by normalised name with entity '\(records.id(Int(target)))'")
     }
   }
 }

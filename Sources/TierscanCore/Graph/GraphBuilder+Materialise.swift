@@ -7,7 +7,7 @@ extension GraphBuilder {
   ///
   /// - Complexity: near-linear in the records of multi-record components.
   func mergeComponents(
-    _ entityRecords: [EntityRecord], components: RecordComponents, findings: inout FindingLog
+    _ entityRecords: EntityRecordTable, components: RecordComponents, findings: inout FindingLog
   ) -> [Int32: Entity] {
     let (componentOfRecord, componentSize, firstRecord) =
       (components.componentOfRecord, components.componentSize, components.firstRecord)
@@ -19,12 +19,12 @@ extension GraphBuilder {
     var mergedEntities: [Int32: Entity] = [:]
     for c in 0..<firstRecord.count {
       let i = Int(firstRecord[c])
-      if componentSize[c] == 1, Self.isSimple(entityRecords[i]) { continue }
+      if componentSize[c] == 1, Self.isSimple(entityRecords, i) { continue }
       var list = members[c] ?? [i]
       // Records that merge by name (CMRT declaring companies) join an existing entity: the
       // existing records come first, so the entity keeps their id and values (model §2.8).
-      if list.contains(where: { entityRecords[$0].mergesByName }) {
-        list = list.filter { !entityRecords[$0].mergesByName } + list.filter { entityRecords[$0].mergesByName }
+      if list.contains(where: { entityRecords.mergesByName($0) }) {
+        list = list.filter { !entityRecords.mergesByName($0) } + list.filter { entityRecords.mergesByName($0) }
       }
       mergedEntities[Int32(c)] = merge(records: list.map { entityRecords[$0] }, findings: &findings)
     }
@@ -35,7 +35,7 @@ extension GraphBuilder {
   ///
   /// - Complexity: O((V + E) log V) for the sort by id.
   func materialise(
-    entityRecords: [EntityRecord], components: RecordComponents, mergedEntities: [Int32: Entity],
+    entityRecords: EntityRecordTable, components: RecordComponents, mergedEntities: [Int32: Entity],
     endpoints: ResolvedEndpoints, relationshipRecords: RelationshipRecordTable
   ) -> SupplyGraph {
     let (componentOfRecord, componentSize, firstRecord) =
@@ -44,7 +44,7 @@ extension GraphBuilder {
     // Sort by id bytes, then build each entity in its place (no copies of whole entities) and
     // the lookup of every id. A component's id is its first record's, except where a
     // name-merging record came first (the merge puts it last).
-    var entityIDs = firstRecord.map { entityRecords[Int($0)].id } + placeholders.map(\.id)
+    var entityIDs = firstRecord.map { entityRecords.id(Int($0)) } + placeholders.map(\.id)
     for (c, entity) in mergedEntities { entityIDs[Int(c)] = entity.id }  // distinct slots: order is irrelevant
     let order = Self.orderByIDBytes(entityIDs)
     var indexOfComponent = [EntityIndex](repeating: 0, count: order.count)
@@ -59,22 +59,17 @@ extension GraphBuilder {
           id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
           identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
           sources: .one(placeholder.provenance), isPlaceholder: true)
-      } else if componentSize[c] == 1, Self.isSimple(entityRecords[Int(firstRecord[c])]) {
-        Self.appendSingle(entityRecords[Int(firstRecord[c])], to: &table)
+      } else if componentSize[c] == 1, Self.isSimple(entityRecords, Int(firstRecord[c])) {
+        Self.appendSingle(entityRecords, Int(firstRecord[c]), to: &table)
       } else {
         table.append(mergedEntities[Int32(c)]!)
       }
     }
     let entities = EntityTable(table)
-    // Every id resolves to its entity: the records' ids, then the placeholders' (new) ids.
-    var allIDs = components.recordIDs
-    var entityOfID = (0..<components.recordIDs.count).map { id in
+    // Every id resolves to its entity: an entity's own id (placeholders' too) by a search of the
+    // sorted table, a record id merged into another entity through a small hash table.
+    let ids = EntityIDLookup(ids: components.recordIDs, entities: entities) { id in
       indexOfComponent[Int(componentOfRecord[Int(components.firstRecordOfID[id])])]
-    }
-    for (p, placeholder) in placeholders.enumerated() {
-      let (_, inserted) = allIDs.intern(placeholder.id)
-      assert(inserted, "a placeholder's id is no record's id")
-      entityOfID.append(indexOfComponent[firstRecord.count + p])
     }
 
     let indexOfEndpoint = endpoints.componentOfEndpoint.map { indexOfComponent[Int($0)] }
@@ -82,7 +77,7 @@ extension GraphBuilder {
       from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID),
       to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID),
       basis: relationshipRecords.basis.map { $0 ?? .declared }, columns: relationshipRecords.columns)
-    return SupplyGraph(entities: entities, relationships: relationships, ids: allIDs, entityOfID: entityOfID)
+    return SupplyGraph(entities: entities, relationships: relationships, ids: ids)
   }
 
   /// `values[indices[r]]` for every `r`.
@@ -129,24 +124,25 @@ extension GraphBuilder {
   /// not when an attribute key is given twice (it can conflict with itself), nor with long
   /// lists, which go through the merge's hashed de-duplication (the pairwise checks of
   /// ``single(_:)`` would be quadratic).
-  private static func isSimple(_ record: EntityRecord) -> Bool {
-    let attributes = record.attributes
-    guard attributes.count <= 8, record.commodities.count <= 8, record.aliases.count <= 8 else { return false }
-    if attributes.count > 1 {
-      for i in 1..<attributes.count where attributes[..<i].contains(where: { $0.key == attributes[i].key }) {
-        return false
-      }
+  private static func isSimple(_ records: EntityRecordTable, _ r: Int) -> Bool {
+    guard records.attributeCount(r) <= 8, records.commodityCount(r) <= 8, records.aliasCount(r) <= 8 else { return false }
+    guard records.attributeCount(r) > 1 else { return true }
+    let attributes = records.attributes(r)
+    for i in 1..<attributes.count where attributes[..<i].contains(where: { $0.key == attributes[i].key }) {
+      return false
     }
     return true
   }
 
-  /// Appends the entity of a component with exactly one record that ``isSimple(_:)``.
-  private static func appendSingle(_ record: EntityRecord, to table: inout EntityTableBuilder) {
+  /// Appends the entity of a component with exactly one record (`r`) that ``isSimple(_:_:)``.
+  private static func appendSingle(_ records: EntityRecordTable, _ r: Int, to table: inout EntityTableBuilder) {
+    let id = records.id(r)
     table.append(
-      id: record.id, name: record.name ?? record.id, kind: record.kind ?? .company, country: record.country,
-      sector: record.sector, commodities: sortedDistinct(record.commodities), identifiers: record.identifiers,
-      aliases: firstDistinct(record.aliases), rawMaterial: record.rawMaterial == true, attributes: record.attributes,
-      sources: .one(record.provenance), isPlaceholder: false)
+      id: id, name: records.name(r) ?? id, kind: records.kind(r) ?? .company, country: records.country(r),
+      sector: records.sector(r), commodities: sortedDistinct(records.commodities(r)),
+      identifiers: records.identifiers(r), aliases: firstDistinct(records.aliases(r)),
+      rawMaterial: records.rawMaterial(r) == true, attributes: records.attributes(r),
+      sources: .one(records.provenance(r)), isPlaceholder: false)
   }
 
   /// The distinct values of a short list in byte order; a list already strictly ascending is

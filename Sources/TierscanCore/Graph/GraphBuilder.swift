@@ -26,7 +26,19 @@ public struct GraphBuilder {
   public func build(
     entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
   ) -> SupplyGraph {
-    build(entityRecords: entityRecords, relationshipRecords: RelationshipRecordTable(relationshipRecords), findings: &findings)
+    build(
+      entityRecords: EntityRecordTable(entityRecords), relationshipRecords: RelationshipRecordTable(relationshipRecords),
+      findings: &findings)
+  }
+
+  /// Builds the graph from entity records given as values (stored as an ``EntityRecordTable`` first).
+  public func build(
+    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
+    links: [(left: String, right: String, provenance: Provenance)] = [], findings: inout FindingLog
+  ) -> SupplyGraph {
+    build(
+      entityRecords: EntityRecordTable(entityRecords), relationshipRecords: relationshipRecords, links: links,
+      findings: &findings)
   }
 
   /// Builds the graph from a record table; the graph's ``RelationshipTable`` shares the table's
@@ -39,7 +51,7 @@ public struct GraphBuilder {
   ///   provenance joins the merged entity's `sources`. A link naming an id no record has is ignored
   ///   here (the judgement is reported as stale by the caller).
   public func build(
-    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
+    entityRecords: EntityRecordTable, relationshipRecords: RelationshipRecordTable,
     links: [(left: String, right: String, provenance: Provenance)] = [], findings: inout FindingLog
   ) -> SupplyGraph {
     buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
@@ -51,7 +63,7 @@ public struct GraphBuilder {
   /// materialise the sorted entities, the id table and the relationship table
   /// (`GraphBuilder+Materialise.swift`, which also holds the merge). Findings come in that order.
   private func buildGraph(
-    entityRecords: [EntityRecord], relationshipRecords: RelationshipRecordTable,
+    entityRecords: EntityRecordTable, relationshipRecords: RelationshipRecordTable,
     links: [(left: String, right: String, provenance: Provenance)], findings: inout FindingLog
   ) -> SupplyGraph {
     let components = self.components(of: entityRecords, links: links, findings: &findings)

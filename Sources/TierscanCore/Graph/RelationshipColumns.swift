@@ -10,8 +10,8 @@
 ///   neither, so the pair is stored only for those that give one (``valueSlot``: -1, or the pair's
 ///   index in ``slotShare`` and ``slotConfidence``).
 /// - ``reportingYear``: `Int32`, ``noYear`` (`Int32.min`) for `nil`.
-/// - ``line``: the provenance line; the provenance file is a run-length table over ``fileNames``
-///   (records of one file are contiguous).
+/// - ``line``: the provenance line, as runs of consecutive lines (``LineColumn``); the provenance
+///   file is a run-length table over ``fileNames`` (records of one file are contiguous).
 /// - Rare values live in a sparse side table sorted by relationship index (``extraRows``,
 ///   ``extras``): attributes, a provenance column/sheet/cell or a `nil` line, a line or year that
 ///   does not fit the `Int32` column, a JSON pointer that does not end in an index. A row listed
@@ -38,7 +38,7 @@ public struct RelationshipColumns: Sendable {
   /// Confidences of the relationships with a slot (``missing`` where only a share is given).
   public private(set) var slotConfidence: [Double] = []
   public private(set) var reportingYear: [Int32] = []
-  public private(set) var line: [Int32] = []
+  public private(set) var line = LineColumn()
   /// Distinct provenance file names.
   public private(set) var fileNames: [String] = []
   /// First relationship of each run of one file, ascending; ``runFiles`` holds the run's file.

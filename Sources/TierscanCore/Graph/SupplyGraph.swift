@@ -19,8 +19,7 @@ public struct SupplyGraph: Sendable {
   /// Relationships entering each entity.
   public let incoming: Adjacency
   /// Every id (kept ids and merged-away ids) and the entity each resolves to.
-  private let ids: ByteInterner
-  private let entityOfID: [EntityIndex]
+  private let ids: EntityIDLookup
 
   /// Assembles a graph; entities must already be sorted by id bytes and relationships resolved.
   ///
@@ -33,8 +32,15 @@ public struct SupplyGraph: Sendable {
     self.entities = entities
     self.relationships = relationships
     (self.outgoing, self.incoming) = Adjacency.both(entityCount: entities.count, from: relationships.from, to: relationships.to)
+    self.ids = EntityIDLookup(ids: ids, entityOfID: entityOfID, entities: entities)
+  }
+
+  /// Assembles a graph whose ids resolve through `ids` (the graph builder's).
+  init(entities: EntityTable, relationships: RelationshipTable, ids: EntityIDLookup) {
+    self.entities = entities
+    self.relationships = relationships
+    (self.outgoing, self.incoming) = Adjacency.both(entityCount: entities.count, from: relationships.from, to: relationships.to)
     self.ids = ids
-    self.entityOfID = entityOfID
   }
 
   /// Assembles a graph from relationship values (stored as a ``RelationshipTable``); every
@@ -60,8 +66,9 @@ public struct SupplyGraph: Sendable {
 
   /// The entity an id resolves to: its own id or any id merged into it.
   ///
-  /// - Complexity: O(1) expected.
-  public func index(of id: String) -> EntityIndex? { ids.index(of: id).map { entityOfID[Int($0)] } }
+  /// - Complexity: O(log V) for an entity's own id (a search of the id-sorted table), O(1)
+  ///   expected for an id merged into another entity.
+  public func index(of id: String) -> EntityIndex? { ids.index(of: id, in: entities) }
 
   /// The entity at `index`.
   @inlinable

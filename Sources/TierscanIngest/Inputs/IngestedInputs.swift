@@ -5,7 +5,8 @@ import TierscanCore
 /// Each file reader returns one of these for its file; the ingestor appends them in input
 /// order (files may be read in parallel).
 public struct IngestedInputs: Sendable {
-  public var entities: [EntityRecord] = []
+  /// Entity records in input order (struct of arrays; subscripting gives a record).
+  public var entities = EntityRecordTable()
   /// Relationship records in input order (struct of arrays; subscripting gives a record).
   public var relationships = RelationshipRecordTable()
   public var riskList: [RiskListEntry] = []

@@ -216,11 +216,16 @@ struct OMTSReader {
     for (i, record) in result.entities.enumerated() where order[record.id] == nil { order[record.id] = i }
     let rename = sameAs.renames(order: order)
     if !rename.isEmpty {
-      for i in result.entities.indices {
-        guard let canonical = rename[result.entities[i].id] else { continue }
-        result.entities[i].aliases.append(result.entities[i].id)
-        result.entities[i].id = canonical
+      var renamedEntities = EntityRecordTable()
+      renamedEntities.reserveCapacity(result.entities.count)
+      for var record in result.entities {
+        if let canonical = rename[record.id] {
+          record.aliases.append(record.id)
+          record.id = canonical
+        }
+        renamedEntities.append(record)
       }
+      result.entities = renamedEntities
       var renamed = RelationshipRecordTable()
       renamed.reserveCapacity(result.relationships.count)
       for var record in result.relationships {

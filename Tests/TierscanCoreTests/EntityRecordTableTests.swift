@@ -1,0 +1,89 @@
+import Testing
+import TierscanCore
+
+/// ``EntityRecordTable`` gives back every record exactly as stored (each optional field given or
+/// not, every kind of provenance), however the table was built: record by record, from an array,
+/// or joined from parts at any cut (a split read's halves).
+@Suite struct EntityRecordTableTests {
+  private struct SplitMix {
+    var state: UInt64
+    mutating func next(_ bound: Int) -> Int {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+  }
+
+  private static func records(seed: UInt64, count: Int) -> [EntityRecord] {
+    var random = SplitMix(state: seed)
+    func pick<T>(_ values: [T]) -> T { values[random.next(values.count)] }
+    let provenances = [
+      Provenance(file: "e.csv", line: 2), Provenance(file: "other.csv", line: 0), Provenance(file: "w.xlsx", line: 3, sheet: "S", cell: "D3"),
+      Provenance(file: "g.omts", line: 12, pointer: "/nodes/4"), Provenance(file: "x.csv"),
+      Provenance(file: "x.xml", line: 4, column: 9), Provenance(file: "e.csv", line: Int(UInt32.max) + 1),
+      Provenance(file: "e.csv", line: -3),
+    ]
+    return (0..<count).map { n in
+      EntityRecord(
+        id: pick(["E\(n)", "", "é\(n)", "e\u{301}", "A very long identifier beyond fifteen bytes \(n)"]),
+        name: pick([nil, "", "Acme", "Société Générale Textile Ltd \(n)"]), kind: pick([nil] + EntityKind.allCases.map { $0 }),
+        country: pick([nil, "GB", "CN"]), sector: pick([nil, "textiles", ""]),
+        commodities: pick([[], ["cotton"], ["tin", "cotton", "tin"], ["polyester"]]),
+        identifiers: pick([
+          Identifiers(), Identifiers(lei: "5493001KJTIIGC8Y1R12"), Identifiers(duns: "123456789", vat: "GB1", cid: "CID000001"),
+        ]),
+        aliases: pick([[], ["Acme Ltd"], ["B", "", "B"]]), rawMaterial: pick([nil, true, false]),
+        attributes: pick([[], [Attribute("note", "x")], [Attribute("a", "1"), Attribute("a", "2")]]),
+        provenance: pick(provenances).with(line: n), mergesByName: random.next(5) == 0)
+    }
+  }
+
+  @Test(arguments: 0..<8 as Range<UInt64>)
+  func givesBackEveryRecord(seed: UInt64) {
+    let records = Self.records(seed: seed, count: 40 + Int(seed) * 7)
+    let table = EntityRecordTable(records)
+    #expect(table.count == records.count)
+    #expect(Array(table) == records)
+    for (r, record) in records.enumerated() {
+      #expect(table.id(r) == record.id && table.name(r) == record.name && table.kind(r) == record.kind)
+      #expect(table.country(r) == record.country && table.sector(r) == record.sector)
+      #expect(table.commodities(r) == record.commodities && table.commodityCount(r) == record.commodities.count)
+      #expect(table.identifiers(r) == record.identifiers && table.aliases(r) == record.aliases)
+      #expect(table.aliasCount(r) == record.aliases.count && table.attributeCount(r) == record.attributes.count)
+      #expect(table.rawMaterial(r) == record.rawMaterial && table.attributes(r) == record.attributes)
+      #expect(table.provenance(r) == record.provenance && table.mergesByName(r) == record.mergesByName)
+      let merging = record.identifiers.lei != nil || record.identifiers.duns != nil || record.identifiers.cid != nil
+      #expect(table.hasMergingIdentifier(r) == merging)
+      #expect(table.withID(r) { Array($0) } == Array(record.id.utf8))
+    }
+    #expect(table.anyMergesByName == records.contains(where: \.mergesByName))
+    for cut in stride(from: 0, through: records.count, by: 9) {
+      var first = EntityRecordTable(records[..<cut])
+      first.append(contentsOf: EntityRecordTable(records[cut...]))
+      #expect(first == table, "cut \(cut)")
+      var appended = EntityRecordTable()
+      appended.append(contentsOf: records[..<cut])
+      appended.append(contentsOf: Array(records[cut...]))
+      #expect(Array(appended) == records)
+    }
+  }
+
+  @Test func differentRecordsMakeDifferentTables() {
+    let a: EntityRecordTable = [EntityRecord(id: "A", name: "One", provenance: Provenance(file: "e.csv", line: 2))]
+    let b: EntityRecordTable = [EntityRecord(id: "A", name: nil, provenance: Provenance(file: "e.csv", line: 2))]
+    let c: EntityRecordTable = [EntityRecord(id: "A", name: "One", provenance: Provenance(file: "e.csv", line: 3))]
+    #expect(a != b && a != c && b != c)
+  }
+}
+
+extension Provenance {
+  /// The same place on another line (kept as it is when it has no line).
+  fileprivate func with(line n: Int) -> Provenance {
+    guard let line, line >= 0, line < Int(UInt32.max) else { return self }
+    var copy = self
+    copy.line = line + n
+    return copy
+  }
+}

@@ -1,0 +1,74 @@
+import Testing
+import TierscanCore
+
+/// ``LineColumn`` gives back every line exactly as a plain array would, however the lines run,
+/// and whichever way the column was built (row by row or joined from parts).
+@Suite struct LineColumnTests {
+  /// A deterministic generator (no randomness reaches a test's verdict unseeded).
+  private struct SplitMix {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  /// Lines with runs of consecutive values, jumps, repeats, -1 and the `Int32` extremes.
+  private static func lines(seed: UInt64, count: Int, jumpEvery: UInt64) -> [Int32] {
+    var random = SplitMix(state: seed)
+    var lines: [Int32] = []
+    var line: Int32 = 2
+    for _ in 0..<count {
+      switch random.next() % jumpEvery {
+      case 0: line = Int32(truncatingIfNeeded: random.next() % 1_000)
+      case 1: line = -1
+      case 2: line = Int32.max
+      case 3: line = Int32.min
+      case 4: line = line == Int32.max ? 0 : line  // a repeated line
+      default: line = line == Int32.max ? 0 : line + 1
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  @Test(arguments: [2, 5, 40, 1_000])
+  func givesBackEveryLine(jumpEvery: Int) {
+    for seed in 0..<20 as Range<UInt64> {
+      let lines = Self.lines(seed: seed, count: Int(seed % 7) * 97 + 3, jumpEvery: UInt64(jumpEvery))
+      var column = LineColumn()
+      for line in lines { column.append(line) }
+      #expect(column.count == lines.count)
+      #expect((0..<lines.count).map { column[$0] } == lines, "seed \(seed), jump every \(jumpEvery)")
+      // Joined at every cut (a split read's halves), the column reads the same.
+      for cut in stride(from: 0, through: lines.count, by: max(1, lines.count / 9)) {
+        var first = LineColumn()
+        var second = LineColumn()
+        for line in lines[..<cut] { first.append(line) }
+        for line in lines[cut...] { second.append(line) }
+        first.append(contentsOf: second)
+        #expect(first.count == lines.count)
+        #expect((0..<lines.count).map { first[$0] } == lines, "seed \(seed), cut \(cut)")
+        #expect((0..<first.count).map { first[$0] } == (0..<column.count).map { column[$0] })
+      }
+    }
+  }
+
+  @Test func oneFileOfOneLineRowsIsOneRun() {
+    var column = LineColumn()
+    for line in 2..<100_002 as Range<Int32> { column.append(line) }
+    #expect(column.isRunEncoded)
+    #expect(column[0] == 2 && column[99_999] == 100_001 && column[54_321] == 54_323)
+  }
+
+  @Test func manyShortRunsTurnIntoAPlainArray() {
+    var column = LineColumn()
+    // Two-line records everywhere: every row starts a run.
+    for row in 0..<1_000 as Range<Int32> { column.append(2 + 2 * row) }
+    #expect(!column.isRunEncoded)
+    #expect((0..<1_000).map { column[$0] } == (0..<1_000).map { 2 + 2 * Int32($0) })
+  }
+}
