@@ -27,19 +27,25 @@ public struct DuplicateFinder: Sendable {
   public func pairs(
     in records: [PreparedRecord], comparable: @Sendable (Int, Int) -> Bool = { _, _ in true }
   ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
-    let index = BlockingIndex(records: records, config: config)
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
-    let names = ParallelWork.array(count: records.count, minimumToSplit: 2_000) { bound.prepare(records[$0]) }
-    let gate = WordGate(records: records, config: config)
+    // The index on one core while the other prepares the word gate and the bound's names.
+    let (index, (gate, names)) = ParallelWork.pair(
+      { BlockingIndex(records: records, config: config) },
+      { (WordGate(records: records, config: config), records.map { bound.prepare($0) }) })
+    // Records in many pieces of equal size, taken by the workers as they come free (two halves
+    // leave a core idle whenever one half is slower, or one core is busy with something else);
+    // the pieces' results are joined in record order.
+    let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
+    let ranges = stride(from: 0, to: max(records.count, 1), by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
     // Every record's candidates first (both sides query: a pair may be among one side's top
     // candidates only), as sorted lists per piece; then each unordered pair is considered once.
-    let ranges = ParallelWork.ranges(count: records.count, minimumToSplit: 2_000)
     let lists = ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32]) in
       var scratch = index.makeScratch()
       var offsets = [0]
       offsets.reserveCapacity(ranges[w].count + 1)
       var targets: [Int32] = []
+      targets.reserveCapacity(ranges[w].count * config.maxCandidates)
       // Records read in place (a copy retains and releases every string and array it holds).
       records.withUnsafeBufferPointer { records in
         for i in ranges[w] {
@@ -54,12 +60,9 @@ public struct DuplicateFinder: Sendable {
       }
       return (offsets, targets)
     }
-    let pieceOf = ranges.map(\.lowerBound)
     /// The candidates of record `i` (sorted ascending).
     @Sendable func candidates(_ i: Int) -> ArraySlice<Int32> {
-      var w = 0
-      while w + 1 < pieceOf.count && pieceOf[w + 1] <= i { w += 1 }
-      let local = i - pieceOf[w]
+      let (w, local) = i.quotientAndRemainder(dividingBy: pieceSize)
       return lists[w].targets[lists[w].offsets[local]..<lists[w].offsets[local + 1]]
     }
     let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int) in

@@ -68,8 +68,12 @@ public struct ResolveReport: Sendable {
       let bound = ScoreBound(config: config)
       let rowNames = rows.map { bound.prepare($0) }
       let gate = WordGate(records: rows, config: config)
-      // Entities query the rows on both cores; the pieces are joined in entity order.
-      let rowMatches = ParallelWork.map(count: records.count, minimumToSplit: 2_000) { range in
+      // Entities query the rows on both cores, in many pieces taken as the workers come free;
+      // the pieces are joined in entity order.
+      let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
+      let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
+      let rowMatches = ParallelWork.each(count: ranges.count) { w in
+        let range = ranges[w]
         var scratch = index.makeScratch()
         var query = gate.makeQuery()
         var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
