@@ -620,40 +620,58 @@ public struct BlockingIndex: Sendable {
       return
     }
     // The count of the last candidate taken: every record above it is taken, and of those at
-    // it the lowest indices fill the rest.
-    var highest: Int32 = 0
-    for member in scratch.touched { highest = max(highest, scratch.shared[Int(member)]) }
-    let threshold: Int32
-    if highest < 4096 {
-      if scratch.histogram.count <= Int(highest) { scratch.histogram = [Int32](repeating: 0, count: Int(highest) + 1) }
-      for member in scratch.touched { scratch.histogram[Int(scratch.shared[Int(member)])] += 1 }
-      var taken = 0
-      var level = highest
-      while true {
-        taken += Int(scratch.histogram[Int(level)])
-        if taken >= maxCandidates { break }
-        level -= 1
-      }
-      threshold = level
-      for member in scratch.touched { scratch.histogram[Int(scratch.shared[Int(member)])] = 0 }
-    } else {
-      threshold = scratch.touched.map { scratch.shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
+    // it the lowest indices fill the rest. Read through buffers (no uniqueness check per count).
+    var histogram: [Int32] = []
+    var result: [Int] = []
+    var ties: [Int32] = []
+    swap(&histogram, &scratch.histogram)
+    swap(&result, &scratch.result)
+    swap(&ties, &scratch.ties)
+    defer {
+      swap(&histogram, &scratch.histogram)
+      swap(&result, &scratch.result)
+      swap(&ties, &scratch.ties)
     }
-    scratch.ties.removeAll(keepingCapacity: true)
-    for member in scratch.touched {
-      let count = scratch.shared[Int(member)]
-      if count > threshold {
-        scratch.result.append(Int(member))
-      } else if count == threshold {
-        scratch.ties.append(member)
+    let maxCandidates = self.maxCandidates
+    scratch.shared.withUnsafeBufferPointer { shared in
+      scratch.touched.withUnsafeBufferPointer { touched in
+        var highest: Int32 = 0
+        for member in touched { highest = max(highest, shared[Int(member)]) }
+        let threshold: Int32
+        if highest < 4096 {
+          if histogram.count <= Int(highest) { histogram = [Int32](repeating: 0, count: Int(highest) + 1) }
+          threshold = histogram.withUnsafeMutableBufferPointer { histogram in
+            for member in touched { histogram[Int(shared[Int(member)])] += 1 }
+            var taken = 0
+            var level = highest
+            while true {
+              taken += Int(histogram[Int(level)])
+              if taken >= maxCandidates { break }
+              level -= 1
+            }
+            for member in touched { histogram[Int(shared[Int(member)])] = 0 }
+            return level
+          }
+        } else {
+          threshold = touched.map { shared[Int($0)] }.sorted(by: >)[maxCandidates - 1]
+        }
+        ties.removeAll(keepingCapacity: true)
+        for member in touched {
+          let count = shared[Int(member)]
+          if count > threshold {
+            result.append(Int(member))
+          } else if count == threshold {
+            ties.append(member)
+          }
+        }
       }
     }
     // The lowest indices among the ties, when not all of them fit (selected, not sorted: the
     // same set, in an order nothing depends on).
-    let room = maxCandidates - scratch.result.count
-    if scratch.ties.count > room { Self.selectLowest(room, of: &scratch.ties) }
-    for member in scratch.ties.prefix(room) { scratch.result.append(Int(member)) }
-    if sorted { scratch.result.sort() }
+    let room = maxCandidates - result.count
+    if ties.count > room { Self.selectLowest(room, of: &ties) }
+    for member in ties.prefix(room) { result.append(Int(member)) }
+    if sorted { result.sort() }
   }
 }
 

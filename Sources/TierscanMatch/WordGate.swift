@@ -67,6 +67,12 @@ public struct WordGate: Sendable {
     var letters: UInt64
   }
 
+  struct ReadAhead: Sendable {
+    var name: Int32
+    var firstWord: Int32
+    var lastWord: Int32
+  }
+
   /// Records' names as flat columns (the indexed records, or one query).
   struct Columns: Sendable {
     var records: [Record] = []
@@ -101,6 +107,10 @@ public struct WordGate: Sendable {
   /// Identifier values of the indexed records, per scheme.
   private var identifierIDs: [[String: Int32]] = [[:], [:], [:]]
   private var rows = Columns()
+  /// Where each indexed record's first name and its first and last word are (-1 for a record
+  /// without a name): read from this small array, a candidate's record, name and words are
+  /// fetched side by side, not each after the one before (``filter(_:reaching:_:)``).
+  private var readAhead: [ReadAhead] = []
   private let tokens = TokenSimilarity()
   private let config: MatchConfig
 
@@ -128,6 +138,12 @@ public struct WordGate: Sendable {
         record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
         hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
         numberScratch: &numberScratch)
+    }
+    readAhead = rows.records.map { record in
+      guard record.nameEnd > record.nameStart else { return ReadAhead(name: -1, firstWord: -1, lastWord: -1) }
+      let (first, last) = (rows.names[Int(record.nameStart)], rows.names[Int(record.nameEnd) - 1])
+      guard last.fullEnd > first.wordStart else { return ReadAhead(name: record.nameStart, firstWord: -1, lastWord: -1) }
+      return ReadAhead(name: record.nameStart, firstWord: first.wordStart, lastWord: last.fullEnd - 1)
     }
   }
 
@@ -285,17 +301,21 @@ public struct WordGate: Sendable {
               query.columns.words.withUnsafeBufferPointer { qWords in
                 query.columns.numbers.withUnsafeBufferPointer { qNumbers in
                   let q = query.columns.records[0]
-                  // The candidates' rows are scattered over the columns: their first record,
-                  // name and word are read once up front, each candidate's reads independent
-                  // of the others', so that the cache misses overlap instead of following one
-                  // another (a hint only; the result is kept so the reads are not dropped).
+                  // The candidates' rows are scattered over the columns: their record, first
+                  // name and first and last word are read once up front, all found from the
+                  // small `readAhead` array, so that the cache misses overlap (of one candidate
+                  // and of the next) instead of following one another (a hint only; the result
+                  // is kept so the reads are not dropped).
                   var touched: Int32 = 0
-                  for row in candidates {
-                    let record = rRecords[row]
-                    guard record.nameEnd > record.nameStart else { continue }
-                    let name = rNames[Int(record.nameStart)]
-                    guard name.fullEnd > name.wordStart else { continue }
-                    touched ^= rWords[Int(name.wordStart)].id ^ rWords[Int(name.fullEnd) - 1].id
+                  readAhead.withUnsafeBufferPointer { ahead in
+                    for row in candidates {
+                      let a = ahead[row]
+                      touched ^= rRecords[row].nameEnd
+                      guard a.name >= 0 else { continue }
+                      touched ^= rNames[Int(a.name)].fullEnd
+                      guard a.firstWord >= 0 else { continue }
+                      touched ^= rWords[Int(a.firstWord)].id ^ rWords[Int(a.lastWord)].id
+                    }
                   }
                   query.touched = touched
                   for row in candidates

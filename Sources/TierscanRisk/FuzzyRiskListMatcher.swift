@@ -91,89 +91,141 @@ public struct FuzzyRiskListMatcher: Sendable {
 
   /// ``matches(in:)`` with what the screening cost.
   public func screen(_ graph: SupplyGraph) -> (matches: [Match], work: Work) {
-    guard !rows.isEmpty else { return ([], Work()) }
-    let pieces = ParallelWork.map(count: graph.entityCount, minimumToSplit: 2_000) { range in
-      var found: [Match] = []
-      var work = Work()
-      var scratch = index.makeScratch()
-      var gateQuery = gate.makeQuery()
-      var words = NameWords()
-      var ids: [Int32] = []
-      var keys: [Int32] = []
-      var compact: [UInt8] = []
-      // Entities are read field by field from the columns (names as bytes, no string); the
-      // whole entity only for the few that reach a candidate past the gate.
-      let entities = graph.entities
-      for v in range where !entities.isPlaceholder(of: v) {
-        work.entities += 1
-        // The names as words (no string per word), each word looked up once in the rows'
-        // vocabulary; its blocking keys and its gate weight come from that one id.
-        words.removeAll()
-        entities.names.withUTF8(v) { words.appendParsed(utf8: $0) }
-        if entities.hasAliases(v) {
-          for alias in entities.aliases(of: v).prefix(PreparedRecord.maxNames - 1) { words.appendParsed(alias) }
+    let (matches, work, _) = screen(graph, alongside: {})
+    return (matches, work)
+  }
+
+  /// Entities per piece of the screening: pieces are handed to whichever core is free, so the
+  /// cores finish together (two fixed halves left one core idle while the other finished).
+  static let piece = 8_192
+
+  /// ``screen(_:)`` with `other` run beside it: the screening's pieces of entities and `other`
+  /// share the cores, each piece taken by whichever core is free (``ParallelWork/each(count:_:)``),
+  /// so single-threaded work that does not depend on the screening (the exact risk-list rules)
+  /// no longer leaves a core idle. The matches are the same, in the same order, whatever the
+  /// timing: pieces are joined in entity order and sorted by row then entity.
+  ///
+  /// - Complexity: as ``matches(in:)``, plus `other`.
+  public func screen<T>(
+    _ graph: SupplyGraph, alongside other: @Sendable () -> T
+  ) -> (matches: [Match], work: Work, other: T) {
+    screen(graph, piece: Self.piece, alongside: other)
+  }
+
+  /// ``screen(_:alongside:)`` in pieces of `piece` entities (tests vary it).
+  func screen<T>(
+    _ graph: SupplyGraph, piece: Int, alongside other: @Sendable () -> T
+  ) -> (matches: [Match], work: Work, other: T) {
+    guard !rows.isEmpty, graph.entityCount > 0 else { return ([], Work(), other()) }
+    let count = graph.entityCount
+    let pieces = (count + piece - 1) / piece
+    let parts = ParallelWork.each(count: pieces + 1) { i -> Part<T> in
+      if i == 0 { return .other(other()) }
+      let range = ((i - 1) * piece)..<min(count, i * piece)
+      let (found, work) = screen(graph, range)
+      return .piece(found, work)
+    }
+    var result: T?
+    var found: [Match] = []
+    var work = Work()
+    for part in parts {
+      switch part {
+      case .other(let value): result = value
+      case .piece(let matches, let w):
+        found.append(contentsOf: matches)
+        work = work + w
+      }
+    }
+    found.sort { $0.row != $1.row ? $0.row < $1.row : $0.entity < $1.entity }
+    return (found, work, result!)
+  }
+
+  /// What one task of ``screen(_:alongside:)`` gives.
+  private enum Part<T> {
+    case other(T)
+    case piece([Match], Work)
+  }
+
+  /// Screens the entities of `range`.
+  private func screen(_ graph: SupplyGraph, _ range: Range<Int>) -> ([Match], Work) {
+    var found: [Match] = []
+    var work = Work()
+    var scratch = index.makeScratch()
+    var gateQuery = gate.makeQuery()
+    var words = NameWords()
+    var ids: [Int32] = []
+    var keys: [Int32] = []
+    var compact: [UInt8] = []
+    // Entities are read field by field from the columns (names as bytes, no string); the
+    // whole entity only for the few that reach a candidate past the gate.
+    let entities = graph.entities
+    for v in range where !entities.isPlaceholder(of: v) {
+      work.entities += 1
+      // The names as words (no string per word), each word looked up once in the rows'
+      // vocabulary; its blocking keys and its gate weight come from that one id.
+      words.removeAll()
+      entities.names.withUTF8(v) { words.appendParsed(utf8: $0) }
+      if entities.hasAliases(v) {
+        for alias in entities.aliases(of: v).prefix(PreparedRecord.maxNames - 1) { words.appendParsed(alias) }
+      }
+      ids.removeAll(keepingCapacity: true)
+      keys.removeAll(keepingCapacity: true)
+      words.bytes.withUnsafeBytes { bytes in
+        for w in 0..<words.wordCount {
+          let word = UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
+          let id = gate.wordID(word)
+          ids.append(id)
+          if id >= 0 {
+            if wordKeys[Int(id)] >= 0 { keys.append(wordKeys[Int(id)]) }
+            if prefixKeys[Int(id)] >= 0 { keys.append(prefixKeys[Int(id)]) }
+          } else if word.count >= 5 {
+            // A word no row has is not generic and is no row's word key; its prefix may be.
+            let prefix = index.prefixKeyNumber(UnsafeRawBufferPointer(rebasing: word[0..<4]))
+            if prefix >= 0 { keys.append(prefix) }
+          }
         }
-        ids.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
-        words.bytes.withUnsafeBytes { bytes in
-          for w in 0..<words.wordCount {
-            let word = UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
-            let id = gate.wordID(word)
-            ids.append(id)
-            if id >= 0 {
-              if wordKeys[Int(id)] >= 0 { keys.append(wordKeys[Int(id)]) }
-              if prefixKeys[Int(id)] >= 0 { keys.append(prefixKeys[Int(id)]) }
-            } else if word.count >= 5 {
-              // A word no row has is not generic and is no row's word key; its prefix may be.
-              let prefix = index.prefixKeyNumber(UnsafeRawBufferPointer(rebasing: word[0..<4]))
-              if prefix >= 0 { keys.append(prefix) }
-            }
-          }
-          for name in words.names where name.coreEnd - name.firstWord > 1 {
-            compact.removeAll(keepingCapacity: true)
-            compact.append(contentsOf: bytes[words.wordStarts[name.firstWord]..<words.wordStarts[name.coreEnd]])
-            guard compact.count >= 4 else { continue }
-            let key = compact.withUnsafeBytes { index.compactKeyNumber($0) }
-            if key >= 0 { keys.append(key) }
-          }
-        }
-        let identifiers = entities.identifiers(of: v)
-        let hasIdentifier = identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
-        // An entity sharing no key with any row meets no row.
-        guard !keys.isEmpty || (hasIdentifier && index.hasIdentifierKeys) else { continue }
-        work.filtered += 1
-        let country = entities.country(of: v)
-        index.fillCandidates(keys: keys, country: country, identifiers: identifiers, scratch: &scratch)
-        guard !scratch.result.isEmpty else { continue }
-        let address = MatchRecord.address(in: entities.attributes(of: v))
-        gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
-        // The full record only for the few candidates the gate lets through.
-        gate.filter(scratch.result, reaching: config.screening, &gateQuery)
-        work.pruned += scratch.result.count - gateQuery.passed.count
-        work.pastGate += gateQuery.passed.count
-        var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
-        for r in gateQuery.passed {
-          if prepared == nil {
-            let entity = entities[v]
-            let names = PreparedRecord.names(entity.name, aliases: entity.aliases)
-            let query = PreparedRecord(MatchRecord(entity: entity), names: names)
-            prepared = (query, bound.prepare(query))
-          }
-          guard bound.mayReach(config.screening, prepared!.query, prepared!.names, index.records[r], rowNames[r]) else {
-            work.pruned += 1
-            continue
-          }
-          work.scored += 1
-          let (decision, features) = scorer.score(prepared!.query, index.records[r])
-          guard decision >= .possible, features.similarity >= config.screening - 1e-12 else { continue }
-          found.append(Match(row: r, entity: EntityIndex(v), decision: decision, features: features))
+        for name in words.names where name.coreEnd - name.firstWord > 1 {
+          compact.removeAll(keepingCapacity: true)
+          compact.append(contentsOf: bytes[words.wordStarts[name.firstWord]..<words.wordStarts[name.coreEnd]])
+          guard compact.count >= 4 else { continue }
+          let key = compact.withUnsafeBytes { index.compactKeyNumber($0) }
+          if key >= 0 { keys.append(key) }
         }
       }
-      (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
-      work.matches = found.count
-      return (found, work)
+      let identifiers = entities.identifiers(of: v)
+      let hasIdentifier = identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
+      // An entity sharing no key with any row meets no row.
+      guard !keys.isEmpty || (hasIdentifier && index.hasIdentifierKeys) else { continue }
+      work.filtered += 1
+      let country = entities.country(of: v)
+      index.fillCandidates(keys: keys, country: country, identifiers: identifiers, scratch: &scratch)
+      guard !scratch.result.isEmpty else { continue }
+      let address = MatchRecord.address(in: entities.attributes(of: v))
+      gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
+      // The full record only for the few candidates the gate lets through.
+      gate.filter(scratch.result, reaching: config.screening, &gateQuery)
+      work.pruned += scratch.result.count - gateQuery.passed.count
+      work.pastGate += gateQuery.passed.count
+      var prepared: (query: PreparedRecord, names: ScoreBound.Names)?
+      for r in gateQuery.passed {
+        if prepared == nil {
+          let entity = entities[v]
+          let names = PreparedRecord.names(entity.name, aliases: entity.aliases)
+          let query = PreparedRecord(MatchRecord(entity: entity), names: names)
+          prepared = (query, bound.prepare(query))
+        }
+        guard bound.mayReach(config.screening, prepared!.query, prepared!.names, index.records[r], rowNames[r]) else {
+          work.pruned += 1
+          continue
+        }
+        work.scored += 1
+        let (decision, features) = scorer.score(prepared!.query, index.records[r])
+        guard decision >= .possible, features.similarity >= config.screening - 1e-12 else { continue }
+        found.append(Match(row: r, entity: EntityIndex(v), decision: decision, features: features))
+      }
     }
-    let matches = pieces.flatMap(\.0).sorted { $0.row != $1.row ? $0.row < $1.row : $0.entity < $1.entity }
-    return (matches, pieces.map(\.1).reduce(Work(), +))
+    (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
+    work.matches = found.count
+    return (found, work)
   }
 }

@@ -54,6 +54,103 @@ public struct InherentRiskScorer: Sendable {
     findings: inout FindingLog, timings: PhaseTimings?
   ) {
     guard !rows.isEmpty else { return }
+    // The rows name-fuzzy screens: those of a category the config knows (the exact pass reports
+    // the others).
+    let fuzzyRows = config.screensFuzzy ? rows.indices.filter { risk.index(of: rows[$0].category) != nil } : []
+    let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
+    // The exact rules run beside the screening (neither reads the other's result): the risk and
+    // the findings are handed to them and back (moved, not copied), and the fuzzy matches are
+    // applied after them as before, so every hit and finding comes in the same order.
+    let handed = ConcurrentSlots<(InherentRisk, FindingLog)>(count: 1)
+    var moved = (InherentRisk(categories: [], entityCount: 0), FindingLog())
+    swap(&moved.0, &risk)
+    swap(&moved.1, &findings)
+    handed.set(0, moved)
+    moved = (InherentRisk(categories: [], entityCount: 0), FindingLog())
+    let (fuzzyMatches, exact) = Self.screen(fuzzy, graph, timings) { [self] in
+      var (risk, findings) = handed.take(0)
+      let pass = exactPass(graph: graph, rows, judgements: judgements, into: &risk, findings: &findings)
+      handed.set(0, (risk, findings))
+      return pass
+    }
+    (risk, findings) = handed.take(0)
+    let usable = exact.usable
+    func isExact(_ r: Int, _ entity: EntityIndex) -> Bool {
+      exact.matcher.matchesExactly(rows[r], keys: exact.keysOfRow[r], entity)
+    }
+    if !config.screensFuzzy {
+      findings.add(
+        .info, .fuzzyScreeningOff, at: nil,
+        "matching.fuzzy_screening is false: \(rows.count) risk-list row(s) were matched by the exact rules only; "
+          + "name variants (legal form, punctuation, accents, typos) were not screened",
+        evidence: [Attribute("rows", String(rows.count))])
+    }
+    Self.reportSkippedBlocks(fuzzy.stats, rows: fuzzyRows.map { rows[$0] }, maxBlock: config.matching.maxBlock, &findings)
+    let scorer = PairScorer(config: config.matching)
+    var fuzzyFound = Set<RowEntity>()
+    for match in fuzzyMatches {
+      let r = fuzzyRows[match.row]
+      guard !isExact(r, match.entity), let c = usable[r] else { continue }
+      let row = rows[r]
+      if suppressed(row, match.entity, rule: .nameFuzzy, features: match.features, graph: graph, judgements, &findings) {
+        continue
+      }
+      fuzzyFound.insert(RowEntity(row: r, entity: match.entity))
+      var evidence = baseEvidence(row, matchedOn: match.features.rightName)
+      evidence.append(("decision", .string(match.decision.rawValue)))
+      evidence.append(("similarity", .number(MatchFeatures.rounded(match.features.similarity))))
+      evidence.append(("features", match.features.json))
+      if match.features.addressAgreement == .disagree { addressFinding(row, graph[match.entity], match.features, &findings) }
+      risk.add(
+        RuleHit(
+          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
+          provenance: row.provenance, evidence: evidence),
+        to: match.entity, in: c)
+    }
+    // Matches a reviewer confirmed (`same`) that no rule found: name-fuzzy, citing the judgement.
+    let confirmed = judgements.confirmedRowMatches
+    guard !confirmed.isEmpty else { return }
+    var rowOfKey: [String: Int] = [:]
+    for (r, row) in rows.enumerated() where usable[r] != nil {
+      let key = MatchRecord.key(list: row.list, name: row.name)
+      if rowOfKey[key] == nil { rowOfKey[key] = r }
+    }
+    for (entity, key, judgement) in confirmed {
+      guard let r = rowOfKey[key], let c = usable[r] else { continue }
+      let pair = RowEntity(row: r, entity: entity)
+      guard !isExact(r, entity), !fuzzyFound.contains(pair) else { continue }
+      let row = rows[r]
+      let (decision, features) = scorer.score(PreparedRecord(MatchRecord(entity: graph[entity])), PreparedRecord(MatchRecord(row: row)))
+      var evidence = baseEvidence(row, matchedOn: row.name)
+      evidence.append(("decision", .string(decision.rawValue)))
+      evidence.append(("similarity", .number(MatchFeatures.rounded(features.similarity))))
+      evidence.append(("features", features.json))
+      evidence.append(("judgement", .string(judgement.provenance.description)))
+      risk.add(
+        RuleHit(
+          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
+          provenance: row.provenance, evidence: evidence),
+        to: entity, in: c)
+    }
+  }
+
+  /// What the exact risk-list rules leave for the fuzzy rule.
+  private struct ExactPass {
+    let matcher: RiskListMatcher
+    /// The category index of each row, `nil` for a row of a category the config lacks.
+    let usable: [Int?]
+    /// The normalised names of each usable row, to tell later whether an exact rule matched (or
+    /// a judgement suppressed) a (row, entity) pair: `name-fuzzy` never fires there.
+    let keysOfRow: [[String]]
+  }
+
+  /// The exact risk-list rules (identifier, name-country, name; SPEC §2.4) on every row: hits
+  /// into `risk`, `unknown-category`, `address-conflict`, `judgement-suppressed` and
+  /// `list-matches-not-listed` into `findings`.
+  private func exactPass(
+    graph: SupplyGraph, _ rows: [RiskListEntry], judgements: JudgementBook, into risk: inout InherentRisk,
+    findings: inout FindingLog
+  ) -> ExactPass {
     let matcher = RiskListMatcher(graph: graph, normalizer: config.normalizer, rows: rows)
     var table = RiskListMatchTable(matcher: matcher, normalizer: config.normalizer, entityCount: graph.entityCount)
     var usable = [Int?](repeating: nil, count: rows.count)
@@ -104,64 +201,7 @@ public struct InherentRiskScorer: Sendable {
       notListed.add(counted, row: row, category: c)
     }
     notListed.report(limit: limit, categories: risk.categories, findings: &findings)
-    func isExact(_ r: Int, _ entity: EntityIndex) -> Bool {
-      matcher.matchesExactly(rows[r], keys: keysOfRow[r], entity)
-    }
-    let fuzzyRows = config.screensFuzzy ? rows.indices.filter { usable[$0] != nil } : []
-    if !config.screensFuzzy {
-      findings.add(
-        .info, .fuzzyScreeningOff, at: nil,
-        "matching.fuzzy_screening is false: \(rows.count) risk-list row(s) were matched by the exact rules only; "
-          + "name variants (legal form, punctuation, accents, typos) were not screened",
-        evidence: [Attribute("rows", String(rows.count))])
-    }
-    let fuzzy = FuzzyRiskListMatcher(rows: fuzzyRows.map { rows[$0] }, config: config.matching)
-    Self.reportSkippedBlocks(fuzzy.stats, rows: fuzzyRows.map { rows[$0] }, maxBlock: config.matching.maxBlock, &findings)
-    var fuzzyFound = Set<RowEntity>()
-    for match in Self.screen(fuzzy, graph, timings) {
-      let r = fuzzyRows[match.row]
-      guard !isExact(r, match.entity), let c = usable[r] else { continue }
-      let row = rows[r]
-      if suppressed(row, match.entity, rule: .nameFuzzy, features: match.features, graph: graph, judgements, &findings) {
-        continue
-      }
-      fuzzyFound.insert(RowEntity(row: r, entity: match.entity))
-      var evidence = baseEvidence(row, matchedOn: match.features.rightName)
-      evidence.append(("decision", .string(match.decision.rawValue)))
-      evidence.append(("similarity", .number(MatchFeatures.rounded(match.features.similarity))))
-      evidence.append(("features", match.features.json))
-      if match.features.addressAgreement == .disagree { addressFinding(row, graph[match.entity], match.features, &findings) }
-      risk.add(
-        RuleHit(
-          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
-          provenance: row.provenance, evidence: evidence),
-        to: match.entity, in: c)
-    }
-    // Matches a reviewer confirmed (`same`) that no rule found: name-fuzzy, citing the judgement.
-    let confirmed = judgements.confirmedRowMatches
-    guard !confirmed.isEmpty else { return }
-    var rowOfKey: [String: Int] = [:]
-    for (r, row) in rows.enumerated() where usable[r] != nil {
-      let key = MatchRecord.key(list: row.list, name: row.name)
-      if rowOfKey[key] == nil { rowOfKey[key] = r }
-    }
-    for (entity, key, judgement) in confirmed {
-      guard let r = rowOfKey[key], let c = usable[r] else { continue }
-      let pair = RowEntity(row: r, entity: entity)
-      guard !isExact(r, entity), !fuzzyFound.contains(pair) else { continue }
-      let row = rows[r]
-      let (decision, features) = scorer.score(PreparedRecord(MatchRecord(entity: graph[entity])), PreparedRecord(MatchRecord(row: row)))
-      var evidence = baseEvidence(row, matchedOn: row.name)
-      evidence.append(("decision", .string(decision.rawValue)))
-      evidence.append(("similarity", .number(MatchFeatures.rounded(features.similarity))))
-      evidence.append(("features", features.json))
-      evidence.append(("judgement", .string(judgement.provenance.description)))
-      risk.add(
-        RuleHit(
-          rule: .nameFuzzy, category: row.category, score: config.score(of: .nameFuzzy),
-          provenance: row.provenance, evidence: evidence),
-        to: entity, in: c)
-    }
+    return ExactPass(matcher: matcher, usable: usable, keysOfRow: keysOfRow)
   }
 
   /// The warning `fuzzy-blocks-skipped` when some blocking key is shared by more than
@@ -186,18 +226,23 @@ public struct InherentRiskScorer: Sendable {
       ])
   }
 
-  /// The fuzzy matches; with `TIERSCAN_TIMINGS` a phase `name-fuzzy screening` with the row
+  /// The fuzzy matches and what `other` gave (run beside the screening); with `TIERSCAN_TIMINGS`
+  /// a phase `name-fuzzy screening` (the screening and `other`) with the row
   /// blocks (count, largest with its key, skipped) and the work (entities, block visits, rows met,
   /// candidates, pruned by the bound, scored, matches).
-  private static func screen(
-    _ fuzzy: FuzzyRiskListMatcher, _ graph: SupplyGraph, _ timings: PhaseTimings?
-  ) -> [FuzzyRiskListMatcher.Match] {
-    guard let timings else { return fuzzy.matches(in: graph) }
+  private static func screen<T>(
+    _ fuzzy: FuzzyRiskListMatcher, _ graph: SupplyGraph, _ timings: PhaseTimings?,
+    alongside other: @Sendable () -> T
+  ) -> ([FuzzyRiskListMatcher.Match], T) {
+    guard let timings else {
+      let (matches, _, result) = fuzzy.screen(graph, alongside: other)
+      return (matches, result)
+    }
     var work = FuzzyRiskListMatcher.Work()
-    let matches = timings.measure("name-fuzzy screening") {
-      let (matches, w) = fuzzy.screen(graph)
+    let (matches, result) = timings.measure("name-fuzzy screening") {
+      let (matches, w, result) = fuzzy.screen(graph, alongside: other)
       work = w
-      return matches
+      return (matches, result)
     }
     let stats = fuzzy.stats
     timings.addCounts(
@@ -208,7 +253,7 @@ public struct InherentRiskScorer: Sendable {
         ("visits", work.visits), ("rows met", work.met), ("candidates", work.candidates), ("past the gate", work.pastGate), ("pruned", work.pruned),
         ("scored", work.scored), ("matches", work.matches),
       ])
-    return matches
+    return (matches, result)
   }
 
   private struct RowEntity: Hashable {

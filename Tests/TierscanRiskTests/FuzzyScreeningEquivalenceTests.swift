@@ -184,6 +184,26 @@ import TierscanTestSupport
     }
   }
 
+  /// Screening in many small pieces, with other work beside it, gives the reference's matches
+  /// in the same order and the same work counts as one piece, and hands back the other work's
+  /// result (the scan runs the exact rules beside the screening).
+  @Test(arguments: [1, 3] as [UInt64])
+  func screeningInPiecesBesideOtherWorkEqualsReference(seed: UInt64) {
+    let (graph, rows) = Self.randomCase(seed: seed, entities: 300, rows: 200)
+    let config = MatchConfig()
+    let matcher = FuzzyRiskListMatcher(rows: rows, config: config)
+    let whole = matcher.screen(graph, piece: graph.entityCount, alongside: { 0 })
+    let expected = Self.reference(graph, rows, config)
+    for piece in [1, 7, 64] {
+      let (matches, work, other) = matcher.screen(graph, piece: piece, alongside: { (1...100).reduce(0, +) })
+      #expect(other == 5050)
+      let found = matches.map { Found(row: $0.row, entity: Int($0.entity), decision: $0.decision, features: $0.features) }
+      #expect(found == expected, "piece \(piece): \(found.count) matches, reference \(expected.count)")
+      #expect(work == whole.work, "piece \(piece)")
+    }
+    #expect(!expected.isEmpty)
+  }
+
   /// ``WordGate`` (interned word ids) never rejects a pair ``ScoreBound`` accepts, on every
   /// entity × row pair and several thresholds (down to the address-only edge).
   @Test(arguments: [1, 2, 3] as [UInt64])
