@@ -37,10 +37,12 @@ public struct ExposureAttribution: Sendable {
 
   /// Computes the attribution of `analysis`'s focus.
   ///
-  /// - Complexity: O(V + A) to rebuild the arcs, O(C · N · min(reach, ``maxWalk``)) to count
-  ///   sources for N neighbours, plus one propagation (over the same arcs, the neighbour masked)
-  ///   per neighbour on a category's argmax path into the focus (the categories' own
-  ///   propagations are the scan's).
+  /// - Complexity: O(V + E) to mark which ways each relationship transmits (``ArcDirections``,
+  ///   one byte per relationship: the scan's arcs are not rebuilt), O(C · N · min(reach,
+  ///   ``maxWalk``)) to count sources for N neighbours, plus a recomputation downstream of each
+  ///   neighbour on a category's argmax path into the focus, or, when that is most of the graph,
+  ///   one propagation over the full arcs (built then, once) with the neighbour masked (the
+  ///   categories' own propagations are the scan's).
   public init(analysis: RiskAnalysis) {
     let graph = analysis.graph
     let focus = analysis.focus
@@ -49,7 +51,9 @@ public struct ExposureAttribution: Sendable {
       return
     }
     let inherent = explanations.inherent
-    let arcs = RiskArcs(graph: graph, transmission: analysis.transmission)
+    let arcs = ArcDirections(graph: graph, transmission: analysis.transmission)
+    // The full arc table, only for a masked re-propagation (built on the first one).
+    var fullArcs: RiskArcs?
     let config = analysis.config
     let propagator = RiskPropagator()
     var rows: [Row] = []
@@ -68,10 +72,9 @@ public struct ExposureAttribution: Sendable {
       // Best arc from each neighbour into the focus (first in fold order among equals).
       var best: [EntityIndex: (t: Double, edge: RelationshipIndex)] = [:]
       var neighbours: [EntityIndex] = []
-      for slot in Int(arcs.inOffsets[Int(focus)])..<Int(arcs.inOffsets[Int(focus) + 1]) {
-        let arc = arcs.arcs[slot]
+      arcs.forEachArc(into: focus) { arc in
         let u = arc.entity
-        guard u != focus, result.scores[Int(u)] > 0, config.maxDepth >= 1 else { continue }
+        guard u != focus, result.scores[Int(u)] > 0, config.maxDepth >= 1 else { return }
         if let seen = best[u] {
           if arc.transmission > seen.t { best[u] = (arc.transmission, arc.edge) }
         } else {
@@ -120,15 +123,16 @@ public struct ExposureAttribution: Sendable {
         var without = (score: result.scores[Int(focus)], source: focusPath.map(\.source), via: bestVia)
         if onBestPath.contains(u) {
           // Recomputed only downstream of u (ExposureWithout); when that is most of the graph,
-          // propagated again over the scan's arcs with u masked (not a copy without u's arcs,
-          // 172 MB at 1M/5M). Both are exact, so the choice never shows in the output.
+          // propagated again over the full arcs with u masked (not a copy without u's arcs).
+          // Both are exact, so the choice never shows in the output.
           if let outcome = ExposureWithout.outcome(
             of: focus, removing: u, result: result, arcs: arcs, inherent: scores, transmission: analysis.transmission,
             maxDepth: config.maxDepth, budget: Self.coneBudget(arcs))
           {
             without = (outcome.score, outcome.source, outcome.via)
           } else {
-            let other = propagator.propagate(arcs: arcs, inherent: scores, maxDepth: config.maxDepth, removing: u)
+            if fullArcs == nil { fullArcs = RiskArcs(graph: graph, transmission: analysis.transmission) }
+            let other = propagator.propagate(arcs: fullArcs!, inherent: scores, maxDepth: config.maxDepth, removing: u)
             let path = other.path(to: focus, transmission: analysis.transmission)
             without = (other.scores[Int(focus)], path?.source, path?.hops.last?.from)
           }
@@ -149,7 +153,7 @@ public struct ExposureAttribution: Sendable {
   /// masked propagation is cheaper: an eighth of the arcs (one propagation visits each arc about
   /// once per layer that changes its source, through flat arrays; the downstream recomputation
   /// goes through hash tables).
-  static func coneBudget(_ arcs: RiskArcs) -> Int { max(arcs.arcs.count / 8, 10_000) }
+  static func coneBudget(_ arcs: some TransmittingArcs) -> Int { max(arcs.arcCount / 8, 10_000) }
 
   /// The most entities one neighbour's source count visits. Counting the sources that reach every
   /// neighbour exactly is a reachability count per neighbour — O(N · (V + A)) — which at a million
@@ -170,23 +174,25 @@ public struct ExposureAttribution: Sendable {
     let offsets: [Int32]
     let sources: [EntityIndex]
 
+    /// Read from the graph's adjacency (both workers).
+    ///
+    /// - Complexity: O(V + E).
+    init(arcs: ArcDirections, flags: [UInt8]) {
+      (offsets, sources) = arcs.sourcesCSR(keeping: flags, bit: 1)
+    }
+
     /// - Complexity: O(V + A).
-    init(arcs: RiskArcs, flags: [UInt8]) {
+    init(arcs: some TransmittingArcs, flags: [UInt8]) {
       let n = arcs.entityCount
       var offsets = [Int32](repeating: 0, count: n + 1)
       var sources: [EntityIndex] = []
-      sources.reserveCapacity(arcs.arcs.count)
+      sources.reserveCapacity(arcs.arcCount)
       flags.withUnsafeBufferPointer { flags in
-        arcs.inOffsets.withUnsafeBufferPointer { inOffsets in
-          arcs.arcs.withUnsafeBufferPointer { arcs in
-            for v in 0..<n {
-              for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
-                let w = arcs[slot].entity
-                if flags[Int(w)] & 1 != 0 { sources.append(w) }
-              }
-              offsets[v + 1] = Int32(sources.count)
-            }
+        for v in 0..<n {
+          arcs.forEachSource(into: EntityIndex(v)) { w in
+            if flags[Int(w)] & 1 != 0 { sources.append(w) }
           }
+          offsets[v + 1] = Int32(sources.count)
         }
       }
       self.offsets = offsets

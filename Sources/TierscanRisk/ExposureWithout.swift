@@ -37,7 +37,7 @@ struct ExposureWithout {
   /// - Complexity: O(Σ over downstream entities of their in-degree × D) plus one pass over the
   ///   result's labels when some value is read from an earlier layer than the last.
   static func outcome(
-    of target: EntityIndex, removing removed: EntityIndex, result: RiskPropagator.Result, arcs: RiskArcs,
+    of target: EntityIndex, removing removed: EntityIndex, result: RiskPropagator.Result, arcs: some TransmittingArcs,
     inherent: [Double], transmission: Transmission, maxDepth: Int, budget: Int
   ) -> Outcome? {
     precondition(target != removed)
@@ -49,12 +49,10 @@ struct ExposureWithout {
     for d in 1...maxDepth {
       var next: [EntityIndex] = []
       for w in frontier {
-        let out = Int(arcs.outOffsets[Int(w)])..<Int(arcs.outOffsets[Int(w) + 1])
-        visits += out.count
+        visits += arcs.outDegree(w)
         if visits > budget { return nil }
-        for k in out {
-          let v = arcs.outArcs[k].entity
-          guard distance[v] == nil else { continue }
+        arcs.forEachTarget(outOf: w) { v in
+          guard distance[v] == nil else { return }
           distance[v] = d
           next.append(v)
         }
@@ -69,9 +67,8 @@ struct ExposureWithout {
     for d in 1..<maxDepth {
       var next: [EntityIndex] = []
       for v in frontier {
-        for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
-          let w = arcs.arcs[slot].entity
-          guard w != removed, distance[w] != nil, toTarget[w] == nil else { continue }
+        arcs.forEachSource(into: v) { w in
+          guard w != removed, distance[w] != nil, toTarget[w] == nil else { return }
           toTarget[w] = d
           next.append(w)
         }
@@ -88,7 +85,7 @@ struct ExposureWithout {
     }
     // The folds visit every arc into every recomputed entity once per layer.
     let work = layers.reduce(0) { sum, layer in
-      layer.reduce(sum) { $0 + Int(arcs.inOffsets[Int($1) + 1] - arcs.inOffsets[Int($1)]) }
+      layer.reduce(sum) { $0 + arcs.inDegree($1) }
     }
     if work > budget { return nil }
     var overlay = Overlay(base: result.labels)
@@ -117,11 +114,10 @@ struct ExposureWithout {
         let incumbent = previous(v)
         let incumbentCandidate = incumbent.map { overlay.candidate($0) } ?? .none
         var best = incumbentCandidate
-        for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
-          let arc = arcs.arcs[slot]
-          guard let from = previous(arc.entity) else { continue }
+        arcs.forEachArc(into: v) { arc in
+          guard let from = previous(arc.entity) else { return }
           let score = from.score * arc.transmission
-          guard score > 0 else { continue }
+          guard score > 0 else { return }
           let candidate = RiskPropagator.Candidate(
             score: score, hops: overlay.hops(from.label) + 1, edge: arc.edge, parent: from.label,
             reversed: arc.isReversed)
@@ -214,15 +210,14 @@ struct ExposureWithout {
     /// The entities read from the scan's run: arc sources and incumbents of the recomputed
     /// entities that are not recomputed themselves at the layer read.
     init(
-      result: RiskPropagator.Result, layers: [[EntityIndex]], distance: [EntityIndex: Int], arcs: RiskArcs,
+      result: RiskPropagator.Result, layers: [[EntityIndex]], distance: [EntityIndex: Int], arcs: some TransmittingArcs,
       removed: EntityIndex
     ) {
       var read = Set<EntityIndex>()
       for (k, layer) in layers.enumerated() where k >= 1 {
         for v in layer {
           if distance[v]! > k - 1 { read.insert(v) }
-          for slot in Int(arcs.inOffsets[Int(v)])..<Int(arcs.inOffsets[Int(v) + 1]) {
-            let w = arcs.arcs[slot].entity
+          arcs.forEachSource(into: v) { w in
             if w != removed, (distance[w] ?? .max) > k - 1 { read.insert(w) }
           }
         }

@@ -106,6 +106,7 @@ import TierscanTestSupport
   ) -> (recomputed: Int, earlierLayers: Int) {
     let transmission = Transmission(graph: graph, config: config)
     let arcs = RiskArcs(graph: graph, transmission: transmission)
+    let view = ArcDirections(graph: graph, transmission: transmission)
     let propagator = RiskPropagator()
     let full = propagator.propagate(arcs: arcs, inherent: inherent, maxDepth: config.maxDepth)
     var recomputed = 0
@@ -123,6 +124,12 @@ import TierscanTestSupport
           maxDepth: config.maxDepth, budget: .max)
         #expect(got?.score.bitPattern == expected.score.bitPattern, "seed \(seed), removing \(u), target \(v)")
         #expect(got == expected, "seed \(seed), removing \(u), target \(v)")
+        // The same over the graph's adjacency (ArcDirections, what attribution.csv reads).
+        let overView = ExposureWithout.outcome(
+          of: target, removing: removed, result: full, arcs: view, inherent: inherent, transmission: transmission,
+          maxDepth: config.maxDepth, budget: .max)
+        #expect(overView?.score.bitPattern == expected.score.bitPattern, "seed \(seed), removing \(u), target \(v)")
+        #expect(overView == expected, "seed \(seed), removing \(u), target \(v)")
         if masked.scores[v] != full.scores[v] || path?.source != full.path(to: target, transmission: transmission)?.source {
           recomputed += 1
         }
