@@ -34,9 +34,12 @@ public enum AttributionCSV {
   }
 
   /// The file's bytes.
-  public static func bytes(_ analysis: RiskAnalysis) -> [UInt8] {
+  ///
+  /// - Parameter attribution: `analysis`'s attribution when the caller already computed it (the
+  ///   statement pack shows it in `statement.html` too); computed here otherwise.
+  public static func bytes(_ analysis: RiskAnalysis, attribution: ExposureAttribution? = nil) -> [UInt8] {
     var writer = CSVWriter(header: header)
-    for row in rows(analysis, ExposureAttribution(analysis: analysis)) { writer.writeRow(row) }
+    for row in rows(analysis, attribution ?? ExposureAttribution(analysis: analysis)) { writer.writeRow(row) }
     return Array(writer.text.utf8)
   }
 }

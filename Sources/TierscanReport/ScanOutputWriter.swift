@@ -46,10 +46,13 @@ public enum ScanOutputWriter {
   /// - Parameters:
   ///   - findings: ingest and graph-building findings; the analysis's own findings (RiskAnalysis/allFindings) are appended.
   ///     `complete` in the manifest is `false` when any of them is an error.
+  ///   - attribution: `analysis`'s ``ExposureAttribution`` when the caller needs it too (computed
+  ///     for `attribution.csv` otherwise).
   public static func files(
-    analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options()
+    analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
+    attribution: ExposureAttribution? = nil
   ) -> [(name: String, bytes: [UInt8])] {
-    rendered(analysis: analysis, findings: findings, manifest: manifest, options: options).map { file in
+    rendered(analysis: analysis, findings: findings, manifest: manifest, options: options, attribution: attribution).map { file in
       (file.name, file.parts.count == 1 ? file.parts[0] : Array(file.parts.joined()))
     }
   }
@@ -117,7 +120,8 @@ public enum ScanOutputWriter {
   ///   - exposureRowsPerPart, pathsPerPart: the part sizes (any positive sizes give the same bytes).
   static func planned(
     analysis: RiskAnalysis, findings: [Finding], options: Options, extraFiles: [(name: String, bytes: [UInt8])],
-    exposureRowsPerPart: Int = Self.exposureRowsPerPart, pathsPerPart: Int = Self.pathsPerPart
+    exposureRowsPerPart: Int = Self.exposureRowsPerPart, pathsPerPart: Int = Self.pathsPerPart,
+    attribution: ExposureAttribution? = nil
   ) -> Plan {
     let all = findings + analysis.allFindings
     let rows = analysis.exposures.count
@@ -125,7 +129,9 @@ public enum ScanOutputWriter {
     let maxHops = options.pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
       .listedHops
     let mitigation = AuditMitigation.index(analysis)
-    var files: [OrderedPartRenderer.File] = [.init(name: "attribution.csv", parts: [{ AttributionCSV.bytes(analysis) }])]
+    var files: [OrderedPartRenderer.File] = [
+      .init(name: "attribution.csv", parts: [{ AttributionCSV.bytes(analysis, attribution: attribution) }])
+    ]
     let exposureParts = stride(from: 0, to: max(rows, 1), by: exposureRowsPerPart).map { start in
       let range = start..<min(start + exposureRowsPerPart, rows)
       return { @Sendable in ExposuresCSV.bytes(analysis, rows: range, withHeader: start == 0) }
@@ -165,9 +171,10 @@ public enum ScanOutputWriter {
   /// is the file), in memory.
   static func rendered(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options,
-    extraFiles: [(name: String, bytes: [UInt8])] = []
+    extraFiles: [(name: String, bytes: [UInt8])] = [], attribution: ExposureAttribution? = nil
   ) -> [AtomicDirectory.File] {
-    let plan = planned(analysis: analysis, findings: findings, options: options, extraFiles: extraFiles)
+    let plan = planned(
+      analysis: analysis, findings: findings, options: options, extraFiles: extraFiles, attribution: attribution)
     let collected = OrderedPartRenderer.collect(plan.files)
     var files = zip(plan.files, collected).map { AtomicDirectory.File(name: $0.name, parts: $1.parts) }
     let text = manifestText(plan, manifest: manifest, digests: collected.map(\.sha256))

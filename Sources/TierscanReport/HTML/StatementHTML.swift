@@ -13,7 +13,10 @@ public enum StatementHTML {
   public static let topExposures = 25
 
   /// The page.
-  public static func render(_ d: StatementDocument, analysis: RiskAnalysis) -> String {
+  ///
+  /// - Parameter attribution: `analysis`'s attribution when the caller already computed it for
+  ///   `attribution.csv` (it is the write phase's most expensive part); computed here otherwise.
+  public static func render(_ d: StatementDocument, analysis: RiskAnalysis, attribution: ExposureAttribution? = nil) -> String {
     let f = d.figures
     let e = MarkupText.html
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -45,7 +48,7 @@ public enum StatementHTML {
     out += "<section id=\"why\"><h2>Why each risk source is flagged</h2>\n" + EvidenceHTML.reasons(f) + "</section>\n"
     out += "<section id=\"quality\"><h2>Data quality and reference data</h2>\n" + EvidenceHTML.dataQuality(f) + "</section>\n"
 
-    let attribution = AttributionCSV.rows(analysis, ExposureAttribution(analysis: analysis))
+    let attribution = AttributionCSV.rows(analysis, attribution ?? ExposureAttribution(analysis: analysis))
     out += "<section id=\"attribution\"><h2>Where the exposure enters (attribution.csv)</h2>\n"
     out += "<p>Per category, the focus's direct suppliers (and owned or operated entities) that risk reaches it through; "
     out += "\"without\" is the focus's exposure with that supplier and all its relationships removed.</p>\n"

@@ -56,8 +56,11 @@ public enum StatementPack {
   ) throws(StatementError) -> (document: StatementDocument, files: [(name: String, bytes: [UInt8])]) {
     let previous = previousOutput?.label
     let findings = prepared.findings + analysis.allFindings
+    // attribution.csv and statement.html show the same attribution: computed once.
+    let attribution = ExposureAttribution(analysis: analysis)
     let scanFiles = ScanOutputWriter.files(
-      analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true))
+      analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true),
+      attribution: attribution)
     let figures = StatementFigures(inputs: prepared.inputs, analysis: analysis, findings: findings)
     var change: ScanDiff?
     if let previousOutput {
@@ -82,7 +85,7 @@ public enum StatementPack {
     var files = scanFiles
     files.append(("statement.json", Array(StatementJSON.render(document).utf8)))
     files.append(("statement.md", Array(StatementMarkdown.render(document).utf8)))
-    files.append(("statement.html", Array(StatementHTML.render(document, analysis: analysis).utf8)))
+    files.append(("statement.html", Array(StatementHTML.render(document, analysis: analysis, attribution: attribution).utf8)))
     if regimes.regimes.contains(.ca) {
       guard let sheet = S211AnswerSheet(version: questionnaireVersion, document: document, analysis: analysis) else {
         throw .unknownQuestionnaireVersion(questionnaireVersion)
