@@ -36,7 +36,7 @@ struct EntityIDLookup: Sendable {
       let entity = entityOf(i)
       let own = ids.withBytes(at: i) { bytes in
         entities.ids.withUTF8(Int(entity)) { column in
-          column.count == bytes.count && column.elementsEqual(bytes)
+          column.count == bytes.count && (column.isEmpty || memcmp(column.baseAddress!, bytes.baseAddress!, column.count) == 0)
         }
       }
       if own && searchesTable { continue }

@@ -9,8 +9,9 @@
 ///   `nil`; any other value, including another NaN, is kept as given. Most relationships give
 ///   neither, so the pair is stored only for those that give one (``valueSlot``: -1, or the pair's
 ///   index in ``slotShare`` and ``slotConfidence``).
-/// - ``reportingYear``: `Int32`, ``noYear`` (`Int32.min`) for `nil`.
-/// - ``line``: the provenance line, as runs of consecutive lines (``LineColumn``); the provenance
+/// - ``reportingYear``: `Int32`, ``noYear`` (`Int32.min`) for `nil`, as runs of one value
+///   (``RunColumn``, step 0).
+/// - ``line``: the provenance line, as runs of consecutive lines (``RunColumn``, step 1); the provenance
 ///   file is a run-length table over ``fileNames`` (records of one file are contiguous).
 /// - Rare values live in a sparse side table sorted by relationship index (``extraRows``,
 ///   ``extras``): attributes, a provenance column/sheet/cell or a `nil` line, a line or year that
@@ -37,8 +38,8 @@ public struct RelationshipColumns: Sendable {
   public private(set) var slotShare: [Double] = []
   /// Confidences of the relationships with a slot (``missing`` where only a share is given).
   public private(set) var slotConfidence: [Double] = []
-  public private(set) var reportingYear: [Int32] = []
-  public private(set) var line = LineColumn()
+  public private(set) var reportingYear = RunColumn(step: 0)
+  public private(set) var line = RunColumn(step: 1)
   /// Distinct provenance file names.
   public private(set) var fileNames: [String] = []
   /// First relationship of each run of one file, ascending; ``runFiles`` holds the run's file.
