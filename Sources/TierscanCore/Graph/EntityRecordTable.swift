@@ -9,7 +9,8 @@
 /// - country and sector: 4-byte codes into tables of distinct values (0 = none), commodities a
 ///   4-byte code of a shared, distinct list (a million rows name a few dozen lists);
 /// - kind, the name/raw-material/merge-by-name flags: one byte each;
-/// - identifiers and attributes: a 4-byte slot (-1 = none) into sparse tables;
+/// - identifiers and attributes: a 4-byte slot (-1 = none) into sparse tables (identifiers packed
+///   in one byte buffer, ``IdentifierColumn``);
 /// - provenance: a 4-byte file code and a 4-byte line for the common `file:line`; any other
 ///   provenance sits in a sparse table.
 ///
@@ -33,7 +34,7 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
   private var aliasStart: [UInt32] = [0]
   private var aliasValues = StringColumn()
   private var identifierSlot: [Int32] = []
-  private var identifierValues: [Identifiers] = []
+  private var identifierValues = IdentifierColumn()
   private var attributeSlot: [Int32] = []
   private var attributeLists: [[Attribute]] = []
   /// File code in `files`, or ``listedSource`` when the provenance is `listedSources[sourceLine]`.
@@ -99,8 +100,7 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
     if record.identifiers.isEmpty {
       identifierSlot.append(-1)
     } else {
-      identifierSlot.append(Int32(identifierValues.count))
-      identifierValues.append(record.identifiers)
+      identifierSlot.append(identifierValues.append(record.identifiers))
     }
     if record.attributes.isEmpty {
       attributeSlot.append(-1)
@@ -198,9 +198,7 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
   /// Whether record `r` gives a LEI, DUNS or CID (the identifiers that merge).
   public func hasMergingIdentifier(_ r: Int) -> Bool {
     let slot = identifierSlot[r]
-    guard slot >= 0 else { return false }
-    let identifiers = identifierValues[Int(slot)]
-    return identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
+    return slot >= 0 && identifierValues.hasMergingIdentifier(Int(slot))
   }
 
   /// The aliases of record `r`, in order.

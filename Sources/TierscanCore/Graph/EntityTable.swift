@@ -11,7 +11,8 @@
 /// - kind and the flags (raw material, placeholder): one byte each;
 /// - commodities: a 4-byte id of a shared, distinct commodity list;
 /// - aliases: a 4-byte start into one string column of all aliases (CSR);
-/// - identifiers and attributes: a 4-byte slot each (-1 = none) into sparse tables;
+/// - identifiers and attributes: a 4-byte slot each (-1 = none) into sparse tables (identifiers
+///   packed in one byte buffer, ``IdentifierColumn``);
 /// - sources: a 4-byte file code and a 4-byte line for the common single row; other source
 ///   lists sit in a sparse table.
 public struct EntityTable: RandomAccessCollection, Sendable {
@@ -30,7 +31,7 @@ public struct EntityTable: RandomAccessCollection, Sendable {
   @usableFromInline let aliasStart: [UInt32]
   @usableFromInline let aliasValues: StringColumn
   @usableFromInline let identifierSlot: [Int32]
-  @usableFromInline let identifierValues: [Identifiers]
+  let identifierValues: IdentifierColumn
   @usableFromInline let attributeSlot: [Int32]
   @usableFromInline let attributeLists: [[Attribute]]
   @usableFromInline let sourceFile: [UInt32]
@@ -59,7 +60,7 @@ public struct EntityTable: RandomAccessCollection, Sendable {
     aliasStart = builder.aliasStart.exactCopy()
     aliasValues = builder.aliasValues.compacted()
     identifierSlot = builder.identifierSlot
-    identifierValues = builder.identifierValues.exactCopy()
+    identifierValues = builder.identifierValues.compacted()
     attributeSlot = builder.attributeSlot
     attributeLists = builder.attributeLists.exactCopy()
     sourceFile = builder.sourceFile
@@ -128,7 +129,7 @@ public struct EntityTable: RandomAccessCollection, Sendable {
   @inlinable public func commodityListID(of i: Int) -> Int { Int(commodityList[i]) }
 
   /// The identifiers of entity `i`.
-  @inlinable public func identifiers(of i: Int) -> Identifiers {
+  public func identifiers(of i: Int) -> Identifiers {
     let slot = identifierSlot[i]
     return slot < 0 ? Identifiers() : identifierValues[Int(slot)]
   }

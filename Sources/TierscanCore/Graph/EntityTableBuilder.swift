@@ -14,7 +14,7 @@ struct EntityTableBuilder: ~Copyable {
   var aliasStart: [UInt32] = [0]
   var aliasValues = StringColumn()
   var identifierSlot: [Int32] = []
-  var identifierValues: [Identifiers] = []
+  var identifierValues = IdentifierColumn()
   var attributeSlot: [Int32] = []
   var attributeLists: [[Attribute]] = []
   var sourceFile: [UInt32] = []
@@ -59,8 +59,7 @@ struct EntityTableBuilder: ~Copyable {
     if identifiers.isEmpty {
       identifierSlot.append(-1)
     } else {
-      identifierSlot.append(Int32(identifierValues.count))
-      identifierValues.append(identifiers)
+      identifierSlot.append(identifierValues.append(identifiers))
     }
     if attributes.isEmpty {
       attributeSlot.append(-1)

@@ -1,0 +1,67 @@
+/// The identifiers of the entities (or records) that give any, packed into one byte buffer.
+///
+/// Memory trick (docs/performance.md, memory): an ``Identifiers`` value is 64 bytes (four optional
+/// strings) plus a heap block for a 20-character LEI; here a slot costs 5 bytes and each value
+/// given 4 bytes plus its UTF-8 bytes (a LEI-only slot: 29 bytes instead of ~110). Reading a slot
+/// back builds the ``Identifiers`` value.
+struct IdentifierColumn: Sendable {
+  /// Which schemes slot `s` gives: bit 0 LEI, 1 DUNS, 2 VAT, 3 CID.
+  private var present: [UInt8] = []
+  /// Index in ``values`` of slot `s`'s first value.
+  private var firstValue: [UInt32] = []
+  /// The values given, slot by slot, in the order LEI, DUNS, VAT, CID.
+  private var values = StringColumn()
+
+  /// An empty column.
+  init() {}
+
+  /// Number of slots.
+  var count: Int { present.count }
+
+  /// Whether no slot is stored.
+  var isEmpty: Bool { present.isEmpty }
+
+  /// Stores `identifiers` (not empty) in a new slot and returns it.
+  mutating func append(_ identifiers: Identifiers) -> Int32 {
+    precondition(present.count < Int(Int32.max), "at most 2G identifier slots")
+    precondition(values.count < Int(UInt32.max) - 4, "at most 4G identifier values")
+    let slot = Int32(present.count)
+    firstValue.append(UInt32(values.count))
+    var bits: UInt8 = 0
+    for (bit, value) in [identifiers.lei, identifiers.duns, identifiers.vat, identifiers.cid].enumerated() {
+      guard let value else { continue }
+      bits |= 1 << bit
+      values.append(value)
+    }
+    present.append(bits)
+    return slot
+  }
+
+  /// The identifiers of slot `s`.
+  subscript(s: Int) -> Identifiers {
+    let bits = present[s]
+    var next = Int(firstValue[s])
+    func take(_ bit: UInt8) -> String? {
+      guard bits & (1 << bit) != 0 else { return nil }
+      defer { next += 1 }
+      return values[next]
+    }
+    let lei = take(0)
+    let duns = take(1)
+    let vat = take(2)
+    let cid = take(3)
+    return Identifiers(lei: lei, duns: duns, vat: vat, cid: cid)
+  }
+
+  /// Whether slot `s` gives a LEI, DUNS or CID (the identifiers that merge).
+  func hasMergingIdentifier(_ s: Int) -> Bool { present[s] & 0b1011 != 0 }
+
+  /// The same slots in buffers of exactly their size.
+  func compacted() -> IdentifierColumn {
+    var copy = IdentifierColumn()
+    copy.present = present.exactCopy()
+    copy.firstValue = firstValue.exactCopy()
+    copy.values = values.compacted()
+    return copy
+  }
+}
