@@ -300,6 +300,43 @@ public struct BlockingIndex: Sendable {
     .sorted { $0.size != $1.size ? $0.size > $1.size : $0.key < $1.key }
   }
 
+  /// The indexed records in an order that keeps queries about the same records together: by
+  /// their largest compared block (ties: the lower block number), then by index; records in no
+  /// compared block of two or more last. Querying every record in this order (as the duplicate
+  /// search does) finds the same candidates as in index order, but consecutive queries count
+  /// mostly the same records, whose counts are still in the processor's cache: at a million
+  /// records, counting in index order misses the cache on most records met.
+  ///
+  /// - Complexity: O(m + n) for m block members and n records.
+  public func localityOrder() -> [Int32] {
+    let n = records.count
+    var best = [Int32](repeating: -1, count: n)
+    var bestSize = [Int32](repeating: 1, count: n)
+    for block in 0..<blockScopes.count {
+      let size = memberStarts[block + 1] - memberStarts[block]
+      guard size > 1, size <= maxBlock else { continue }
+      for m in Int(memberStarts[block])..<Int(memberStarts[block + 1]) {
+        let member = Int(flatMembers[m])
+        if size > bestSize[member] {
+          bestSize[member] = size
+          best[member] = Int32(block)
+        }
+      }
+    }
+    // A counting sort by block (stable: index order within a block); no block sorts last.
+    let blocks = blockScopes.count
+    var starts = [Int](repeating: 0, count: blocks + 2)
+    for b in best { starts[(b < 0 ? blocks : Int(b)) + 1] += 1 }
+    for k in 0...blocks { starts[k + 1] += starts[k] }
+    var order = [Int32](repeating: 0, count: n)
+    for (i, b) in best.enumerated() {
+      let slot = b < 0 ? blocks : Int(b)
+      order[starts[slot]] = Int32(i)
+      starts[slot] += 1
+    }
+    return order
+  }
+
   /// Working memory for queries against this index (one per worker).
   public func makeScratch() -> Scratch { Scratch(records: records.count) }
 

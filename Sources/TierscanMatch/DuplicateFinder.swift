@@ -33,9 +33,12 @@ public struct DuplicateFinder: Sendable {
     let (index, (gate, names)) = ParallelWork.pair(
       { BlockingIndex(records: records, config: config) },
       { (WordGate(records: records, config: config), records.map { bound.prepare($0) }) })
-    // Records in many pieces of equal size, taken by the workers as they come free (two halves
-    // leave a core idle whenever one half is slower, or one core is busy with something else);
-    // the pieces' results are joined in record order.
+    // Records queried in the index's locality order (consecutive queries count mostly the same
+    // records, whose counts stay in the processor's cache), in many pieces of equal size taken by
+    // the workers as they come free (two halves leave a core idle whenever one half is slower,
+    // or one core is busy with something else). Each record's candidates do not depend on the
+    // order; the pairs are sorted at the end.
+    let order = index.localityOrder()
     let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
     let ranges = stride(from: 0, to: max(records.count, 1), by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
     // Every record's candidates first (both sides query: a pair may be among one side's top
@@ -48,7 +51,8 @@ public struct DuplicateFinder: Sendable {
       targets.reserveCapacity(ranges[w].count * config.maxCandidates)
       // Records read in place (a copy retains and releases every string and array it holds).
       records.withUnsafeBufferPointer { records in
-        for i in ranges[w] {
+        for position in ranges[w] {
+          let i = Int(order[position])
           let found = index.candidates(
             names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
             scratch: &scratch, where: { $0 != i && comparable(i, $0) })
@@ -60,9 +64,15 @@ public struct DuplicateFinder: Sendable {
       }
       return (offsets, targets)
     }
+    // Each record's place in the order (its list is in that place's piece).
+    let position: [Int32] = {
+      var position = [Int32](repeating: 0, count: records.count)
+      for (p, i) in order.enumerated() { position[Int(i)] = Int32(p) }
+      return position
+    }()
     /// The candidates of record `i` (sorted ascending).
     @Sendable func candidates(_ i: Int) -> ArraySlice<Int32> {
-      let (w, local) = i.quotientAndRemainder(dividingBy: pieceSize)
+      let (w, local) = Int(position[i]).quotientAndRemainder(dividingBy: pieceSize)
       return lists[w].targets[lists[w].offsets[local]..<lists[w].offsets[local + 1]]
     }
     let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int) in
@@ -72,7 +82,8 @@ public struct DuplicateFinder: Sendable {
       // retains and releases every string and array it holds, for each of millions of pairs.
       records.withUnsafeBufferPointer { records in
         names.withUnsafeBufferPointer { names in
-          for i in ranges[w] {
+          for p in ranges[w] {
+            let i = Int(order[p])
             for j32 in candidates(i) {
               let j = Int(j32)
               // A pair met from both sides is considered from its lower record only.

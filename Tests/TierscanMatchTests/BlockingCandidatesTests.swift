@@ -95,3 +95,29 @@ import TierscanTestSupport
     #expect(cut > records.count / 4, "the top-k cut is exercised")
   }
 }
+
+/// ``BlockingIndex/localityOrder()`` sorts the records by their largest compared block (ties: the
+/// block made first, blocks being numbered as records and their sorted keys come), then by index,
+/// records without a compared block of two or more last: the definition, from the strings.
+@Suite struct BlockingLocalityOrderTests {
+  @Test(arguments: [(UInt64(3), 400, 40), (UInt64(11), 700, 500)])
+  func orderIsByLargestBlock(seed: UInt64, count: Int, maxBlock: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let order = BlockingIndex(records: records, config: MatchConfig(maxBlock: maxBlock)).localityOrder().map(Int.init)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    func keys(_ i: Int) -> [String] {
+      BlockingKeys.nameKeys(of: records[i]).map { BlockingKeys.scope(records[i].record.country) + "|" + $0 }
+        + BlockingKeys.identifierKeys(of: records[i])
+    }
+    var number: [String: Int] = [:]
+    for i in records.indices { for key in keys(i) where number[key] == nil { number[key] = number.count } }
+    let best = records.indices.map { i -> Int in
+      let compared = keys(i).filter { (2...maxBlock).contains(blocks[$0]!.count) }
+      guard let size = compared.map({ blocks[$0]!.count }).max() else { return Int.max }
+      return compared.filter { blocks[$0]!.count == size }.map { number[$0]! }.min()!
+    }
+    let expected = records.indices.sorted { best[$0] != best[$1] ? best[$0] < best[$1] : $0 < $1 }
+    #expect(order == expected)
+    #expect(Set(best).count > 3, "several blocks")
+  }
+}
