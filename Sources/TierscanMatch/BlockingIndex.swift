@@ -35,6 +35,9 @@ public struct BlockingIndex: Sendable {
     fileprivate var histogram: [Int32] = []
     fileprivate var ties: [Int32] = []
     fileprivate var accepted: [Int32] = []
+    /// The records a block visit meets for the first time, written by pointer (one per record at
+    /// most) and appended to `touched` once per query.
+    fileprivate var fresh: [Int32] = []
     /// The candidates of the last query (reused from query to query).
     public fileprivate(set) var result: [Int] = []
     /// A query's key numbers and its compact name's bytes (``candidates(names:country:identifiers:scratch:)``).
@@ -506,58 +509,76 @@ public struct BlockingIndex: Sendable {
     let maxBlock = self.maxBlock
     let (members, memberStarts, keyBlocks, keyBlockStarts) = (flatMembers, self.memberStarts, flatKeyBlocks, self.keyBlockStarts)
     let (blockScopes, keyKinds) = (self.blockScopes, self.keyKinds)
-    // The counts and the touched list taken out of the scratch while they are updated.
+    // The counts and the touched list taken out of the scratch while they are updated; records
+    // met for the first time are written to `fresh` by pointer (no capacity or uniqueness check
+    // per record) and appended to `touched` at the end.
     var shared: [Int32] = []
     var touched: [Int32] = []
+    var fresh: [Int32] = []
     swap(&shared, &scratch.shared)
     swap(&touched, &scratch.touched)
+    swap(&fresh, &scratch.fresh)
+    if fresh.count < shared.count { fresh = [Int32](repeating: 0, count: shared.count) }
+    var freshCount = 0
     var visits = 0
-    var previous: Int32 = -1
-    for key in scratch.keys where key != previous {
-      previous = key
-      let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
-      let (first, last) = (Int(keyBlockStarts[Int(key)]), Int(keyBlockStarts[Int(key) + 1]))
-      guard first < last else { continue }
-      // The blocks to visit and how often: every block of the key without a scope (-3); else
-      // the key's blocks are sorted by scope, the `*` block (scope 0) first when there is one
-      // (visited twice for the scope `*` itself, as the string form does), and the scope's own
-      // block is found by halving.
-      var visit: (Int, Int, Int, Int) = (-1, 0, -1, 0)
-      if scope == -3 {
-        visit = (first, last, -1, 0)
-      } else {
-        let star = blockScopes[Int(keyBlocks[first])] == 0
-        if star { visit.0 = first; visit.1 = first + 1 }
-        if scope == 0 && star {
-          visit.2 = first
-          visit.3 = first + 1
-        } else if scope > 0 {
-          var (low, high) = (first, last)
-          while low < high {
-            let mid = (low + high) / 2
-            if blockScopes[Int(keyBlocks[mid])] < scope { low = mid + 1 } else { high = mid }
-          }
-          if low < last && blockScopes[Int(keyBlocks[low])] == scope { (visit.2, visit.3) = (low, low + 1) }
-        }
-      }
-      for pass in 0..<2 {
-        let (from, to) = pass == 0 ? (visit.0, visit.1) : (visit.2, visit.3)
-        guard from >= 0 else { continue }
-        for b in from..<to {
-          let block = Int(keyBlocks[b])
-          let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
-          guard end - start <= maxBlock else { continue }
-          visits += end - start
-          for m in start..<end {
-            let member = Int(members[m])
-            if shared[member] == 0 { touched.append(Int32(member)) }
-            shared[member] += weight
+    let keys = scratch.keys
+    members.withUnsafeBufferPointer { members in
+      shared.withUnsafeMutableBufferPointer { shared in
+        fresh.withUnsafeMutableBufferPointer { fresh in
+          var previous: Int32 = -1
+          for key in keys where key != previous {
+            previous = key
+            let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
+            let (first, last) = (Int(keyBlockStarts[Int(key)]), Int(keyBlockStarts[Int(key) + 1]))
+            guard first < last else { continue }
+            // The blocks to visit and how often: every block of the key without a scope (-3); else
+            // the key's blocks are sorted by scope, the `*` block (scope 0) first when there is one
+            // (visited twice for the scope `*` itself, as the string form does), and the scope's own
+            // block is found by halving.
+            var visit: (Int, Int, Int, Int) = (-1, 0, -1, 0)
+            if scope == -3 {
+              visit = (first, last, -1, 0)
+            } else {
+              let star = blockScopes[Int(keyBlocks[first])] == 0
+              if star { visit.0 = first; visit.1 = first + 1 }
+              if scope == 0 && star {
+                visit.2 = first
+                visit.3 = first + 1
+              } else if scope > 0 {
+                var (low, high) = (first, last)
+                while low < high {
+                  let mid = (low + high) / 2
+                  if blockScopes[Int(keyBlocks[mid])] < scope { low = mid + 1 } else { high = mid }
+                }
+                if low < last && blockScopes[Int(keyBlocks[low])] == scope { (visit.2, visit.3) = (low, low + 1) }
+              }
+            }
+            for pass in 0..<2 {
+              let (from, to) = pass == 0 ? (visit.0, visit.1) : (visit.2, visit.3)
+              guard from >= 0 else { continue }
+              for b in from..<to {
+                let block = Int(keyBlocks[b])
+                let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
+                guard end - start <= maxBlock else { continue }
+                visits += end - start
+                for m in start..<end {
+                  let member = Int(members[m])
+                  if shared[member] == 0 {
+                    fresh[freshCount] = Int32(member)
+                    freshCount += 1
+                  }
+                  shared[member] += weight
+                }
+              }
+            }
           }
         }
       }
     }
+    touched.append(contentsOf: fresh[0..<freshCount])
     swap(&shared, &scratch.shared)
     swap(&touched, &scratch.touched)
+    swap(&fresh, &scratch.fresh)
     scratch.visits += visits
   }
 
@@ -598,8 +619,13 @@ public struct BlockingIndex: Sendable {
   private func finishInPlace(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) {
     scratch.met += scratch.touched.count
     top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
-    for member in scratch.touched { scratch.shared[Int(member)] = 0 }
-    scratch.touched.removeAll(keepingCapacity: true)
+    var touched: [Int32] = []
+    swap(&touched, &scratch.touched)
+    scratch.shared.withUnsafeMutableBufferPointer { shared in
+      for member in touched { shared[Int(member)] = 0 }
+    }
+    touched.removeAll(keepingCapacity: true)
+    swap(&touched, &scratch.touched)
     scratch.candidates += scratch.result.count
   }
 
