@@ -6,17 +6,6 @@ import TierscanCore
 /// way (each entity's id and the record ids merged into it, all hashed), on graphs with merges,
 /// placeholders, prefixes of other ids and non-ASCII ids, and on a graph assembled unsorted.
 @Suite struct EntityIDLookupTests {
-  private struct SplitMix {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-  }
-
   private static let stems = ["A", "AB", "ABC", "B", "Z", "a", "é", "e\u{301}", "10", "9", "A A", "ÄB", "x-1", ""]
 
   @Test(arguments: 0..<12 as Range<UInt64>)

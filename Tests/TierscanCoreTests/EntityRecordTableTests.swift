@@ -5,17 +5,6 @@ import TierscanCore
 /// not, every kind of provenance), however the table was built: record by record, from an array,
 /// or joined from parts at any cut (a split read's halves).
 @Suite struct EntityRecordTableTests {
-  private struct SplitMix {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(bound))
-    }
-  }
-
   private static func records(seed: UInt64, count: Int) -> [EntityRecord] {
     var random = SplitMix(state: seed)
     func pick<T>(_ values: [T]) -> T { values[random.next(values.count)] }

@@ -6,17 +6,6 @@ import TierscanCore
 /// was built (row by row or joined from parts).
 @Suite struct RunColumnTests {
   /// A deterministic generator (no randomness reaches a test's verdict unseeded).
-  private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
   /// Lines with runs of consecutive values, jumps, repeats, -1 and the `Int32` extremes.
   private static func lines(seed: UInt64, count: Int, jumpEvery: UInt64, step: Int32) -> [Int32] {
     var random = SplitMix(state: seed)
