@@ -85,6 +85,37 @@ public struct BlockingIndex: Sendable {
   public private(set) var stats = Stats()
   private let maxBlock: Int
   private let maxCandidates: Int
+  /// Each record's rank among equal counts and the record of each rank
+  /// (``init(records:config:ranks:)``); empty when records rank by their index.
+  private var ranks: [Int32] = []
+  private var rankedRecords: [Int32] = []
+
+  /// Indexes `records` as ``init(records:config:)`` does, with the ties of the top-k cut taken by
+  /// the lowest rank `ranks[i]` instead of the lowest index `i` (`ranks`: a permutation of
+  /// `0..<records.count`), and ``Stats/firstRecordInSkippedBlock`` the record of lowest rank. A
+  /// caller that stores the records in another order for locality (records counted together
+  /// stored together) passes each record's original index: every query then finds the records it
+  /// finds in the original order, renumbered.
+  ///
+  /// - Complexity: O(n × k) for k keys per record.
+  public init(records: [PreparedRecord], config: MatchConfig, ranks: [Int32]) {
+    precondition(ranks.count == records.count, "one rank per record")
+    self.init(records: records, config: config)
+    var back = [Int32](repeating: -1, count: ranks.count)
+    for (i, rank) in ranks.enumerated() {
+      precondition(rank >= 0 && Int(rank) < ranks.count && back[Int(rank)] < 0, "ranks must be a permutation")
+      back[Int(rank)] = Int32(i)
+    }
+    self.ranks = ranks
+    self.rankedRecords = back
+    if stats.firstRecordInSkippedBlock != nil {
+      var first = Int32.max
+      for block in 0..<blockScopes.count where Int(memberStarts[block + 1] - memberStarts[block]) > maxBlock {
+        for m in Int(memberStarts[block])..<Int(memberStarts[block + 1]) { first = min(first, ranks[Int(flatMembers[m])]) }
+      }
+      stats.firstRecordInSkippedBlock = Int(back[Int(first)])
+    }
+  }
 
   /// Indexes `records`. Keys are made and interned as bytes (``nameKeyBytes(_:generic:_:)``),
   /// members gathered in one flat array (no array and no key string per block).
@@ -729,10 +760,18 @@ public struct BlockingIndex: Sendable {
         }
       }
     }
-    // The lowest indices among the ties, when not all of them fit (selected, not sorted: the
-    // same set, in an order nothing depends on).
+    // The lowest indices (or ranks) among the ties, when not all of them fit (selected, not
+    // sorted: the same set, in an order nothing depends on).
     let room = maxCandidates - result.count
-    if ties.count > room { Self.selectLowest(room, of: &ties) }
+    if ties.count > room {
+      if ranks.isEmpty {
+        Self.selectLowest(room, of: &ties)
+      } else {
+        for k in ties.indices { ties[k] = ranks[Int(ties[k])] }
+        Self.selectLowest(room, of: &ties)
+        for k in 0..<room { ties[k] = rankedRecords[Int(ties[k])] }
+      }
+    }
     for member in ties.prefix(room) { result.append(Int(member)) }
     if sorted { result.sort() }
   }

@@ -18,21 +18,31 @@ public struct DuplicateFinder: Sendable {
   public init(config: MatchConfig) { self.config = config }
 
   /// The pairs decided `possible` or `same`, sorted by (left, right), the block figures and the
-  /// number of distinct candidate pairs considered. `comparable(i, j)` says whether two records
-  /// may be compared at all (e.g. the same kind). Records are queried in concurrent pieces
+  /// number of distinct candidate pairs considered. Two records are compared only when they are
+  /// in the same group (`groups[i] == groups[j]`, e.g. the same kind; all in one group when
+  /// `groups` is `nil`). Records are queried in concurrent pieces
   /// (``ParallelWork``); a pair among both records' candidates is considered once.
   ///
   /// - Complexity: O(n × (k × maxBlock + maxCandidates × s)) for n records, k keys each and s
   ///   the cost of one scoring.
   public func pairs(
-    in records: [PreparedRecord], comparable: @Sendable (Int, Int) -> Bool = { _, _ in true }
+    in records: [PreparedRecord], groups: [Int32]? = nil
   ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
+    // Everything below works on the records stored by country (``countryOrder(_:)``): a query
+    // counts records of its own country and records without one, so its counts, block members
+    // and per-record data lie in a few hundred kilobytes instead of all over the records. Ties of
+    // the top-k cut still go to the lowest original index (the index's ranks); pairs are given
+    // back in original indices.
+    let original = Self.countryOrder(records)
+    let stored = original.map { records[Int($0)] }
+    // Each stored record's group, read for every record a query meets.
+    let storedGroups = groups.map { groups in original.map { groups[Int($0)] } }
     // The index on one core while the other prepares the word gate and the bound's names.
     let (index, (gate, names)) = ParallelWork.pair(
-      { BlockingIndex(records: records, config: config) },
-      { (WordGate(records: records, config: config), records.map { bound.prepare($0) }) })
+      { BlockingIndex(records: stored, config: config, ranks: original) },
+      { (WordGate(records: stored, config: config), stored.map { bound.prepare($0) }) })
     // Records queried in the index's locality order (consecutive queries count mostly the same
     // records, whose counts stay in the processor's cache), in many pieces of equal size taken by
     // the workers as they come free (two halves leave a core idle whenever one half is slower,
@@ -50,12 +60,20 @@ public struct DuplicateFinder: Sendable {
       var targets: [Int32] = []
       targets.reserveCapacity(ranges[w].count * config.maxCandidates)
       // Records read in place (a copy retains and releases every string and array it holds).
-      records.withUnsafeBufferPointer { records in
+      stored.withUnsafeBufferPointer { records in
         for position in ranges[w] {
           let i = Int(order[position])
-          let found = index.candidates(
-            names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
-            scratch: &scratch, where: { $0 != i && comparable(i, $0) })
+          let found: [Int]
+          if let storedGroups {
+            let group = storedGroups[i]
+            found = index.candidates(
+              names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
+              scratch: &scratch, where: { $0 != i && storedGroups[$0] == group })
+          } else {
+            found = index.candidates(
+              names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
+              scratch: &scratch, where: { $0 != i })
+          }
           for j in found {
             targets.append(Int32(j))
           }
@@ -66,7 +84,7 @@ public struct DuplicateFinder: Sendable {
     }
     // Each record's place in the order (its list is in that place's piece).
     let position: [Int32] = {
-      var position = [Int32](repeating: 0, count: records.count)
+      var position = [Int32](repeating: 0, count: stored.count)
       for (p, i) in order.enumerated() { position[Int(i)] = Int32(p) }
       return position
     }()
@@ -80,7 +98,7 @@ public struct DuplicateFinder: Sendable {
       var considered = 0
       // Records and names are read in place (borrowed through the buffers): a copy of a record
       // retains and releases every string and array it holds, for each of millions of pairs.
-      records.withUnsafeBufferPointer { records in
+      stored.withUnsafeBufferPointer { records in
         names.withUnsafeBufferPointer { names in
           for p in ranges[w] {
             let i = Int(order[p])
@@ -89,14 +107,17 @@ public struct DuplicateFinder: Sendable {
               // A pair met from both sides is considered from its lower record only.
               if j < i, candidates(j).binarySearch(Int32(i)) { continue }
               considered += 1
-              let (l, r) = (min(i, j), max(i, j))
+              // Left the record of lower original index, as the pair is given back.
+              let (l, r) = original[i] < original[j] ? (i, j) : (j, i)
               // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
               // scored; it would be decided `distinct`.
               guard gate.mayReach(bound.leastPossible, indexed: l, r),
                 bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r])
               else { continue }
               let (decision, features) = scorer.score(records[l], records[r])
-              if decision >= .possible { found.append(Pair(left: l, right: r, decision: decision, features: features)) }
+              if decision >= .possible {
+                found.append(Pair(left: Int(original[l]), right: Int(original[r]), decision: decision, features: features))
+              }
             }
           }
         }
@@ -106,6 +127,37 @@ public struct DuplicateFinder: Sendable {
     let comparisons = pieces.reduce(0) { $0 + $1.considered }
     let pairs = pieces.flatMap(\.found).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
     return (pairs, index.stats, comparisons, index)
+  }
+
+  /// The records' indices grouped by country (countries in order of first appearance, records
+  /// without one as a country of their own), each group in index order.
+  ///
+  /// - Complexity: O(n).
+  static func countryOrder(_ records: [PreparedRecord]) -> [Int32] {
+    var numbers: [String: Int32] = [:]
+    var groups = [Int32](repeating: 0, count: records.count)
+    var sizes: [Int] = []
+    for (i, record) in records.enumerated() {
+      let country = record.record.country ?? ""
+      let number: Int32
+      if let known = numbers[country] {
+        number = known
+      } else {
+        number = Int32(sizes.count)
+        numbers[country] = number
+        sizes.append(0)
+      }
+      groups[i] = number
+      sizes[Int(number)] += 1
+    }
+    var starts = [Int](repeating: 0, count: sizes.count)
+    for g in sizes.indices.dropFirst() { starts[g] = starts[g - 1] + sizes[g - 1] }
+    var order = [Int32](repeating: 0, count: records.count)
+    for (i, group) in groups.enumerated() {
+      order[starts[Int(group)]] = Int32(i)
+      starts[Int(group)] += 1
+    }
+    return order
   }
 }
 

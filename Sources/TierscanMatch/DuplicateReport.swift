@@ -45,8 +45,9 @@ public struct DuplicateReport: Sendable {
       return
     }
     let records = indices.map { PreparedRecord(MatchRecord(entity: graph.entities[$0])) }
-    let kinds = indices.map { graph.entities.kind(of: $0) }
-    let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
+    // Entities of one kind only are compared.
+    let kinds = indices.map { Int32(EntityKind.allCases.firstIndex(of: graph.entities.kind(of: $0))!) }
+    let found = DuplicateFinder(config: config).pairs(in: records, groups: kinds)
     if found.stats.skippedBlocks > 0 {
       findings.add(
         .info, .duplicateBlocksSkipped, at: nil,

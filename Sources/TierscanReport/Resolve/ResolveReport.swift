@@ -34,8 +34,9 @@ public struct ResolveReport: Sendable {
     let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
       PreparedRecord(MatchRecord(entity: entities[entityIndices[$0]]))
     }
-    let kinds = entityIndices.map { graph.entities.kind(of: $0) }
-    let found = DuplicateFinder(config: config).pairs(in: records) { kinds[$0] == kinds[$1] }
+    // Entities of one kind only are compared.
+    let kinds = entityIndices.map { Int32(EntityKind.allCases.firstIndex(of: graph.entities.kind(of: $0))!) }
+    let found = DuplicateFinder(config: config).pairs(in: records, groups: kinds)
     var candidates: [ResolveCandidate] = []
     var suppressed = 0
     var declared = Set<[String]>()

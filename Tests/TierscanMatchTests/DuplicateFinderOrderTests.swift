@@ -1,0 +1,97 @@
+import Testing
+import TierscanCore
+import TierscanTestSupport
+@testable import TierscanMatch
+
+/// The duplicate search stores the records by country (``DuplicateFinder/countryOrder(_:)``) and
+/// indexes them with their original indices as ranks (``BlockingIndex/init(records:config:ranks:)``).
+/// Both must change nothing: the candidates of a ranked index over reordered records are those of
+/// the definition over the records as given (ties of the top-k cut to the lower original index),
+/// and the pairs found are those of the definition (``BlockingCandidatesTests/expected``), scored
+/// with the left record the one of lower index.
+@Suite struct DuplicateFinderOrderTests {
+  /// A seeded permutation of `0..<count` (Fisher–Yates).
+  static func shuffled(_ count: Int, seed: UInt64) -> [Int32] {
+    var rng = SplitMix64(state: seed)
+    var order = (0..<count).map(Int32.init)
+    for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    return order
+  }
+
+  @Test(arguments: [(UInt64(5), 500, 40, 6), (UInt64(17), 400, 500, 3)])
+  func rankedIndexFindsTheCandidatesOfTheOriginalOrder(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    let original = Self.shuffled(count, seed: seed &+ 1)
+    let stored = original.map { records[Int($0)] }
+    let ranked = BlockingIndex(records: stored, config: config, ranks: original)
+    let unranked = BlockingIndex(records: stored, config: config)
+    var scratch = ranked.makeScratch()
+    var differs = 0
+    for p in stored.indices {
+      let q = Int(original[p])
+      let expected = BlockingCandidatesTests.expected(records, blocks, query: q, config: config) { $0 != q }
+      let found = ranked.candidates(
+        names: stored[p].names, country: stored[p].record.country, identifiers: stored[p].record.identifiers,
+        scratch: &scratch, where: { $0 != p })
+      #expect(found.map { Int(original[$0]) }.sorted() == expected, "query \(q)")
+      // Without ranks, ties go to the lower stored position: other records, for some queries
+      // (so the comparison above can fail).
+      let byPosition = unranked.candidates(
+        names: stored[p].names, country: stored[p].record.country, identifiers: stored[p].record.identifiers,
+        scratch: &scratch, where: { $0 != p })
+      if byPosition.map({ Int(original[$0]) }).sorted() != expected { differs += 1 }
+    }
+    #expect(differs > count / 10, "ties decide the cut for many queries")
+    // The first record in a skipped block is the one of lowest rank, given as its stored index.
+    let definitionFirst = blocks.values.filter { $0.count > maxBlock }.flatMap { $0 }.min()
+    #expect(ranked.stats.firstRecordInSkippedBlock.map { Int(original[$0]) } == definitionFirst)
+  }
+
+  @Test func countryOrderGroupsByCountryInIndexOrder() {
+    let records = BlockingCandidatesTests.records(seed: 7, count: 300)
+    let order = DuplicateFinder.countryOrder(records).map(Int.init)
+    #expect(order.sorted() == Array(records.indices))
+    var firstSeen: [String: Int] = [:]
+    for record in records where firstSeen[record.record.country ?? ""] == nil {
+      firstSeen[record.record.country ?? "", default: 0] = firstSeen.count
+    }
+    let expected = records.indices.sorted { a, b in
+      let (ga, gb) = (firstSeen[records[a].record.country ?? ""]!, firstSeen[records[b].record.country ?? ""]!)
+      return ga != gb ? ga < gb : a < b
+    }
+    #expect(order == expected)
+    #expect(firstSeen.count > 2)
+  }
+
+  /// The pairs of the duplicate search, with groups, are the definition's: every pair of records of
+  /// one group where one is among the other's candidates, scored, kept when `possible` or `same`.
+  @Test(arguments: [(UInt64(3), 500, 40, 6), (UInt64(23), 700, 500, 30)])
+  func pairsEqualTheDefinition(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    var rng = SplitMix64(state: seed &+ 99)
+    let groups = records.indices.map { _ in Int32(rng.next() % 3) }
+    var considered = Set<[Int]>()
+    for i in records.indices {
+      let found = BlockingCandidatesTests.expected(records, blocks, query: i, config: config) {
+        $0 != i && groups[$0] == groups[i]
+      }
+      for j in found { considered.insert([min(i, j), max(i, j)]) }
+    }
+    let scorer = PairScorer(config: config)
+    var expected: [(pair: [Int], decision: MatchDecision, features: MatchFeatures)] = []
+    for pair in considered.sorted(by: { $0[0] != $1[0] ? $0[0] < $1[0] : $0[1] < $1[1] }) {
+      let (decision, features) = scorer.score(records[pair[0]], records[pair[1]])
+      if decision >= .possible { expected.append((pair, decision, features)) }
+    }
+    let actual = DuplicateFinder(config: config).pairs(in: records, groups: groups)
+    #expect(actual.comparisons == considered.count)
+    #expect(actual.pairs.map { [$0.left, $0.right] } == expected.map(\.pair))
+    #expect(zip(actual.pairs, expected).allSatisfy { $0.decision == $1.decision && $0.features == $1.features })
+    #expect(expected.count > 20, "pairs are found")
+    #expect(Set(expected.map { groups[$0.pair[0]] }).count == 3, "in every group")
+  }
+}
