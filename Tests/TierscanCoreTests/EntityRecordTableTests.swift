@@ -59,6 +59,42 @@ import TierscanCore
     }
   }
 
+  @Test(arguments: 0..<4 as Range<UInt64>)
+  func recordsAppendedAsBytesEqualRecordsAppendedAsValues(seed: UInt64) {
+    // The CSV fast path's append: the same table as appending the records, for every field
+    // given or not and lines past what a column holds.
+    var random = SplitMix(state: seed &+ 100)
+    var table = EntityRecordTable()
+    var records: [EntityRecord] = []
+    for n in 0..<60 {
+      var record = Self.records(seed: seed &* 31 &+ UInt64(n), count: 1)[0]
+      record.name = record.name ?? "named"
+      record.mergesByName = false
+      record.sector = record.sector.flatMap { $0.isEmpty ? nil : $0 }
+      record.aliases = record.aliases.filter { !$0.isEmpty }
+      let line = [n + 2, 0, Int(UInt32.max), Int(UInt32.max) + 1][random.next(4)]
+      record.provenance = Provenance(file: ["e.csv", "f.csv"][random.next(2)], line: line)
+      records.append(record)
+      let list = table.commodityListCode(of: record.commodities)
+      let file = table.fileCode(of: record.provenance.file)
+      var (id, name, sector) = (record.id, record.name!, record.sector ?? "")
+      id.withUTF8 { id in
+        name.withUTF8 { name in
+          sector.withUTF8 { sector in
+            table.appendParsed(
+              id: id, name: name, kind: record.kind, country: record.country, sector: sector, commodityList: list,
+              identifiers: record.identifiers,
+              aliases: { body in
+                for var alias in record.aliases { alias.withUTF8(body) }
+              }, rawMaterial: record.rawMaterial, attributes: record.attributes, file: file, line: line)
+          }
+        }
+      }
+    }
+    #expect(Array(table) == records)
+    #expect(table == EntityRecordTable(records))
+  }
+
   @Test func differentRecordsMakeDifferentTables() {
     let a: EntityRecordTable = [EntityRecord(id: "A", name: "One", provenance: Provenance(file: "e.csv", line: 2))]
     let b: EntityRecordTable = [EntityRecord(id: "A", name: nil, provenance: Provenance(file: "e.csv", line: 2))]

@@ -22,10 +22,11 @@ import TierscanTestSupport
   @Test func singleRecordEntitiesOfARandomGraphAreTheirRecords() {
     var random = SplitMix64(seed: 21)
     for _ in 0..<20 {
-      // Unique ids and no identifiers: every record is its own entity, built field by field.
+      // Unique ids and identifiers: every record is its own entity, copied column to column.
       let records = (0..<Int.random(in: 1...80, using: &random)).map { n in
         var record = Self.record(&random, id: "E\(n)")
-        record.identifiers = Identifiers()
+        func unique(_ scheme: String) -> String? { Bool.random(using: &random) ? nil : "\(scheme)\(n)" }
+        record.identifiers = Identifiers(lei: unique("L"), duns: unique("D"), vat: unique("V"), cid: unique("C"))
         return record
       }
       var log = FindingLog()

@@ -19,35 +19,36 @@
 /// ``identifiers(_:)``, ``mergesByName(_:)``…), which build nothing else. Records are appended,
 /// never changed in place (a reader that renames ids builds a new table).
 public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
-  private var ids = StringColumn()
-  private var names = StringColumn()
+  // Read (not written) outside the type: the graph builder copies single records column to column.
+  private(set) var ids = StringColumn()
+  private(set) var names = StringColumn()
   /// 0 = no kind, else 1 + the index in `EntityKind.allCases`.
-  private var kindCode: [UInt8] = []
-  private var flags: [UInt8] = []
-  private var countryCode: [UInt32] = []
-  private var countries = StringCodes()
-  private var sectorCode: [UInt32] = []
-  private var sectors = StringCodes()
+  private(set) var kindCode: [UInt8] = []
+  private(set) var flags: [UInt8] = []
+  private(set) var countryCode: [UInt32] = []
+  private(set) var countries = StringCodes()
+  private(set) var sectorCode: [UInt32] = []
+  private(set) var sectors = StringCodes()
   /// Code of the record's commodity list in `commodityLists` (0 = the empty list).
-  private var commodityList: [UInt32] = []
-  private var commodityLists = ListCodes()
-  private var aliasStart: [UInt32] = [0]
-  private var aliasValues = StringColumn()
-  private var identifierSlot: [Int32] = []
-  private var identifierValues = IdentifierColumn()
-  private var attributeSlot: [Int32] = []
-  private var attributeLists: [[Attribute]] = []
+  private(set) var commodityList: [UInt32] = []
+  private(set) var commodityLists = ListCodes()
+  private(set) var aliasStart: [UInt32] = [0]
+  private(set) var aliasValues = StringColumn()
+  private(set) var identifierSlot: [Int32] = []
+  private(set) var identifierValues = IdentifierColumn()
+  private(set) var attributeSlot: [Int32] = []
+  private(set) var attributeLists: [[Attribute]] = []
   /// File code in `files`, or ``listedSource`` when the provenance is `listedSources[sourceLine]`.
-  private var sourceFile: [UInt32] = []
-  private var sourceLine: [UInt32] = []
-  private var files = StringCodes()
-  private var listedSources: [Provenance] = []
+  private(set) var sourceFile: [UInt32] = []
+  private(set) var sourceLine: [UInt32] = []
+  private(set) var files = StringCodes()
+  private(set) var listedSources: [Provenance] = []
 
-  private static let hasName: UInt8 = 1
-  private static let rawMaterialGiven: UInt8 = 2
-  private static let rawMaterialTrue: UInt8 = 4
-  private static let mergesByNameFlag: UInt8 = 8
-  private static let listedSource = UInt32.max
+  static let hasName: UInt8 = 1
+  static let rawMaterialGiven: UInt8 = 2
+  static let rawMaterialTrue: UInt8 = 4
+  static let mergesByNameFlag: UInt8 = 8
+  static let listedSource = UInt32.max
 
   /// An empty table.
   public init() {
@@ -90,7 +91,7 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
     if let raw = record.rawMaterial { flag |= Self.rawMaterialGiven | (raw ? Self.rawMaterialTrue : 0) }
     if record.mergesByName { flag |= Self.mergesByNameFlag }
     flags.append(flag)
-    kindCode.append(record.kind.map { UInt8(EntityKind.allCases.firstIndex(of: $0)! + 1) } ?? 0)
+    kindCode.append(record.kind.map { $0.code + 1 } ?? 0)
     countryCode.append(record.country.map { countries.code(of: $0) + 1 } ?? 0)
     sectorCode.append(record.sector.map { sectors.code(of: $0) + 1 } ?? 0)
     commodityList.append(record.commodities.isEmpty ? 0 : commodityLists.code(of: record.commodities))
@@ -122,6 +123,73 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
     }
   }
 
+  /// The code of a commodity list for ``appendParsed(id:name:kind:country:sector:commodityList:identifiers:aliases:rawMaterial:attributes:file:line:)``
+  /// (a reader keeps the codes of the lists it has met; list 0 is the empty list).
+  public mutating func commodityListCode(of list: [String]) -> UInt32 {
+    list.isEmpty ? 0 : commodityLists.code(of: list)
+  }
+
+  /// The code of a provenance file for ``appendParsed(id:name:kind:country:sector:commodityList:identifiers:aliases:rawMaterial:attributes:file:line:)``.
+  public mutating func fileCode(of file: String) -> UInt32 {
+    let code = files.code(of: file)
+    precondition(code < Self.listedSource, "too many source files")
+    return code
+  }
+
+  /// Appends a record that a byte-level reader parsed (the CSV fast path), its text given as
+  /// UTF-8 bytes in place: the same record as ``append(_:)`` of an ``EntityRecord`` with these
+  /// values, without building its strings, lists and provenance.
+  ///
+  /// - Parameters:
+  ///   - id: the id's bytes.
+  ///   - name: the name's bytes (given, possibly empty).
+  ///   - country: the country code, if given.
+  ///   - sector: the sector's bytes; empty when not given.
+  ///   - commodityList: a code from ``commodityListCode(of:)`` of this table.
+  ///   - aliases: calls its argument with each alias's bytes, in order.
+  ///   - file: a code from ``fileCode(of:)`` of this table; the provenance is `file:line`.
+  public mutating func appendParsed(
+    id: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: EntityKind?, country: String?,
+    sector: UnsafeBufferPointer<UInt8>, commodityList: UInt32, identifiers: Identifiers,
+    aliases: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void, rawMaterial: Bool?, attributes: [Attribute],
+    file: UInt32, line: Int
+  ) {
+    precondition(Int(commodityList) < commodityLists.values.count && Int(file) < files.values.count)
+    guard line >= 0, line <= Int(UInt32.max) else {
+      // A line the columns cannot hold: the general append lists the provenance.
+      var list: [String] = []
+      aliases { list.append(String(decoding: $0, as: UTF8.self)) }
+      append(
+        EntityRecord(
+          id: String(decoding: id, as: UTF8.self), name: String(decoding: name, as: UTF8.self), kind: kind,
+          country: country, sector: sector.isEmpty ? nil : String(decoding: sector, as: UTF8.self),
+          commodities: commodityLists.values[Int(commodityList)], identifiers: identifiers, aliases: list,
+          rawMaterial: rawMaterial, attributes: attributes, provenance: Provenance(file: files.values[Int(file)], line: line)))
+      return
+    }
+    ids.append(utf8: id)
+    names.append(utf8: name)
+    var flag = Self.hasName
+    if let rawMaterial { flag |= Self.rawMaterialGiven | (rawMaterial ? Self.rawMaterialTrue : 0) }
+    flags.append(flag)
+    kindCode.append(kind.map { $0.code + 1 } ?? 0)
+    countryCode.append(country.map { countries.code(of: $0) + 1 } ?? 0)
+    sectorCode.append(sector.isEmpty ? 0 : sectors.code(ofUTF8: sector) + 1)
+    self.commodityList.append(commodityList)
+    aliases { aliasValues.append(utf8: $0) }
+    precondition(aliasValues.count <= Int(UInt32.max), "at most 4G aliases")
+    aliasStart.append(UInt32(aliasValues.count))
+    identifierSlot.append(identifiers.isEmpty ? -1 : identifierValues.append(identifiers))
+    if attributes.isEmpty {
+      attributeSlot.append(-1)
+    } else {
+      attributeSlot.append(Int32(attributeLists.count))
+      attributeLists.append(attributes)
+    }
+    sourceFile.append(file)
+    sourceLine.append(UInt32(line))
+  }
+
   /// Appends records in order.
   public mutating func append(contentsOf records: some Sequence<EntityRecord>) {
     for record in records { append(record) }
@@ -129,14 +197,50 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
 
   /// Appends all of `other`'s records after this one's.
   ///
-  /// - Complexity: O(records of `other`); into an empty table, O(1) (the columns are taken over).
+  /// - Complexity: O(records of `other` + its distinct countries, sectors, commodity lists and
+  ///   files), column by column; into an empty table, O(1) (the columns are taken over).
   public mutating func append(contentsOf other: EntityRecordTable) {
-    if isEmpty {
+    if isEmpty && files.values.isEmpty && listedSources.isEmpty {
       self = other
       return
     }
-    reserveCapacity(other.count)
-    for record in other { append(record) }
+    // Column by column: other's codes are renumbered into this table's value tables (each
+    // distinct value once), its offsets and slots shifted; no record is materialised.
+    ids.append(contentsOf: other.ids)
+    names.append(contentsOf: other.names)
+    kindCode.append(contentsOf: other.kindCode)
+    flags.append(contentsOf: other.flags)
+    let countryMap = other.countries.values.map { countries.code(of: $0) + 1 }
+    countryCode.append(contentsOf: other.countryCode.lazy.map { $0 == 0 ? 0 : countryMap[Int($0) - 1] })
+    let sectorMap = other.sectors.values.map { sectors.code(of: $0) + 1 }
+    sectorCode.append(contentsOf: other.sectorCode.lazy.map { $0 == 0 ? 0 : sectorMap[Int($0) - 1] })
+    let listMap = other.commodityLists.values.map { commodityLists.code(of: $0) }
+    commodityList.append(contentsOf: other.commodityList.lazy.map { listMap[Int($0)] })
+    let aliasBase = aliasStart[aliasStart.count - 1]
+    aliasStart.append(contentsOf: other.aliasStart.dropFirst().lazy.map { $0 + aliasBase })
+    aliasValues.append(contentsOf: other.aliasValues)
+    precondition(aliasValues.count <= Int(UInt32.max), "at most 4G aliases")
+    let identifierBase = Int32(identifierValues.count)
+    identifierSlot.append(contentsOf: other.identifierSlot.lazy.map { $0 < 0 ? $0 : $0 + identifierBase })
+    identifierValues.append(contentsOf: other.identifierValues)
+    let attributeBase = Int32(attributeLists.count)
+    attributeSlot.append(contentsOf: other.attributeSlot.lazy.map { $0 < 0 ? $0 : $0 + attributeBase })
+    attributeLists.append(contentsOf: other.attributeLists)
+    let fileMap = other.files.values.map { files.code(of: $0) }
+    precondition(files.values.count < Int(Self.listedSource), "too many source files")
+    let listedBase = UInt32(listedSources.count)
+    precondition(listedSources.count + other.listedSources.count < Int(UInt32.max), "at most 4G listed sources")
+    for r in other.sourceFile.indices {
+      let file = other.sourceFile[r]
+      if file == Self.listedSource {
+        sourceFile.append(Self.listedSource)
+        sourceLine.append(other.sourceLine[r] + listedBase)
+      } else {
+        sourceFile.append(fileMap[Int(file)])
+        sourceLine.append(other.sourceLine[r])
+      }
+    }
+    listedSources.append(contentsOf: other.listedSources)
   }
 
   /// The record at `r` (materialised from the columns).
@@ -168,7 +272,7 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
   /// The kind of record `r`, if given.
   public func kind(_ r: Int) -> EntityKind? {
     let code = kindCode[r]
-    return code == 0 ? nil : EntityKind.allCases[Int(code) - 1]
+    return code == 0 ? nil : EntityKind(code: code - 1)
   }
 
   /// The country of record `r`, if given.
@@ -199,6 +303,13 @@ public struct EntityRecordTable: RandomAccessCollection, Sendable, Equatable, Ex
   public func hasMergingIdentifier(_ r: Int) -> Bool {
     let slot = identifierSlot[r]
     return slot >= 0 && identifierValues.hasMergingIdentifier(Int(slot))
+  }
+
+  /// Calls `body` with the scheme bit (0 LEI, 1 DUNS, 2 VAT, 3 CID) and the UTF-8 bytes of each
+  /// identifier record `r` gives, in that order (no `String` built).
+  public func forEachIdentifier(_ r: Int, _ body: (_ bit: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Void) {
+    let slot = identifierSlot[r]
+    if slot >= 0 { identifierValues.forEachValue(Int(slot), body) }
   }
 
   /// The aliases of record `r`, in order.

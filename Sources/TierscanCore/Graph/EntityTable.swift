@@ -108,7 +108,7 @@ public struct EntityTable: RandomAccessCollection, Sendable {
   @inlinable public func name(of i: Int) -> String { names[i] }
 
   /// The kind of entity `i`.
-  @inlinable public func kind(of i: Int) -> EntityKind { EntityKind.allCases[Int(kindCode[i])] }
+  @inlinable public func kind(of i: Int) -> EntityKind { EntityKind(code: kindCode[i]) }
 
   /// The country of entity `i`.
   @inlinable public func country(of i: Int) -> String? {

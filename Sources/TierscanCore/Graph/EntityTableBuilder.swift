@@ -50,7 +50,7 @@ struct EntityTableBuilder: ~Copyable {
     names.append(name)
     countryCode.append(country.map { countries.code(of: $0) + 1 } ?? 0)
     sectorCode.append(sector.map { sectors.code(of: $0) + 1 } ?? 0)
-    kindCode.append(UInt8(EntityKind.allCases.firstIndex(of: kind)!))
+    kindCode.append(kind.code)
     flags.append((rawMaterial ? EntityTable.rawMaterialFlag : 0) | (isPlaceholder ? EntityTable.placeholderFlag : 0))
     commodityList.append(commodities.isEmpty ? 0 : commodityLists.code(of: commodities))
     for alias in aliases { aliasValues.append(alias) }
@@ -67,6 +67,11 @@ struct EntityTableBuilder: ~Copyable {
       attributeSlot.append(Int32(attributeLists.count))
       attributeLists.append(attributes)
     }
+    append(sources: sources)
+  }
+
+  /// Appends the sources of the entity being appended.
+  mutating func append(sources: EntitySourcesInput) {
     switch sources {
     case .one(let source):
       appendOne(source)
@@ -133,6 +138,14 @@ struct StringCodes {
   mutating func code(of value: String) -> UInt32 {
     let (index, inserted) = interner.intern(value)
     if inserted { values.append(value) }
+    return UInt32(index)
+  }
+
+  /// The code of the (valid UTF-8) string `utf8`, numbering it if new; a `String` is built only
+  /// for a new value.
+  mutating func code(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let (index, inserted) = interner.intern(UnsafeRawBufferPointer(utf8))
+    if inserted { values.append(String(decoding: utf8, as: UTF8.self)) }
     return UInt32(index)
   }
 }

@@ -43,7 +43,7 @@ extension GraphBuilder {
       let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
       if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
       guard entityRecords.hasMergingIdentifier(i) else { continue }
-      identifierKeys.union(entityRecords.identifiers(i), element: element, sets: &sets)
+      identifierKeys.union(entityRecords, element: element, sets: &sets)
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
     // Reviewer links (`same` judgements): the first records of the two ids, joined.
@@ -110,22 +110,19 @@ private struct IdentifierUnion {
   /// The first record of each key.
   private var firstRecord: [Int32] = []
 
-  /// Joins `element` with the first record of each of its identifiers.
-  mutating func union(_ identifiers: Identifiers, element: Int32, sets: inout UnionFind) {
-    union(1, identifiers.lei, element, &sets)
-    union(2, identifiers.duns, element, &sets)
-    union(3, identifiers.cid, element, &sets)
-  }
-
-  private mutating func union(_ scheme: UInt8, _ value: String?, _ element: Int32, _ sets: inout UnionFind) {
-    guard var value else { return }
-    let (key, inserted) = value.withUTF8 { utf8 in
-      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { bytes in
+  /// Joins record `element` with the first record of each of its LEI, DUNS and CID (read in
+  /// place from the record columns).
+  mutating func union(_ records: EntityRecordTable, element: Int32, sets: inout UnionFind) {
+    records.forEachIdentifier(Int(element)) { bit, utf8 in
+      // Scheme bytes 1 LEI, 2 DUNS, 3 CID; VAT (bit 2) never merges.
+      guard bit != 2 else { return }
+      let scheme: UInt8 = bit == 3 ? 3 : UInt8(bit + 1)
+      let (key, inserted) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + 1) { bytes in
         bytes[0] = scheme
         _ = UnsafeMutableBufferPointer(rebasing: bytes[1...]).initialize(from: utf8)
         return keys.intern(UnsafeRawBufferPointer(bytes))
       }
+      if inserted { firstRecord.append(element) } else { sets.union(firstRecord[Int(key)], element) }
     }
-    if inserted { firstRecord.append(element) } else { sets.union(firstRecord[Int(key)], element) }
   }
 }

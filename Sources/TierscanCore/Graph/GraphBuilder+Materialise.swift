@@ -1,3 +1,5 @@
+import Foundation
+
 /// Step 3 of building the graph: the entities in id order (merged, single-record or
 /// placeholder), the lookup of every id, and the relationship table with resolved endpoints.
 extension GraphBuilder {
@@ -38,31 +40,44 @@ extension GraphBuilder {
     entityRecords: EntityRecordTable, components: RecordComponents, mergedEntities: [Int32: Entity],
     endpoints: ResolvedEndpoints, relationshipRecords: RelationshipRecordTable
   ) -> SupplyGraph {
-    let (componentOfRecord, componentSize, firstRecord) =
-      (components.componentOfRecord, components.componentSize, components.firstRecord)
+    let (componentOfRecord, firstRecord) = (components.componentOfRecord, components.firstRecord)
     let placeholders = endpoints.placeholders
+    let componentCount = firstRecord.count + placeholders.count
     // Sort by id bytes, then build each entity in its place (no copies of whole entities) and
     // the lookup of every id. A component's id is its first record's, except where a
     // name-merging record came first (the merge puts it last).
-    var entityIDs = firstRecord.map { entityRecords.id(Int($0)) } + placeholders.map(\.id)
-    for (c, entity) in mergedEntities { entityIDs[Int(c)] = entity.id }  // distinct slots: order is irrelevant
-    let order = Self.orderByIDBytes(entityIDs)
-    var indexOfComponent = [EntityIndex](repeating: 0, count: order.count)
-    for (newIndex, old) in order.enumerated() { indexOfComponent[old] = EntityIndex(newIndex) }
-    // Each entity is appended to the columns in id order: a single simple record field by
-    // field (no `Entity` value), a merged component from its merged entity.
-    var table = EntityTableBuilder(reservingCapacity: order.count)
-    for c in order {
+    var isMerged = [Bool](repeating: false, count: firstRecord.count)
+    for c in mergedEntities.keys { isMerged[Int(c)] = true }
+    var componentIDs = StringColumn()
+    componentIDs.reserveCapacity(strings: componentCount, bytes: 0)
+    for c in 0..<firstRecord.count {
+      if isMerged[c] {
+        componentIDs.append(mergedEntities[Int32(c)]!.id)
+      } else {
+        entityRecords.ids.withUTF8(Int(firstRecord[c])) { componentIDs.append(utf8: $0) }
+      }
+    }
+    for placeholder in placeholders { componentIDs.append(placeholder.id) }
+    let order = Self.orderByIDBytes(componentIDs)
+    let indexOfComponent = ParallelWork.scatteredArray(count: componentCount, minimumToSplit: 1 << 16) {
+      (range, slots: DisjointSlots<EntityIndex>) in
+      for k in range { slots.initialize(Int(order[k]), to: EntityIndex(k)) }
+    }
+    // Each entity is appended to the columns in id order: a single record column to column (no
+    // `Entity` value), a merged component from its merged entity.
+    var table = EntityTableBuilder(reservingCapacity: componentCount)
+    var codes = EntityTableBuilder.RecordCodes(entityRecords)
+    for c in order.lazy.map(Int.init) {
       if c >= firstRecord.count {
         let placeholder = placeholders[c - firstRecord.count]
         table.append(
           id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
           identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
           sources: .one(placeholder.provenance), isPlaceholder: true)
-      } else if componentSize[c] == 1, Self.isSimple(entityRecords, Int(firstRecord[c])) {
-        Self.appendSingle(entityRecords, Int(firstRecord[c]), to: &table)
-      } else {
+      } else if isMerged[c] {
         table.append(mergedEntities[Int32(c)]!)
+      } else {
+        table.appendSingle(entityRecords, Int(firstRecord[c]), codes: &codes)
       }
     }
     let entities = EntityTable(table)
@@ -73,96 +88,93 @@ extension GraphBuilder {
     }
 
     let indexOfEndpoint = endpoints.componentOfEndpoint.map { indexOfComponent[Int($0)] }
+    let recordBasis = relationshipRecords.basis
     let relationships = RelationshipTable(
       from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID),
       to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID),
-      basis: relationshipRecords.basis.map { $0 ?? .declared }, columns: relationshipRecords.columns)
+      basis: ParallelWork.array(count: recordBasis.count, minimumToSplit: 1 << 16) { recordBasis[$0] ?? .declared },
+      columns: relationshipRecords.columns)
     return SupplyGraph(entities: entities, relationships: relationships, ids: ids)
   }
 
-  /// `values[indices[r]]` for every `r`.
+  /// `values[indices[r]]` for every `r`, the pieces of the range gathered concurrently.
   ///
   /// - Complexity: O(n).
   static func gather(_ values: [Int32], at indices: [Int32]) -> [Int32] {
-    [Int32](unsafeUninitializedCapacity: indices.count) { buffer, initialized in
-      values.withUnsafeBufferPointer { values in
-        indices.withUnsafeBufferPointer { indices in
-          for r in indices.indices { buffer[r] = values[Int(indices[r])] }
-        }
-      }
-      initialized = indices.count
-    }
+    ParallelWork.array(count: indices.count, minimumToSplit: 1 << 16) { values[Int(indices[$0])] }
+  }
+
+  /// The indices of `ids` in ascending order of their UTF-8 bytes (ids are unique).
+  static func orderByIDBytes(_ ids: [String]) -> [Int] {
+    var column = StringColumn()
+    for id in ids { column.append(id) }
+    return orderByIDBytes(column).map(Int.init)
   }
 
   /// The indices of `ids` in ascending order of their UTF-8 bytes (ids are unique).
   ///
   /// Sorts (first 8 bytes as a big-endian integer, index) pairs, comparing the full bytes only
   /// when the 8-byte prefixes are equal. A shorter id pads with zero bytes, so prefix order never
-  /// contradicts byte order.
+  /// contradicts byte order. Large tables are sorted in two halves on two cores, then merged by
+  /// two cores from the front and from the back (each writes its own half of the result: the
+  /// order is unique, so the result does not depend on the split).
   ///
-  /// - Complexity: O(V log V).
-  static func orderByIDBytes(_ ids: [String]) -> [Int] {
-    var keyed: [(prefix: UInt64, index: Int32)] = []
-    keyed.reserveCapacity(ids.count)
-    for i in ids.indices {
-      var id = ids[i]
-      let prefix = id.withUTF8 { bytes -> UInt64 in
-        var key: UInt64 = 0
-        for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
-        return key
+  /// - Parameter minimumToSplit: fewer ids are sorted on the calling thread (tests lower it).
+  /// - Complexity: O(V log V), about half of it on each core.
+  static func orderByIDBytes(_ ids: StringColumn, minimumToSplit: Int = 1 << 16) -> [Int32] {
+    let count = ids.count
+    let halves = ParallelWork.map(count: count, minimumToSplit: minimumToSplit) { range -> [IDKey] in
+      var keys = [IDKey]()
+      keys.reserveCapacity(range.count)
+      for i in range { keys.append(IDKey(prefix: ids.withUTF8(i, IDKey.prefix), index: Int32(i))) }
+      keys.sort { $0.precedes($1, in: ids) }
+      return keys
+    }
+    guard halves.count == 2 else {
+      var keys = halves.flatMap { $0 }
+      if halves.count > 2 { keys.sort { $0.precedes($1, in: ids) } }
+      return keys.map(\.index)
+    }
+    let (a, b) = (halves[0], halves[1])
+    return ParallelWork.scatteredArray(count: count, minimumToSplit: minimumToSplit) { (range, slots: DisjointSlots<Int32>) in
+      // The first `range.lowerBound` keys of the merge are a[..<i] and b[..<j]: find i.
+      let k = range.lowerBound
+      var (low, high) = (max(0, k - b.count), min(k, a.count))
+      while low < high {
+        let mid = (low + high) / 2
+        if a[mid].precedes(b[k - mid - 1], in: ids) { low = mid + 1 } else { high = mid }
       }
-      keyed.append((prefix, Int32(i)))
+      var (i, j) = (low, k - low)
+      for out in range {
+        if j == b.count || (i < a.count && a[i].precedes(b[j], in: ids)) {
+          slots.initialize(out, to: a[i].index)
+          i += 1
+        } else {
+          slots.initialize(out, to: b[j].index)
+          j += 1
+        }
+      }
     }
-    keyed.sort { a, b in
-      if a.prefix != b.prefix { return a.prefix < b.prefix }
-      return ids[Int(a.index)].utf8Precedes(ids[Int(b.index)])
-    }
-    return keyed.map { Int($0.index) }
   }
 
-  /// Whether a component of exactly one record can become an entity directly (``single(_:)``):
+  /// Whether a component of exactly one record can become an entity directly
+  /// (``EntityTableBuilder/appendSingle(_:_:codes:)``):
   /// not when an attribute key is given twice (it can conflict with itself), nor with long
   /// lists, which go through the merge's hashed de-duplication (the pairwise checks of
   /// ``single(_:)`` would be quadratic).
   private static func isSimple(_ records: EntityRecordTable, _ r: Int) -> Bool {
-    guard records.attributeCount(r) <= 8, records.commodityCount(r) <= 8, records.aliasCount(r) <= 8 else { return false }
+    guard records.aliasCount(r) <= 8 else { return false }
+    let attributes = records.attributeSlot[r]
+    if attributes < 0, records.commodityList[r] == 0 { return true }  // the common row: nothing to check
+    guard records.attributeCount(r) <= 8, records.commodityCount(r) <= 8 else { return false }
     guard records.attributeCount(r) > 1 else { return true }
-    let attributes = records.attributes(r)
-    for i in 1..<attributes.count where attributes[..<i].contains(where: { $0.key == attributes[i].key }) {
+    let list = records.attributes(r)
+    for i in 1..<list.count where list[..<i].contains(where: { $0.key == list[i].key }) {
       return false
     }
     return true
   }
 
-  /// Appends the entity of a component with exactly one record (`r`) that ``isSimple(_:_:)``.
-  private static func appendSingle(_ records: EntityRecordTable, _ r: Int, to table: inout EntityTableBuilder) {
-    let id = records.id(r)
-    table.append(
-      id: id, name: records.name(r) ?? id, kind: records.kind(r) ?? .company, country: records.country(r),
-      sector: records.sector(r), commodities: sortedDistinct(records.commodities(r)),
-      identifiers: records.identifiers(r), aliases: firstDistinct(records.aliases(r)),
-      rawMaterial: records.rawMaterial(r) == true, attributes: records.attributes(r),
-      sources: .one(records.provenance(r)), isPlaceholder: false)
-  }
-
-  /// The distinct values of a short list in byte order; a list already strictly ascending is
-  /// returned as it is (no copy).
-  private static func sortedDistinct(_ values: [String]) -> [String] {
-    if values.count < 2 || values.indices.dropFirst().allSatisfy({ values[$0 - 1].utf8Precedes(values[$0]) }) {
-      return values
-    }
-    let distinct = firstDistinct(values)
-    return distinct.count > 1 ? distinct.sorted { $0.utf8Precedes($1) } : distinct
-  }
-
-  /// The first occurrence of each value of a short list, in order; a list of fewer than two
-  /// values is returned as it is (no copy).
-  private static func firstDistinct(_ values: [String]) -> [String] {
-    if values.count < 2 { return values }
-    var distinct: [String] = []
-    for value in values where !distinct.contains(where: { $0.utf8Equals(value) }) { distinct.append(value) }
-    return distinct
-  }
 
   /// Merges the records of one component (in input order) into an entity.
   private func merge(records: [EntityRecord], findings: inout FindingLog) -> Entity {
@@ -251,5 +263,30 @@ private struct FieldMerger {
       .warning, .mergeConflict, at: location,
       "entity '\(entityID)': \(field) '\(dropped)' conflicts with earlier '\(kept)'; keeping the first",
       evidence: [Attribute("field", field), Attribute("kept", kept), Attribute("dropped", dropped)])
+  }
+}
+
+/// A sort key of an id: its first 8 bytes as a big-endian integer (zero-padded) and its index.
+struct IDKey {
+  var prefix: UInt64
+  var index: Int32
+
+  /// The first 8 bytes of `bytes` as a big-endian integer, padded with zero bytes.
+  static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var key: UInt64 = 0
+    for k in 0..<8 { key = key << 8 | UInt64(k < bytes.count ? bytes[k] : 0) }
+    return key
+  }
+
+  /// Whether this id's bytes precede `other`'s (`ids` holds both).
+  func precedes(_ other: IDKey, in ids: StringColumn) -> Bool {
+    if prefix != other.prefix { return prefix < other.prefix }
+    return ids.withUTF8(Int(index)) { a in
+      ids.withUTF8(Int(other.index)) { b in
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+        return order < 0 || (order == 0 && a.count < b.count)
+      }
+    }
   }
 }

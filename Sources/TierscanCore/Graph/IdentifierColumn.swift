@@ -37,6 +37,30 @@ struct IdentifierColumn: Sendable {
     return slot
   }
 
+  /// Appends every slot of `other`, in order (slot `s` of `other` becomes `count + s`).
+  mutating func append(contentsOf other: IdentifierColumn) {
+    precondition(present.count + other.present.count < Int(Int32.max), "at most 2G identifier slots")
+    let base = UInt32(values.count)
+    present.append(contentsOf: other.present)
+    firstValue.append(contentsOf: other.firstValue.lazy.map { $0 + base })
+    values.append(contentsOf: other.values)
+    precondition(values.count < Int(UInt32.max) - 4, "at most 4G identifier values")
+  }
+
+  /// Stores a copy of `other`'s slot `s` in a new slot (bytes copied, no ``Identifiers`` value
+  /// built) and returns it.
+  mutating func append(slot s: Int, of other: IdentifierColumn) -> Int32 {
+    precondition(present.count < Int(Int32.max), "at most 2G identifier slots")
+    precondition(values.count < Int(UInt32.max) - 4, "at most 4G identifier values")
+    let slot = Int32(present.count)
+    firstValue.append(UInt32(values.count))
+    let bits = other.present[s]
+    let first = Int(other.firstValue[s])
+    for k in 0..<bits.nonzeroBitCount { other.values.withUTF8(first + k) { values.append(utf8: $0) } }
+    present.append(bits)
+    return slot
+  }
+
   /// The identifiers of slot `s`.
   subscript(s: Int) -> Identifiers {
     let bits = present[s]
@@ -51,6 +75,17 @@ struct IdentifierColumn: Sendable {
     let vat = take(2)
     let cid = take(3)
     return Identifiers(lei: lei, duns: duns, vat: vat, cid: cid)
+  }
+
+  /// Calls `body` with the scheme bit (0 LEI, 1 DUNS, 2 VAT, 3 CID) and the UTF-8 bytes of each
+  /// value slot `s` gives, in that order (no `String` built).
+  func forEachValue(_ s: Int, _ body: (_ bit: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Void) {
+    let bits = present[s]
+    var next = Int(firstValue[s])
+    for bit in 0..<4 where bits & (1 << bit) != 0 {
+      values.withUTF8(next) { body(bit, $0) }
+      next += 1
+    }
   }
 
   /// Whether slot `s` gives a LEI, DUNS or CID (the identifiers that merge).

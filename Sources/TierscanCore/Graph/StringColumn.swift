@@ -30,6 +30,25 @@ public struct StringColumn: Sendable, Equatable {
     offsets.append(UInt32(truncatingIfNeeded: bytes.count))
   }
 
+  /// Appends the bytes of a UTF-8 string given in place (``append(_:)`` without a `String`).
+  ///
+  /// - Precondition: the column stays under 4 GiB of bytes.
+  public mutating func append(utf8: UnsafeBufferPointer<UInt8>) {
+    bytes.append(contentsOf: utf8)
+    precondition(bytes.count <= Int(UInt32.max), "a string column holds at most 4 GiB")
+    offsets.append(UInt32(truncatingIfNeeded: bytes.count))
+  }
+
+  /// Appends every string of `other`, in order.
+  ///
+  /// - Precondition: the column stays under 4 GiB of bytes.
+  public mutating func append(contentsOf other: StringColumn) {
+    let base = UInt32(bytes.count)
+    precondition(bytes.count + other.bytes.count <= Int(UInt32.max), "a string column holds at most 4 GiB")
+    bytes.append(contentsOf: other.bytes)
+    offsets.append(contentsOf: other.offsets.dropFirst().lazy.map { $0 + base })
+  }
+
   /// The string at `index`.
   @inlinable public subscript(index: Int) -> String {
     withUTF8(index) { String(decoding: $0, as: UTF8.self) }

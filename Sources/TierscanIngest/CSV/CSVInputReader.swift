@@ -189,14 +189,10 @@ private struct FileState {
       }
       batchProbes = probes
     } else if let entityFastPath {
-      var lists = EntityFastPath.ListCache()
+      var codes = EntityFastPath.RowCodes()
       run(&cursor) { state, bytes, line, number in
-        guard let record = entityFastPath.record(bytes, from: line.start, to: line.end, line: number, lists: &lists)
-        else {
-          return false
-        }
-        state.result.entities.append(record)
-        return true
+        entityFastPath.append(
+          bytes, from: line.start, to: line.end, line: number, into: &state.result.entities, codes: &codes)
       }
     } else {
       while let item = cursor.next() { consume(item) }

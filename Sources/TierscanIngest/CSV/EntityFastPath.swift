@@ -1,8 +1,9 @@
 import TierscanCore
 
-/// A byte-level parser for the plain rows of an entities CSV (model §2.1): it builds the row's
-/// ``EntityRecord`` straight from the mapped bytes, with no field array, no ``CSVRow`` and no
-/// intermediate strings.
+/// A byte-level parser for the plain rows of an entities CSV (model §2.1): it writes the row
+/// straight from the mapped bytes into the columns of an ``EntityRecordTable``, with no field
+/// array, no ``CSVRow``, no ``EntityRecord`` and no intermediate strings for its id, name,
+/// sector and aliases.
 ///
 /// A row is plain when ``EntityRowParser`` would accept it without any finding and the reader
 /// would read it unchanged: one physical line ending in LF (or CR LF), no byte below 0x20 (so no
@@ -13,7 +14,7 @@ import TierscanCore
 /// spelled in lower case exactly as its raw value; a `country` that is an assigned code as
 /// given; `lei`, `duns` and `cid` values that pass their checks; ASCII `commodities`,
 /// `aliases` and `raw_material` (`true/false/yes/no/1/0` in any case). For any other row
-/// ``record(_:from:to:line:)`` returns `nil`: the caller reads it through the general reader and
+/// ``append(_:from:to:line:into:codes:)`` returns `false`: the caller reads it through the general reader and
 /// ``EntityRowParser``, which gives the exact findings.
 struct EntityFastPath: Sendable {
   /// What a column is: one the parser reads, an extra one (kept as an attribute) or an unnamed one.
@@ -38,14 +39,23 @@ struct EntityFastPath: Sendable {
     self.displayPath = displayPath
   }
 
-  /// The record of the row `p[start..<end]` (one physical line without its line end) starting
-  /// on `line`, or `nil` when the row is not plain.
+  /// Appends the record of the row `p[start..<end]` (one physical line without its line end)
+  /// starting on `line` to `table`, straight into its columns; returns `false` (and appends
+  /// nothing) when the row is not plain.
   ///
-  /// `lists` holds the commodity lists already built in this file: rows with the same
-  /// `commodities` field share one array (most entities name one of a few dozen lists).
-  func record(
-    _ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, lists: inout ListCache
-  ) -> EntityRecord? {
+  /// `codes` holds what this file's rows already resolved for `table`: its file code, the codes
+  /// of the commodity lists met (most entities name one of a few dozen lists) and the countries.
+  func append(
+    _ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, into table: inout EntityRecordTable,
+    codes: inout RowCodes
+  ) -> Bool {
+    record(p, from: start, to: end, line: line, into: &table, codes: &codes) != nil
+  }
+
+  private func record(
+    _ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, into table: inout EntityRecordTable,
+    codes: inout RowCodes
+  ) -> Void? {
     guard end - start <= maxLine else { return nil }
     var fields = Fields()
     var extras: [(column: Int, field: Field)] = []
@@ -99,24 +109,24 @@ struct EntityFastPath: Sendable {
     }
     guard column == columns else { return nil }
     if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return nil }
-    return record(p, fields, extras: extras, line: line, lists: &lists)
+    return append(p, fields, extras: extras, line: line, into: &table, codes: &codes)
   }
 
-  /// The record of a row split into fields, or `nil` when a value would draw a finding.
-  private func record(
+  /// Appends the record of a row split into fields, or returns `nil` (appending nothing) when a
+  /// value would draw a finding.
+  private func append(
     _ p: UnsafeBufferPointer<UInt8>, _ fields: Fields, extras: [(column: Int, field: Field)], line: Int,
-    lists: inout ListCache
-  ) -> EntityRecord? {
-    guard let id = fields.id.string(p), PlainField.isPlainID(p, fields.id.bounds), let name = fields.name.string(p)
-    else { return nil }
+    into table: inout EntityRecordTable, codes: inout RowCodes
+  ) -> Void? {
+    guard !fields.id.isEmpty, PlainField.isPlainID(p, fields.id.bounds), !fields.name.isEmpty else { return nil }
     var kind: EntityKind?
     if !fields.kind.isEmpty {
       guard let value = Self.kind(p, fields.kind) else { return nil }
       kind = value
     }
     var country: String?
-    if let raw = fields.country.string(p) {
-      guard case .valid(let code) = CountryCode.read(raw) else { return nil }
+    if !fields.country.isEmpty {
+      guard let code = codes.country(p, fields.country.bounds) else { return nil }
       country = code
     }
     var identifiers = Identifiers()
@@ -139,40 +149,75 @@ struct EntityFastPath: Sendable {
       guard let value = Self.boolean(p, fields.rawMaterial) else { return nil }
       rawMaterial = value
     }
-    guard let commodities = lists.list(p, fields.commodities.bounds, build: { Self.list(p, fields.commodities, lowercased: true) }),
-      let aliases = Self.list(p, fields.aliases, lowercased: false)
+    guard
+      let commodityList = codes.list(p, fields.commodities.bounds, table: &table, build: {
+        Self.list(p, fields.commodities, lowercased: true)
+      }),
+      Self.isASCII(p, fields.aliases)
     else { return nil }
     let attributes = extras.map { Attribute(names[$0.column], $0.field.string(p) ?? "") }
-    return EntityRecord(
-      id: id, name: name, kind: kind, country: country, sector: fields.sector.string(p), commodities: commodities,
-      identifiers: identifiers, aliases: aliases, rawMaterial: rawMaterial, attributes: attributes,
-      provenance: Provenance(file: displayPath, line: line))
+    let file = codes.file(displayPath, table: &table)
+    table.appendParsed(
+      id: fields.id.bytes(p), name: fields.name.bytes(p), kind: kind, country: country, sector: fields.sector.bytes(p),
+      commodityList: commodityList, identifiers: identifiers,
+      aliases: { body in Self.forEachItem(p, fields.aliases, body) }, rawMaterial: rawMaterial,
+      attributes: attributes, file: file, line: line)
+    return ()
   }
 
-  /// Lists already built, by the bytes of the field they came from, so equal fields share one
-  /// array; at most ``capacity`` distinct fields are kept (a file of all-different lists then
-  /// costs no more than without the cache).
-  struct ListCache {
+  /// What a file's rows resolved for one record table: its code of the file, the codes of the
+  /// commodity lists met, by the bytes of the field they came from (equal fields share one code
+  /// and one array), and the reading of each country value met. At most ``capacity`` distinct
+  /// fields of each are kept (a file of all-different values then costs no more than without).
+  struct RowCodes {
     static let capacity = 4_096
-    private var keys = ByteInterner()
-    private var lists: [[String]] = []
+    private var fileCode: UInt32?
+    private var listKeys = ByteInterner()
+    private var listCodes: [UInt32] = []
+    private var countryKeys = ByteInterner()
+    /// The code of each country value met, or `nil` when the value draws a finding.
+    private var countryCodes: [String?] = []
 
     init() {}
 
-    /// The list of the field `p[bounds.0..<bounds.1]`: the one built for an equal field before,
-    /// or `build()`'s (kept for the next equal field unless it is `nil`).
+    /// The table's code of the file `name` (every row of a reader has the same).
+    mutating func file(_ name: String, table: inout EntityRecordTable) -> UInt32 {
+      if let fileCode { return fileCode }
+      let code = table.fileCode(of: name)
+      fileCode = code
+      return code
+    }
+
+    /// The table's code of the list of the field `p[bounds.0..<bounds.1]`: the one found for an
+    /// equal field before, or that of `build()`'s list; `nil` when `build()` gives none.
     mutating func list(
-      _ p: UnsafeBufferPointer<UInt8>, _ bounds: (Int, Int), build: () -> [String]?
-    ) -> [String]? {
-      guard bounds.0 < bounds.1 else { return build() }
+      _ p: UnsafeBufferPointer<UInt8>, _ bounds: (Int, Int), table: inout EntityRecordTable, build: () -> [String]?
+    ) -> UInt32? {
+      guard bounds.0 < bounds.1 else { return 0 }
       let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[bounds.0..<bounds.1])
-      if let index = keys.index(of: key) { return lists[Int(index)] }
+      if let index = listKeys.index(of: key) { return listCodes[Int(index)] }
       guard let list = build() else { return nil }
-      if lists.count < Self.capacity {
-        _ = keys.intern(key)
-        lists.append(list)
+      let code = table.commodityListCode(of: list)
+      if listCodes.count < Self.capacity {
+        _ = listKeys.intern(key)
+        listCodes.append(code)
       }
-      return list
+      return code
+    }
+
+    /// The assigned code the country field `p[bounds.0..<bounds.1]` gives as it is, or `nil`
+    /// when the value draws a finding (not assigned, or `UK`).
+    mutating func country(_ p: UnsafeBufferPointer<UInt8>, _ bounds: (Int, Int)) -> String? {
+      let key = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(p)[bounds.0..<bounds.1])
+      if let index = countryKeys.index(of: key) { return countryCodes[Int(index)] }
+      let raw = String(decoding: UnsafeBufferPointer(rebasing: p[bounds.0..<bounds.1]), as: UTF8.self)
+      var code: String?
+      if case .valid(let valid) = CountryCode.read(raw) { code = valid }
+      if countryCodes.count < Self.capacity {
+        _ = countryKeys.intern(key)
+        countryCodes.append(code)
+      }
+      return code
     }
   }
 
@@ -187,6 +232,11 @@ struct EntityFastPath: Sendable {
     var bounds: (Int, Int) { (start, end) }
 
     /// The value (already checked to be valid UTF-8), or `nil` when empty.
+    /// The bytes (empty when the field is).
+    func bytes(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: p[start..<max(start, end)])
+    }
+
     func string(_ p: UnsafeBufferPointer<UInt8>) -> String? {
       isEmpty ? nil : String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
     }
@@ -235,6 +285,33 @@ struct EntityFastPath: Sendable {
     if PlainField.equals(p, field.bounds, "1") { return true }
     if PlainField.equals(p, field.bounds, "0") { return false }
     return nil
+  }
+
+  /// Whether the field has no byte above 0x7F.
+  private static func isASCII(_ p: UnsafeBufferPointer<UInt8>, _ field: Field) -> Bool {
+    var k = field.start
+    while k < field.end {
+      if p[k] >= 0x80 { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// Calls `body` with each item of a `;`-separated ASCII list (checked with ``isASCII(_:_:)``),
+  /// items trimmed of spaces, empty items dropped: the items ``list(_:_:lowercased:)`` gives,
+  /// without building them.
+  private static func forEachItem(
+    _ p: UnsafeBufferPointer<UInt8>, _ field: Field, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    guard !field.isEmpty else { return }
+    var s = field.start
+    while s <= field.end {
+      var e = s
+      while e < field.end, p[e] != UInt8(ascii: ";") { e += 1 }
+      let (a, b) = PlainField.trimmed(p, s, e)
+      if a < b { body(UnsafeBufferPointer(rebasing: p[a..<b])) }
+      s = e + 1
+    }
   }
 
   /// A `;`-separated ASCII list, items trimmed of spaces, empty items dropped, optionally
