@@ -31,7 +31,9 @@ let package = Package(
       resources: [.copy("Resources")]
     ),
     .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
-    .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch"]),
+    // A cache prefetch hint for the random walks of the risk stage (header-only, inlined).
+    .target(name: "CTierscanPrefetch"),
+    .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch", "CTierscanPrefetch"]),
     .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
     // zlib: XLSX parts (raw inflate) and the workspace's stored input files (system library, pkg-config `zlib`).
     .systemLibrary(name: "CTierscanZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),

@@ -129,8 +129,17 @@ public enum ScanOutputWriter {
     let maxHops = options.pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
       .listedHops
     let mitigation = AuditMitigation.index(analysis)
+    // `TIERSCAN_TIMINGS=1` reports the attribution (computed while the other parts render) on its own.
+    let timings = PhaseTimings.current
     var files: [OrderedPartRenderer.File] = [
-      .init(name: "attribution.csv", parts: [{ AttributionCSV.bytes(analysis, attribution: attribution) }])
+      .init(
+        name: "attribution.csv",
+        parts: [
+          {
+            guard let timings else { return AttributionCSV.bytes(analysis, attribution: attribution) }
+            return timings.measure("attribution (in write outputs)") { AttributionCSV.bytes(analysis, attribution: attribution) }
+          }
+        ])
     ]
     let exposureParts = stride(from: 0, to: max(rows, 1), by: exposureRowsPerPart).map { start in
       let range = start..<min(start + exposureRowsPerPart, rows)

@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import TierscanCore
 
 /// Which of the focus's direct neighbours along risk arcs (its tier-1 suppliers, and owned or
@@ -173,12 +174,15 @@ public struct ExposureAttribution: Sendable {
     /// `offsets[v] ..< offsets[v + 1]` are the exposed sources of arcs into `v` in ``sources``.
     let offsets: [Int32]
     let sources: [EntityIndex]
+    /// The most sources of one entity (the room a walk's queue keeps beyond its limit).
+    let maxInDegree: Int
 
     /// Read from the graph's adjacency (both workers).
     ///
     /// - Complexity: O(V + E).
     init(arcs: ArcDirections, flags: [UInt8]) {
       (offsets, sources) = arcs.sourcesCSR(keeping: flags, bit: 1)
+      maxInDegree = Self.maxInDegree(offsets)
     }
 
     /// - Complexity: O(V + A).
@@ -197,6 +201,13 @@ public struct ExposureAttribution: Sendable {
       }
       self.offsets = offsets
       self.sources = sources
+      maxInDegree = Self.maxInDegree(offsets)
+    }
+
+    private static func maxInDegree(_ offsets: [Int32]) -> Int {
+      var most: Int32 = 0
+      for v in 0..<max(offsets.count - 1, 0) { most = max(most, offsets[v + 1] - offsets[v]) }
+      return Int(most)
     }
 
     /// Whether two flag arrays mark the same entities exposed (bit 0), so one walk graph serves both.
@@ -211,14 +222,26 @@ public struct ExposureAttribution: Sendable {
     }
   }
 
-  /// The reusable state of one worker's source walks: one byte per entity (the category's flags,
-  /// bit 7 marking the entities of the current walk, cleared after it) and the walk's queue.
+  /// The reusable state of one worker's source walks: a bit per entity marking the entities of
+  /// the current walk (cleared after it; 128 kB at a million entities, so the marks stay in the
+  /// core's own cache while the walk reads them at random), the category's flags (read only) and
+  /// the walk's queue.
   struct Walk {
-    private var state: [UInt8]
+    private let flags: [UInt8]
+    private var visited: [UInt64]
+    /// The walk's queue: room for `limit` entities plus the largest in-degree of the walk graph,
+    /// so one entity's sources are appended without a bounds test (grown when a walk needs more).
     private var queue: [EntityIndex] = []
 
+    /// How many queue entries ahead of the entity being expanded the walk prefetches offsets
+    /// (sources: half as far). Only speed depends on it.
+    static let prefetchDistance = 16
+
     /// - Parameter flags: the category's ``ExposureAttribution/walkFlags(exposure:inherent:)``.
-    init(flags: [UInt8]) { state = flags }
+    init(flags: [UInt8]) {
+      self.flags = flags
+      visited = [UInt64](repeating: 0, count: (flags.count + 63) / 64)
+    }
 
     /// Counts the entities with inherent risk > 0 (`flags` bit 1) from which a path of at most
     /// `maxDepth − 1` arcs reaches `u`, walking backwards along arcs breadth-first. Only entities
@@ -227,48 +250,76 @@ public struct ExposureAttribution: Sendable {
     /// `limit` entities; the entities counted then are the first `limit` in breadth-first order
     /// (each level in the order of the previous level, each entity's arcs in arc order).
     ///
+    /// The inner loop has no data-dependent branch: every source is marked and written to the
+    /// queue's next slot, and the queue grows by one only when it was not marked before. Whether
+    /// an entity was seen is random at a million entities, so a branch on it was mispredicted
+    /// about once per new entity, and each misprediction discarded the loads the processor had
+    /// started for the following arcs; without it the loads of many arcs overlap. The limit is
+    /// tested once per entity whose sources were appended: past it, the walk stops, and the
+    /// first `limit` entities of the queue are exactly those the arc-by-arc walk kept (it stopped
+    /// at the first new entity beyond them). The inherent-risk count is taken over the kept
+    /// entities afterwards; the marks are cleared word by word (every mark set belongs to the walk).
+    ///
     /// - Complexity: O(min(reach, `limit`) × in-degree).
     mutating func sourcesReaching(
       _ u: EntityIndex, in graph: WalkGraph, maxDepth: Int, limit: Int = maxWalk
     ) -> (count: Int, isComplete: Bool) {
-      queue.removeAll(keepingCapacity: true)
-      queue.append(u)
+      let capacity = max(limit, 1) + graph.maxInDegree
+      if queue.count < capacity { queue = [EntityIndex](repeating: 0, count: capacity) }
       var count = 0
       var isComplete = true
-      var queue = self.queue
-      self.queue = []
-      state.withUnsafeMutableBufferPointer { state in
-        graph.offsets.withUnsafeBufferPointer { offsets in
-          graph.sources.withUnsafeBufferPointer { sources in
-            count = state[Int(u)] & 2 != 0 ? 1 : 0
-            state[Int(u)] |= 0x80
-            var head = 0
-            var depth = 0
-            walk: while head < queue.count, depth < maxDepth - 1 {
-              let levelEnd = queue.count
-              while head < levelEnd {
-                let v = Int(queue[head])
-                head += 1
-                for slot in Int(offsets[v])..<Int(offsets[v + 1]) {
-                  let w = Int(sources[slot])
-                  let flag = state[w]
-                  guard flag & 0x80 == 0 else { continue }
-                  if queue.count == limit {
-                    isComplete = false
-                    break walk
+      visited.withUnsafeMutableBufferPointer { visited in
+        queue.withUnsafeMutableBufferPointer { queue in
+          flags.withUnsafeBufferPointer { flags in
+            graph.offsets.withUnsafeBufferPointer { offsets in
+              graph.sources.withUnsafeBufferPointer { sources in
+                let visited = visited.baseAddress!
+                let queue = queue.baseAddress!
+                let sourceBase = sources.baseAddress
+                queue[0] = u
+                visited[Int(u) &>> 6] |= 1 &<< UInt64(Int(u) & 63)
+                var tail = 1
+                var head = 0
+                var depth = 0
+                walk: while head < tail, depth < maxDepth - 1 {
+                  let levelEnd = tail
+                  while head < levelEnd {
+                    // The entities `prefetchDistance` and half that far ahead in the queue (the
+                    // next level's included): their offsets, then their sources, are asked for
+                    // now, so the loads below mostly hit the cache instead of waiting in turn.
+                    let far = Int(queue[min(head &+ Self.prefetchDistance, tail &- 1)])
+                    tierscan_prefetch(offsets.baseAddress! + far)
+                    let near = Int(queue[min(head &+ Self.prefetchDistance / 2, tail &- 1)])
+                    if let sourceBase { tierscan_prefetch(sourceBase + Int(offsets[near])) }
+                    let v = Int(queue[head])
+                    head += 1
+                    var slot = Int(offsets[v])
+                    let end = Int(offsets[v + 1])
+                    while slot < end {
+                      let w = sources[slot]
+                      let word = Int(w) &>> 6
+                      let shift = UInt64(Int(w) & 63)
+                      let marks = visited[word]
+                      visited[word] = marks | (1 &<< shift)
+                      queue[tail] = w
+                      tail &+= Int(truncatingIfNeeded: (~marks &>> shift) & 1)
+                      slot &+= 1
+                    }
+                    if tail > limit {
+                      isComplete = false
+                      break walk
+                    }
                   }
-                  state[w] = flag | 0x80
-                  count += Int((flag >> 1) & 1)
-                  queue.append(EntityIndex(w))
+                  depth += 1
                 }
+                let kept = min(tail, limit)
+                for i in 0..<kept { count &+= Int((flags[Int(queue[i])] &>> 1) & 1) }
+                for i in 0..<tail { visited[Int(queue[i]) &>> 6] = 0 }
               }
-              depth += 1
             }
-            for v in queue { state[Int(v)] &= 0x7F }
           }
         }
       }
-      self.queue = queue
       return (count, isComplete)
     }
   }

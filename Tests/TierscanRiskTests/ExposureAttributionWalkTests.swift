@@ -74,6 +74,63 @@ import TierscanTestSupport
     #expect(truncated > 100, "the case must exercise the limit")
   }
 
+  /// A walk graph without a single arc (every neighbour's sources unexposed): each walk counts
+  /// only the neighbour itself, and the prefetching of the queue's later entries never reads
+  /// past the (empty) arrays.
+  @Test func walksOverAGraphWithoutArcsCountTheNeighbourAlone() {
+    var f = GraphFixture()
+    for i in 0..<4 { f.entity("E\(i)") }
+    f.edge("E0", "E1", .supplies)
+    f.edge("E2", "E3", .supplies)
+    let graph = f.build()
+    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
+    // E0 and E2 (the arcs' sources) are unexposed, so the walk graph keeps no arc.
+    let flags = ExposureAttribution.walkFlags(exposure: [0, 0.5, 0, 0.5], inherent: [0.7, 0.7, 0.7, 0])
+    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    #expect(walkGraph.sources.isEmpty)
+    var walk = ExposureAttribution.Walk(flags: flags)
+    for limit in [1, 2, 20_000] {
+      #expect(walk.sourcesReaching(1, in: walkGraph, maxDepth: 8, limit: limit) == (1, true))
+      #expect(walk.sourcesReaching(3, in: walkGraph, maxDepth: 8, limit: limit) == (0, true))
+    }
+  }
+
+  /// Walks much longer than the prefetch distance, over a graph with hubs (so the queue's room
+  /// beyond the limit is needed), stopped at many limits: the same counts as the arc walk.
+  @Test(arguments: [21, 22, 23])
+  func longWalksWithHubsCountWhatTheArcWalkCounted(seed: UInt64) {
+    var random = SplitMix64(seed: seed)
+    var f = GraphFixture()
+    let n = 2_000
+    for i in 0..<n { f.entity("E\(i)") }
+    for _ in 0..<(n * 5) {
+      // A quarter of the arcs end at one of ten hubs.
+      let a = Int(random.next() % UInt64(n))
+      let b = random.next() % 4 == 0 ? Int(random.next() % 10) : Int(random.next() % UInt64(n))
+      if a != b { f.edge("E\(a)", "E\(b)", .supplies) }
+    }
+    let graph = f.build()
+    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
+    let exposure = (0..<graph.entityCount).map { _ in random.next() % 10 == 0 ? 0.0 : 0.5 }
+    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
+    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
+    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    #expect(walkGraph.maxInDegree > 100, "the hubs must have many sources")
+    var truncated = 0
+    var complete = 0
+    for limit in [3, 40, 333, 1_500, 20_000] {
+      var walk = ExposureAttribution.Walk(flags: flags)
+      var old = ArcWalk(entityCount: graph.entityCount)
+      for u in stride(from: 0, to: graph.entityCount, by: 7) {
+        let got = walk.sourcesReaching(EntityIndex(u), in: walkGraph, maxDepth: 6, limit: limit)
+        let want = old.sourcesReaching(EntityIndex(u), arcs: arcs, flags: flags, maxDepth: 6, limit: limit)
+        #expect(got == want, "seed \(seed) limit \(limit) entity \(u)")
+        if want.isComplete { complete += 1 } else { truncated += 1 }
+      }
+    }
+    #expect(truncated > 100 && complete > 100, "the case must exercise both ends")
+  }
+
   @Test func categoriesShareAWalkGraphOnlyWhenTheSameEntitiesAreExposed() {
     let a = ExposureAttribution.walkFlags(exposure: [0.5, 0, 0.2], inherent: [0, 0.7, 0.7])
     let b = ExposureAttribution.walkFlags(exposure: [0.1, 0, 0.9], inherent: [0.7, 0, 0])
