@@ -57,6 +57,20 @@ public enum ScanOutputWriter {
     }
   }
 
+  /// The files a ``ScanSnapshot`` reads from a scan (`exposures.csv`, `coverage.json` and
+  /// `graph.json`, in that order), rendered side by side in memory: the same bytes as those
+  /// files of ``files(analysis:findings:manifest:options:attribution:)`` with `withGraph` and
+  /// no possible duplicates, without rendering the others (a what-if compares only these).
+  public static func diffedFiles(analysis: RiskAnalysis) -> [(name: String, bytes: [UInt8])] {
+    let renderers: [@Sendable () -> [UInt8]] = [
+      { ExposuresCSV.bytes(analysis) },
+      { JSONWriter.bytes(CoverageJSON.object(analysis)) },
+      { JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: [:])) },
+    ]
+    let bytes = ParallelWork.each(count: renderers.count) { renderers[$0]() }
+    return zip(["exposures.csv", "coverage.json", "graph.json"], bytes).map { ($0, $1) }
+  }
+
   /// Writes the outputs into `directory`, replacing earlier scan outputs there.
   ///
   /// Each file is written as its parts are rendered (on every core, at most a few parts of a

@@ -40,6 +40,27 @@ import TierscanRisk
     #expect(files.map(\.name) == ["whatif-diff.json", "whatif-diff.txt"])
     let text = String(decoding: files[1].bytes, as: UTF8.self)
     #expect(text.contains("  v  NWT     0     forced_labour      high 0.650    medium 0.553"))
+    // `scan --without` renders only the files the diff reads: the same diff, byte for byte.
+    let (_, direct) = try WhatIf.diffFiles(base: base, whatIf: analysis)
+    #expect(direct.map(\.name) == files.map(\.name))
+    #expect(zip(direct, files).allSatisfy { $0.bytes == $1.bytes })
+  }
+
+  /// The files a what-if renders for its diff are exactly those files of the full scan output.
+  @Test func diffedFilesAreTheFullOutputsFiles() throws {
+    let (prepared, base) = try Self.sample()
+    let analysis = try WhatIf(without: ["KMD"]).analyze(prepared, focus: base.focus)
+    let manifest = ScanPipeline().manifest(for: prepared)
+    for scan in [base, analysis] {
+      let all = ScanOutputWriter.files(analysis: scan, findings: [], manifest: manifest, options: .init(withGraph: true))
+      let diffed = ScanOutputWriter.diffedFiles(analysis: scan)
+      #expect(diffed.map(\.name) == ["exposures.csv", "coverage.json", "graph.json"])
+      for file in diffed {
+        let full = try #require(all.first { $0.name == file.name })
+        #expect(full.bytes == file.bytes, "\(file.name)")
+        #expect(!file.bytes.isEmpty)
+      }
+    }
   }
 
   @Test func attributionNamesTheCarrierAndAgreesWithTheWhatIf() throws {

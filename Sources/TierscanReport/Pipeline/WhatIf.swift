@@ -55,6 +55,17 @@ public struct WhatIf: Sendable {
 
   /// `whatif-diff.txt` and `whatif-diff.json`: the unchanged scan's outputs against the what-if's
   /// (both with `graph.json`, so removed entities and relationships are listed).
+  ///
+  /// Only the files the diff reads are rendered (``ScanOutputWriter/diffedFiles(analysis:)``:
+  /// `exposures.csv`, `coverage.json`, `graph.json`), not the whole scan output twice —
+  /// `attribution.csv`'s source walks and `paths.json` were most of that work and never read.
+  public static func diffFiles(base: RiskAnalysis, whatIf: RiskAnalysis) throws(DiffError) -> (
+    diff: ScanDiff, files: [(name: String, bytes: [UInt8])]
+  ) {
+    try diffFiles(base: ScanOutputWriter.diffedFiles(analysis: base), whatIf: ScanOutputWriter.diffedFiles(analysis: whatIf))
+  }
+
+  /// The same from output files held in memory (every file a ``ScanSnapshot`` reads).
   public static func diffFiles(
     base: [(name: String, bytes: [UInt8])], whatIf: [(name: String, bytes: [UInt8])]
   ) throws(DiffError) -> (diff: ScanDiff, files: [(name: String, bytes: [UInt8])]) {

@@ -72,10 +72,7 @@ struct Scan: ParsableCommand {
     if !request.isEmpty {
       do {
         analysis = try request.analyze(prepared, focus: base.focus, periodEnd: scan.periodEnd, pipeline: pipeline)
-        let manifest = pipeline.manifest(for: prepared)
-        let (diff, files) = try WhatIf.diffFiles(
-          base: ScanOutputWriter.files(analysis: base, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true)),
-          whatIf: ScanOutputWriter.files(analysis: analysis, findings: prepared.findings, manifest: manifest, options: .init(withGraph: true)))
+        let (diff, files) = try WhatIf.diffFiles(base: base, whatIf: analysis)
         extraFiles = files
         let asked = (request.without.isEmpty ? [] : ["without " + request.without.joined(separator: ",")])
           + request.replace.map { "replace \($0.old)=\($0.new)" }
