@@ -89,6 +89,10 @@ public struct BlockingIndex: Sendable {
   /// (``init(records:config:ranks:)``); empty when records rank by their index.
   private var ranks: [Int32] = []
   private var rankedRecords: [Int32] = []
+  /// Record `i`'s blocks (name blocks, then identifier blocks), for queries by an indexed record
+  /// (``candidates(indexed:scratch:where:)``): `recordBlocks[recordBlockStarts[i] ..< recordBlockStarts[i + 1]]`.
+  private var recordBlocks: [Int32] = []
+  private var recordBlockStarts: [Int32] = [0]
 
   /// Indexes `records` as ``init(records:config:)`` does, with the ties of the top-k cut taken by
   /// the lowest rank `ranks[i]` instead of the lowest index `i` (`ranks`: a permutation of
@@ -200,6 +204,11 @@ public struct BlockingIndex: Sendable {
     }
     flatMembers = flat
     memberStarts = starts
+    var recordStarts = [Int32](repeating: 0, count: records.count + 1)
+    for record in memberRecords { recordStarts[Int(record) + 1] += 1 }
+    for i in 0..<records.count { recordStarts[i + 1] += recordStarts[i] }
+    recordBlocks = memberBlocks
+    recordBlockStarts = recordStarts
     // Blocks by key, each key's blocks by ascending scope.
     var keyStarts = [Int32](repeating: 0, count: keyKinds.count + 1)
     for b in 0..<blockCount where blockScopes[b] >= 0 { keyStarts[Int(blockKeyNumbers[b]) + 1] += 1 }
@@ -455,6 +464,30 @@ public struct BlockingIndex: Sendable {
     let scope: Int32 = country.map { scopeNumbers[$0] ?? -2 } ?? -3
     visitKeys(scope: scope, &scratch)
     return finish(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+  }
+
+  /// ``candidates(names:country:identifiers:scratch:where:)`` of the indexed record `i` (its own
+  /// names, country and identifiers): the same records, its keys taken from the blocks it was
+  /// indexed in instead of looked up again by their bytes.
+  ///
+  /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
+  public func candidates(indexed i: Int, scratch: inout Scratch, where accept: (Int) -> Bool) -> [Int] {
+    scratch.keys.removeAll(keepingCapacity: true)
+    var scope: Int32 = -3
+    for b in Int(recordBlockStarts[i])..<Int(recordBlockStarts[i + 1]) {
+      let block = recordBlocks[b]
+      if blockScopes[Int(block)] < 0 {
+        count(block, weight: 100, &scratch)
+      } else {
+        scratch.keys.append(blockKeyNumbers[Int(block)])
+        scope = blockScopes[Int(block)]
+      }
+    }
+    scratch.keys.sort()
+    // A record without a country meets every scope (its own blocks are the `*` ones).
+    if records[i].record.country == nil { scope = -3 }
+    visitKeys(scope: scope, &scratch)
+    return finish(&scratch, acceptsAll: false, sorted: true, accept)
   }
 
   /// The `w:` and `p:` key numbers of one word (-1 for none): what ``BlockingKeys`` makes of the

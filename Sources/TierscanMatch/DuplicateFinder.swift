@@ -30,15 +30,14 @@ public struct DuplicateFinder: Sendable {
   ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
-    // Everything below works on the records stored by country (``countryOrder(_:)``): a query
-    // counts records of its own country and records without one, so its counts, block members
-    // and per-record data lie in a few hundred kilobytes instead of all over the records. Ties of
-    // the top-k cut still go to the lowest original index (the index's ranks); pairs are given
-    // back in original indices.
-    let original = Self.countryOrder(records)
+    // Everything below works on the records stored by group, then by country
+    // (``storageOrder(_:groups:)``): a query counts records of its own country and records
+    // without one, so its counts, block members and per-record data lie in a few hundred
+    // kilobytes instead of all over the records, and a record met is of the query's group when it
+    // lies in the group's range (nothing to read). Ties of the top-k cut still go to the lowest
+    // original index (the index's ranks); pairs are given back in original indices.
+    let (original, groupRanges) = Self.storageOrder(records, groups: groups)
     let stored = original.map { records[Int($0)] }
-    // Each stored record's group, read for every record a query meets.
-    let storedGroups = groups.map { groups in original.map { groups[Int($0)] } }
     // The index on one core while the other prepares the word gate and the bound's names.
     let (index, (gate, names)) = ParallelWork.pair(
       { BlockingIndex(records: stored, config: config, ranks: original) },
@@ -60,20 +59,11 @@ public struct DuplicateFinder: Sendable {
       var targets: [Int32] = []
       targets.reserveCapacity(ranges[w].count * config.maxCandidates)
       // Records read in place (a copy retains and releases every string and array it holds).
-      stored.withUnsafeBufferPointer { records in
+      groupRanges.withUnsafeBufferPointer { groupRanges in
         for position in ranges[w] {
           let i = Int(order[position])
-          let found: [Int]
-          if let storedGroups {
-            let group = storedGroups[i]
-            found = index.candidates(
-              names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
-              scratch: &scratch, where: { $0 != i && storedGroups[$0] == group })
-          } else {
-            found = index.candidates(
-              names: records[i].names, country: records[i].record.country, identifiers: records[i].record.identifiers,
-              scratch: &scratch, where: { $0 != i })
-          }
+          let group = groupRanges[i]
+          let found = index.candidates(indexed: i, scratch: &scratch) { $0 != i && group.contains(Int32(truncatingIfNeeded: $0)) }
           for j in found {
             targets.append(Int32(j))
           }
@@ -129,35 +119,71 @@ public struct DuplicateFinder: Sendable {
     return (pairs, index.stats, comparisons, index)
   }
 
-  /// The records' indices grouped by country (countries in order of first appearance, records
-  /// without one as a country of their own), each group in index order.
+  /// The records' indices grouped by `groups` (all in one group when `nil`), each group's by
+  /// country (groups and countries in order of first appearance, records without a country as a
+  /// country of their own), each run in index order; and for each stored position the positions
+  /// of its group.
   ///
   /// - Complexity: O(n).
-  static func countryOrder(_ records: [PreparedRecord]) -> [Int32] {
-    var numbers: [String: Int32] = [:]
-    var groups = [Int32](repeating: 0, count: records.count)
+  static func storageOrder(_ records: [PreparedRecord], groups: [Int32]?) -> (order: [Int32], groupRanges: [Range<Int32>]) {
+    precondition(groups == nil || groups!.count == records.count, "one group per record")
+    var groupNumbers: [Int32: Int32] = [:]
+    var countryNumbers: [String: Int32] = [:]
+    var runs: [Int64: Int32] = [:]
+    var runGroups: [Int32] = []
+    var runOf = [Int32](repeating: 0, count: records.count)
     var sizes: [Int] = []
     for (i, record) in records.enumerated() {
-      let country = record.record.country ?? ""
-      let number: Int32
-      if let known = numbers[country] {
-        number = known
+      let group: Int32
+      if let given = groups?[i] {
+        if let known = groupNumbers[given] {
+          group = known
+        } else {
+          group = Int32(groupNumbers.count)
+          groupNumbers[given] = group
+        }
       } else {
-        number = Int32(sizes.count)
-        numbers[country] = number
+        group = 0
+      }
+      let countryKey = record.record.country ?? ""
+      let country: Int32
+      if let known = countryNumbers[countryKey] {
+        country = known
+      } else {
+        country = Int32(countryNumbers.count)
+        countryNumbers[countryKey] = country
+      }
+      let run: Int32
+      if let known = runs[Int64(group) << 32 | Int64(country)] {
+        run = known
+      } else {
+        run = Int32(sizes.count)
+        runs[Int64(group) << 32 | Int64(country)] = run
+        runGroups.append(group)
         sizes.append(0)
       }
-      groups[i] = number
-      sizes[Int(number)] += 1
+      runOf[i] = run
+      sizes[Int(run)] += 1
     }
+    // Runs by group (stable: by first appearance within a group), then positions by counting.
+    let runOrder = runGroups.indices.sorted { runGroups[$0] != runGroups[$1] ? runGroups[$0] < runGroups[$1] : $0 < $1 }
     var starts = [Int](repeating: 0, count: sizes.count)
-    for g in sizes.indices.dropFirst() { starts[g] = starts[g - 1] + sizes[g - 1] }
-    var order = [Int32](repeating: 0, count: records.count)
-    for (i, group) in groups.enumerated() {
-      order[starts[Int(group)]] = Int32(i)
-      starts[Int(group)] += 1
+    var position = 0
+    var groupStarts = [Int32](repeating: 0, count: groupNumbers.count + 2)
+    for run in runOrder {
+      starts[run] = position
+      position += sizes[run]
+      groupStarts[Int(runGroups[run]) + 1] = Int32(position)
     }
-    return order
+    var order = [Int32](repeating: 0, count: records.count)
+    var groupRanges = [Range<Int32>](repeating: 0..<0, count: records.count)
+    for (i, run) in runOf.enumerated() {
+      let g = Int(runGroups[Int(run)])
+      order[starts[Int(run)]] = Int32(i)
+      groupRanges[starts[Int(run)]] = groupStarts[g]..<groupStarts[g + 1]
+      starts[Int(run)] += 1
+    }
+    return (order, groupRanges)
   }
 }
 

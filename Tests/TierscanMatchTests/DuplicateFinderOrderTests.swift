@@ -3,7 +3,7 @@ import TierscanCore
 import TierscanTestSupport
 @testable import TierscanMatch
 
-/// The duplicate search stores the records by country (``DuplicateFinder/countryOrder(_:)``) and
+/// The duplicate search stores the records by country (``DuplicateFinder/storageOrder(_:groups:)``) and
 /// indexes them with their original indices as ranks (``BlockingIndex/init(records:config:ranks:)``).
 /// Both must change nothing: the candidates of a ranked index over reordered records are those of
 /// the definition over the records as given (ties of the top-k cut to the lower original index),
@@ -49,20 +49,59 @@ import TierscanTestSupport
     #expect(ranked.stats.firstRecordInSkippedBlock.map { Int(original[$0]) } == definitionFirst)
   }
 
-  @Test func countryOrderGroupsByCountryInIndexOrder() {
+  @Test func storageOrderIsByGroupThenCountryInIndexOrder() {
     let records = BlockingCandidatesTests.records(seed: 7, count: 300)
-    let order = DuplicateFinder.countryOrder(records).map(Int.init)
-    #expect(order.sorted() == Array(records.indices))
-    var firstSeen: [String: Int] = [:]
-    for record in records where firstSeen[record.record.country ?? ""] == nil {
-      firstSeen[record.record.country ?? "", default: 0] = firstSeen.count
+    var rng = SplitMix64(state: 8)
+    let groups = records.indices.map { _ in Int32(5 + rng.next() % 3) }
+    let (order, groupRanges) = DuplicateFinder.storageOrder(records, groups: groups)
+    #expect(order.map(Int.init).sorted() == Array(records.indices))
+    // Groups by first appearance, then (group, country) runs by first appearance, then index.
+    var groupSeen: [Int32: Int] = [:]
+    var runSeen: [String: Int] = [:]
+    func run(_ i: Int) -> String { "\(groups[i])|\(records[i].record.country ?? "")" }
+    for i in records.indices {
+      if groupSeen[groups[i]] == nil { groupSeen[groups[i]] = groupSeen.count }
+      if runSeen[run(i)] == nil { runSeen[run(i)] = runSeen.count }
     }
     let expected = records.indices.sorted { a, b in
-      let (ga, gb) = (firstSeen[records[a].record.country ?? ""]!, firstSeen[records[b].record.country ?? ""]!)
-      return ga != gb ? ga < gb : a < b
+      let (ga, gb) = (groupSeen[groups[a]]!, groupSeen[groups[b]]!)
+      if ga != gb { return ga < gb }
+      let (ra, rb) = (runSeen[run(a)]!, runSeen[run(b)]!)
+      return ra != rb ? ra < rb : a < b
     }
-    #expect(order == expected)
-    #expect(firstSeen.count > 2)
+    #expect(order.map(Int.init) == expected)
+    #expect(groupSeen.count == 3 && runSeen.count > 6)
+    // Each position's range holds exactly the positions of its group.
+    for p in order.indices {
+      let members = order.indices.filter { groups[Int(order[$0])] == groups[Int(order[p])] }
+      #expect(groupRanges[p] == Int32(members.first!)..<Int32(members.last! + 1), "position \(p)")
+    }
+    #expect(DuplicateFinder.storageOrder(records, groups: nil).groupRanges.allSatisfy { $0 == 0..<300 })
+  }
+
+  /// A query by an indexed record (keys from its own blocks) finds what the query by its names,
+  /// country and identifiers finds.
+  @Test(arguments: [(UInt64(3), 400, 40, 6), (UInt64(31), 300, 500, 30)])
+  func indexedQueryEqualsQueryByNames(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let original = Self.shuffled(count, seed: seed)
+    let stored = original.map { records[Int($0)] }
+    for index in [BlockingIndex(records: records, config: config), BlockingIndex(records: stored, config: config, ranks: original)] {
+      var scratch = index.makeScratch()
+      var other = index.makeScratch()
+      var total = 0
+      for (i, r) in index.records.enumerated() {
+        let byNames = index.candidates(
+          names: r.names, country: r.record.country, identifiers: r.record.identifiers, scratch: &scratch,
+          where: { $0 != i && $0 % 3 != 0 })
+        let indexed = index.candidates(indexed: i, scratch: &other) { $0 != i && $0 % 3 != 0 }
+        #expect(indexed == byNames, "record \(i)")
+        total += indexed.count
+      }
+      #expect(total > count)
+      #expect(scratch.visits == other.visits && scratch.met == other.met)
+    }
   }
 
   /// The pairs of the duplicate search, with groups, are the definition's: every pair of records of
