@@ -43,6 +43,8 @@ public struct BlockingIndex: Sendable {
     /// A query's key numbers and its compact name's bytes (``candidates(names:country:identifiers:scratch:)``).
     fileprivate var keys: [Int32] = []
     fileprivate var compact: [UInt8] = []
+    /// Records met per count, for ``takeTopClearing(_:sorted:)`` (all zero between queries).
+    fileprivate var levels = [Int32](repeating: 0, count: BlockingIndex.levelCount)
     /// Block members visited (one per record per shared key).
     public var visits = 0
     /// Distinct records met, over all queries.
@@ -682,15 +684,89 @@ public struct BlockingIndex: Sendable {
   /// ``finish(_:acceptsAll:sorted:_:)`` leaving the candidates in `scratch.result`.
   private func finishInPlace(_ scratch: inout Scratch, acceptsAll: Bool, sorted: Bool, _ accept: (Int) -> Bool) {
     scratch.met += scratch.touched.count
-    top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
     var touched: [Int32] = []
-    swap(&touched, &scratch.touched)
-    scratch.shared.withUnsafeMutableBufferPointer { shared in
-      for member in touched { shared[Int(member)] = 0 }
+    if acceptsAll && scratch.touched.count > maxCandidates && takeTopClearing(&scratch, sorted: sorted) {
+      swap(&touched, &scratch.touched)
+    } else {
+      top(&scratch, acceptsAll: acceptsAll, sorted: sorted, accept)
+      swap(&touched, &scratch.touched)
+      scratch.shared.withUnsafeMutableBufferPointer { shared in
+        for member in touched { shared[Int(member)] = 0 }
+      }
     }
     touched.removeAll(keepingCapacity: true)
     swap(&touched, &scratch.touched)
     scratch.candidates += scratch.result.count
+  }
+
+  /// Levels of ``Scratch/levels``: ``takeTopClearing(_:sorted:)`` handles counts below this.
+  static let levelCount = 64
+
+  /// ``top(_:acceptsAll:sorted:_:)`` for a query that accepts every record and met more than
+  /// `maxCandidates`, in two passes over the records met instead of five and the clearing: one
+  /// counts the records per count (and finds the highest), the threshold is read from those
+  /// levels, and one takes the records above it and the ties at it while clearing each count.
+  /// The same candidates in the same order (``top``'s threshold, ties to the lowest indices or
+  /// ranks by ``selectLowestTies(_:of:)``). Returns `false`, having changed nothing, when a count reaches the
+  /// last level (identifier keys weigh 100); ``top`` then takes them as before.
+  private func takeTopClearing(_ scratch: inout Scratch, sorted: Bool) -> Bool {
+    var levels: [Int32] = []
+    var result: [Int] = []
+    var ties: [Int32] = []
+    swap(&levels, &scratch.levels)
+    swap(&result, &scratch.result)
+    swap(&ties, &scratch.ties)
+    defer {
+      swap(&levels, &scratch.levels)
+      swap(&result, &scratch.result)
+      swap(&ties, &scratch.ties)
+    }
+    let maxCandidates = self.maxCandidates
+    let top = Int32(levels.count - 1)
+    let taken: Bool = scratch.touched.withUnsafeBufferPointer { touched in
+      scratch.shared.withUnsafeMutableBufferPointer { shared in
+        levels.withUnsafeMutableBufferPointer { levels in
+          var highest: Int32 = 0
+          for member in touched {
+            let count = min(shared[Int(member)], top)
+            highest = max(highest, count)
+            levels[Int(count)] += 1
+          }
+          guard highest < top else {
+            for l in 0...Int(top) { levels[l] = 0 }
+            return false
+          }
+          // The count of the last candidate taken: every record above it is taken, and of those
+          // at it the lowest indices fill the rest (counts are at least 1).
+          var sum = 0
+          var threshold = highest
+          while threshold > 1 {
+            sum += Int(levels[Int(threshold)])
+            if sum >= maxCandidates { break }
+            threshold -= 1
+          }
+          for l in 0...Int(highest) { levels[l] = 0 }
+          result.removeAll(keepingCapacity: true)
+          ties.removeAll(keepingCapacity: true)
+          for member in touched {
+            let count = shared[Int(member)]
+            shared[Int(member)] = 0
+            if count > threshold {
+              result.append(Int(member))
+            } else if count == threshold {
+              ties.append(member)
+            }
+          }
+          return true
+        }
+      }
+    }
+    guard taken else { return false }
+    let room = maxCandidates - result.count
+    if ties.count > room { selectLowestTies(room, of: &ties) }
+    for member in ties.prefix(room) { result.append(Int(member)) }
+    if sorted { result.sort() }
+    return true
   }
 
   /// Moves the `k` lowest values of `values` (distinct) to its first `k` positions, in no
@@ -796,17 +872,20 @@ public struct BlockingIndex: Sendable {
     // The lowest indices (or ranks) among the ties, when not all of them fit (selected, not
     // sorted: the same set, in an order nothing depends on).
     let room = maxCandidates - result.count
-    if ties.count > room {
-      if ranks.isEmpty {
-        Self.selectLowest(room, of: &ties)
-      } else {
-        for k in ties.indices { ties[k] = ranks[Int(ties[k])] }
-        Self.selectLowest(room, of: &ties)
-        for k in 0..<room { ties[k] = rankedRecords[Int(ties[k])] }
-      }
-    }
+    if ties.count > room { selectLowestTies(room, of: &ties) }
     for member in ties.prefix(room) { result.append(Int(member)) }
     if sorted { result.sort() }
+  }
+
+  /// Moves the `room` ties of lowest index (or rank) to the first `room` positions of `ties`.
+  private func selectLowestTies(_ room: Int, of ties: inout [Int32]) {
+    if ranks.isEmpty {
+      Self.selectLowest(room, of: &ties)
+    } else {
+      for k in ties.indices { ties[k] = ranks[Int(ties[k])] }
+      Self.selectLowest(room, of: &ties)
+      for k in 0..<room { ties[k] = rankedRecords[Int(ties[k])] }
+    }
   }
 }
 
