@@ -29,19 +29,32 @@ struct EntityIDLookup: Sendable {
   /// among `ids` unless the table is sorted (then own ids need not be listed: the graph builder
   /// leaves out placeholders' ids).
   ///
-  /// - Complexity: O(number of ids × id length + V).
-  init(ids: ByteInterner, entities: EntityTable, entityOf: (Int) -> EntityIndex) {
-    searchesTable = Self.isStrictlyAscending(entities.ids)
-    for i in 0..<ids.count {
-      let entity = entityOf(i)
-      let own = ids.withBytes(at: i) { bytes in
-        entities.ids.withUTF8(Int(entity)) { column in
-          column.count == bytes.count && (column.isEmpty || memcmp(column.baseAddress!, bytes.baseAddress!, column.count) == 0)
+  /// - Complexity: O(number of ids × id length + V); the ids are compared with their entities'
+  ///   on both cores (`minimumToSplit` as in ``ParallelWork``), the few others hashed in order.
+  init(
+    ids: ByteInterner, entities: EntityTable, minimumToSplit: Int = 1 << 16,
+    entityOf: @Sendable (Int) -> EntityIndex
+  ) {
+    let searchesTable = Self.isStrictlyAscending(entities.ids, minimumToSplit: minimumToSplit)
+    self.searchesTable = searchesTable
+    // The ids that are not their entity's own id (all of them when the table is not searched).
+    let others = ParallelWork.map(count: ids.count, minimumToSplit: minimumToSplit) { range -> [Int32] in
+      guard searchesTable else { return range.map { Int32($0) } }
+      var others: [Int32] = []
+      for i in range {
+        let own = ids.withBytes(at: i) { bytes in
+          entities.ids.withUTF8(Int(entityOf(i))) { column in
+            column.count == bytes.count
+              && (column.isEmpty || memcmp(column.baseAddress!, bytes.baseAddress!, column.count) == 0)
+          }
         }
+        if !own { others.append(Int32(i)) }
       }
-      if own && searchesTable { continue }
+      return others
+    }
+    for i in others.joined().lazy.map(Int.init) {
       let (_, inserted) = ids.withBytes(at: i) { mergedIDs.intern($0) }
-      if inserted { entityOfMergedID.append(entity) }
+      if inserted { entityOfMergedID.append(entityOf(i)) }
     }
   }
 
@@ -60,19 +73,19 @@ struct EntityIDLookup: Sendable {
   /// Number of ids kept in the hash table (the merged-away ids when the table is searched).
   var hashedCount: Int { entityOfMergedID.count }
 
-  /// Whether every string of `column` precedes the next by bytes.
-  private static func isStrictlyAscending(_ column: StringColumn) -> Bool {
+  /// Whether every string of `column` precedes the next by bytes (pieces checked concurrently).
+  private static func isStrictlyAscending(_ column: StringColumn, minimumToSplit: Int) -> Bool {
     guard column.count > 1 else { return true }
-    for i in 1..<column.count {
-      let ordered = column.withUTF8(i - 1) { a in
-        column.withUTF8(i) { b in
-          let common = Swift.min(a.count, b.count)
-          let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
-          return order < 0 || (order == 0 && a.count < b.count)
+    return ParallelWork.map(count: column.count - 1, minimumToSplit: minimumToSplit) { range in
+      range.allSatisfy { k in
+        column.withUTF8(k) { a in
+          column.withUTF8(k + 1) { b in
+            let common = Swift.min(a.count, b.count)
+            let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+            return order < 0 || (order == 0 && a.count < b.count)
+          }
         }
       }
-      if !ordered { return false }
-    }
-    return true
+    }.allSatisfy { $0 }
   }
 }

@@ -48,60 +48,79 @@ extension GraphBuilder {
     // name-merging record came first (the merge puts it last).
     var isMerged = [Bool](repeating: false, count: firstRecord.count)
     for c in mergedEntities.keys { isMerged[Int(c)] = true }
-    var componentIDs = StringColumn()
-    componentIDs.reserveCapacity(strings: componentCount, bytes: 0)
-    for c in 0..<firstRecord.count {
-      if isMerged[c] {
-        componentIDs.append(mergedEntities[Int32(c)]!.id)
-      } else {
-        entityRecords.ids.withUTF8(Int(firstRecord[c])) { componentIDs.append(utf8: $0) }
+    let (order, indexOfComponent) = PhaseTimings.phase("graph build: id sort") { () -> ([Int32], [EntityIndex]) in
+      var componentIDs = StringColumn()
+      componentIDs.reserveCapacity(strings: componentCount, bytes: 0)
+      for c in 0..<firstRecord.count {
+        if isMerged[c] {
+          componentIDs.append(mergedEntities[Int32(c)]!.id)
+        } else {
+          entityRecords.ids.withUTF8(Int(firstRecord[c])) { componentIDs.append(utf8: $0) }
+        }
       }
-    }
-    for placeholder in placeholders { componentIDs.append(placeholder.id) }
-    let order = Self.orderByIDBytes(componentIDs)
-    let indexOfComponent = ParallelWork.scatteredArray(count: componentCount, minimumToSplit: 1 << 16) {
-      (range, slots: DisjointSlots<EntityIndex>) in
-      for k in range { slots.initialize(Int(order[k]), to: EntityIndex(k)) }
+      for placeholder in placeholders { componentIDs.append(placeholder.id) }
+      let order = Self.orderByIDBytes(componentIDs, minimumToSplit: minimumToSplit)
+      let indexOfComponent = ParallelWork.scatteredArray(count: componentCount, minimumToSplit: minimumToSplit) {
+        (range, slots: DisjointSlots<EntityIndex>) in
+        for k in range { slots.initialize(Int(order[k]), to: EntityIndex(k)) }
+      }
+      return (order, indexOfComponent)
     }
     // Each entity is appended to the columns in id order: a single record column to column (no
     // `Entity` value), a merged component from its merged entity.
-    var table = EntityTableBuilder(reservingCapacity: componentCount)
-    var codes = EntityTableBuilder.RecordCodes(entityRecords)
-    for c in order.lazy.map(Int.init) {
-      if c >= firstRecord.count {
-        let placeholder = placeholders[c - firstRecord.count]
-        table.append(
-          id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
-          identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
-          sources: .one(placeholder.provenance), isPlaceholder: true)
-      } else if isMerged[c] {
-        table.append(mergedEntities[Int32(c)]!)
-      } else {
-        table.appendSingle(entityRecords, Int(firstRecord[c]), codes: &codes)
+    // One builder, in id order: building two halves on two cores and joining them took no less
+    // CPU at 1M and left the second worker's grown-and-freed buffers in its malloc arena (peak
+    // RSS +90 MB later in the scan), so this step stays on one core.
+    let entities = PhaseTimings.phase("graph build: entity columns") { () -> EntityTable in
+      var table = EntityTableBuilder(reservingCapacity: componentCount)
+      var codes = EntityTableBuilder.RecordCodes(entityRecords)
+      for c in order.lazy.map(Int.init) {
+        if c >= firstRecord.count {
+          let placeholder = placeholders[c - firstRecord.count]
+          table.append(
+            id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
+            identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
+            sources: .one(placeholder.provenance), isPlaceholder: true)
+        } else if isMerged[c] {
+          table.append(mergedEntities[Int32(c)]!)
+        } else {
+          table.appendSingle(entityRecords, Int(firstRecord[c]), codes: &codes)
+        }
       }
+      return EntityTable(table)
     }
-    let entities = EntityTable(table)
     // Every id resolves to its entity: an entity's own id (placeholders' too) by a search of the
     // sorted table, a record id merged into another entity through a small hash table.
-    let ids = EntityIDLookup(ids: components.recordIDs, entities: entities) { id in
-      indexOfComponent[Int(componentOfRecord[Int(components.firstRecordOfID[id])])]
+    let ids = PhaseTimings.phase("graph build: id lookup") {
+      EntityIDLookup(ids: components.recordIDs, entities: entities, minimumToSplit: minimumToSplit) { id in
+        indexOfComponent[Int(componentOfRecord[Int(components.firstRecordOfID[id])])]
+      }
     }
 
-    let indexOfEndpoint = endpoints.componentOfEndpoint.map { indexOfComponent[Int($0)] }
-    let recordBasis = relationshipRecords.basis
-    let relationships = RelationshipTable(
-      from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID),
-      to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID),
-      basis: ParallelWork.array(count: recordBasis.count, minimumToSplit: 1 << 16) { recordBasis[$0] ?? .declared },
-      columns: relationshipRecords.columns)
-    return SupplyGraph(entities: entities, relationships: relationships, ids: ids)
+    let relationships = PhaseTimings.phase("graph build: relationships") { () -> RelationshipTable in
+      let componentOfEndpoint = endpoints.componentOfEndpoint
+      let indexOfEndpoint = ParallelWork.array(count: componentOfEndpoint.count, minimumToSplit: minimumToSplit) {
+        indexOfComponent[Int(componentOfEndpoint[$0])]
+      }
+      let recordBasis = relationshipRecords.basis
+      return RelationshipTable(
+        from: Self.gather(indexOfEndpoint, at: relationshipRecords.fromID, minimumToSplit: minimumToSplit),
+        to: Self.gather(indexOfEndpoint, at: relationshipRecords.toID, minimumToSplit: minimumToSplit),
+        basis: ParallelWork.array(count: recordBasis.count, minimumToSplit: minimumToSplit) {
+          recordBasis[$0] ?? .declared
+        },
+        columns: relationshipRecords.columns)
+    }
+    return PhaseTimings.phase("graph build: adjacency") {
+      SupplyGraph(entities: entities, relationships: relationships, ids: ids)
+    }
   }
 
   /// `values[indices[r]]` for every `r`, the pieces of the range gathered concurrently.
   ///
   /// - Complexity: O(n).
-  static func gather(_ values: [Int32], at indices: [Int32]) -> [Int32] {
-    ParallelWork.array(count: indices.count, minimumToSplit: 1 << 16) { values[Int(indices[$0])] }
+  static func gather(_ values: [Int32], at indices: [Int32], minimumToSplit: Int) -> [Int32] {
+    ParallelWork.array(count: indices.count, minimumToSplit: minimumToSplit) { values[Int(indices[$0])] }
   }
 
   /// The indices of `ids` in ascending order of their UTF-8 bytes (ids are unique).
@@ -136,7 +155,8 @@ extension GraphBuilder {
       return keys.map(\.index)
     }
     let (a, b) = (halves[0], halves[1])
-    return ParallelWork.scatteredArray(count: count, minimumToSplit: minimumToSplit) { (range, slots: DisjointSlots<Int32>) in
+    return ParallelWork.scatteredArray(count: count, minimumToSplit: minimumToSplit) {
+      (range, slots: DisjointSlots<Int32>) in
       // The first `range.lowerBound` keys of the merge are a[..<i] and b[..<j]: find i.
       let k = range.lowerBound
       var (low, high) = (max(0, k - b.count), min(k, a.count))
@@ -175,7 +195,6 @@ extension GraphBuilder {
     return true
   }
 
-
   /// Merges the records of one component (in input order) into an entity.
   private func merge(records: [EntityRecord], findings: inout FindingLog) -> Entity {
     let first = records[0]
@@ -203,7 +222,8 @@ extension GraphBuilder {
       fields.take("duns", record.identifiers.duns, at: at, into: &fields.duns, findings: &findings)
       fields.take("vat", record.identifiers.vat, at: at, into: &fields.vat, findings: &findings)
       fields.take("cid", record.identifiers.cid, at: at, into: &fields.cid, findings: &findings)
-      fields.take("raw_material", record.rawMaterial.map(String.init), at: at, into: &fields.rawMaterial, findings: &findings)
+      fields.take(
+        "raw_material", record.rawMaterial.map(String.init), at: at, into: &fields.rawMaterial, findings: &findings)
       for commodity in record.commodities where seenCommodities.insert(RawKey(commodity)).inserted {
         commodities.append(commodity)
       }
@@ -217,7 +237,8 @@ extension GraphBuilder {
         if let index = attributeIndex[attribute.key] {
           let existing = attributes[index]
           if existing.value != attribute.value {
-            fields.reportConflict(attribute.key, kept: existing.value, dropped: attribute.value, at: at, findings: &findings)
+            fields.reportConflict(
+              attribute.key, kept: existing.value, dropped: attribute.value, at: at, findings: &findings)
           }
         } else {
           attributeIndex[attribute.key] = attributes.count
@@ -258,7 +279,9 @@ private struct FieldMerger {
     if !kept.utf8Equals(value) { reportConflict(field, kept: kept, dropped: value, at: location, findings: &findings) }
   }
 
-  func reportConflict(_ field: String, kept: String, dropped: String, at location: Provenance, findings: inout FindingLog) {
+  func reportConflict(
+    _ field: String, kept: String, dropped: String, at location: Provenance, findings: inout FindingLog
+  ) {
     findings.add(
       .warning, .mergeConflict, at: location,
       "entity '\(entityID)': \(field) '\(dropped)' conflicts with earlier '\(kept)'; keeping the first",

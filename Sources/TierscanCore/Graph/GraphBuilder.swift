@@ -10,6 +10,9 @@
 /// (warning `unknown-entity`, once per id).
 public struct GraphBuilder {
   let normalizer: NameNormalizer
+  /// Steps over more items than this split over both cores (``ParallelWork``); tests lower it to
+  /// compare the split results with the one-thread ones.
+  var minimumToSplit = 1 << 16
 
   /// Creates a builder; `normalizer` is used for name merges only.
   public init(normalizer: NameNormalizer = NameNormalizer()) {
@@ -27,7 +30,8 @@ public struct GraphBuilder {
     entityRecords: [EntityRecord], relationshipRecords: [RelationshipRecord], findings: inout FindingLog
   ) -> SupplyGraph {
     build(
-      entityRecords: EntityRecordTable(entityRecords), relationshipRecords: RelationshipRecordTable(relationshipRecords),
+      entityRecords: EntityRecordTable(entityRecords),
+      relationshipRecords: RelationshipRecordTable(relationshipRecords),
       findings: &findings)
   }
 
@@ -54,7 +58,8 @@ public struct GraphBuilder {
     entityRecords: EntityRecordTable, relationshipRecords: RelationshipRecordTable,
     links: [(left: String, right: String, provenance: Provenance)] = [], findings: inout FindingLog
   ) -> SupplyGraph {
-    buildGraph(entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
+    buildGraph(
+      entityRecords: entityRecords, relationshipRecords: relationshipRecords, links: links, findings: &findings)
   }
 
   /// The steps, each in a file named after it: group records into components
@@ -66,14 +71,21 @@ public struct GraphBuilder {
     entityRecords: EntityRecordTable, relationshipRecords: RelationshipRecordTable,
     links: [(left: String, right: String, provenance: Provenance)], findings: inout FindingLog
   ) -> SupplyGraph {
-    let components = self.components(of: entityRecords, links: links, findings: &findings)
-    var mergedEntities = mergeComponents(entityRecords, components: components, findings: &findings)
+    // Sub-phases (`graph build: …`) are recorded only with `TIERSCAN_TIMINGS=1`.
+    let components = PhaseTimings.phase("graph build: components") {
+      self.components(of: entityRecords, links: links, findings: &findings)
+    }
+    var mergedEntities = PhaseTimings.phase("graph build: merges") {
+      mergeComponents(entityRecords, components: components, findings: &findings)
+    }
     // A reviewer link is recorded in the merged entity's sources, after its records.
     for (record, provenance) in components.linkedRecords {
       let c = components.componentOfRecord[Int(record)]
       if mergedEntities[c]?.sources.contains(provenance) == false { mergedEntities[c]?.sources.append(provenance) }
     }
-    let endpoints = Self.resolveEndpoints(of: relationshipRecords, in: components, findings: &findings)
+    let endpoints = PhaseTimings.phase("graph build: endpoints") {
+      Self.resolveEndpoints(of: relationshipRecords, in: components, findings: &findings)
+    }
     return materialise(
       entityRecords: entityRecords, components: components, mergedEntities: mergedEntities, endpoints: endpoints,
       relationshipRecords: relationshipRecords)
