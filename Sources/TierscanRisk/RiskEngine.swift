@@ -55,14 +55,32 @@ public struct RiskEngine: Sendable {
     }
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
+    let (tiers, coverage, tiersSeconds) = tiersAndCoverage
+    // The unassessed figures need only the tiers and the inherent risk: they are the last task
+    // of the propagation's, so the worker that finishes its categories first takes them (with
+    // three categories on two workers one worker would otherwise wait for the last category).
+    var unassessedResult: (unassessed: Unassessed, seconds: Double)?
     // Results by category index, whatever order the categories ran in.
     let results: [RiskPropagator.Result] = Self.measure("propagation", timings) {
       let propagationArcs = arcs!
-      let scheduled = ParallelWork.each(count: order.count) { k in
-        propagator.propagate(arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth)
+      let scheduled = ParallelWork.each(count: order.count + 1) { k -> PropagationTask in
+        guard k < order.count else {
+          let start = DispatchTime.now().uptimeNanoseconds
+          let unassessed = Unassessed(
+            graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
+            hasSmelterStatus: coverage.hasSmelterStatus)
+          return .unassessed(unassessed, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return .propagated(
+          propagator.propagate(arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth))
       }
       var byCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
-      for (k, result) in scheduled.enumerated() { byCategory[order[schedule[k]]] = result }
+      for (k, task) in scheduled.enumerated() {
+        switch task {
+        case .propagated(let result): byCategory[order[schedule[k]]] = result
+        case .unassessed(let unassessed, let seconds): unassessedResult = (unassessed, seconds)
+        }
+      }
       return byCategory.map { $0! }
     }
     arcs = nil
@@ -78,13 +96,9 @@ public struct RiskEngine: Sendable {
           return collectExposures(entities: range, order: order, explanations: explanations)
         }.joined())
     }
-    let (tiers, coverage, seconds) = tiersAndCoverage
-    timings?.record("tiers and coverage", seconds: seconds)
-    let unassessed = Self.measure("unassessed", timings) {
-      Unassessed(
-        graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
-        hasSmelterStatus: coverage.hasSmelterStatus)
-    }
+    timings?.record("tiers and coverage", seconds: tiersSeconds)
+    let (unassessed, unassessedSeconds) = unassessedResult!
+    timings?.record("unassessed (beside propagation)", seconds: unassessedSeconds)
     let declaredTiers = DeclaredTierComparison(graph: graph, tiers: tiers, focus: focus, declared: inputs.declaredTiers)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
@@ -103,6 +117,13 @@ public struct RiskEngine: Sendable {
       graph: graph,
       inputs: RiskInputs(riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences),
       focus: focus)
+  }
+
+  /// One task of the propagation phase: a category's propagation, or the unassessed figures
+  /// with the seconds they took.
+  private enum PropagationTask: Sendable {
+    case propagated(RiskPropagator.Result)
+    case unassessed(Unassessed, seconds: Double)
   }
 
   private static func measure<T>(_ name: String, _ timings: PhaseTimings?, _ body: () -> T) -> T {
