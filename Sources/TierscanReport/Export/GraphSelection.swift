@@ -48,7 +48,35 @@ public struct GraphSelection: Sendable {
   }
 
   /// Relationship indices sorted as in `graph.json`.
+  ///
+  /// Endpoints and types are read from their columns and each relationship's provenance once,
+  /// before sorting (materialising two relationships per comparison was 8.6 % of a 100k
+  /// what-if's CPU); the comparisons, and so the order, are those of
+  /// ``exportOrderMaterialising(_:in:)``.
   static func exportOrder<C: Collection<Int>>(_ indices: C, in graph: SupplyGraph) -> [Int] {
+    let relationships = graph.relationships
+    let from = relationships.from
+    let to = relationships.to
+    let type = relationships.type
+    let keyed = indices.map { r in
+      let provenance = relationships.provenance(r)
+      return (index: r, file: provenance.file, line: provenance.line)
+    }
+    return keyed.sorted { x, y in
+      let a = x.index
+      let b = y.index
+      if from[a] != from[b] { return from[a] < from[b] }
+      if to[a] != to[b] { return to[a] < to[b] }
+      if type[a] != type[b] { return type[a].rawValue.utf8Precedes(type[b].rawValue) }
+      if !x.file.utf8Equals(y.file) { return x.file.utf8Precedes(y.file) }
+      if x.line != y.line { return (x.line ?? 0) < (y.line ?? 0) }
+      return a < b
+    }.map(\.index)
+  }
+
+  /// The same order by materialising the relationships in every comparison (the reference
+  /// for tests of ``exportOrder(_:in:)``).
+  static func exportOrderMaterialising<C: Collection<Int>>(_ indices: C, in graph: SupplyGraph) -> [Int] {
     indices.sorted { a, b in
       let x = graph.relationships[a]
       let y = graph.relationships[b]
