@@ -82,6 +82,24 @@ import TierscanCore
     ])
   }
 
+  /// An entity's `address` can be mapped from a column of another name: it becomes the entity's
+  /// `address` attribute (what entity resolution compares), not an attribute named after the
+  /// source column; an unmapped `address` column is kept under its own name as before.
+  @Test func aMappedEntityAddressBecomesTheAddressAttribute() throws {
+    let renamed = try mapping("""
+      {"kind": "entities", "columns": {"id": "ref", "name": "facility", "address": "street address"},
+       "constants": {"kind": "facility"}}
+      """)
+    let inputs = read("ref,facility,street address\nF1,Knit Co,1 Mill Road\n", renamed)
+    #expect(inputs.files.map(\.recordsAccepted) == [1])
+    #expect(inputs.entities.map(\.attributes) == [[Attribute("address", "1 Mill Road")]])
+    let unmapped = try mapping("""
+      {"kind": "entities", "match": ["ref"], "columns": {"id": "ref", "name": "facility"}}
+      """)
+    let kept = read("ref,facility,address\nF1,Knit Co,1 Mill Road\n", unmapped)
+    #expect(kept.entities.map(\.attributes) == [[Attribute("address", "1 Mill Road")]])
+  }
+
   @Test func aStreamedCSVReadsLikeTheSameRowsGivenWhole() throws {
     var mapping = try mapping(supplierMapping)
     mapping.parameterValues = ["buyer": "B"]

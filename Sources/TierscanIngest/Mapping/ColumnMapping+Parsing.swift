@@ -141,10 +141,12 @@ extension ColumnMapping {
     return mapping
   }
 
-  /// The fields a kind reads (model §2), plus the mapping-only `parent_supplier`.
+  /// The fields a kind reads (model §2), plus mapping-only fields kept as attributes: a supplier
+  /// list's `parent_supplier`, `spend`, `tier`; an entity's `address` (the attribute entity
+  /// resolution compares, so a source column of another name can be mapped onto it).
   static func fields(of kind: InputKind) -> Set<String> {
     switch kind {
-    case .entities: EntityRowParser.columns
+    case .entities: EntityRowParser.columns.union(["address"])
     case .relationships: RelationshipRowParser.columns
     case .supplierList: SupplierListRowParser.columns.union(["parent_supplier", "spend", "tier"])
     case .riskList: RiskListRowParser.columns
