@@ -119,6 +119,15 @@ public struct DuplicateFinder: Sendable {
     return (pairs, index.stats, comparisons, index)
   }
 
+  /// The number of `key` in `numbers`: the one it was given when first seen, or the next free one
+  /// (numbers count up from 0 in order of first sight), and whether it was new.
+  private static func number<Key: Hashable>(of key: Key, in numbers: inout [Key: Int32]) -> (number: Int32, isNew: Bool) {
+    if let known = numbers[key] { return (known, false) }
+    let next = Int32(numbers.count)
+    numbers[key] = next
+    return (next, true)
+  }
+
   /// The records' indices grouped by `groups` (all in one group when `nil`), each group's by
   /// country (groups and countries in order of first appearance, records without a country as a
   /// country of their own), each run in index order; and for each stored position the positions
@@ -134,31 +143,10 @@ public struct DuplicateFinder: Sendable {
     var runOf = [Int32](repeating: 0, count: records.count)
     var sizes: [Int] = []
     for (i, record) in records.enumerated() {
-      let group: Int32
-      if let given = groups?[i] {
-        if let known = groupNumbers[given] {
-          group = known
-        } else {
-          group = Int32(groupNumbers.count)
-          groupNumbers[given] = group
-        }
-      } else {
-        group = 0
-      }
-      let countryKey = record.record.country ?? ""
-      let country: Int32
-      if let known = countryNumbers[countryKey] {
-        country = known
-      } else {
-        country = Int32(countryNumbers.count)
-        countryNumbers[countryKey] = country
-      }
-      let run: Int32
-      if let known = runs[Int64(group) << 32 | Int64(country)] {
-        run = known
-      } else {
-        run = Int32(sizes.count)
-        runs[Int64(group) << 32 | Int64(country)] = run
+      let group = groups.map { number(of: $0[i], in: &groupNumbers).number } ?? 0
+      let country = number(of: record.record.country ?? "", in: &countryNumbers).number
+      let (run, isNewRun) = number(of: Int64(group) << 32 | Int64(country), in: &runs)
+      if isNewRun {
         runGroups.append(group)
         sizes.append(0)
       }

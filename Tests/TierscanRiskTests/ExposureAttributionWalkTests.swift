@@ -22,11 +22,7 @@ import TierscanTestSupport
       if a != b { f.edge("E\(a)", "E\(b)", types[Int(random.next() % UInt64(types.count))]) }
     }
     let graph = f.build()
-    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
-    let exposure = (0..<graph.entityCount).map { _ in random.next() % 5 == 0 ? 0.0 : 0.5 }
-    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
-    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
-    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    let (arcs, exposure, inherent, flags, walkGraph) = randomRisk(on: graph, unexposedOneIn: 5, &random)
     for maxDepth in [1, 2, 3, 8] {
       var walk = ExposureAttribution.Walk(flags: flags)
       for u in 0..<graph.entityCount {
@@ -53,11 +49,7 @@ import TierscanTestSupport
       f.edge("E\(a)", "E\(b)", types[Int(random.next() % UInt64(types.count))])
     }
     let graph = f.build()
-    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
-    let exposure = (0..<graph.entityCount).map { _ in random.next() % 4 == 0 ? 0.0 : 0.5 }
-    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
-    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
-    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    let (arcs, _, _, flags, walkGraph) = randomRisk(on: graph, unexposedOneIn: 4, &random)
     var truncated = 0
     for maxDepth in [1, 2, 4, 8] {
       for limit in [1, 2, 5, 17, 60, 1000] {
@@ -110,11 +102,7 @@ import TierscanTestSupport
       if a != b { f.edge("E\(a)", "E\(b)", .supplies) }
     }
     let graph = f.build()
-    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
-    let exposure = (0..<graph.entityCount).map { _ in random.next() % 10 == 0 ? 0.0 : 0.5 }
-    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
-    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
-    let walkGraph = ExposureAttribution.WalkGraph(arcs: arcs, flags: flags)
+    let (arcs, _, _, flags, walkGraph) = randomRisk(on: graph, unexposedOneIn: 10, &random)
     #expect(walkGraph.maxInDegree > 100, "the hubs must have many sources")
     var truncated = 0
     var complete = 0
@@ -138,6 +126,19 @@ import TierscanTestSupport
     #expect(ExposureAttribution.WalkGraph.sameExposure(a, b))
     #expect(!ExposureAttribution.WalkGraph.sameExposure(a, c))
     #expect(!ExposureAttribution.WalkGraph.sameExposure(a, Array(a.prefix(2))))
+  }
+
+  /// Random risk on `graph`: exposure 0 for about one entity in `unexposedOneIn` (0.5 for the
+  /// rest), inherent risk 0.7 for about one in three; with the graph's risk arcs, the walk flags
+  /// and the walk graph built from them.
+  private func randomRisk(on graph: SupplyGraph, unexposedOneIn: UInt64, _ random: inout SplitMix64) -> (
+    arcs: RiskArcs, exposure: [Double], inherent: [Double], flags: [UInt8], walkGraph: ExposureAttribution.WalkGraph
+  ) {
+    let arcs = RiskArcs(graph: graph, transmission: Transmission(graph: graph, config: .defaults))
+    let exposure = (0..<graph.entityCount).map { _ in random.next() % unexposedOneIn == 0 ? 0.0 : 0.5 }
+    let inherent = (0..<graph.entityCount).map { _ in random.next() % 3 == 0 ? 0.7 : 0.0 }
+    let flags = ExposureAttribution.walkFlags(exposure: exposure, inherent: inherent)
+    return (arcs, exposure, inherent, flags, ExposureAttribution.WalkGraph(arcs: arcs, flags: flags))
   }
 
   /// Entities with inherent risk from which a path of ≤ maxDepth − 1 arcs through entities with
