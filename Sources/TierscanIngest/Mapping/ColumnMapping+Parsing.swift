@@ -62,7 +62,10 @@ extension ColumnMapping {
     func field(_ key: String, in section: String) throws(MappingError) -> String {
       let field = key.lowercased()
       guard fields.contains(field) else {
-        throw fail(key, "\(section): '\(key)' is not a field of \(kind.rawValue) (fields: \(fields.sorted().joined(separator: ", ")))")
+        throw fail(
+          key,
+          "\(section): '\(key)' is not a field of \(kind.rawValue) (fields: \(fields.sorted().joined(separator: ", "))); "
+            + "a source column the mapping does not name is kept as an attribute under its own name")
       }
       return field
     }
