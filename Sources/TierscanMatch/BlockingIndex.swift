@@ -45,6 +45,9 @@ public struct BlockingIndex: Sendable {
     fileprivate var compact: [UInt8] = []
     /// Records met per count, for ``takeTopClearing(_:sorted:)`` (all zero between queries).
     fileprivate var levels = [Int32](repeating: 0, count: BlockingIndex.levelCount)
+    /// A bit per record over the span of a query's ties (``BlockingIndex/selectLowestByBits(_:of:bits:)``),
+    /// all zero between queries.
+    fileprivate var tieBits: [UInt64] = []
     /// Block members visited (one per record per shared key).
     public var visits = 0
     /// Distinct records met, over all queries.
@@ -71,6 +74,12 @@ public struct BlockingIndex: Sendable {
   /// `k` is key number `keyTableNumbers[k][i]`; `keyKinds` gives each key number's kind.
   private var keyTables = [ByteInterner](repeating: ByteInterner(), count: 3)
   private var keyTableNumbers: [[Int32]] = [[], [], []]
+  /// The `p:` and `n:` tables and their key numbers again as plain properties (the same storage),
+  /// so a look-up per entity copies no array out of `keyTables` (a retain and a release each).
+  private var prefixTable = ByteInterner()
+  private var prefixNumbers: [Int32] = []
+  private var compactTable = ByteInterner()
+  private var compactNumbers: [Int32] = []
   private var keyKinds: [UInt8] = []
   /// ``GenericWords/names`` by bytes.
   private let genericWords: ByteInterner
@@ -228,6 +237,8 @@ public struct BlockingIndex: Sendable {
     }
     flatKeyBlocks = keyBlocks
     keyBlockStarts = keyStarts
+    (prefixTable, prefixNumbers) = (keyTables[1], keyTableNumbers[1])
+    (compactTable, compactNumbers) = (keyTables[2], keyTableNumbers[2])
     var inSkipped = [Bool](repeating: false, count: records.count)
     var inCompared = [Bool](repeating: false, count: records.count)
     var largest = 0
@@ -503,13 +514,15 @@ public struct BlockingIndex: Sendable {
   /// The key number of `p:` + `prefix` (four bytes), -1 when no record has it.
   @inline(__always)
   public func prefixKeyNumber(_ prefix: UnsafeRawBufferPointer) -> Int32 {
-    keyTables[1].index(of: prefix).map { keyTableNumbers[1][Int($0)] } ?? -1
+    guard let found = prefixTable.index(of: prefix) else { return -1 }
+    return prefixNumbers.withUnsafeBufferPointer { $0[Int(found)] }
   }
 
   /// The key number of `n:` + `compact` (a name's tokens written together), -1 when no record has it.
   @inline(__always)
   public func compactKeyNumber(_ compact: UnsafeRawBufferPointer) -> Int32 {
-    keyTables[2].index(of: compact).map { keyTableNumbers[2][Int($0)] } ?? -1
+    guard let found = compactTable.index(of: compact) else { return -1 }
+    return compactNumbers.withUnsafeBufferPointer { $0[Int(found)] }
   }
 
   /// ``fillCandidates(names:country:identifiers:scratch:)`` for a query given as its name key
@@ -763,9 +776,48 @@ public struct BlockingIndex: Sendable {
     }
     guard taken else { return false }
     let room = maxCandidates - result.count
-    if ties.count > room { selectLowestTies(room, of: &ties) }
+    if ties.count > room && !(ranks.isEmpty && Self.selectLowestByBits(room, of: &ties, bits: &scratch.tieBits)) {
+      selectLowestTies(room, of: &ties)
+    }
     for member in ties.prefix(room) { result.append(Int(member)) }
     if sorted { result.sort() }
+    return true
+  }
+
+  /// Writes the `k` lowest values of `values` (distinct, non-negative) to its first `k` positions,
+  /// in ascending order (what is left after them is unspecified), through a bit set over the span of the values (`bits`, all zero before
+  /// and after) — when that span is at most about two words per value, as for the ties of a
+  /// query against a risk list's rows; `false`, having changed nothing, otherwise. The same
+  /// values as ``selectLowest(_:of:)`` without its unpredictable comparisons.
+  ///
+  /// - Complexity: O(n + span / 64) for n values.
+  static func selectLowestByBits(_ k: Int, of values: inout [Int32], bits: inout [UInt64]) -> Bool {
+    guard k > 0, k < values.count else { return false }
+    var (low, high) = (Int32.max, Int32.min)
+    for v in values {
+      low = min(low, v)
+      high = max(high, v)
+    }
+    guard low >= 0 else { return false }
+    let first = Int(low) >> 6
+    let span = Int(high) >> 6 - first + 1
+    guard span <= 2 * values.count + 16 else { return false }
+    if bits.count < span { bits = [UInt64](repeating: 0, count: max(span, 2 * bits.count)) }
+    bits.withUnsafeMutableBufferPointer { bits in
+      values.withUnsafeMutableBufferPointer { values in
+        for v in values { bits[Int(v) >> 6 - first] |= 1 << UInt64(v & 63) }
+        var taken = 0
+        for w in 0..<span {
+          var word = bits[w]
+          bits[w] = 0
+          while word != 0 && taken < k {
+            values[taken] = Int32((first + w) << 6 + word.trailingZeroBitCount)
+            taken += 1
+            word &= word - 1
+          }
+        }
+      }
+    }
     return true
   }
 

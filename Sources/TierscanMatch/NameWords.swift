@@ -24,12 +24,12 @@ public struct NameWords: Sendable {
   // Per-name working memory (reused).
   private var core: [UInt8] = []
   private var bracketed: [UInt8] = []
-  private var split: [Range<Int>] = []
   private var joined: [UInt8] = []
-  private var joinedRanges: [Range<Int>] = []
+  private var joinedStarts: [Int32] = []
   private var legalIDs: [Int32] = []
-  private var kept: [Int] = []
+  private var kept: [Int32] = []
   private let parser = MatchNameParser()
+  private let legal = LegalFormTable.shared
 
   /// Empty.
   public init() {}
@@ -86,109 +86,219 @@ public struct NameWords: Sendable {
     wordStarts.append(bytes.count)
   }
 
-  /// ``MatchNameParser/parse(_:)`` of an ASCII name, step by step on bytes.
+  /// ``MatchNameParser/parse(_:)`` of an ASCII name, step by step on bytes: the parser's split
+  /// (``MatchNameParser/split(_:core:bracketed:)``) written into reused buffers by pointer, then the
+  /// core and the bracketed text each made into words (no array grows per byte or per word).
   private mutating func appendASCII(_ name: UnsafeBufferPointer<UInt8>) {
-    core.removeAll(keepingCapacity: true)
-    bracketed.removeAll(keepingCapacity: true)
-    MatchNameParser.split(name, core: &core, bracketed: &bracketed)
+    // A byte becomes at most five (`&` → ` and `).
+    let room = name.count * 5 + 1
+    if core.count < room {
+      core = [UInt8](repeating: 0, count: room)
+      bracketed = [UInt8](repeating: 0, count: room)
+    }
+    var (coreCount, bracketedCount) = (0, 0)
+    core.withUnsafeMutableBufferPointer { core in
+      bracketed.withUnsafeMutableBufferPointer { bracketed in
+        var depth = 0
+        for byte in name {
+          switch byte {
+          case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            depth += 1
+            core[coreCount] = 0x20
+            coreCount += 1
+            bracketed[bracketedCount] = 0x20
+            bracketedCount += 1
+          case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            depth = max(0, depth - 1)
+            core[coreCount] = 0x20
+            coreCount += 1
+            bracketed[bracketedCount] = 0x20
+            bracketedCount += 1
+          case UInt8(ascii: "&"), UInt8(ascii: "+"):
+            for b in [0x20, 0x61, 0x6E, 0x64, 0x20] as [UInt8] {
+              if depth > 0 {
+                bracketed[bracketedCount] = b
+                bracketedCount += 1
+              } else {
+                core[coreCount] = b
+                coreCount += 1
+              }
+            }
+          case UInt8(ascii: "'"):
+            continue
+          default:
+            let b: UInt8
+            switch byte {
+            case 0x41...0x5A: b = byte | 0x20
+            case 0x61...0x7A, 0x30...0x39: b = byte
+            default: b = 0x20
+            }
+            if depth > 0 {
+              bracketed[bracketedCount] = b
+              bracketedCount += 1
+            } else {
+              core[coreCount] = b
+              coreCount += 1
+            }
+          }
+        }
+      }
+    }
     let first = wordCount
-    appendWordsWithoutLegalForms(ofCore: true)
+    appendWordsWithoutLegalForms(ofCore: true, count: coreCount)
     let coreEnd = wordCount
-    appendWordsWithoutLegalForms(ofCore: false)
+    appendWordsWithoutLegalForms(ofCore: false, count: bracketedCount)
     if wordCount == first { return }
     names.append(Name(firstWord: first, coreEnd: coreEnd, end: wordCount))
   }
 
-  /// Splits the core or the bracketed text into words,
+  /// Splits the first `count` bytes of the core or the bracketed text into words,
   /// joins runs of one-letter words, removes legal forms (``MatchNameParser/removeLegalForms(_:into:)``)
-  /// and appends what is kept.
-  private mutating func appendWordsWithoutLegalForms(ofCore: Bool) {
-    // Split at spaces.
-    split.removeAll(keepingCapacity: true)
-    let text = ofCore ? core : bracketed
-    var start = -1
-    for (i, b) in text.enumerated() {
-      if b == 0x20 {
-        if start >= 0 { split.append(start..<i) }
-        start = -1
-      } else if start < 0 {
-        start = i
-      }
+  /// and appends what is kept. Words, their ranges and their legal-form ids are written by pointer
+  /// into reused buffers.
+  private mutating func appendWordsWithoutLegalForms(ofCore: Bool, count: Int) {
+    guard count > 0 else { return }
+    // At most one word per two bytes plus one.
+    let most = count / 2 + 1
+    if joinedStarts.count < most + 1 {
+      let size = max(most + 1, 2 * joinedStarts.count)
+      joinedStarts = [Int32](repeating: 0, count: size)
+      legalIDs = [Int32](repeating: 0, count: size)
+      kept = [Int32](repeating: 0, count: size)
     }
-    if start >= 0 { split.append(start..<text.count) }
-    // Join runs of one-letter words (a–z): `s a de c v` → `sa de cv`.
-    joined.removeAll(keepingCapacity: true)
-    joinedRanges.removeAll(keepingCapacity: true)
-    var runStart = -1
-    for range in split {
-      if range.count == 1, text[range.lowerBound] >= 0x61, text[range.lowerBound] <= 0x7A {
-        if runStart < 0 { runStart = joined.count }
-        joined.append(text[range.lowerBound])
-      } else {
-        if runStart >= 0 { joinedRanges.append(runStart..<joined.count) }
-        runStart = -1
-        let s = joined.count
-        joined.append(contentsOf: text[range])
-        joinedRanges.append(s..<joined.count)
-      }
-    }
-    if runStart >= 0 { joinedRanges.append(runStart..<joined.count) }
-    guard !joinedRanges.isEmpty else { return }
-    // Legal forms, on the words' ids in the legal-form vocabulary.
-    let table = LegalFormTable.shared
-    legalIDs.removeAll(keepingCapacity: true)
-    joined.withUnsafeBytes { bytes in
-      for range in joinedRanges { legalIDs.append(table.words.index(of: UnsafeRawBufferPointer(rebasing: bytes[range])) ?? -1) }
-    }
-    kept.removeAll(keepingCapacity: true)
-    var i = 0
-    outer: while i < legalIDs.count {
-      let id = legalIDs[i]
-      if id >= 0 && table.isPhraseStart[Int(id)] {
-        for phrase in table.phrases where i + phrase.count <= legalIDs.count {
-          if legalIDs[i] == phrase[0], legalIDs[i..<(i + phrase.count)].elementsEqual(phrase) {
-            i += phrase.count
-            continue outer
+    if joined.count < count { joined = [UInt8](repeating: 0, count: max(count, 2 * joined.count)) }
+    var words = 0
+    var keptCount = 0
+    var all = false
+    let table = legal
+    (ofCore ? core : bracketed).withUnsafeBufferPointer { text in
+      joined.withUnsafeMutableBufferPointer { joined in
+        joinedStarts.withUnsafeMutableBufferPointer { starts in
+          legalIDs.withUnsafeMutableBufferPointer { ids in
+            kept.withUnsafeMutableBufferPointer { kept in
+              // Split at spaces, joining runs of one-letter words (a–z): `s a de c v` → `sa de cv`.
+              // Word `k` is `joined[starts[k] ..< starts[k + 1]]`.
+              var length = 0
+              var inRun = false
+              var i = 0
+              while i < count {
+                if text[i] == 0x20 {
+                  i += 1
+                  continue
+                }
+                var j = i + 1
+                while j < count && text[j] != 0x20 { j += 1 }
+                if j - i == 1, text[i] >= 0x61, text[i] <= 0x7A {
+                  if !inRun {
+                    starts[words] = Int32(length)
+                    words += 1
+                    inRun = true
+                  }
+                  joined[length] = text[i]
+                  length += 1
+                } else {
+                  inRun = false
+                  starts[words] = Int32(length)
+                  words += 1
+                  for k in i..<j { joined[length + k - i] = text[k] }
+                  length += j - i
+                }
+                i = j
+              }
+              starts[words] = Int32(length)
+              guard words > 0 else { return }
+              // Legal forms, on the words' ids in the legal-form vocabulary.
+              let raw = UnsafeRawBufferPointer(joined)
+              for k in 0..<words {
+                ids[k] = table.words.index(of: UnsafeRawBufferPointer(rebasing: raw[Int(starts[k])..<Int(starts[k + 1])])) ?? -1
+              }
+              var w = 0
+              outer: while w < words {
+                let id = ids[w]
+                if id >= 0 && table.isPhraseStart[Int(id)] {
+                  for p in 0..<table.phraseCount {
+                    let (from, to) = (table.phraseStarts[p], table.phraseStarts[p + 1])
+                    guard w + to - from <= words, ids[w] == table.phraseWords[from] else { continue }
+                    var equal = true
+                    for k in from..<to where ids[w + k - from] != table.phraseWords[k] {
+                      equal = false
+                      break
+                    }
+                    if equal {
+                      w += to - from
+                      continue outer
+                    }
+                  }
+                }
+                if !(id >= 0 && table.isAnywhere[Int(id)]) {
+                  kept[keptCount] = Int32(w)
+                  keptCount += 1
+                }
+                w += 1
+              }
+              func atEdge(_ k: Int32) -> Bool { ids[Int(k)] >= 0 && table.isAtEdge[Int(ids[Int(k)])] }
+              var (low, high) = (0, keptCount)
+              while high - low > 1, atEdge(kept[high - 1]) { high -= 1 }
+              while high - low > 1, atEdge(kept[low]) { low += 1 }
+              if high == low {
+                // A name made only of legal forms keeps them all.
+                all = true
+              } else {
+                for k in low..<high { kept[k - low] = kept[k] }
+                keptCount = high - low
+              }
+            }
           }
         }
       }
-      if !(id >= 0 && table.isAnywhere[Int(id)]) { kept.append(i) }
-      i += 1
     }
-    func atEdge(_ k: Int) -> Bool { legalIDs[k] >= 0 && table.isAtEdge[Int(legalIDs[k])] }
-    var (low, high) = (0, kept.count)
-    while high - low > 1, atEdge(kept[high - 1]) { high -= 1 }
-    while high - low > 1, atEdge(kept[low]) { low += 1 }
-    if high == low {
-      // A name made only of legal forms keeps them all.
-      for range in joinedRanges { appendWord(joined[range]) }
-    } else {
-      for k in low..<high { appendWord(joined[joinedRanges[kept[k]]]) }
+    guard words > 0 else { return }
+    joined.withUnsafeBufferPointer { joined in
+      if all {
+        for k in 0..<words { appendWord(UnsafeBufferPointer(rebasing: joined[Int(joinedStarts[k])..<Int(joinedStarts[k + 1])])) }
+      } else {
+        for k in 0..<keptCount {
+          let w = Int(kept[k])
+          appendWord(UnsafeBufferPointer(rebasing: joined[Int(joinedStarts[w])..<Int(joinedStarts[w + 1])]))
+        }
+      }
     }
   }
 }
 
 /// ``LegalForms`` by bytes: its words interned, each with its kinds, and the phrases as word ids
-/// in ``LegalForms/phrases``' order.
-struct LegalFormTable: Sendable {
+/// in ``LegalForms/phrases``' order, flat (phrase `p` is `phraseWords[phraseStarts[p] ..< phraseStarts[p + 1]]`).
+/// A class, so a name's parse reads it through one reference instead of copying its arrays.
+final class LegalFormTable: Sendable {
   static let shared = LegalFormTable()
 
-  var words = ByteInterner()
-  var isPhraseStart: [Bool] = []
-  var isAnywhere: [Bool] = []
-  var isAtEdge: [Bool] = []
-  var phrases: [[Int32]] = []
+  let words: ByteInterner
+  let isPhraseStart: [Bool]
+  let isAnywhere: [Bool]
+  let isAtEdge: [Bool]
+  let phraseWords: [Int32]
+  let phraseStarts: [Int]
+  var phraseCount: Int { phraseStarts.count - 1 }
 
   private init() {
+    var words = ByteInterner()
     var all = LegalForms.anywhere.union(LegalForms.atEdge)
     for phrase in LegalForms.phrases { all.formUnion(phrase) }
     for word in all.sorted() { _ = words.intern(word) }
+    var (isPhraseStart, isAnywhere, isAtEdge): ([Bool], [Bool], [Bool]) = ([], [], [])
     for i in 0..<words.count {
       let word = words.string(at: i)
       isPhraseStart.append(LegalForms.phraseStarts.contains(word))
       isAnywhere.append(LegalForms.anywhere.contains(word))
       isAtEdge.append(LegalForms.atEdge.contains(word))
     }
-    phrases = LegalForms.phrases.map { $0.map { words.index(of: $0)! } }
+    var phraseWords: [Int32] = []
+    var phraseStarts = [0]
+    for phrase in LegalForms.phrases {
+      phraseWords.append(contentsOf: phrase.map { words.index(of: $0)! })
+      phraseStarts.append(phraseWords.count)
+    }
+    (self.words, self.isPhraseStart, self.isAnywhere, self.isAtEdge) = (words, isPhraseStart, isAnywhere, isAtEdge)
+    (self.phraseWords, self.phraseStarts) = (phraseWords, phraseStarts)
   }
 }

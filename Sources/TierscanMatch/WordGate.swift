@@ -31,6 +31,15 @@ import TierscanCore
 ///   containment and Dice follow;
 /// - an address adds at most 0.05 and only when both records have one (a query with an `address`
 ///   value counts as having one).
+/// - a shortcut before the words are paired: a query word no indexed record has (id −1, ASCII)
+///   never pairs at 1 with an ASCII word (not equal; two different words score at most
+///   `1 − 0.2 / L` with `L ≤ 2 ×` its length), so it pairs at most `(1 − 0.1 / length) × w`, and
+///   the name's paired weight is at most `X − slack` (``Query/slack``: the sum of `0.1 × w /
+///   length` over such core words). When the row's name weighs at least as much (`Y ≥ X`),
+///   containment and Dice are both at most `paired / X`, so the token set is at most
+///   `1 − slack / X`; a pair of names without qualifiers whose `0.65 × that + 0.35` is below what
+///   it must reach (a number penalty makes it nearly 1) is not compared word by word. Only for a
+///   row whose words are all ASCII (a non-ASCII word pairs with anything at 1).
 /// A margin of 1e-9 more than ``ScoreBound``'s covers differences in the order of additions.
 public struct WordGate: Sendable {
   struct Record: Sendable {
@@ -42,6 +51,8 @@ public struct WordGate: Sendable {
     var duns: Int32
     var cid: Int32
     var hasAddress: Bool
+    /// Every word of every name is ASCII (an indexed record; see ``Query/slack``).
+    var asciiOnly = false
   }
 
   struct Name: Sendable {
@@ -93,6 +104,9 @@ public struct WordGate: Sendable {
   public struct Query: Sendable {
     var columns = Columns()
     fileprivate var numberScratch: [Int32] = []
+    /// Per query name: how far its core words that no indexed record has (ASCII) fall short of
+    /// pairing at 1 with any ASCII word, `Σ 0.1 × w / length` (``WordGate/mayReach``'s shortcut).
+    var slack: [Double] = []
     /// What the read-ahead of ``WordGate/filter(_:reaching:_:)`` read (kept so it is not optimised away).
     fileprivate var touched: Int32 = 0
     /// The candidates passed by the last ``WordGate/filter(_:reaching:_:)``.
@@ -139,6 +153,15 @@ public struct WordGate: Sendable {
         hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
         numberScratch: &numberScratch)
     }
+    for i in rows.records.indices {
+      let record = rows.records[i]
+      var ascii = true
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let name = rows.names[n]
+        for w in Int(name.wordStart)..<Int(name.fullEnd) where !rows.words[w].isASCII { ascii = false }
+      }
+      rows.records[i].asciiOnly = ascii
+    }
     readAhead = rows.records.map { record in
       guard record.nameEnd > record.nameStart else { return ReadAhead(name: -1, firstWord: -1, lastWord: -1) }
       let (first, last) = (rows.names[Int(record.nameStart)], rows.names[Int(record.nameEnd) - 1])
@@ -156,6 +179,7 @@ public struct WordGate: Sendable {
     _ names: [MatchName], country: String?, identifiers: Identifiers, hasAddress: Bool, into query: inout Query
   ) {
     query.columns.removeAll()
+    query.slack.removeAll(keepingCapacity: true)
     let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
     Self.append(
       names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
@@ -183,10 +207,12 @@ public struct WordGate: Sendable {
     let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
     let identifierIDs = identifierNumbers(identifiers)
     let nameStart = Int32(query.columns.names.count)
+    query.slack.removeAll(keepingCapacity: true)
     words.bytes.withUnsafeBufferPointer { bytes in
       for name in words.names {
         var coreWeight = 0.0
         var fullWeight = 0.0
+        var slack = 0.0
         query.numberScratch.removeAll(keepingCapacity: true)
         let wordStart = Int32(query.columns.words.count)
         for w in name.firstWord..<name.end {
@@ -200,8 +226,12 @@ public struct WordGate: Sendable {
           let core = w < name.coreEnd
           if core, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { query.numberScratch.append(id) }
           if core { coreWeight += weight }
+          if core, id < 0, query.columns.words[query.columns.words.count - 1].isASCII {
+            slack += 0.1 * weight / Double(max(1, word.count))
+          }
           fullWeight += weight
         }
+        query.slack.append(slack)
         query.numberScratch.sort()
         let numberStart = Int32(query.columns.numbers.count)
         var last: Int32? = nil
@@ -318,11 +348,13 @@ public struct WordGate: Sendable {
                     }
                   }
                   query.touched = touched
-                  for row in candidates
-                  where Self.mayReach(
-                    needed, q, qNames, qWords, qNumbers, rRecords[row], rNames, rWords, rNumbers)
-                  {
-                    query.passed.append(row)
+                  query.slack.withUnsafeBufferPointer { qSlack in
+                    for row in candidates
+                    where Self.mayReach(
+                      needed, q, qNames, qWords, qNumbers, qSlack, rRecords[row], rNames, rWords, rNumbers)
+                    {
+                      query.passed.append(row)
+                    }
                   }
                 }
               }
@@ -349,7 +381,9 @@ public struct WordGate: Sendable {
       rows.names.withUnsafeBufferPointer { names in
         rows.words.withUnsafeBufferPointer { words in
           rows.numbers.withUnsafeBufferPointer { numbers in
-            Self.mayReach(needed, records[left], names, words, numbers, records[right], names, words, numbers)
+            Self.mayReach(
+              needed, records[left], names, words, numbers, UnsafeBufferPointer(start: nil, count: 0), records[right],
+              names, words, numbers)
           }
         }
       }
@@ -358,7 +392,8 @@ public struct WordGate: Sendable {
 
   private static func mayReach(
     _ needed: Double, _ q: Record, _ qNames: UnsafeBufferPointer<Name>, _ qWords: UnsafeBufferPointer<Word>,
-    _ qNumbers: UnsafeBufferPointer<Int32>, _ r: Record, _ rNames: UnsafeBufferPointer<Name>,
+    _ qNumbers: UnsafeBufferPointer<Int32>, _ qSlack: UnsafeBufferPointer<Double>, _ r: Record,
+    _ rNames: UnsafeBufferPointer<Name>,
     _ rWords: UnsafeBufferPointer<Word>, _ rNumbers: UnsafeBufferPointer<Int32>
   ) -> Bool {
     switch identifierAgreement(q, r) {
@@ -371,6 +406,8 @@ public struct WordGate: Sendable {
     let address = q.hasAddress && r.hasAddress ? 0.05 : 0
     for a in Int(q.nameStart)..<Int(q.nameEnd) {
       let x = qNames[a]
+      // The query name's shortfall from its words no indexed record has (0: no shortcut).
+      let slack = a - Int(q.nameStart) < qSlack.count && r.asciiOnly ? qSlack[a - Int(q.nameStart)] : 0
       for b in Int(r.nameStart)..<Int(r.nameEnd) {
         let y = rNames[b]
         let penalty = numbersDiffer(x, qNumbers, y, rNumbers) ? 0.2 : 0
@@ -378,6 +415,13 @@ public struct WordGate: Sendable {
         let wanted = needed + penalty - address
         if wanted <= 0 { return true }
         if wanted > 1 + 1e-9 { continue }
+        // Shortcut (see ``Query/slack``): with no qualifiers on either side and the row's name
+        // weighing at least the query's, the token set is at most `1 − slack / X`.
+        if slack > 0, x.fullEnd == x.coreEnd, y.fullEnd == y.coreEnd, x.coreEnd > x.wordStart,
+          y.coreWeight >= x.coreWeight, 0.65 * (1 - slack / x.coreWeight + 1e-9 + 1e-12) + 0.35 < wanted
+        {
+          continue
+        }
         let xCore = x.coreEnd > x.wordStart
         let yCore = y.coreEnd > y.wordStart
         if xCore && yCore && 0.65 * sizeBound(x.coreWeight, y.coreWeight) + 0.35 >= wanted {

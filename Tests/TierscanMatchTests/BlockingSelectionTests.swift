@@ -30,6 +30,32 @@ import TierscanTestSupport
     }
     #expect(checked > 1_000)
   }
+
+  /// ``BlockingIndex/selectLowestByBits(_:of:bits:)`` writes the `k` lowest values in ascending
+  /// order, leaves the bits clear for the next call (one bit set reused over every case, as a
+  /// query's scratch is) and declines (changing nothing) when the values spread too thinly.
+  @Test func bitSelectionEqualsSortedPrefix() {
+    var rng = SplitMix64(state: 23)
+    var bits: [UInt64] = []
+    var (used, declined) = (0, 0)
+    for _ in 0..<5_000 {
+      let n = 1 + Int(rng.next() % 120)
+      let spread = [64, 400, 10_000, 1_000_000][Int(rng.next() % 4)]
+      var values = Array(Set((0..<n).map { _ in Int32(rng.next() % UInt64(spread)) }))
+      for i in values.indices.reversed() where i > 0 { values.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+      let k = Int(rng.next() % UInt64(values.count + 2))
+      var selected = values
+      if BlockingIndex.selectLowestByBits(k, of: &selected, bits: &bits) {
+        used += 1
+        #expect(Array(selected.prefix(k)) == Array(values.sorted().prefix(k)), "k=\(k) of \(values)")
+      } else {
+        declined += 1
+        #expect(selected == values, "declined: unchanged")
+      }
+      #expect(bits.allSatisfy { $0 == 0 }, "bits left clear")
+    }
+    #expect(used > 1_000 && declined > 100)
+  }
 }
 
 /// The byte-built keys of ``BlockingIndex`` (``BlockingIndex/nameKeyBytes(_:generic:_:)``) are
