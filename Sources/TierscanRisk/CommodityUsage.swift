@@ -33,17 +33,17 @@ struct CommodityUsage {
     }
     // (country, string, as code) triples already noted: millions of edges repeat a few thousand
     // of them, and each note builds a description string. Countries are numbered once per
-    // entity (-1: none), so an edge hashes three integers.
-    var noted = Set<NotedValue>()
+    // distinct country of the table (-1: none), so an edge looks up a bit (``NotedValues``).
     var numbers: [String: Int32] = [:]
     var countries: [String] = []
-    let countryNumber = entities.indices.map { v -> Int32 in
-      guard let name = entities.country(of: v) else { return -1 }
+    let numberOfCountryID = [Int32(-1)] + entities.countryValues.map { name -> Int32 in
       if let number = numbers[name] { return number }
       countries.append(name)
       numbers[name] = Int32(countries.count - 1)
       return Int32(countries.count - 1)
     }
+    let countryNumber = entities.indices.map { numberOfCountryID[entities.countryID(of: $0)] }
+    var noted = NotedValues(countries: countries.count, strings: columns.strings.count)
     func country(of v: Int) -> Int32 { countryNumber[v] }
     func name(_ number: Int32) -> String? { number < 0 ? nil : countries[Int(number)] }
     for r in columns.type.indices where columns.type[r] == .supplies {
@@ -53,7 +53,7 @@ struct CommodityUsage {
         // A word mapped by its canonical name is never noted (see `note`).
         if wordIsNoted[word], let mapping = asWord[word] {
           let supplier = country(of: Int(from[r]))
-          if noted.insert(NotedValue(country: supplier, string: Int32(word), code: false)).inserted {
+          if noted.insert(country: supplier, string: word, code: false) {
             note(columns.strings[word], mapping, country: name(supplier), code: false)
           }
         }
@@ -63,7 +63,7 @@ struct CommodityUsage {
         codeCounts[code] += 1
         if let mapping = asCode[code] {
           let supplier = country(of: Int(from[r]))
-          if noted.insert(NotedValue(country: supplier, string: Int32(code), code: true)).inserted {
+          if noted.insert(country: supplier, string: code, code: true) {
             note(columns.strings[code], mapping, country: name(supplier), code: true)
           }
         }
@@ -73,22 +73,40 @@ struct CommodityUsage {
     for (i, count) in wordCounts.enumerated() where count > 0 && asWord[i] == nil {
       unknownWords[columns.strings[i], default: 0] += count
     }
-    // Entities repeat a few distinct commodity names: each is mapped once, and noted once per country.
+    // Entities repeat a few (country, commodity list) pairs: each pair is looked at once, and
+    // each list's names are counted once with the number of entities that have it, lists in
+    // order of first appearance (so every name is met first where the entity loop met it).
+    // Each distinct name is mapped once, and noted once per country.
     var canonicalOf: [String: CommodityVocabulary.Mapping?] = [:]
+    func mapping(of name: String) -> CommodityVocabulary.Mapping? {
+      if let known = canonicalOf[name] { return known }
+      let mapping = vocabulary.canonical(name)
+      canonicalOf[name] = .some(mapping)
+      return mapping
+    }
     var notedNames = Set<NotedName>()
+    var seenPairs = Set<Int>()
+    let listCount = entities.commodityListCount
+    var uses = [Int](repeating: 0, count: listCount)
+    var listsInOrder: [Int] = []
     for v in 0..<graph.entityCount {
-      for name in entities.commodities(of: v) {
-        let known = canonicalOf[name] ?? {
-          let mapping = vocabulary.canonical(name)
-          canonicalOf[name] = .some(mapping)
-          return mapping
-        }()
-        if let mapping = known {
-          let country = entities.country(of: v)
-          if notedNames.insert(NotedName(country: country, name: name)).inserted { note(name, mapping, country: country, code: false) }
-        } else {
-          unknownWords[name, default: 0] += 1
+      let list = entities.commodityListID(of: v)
+      guard list != 0 else { continue }  // list 0 is the empty list
+      if uses[list] == 0 { listsInOrder.append(list) }
+      uses[list] += 1
+      guard seenPairs.insert(entities.countryID(of: v) * listCount + list).inserted else { continue }
+      let country = entities.country(of: v)
+      for name in entities.commodities(ofListID: list) {
+        if let known = mapping(of: name),
+          notedNames.insert(NotedName(country: country, name: name)).inserted
+        {
+          note(name, known, country: country, code: false)
         }
+      }
+    }
+    for list in listsInOrder {
+      for name in entities.commodities(ofListID: list) where mapping(of: name) == nil {
+        unknownWords[name, default: 0] += uses[list]
       }
     }
     var unknown = unknownWords.map { (value: $0.key, what: "commodity", count: $0.value) }
@@ -99,12 +117,31 @@ struct CommodityUsage {
     unmapped = unknown.sorted { ($0.what, $0.value) < ($1.what, $1.value) }
   }
 
-  /// A relationship string noted for a supplier country, read as a word or as an HS code.
-  private struct NotedValue: Hashable {
-    /// The supplier's country by number (-1: none).
-    var country: Int32
-    var string: Int32
-    var code: Bool
+  /// The (supplier country, relationship string, read as a word or as an HS code) triples
+  /// already noted: a bit each while the table of all triples is small (a few countries and
+  /// strings), else a hash set.
+  private struct NotedValues {
+    private let strings: Int
+    private var bits: [UInt64]
+    private var set = Set<Int>()
+    private let usesBits: Bool
+
+    init(countries: Int, strings: Int) {
+      self.strings = strings
+      let triples = (countries + 1) * strings * 2
+      usesBits = triples <= 1 << 24
+      bits = usesBits ? [UInt64](repeating: 0, count: (triples + 63) / 64) : []
+    }
+
+    /// Notes a triple (`country` -1: none); whether it is new.
+    mutating func insert(country: Int32, string: Int, code: Bool) -> Bool {
+      let key = ((Int(country) + 1) * strings + string) * 2 + (code ? 1 : 0)
+      guard usesBits else { return set.insert(key).inserted }
+      let mask: UInt64 = 1 << UInt64(key & 63)
+      if bits[key >> 6] & mask != 0 { return false }
+      bits[key >> 6] |= mask
+      return true
+    }
   }
 
   /// An entity commodity name noted for a country.

@@ -366,15 +366,17 @@ public struct InherentRiskScorer: Sendable {
     }
     guard isGiven else { return }
     let entities = graph.entities
-    for i in entities.indices where entities.kind(of: i) == .smelter || entities.identifiers(of: i).cid != nil {
-      let cid = entities.identifiers(of: i).cid
+    // The CID alone is read (no ``Identifiers`` value is built for each of the entities).
+    for i in entities.indices {
+      let cid = entities.cid(of: i)
+      guard cid != nil || entities.kind(of: i) == .smelter else { continue }
       let reference = cid.flatMap { byCID[RawKey($0)] }
       let status = reference?.status ?? .unknown
       let basis = cid == nil ? "no-cid" : reference == nil ? "cid-not-in-reference" : "reference"
       risk.add(
         RuleHit(
           rule: .smelterStatus, category: "conflict_minerals", score: config.score(of: status),
-          provenance: reference?.provenance ?? entities.sources(of: i).first,
+          provenance: reference?.provenance ?? entities.firstSource(of: i),
           evidence: [
             ("cid", .optional(cid)), ("status", .string(status.rawValue)),
             ("reference_status", .optional(reference?.rawStatus)), ("status_from", .string(basis)),

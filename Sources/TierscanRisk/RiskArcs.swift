@@ -74,41 +74,55 @@ public struct RiskArcs: Sendable {
     self.outArcs = outArcs
   }
 
-  /// The arcs into each entity, in a separate function so that the edge transmissions it
-  /// computes are released before the caller allocates the out-arcs (at 1M/5M the two
-  /// transmission arrays are 80 MB, and the arcs are built while the analysis holds everything
-  /// else: docs/performance.md, memory).
+  /// The arcs into each entity, by a counting sort over the edges in input order: the arcs into
+  /// `v` are the edges into `v` carrying risk forward, in input order (the order of `v`'s
+  /// `incoming` adjacency), then the edges out of `v` carrying it backward, in input order (its
+  /// `outgoing` order). Two sequential passes over the edge columns (count, then place), each
+  /// edge's transmissions computed in both: no per-edge transmission arrays (80 MB at 1M/5M,
+  /// docs/performance.md, memory) and no random reads of them in adjacency order.
+  ///
+  /// - Complexity: O(V + E).
   private static func arcsByTarget(graph: SupplyGraph, transmission: Transmission) -> (inOffsets: [Int32], arcs: [Arc]) {
     let n = graph.entityCount
-    // Each edge's transmissions, once, in edge order (the slots below visit edges in random order).
     let edgeCount = graph.relationshipCount
-    let forward = (0..<edgeCount).map { transmission.forward($0) }
-    let backward = (0..<edgeCount).map { transmission.backward($0) }
-    let incoming = graph.incoming
-    let outgoing = graph.outgoing
+    let (from, to) = (graph.relationships.from, graph.relationships.to)
+    // Forward arcs into each entity, and all its arcs (at v + 1, summed below into offsets).
+    var forwardInto = [Int32](repeating: 0, count: n)
+    var inOffsets = [Int32](repeating: 0, count: n + 1)
+    for e in 0..<edgeCount {
+      let t = transmission.bothWays(e)
+      if t.forward > 0 {
+        forwardInto[Int(to[e])] += 1
+        inOffsets[Int(to[e]) + 1] += 1
+      }
+      if t.backward > 0 { inOffsets[Int(from[e]) + 1] += 1 }
+    }
+    for v in 0..<n { inOffsets[v + 1] += inOffsets[v] }
+    let arcCount = Int(inOffsets[n])
+    // Where the next forward and the next backward arc into each entity go.
+    var forwardCursor = Array(inOffsets[0..<n])
+    var backwardCursor = forwardCursor
+    for v in 0..<n { backwardCursor[v] += forwardInto[v] }
+    forwardInto = []
     // Exactly as many arcs as transmitting directions: the array never grows (a doubling would
     // hold the old and the new buffer at once).
-    var arcCount = 0
-    for e in 0..<edgeCount {
-      if forward[e] > 0 { arcCount += 1 }
-      if backward[e] > 0 { arcCount += 1 }
-    }
-    // Arcs into v: incoming edges carrying risk forward, then outgoing edges carrying it backward.
-    var inOffsets = [Int32](repeating: 0, count: n + 1)
-    var arcs: [Arc] = []
-    arcs.reserveCapacity(arcCount)
-    for v in 0..<n {
-      for slot in Int(incoming.offsets[v])..<Int(incoming.offsets[v + 1]) {
-        let e = incoming.edges[slot]
-        let t = forward[Int(e)]
-        if t > 0 { arcs.append(Arc(entity: incoming.neighbors[slot], encodedEdge: e, transmission: t)) }
+    let arcs = [Arc](unsafeUninitializedCapacity: arcCount) { buffer, initialized in
+      for e in 0..<edgeCount {
+        let t = transmission.bothWays(e)
+        if t.forward > 0 {
+          let v = Int(to[e])
+          (buffer.baseAddress! + Int(forwardCursor[v])).initialize(
+            to: Arc(entity: from[e], encodedEdge: Int32(e), transmission: t.forward))
+          forwardCursor[v] += 1
+        }
+        if t.backward > 0 {
+          let v = Int(from[e])
+          (buffer.baseAddress! + Int(backwardCursor[v])).initialize(
+            to: Arc(entity: to[e], encodedEdge: ~Int32(e), transmission: t.backward))
+          backwardCursor[v] += 1
+        }
       }
-      for slot in Int(outgoing.offsets[v])..<Int(outgoing.offsets[v + 1]) {
-        let e = outgoing.edges[slot]
-        let t = backward[Int(e)]
-        if t > 0 { arcs.append(Arc(entity: outgoing.neighbors[slot], encodedEdge: ~e, transmission: t)) }
-      }
-      inOffsets[v + 1] = Int32(arcs.count)
+      initialized = arcCount
     }
     return (inOffsets, arcs)
   }

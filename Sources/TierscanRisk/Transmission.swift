@@ -33,6 +33,20 @@ public struct Transmission: Sendable {
     return direction == .backward || direction == .both ? transmission(e) : 0
   }
 
+  /// ``forward(_:)`` and ``backward(_:)`` of edge `e` in one look-up of its type's rule (the
+  /// same values).
+  @inline(__always)
+  public func bothWays(_ e: Int) -> (forward: Double, backward: Double) {
+    switch config.rule(for: relationships.type[e]).direction {
+    case .none: return (0, 0)
+    case .forward: return (transmission(e), 0)
+    case .backward: return (0, transmission(e))
+    case .both:
+      let t = transmission(e)
+      return (t, t)
+    }
+  }
+
   /// t(e) of a hop traversed against (`reversed`) or along the edge's stored direction.
   public func along(_ e: Int, reversed: Bool) -> Double { reversed ? backward(e) : forward(e) }
 

@@ -204,5 +204,10 @@ import TierscanTestSupport
     #expect(table.sources(of: i) == expected.sources)
     #expect(table.firstSource(of: i) == expected.firstSource)
     #expect((table.commodityListID(of: i) == 0) == expected.commodities.isEmpty)
+    #expect(raw(list: table.commodities(ofListID: table.commodityListID(of: i))) == raw(list: expected.commodities))
+    #expect(table.commodityListID(of: i) < table.commodityListCount)
+    #expect(raw(table.cid(of: i)) == raw(expected.identifiers.cid))
+    let country = table.countryID(of: i)
+    #expect(raw(country == 0 ? nil : table.countryValues[country - 1]) == raw(expected.country))
   }
 }

@@ -122,6 +122,25 @@ public struct EntityTable: RandomAccessCollection, Sendable {
     return code == 0 ? nil : sectors[Int(code) - 1]
   }
 
+  /// The id of the country of entity `i`: 0 for none, else 1 + the index of its value in
+  /// ``countryValues``. Equal ids, equal countries (byte for byte).
+  @inlinable public func countryID(of i: Int) -> Int { Int(countryCode[i]) }
+
+  /// The distinct countries of the table, value `k` having ``countryID(of:)`` `k + 1`.
+  public var countryValues: [String] { countries }
+
+  /// Number of distinct commodity lists (ids `0..<commodityListCount` of ``commodityListID(of:)``).
+  public var commodityListCount: Int { commodityLists.count }
+
+  /// The commodity list with id `id` (see ``commodityListID(of:)``).
+  @inlinable public func commodities(ofListID id: Int) -> [String] { commodityLists[id] }
+
+  /// The CID of entity `i`, if given (no other identifier read).
+  public func cid(of i: Int) -> String? {
+    let slot = identifierSlot[i]
+    return slot < 0 ? nil : identifierValues.cid(Int(slot))
+  }
+
   /// The commodities of entity `i` (shared with every entity of the same list).
   @inlinable public func commodities(of i: Int) -> [String] { commodityLists[Int(commodityList[i])] }
 

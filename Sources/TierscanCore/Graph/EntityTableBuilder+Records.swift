@@ -90,6 +90,20 @@ extension EntityTableBuilder {
     aliasStart.append(UInt32(aliasValues.count))
   }
 
+  /// Whether record `r` gives an alias twice (byte for byte): its entity is not a plain copy of
+  /// the record's alias run (``EntityTable/gathering(records:side:picks:minimumToSplit:)``).
+  static func repeatsAlias(_ records: EntityRecordTable, _ r: Int) -> Bool {
+    let (start, end) = (Int(records.aliasStart[r]), Int(records.aliasStart[r + 1]))
+    guard end - start > 1 else { return false }
+    for a in start + 1..<end {
+      let repeated = records.aliasValues.withUTF8(a) { alias in
+        (start..<a).contains { earlier in records.aliasValues.withUTF8(earlier) { $0.elementsEqual(alias) } }
+      }
+      if repeated { return true }
+    }
+    return false
+  }
+
   /// The distinct values of a short list in byte order; a list already strictly ascending is
   /// returned as it is (no copy).
   static func sortedDistinct(_ values: [String]) -> [String] {

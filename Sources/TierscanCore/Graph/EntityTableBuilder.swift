@@ -88,22 +88,34 @@ struct EntityTableBuilder: ~Copyable {
   }
 
   private mutating func appendOne(_ source: Provenance) {
+    let (file, line) = sourceCode(source)
+    sourceFile.append(file)
+    sourceLine.append(line)
+  }
+
+  private mutating func appendListed(_ list: [Provenance]) {
+    let (file, line) = listedCode(list)
+    sourceFile.append(file)
+    sourceLine.append(line)
+  }
+
+  /// The file code and line of an entity whose only source is `source`: the file's code and the
+  /// line when they fit, else the listed-sources mark and a new list holding `source`.
+  mutating func sourceCode(_ source: Provenance) -> (file: UInt32, line: UInt32) {
     if let line = source.line, line >= 0, line < Int(EntityTable.listedSources), source.column == nil,
       source.sheet == nil, source.cell == nil, source.pointer == nil
     {
       let file = files.code(of: source.file)
       precondition(file < EntityTable.listedSources, "too many source files")
-      sourceFile.append(file)
-      sourceLine.append(UInt32(line))
-    } else {
-      appendListed([source])
+      return (file, UInt32(line))
     }
+    return listedCode([source])
   }
 
-  private mutating func appendListed(_ list: [Provenance]) {
-    sourceFile.append(EntityTable.listedSources)
-    sourceLine.append(UInt32(sourceLists.count))
+  /// The listed-sources mark and the number of a new list of sources holding `list`.
+  mutating func listedCode(_ list: [Provenance]) -> (file: UInt32, line: UInt32) {
     sourceLists.append(list)
+    return (EntityTable.listedSources, UInt32(sourceLists.count - 1))
   }
 
   /// Appends `entity`.

@@ -66,28 +66,36 @@ extension GraphBuilder {
       }
       return (order, indexOfComponent)
     }
-    // Each entity is appended to the columns in id order: a single record column to column (no
-    // `Entity` value), a merged component from its merged entity.
-    // One builder, in id order: building two halves on two cores and joining them took no less
-    // CPU at 1M and left the second worker's grown-and-freed buffers in its malloc arena (peak
-    // RSS +90 MB later in the scan), so this step stays on one core.
+    // The entity table, column by column on both cores (`EntityTable+Gather.swift`): a single
+    // record is gathered column to column (no `Entity` value); a merged component, a placeholder
+    // and a record whose aliases repeat (the copy would drop the repeats) are appended one by one
+    // to a small side table first, in id order.
     let entities = PhaseTimings.phase("graph build: entity columns") { () -> EntityTable in
-      var table = EntityTableBuilder(reservingCapacity: componentCount)
+      let repeatsAlias = ParallelWork.array(count: entityRecords.count, minimumToSplit: minimumToSplit) {
+        EntityTableBuilder.repeatsAlias(entityRecords, $0)
+      }
+      var side = EntityTableBuilder(reservingCapacity: 0)
       var codes = EntityTableBuilder.RecordCodes(entityRecords)
-      for c in order.lazy.map(Int.init) {
+      var sideCount: Int32 = 0
+      let picks = order.map { c32 -> Int32 in
+        let c = Int(c32)
+        if c < firstRecord.count, !isMerged[c], !repeatsAlias[Int(firstRecord[c])] { return firstRecord[c] }
         if c >= firstRecord.count {
           let placeholder = placeholders[c - firstRecord.count]
-          table.append(
+          side.append(
             id: placeholder.id, name: placeholder.id, kind: .company, country: nil, sector: nil, commodities: [],
             identifiers: Identifiers(), aliases: [], rawMaterial: false, attributes: [],
             sources: .one(placeholder.provenance), isPlaceholder: true)
         } else if isMerged[c] {
-          table.append(mergedEntities[Int32(c)]!)
+          side.append(mergedEntities[Int32(c)]!)
         } else {
-          table.appendSingle(entityRecords, Int(firstRecord[c]), codes: &codes)
+          side.appendSingle(entityRecords, Int(firstRecord[c]), codes: &codes)
         }
+        sideCount += 1
+        return ~(sideCount - 1)
       }
-      return EntityTable(table)
+      return EntityTable.gathering(
+        records: entityRecords, side: EntityTable(side), picks: picks, minimumToSplit: minimumToSplit)
     }
     // Every id resolves to its entity: an entity's own id (placeholders' too) by a search of the
     // sorted table, a record id merged into another entity through a small hash table.

@@ -6,11 +6,11 @@
 /// back builds the ``Identifiers`` value.
 struct IdentifierColumn: Sendable {
   /// Which schemes slot `s` gives: bit 0 LEI, 1 DUNS, 2 VAT, 3 CID.
-  private var present: [UInt8] = []
+  var present: [UInt8] = []
   /// Index in ``values`` of slot `s`'s first value.
-  private var firstValue: [UInt32] = []
+  var firstValue: [UInt32] = []
   /// The values given, slot by slot, in the order LEI, DUNS, VAT, CID.
-  private var values = StringColumn()
+  var values = StringColumn()
 
   /// An empty column.
   init() {}
@@ -75,6 +75,13 @@ struct IdentifierColumn: Sendable {
     let vat = take(2)
     let cid = take(3)
     return Identifiers(lei: lei, duns: duns, vat: vat, cid: cid)
+  }
+
+  /// The CID of slot `s`, if given (the other values are not read).
+  func cid(_ s: Int) -> String? {
+    let bits = present[s]
+    guard bits & 0b1000 != 0 else { return nil }
+    return values[Int(firstValue[s]) + (bits & 0b0111).nonzeroBitCount]
   }
 
   /// Calls `body` with the scheme bit (0 LEI, 1 DUNS, 2 VAT, 3 CID) and the UTF-8 bytes of each
