@@ -92,9 +92,16 @@ extension EntityTableBuilder {
 
   /// Whether record `r` gives an alias twice (byte for byte): its entity is not a plain copy of
   /// the record's alias run (``EntityTable/gathering(records:side:picks:minimumToSplit:)``).
+  /// Pairwise for a short list; a long one (never copied alone: it goes through the merge) is
+  /// checked through a hash set, so a hostile row with 100,000 aliases stays linear.
   static func repeatsAlias(_ records: EntityRecordTable, _ r: Int) -> Bool {
     let (start, end) = (Int(records.aliasStart[r]), Int(records.aliasStart[r + 1]))
     guard end - start > 1 else { return false }
+    if end - start > 8 {
+      var seen = Set<[UInt8]>()
+      for a in start..<end where !records.aliasValues.withUTF8(a, { seen.insert(Array($0)).inserted }) { return true }
+      return false
+    }
     for a in start + 1..<end {
       let repeated = records.aliasValues.withUTF8(a) { alias in
         (start..<a).contains { earlier in records.aliasValues.withUTF8(earlier) { $0.elementsEqual(alias) } }
