@@ -28,16 +28,30 @@ public struct DuplicateFinder: Sendable {
   public func pairs(
     in records: [PreparedRecord], groups: [Int32]? = nil
   ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
+    let (original, groupRanges) = Self.storageOrder(records, groups: groups)
+    return pairs(stored: original.map { records[Int($0)] }, original: original, groupRanges: groupRanges)
+  }
+
+  /// ``pairs(in:groups:)`` of records already stored in ``storageOrder(countries:groups:)``'s
+  /// order: `stored[p]` is the record of original index `original[p]`, `groupRanges[p]` the
+  /// positions of its group. A caller that builds its records in that order holds them once
+  /// (``pairs(in:groups:)`` stores a second copy). Pairs, ties and the index's ranks are those of
+  /// the original indices, as ``pairs(in:groups:)`` gives them.
+  ///
+  /// - Complexity: as ``pairs(in:groups:)``.
+  public func pairs(
+    stored: [PreparedRecord], original: [Int32], groupRanges: [Range<Int32>]
+  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
+    precondition(original.count == stored.count && groupRanges.count == stored.count, "one entry per record")
+    let records = stored
     let scorer = PairScorer(config: config)
     let bound = ScoreBound(config: config)
     // Everything below works on the records stored by group, then by country
-    // (``storageOrder(_:groups:)``): a query counts records of its own country and records
+    // (``storageOrder(countries:groups:)``): a query counts records of its own country and records
     // without one, so its counts, block members and per-record data lie in a few hundred
     // kilobytes instead of all over the records, and a record met is of the query's group when it
     // lies in the group's range (nothing to read). Ties of the top-k cut still go to the lowest
     // original index (the index's ranks); pairs are given back in original indices.
-    let (original, groupRanges) = Self.storageOrder(records, groups: groups)
-    let stored = original.map { records[Int($0)] }
     // The index on one core while the other prepares the word gate and the bound's names.
     let (index, (gate, names)) = ParallelWork.pair(
       { BlockingIndex(records: stored, config: config, ranks: original) },
@@ -62,8 +76,7 @@ public struct DuplicateFinder: Sendable {
       groupRanges.withUnsafeBufferPointer { groupRanges in
         for position in ranges[w] {
           let i = Int(order[position])
-          let group = groupRanges[i]
-          let found = index.candidates(indexed: i, scratch: &scratch) { $0 != i && group.contains(Int32(truncatingIfNeeded: $0)) }
+          let found = index.candidates(indexed: i, within: groupRanges[i], scratch: &scratch)
           for j in found {
             targets.append(Int32(j))
           }
@@ -135,16 +148,24 @@ public struct DuplicateFinder: Sendable {
   ///
   /// - Complexity: O(n).
   static func storageOrder(_ records: [PreparedRecord], groups: [Int32]?) -> (order: [Int32], groupRanges: [Range<Int32>]) {
-    precondition(groups == nil || groups!.count == records.count, "one group per record")
+    storageOrder(countries: records.map(\.record.country), groups: groups)
+  }
+
+  /// ``storageOrder(_:groups:)`` of records with these countries (`countries[i]` record `i`'s),
+  /// for a caller that builds its records in that order (``pairs(stored:original:groupRanges:)``).
+  ///
+  /// - Complexity: O(n).
+  public static func storageOrder(countries: [String?], groups: [Int32]?) -> (order: [Int32], groupRanges: [Range<Int32>]) {
+    precondition(groups == nil || groups!.count == countries.count, "one group per record")
     var groupNumbers: [Int32: Int32] = [:]
     var countryNumbers: [String: Int32] = [:]
     var runs: [Int64: Int32] = [:]
     var runGroups: [Int32] = []
-    var runOf = [Int32](repeating: 0, count: records.count)
+    var runOf = [Int32](repeating: 0, count: countries.count)
     var sizes: [Int] = []
-    for (i, record) in records.enumerated() {
+    for (i, recordCountry) in countries.enumerated() {
       let group = groups.map { number(of: $0[i], in: &groupNumbers).number } ?? 0
-      let country = number(of: record.record.country ?? "", in: &countryNumbers).number
+      let country = number(of: recordCountry ?? "", in: &countryNumbers).number
       let (run, isNewRun) = number(of: Int64(group) << 32 | Int64(country), in: &runs)
       if isNewRun {
         runGroups.append(group)
@@ -163,8 +184,8 @@ public struct DuplicateFinder: Sendable {
       position += sizes[run]
       groupStarts[Int(runGroups[run]) + 1] = Int32(position)
     }
-    var order = [Int32](repeating: 0, count: records.count)
-    var groupRanges = [Range<Int32>](repeating: 0..<0, count: records.count)
+    var order = [Int32](repeating: 0, count: countries.count)
+    var groupRanges = [Range<Int32>](repeating: 0..<0, count: countries.count)
     for (i, run) in runOf.enumerated() {
       let g = Int(runGroups[Int(run)])
       order[starts[Int(run)]] = Int32(i)

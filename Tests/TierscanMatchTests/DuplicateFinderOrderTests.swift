@@ -104,6 +104,71 @@ import TierscanTestSupport
     }
   }
 
+  /// The duplicate search's query (``BlockingIndex/candidates(indexed:within:scratch:)``: the records
+  /// of a range other than the query, cut in two passes) finds the definition's candidates among
+  /// them, through a ranked index over reordered records, with ranges as the groups make them and
+  /// with ranges cutting through every run (ties at the cut, records outside the range met).
+  @Test(arguments: [(UInt64(3), 500, 40, 6), (UInt64(37), 400, 500, 30), (UInt64(41), 300, 500, 3)])
+  func rangedQueryEqualsTheDefinition(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    var rng = SplitMix64(state: seed &+ 7)
+    let groups = records.indices.map { _ in Int32(rng.next() % 3) }
+    let (original, groupRanges) = DuplicateFinder.storageOrder(records, groups: groups)
+    let stored = original.map { records[Int($0)] }
+    let index = BlockingIndex(records: stored, config: config, ranks: original)
+    var position = [Int32](repeating: 0, count: count)
+    for (p, i) in original.enumerated() { position[Int(i)] = Int32(p) }
+    var scratch = index.makeScratch()
+    var cut = 0
+    for p in stored.indices {
+      let q = Int(original[p])
+      let odd = Int32(p % 5)..<Int32(count - p % 7)
+      for range in [groupRanges[p], odd] {
+        let expected = BlockingCandidatesTests.expected(records, blocks, query: q, config: config) { j in
+          j != q && range.contains(position[j])
+        }
+        let found = index.candidates(indexed: p, within: range, scratch: &scratch)
+        #expect(found == found.sorted(), "ascending")
+        #expect(found.map { Int(original[$0]) }.sorted() == expected, "query \(q), range \(range)")
+        if found.count == maxCandidates { cut += 1 }
+      }
+    }
+    #expect(cut > count / 4, "the top-k cut is exercised")
+  }
+
+  /// An index's records query another index with their keys translated once
+  /// (``BlockingIndex/keyTranslation(to:)``, ``BlockingIndex/nameKeyNumbers(ofIndexed:translatedBy:into:)``)
+  /// and find what a query by their names finds, keys the other index lacks left out.
+  @Test(arguments: [(UInt64(5), 300, 80, 40, 6), (UInt64(13), 200, 300, 500, 30)])
+  func translatedKeysQueryAsNames(seed: UInt64, rowCount: Int, entityCount: Int, maxBlock: Int, maxCandidates: Int) {
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    // Rows of the first half of the words only, so that some entity keys have no row.
+    let rows = BlockingCandidatesTests.records(seed: seed, count: rowCount).filter {
+      !$0.record.name.contains("unit") && !$0.record.name.contains("dragon")
+    }
+    let entities = BlockingCandidatesTests.records(seed: seed &+ 1, count: entityCount)
+    let rowIndex = BlockingIndex(records: rows, config: config)
+    let entityIndex = BlockingIndex(records: entities, config: config)
+    let translation = entityIndex.keyTranslation(to: rowIndex)
+    #expect(translation.contains(-1) && translation.contains { $0 >= 0 })
+    var byNames = rowIndex.makeScratch()
+    var byKeys = rowIndex.makeScratch()
+    var keys: [Int32] = []
+    var met = 0
+    for (k, e) in entities.enumerated() {
+      rowIndex.fillCandidates(names: e.names, country: e.record.country, identifiers: e.record.identifiers, scratch: &byNames)
+      keys.removeAll()
+      entityIndex.nameKeyNumbers(ofIndexed: k, translatedBy: translation, into: &keys)
+      rowIndex.fillCandidates(keys: keys, country: e.record.country, identifiers: e.record.identifiers, scratch: &byKeys)
+      #expect(byKeys.result.sorted() == byNames.result.sorted(), "entity \(k)")
+      met += byKeys.result.count
+    }
+    #expect(met > entityCount)
+    #expect(byNames.visits == byKeys.visits && byNames.met == byKeys.met)
+  }
+
   /// The pairs of the duplicate search, with groups, are the definition's: every pair of records of
   /// one group where one is among the other's candidates, scored, kept when `possible` or `same`.
   @Test(arguments: [(UInt64(3), 500, 40, 6), (UInt64(23), 700, 500, 30)])

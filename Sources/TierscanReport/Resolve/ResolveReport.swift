@@ -29,14 +29,22 @@ public struct ResolveReport: Sendable {
     declarerPairs: [DeclarerLinker.Pair] = []
   ) {
     let entityIndices = graph.entities.indices.filter { graph.entities.isComparableForDuplicates($0) }
-    // Names parsed on both cores (a million names take seconds on one).
-    let entities = graph.entities
-    let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
-      PreparedRecord(MatchRecord(entity: entities[entityIndices[$0]]))
-    }
     // Entities of one kind only are compared.
     let kinds = entityIndices.map { Int32(EntityKind.allCases.firstIndex(of: graph.entities.kind(of: $0))!) }
-    let found = DuplicateFinder(config: config).pairs(in: records, groups: kinds)
+    // The records are built once, in the duplicate search's order (by kind, then country;
+    // ``DuplicateFinder/storageOrder(countries:groups:)``), and that one array serves the search
+    // and the risk-list pass: `records[p]` is the entity `entityIndices[original[p]]`, and
+    // `position[k]` the place of entity `entityIndices[k]`. Names parsed on both cores (a million
+    // names take seconds on one).
+    let (original, groupRanges) = DuplicateFinder.storageOrder(
+      countries: entityIndices.map { graph.entities.country(of: $0) }, groups: kinds)
+    let entities = graph.entities
+    let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
+      PreparedRecord(MatchRecord(entity: entities[entityIndices[Int(original[$0])]]))
+    }
+    var position = [Int32](repeating: 0, count: original.count)
+    for (p, k) in original.enumerated() { position[Int(k)] = Int32(p) }
+    let found = DuplicateFinder(config: config).pairs(stored: records, original: original, groupRanges: groupRanges)
     var candidates: [ResolveCandidate] = []
     var suppressed = 0
     var declared = Set<[String]>()
@@ -58,7 +66,8 @@ public struct ResolveReport: Sendable {
       }
       candidates.append(
         ResolveCandidate(
-          kind: .duplicate, left: records[pair.left].record, right: records[pair.right].record,
+          kind: .duplicate, left: records[Int(position[pair.left])].record,
+          right: records[Int(position[pair.right])].record,
           decision: pair.decision, features: pair.features, judgement: judgement))
     }
     // Risk-list rows against every entity: rows indexed, entities queried.
@@ -69,21 +78,28 @@ public struct ResolveReport: Sendable {
       let bound = ScoreBound(config: config)
       let rowNames = rows.map { bound.prepare($0) }
       let gate = WordGate(records: rows, config: config)
-      // Entities query the rows on both cores, in many pieces taken as the workers come free;
-      // the pieces are joined in entity order.
+      // The entities' name keys in the rows' numbering, looked up once per distinct key.
+      let entityIndex = found.index
+      let translation = entityIndex.keyTranslation(to: index)
+      // Entities query the rows on both cores in their stored order, in many pieces taken as the
+      // workers come free; the matches are put back in entity order (then row order, as each
+      // entity's sorted candidates give them).
       let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
       let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
       let rowMatches = ParallelWork.each(count: ranges.count) { w in
         let range = ranges[w]
         var scratch = index.makeScratch()
         var query = gate.makeQuery()
+        var keys: [Int32] = []
         var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
         // Records read in place (a copy retains and releases every string and array it holds).
         records.withUnsafeBufferPointer { records in
           for k in range {
+            keys.removeAll(keepingCapacity: true)
+            entityIndex.nameKeyNumbers(ofIndexed: k, translatedBy: translation, into: &keys)
             index.fillCandidates(
-              names: records[k].names, country: records[k].record.country,
-              identifiers: records[k].record.identifiers, scratch: &scratch)
+              keys: keys, country: records[k].record.country, identifiers: records[k].record.identifiers,
+              scratch: &scratch)
             guard !scratch.result.isEmpty else { continue }
             // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
             // out below; it is not scored.
@@ -97,15 +113,16 @@ public struct ResolveReport: Sendable {
             for r in query.passed.sorted() {
               guard bound.mayReach(bound.leastPossible, records[k], names, rows[r], rowNames[r]) else { continue }
               let (decision, features) = scorer.score(records[k], rows[r])
-              if decision >= .possible { found.append((k, r, decision, features)) }
+              if decision >= .possible { found.append((Int(original[k]), r, decision, features)) }
             }
           }
         }
         return found
       }
       var seen = Set<[String]>()
-      for (k, r, decision, features) in rowMatches.joined() {
-        let record = records[k]
+      let matches = rowMatches.joined().sorted { (a, b) -> Bool in a.k != b.k ? a.k < b.k : a.r < b.r }
+      for (k, r, decision, features) in matches {
+        let record = records[Int(position[k])]
         guard seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
         let judgement = judgements.judgement(entity: EntityIndex(entityIndices[k]), row: rows[r].record.key)
         if judgement?.decision == .notSame {
