@@ -35,6 +35,9 @@ public struct BlockingIndex: Sendable {
     fileprivate var histogram: [Int32] = []
     fileprivate var ties: [Int32] = []
     fileprivate var accepted: [Int32] = []
+    /// The counts of the records met, in `touched` order, read by ``takeTopClearing(_:sorted:within:)``'s
+    /// first pass (its second pass reads them here, in order, instead of from the counts again).
+    fileprivate var gathered: [Int32] = []
     /// The records a block visit meets for the first time, written by pointer (one per record at
     /// most) and appended to `touched` once per query.
     fileprivate var fresh: [Int32] = []
@@ -763,8 +766,9 @@ public struct BlockingIndex: Sendable {
 
   /// ``top(_:acceptsAll:sorted:_:)`` for a query that accepts every record and met more than
   /// `maxCandidates`, in two passes over the records met instead of five and the clearing: one
+  /// reads each count (scattered over the counts) into an array in the order met, clears it and
   /// counts the records per count (and finds the highest), the threshold is read from those
-  /// levels, and one takes the records above it and the ties at it while clearing each count.
+  /// levels, and one takes the records above it and the ties at it from that array, in order.
   /// The same candidates in the same order (``top``'s threshold, ties to the lowest indices or
   /// ranks by ``selectLowestTies(_:of:)``). Returns `false`, having changed nothing, when a count reaches the
   /// last level (identifier keys weigh 100); ``top`` then takes them as before.
@@ -790,52 +794,64 @@ public struct BlockingIndex: Sendable {
     var levels: [Int32] = []
     var result: [Int] = []
     var ties: [Int32] = []
+    var gathered: [Int32] = []
     swap(&levels, &scratch.levels)
     swap(&result, &scratch.result)
     swap(&ties, &scratch.ties)
+    swap(&gathered, &scratch.gathered)
     defer {
       swap(&levels, &scratch.levels)
       swap(&result, &scratch.result)
       swap(&ties, &scratch.ties)
+      swap(&gathered, &scratch.gathered)
     }
+    if gathered.count < scratch.touched.count { gathered = [Int32](repeating: 0, count: scratch.touched.count * 2) }
     let maxCandidates = self.maxCandidates
     let top = Int32(levels.count - 1)
     let taken: Bool = scratch.touched.withUnsafeBufferPointer { touched in
       scratch.shared.withUnsafeMutableBufferPointer { shared in
-        levels.withUnsafeMutableBufferPointer { levels in
-          var highest: Int32 = 0
-          for member in touched where filter.accepts(member) {
-            let count = min(shared[Int(member)], top)
-            highest = max(highest, count)
-            levels[Int(count)] += 1
-          }
-          guard highest < top else {
-            for l in 0...Int(top) { levels[l] = 0 }
-            return false
-          }
-          // The count of the last candidate taken: every record above it is taken, and of those
-          // at it the lowest indices fill the rest (counts are at least 1).
-          var sum = 0
-          var threshold = highest
-          while threshold > 1 {
-            sum += Int(levels[Int(threshold)])
-            if sum >= maxCandidates { break }
-            threshold -= 1
-          }
-          for l in 0...Int(highest) { levels[l] = 0 }
-          result.removeAll(keepingCapacity: true)
-          ties.removeAll(keepingCapacity: true)
-          for member in touched {
-            let count = shared[Int(member)]
-            shared[Int(member)] = 0
-            guard filter.accepts(member) else { continue }
-            if count > threshold {
-              result.append(Int(member))
-            } else if count == threshold {
-              ties.append(member)
+        gathered.withUnsafeMutableBufferPointer { gathered in
+          levels.withUnsafeMutableBufferPointer { levels in
+            // The one pass over the counts in the order the records were met (scattered): each is
+            // read into `gathered` and cleared on the cache line just read.
+            var highest: Int32 = 0
+            for (t, member) in touched.enumerated() {
+              let count = shared[Int(member)]
+              shared[Int(member)] = 0
+              gathered[t] = count
+              guard filter.accepts(member) else { continue }
+              let level = min(count, top)
+              highest = max(highest, level)
+              levels[Int(level)] += 1
             }
+            guard highest < top else {
+              // Put the counts back for ``top(_:acceptsAll:sorted:_:)``.
+              for (t, member) in touched.enumerated() { shared[Int(member)] = gathered[t] }
+              for l in 0...Int(top) { levels[l] = 0 }
+              return false
+            }
+            // The count of the last candidate taken: every record above it is taken, and of those
+            // at it the lowest indices fill the rest (counts are at least 1).
+            var sum = 0
+            var threshold = highest
+            while threshold > 1 {
+              sum += Int(levels[Int(threshold)])
+              if sum >= maxCandidates { break }
+              threshold -= 1
+            }
+            for l in 0...Int(highest) { levels[l] = 0 }
+            result.removeAll(keepingCapacity: true)
+            ties.removeAll(keepingCapacity: true)
+            for (t, member) in touched.enumerated() where filter.accepts(member) {
+              let count = gathered[t]
+              if count > threshold {
+                result.append(Int(member))
+              } else if count == threshold {
+                ties.append(member)
+              }
+            }
+            return true
           }
-          return true
         }
       }
     }

@@ -12,6 +12,16 @@ public struct DuplicateFinder: Sendable {
     public var features: MatchFeatures
   }
 
+  /// What a search did, for `TIERSCAN_TIMINGS` (docs/performance.md).
+  public struct Work: Sendable {
+    /// Block members visited and distinct records met by the records' queries.
+    public var visits = 0
+    public var met = 0
+    /// Distinct pairs past ``WordGate`` and then past ``ScoreBound`` (scored).
+    public var gated = 0
+    public var scored = 0
+  }
+
   public let config: MatchConfig
 
   /// Creates a finder.
@@ -27,7 +37,7 @@ public struct DuplicateFinder: Sendable {
   ///   the cost of one scoring.
   public func pairs(
     in records: [PreparedRecord], groups: [Int32]? = nil
-  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
+  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work) {
     let (original, groupRanges) = Self.storageOrder(records, groups: groups)
     return pairs(stored: original.map { records[Int($0)] }, original: original, groupRanges: groupRanges)
   }
@@ -41,7 +51,7 @@ public struct DuplicateFinder: Sendable {
   /// - Complexity: as ``pairs(in:groups:)``.
   public func pairs(
     stored: [PreparedRecord], original: [Int32], groupRanges: [Range<Int32>]
-  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex) {
+  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work) {
     precondition(original.count == stored.count && groupRanges.count == stored.count, "one entry per record")
     let records = stored
     let scorer = PairScorer(config: config)
@@ -52,10 +62,12 @@ public struct DuplicateFinder: Sendable {
     // kilobytes instead of all over the records, and a record met is of the query's group when it
     // lies in the group's range (nothing to read). Ties of the top-k cut still go to the lowest
     // original index (the index's ranks); pairs are given back in original indices.
-    // The index on one core while the other prepares the word gate and the bound's names.
-    let (index, (gate, names)) = ParallelWork.pair(
+    // The index on one core while the other prepares the word gate. The bound's names are
+    // prepared per pair the gate passes (few: preparing them for every record cost more than the
+    // bound itself, and held them all).
+    let (index, gate) = ParallelWork.pair(
       { BlockingIndex(records: stored, config: config, ranks: original) },
-      { (WordGate(records: stored, config: config), stored.map { bound.prepare($0) }) })
+      { WordGate(records: stored, config: config) })
     // Records queried in the index's locality order (consecutive queries count mostly the same
     // records, whose counts stay in the processor's cache), in many pieces of equal size taken by
     // the workers as they come free (two halves leave a core idle whenever one half is slower,
@@ -66,7 +78,7 @@ public struct DuplicateFinder: Sendable {
     let ranges = stride(from: 0, to: max(records.count, 1), by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
     // Every record's candidates first (both sides query: a pair may be among one side's top
     // candidates only), as sorted lists per piece; then each unordered pair is considered once.
-    let lists = ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32]) in
+    let lists = ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32], visits: Int, met: Int) in
       var scratch = index.makeScratch()
       var offsets = [0]
       offsets.reserveCapacity(ranges[w].count + 1)
@@ -83,7 +95,7 @@ public struct DuplicateFinder: Sendable {
           offsets.append(targets.count)
         }
       }
-      return (offsets, targets)
+      return (offsets, targets, scratch.visits, scratch.met)
     }
     // Each record's place in the order (its list is in that place's piece).
     let position: [Int32] = {
@@ -96,40 +108,45 @@ public struct DuplicateFinder: Sendable {
       let (w, local) = Int(position[i]).quotientAndRemainder(dividingBy: pieceSize)
       return lists[w].targets[lists[w].offsets[local]..<lists[w].offsets[local + 1]]
     }
-    let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int) in
+    let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int, gated: Int, scored: Int) in
       var found: [Pair] = []
-      var considered = 0
-      // Records and names are read in place (borrowed through the buffers): a copy of a record
-      // retains and releases every string and array it holds, for each of millions of pairs.
+      var (considered, gated, scored) = (0, 0, 0)
+      // Records are read in place (borrowed through the buffer): a copy of a record retains and
+      // releases every string and array it holds, for each of millions of pairs.
       stored.withUnsafeBufferPointer { records in
-        names.withUnsafeBufferPointer { names in
-          for p in ranges[w] {
-            let i = Int(order[p])
-            for j32 in candidates(i) {
-              let j = Int(j32)
-              // A pair met from both sides is considered from its lower record only.
-              if j < i, candidates(j).binarySearch(Int32(i)) { continue }
-              considered += 1
-              // Left the record of lower original index, as the pair is given back.
-              let (l, r) = original[i] < original[j] ? (i, j) : (j, i)
-              // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
-              // scored; it would be decided `distinct`.
-              guard gate.mayReach(bound.leastPossible, indexed: l, r),
-                bound.mayReach(bound.leastPossible, records[l], names[l], records[r], names[r])
-              else { continue }
-              let (decision, features) = scorer.score(records[l], records[r])
-              if decision >= .possible {
-                found.append(Pair(left: Int(original[l]), right: Int(original[r]), decision: decision, features: features))
-              }
+        for p in ranges[w] {
+          let i = Int(order[p])
+          for j32 in candidates(i) {
+            let j = Int(j32)
+            // A pair met from both sides is considered from its lower record only.
+            if j < i, candidates(j).binarySearch(Int32(i)) { continue }
+            considered += 1
+            // Left the record of lower original index, as the pair is given back.
+            let (l, r) = original[i] < original[j] ? (i, j) : (j, i)
+            // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
+            // scored; it would be decided `distinct`.
+            guard gate.mayReach(bound.leastPossible, indexed: l, r) else { continue }
+            gated += 1
+            guard
+              bound.mayReach(
+                bound.leastPossible, records[l], bound.prepare(records[l]), records[r], bound.prepare(records[r]))
+            else { continue }
+            scored += 1
+            let (decision, features) = scorer.score(records[l], records[r])
+            if decision >= .possible {
+              found.append(Pair(left: Int(original[l]), right: Int(original[r]), decision: decision, features: features))
             }
           }
         }
       }
-      return (found, considered)
+      return (found, considered, gated, scored)
     }
     let comparisons = pieces.reduce(0) { $0 + $1.considered }
     let pairs = pieces.flatMap(\.found).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }
-    return (pairs, index.stats, comparisons, index)
+    let work = Work(
+      visits: lists.reduce(0) { $0 + $1.visits }, met: lists.reduce(0) { $0 + $1.met },
+      gated: pieces.reduce(0) { $0 + $1.gated }, scored: pieces.reduce(0) { $0 + $1.scored })
+    return (pairs, index.stats, comparisons, index, work)
   }
 
   /// The number of `key` in `numbers`: the one it was given when first seen, or the next free one

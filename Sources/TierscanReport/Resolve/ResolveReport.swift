@@ -18,6 +18,8 @@ public struct ResolveReport: Sendable {
   public var comparisons: Int
   /// Pairs a `not_same` judgement removed from review.
   public var suppressed: Int
+  /// What the entity comparison did (for `TIERSCAN_TIMINGS`).
+  public var work: DuplicateFinder.Work
 
   /// Finds the candidates of a prepared run.
   ///
@@ -141,6 +143,7 @@ public struct ResolveReport: Sendable {
     self.entityCount = records.count
     self.comparisons = found.comparisons
     self.suppressed = suppressed
+    self.work = found.work
   }
 
   /// Numbers clusters (connected components of the pairs' keys) and orders everything: clusters

@@ -35,7 +35,8 @@ struct Resolve: ParsableCommand {
     timings?.addCounts(
       "resolve candidates",
       [("entities", report.entityCount), ("blocks", report.stats.blocks), ("pairs", report.comparisons),
-       ("candidates", report.candidates.count)])
+       ("block visits", report.work.visits), ("met", report.work.met), ("past the gate", report.work.gated),
+       ("scored", report.work.scored), ("candidates", report.candidates.count)])
     let start = DispatchTime.now().uptimeNanoseconds
     defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
     do {
