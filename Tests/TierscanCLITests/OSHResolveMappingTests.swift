@@ -30,34 +30,12 @@ import Testing
     let text = try String(contentsOf: TierscanBinary.root.appendingPathComponent(fixture), encoding: .utf8)
     var lines = ["id,name,kind,country,address"]
     for line in text.split(separator: "\n").dropFirst() {
-      let cells = Self.cells(line)
+      let cells = CSVLine.cells(line)
       #expect(cells.count == 4, "fixture line is not ref,country,name,address: \(line)")
       let (ref, country, name, address) = (cells[0], cells[1], cells[2], cells[3])
       lines.append([ref, name, "facility", country, address].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// The cells of one RFC 4180 line (quoted cells may hold commas and doubled quotes).
-  static func cells(_ line: Substring) -> [String] {
-    var cells: [String] = []
-    var cell = ""
-    var quoted = false
-    var previous: Character? = nil
-    for character in line {
-      if character == "\"" {
-        if !quoted && previous == "\"" { cell.append("\"") }  // a doubled quote inside a quoted cell
-        quoted.toggle()
-      } else if character == ",", !quoted {
-        cells.append(cell)
-        cell = ""
-      } else {
-        cell.append(character)
-      }
-      previous = character
-    }
-    cells.append(cell)
-    return cells
   }
 
   @Test func realFacilitiesResolveThroughTheDocumentedMapping() throws {
@@ -87,11 +65,11 @@ import Testing
     // (Fengxian district, Shanghai; Xuyi, Jiangsu) are never decided `same`.
     let candidates = String(decoding: mappedCandidates, as: UTF8.self)
     let lines = candidates.split(separator: "\n")
-    let header = Self.cells(lines[0])
+    let header = CSVLine.cells(lines[0])
     let left = try #require(header.firstIndex(of: "left_id"))
     let right = try #require(header.firstIndex(of: "right_id"))
     let decision = try #require(header.firstIndex(of: "decision"))
-    let jinlin = lines.dropFirst().map(Self.cells).filter { Set([$0[left], $0[right]]) == ["2.csv:15", "9.csv:30"] }
+    let jinlin = lines.dropFirst().map(CSVLine.cells).filter { Set([$0[left], $0[right]]) == ["2.csv:15", "9.csv:30"] }
     #expect(jinlin.map { $0[decision] } == ["possible"], "\(jinlin)")
     #expect(candidates.contains("HUBIN ROAD"), "no address in candidates.csv")
   }
