@@ -51,7 +51,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // What several test targets share (a seeded generator for property tests); not shipped.
+    // What several test targets share (a seeded generator for property tests, the process's scratch
+    // folder); not shipped.
     .target(name: "TierscanTestSupport", path: "Tests/TierscanTestSupport"),
     .testTarget(name: "TierscanCoreTests", dependencies: ["TierscanCore", "TierscanTestSupport"]),
     .testTarget(
@@ -65,12 +66,17 @@ let package = Package(
       dependencies: ["TierscanReport", "TierscanRisk", "TierscanIngest", "TierscanCore", "TierscanTestSupport"]),
     .testTarget(
       name: "TierscanWorkspaceTests",
-      dependencies: ["TierscanWorkspace", "TierscanCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "TierscanWorkspace", "TierscanCore", "TierscanTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // End-to-end tests run the built binary; in-process tests parse commands with the executable
     // target's own types and run them through the library.
     .testTarget(
       name: "TierscanCLITests",
-      dependencies: ["tierscan", "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanWorkspace"]),
+      dependencies: [
+        "tierscan", "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanWorkspace",
+        "TierscanTestSupport",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -119,7 +119,7 @@ extension Workspace {
         let importID = db.lastInsertedRowID
         try PhaseTimings.phase("store files") { try Self.storeFiles(db, period: period, importID: importID, encoded: encoded) }
         var paths = try PathTable(db: db)
-        try PhaseTimings.phase("store findings") { try FindingStore.store(db, allFindings, importID: importID, paths: &paths) }
+        _ = try PhaseTimings.phase("store findings") { try FindingStore.store(db, allFindings, importID: importID, paths: &paths) }
         var graphStore = try WorkspaceGraphStore(db: db, importID: importID, period: request.period, paths: paths)
         let (wids, matches) = try PhaseTimings.phase("assign workspace ids") {
           try graphStore.assignWorkspaceIDs(prepared.graph, judgements: judgements, matching: config.config.matching)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Scan outputs are written into a temporary sibling and renamed into place; an output inside
 /// an input directory or over an input is refused, and a failed write keeps the previous output.
@@ -7,7 +8,7 @@ import Testing
   private let valid = TierscanBinary.root.appendingPathComponent("Tests/Fixtures/csv/valid")
 
   private func workspace() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-atomic-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-atomic-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// `tierscan scan` and the two Python baselines (Scripts/baselines) must write byte-identical
 /// `exposures.csv` on generated data: the benchmarks compare like with like only then.
@@ -15,7 +16,7 @@ import Testing
   private static let realistic: URL? = generated("realistic", entities: 3000, relationships: 15000, seed: 5)
 
   private static func generated(_ shape: String, entities: Int, relationships: Int, seed: Int) -> URL? {
-    let directory = FileManager.default.temporaryDirectory
+    let directory = TestScratch.directory
       .appendingPathComponent("tierscan-baseline-\(shape)-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.removeItem(at: directory)
     let status = Python.run([

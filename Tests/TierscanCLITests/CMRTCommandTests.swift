@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// `tierscan cmrt` end to end on SampleData/2025 (without the XML disclosures) and on fixtures.
 @Suite(.serialized) struct CMRTCommandTests {
@@ -8,7 +9,7 @@ import Testing
   }
 
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-cmrt-cli-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-cmrt-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// End-to-end: supplier lists' declared tiers (CSV, an XLSX table, a mapped CSV, the real OMTS
 /// template) are compared with the computed tiers, every disagreement is a `declared-tier-mismatch`
@@ -8,7 +9,7 @@ import TierscanCore
 /// (docs/formats.md#declared-tiers).
 @Suite(.serialized) struct DeclaredTierCommandTests {
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-tiers-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-tiers-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

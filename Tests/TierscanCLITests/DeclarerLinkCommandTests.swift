@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End to end: CMRT declarers linked by the matching engine (Tests/Fixtures/er/declarers): the
 /// findings on stderr and the review pairs in `tierscan resolve`'s candidates.csv and review.html.
@@ -19,7 +20,7 @@ import Testing
           + "'Everbright Alloy Co., Ltd.' may be 'S-EVER'"))
     #expect(!validate.stderr.contains("possible-duplicate"))
 
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let resolve = try TierscanBinary.run(["resolve", Self.declarers, "--out", out.path])
     #expect(resolve.status == 0, "\(resolve.stderr)")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, class 10 (model §3): a smelter reference with a header and no rows counts as given,
 /// with a warning `empty-reference`: every smelter is then scored `unknown`, and smelter status is
 /// assessed, not missing.
 @Suite struct EmptyReferenceTests {
   @Test func anEmptyReferenceScoresEverySmelterUnknown() throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-emptyref-\(UUID().uuidString)")
+    let work = TestScratch.directory.appendingPathComponent("tierscan-emptyref-\(UUID().uuidString)")
     let inputs = work.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }

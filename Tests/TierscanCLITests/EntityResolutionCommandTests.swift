@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End to end: the `name-fuzzy` rule on listed suppliers whose names differ only in legal form,
 /// punctuation, `&`/`and`, accents or a bracketed place; a `not_same` judgement suppressing it on
@@ -9,7 +10,7 @@ import Testing
   static let judgements = "Tests/Fixtures/er/judgements"
 
   static func temporary(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-er-\(name)-\(UUID().uuidString)")
+    TestScratch.directory.appendingPathComponent("tierscan-er-\(name)-\(UUID().uuidString)")
   }
 
   static func scan(_ extra: [String]) throws -> (TierscanBinary.Output, exposures: String, paths: String, quality: String) {

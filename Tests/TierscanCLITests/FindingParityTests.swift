@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanReport
+import TierscanTestSupport
 
 @testable import tierscan
 
@@ -37,7 +38,7 @@ import TierscanReport
 
   @Test(arguments: ["SampleData/2024", "SampleData/2025"])
   func theBinaryPrintsTheSameFindingsForValidateAndScan(directory: String) throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("parity-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("parity-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let validate = try TierscanBinary.run(["validate", directory])
     let scan = try TierscanBinary.run(["scan", directory, "--focus", "NWT", "--out", out.path])
@@ -49,7 +50,7 @@ import TierscanReport
   @Test func validateReadsTheConfigItIsGiven() throws {
     // A configuration without `forced_labour` makes a forced-labour risk-list row an
     // `unknown-category` warning; validate must see it exactly as scan does.
-    let config = FileManager.default.temporaryDirectory.appendingPathComponent("parity-\(UUID().uuidString).json")
+    let config = TestScratch.directory.appendingPathComponent("parity-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: config) }
     try Data(#"{"categories": ["child_labour", "conflict_minerals"]}"#.utf8).write(to: config)
     let sample = TierscanBinary.root.appendingPathComponent("SampleData/2025").path

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// A FollowTheMoney risk list (hand-written fixture in FtM format, no real list data) flags
 /// suppliers by LEI and by name and country.
 @Suite struct FtMRiskListTests {
   @Test func fixtureListFlagsByLEIAndByNameCountry() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ftm-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-ftm-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let fixtures = "Tests/Fixtures/interchange/"
     let result = try TierscanBinary.run([
@@ -36,7 +37,7 @@ import Testing
   }
 
   @Test func configuredSanctionsCategoryUsesSanctionTopics() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ftm-cfg-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-ftm-cfg-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let config = directory.appendingPathComponent("config.json")

@@ -1,4 +1,5 @@
 import Foundation
+import TierscanTestSupport
 
 /// Headless Chromium for tests that check an HTML page after its scripts ran
 /// (`chromium --headless --dump-dom`). Absent on a machine without Chromium: the tests that need
@@ -21,7 +22,7 @@ enum HeadlessChromium {
   /// The DOM of `url` after its scripts ran, or `nil` when Chromium failed or took over `timeout` seconds.
   static func dumpDOM(_ url: String, timeout: Double = 90) throws -> String? {
     guard let path else { return nil }
-    let profile = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-chromium-\(UUID().uuidString)")
+    let profile = TestScratch.directory.appendingPathComponent("tierscan-chromium-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: profile) }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)

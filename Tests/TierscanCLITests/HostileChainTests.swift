@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, class 5: a single long chain with `max_depth` raised made `paths.json` quadratic
 /// (each entity's path lists every hop back to the source: 337 MB from 54 KB of input). Paths
@@ -41,7 +42,7 @@ import Testing
 
   /// The `paths.json` objects of a scan with `extra` options, with the run.
   static func scan(_ extra: [String]) throws -> (HostileRunner.Result, [[String: Any]], Int) {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-chain-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-chain-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try HostileRunner.run(
       ["scan", try write().path, "--focus", "C0", "--config", try config().path, "--out", out.path] + extra, seconds: 120)

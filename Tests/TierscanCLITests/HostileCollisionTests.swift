@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, class 5: a risk list of 5,000 names against 5,000 entities whose names all
 /// collide after normalisation exhausted 4 GiB (25 million matches, each with its evidence).
@@ -31,7 +32,7 @@ import Testing
   @Test(arguments: [false, true])
   func fiveThousandCollidingNamesScanWithinBounds(distinctAliases: Bool) throws {
     let input = try Self.write(distinctAliases ? "collide-5000-aliases" : "collide-5000", distinctAliases: distinctAliases)
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-collide-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-collide-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try HostileRunner.run(["scan", input.path, "--focus", "FOCUS", "--out", out.path], seconds: 90)
     #expect(!result.timedOut && !result.signalled, "scan took \(result.seconds) s or was killed")

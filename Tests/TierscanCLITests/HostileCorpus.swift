@@ -1,4 +1,5 @@
 import Foundation
+import TierscanTestSupport
 
 /// The hostile-input corpus (Tests/Fixtures/hostile) and its manifest `EXPECTED.tsv`.
 ///
@@ -72,7 +73,7 @@ enum HostileCorpus {
 
   /// The directory of generated files, written on first use.
   static let generated: URL = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    let directory = TestScratch.directory.appendingPathComponent(
       "tierscan-hostile-\(ProcessInfo.processInfo.processIdentifier)")
     try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     func write(_ name: String, _ build: (inout [UInt8]) -> Void) {

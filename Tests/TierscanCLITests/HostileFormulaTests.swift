@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Formula injection (SPEC §5): ids and names that start with `=`, `+`, `-` or `@` are warned
 /// about at input and written with a leading `'` in every CSV tierscan writes.
 @Suite struct HostileFormulaTests {
   private static func inputs() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-formula-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-formula-\(UUID().uuidString)")
     let inputs = directory.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
     try Data("id,name,country\nACME,Acme Ltd,GB\n\"=HYPERLINK(\"\"http://x\"\")\",@SUM(1),CN\n+SUPP,-minus co,CN\n".utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, classes 8 and 9: input errors are never hidden behind a usage error, no value can
 /// forge a finding line or flood stderr, a failed write to stdout is an error exit, and
@@ -56,7 +57,7 @@ import Testing
     #expect(value.status == 0)
     #expect(value.stderr.utf8.count < 5_000)
     #expect(value.stderr.contains("… (196"))
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-longkey-\(UUID().uuidString).json")
+    let work = TestScratch.directory.appendingPathComponent("tierscan-longkey-\(UUID().uuidString).json")
     defer { try? FileManager.default.removeItem(at: work) }
     try Data(("{\"" + String(repeating: "k", count: 20 << 20) + "\": 1}\n").utf8).write(to: work)
     let config = try HostileRunner.run(["scan", HostileCorpus.validInputs, "--focus", "ACME", "--config", work.path], seconds: 60)
@@ -115,7 +116,7 @@ import Testing
 
   @Test(arguments: ["-1", "0", "1899", "2201", "99999", "9223372036854775807"])
   func statementYearOutsideTheRangeIsAUsageError(_ year: String) throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-year-\(UUID().uuidString)")
+    let work = TestScratch.directory.appendingPathComponent("tierscan-year-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: work) }
     let result = try HostileRunner.run([
       "statement", HostileCorpus.validInputs, "--focus", "ACME", "--year=\(year)", "--out", work.path,

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -91,7 +92,7 @@ import Testing
   /// An 8 MB CSV truncated and rewritten over and over while `validate` reads it: every run ends
   /// by exit 0 or 2 (a `file-changed` finding when the change was seen), never by a signal.
   @Test func aFileTruncatedWhileReadIsNeverASignal() throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-truncate-\(UUID().uuidString)")
+    let work = TestScratch.directory.appendingPathComponent("tierscan-truncate-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     let file = work.appendingPathComponent("big.csv")

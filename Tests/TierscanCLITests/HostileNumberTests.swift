@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, class 1: hand-edited scan outputs with huge, negative, fractional or hexadecimal
 /// numbers (Tests/Fixtures/hostile/diff) make `diff` and `statement --previous` exit 2 with a
@@ -27,7 +28,7 @@ import Testing
 
   @Test(arguments: cases)
   func diffRefusesAHandEditedNumber(_ fixture: String) throws {
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-numbers-\(UUID().uuidString)")
+    let work = TestScratch.directory.appendingPathComponent("tierscan-numbers-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: work) }
     let old = try scanOutput(in: work)

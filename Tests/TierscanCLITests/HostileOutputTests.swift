@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -13,7 +14,7 @@ import TierscanCore
   private let valid = HostileCorpus.validInputs
 
   private func workspace() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-outputs-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-outputs-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

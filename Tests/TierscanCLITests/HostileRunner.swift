@@ -1,4 +1,5 @@
 import Foundation
+import TierscanTestSupport
 
 /// Runs the `tierscan` binary under a time bound and an address-space bound, the way a hostile
 /// input must be survivable: the process is killed at the deadline (a failure for the caller).
@@ -46,7 +47,7 @@ enum HostileRunner {
       environment["ASAN_OPTIONS"] = "detect_leaks=0"
       process.environment = environment
     }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-run-\(UUID().uuidString)")
+    let scratch = TestScratch.directory.appendingPathComponent("tierscan-run-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: scratch) }
     let outURL = scratch.appendingPathComponent("stdout")

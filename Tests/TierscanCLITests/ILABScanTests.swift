@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// A scan that uses the real US DOL ILAB goods list (SPEC §2.9) as its country-commodity table.
 @Suite(.serialized) struct ILABScanTests {
@@ -13,7 +14,7 @@ import Testing
   ]
 
   private func exposures(config: String? = nil) throws -> [Substring] {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ilab-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-ilab-\(UUID().uuidString)")
     var arguments = ["scan"] + chain + [Self.goods.path, "--focus", "NWT", "--out", out.path]
     if let config {
       let url = out.deletingLastPathComponent().appendingPathComponent("ilab-\(UUID().uuidString).json")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End-to-end runs of the binary on the OMTS conformance files of ../shared/realdata/omts.
 enum OMTSRealData {
@@ -61,7 +62,7 @@ struct InterchangeCommandTests {
   }
 
   @Test func scanOfFullFeaturedCitesJSONPointers() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-scan-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-omts-scan-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let result = try TierscanBinary.run([
       "scan", Self.omts.appendingPathComponent("valid/full-featured.omts").path,
@@ -79,7 +80,7 @@ struct InterchangeCommandTests {
 @Suite(.enabled(if: OMTSRealData.isPresent, "../shared/realdata is absent"))
 struct BODSControlTests {
   @Test func listedPersonControlsTheCompanySheOwns() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-bods-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-bods-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let bods = OMTSRealData.omts.deletingLastPathComponent().appendingPathComponent("bods/examples/bods-package.json")
     let result = try TierscanBinary.run([

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// `--max-json-depth` and `--max-json-string-bytes` (docs/reliability.md, "Limits"): a JSON
 /// interchange input over a lowered limit is an error `json-syntax` that names the limit, and the
@@ -36,7 +37,7 @@ import Testing
   /// FtM lines go through the same limits: a later line over a limit is `json-syntax` at that
   /// line; a first line over it leaves the file unclassified, and the finding says which limit.
   @Test func ftmLinesUseTheSameLimits() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("json-limits-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("json-limits-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let person = try String(contentsOf: fixtures.appendingPathComponent("ftm-person.jsonl"), encoding: .utf8)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// tierscan never touches the network and never opens a file it was not given: runs under
 /// `strace -f` over every hostile XML and XLSX file (XXE by file and by URL, external DTDs,
@@ -29,7 +30,7 @@ struct NoNetworkTests {
   }
 
   private func scratch() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-strace-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-strace-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

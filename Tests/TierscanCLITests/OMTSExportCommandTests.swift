@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// `tierscan export --format omts` end to end: bytes on stdout and in --out, exit codes, the
 /// OMTS-only options, and a scan of the exported file giving the same exposures as the inputs.
@@ -8,7 +9,7 @@ import TierscanCore
   static let salt = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 
   @Test func exportIsDeterministicAndReadsBackWithTheSameExposures() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-cli-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-omts-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("sample.omts").path

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// `visibility_depth` (OMTS supplies edges) in coverage: unmapped entities the discloser declares
 /// opaque, declared visible (none found), or unknown — per tier, and only when declared.
 @Suite struct OMTSVisibilityTests {
   @Test func coverageSeparatesDeclaredOpaqueFromUnknown() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-visibility-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-visibility-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let run = try TierscanBinary.run(
       ["scan", "Tests/Fixtures/interchange/omts-visibility.omts", "--focus", "buyer", "--out", out.path])
@@ -25,7 +26,7 @@ import TierscanCore
   }
 
   @Test func withoutDeclarationsCoverageKeepsItsShape() throws {
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-visibility-\(UUID().uuidString)")
+    let out = TestScratch.directory.appendingPathComponent("tierscan-visibility-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: out) }
     let run = try TierscanBinary.run(["scan", "SampleData/2025", "--focus", "NWT", "--out", out.path])
     #expect(run.status == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End to end on real data: the 963 Open Supply Hub facilities of `Tests/Fixtures/er/osh-facilities.csv`
 /// (columns `ref,country,name,address`, no input kind by themselves) read by `tierscan resolve`
@@ -20,7 +21,7 @@ import Testing
     """
 
   static func temporary(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-osh-\(name)-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-osh-\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

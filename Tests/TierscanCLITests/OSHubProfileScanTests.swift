@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// A real Open Supply Hub facility list read with `--profile os-hub` (docs/mappings.md): countries
 /// written as names (`CHINA`, `VIETNAM`) and sectors as words (`Apparel`) give exactly the
@@ -37,7 +38,7 @@ import Testing
 
   @Test(.enabled(if: hasRealData, "../shared/realdata is absent; Open Supply Hub lists are third-party data"))
   func namesAndWordsGiveTheExposuresOfCodesAndCanonicalCommodities() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-oshub-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-oshub-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     // The same list with alpha-2 codes and `garments`, written by plain text substitution of the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// `tierscan diff` of a supplier list re-exported with new ids (docs/entity-resolution.md §10):
 /// SampleData/2025 copied with every entity that has an LEI or DUNS renumbered (`R100`…, the
@@ -10,7 +11,7 @@ import Testing
   static let root = TierscanBinary.root
 
   static func temporary(_ name: String) -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-renumbered-\(name)-\(UUID().uuidString)")
+    TestScratch.directory.appendingPathComponent("tierscan-renumbered-\(name)-\(UUID().uuidString)")
   }
 
   /// Copies SampleData/2025 to `copy` with the ids renumbered in every CSV and XML; returns old → new.

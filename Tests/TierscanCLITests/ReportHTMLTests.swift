@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// `scan --html`: report.html is self-contained and deterministic, shows the caveats, the
 /// unassessed reasons and the ties, and its table sorts and filters in a real browser.
 @Suite(.serialized) struct ReportHTMLTests {
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-report-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-report-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End-to-end tests of `tierscan scan` and `tierscan paths` on the shipped sample data.
 @Suite(.serialized) struct ScanCommandTests {
   private let root = TierscanBinary.root
 
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-scan-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-scan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

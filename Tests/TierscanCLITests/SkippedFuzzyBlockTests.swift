@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14: a risk-list blocking key shared by more than `matching.max_block` rows is never
 /// compared, so entities that share only such keys with a row are not name-fuzzy screened
@@ -8,7 +9,7 @@ import Testing
 @Suite struct SkippedFuzzyBlockTests {
   /// A directory with a focus, one supplier `S1` named `supplier`, and the risk-list `rows`.
   static func write(supplier: String, rows: [String]) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-blocks-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-blocks-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try Data("id,name,kind,country\nF,Buyer Plc,company,GB\nS1,\(supplier),company,GB\n".utf8)
       .write(to: directory.appendingPathComponent("entities.csv"))

@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanReport
+import TierscanTestSupport
 
 @Suite struct StatementCommandTests {
   static func temp() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-cli-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-cli-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// End-to-end: a chain whose countries cannot be read is reported as unassessed on stdout, in
 /// coverage.json and by `--fail-on-unassessed`, never as "no exposure" alone (SPEC §6).
@@ -8,7 +9,7 @@ import TierscanCore
   private let fixture = "Tests/Fixtures/unassessed"
 
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-unassessed-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-unassessed-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// Issue #14, class 5: `validate` on millions of tiny rows. Its peak memory must stay linear in the
 /// rows (no super-linear step) and within a documented number of bytes a row
@@ -14,7 +15,7 @@ import Testing
 
   /// `rows` relationship rows `i,i+1,supplies` (every id a placeholder) in a fresh directory.
   static func write(rows: Int) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-vmem-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-vmem-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     var text = "from,to,type\n"
     text.reserveCapacity(rows * 24)

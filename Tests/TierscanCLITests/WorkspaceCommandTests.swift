@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End-to-end tests of `tierscan workspace` and `--workspace FILE --period P` on the sample years.
 @Suite(.serialized) struct WorkspaceCommandTests {
@@ -7,7 +8,7 @@ import Testing
   private let outputs = ["exposures.csv", "paths.json", "coverage.json", "quality.json"]
 
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-workspace-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-workspace-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// End-to-end tests of judgements kept in the workspace: `workspace judge`, `workspace
 /// judgements import|export|list`, and their effect on every reading command with `--workspace`.
@@ -9,7 +10,7 @@ import Testing
   private let padmaRow = "list:Internal Audit Findings 2024|Padma Stitchworks Ltd."
 
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-judgements-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-judgements-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TierscanTestSupport
 
 /// `statement --workspace FILE --period P --previous PERIOD` against the file-based way
 /// (`statement … --previous DIR` on last year's statement output).
@@ -7,7 +8,7 @@ import Testing
   /// A directory holding a copy of the sample years, so both ways run from it with the same
   /// relative paths (`SampleData/2025`, and `2024` as the previous label).
   private func sampleCopy() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ws-statement-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-ws-statement-\(UUID().uuidString)")
     let data = directory.appendingPathComponent("SampleData")
     try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
     for year in ["2024", "2025"] {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 /// ``JSONStream`` reads a file in chunks and must give exactly what ``JSONParser`` gives on the
 /// whole bytes: the same values, lines, errors and columns, across buffer refills.
@@ -9,7 +10,7 @@ import TierscanCore
   static let limits = JSONLimits(maxDepth: 64, maxStringBytes: 4096, maxValueBytes: 8192)
 
   static func file(_ bytes: [UInt8]) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-stream-\(UUID().uuidString).json")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-stream-\(UUID().uuidString).json")
     try Data(bytes).write(to: url)
     return url.path
   }

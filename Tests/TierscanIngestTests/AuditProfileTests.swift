@@ -2,13 +2,14 @@ import Foundation
 import Testing
 import TierscanCore
 @testable import TierscanIngest
+import TierscanTestSupport
 
 /// The `smeta-findings` and `rba-findings` profiles on small SMETA-style and RBA-style exports.
 @Suite struct AuditProfileTests {
   private func read(_ text: String, profile: String) throws -> IngestedInputs {
     var options = IngestOptions()
     options.mappings = [try MappingProfiles.profile(profile)]
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-audit-profile-\(UUID().uuidString)")
+    let dir = TestScratch.directory.appendingPathComponent("tierscan-audit-profile-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let url = dir.appendingPathComponent("export.csv")

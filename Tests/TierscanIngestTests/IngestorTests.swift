@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanIngest
+import TierscanTestSupport
 
 @Suite struct IngestorTests {
   @Test func accountingInvariantHoldsForEveryFixture() {
@@ -30,7 +31,7 @@ import TierscanIngest
   }
 
   @Test func filesOfEveryKindAndDuplicateSmelters() throws {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ingestor-\(UUID().uuidString)")
+    let root = TestScratch.directory.appendingPathComponent("tierscan-ingestor-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: root) }
     try Data("cid,status\nCID000001,active\n".utf8).write(to: root.appendingPathComponent("a.CSV"))

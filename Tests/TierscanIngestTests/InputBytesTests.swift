@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanIngest
+import TierscanTestSupport
 
 /// ``InputBytes``: whole-file reads into memory that notice a file changing underneath.
 @Suite struct InputBytesTests {
   @Test func readsARegularFileWhole() throws {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-bytes-\(UUID().uuidString).csv")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-bytes-\(UUID().uuidString).csv")
     defer { try? FileManager.default.removeItem(at: url) }
     let content = Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0) })
     try content.write(to: url)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanIngest
+import TierscanTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -12,7 +13,7 @@ import TierscanIngest
 @Suite struct InputSetHostileTests {
   /// A fresh directory holding `inside.csv`, with `outside.csv` beside it (outside the tree).
   private func workspace() throws -> (root: String, tree: String) {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-hostile-tree-\(UUID().uuidString)").path
+    let root = TestScratch.directory.appendingPathComponent("tierscan-hostile-tree-\(UUID().uuidString)").path
     let tree = root + "/in"
     try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
     try Data("id,name\nIN,Inside\n".utf8).write(to: URL(fileURLWithPath: tree + "/inside.csv"))

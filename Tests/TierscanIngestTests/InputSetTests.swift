@@ -2,11 +2,12 @@ import Foundation
 import Testing
 import TierscanCore
 import TierscanIngest
+import TierscanTestSupport
 
 @Suite struct InputSetTests {
   /// A fresh temporary directory tree; `files` are relative paths created with small contents.
   private func tree(_ files: [String]) throws -> String {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-inputset-\(UUID().uuidString)").path
+    let root = TestScratch.directory.appendingPathComponent("tierscan-inputset-\(UUID().uuidString)").path
     for file in files {
       let path = root + "/" + file
       try FileManager.default.createDirectory(

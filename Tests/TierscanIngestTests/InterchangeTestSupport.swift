@@ -1,6 +1,7 @@
 import Foundation
 import TierscanCore
 import TierscanIngest
+import TierscanTestSupport
 
 /// Shared paths and helpers of the interchange (OMTS, BODS, FtM) tests.
 enum InterchangeTestSupport {
@@ -11,7 +12,7 @@ enum InterchangeTestSupport {
 
   /// Writes `text` to a temporary file named `name` and reads it with the ingestor.
   static func read(_ text: String, name: String) throws -> IngestedInputs {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-interchange-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-interchange-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent(name)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 @testable import TierscanIngest
 
@@ -153,7 +154,7 @@ import TierscanCore
     }
 
     """
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("a.omts")
@@ -170,7 +171,7 @@ import TierscanCore
   /// One node or edge longer than the streamed-value limit is an error at its start; the nodes
   /// before it are kept.
   @Test func aValueLongerThanTheLimitIsAnError() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("big.omts")

@@ -1,6 +1,7 @@
 import Foundation
 import TierscanCore
 @testable import TierscanIngest
+import TierscanTestSupport
 
 /// Locates the XML fixtures and reads them the way the CLI does.
 enum XMLFixtures {
@@ -28,7 +29,7 @@ enum XMLFixtures {
 
   /// A fresh temporary directory.
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-xml-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-xml-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TierscanReport
+import TierscanTestSupport
 
 @Suite struct AtomicDirectoryTests {
   @Test func manifestIsWrittenLast() {
@@ -11,7 +12,7 @@ import Testing
   }
 
   @Test func placementChecks() throws {
-    let base = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-atomic-\(UUID().uuidString)")
+    let base = TestScratch.directory.appendingPathComponent("tierscan-atomic-\(UUID().uuidString)")
     let input = base.appendingPathComponent("in")
     try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
     let file = input.appendingPathComponent("a.csv")

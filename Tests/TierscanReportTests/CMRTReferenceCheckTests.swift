@@ -3,6 +3,7 @@ import Testing
 import TierscanCore
 import TierscanIngest
 import TierscanReport
+import TierscanTestSupport
 
 /// `cid-not-in-reference` and `smelter-country-mismatch` on hand-made rows and on the committed
 /// `cmrt_clean.xlsx` fixture with a small status reference.
@@ -85,7 +86,7 @@ import TierscanReport
   /// blank), 7 "Smelter not listed" Unlisted Tin Works Pty Ltd, AU, no CID. The reference gives
   /// CID002500 in KZ and does not know CID001070.
   @Test func fixtureThroughTheScanPipeline() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-cmrt-ref-\(UUID().uuidString)")
+    let directory = TestScratch.directory.appendingPathComponent("tierscan-cmrt-ref-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let reference = directory.appendingPathComponent("ref.csv")

@@ -3,6 +3,7 @@ import Testing
 import TierscanCore
 import TierscanMatch
 import TierscanReport
+import TierscanTestSupport
 
 /// CMRT declarer → supplier linking through the matching engine (docs/entity-resolution.md §7.1),
 /// on the fixtures in Tests/Fixtures/er/declarers (invented companies) and on the real filled
@@ -76,7 +77,7 @@ import TierscanReport
   }
 
   @Test func twoSameCandidatesMergeNeitherAndUnsureNeverMerges() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
+    let dir = TestScratch.directory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try """
@@ -110,7 +111,7 @@ import TierscanReport
 
   @Test func declarersWithoutANameOrMergedByIdentifierAreNotCompared() throws {
     // cmrt_clean.xlsx declares LEI 5493001KJTIIGC8Y1R12; cmrt_blank_company.xlsx has no name.
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
+    let dir = TestScratch.directory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try """
@@ -135,7 +136,7 @@ import TierscanReport
 @Suite(.enabled(if: CMRTTestPaths.hasRealData, "../shared/realdata is absent: real CMRT declarers not checked"))
 struct DeclarerLinkRealDataTests {
   @Test func everyRealDeclarerIsLinkedOrReported() throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
+    let dir = TestScratch.directory.appendingPathComponent("tierscan-declarers-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     try """

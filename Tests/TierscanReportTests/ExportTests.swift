@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TierscanCore
-import TierscanRisk
 @testable import TierscanReport
+import TierscanRisk
+import TierscanTestSupport
 
 @Suite struct ExportTests {
   /// A small graph with hostile names and ids: F ← S1 ← S2, S3 operates F-site; X unrelated.
@@ -59,7 +60,7 @@ import TierscanRisk
   static func run(_ tool: String, _ arguments: [String], input: String) -> (status: Int32, out: String)? {
     guard let path = ["/usr/bin/", "/usr/local/bin/", "/bin/"].map({ $0 + tool }).first(where: FileManager.default.isExecutableFile)
     else { return nil }
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-export-\(UUID().uuidString)")
+    let file = TestScratch.directory.appendingPathComponent("tierscan-export-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: file) }
     guard (try? Data(input.utf8).write(to: file)) != nil else { return nil }
     let process = Process()

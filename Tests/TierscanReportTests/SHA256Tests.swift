@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TierscanCore
+import TierscanTestSupport
 
 @Suite struct SHA256Tests {
   @Test(arguments: [
@@ -45,7 +46,7 @@ import TierscanCore
   @Test func fileDigestMatchesSha256sum() throws {
     let tool = URL(fileURLWithPath: "/usr/bin/sha256sum")
     guard FileManager.default.isExecutableFile(atPath: tool.path) else { return }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-sha-\(getpid()).bin")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-sha-\(getpid()).bin")
     defer { try? FileManager.default.removeItem(at: url) }
     let bytes = (0..<(3 << 20) + 123).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
     try Data(bytes).write(to: url)

@@ -1,8 +1,9 @@
 import Foundation
 import TierscanCore
 import TierscanIngest
-import TierscanRisk
 @testable import TierscanReport
+import TierscanRisk
+import TierscanTestSupport
 
 /// Runs the pipeline and the statement pack on a SampleData year, in process (cached per year).
 enum StatementSample {
@@ -38,7 +39,7 @@ enum StatementSample {
   }
 
   static func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-statement-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-statement-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import Testing
+import TierscanTestSupport
 
 @testable import TierscanWorkspace
 
 /// In-process tests of the workspace store: schema versions, stable ids across periods, retirement.
 @Suite struct WorkspaceTests {
   private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-ws-unit-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-ws-unit-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }

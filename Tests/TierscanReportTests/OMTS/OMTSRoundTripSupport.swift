@@ -1,6 +1,7 @@
 import Foundation
 import TierscanCore
 import TierscanReport
+import TierscanTestSupport
 
 /// Export → import helpers and the graph comparison the OMTS round-trip tests share.
 enum OMTSRoundTrip {
@@ -12,7 +13,7 @@ enum OMTSRoundTrip {
 
   /// A fresh temporary directory.
   static func directory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
+    let url = TestScratch.directory.appendingPathComponent("tierscan-omts-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
