@@ -34,42 +34,26 @@ public struct RiskEngine: Sendable {
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    // Tiers and coverage need only the graph: they run beside the (single-threaded) arc build,
-    // timed on their own task. Categories are independent: they propagate concurrently, the
-    // ones with the most risk sources first (a rough measure of their work, so the last one to
-    // start is a short one), and are collected in `order`.
     let transmission = Transmission(graph: graph, config: config)
     // `arcs` is the risk stage's largest structure: held in an optional so it is released as soon
-    // as the propagation ends, before the exposure walk.
-    var arcs: RiskArcs?
-    let tiersAndCoverage: (tiers: [Int?], coverage: Coverage, seconds: Double)
-    (arcs, tiersAndCoverage) = Self.measure("risk arcs", timings) {
-      ParallelWork.pair({ RiskArcs(graph: graph, transmission: transmission) }) {
-        let start = DispatchTime.now().uptimeNanoseconds
-        let tiers = Tiering(graph: graph, focus: focus).tiers
-        let coverage = Coverage(
-          graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
-          hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
-        return (tiers: tiers, coverage: coverage, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-      }
-    }
+    // as the propagation ends, before the exposure walk. Built on both cores (``RiskArcs``).
+    var arcs: RiskArcs? = Self.measure("risk arcs", timings) { RiskArcs(graph: graph, transmission: transmission) }
+    // Categories are independent: they propagate concurrently, the ones with the most risk
+    // sources first (a rough measure of their work, so the last one to start is a short one), and
+    // are collected in `order`.
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
-    let (tiers, coverage, tiersSeconds) = tiersAndCoverage
-    // The unassessed figures need only the tiers and the inherent risk: they are the last task
-    // of the propagation's, so the worker that finishes its categories first takes them (with
-    // three categories on two workers one worker would otherwise wait for the last category).
-    var unassessedResult: (unassessed: Unassessed, seconds: Double)?
+    // Tiers, coverage and the unassessed figures need only the graph, the focus and the inherent
+    // risk: they are the last task of the propagation's, so the worker that finishes its
+    // categories first takes them (with three categories on two workers one worker would
+    // otherwise wait for the last category), each timed on its own.
+    var beside: Beside?
     // Results by category index, whatever order the categories ran in.
     let results: [RiskPropagator.Result] = Self.measure("propagation", timings) {
       let propagationArcs = arcs!
       let scheduled = ParallelWork.each(count: order.count + 1) { k -> PropagationTask in
         guard k < order.count else {
-          let start = DispatchTime.now().uptimeNanoseconds
-          let unassessed = Unassessed(
-            graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
-            hasSmelterStatus: coverage.hasSmelterStatus)
-          return .unassessed(unassessed, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+          return .beside(Self.tiersAndUnassessed(graph: graph, focus: focus, inputs: inputs, inherent: inherent))
         }
         return .propagated(
           propagator.propagate(arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth))
@@ -78,7 +62,7 @@ public struct RiskEngine: Sendable {
       for (k, task) in scheduled.enumerated() {
         switch task {
         case .propagated(let result): byCategory[order[schedule[k]]] = result
-        case .unassessed(let unassessed, let seconds): unassessedResult = (unassessed, seconds)
+        case .beside(let result): beside = result
         }
       }
       return byCategory.map { $0! }
@@ -96,9 +80,9 @@ public struct RiskEngine: Sendable {
           return collectExposures(entities: range, order: order, explanations: explanations)
         }.joined())
     }
-    timings?.record("tiers and coverage", seconds: tiersSeconds)
-    let (unassessed, unassessedSeconds) = unassessedResult!
-    timings?.record("unassessed (beside propagation)", seconds: unassessedSeconds)
+    let (tiers, coverage, unassessed) = (beside!.tiers, beside!.coverage, beside!.unassessed)
+    timings?.record("tiers and coverage (beside propagation)", seconds: beside!.tiersSeconds)
+    timings?.record("unassessed (beside propagation)", seconds: beside!.unassessedSeconds)
     let declaredTiers = DeclaredTierComparison(graph: graph, tiers: tiers, focus: focus, declared: inputs.declaredTiers)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
@@ -119,11 +103,38 @@ public struct RiskEngine: Sendable {
       focus: focus)
   }
 
-  /// One task of the propagation phase: a category's propagation, or the unassessed figures
-  /// with the seconds they took.
+  /// One task of the propagation phase: a category's propagation, or the work beside it.
   private enum PropagationTask: Sendable {
     case propagated(RiskPropagator.Result)
-    case unassessed(Unassessed, seconds: Double)
+    case beside(Beside)
+  }
+
+  /// What the risk stage computes beside the propagation, with the seconds each part took.
+  private struct Beside: Sendable {
+    var tiers: [Int?]
+    var coverage: Coverage
+    var tiersSeconds: Double
+    var unassessed: Unassessed
+    var unassessedSeconds: Double
+  }
+
+  /// Tiers, coverage and the unassessed figures (they need neither the arcs nor the propagation).
+  private static func tiersAndUnassessed(
+    graph: SupplyGraph, focus: EntityIndex, inputs: RiskInputs, inherent: InherentRisk
+  ) -> Beside {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let tiers = Tiering(graph: graph, focus: focus).tiers
+    let coverage = Coverage(
+      graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
+      hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
+    let middle = DispatchTime.now().uptimeNanoseconds
+    let unassessed = Unassessed(
+      graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
+      hasSmelterStatus: coverage.hasSmelterStatus)
+    let end = DispatchTime.now().uptimeNanoseconds
+    return Beside(
+      tiers: tiers, coverage: coverage, tiersSeconds: Double(middle - start) / 1e9, unassessed: unassessed,
+      unassessedSeconds: Double(end - middle) / 1e9)
   }
 
   private static func measure<T>(_ name: String, _ timings: PhaseTimings?, _ body: () -> T) -> T {

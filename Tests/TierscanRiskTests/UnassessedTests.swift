@@ -98,4 +98,20 @@ import TierscanRisk
     #expect(finding?.location?.file == "de-suppliers.csv")
     #expect(a.unassessed.category(named: "forced_labour")!.reasons.map(\.reason) == [.countryNotCovered])
   }
+
+  /// An entity merged from records in two files counts for both; entities with one source count
+  /// for theirs (read by file id, ``EntityTable/singleSourceFileID(of:)``), the same tally as the
+  /// merged entity's for the same file.
+  @Test func mergedAndSingleSourceEntitiesCountForEachOfTheirFiles() {
+    var f = GraphFixture()
+    f.entity("F", country: "GB")
+    for (id, file, line) in [("S", "a.csv", 2), ("S", "b.csv", 2), ("T", "b.csv", 3), ("U", "c.csv", 2), ("V", "b.csv", 4)] {
+      f.entities.append(EntityRecord(id: id, name: id, country: "DE", provenance: Provenance(file: file, line: line)))
+    }
+    for id in ["S", "T", "U", "V"] { f.edge(id, "F") }
+    let a = analyze(f.build(), focus: "F", countryRisk: [row("GB", "forced_labour")])
+    let findings = a.chainFindings.filter { $0.rule == .nothingAssessable }
+    #expect(findings.map { $0.location?.file } == ["a.csv", "b.csv", "c.csv"])
+    #expect(findings.map { $0.evidence.first { $0.key == "entities" }?.value } == ["1", "3", "1"])
+  }
 }

@@ -183,6 +183,17 @@ public struct EntityTable: RandomAccessCollection, Sendable {
     return Provenance(file: files[Int(file)], line: Int(sourceLine[i]))
   }
 
+  /// The file of entity `i`'s one source as an index into ``sourceFileValues``, or `nil` when it
+  /// has no source or several (read ``sources(of:)`` then): lets a loop over many entities look
+  /// at each distinct file once instead of building a ``Provenance`` per entity.
+  @inlinable public func singleSourceFileID(of i: Int) -> Int? {
+    let file = sourceFile[i]
+    return file == Self.noSource || file == Self.listedSources ? nil : Int(file)
+  }
+
+  /// The distinct files of the entities' single sources (see ``singleSourceFileID(of:)``).
+  public var sourceFileValues: [String] { files }
+
   /// The sources of entity `i`.
   public func sources(of i: Int) -> [Provenance] {
     let file = sourceFile[i]

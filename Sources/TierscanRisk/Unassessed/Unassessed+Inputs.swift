@@ -15,21 +15,32 @@ extension Unassessed {
       var assessed = 0
       var counts = [Int](repeating: 0, count: UnassessedReason.allCases.count)
     }
-    // Tallies by file number (each file's path hashed once per entity, the tallies changed in
-    // place), the entity's reasons found once for all its files.
+    // Tallies by file number (each distinct file of a single-source entity hashed once, another
+    // entity's files once per entity; the tallies changed in place), the entity's reasons found
+    // once for all its files.
     var fileNumbers: [String: Int] = [:]
     var tallyList: [Tally] = []
     var reasons: [Int] = []
     let entities = graph.entities
+    func number(of file: String) -> Int {
+      if let number = fileNumbers[file] { return number }
+      fileNumbers[file] = tallyList.count
+      tallyList.append(Tally())
+      return tallyList.count - 1
+    }
+    // The file number of each distinct single-source file, found when first met (-1: not yet).
+    var numberOfFileID = [Int](repeating: -1, count: entities.sourceFileValues.count)
+    var files: [Int] = []
     for v in entities.indices where tiers[v] != nil {
-      var files: [Int] = []
-      for source in entities.sources(of: v) {
-        let number = fileNumbers[source.file] ?? {
-          fileNumbers[source.file] = tallyList.count
-          tallyList.append(Tally())
-          return tallyList.count - 1
-        }()
-        if !files.contains(number) { files.append(number) }
+      files.removeAll(keepingCapacity: true)
+      if let id = entities.singleSourceFileID(of: v) {
+        if numberOfFileID[id] < 0 { numberOfFileID[id] = number(of: entities.sourceFileValues[id]) }
+        files.append(numberOfFileID[id])
+      } else {
+        for source in entities.sources(of: v) {
+          let number = number(of: source.file)
+          if !files.contains(number) { files.append(number) }
+        }
       }
       let assessed = isAssessedAnywhere(EntityIndex(v))
       reasons.removeAll(keepingCapacity: true)

@@ -53,6 +53,9 @@ public struct Unassessed: Sendable {
     var reasons: [[Int8]] = []
     for (c, name) in inherent.categories.enumerated() {
       let table = CountryTable(rows: countryRisk.filter { $0.category.utf8Equals(name) })
+      // Whether the table covers each distinct country of the graph (by country id - 1): one
+      // look-up per distinct value instead of a string per entity.
+      let covered = table.isEmpty ? [] : entities.countryValues.map { table.covers($0) }
       let isMinerals = name == "conflict_minerals"
       var counts = [Int](repeating: 0, count: UnassessedReason.allCases.count)
       var column = [Int8](repeating: -1, count: graph.entityCount)
@@ -60,14 +63,14 @@ public struct Unassessed: Sendable {
       for v in entities.indices where tiers[v] != nil {
         inChain += 1
         guard inherent.rules(of: EntityIndex(v), in: c).isEmpty else { continue }
-        let isSmelter = entities.kind(of: v) == .smelter || entities.identifiers(of: v).cid != nil
+        let isSmelter = entities.kind(of: v) == .smelter || entities.cid(of: v) != nil
         let reason: UnassessedReason
         if isMinerals && isSmelter && !hasSmelterStatus {
           reason = .noStatusReference
         } else if table.isEmpty {
           reason = .noCountryTable
-        } else if let country = entities.country(of: v) {
-          if !table.covers(country) {
+        } else if case let country = entities.countryID(of: v), country != 0 {
+          if !covered[country - 1] {
             reason = .countryNotCovered
           } else {
             reason = hasCommodity[v] ? .commodityNotCovered : .noCommodity
