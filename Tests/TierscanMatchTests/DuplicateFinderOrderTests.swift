@@ -198,4 +198,68 @@ import TierscanTestSupport
     #expect(expected.count > 20, "pairs are found")
     #expect(Set(expected.map { groups[$0.pair[0]] }).count == 3, "in every group")
   }
+
+  /// The duplicate search's query through an index whose ranks are neither the stored order nor
+  /// shuffled record by record (runs of rising ranks of about 37 records, as countries make them):
+  /// the ties taken per rank segment (``BlockingIndex/candidates(indexed:within:scratch:)``) are
+  /// still those of the lowest ranks, inside and outside the query's segment.
+  @Test(arguments: [(UInt64(43), 500, 40, 6), (UInt64(47), 400, 500, 30), (UInt64(53), 300, 500, 3)])
+  func rangedQueryWithRankSegmentsEqualsTheDefinition(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    var original = Self.shuffled(count, seed: seed &+ 3)
+    for start in stride(from: 0, to: count, by: 37) { original[start..<min(start + 37, count)].sort() }
+    let stored = original.map { records[Int($0)] }
+    let index = BlockingIndex(records: stored, config: config, ranks: original)
+    var position = [Int32](repeating: 0, count: count)
+    for (p, i) in original.enumerated() { position[Int(i)] = Int32(p) }
+    var scratch = index.makeScratch()
+    var cut = 0
+    for p in stored.indices {
+      let q = Int(original[p])
+      let range = Int32(p % 5)..<Int32(count - p % 7)
+      let expected = BlockingCandidatesTests.expected(records, blocks, query: q, config: config) { j in
+        j != q && range.contains(position[j])
+      }
+      let found = index.candidates(indexed: p, within: range, scratch: &scratch)
+      #expect(found.map { Int(original[$0]) }.sorted() == expected, "query \(q)")
+      if found.count == maxCandidates { cut += 1 }
+    }
+    #expect(cut > count / 4, "the top-k cut is exercised")
+  }
+
+  /// A query whose keys could count past 16 bits (18,001 name keys) is counted in 32 bits and
+  /// finds the definition's candidates, as do the records that share some of its words.
+  @Test func queryPastSixteenBitCountsEqualsTheDefinition() {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    /// A word of six letters with a four-letter prefix of its own (`k` < 26⁴).
+    func word(_ k: Int) -> String {
+      var (k, prefix) = (k, "")
+      for _ in 0..<4 {
+        prefix.append(letters[k % 26])
+        k /= 26
+      }
+      return prefix + "xy"
+    }
+    let huge = (0..<9_000).map { word($0 * 7 + 11) }.joined(separator: " ")
+    var records = [PreparedRecord(MatchRecord(key: "H", name: huge, country: "CN"))]
+    for i in 0..<200 {
+      let name = (0..<(1 + i % 3)).map { word(((i * 13 + $0 * 101) % 9_000) * 7 + 11) }.joined(separator: " ")
+      records.append(PreparedRecord(MatchRecord(key: "E\(i)", name: name, country: i % 4 == 0 ? nil : "CN")))
+    }
+    #expect(BlockingKeys.nameKeys(of: records[0]).count == 18_001)
+    #expect(!BlockingIndex.fitsNarrowCounts(identifierBlocks: 0, nameKeys: 18_001))
+    #expect(BlockingIndex.fitsNarrowCounts(identifierBlocks: 0, nameKeys: 16_383))
+    let config = MatchConfig(maxBlock: 500, maxCandidates: 30)
+    let blocks = BlockingCandidatesTests.blocks(records)
+    let index = BlockingIndex(records: records, config: config, ranks: Array(0..<Int32(records.count)))
+    var scratch = index.makeScratch()
+    for q in [0, 1, 2, 5, 100] {
+      let expected = BlockingCandidatesTests.expected(records, blocks, query: q, config: config) { $0 != q }
+      let found = index.candidates(indexed: q, within: 0..<Int32(records.count), scratch: &scratch)
+      #expect(found == expected, "query \(q)")
+    }
+    #expect(BlockingCandidatesTests.expected(records, blocks, query: 0, config: config) { $0 != 0 }.count == 30)
+  }
 }
