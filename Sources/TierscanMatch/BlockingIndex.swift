@@ -59,8 +59,6 @@ public struct BlockingIndex: Sendable {
     fileprivate var queryIdentifierBlocks: [Int32] = []
     fileprivate var above: [Int32] = []
     fileprivate var atCut: [Int32] = []
-    /// The ties kept for ranking (``BlockingIndex/selectLowestTies(_:of:query:_:)``).
-    fileprivate var kept: [Int32] = []
     /// Block members visited (one per record per shared key).
     public var visits = 0
     /// Distinct records met, over all queries.
@@ -113,11 +111,6 @@ public struct BlockingIndex: Sendable {
   /// (``init(records:config:ranks:)``); empty when records rank by their index.
   private var ranks: [Int32] = []
   private var rankedRecords: [Int32] = []
-  /// The stored positions cut where the rank drops (``init(records:config:ranks:)``): within one
-  /// segment rank order is position order. Position `p` is in segment `rankSegmentOf[p]`, which
-  /// starts at `rankSegmentStarts[s]` and ends before `rankSegmentStarts[s + 1]`; empty without ranks.
-  private var rankSegmentOf: [Int32] = []
-  private var rankSegmentStarts: [Int32] = []
   /// Record `i`'s blocks (name blocks, then identifier blocks), for queries by an indexed record
   /// (``candidates(indexed:scratch:where:)``): `recordBlocks[recordBlockStarts[i] ..< recordBlockStarts[i + 1]]`.
   private var recordBlocks: [Int32] = []
@@ -141,16 +134,6 @@ public struct BlockingIndex: Sendable {
     }
     self.ranks = ranks
     self.rankedRecords = back
-    if !ranks.isEmpty {
-      var segmentOf = [Int32](repeating: 0, count: ranks.count)
-      var segmentStarts: [Int32] = [0]
-      for p in 1..<ranks.count {
-        if ranks[p] < ranks[p - 1] { segmentStarts.append(Int32(p)) }
-        segmentOf[p] = Int32(segmentStarts.count - 1)
-      }
-      segmentStarts.append(Int32(ranks.count))
-      (rankSegmentOf, rankSegmentStarts) = (segmentOf, segmentStarts)
-    }
     if stats.firstRecordInSkippedBlock != nil {
       var first = Int32.max
       for block in 0..<blockScopes.count where Int(memberStarts[block + 1] - memberStarts[block]) > maxBlock {
@@ -1307,41 +1290,11 @@ extension BlockingIndex {
     scratch.ties.removeAll(keepingCapacity: true)
     scratch.ties.append(contentsOf: atCut[0..<cut.atCut])
     let room = maxCandidates - scratch.result.count
-    var ties: [Int32] = []
-    swap(&ties, &scratch.ties)
-    if ties.count > room && !(ranks.isEmpty && Self.selectLowestByBits(room, of: &ties, bits: &scratch.tieBits)) {
-      selectLowestTies(room, of: &ties, query: filter.excluded, &scratch)
+    if scratch.ties.count > room && !(ranks.isEmpty && Self.selectLowestByBits(room, of: &scratch.ties, bits: &scratch.tieBits)) {
+      selectLowestTies(room, of: &scratch.ties)
     }
-    for member in ties.prefix(room) { scratch.result.append(Int(member)) }
-    swap(&ties, &scratch.ties)
+    for member in scratch.ties.prefix(room) { scratch.result.append(Int(member)) }
     scratch.result.sort()
     return true
-  }
-
-  /// ``selectLowestTies(_:of:)`` for the ties of the query at stored position `query`, which
-  /// are mostly of the query's own rank segment (its country's records, stored in rank order):
-  /// of those only the `room` lowest positions can be among the `room` lowest ranks, so they are
-  /// selected by position, and only they and the ties outside the segment are ranked.
-  private func selectLowestTies(_ room: Int, of ties: inout [Int32], query: Int32, _ scratch: inout Scratch) {
-    guard !rankSegmentOf.isEmpty, query >= 0, Int(query) < rankSegmentOf.count else {
-      selectLowestTies(room, of: &ties)
-      return
-    }
-    let s = Int(rankSegmentOf[Int(query)])
-    let segment = rankSegmentStarts[s]..<rankSegmentStarts[s + 1]
-    var kept: [Int32] = []
-    swap(&kept, &scratch.kept)
-    defer { swap(&kept, &scratch.kept) }
-    kept.removeAll(keepingCapacity: true)
-    for member in ties where segment.contains(member) { kept.append(member) }
-    if kept.count > room {
-      if !Self.selectLowestByBits(room, of: &kept, bits: &scratch.tieBits) { Self.selectLowest(room, of: &kept) }
-      kept.removeLast(kept.count - room)
-    }
-    for member in ties where !segment.contains(member) { kept.append(member) }
-    // At least `room` are left (all the ties when fewer than `room` are in the segment).
-    ties.removeAll(keepingCapacity: true)
-    ties.append(contentsOf: kept)
-    if ties.count > room { selectLowestTies(room, of: &ties) }
   }
 }
