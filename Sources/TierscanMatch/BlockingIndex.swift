@@ -51,14 +51,6 @@ public struct BlockingIndex: Sendable {
     /// A bit per record over the span of a query's ties (``BlockingIndex/selectLowestByBits(_:of:bits:)``),
     /// all zero between queries.
     fileprivate var tieBits: [UInt64] = []
-    /// The duplicate search's counts in 16 bits (``candidates(indexed:within:scratch:)``), all
-    /// zero between queries; sized on first use.
-    fileprivate var narrow: [UInt16] = []
-    /// A query's identifier blocks, and the records above the cut and at it as the branch-free
-    /// cut writes them (``BlockingIndex/cutNarrow(_:within:)``).
-    fileprivate var queryIdentifierBlocks: [Int32] = []
-    fileprivate var above: [Int32] = []
-    fileprivate var atCut: [Int32] = []
     /// Block members visited (one per record per shared key).
     public var visits = 0
     /// Distinct records met, over all queries.
@@ -507,54 +499,13 @@ public struct BlockingIndex: Sendable {
   ///
   /// - Complexity: O(k × maxBlock + c) for k keys and c distinct records met.
   public func candidates(indexed i: Int, within range: Range<Int32>, scratch: inout Scratch) -> [Int] {
-    scratch.keys.removeAll(keepingCapacity: true)
-    scratch.queryIdentifierBlocks.removeAll(keepingCapacity: true)
-    var scope: Int32 = -3
-    for b in Int(recordBlockStarts[i])..<Int(recordBlockStarts[i + 1]) {
-      let block = recordBlocks[b]
-      if blockScopes[Int(block)] < 0 {
-        scratch.queryIdentifierBlocks.append(block)
-      } else {
-        scratch.keys.append(blockKeyNumbers[Int(block)])
-        scope = blockScopes[Int(block)]
-      }
-    }
-    scratch.keys.sort()
-    // A record without a country meets every scope (its own blocks are the `*` ones).
-    if records[i].record.country == nil { scope = -3 }
+    indexedKeys(i, &scratch)
     let filter = TopFilter(range: range, excluded: Int32(i))
-    // No record met can count more than 100 per identifier block and 2 × 2 per name key (a
-    // record is in one block per key; the scope `*` is visited twice): within 16 bits, the
-    // counts are kept in 16 bits (half the cache lines of the counts of a country's records).
-    if Self.fitsNarrowCounts(identifierBlocks: scratch.queryIdentifierBlocks.count, nameKeys: scratch.keys.count) {
-      countNarrow(scope: scope, &scratch)
-      if scratch.touched.count > maxCandidates && cutNarrow(&scratch, within: filter) {
-        scratch.met += scratch.touched.count
-        scratch.touched.removeAll(keepingCapacity: true)
-        scratch.candidates += scratch.result.count
-        return scratch.result
-      }
-      // Few records met, or a count past the cut's levels: the counts move to the 32-bit ones
-      // for ``top(_:acceptsAll:sorted:_:)``.
-      scratch.touched.withUnsafeBufferPointer { touched in
-        scratch.shared.withUnsafeMutableBufferPointer { shared in
-          scratch.narrow.withUnsafeMutableBufferPointer { narrow in
-            for member in touched {
-              shared[Int(member)] = Int32(narrow[Int(member)])
-              narrow[Int(member)] = 0
-            }
-          }
-        }
-      }
-    } else {
-      for block in scratch.queryIdentifierBlocks { count(block, weight: 100, &scratch) }
-      visitKeys(scope: scope, &scratch)
-      if scratch.touched.count > maxCandidates && takeTopClearing(&scratch, sorted: true, within: filter) {
-        scratch.met += scratch.touched.count
-        scratch.touched.removeAll(keepingCapacity: true)
-        scratch.candidates += scratch.result.count
-        return scratch.result
-      }
+    if scratch.touched.count > maxCandidates && takeTopClearing(&scratch, sorted: true, within: filter) {
+      scratch.met += scratch.touched.count
+      scratch.touched.removeAll(keepingCapacity: true)
+      scratch.candidates += scratch.result.count
+      return scratch.result
     }
     return finish(&scratch, acceptsAll: false, sorted: true) { filter.accepts(Int32(truncatingIfNeeded: $0)) }
   }
@@ -1113,188 +1064,5 @@ private struct BlockTable {
       keys[s] = oldKeys[i]
       blocks[s] = oldBlocks[i]
     }
-  }
-}
-
-// The duplicate search's query (``BlockingIndex/candidates(indexed:within:scratch:)``) in 16-bit
-// counts, counted and cut without branches on the data (a record met for the first time, a
-// record above the cut or at it: each about as often as not, so a branch on them is mispredicted
-// about as often as not, and each misprediction also drops the count loads under way).
-extension BlockingIndex {
-  /// Whether a query with these blocks can be counted in 16 bits: no record met can count more
-  /// than 100 per identifier block and 2 × 2 per distinct name key.
-  static func fitsNarrowCounts(identifierBlocks: Int, nameKeys: Int) -> Bool {
-    100 * identifierBlocks + 4 * nameKeys <= Int(UInt16.max)
-  }
-
-  /// Counts, in `scratch.narrow`, the members of `scratch.queryIdentifierBlocks` (weight 100) and
-  /// of the name keys `scratch.keys` (sorted; repeats skipped) in `scope`, as
-  /// ``count(_:weight:_:)`` and ``visitKeys(scope:_:)`` count them in `scratch.shared`; the records
-  /// met for the first time are appended to `scratch.touched` in the order met. The caller has
-  /// checked ``fitsNarrowCounts(identifierBlocks:nameKeys:)``.
-  func countNarrow(scope: Int32, _ scratch: inout Scratch) {
-    if scratch.narrow.count < records.count { scratch.narrow = [UInt16](repeating: 0, count: records.count) }
-    // Every member visited is written to `fresh` and kept when its count was 0, so `fresh` has a
-    // slot past the last record met.
-    if scratch.fresh.count < records.count + 1 { scratch.fresh = [Int32](repeating: 0, count: records.count + 1) }
-    let maxBlock = self.maxBlock
-    var narrow: [UInt16] = []
-    var fresh: [Int32] = []
-    swap(&narrow, &scratch.narrow)
-    swap(&fresh, &scratch.fresh)
-    var freshCount = 0
-    var visits = 0
-    flatMembers.withUnsafeBufferPointer { members in
-      memberStarts.withUnsafeBufferPointer { memberStarts in
-        narrow.withUnsafeMutableBufferPointer { counts in
-          fresh.withUnsafeMutableBufferPointer { fresh in
-            /// Adds `weight` to the count of every member of `block` (skipped over `maxBlock`).
-            func add(_ block: Int32, _ weight: UInt16) {
-              let (start, end) = (Int(memberStarts[Int(block)]), Int(memberStarts[Int(block) + 1]))
-              guard end - start <= maxBlock else { return }
-              visits += end - start
-              for m in start..<end {
-                let member = members[m]
-                let old = counts[Int(member)]
-                fresh[freshCount] = member
-                freshCount &+= old == 0 ? 1 : 0
-                counts[Int(member)] = old &+ weight
-              }
-            }
-            for block in scratch.queryIdentifierBlocks { add(block, 100) }
-            keyBlocksToVisit(scratch.keys, scope: scope) { block, weight in add(block, UInt16(weight)) }
-          }
-        }
-      }
-    }
-    scratch.touched.append(contentsOf: fresh[0..<freshCount])
-    swap(&narrow, &scratch.narrow)
-    swap(&fresh, &scratch.fresh)
-    scratch.visits += visits
-  }
-
-  /// Calls `visit` with each block ``visitKeys(scope:_:)`` visits for the sorted key numbers
-  /// `keys` (repeats skipped) in `scope`, and the key's weight, as often as it visits it.
-  @inline(__always)
-  private func keyBlocksToVisit(_ keys: [Int32], scope: Int32, _ visit: (Int32, Int32) -> Void) {
-    do {
-      var previous: Int32 = -1
-      for key in keys where key != previous {
-        previous = key
-        let weight: Int32 = keyKinds[Int(key)] == 1 ? 1 : 2
-        let (first, last) = (Int(keyBlockStarts[Int(key)]), Int(keyBlockStarts[Int(key) + 1]))
-        guard first < last else { continue }
-        if scope == -3 {
-          for b in first..<last { visit(flatKeyBlocks[b], weight) }
-          continue
-        }
-        // The key's blocks are sorted by scope, the `*` block (scope 0) first when there is one
-        // (visited twice for the scope `*` itself), the scope's own block found by halving.
-        let star = blockScopes[Int(flatKeyBlocks[first])] == 0
-        if star { visit(flatKeyBlocks[first], weight) }
-        if scope == 0 {
-          if star { visit(flatKeyBlocks[first], weight) }
-        } else if scope > 0 {
-          var (low, high) = (first, last)
-          while low < high {
-            let mid = (low + high) / 2
-            if blockScopes[Int(flatKeyBlocks[mid])] < scope { low = mid + 1 } else { high = mid }
-          }
-          if low < last && blockScopes[Int(flatKeyBlocks[low])] == scope { visit(flatKeyBlocks[low], weight) }
-        }
-      }
-    }
-  }
-
-  /// ``takeTopClearing(_:sorted:within:)`` (sorted) of the counts in `scratch.narrow`: the same
-  /// candidates, with the records above the cut and at it written without a branch. Returns
-  /// `false`, the counts left in place, when a count reaches the last level.
-  func cutNarrow(_ scratch: inout Scratch, within filter: TopFilter) -> Bool {
-    let n = scratch.touched.count
-    if scratch.gathered.count < n { scratch.gathered = [Int32](repeating: 0, count: n * 2) }
-    if scratch.above.count < n { scratch.above = [Int32](repeating: 0, count: n * 2) }
-    if scratch.atCut.count < n { scratch.atCut = [Int32](repeating: 0, count: n * 2) }
-    var narrow: [UInt16] = []
-    var levels: [Int32] = []
-    var gathered: [Int32] = []
-    var above: [Int32] = []
-    var atCut: [Int32] = []
-    swap(&narrow, &scratch.narrow)
-    swap(&levels, &scratch.levels)
-    swap(&gathered, &scratch.gathered)
-    swap(&above, &scratch.above)
-    swap(&atCut, &scratch.atCut)
-    defer {
-      swap(&narrow, &scratch.narrow)
-      swap(&levels, &scratch.levels)
-      swap(&gathered, &scratch.gathered)
-      swap(&above, &scratch.above)
-      swap(&atCut, &scratch.atCut)
-    }
-    let maxCandidates = self.maxCandidates
-    let top = Int32(levels.count - 1)
-    let cut: (above: Int, atCut: Int)? = scratch.touched.withUnsafeBufferPointer { touched in
-      narrow.withUnsafeMutableBufferPointer { counts in
-        gathered.withUnsafeMutableBufferPointer { gathered in
-          levels.withUnsafeMutableBufferPointer { levels in
-            // Each count read into `gathered` in the order met and cleared; a record the filter
-            // refuses is counted at level 0, which no cut reads (counts are at least 1).
-            var highest: Int32 = 0
-            for (t, member) in touched.enumerated() {
-              let count = Int32(counts[Int(member)])
-              counts[Int(member)] = 0
-              gathered[t] = count
-              let level = filter.accepts(member) ? min(count, top) : 0
-              highest = max(highest, level)
-              levels[Int(level)] += 1
-            }
-            guard highest < top else {
-              for (t, member) in touched.enumerated() { counts[Int(member)] = UInt16(truncatingIfNeeded: gathered[t]) }
-              for l in 0...Int(top) { levels[l] = 0 }
-              return nil
-            }
-            // No record accepted (all met are of other groups): no candidate.
-            guard highest > 0 else {
-              levels[0] = 0
-              return (0, 0)
-            }
-            var sum = 0
-            var threshold = highest
-            while threshold > 1 {
-              sum += Int(levels[Int(threshold)])
-              if sum >= maxCandidates { break }
-              threshold -= 1
-            }
-            for l in 0...Int(highest) { levels[l] = 0 }
-            return above.withUnsafeMutableBufferPointer { above in
-              atCut.withUnsafeMutableBufferPointer { atCut in
-                var (a, c) = (0, 0)
-                for (t, member) in touched.enumerated() {
-                  // A refused record counts 0 here: neither above the cut nor at it (>= 1).
-                  let count = filter.accepts(member) ? gathered[t] : 0
-                  above[a] = member
-                  a &+= count > threshold ? 1 : 0
-                  atCut[c] = member
-                  c &+= count == threshold ? 1 : 0
-                }
-                return (a, c)
-              }
-            }
-          }
-        }
-      }
-    }
-    guard let cut else { return false }
-    scratch.result.removeAll(keepingCapacity: true)
-    for k in 0..<cut.above { scratch.result.append(Int(above[k])) }
-    scratch.ties.removeAll(keepingCapacity: true)
-    scratch.ties.append(contentsOf: atCut[0..<cut.atCut])
-    let room = maxCandidates - scratch.result.count
-    if scratch.ties.count > room && !(ranks.isEmpty && Self.selectLowestByBits(room, of: &scratch.ties, bits: &scratch.tieBits)) {
-      selectLowestTies(room, of: &scratch.ties)
-    }
-    for member in scratch.ties.prefix(room) { scratch.result.append(Int(member)) }
-    scratch.result.sort()
-    return true
   }
 }
