@@ -38,12 +38,19 @@ import TierscanTestSupport
       default: text = Self.name(&rng, code: Self.code(&rng))
       }
       if rng.next() % 12 == 0 { text = Self.common[Int(rng.next() % UInt64(Self.common.count))] }  // no number at all
+      // A light row with a number: only a query repeating a word pairs past its weight (Y < X).
+      if rng.next() % 12 == 0 { text = Self.common[Int(rng.next() % UInt64(Self.common.count))] + " " + String(rng.next() % 9) }
       let address: String? = rng.next() % 10 == 0 ? "No. 1 Jinlin Road" : nil
       rows.append(PreparedRecord(MatchRecord(key: "r\(r)", name: text, country: rng.next() % 3 == 0 ? "CN" : nil, address: address)))
     }
     var queries: [MatchRecord] = []
     for q in 0..<400 {
-      let text = Self.name(&rng, code: Self.code(&rng))
+      var text = Self.name(&rng, code: Self.code(&rng))
+      if rng.next() % 4 == 0 {
+        // A word repeated (kept by the parser): its pairs reuse one row word.
+        let word = Self.common[Int(rng.next() % UInt64(Self.common.count))]
+        text = [word, word, word, Self.code(&rng)].joined(separator: " ")
+      }
       let address: String? = rng.next() % 6 == 0 ? "12 Main St" : nil
       // Now and then a query copies a row's name, so that some pairs pass.
       let copied = rng.next() % 5 == 0 ? rows[Int(rng.next() % UInt64(rows.count))].record.name : text
