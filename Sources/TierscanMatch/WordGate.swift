@@ -40,6 +40,14 @@ import TierscanCore
 ///   `1 − slack / X`; a pair of names without qualifiers whose `0.65 × that + 0.35` is below what
 ///   it must reach (a number penalty makes it nearly 1) is not compared word by word. Only for a
 ///   row whose words are all ASCII (a non-ASCII word pairs with anything at 1).
+/// - the same shortcut for a whole row, before its names are read (``Query/shortcutWeight``):
+///   when every query name has such a word, a number word no indexed record has (so its number
+///   set differs from every row name's that has one, and the penalty applies), no qualifiers, and
+///   `0.65 × (1 − slack / X) + 0.35` (as the shortcut computes it) below `needed + 0.2 − 0.05`
+///   (`− 0` for a query without an address), and the query has no identifier an indexed record
+///   has, then against a row whose words are all ASCII and whose every name has a number word
+///   and no qualifiers and weighs at least the heaviest query name (``rowShortcut``), every pair
+///   of names takes the shortcut above: the row is rejected from one number of a small array.
 /// A margin of 1e-9 more than ``ScoreBound``'s covers differences in the order of additions.
 public struct WordGate: Sendable {
   struct Record: Sendable {
@@ -107,6 +115,17 @@ public struct WordGate: Sendable {
     /// Per query name: how far its core words that no indexed record has (ASCII) fall short of
     /// pairing at 1 with any ASCII word, `Σ 0.1 × w / length` (``WordGate/mayReach``'s shortcut).
     var slack: [Double] = []
+    /// The heaviest query name's core weight when the whole-row shortcut may apply (every name
+    /// with a slack, a number word no indexed record has and no qualifiers; no identifier an
+    /// indexed record has), else +infinity (``WordGate/rowShortcut``).
+    var shortcutWeight = Double.infinity
+    /// The largest `0.65 × (1 − slack / X + 1e-9 + 1e-12) + 0.35` over the query names, as the
+    /// per-pair shortcut computes it.
+    var shortcutBound = 0.0
+    /// Candidates left by the whole-row shortcut (reused).
+    fileprivate var kept: [Int] = []
+    /// Candidates rejected by the whole-row shortcut so far (tests check that it fires).
+    public fileprivate(set) var rowShortcutRejected = 0
     /// What the read-ahead of ``WordGate/filter(_:reaching:_:)`` read (kept so it is not optimised away).
     fileprivate var touched: Int32 = 0
     /// The candidates passed by the last ``WordGate/filter(_:reaching:_:)``.
@@ -125,6 +144,10 @@ public struct WordGate: Sendable {
   /// without a name): read from this small array, a candidate's record, name and words are
   /// fetched side by side, not each after the one before (``filter(_:reaching:_:)``).
   private var readAhead: [ReadAhead] = []
+  /// Per indexed record, the lightest name's core weight when the record's words are all ASCII
+  /// and every name has a number word and no qualifiers, else -infinity: the whole-row shortcut
+  /// (``Query/shortcutWeight``) rejects it when this is at least the query's heaviest name.
+  private var rowShortcut: [Double] = []
   private let tokens = TokenSimilarity()
   private let config: MatchConfig
 
@@ -168,6 +191,16 @@ public struct WordGate: Sendable {
       guard last.fullEnd > first.wordStart else { return ReadAhead(name: record.nameStart, firstWord: -1, lastWord: -1) }
       return ReadAhead(name: record.nameStart, firstWord: first.wordStart, lastWord: last.fullEnd - 1)
     }
+    rowShortcut = rows.records.map { [rows] record in
+      guard record.asciiOnly, record.nameEnd > record.nameStart else { return -Double.infinity }
+      var lightest = Double.infinity
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let name = rows.names[n]
+        guard name.fullEnd == name.coreEnd, name.numberEnd > name.numberStart else { return -Double.infinity }
+        lightest = min(lightest, name.coreWeight)
+      }
+      return lightest
+    }
   }
 
   /// Working memory for queries (one per worker).
@@ -180,6 +213,7 @@ public struct WordGate: Sendable {
   ) {
     query.columns.removeAll()
     query.slack.removeAll(keepingCapacity: true)
+    query.shortcutWeight = .infinity
     let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
     Self.append(
       names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
@@ -208,11 +242,16 @@ public struct WordGate: Sendable {
     let identifierIDs = identifierNumbers(identifiers)
     let nameStart = Int32(query.columns.names.count)
     query.slack.removeAll(keepingCapacity: true)
+    // The whole-row shortcut: every name must qualify (see the type's notes).
+    var rowShortcut = identifierIDs.0 < 0 && identifierIDs.1 < 0 && identifierIDs.2 < 0 && !words.names.isEmpty
+    var heaviest = 0.0
+    var bound = 0.0
     words.bytes.withUnsafeBufferPointer { bytes in
       for name in words.names {
         var coreWeight = 0.0
         var fullWeight = 0.0
         var slack = 0.0
+        var unknownNumber = false
         query.numberScratch.removeAll(keepingCapacity: true)
         let wordStart = Int32(query.columns.words.count)
         for w in name.firstWord..<name.end {
@@ -224,7 +263,10 @@ public struct WordGate: Sendable {
               id: id, length: Int32(word.count), first: word.first ?? 0, isASCII: !word.contains { $0 >= 0x80 },
               weight: weight, letters: JaroBound.letters(word)))
           let core = w < name.coreEnd
-          if core, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { query.numberScratch.append(id) }
+          if core, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            query.numberScratch.append(id)
+            if id < 0 { unknownNumber = true }
+          }
           if core { coreWeight += weight }
           if core, id < 0, query.columns.words[query.columns.words.count - 1].isASCII {
             slack += 0.1 * weight / Double(max(1, word.count))
@@ -232,6 +274,12 @@ public struct WordGate: Sendable {
           fullWeight += weight
         }
         query.slack.append(slack)
+        if slack > 0, unknownNumber, name.end == name.coreEnd, name.coreEnd > name.firstWord {
+          heaviest = max(heaviest, coreWeight)
+          bound = max(bound, 0.65 * (1 - slack / coreWeight + 1e-9 + 1e-12) + 0.35)
+        } else {
+          rowShortcut = false
+        }
         query.numberScratch.sort()
         let numberStart = Int32(query.columns.numbers.count)
         var last: Int32? = nil
@@ -247,6 +295,7 @@ public struct WordGate: Sendable {
             fullWeight: name.end == name.coreEnd ? coreWeight : fullWeight))
       }
     }
+    (query.shortcutWeight, query.shortcutBound) = rowShortcut ? (heaviest, bound) : (.infinity, 0)
     query.columns.records.append(
       Record(
         nameStart: nameStart, nameEnd: Int32(query.columns.names.count), country: countryID, lei: identifierIDs.0,
@@ -323,6 +372,20 @@ public struct WordGate: Sendable {
   public func filter(_ candidates: [Int], reaching least: Double, _ query: inout Query) {
     query.passed.removeAll(keepingCapacity: true)
     let needed = max(least, min(config.possible, config.same)) - 1e-12 - 1e-9 - 1e-9
+    // The whole-row shortcut (see the type's notes): rows it rejects are never read.
+    var kept: [Int] = []
+    swap(&kept, &query.kept)
+    kept.removeAll(keepingCapacity: true)
+    let address = query.columns.records[0].hasAddress ? 0.05 : 0
+    let cut = needed > 0 && query.shortcutBound < needed + 0.2 - address ? query.shortcutWeight : .infinity
+    if cut < .infinity {
+      rowShortcut.withUnsafeBufferPointer { lightest in
+        for row in candidates where !(lightest[row] >= cut) { kept.append(row) }
+      }
+      query.rowShortcutRejected += candidates.count - kept.count
+    }
+    let candidates = cut < .infinity ? kept : candidates
+    defer { swap(&kept, &query.kept) }
     rows.records.withUnsafeBufferPointer { rRecords in
       rows.names.withUnsafeBufferPointer { rNames in
         rows.words.withUnsafeBufferPointer { rWords in

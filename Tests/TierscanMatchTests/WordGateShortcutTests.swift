@@ -8,7 +8,9 @@ import TierscanTestSupport
 /// passes exactly the rows it passes loaded from parsed names (without it), on names shaped as
 /// the benchmark's (common words and a code, a digit in most codes, so that two codes that differ
 /// take the number penalty), rows longer and shorter than the query, with qualifiers, addresses
-/// and non-ASCII words, and several thresholds.
+/// and non-ASCII words, and several thresholds. The same holds for the whole-row shortcut
+/// (``WordGate/Query/shortcutWeight``), which fires on these names (rows whose every name has a
+/// number, queries whose code no row has), rows lighter than the query (repeated words) included.
 @Suite struct WordGateShortcutTests {
   static let common = ["royal", "pacific", "circuit", "great", "metals", "dragon", "battery", "industrial", "textile", "sun"]
   static let legal = ["Co Ltd", "Ltd", "Limited", "", "Inc"]
@@ -79,6 +81,12 @@ import TierscanTestSupport
         rejected += rows.count - fromNames.passed.count
       }
       #expect(withSlack > queries.count / 2)
+      if config.screening < 0.7 {
+        #expect(fromWords.rowShortcutRejected == 0, "the penalty leaves room below 1 at 0.6")
+      } else {
+        #expect(fromWords.rowShortcutRejected > rows.count, "\(config): the whole-row shortcut fires")
+      }
+      #expect(fromNames.rowShortcutRejected == 0, "no shortcut from parsed names")
       #expect(passed > 0 && rejected > 0)
     }
   }
