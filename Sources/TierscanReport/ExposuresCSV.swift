@@ -17,7 +17,8 @@ public enum ExposuresCSV {
   /// Rows are sorted by entity, so the entity's cells (`entity_id` to `tier`) are rendered once
   /// per entity and copied for its other rows; category, level and each distinct score (scores
   /// are products of a few factors: a large scan has a few thousand distinct values across
-  /// millions of rows) are rendered once. Exposures are read in place, without copying them.
+  /// millions of rows) are rendered once. Exposures are read in place, without copying them, and
+  /// ids and names straight from the entity table's string columns (no `String` per cell).
   static func bytes(_ analysis: RiskAnalysis) -> [UInt8] {
     bytes(analysis, rows: analysis.exposures.indices, withHeader: true)
   }
@@ -46,9 +47,9 @@ public enum ExposuresCSV {
         if v != prefixEntity {
           prefixEntity = v
           prefix.removeAll()
-          prefix.appendCSVCell(entities.id(of: Int(v)))
+          prefix.appendCSVCell(entities.ids, Int(v))
           prefix.append(",")
-          prefix.appendCSVCell(entities.name(of: Int(v)))
+          prefix.appendCSVCell(entities.names, Int(v))
           prefix.append(",")
           prefix.appendCSVCell(entities.kind(of: Int(v)).rawValue)
           prefix.append(",")
@@ -73,7 +74,7 @@ public enum ExposuresCSV {
         out.append(",")
         out.append(integer: exposures[i].hops)
         out.append(",")
-        out.appendCSVCell(entities.id(of: exposures[i].source))
+        out.appendCSVCell(entities.ids, Int(exposures[i].source))
         out.append("\n")
       }
     }

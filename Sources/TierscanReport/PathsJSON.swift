@@ -55,7 +55,7 @@ public enum PathsJSON {
       out.newline(indent: 1)
       out.append("{")
       out.appendKey("entity_id", indent: 2, first: true)
-      out.appendJSONString(graph.entities.id(of: Int(exposure.entity)))
+      out.appendJSONString(graph.entities.ids, Int(exposure.entity))
       out.appendKey("category", indent: 2)
       out.appendJSONString(exposure.category)
       out.appendKey("score", indent: 2)
@@ -63,7 +63,7 @@ public enum PathsJSON {
       out.appendKey("level", indent: 2)
       out.appendJSONString(exposure.level.rawValue)
       out.appendKey("source_id", indent: 2)
-      out.appendJSONString(graph.entities.id(of: Int(exposure.source)))
+      out.appendJSONString(graph.entities.ids, Int(exposure.source))
       out.appendKey("rules", indent: 2)
       let key = exposure.rulesIndex
       if let known = renderedRules[key] {
@@ -133,9 +133,9 @@ public enum PathsJSON {
     let edge = graph.relationships[Int(hop.edge)]
     out.append("{")
     out.appendKey("from", indent: 4, first: true)
-    out.appendJSONString(graph.entities.id(of: Int(hop.from)))
+    out.appendJSONString(graph.entities.ids, Int(hop.from))
     out.appendKey("to", indent: 4)
-    out.appendJSONString(graph.entities.id(of: Int(hop.to)))
+    out.appendJSONString(graph.entities.ids, Int(hop.to))
     out.appendKey("reversed", indent: 4)
     out.append(hop.isReversed ? "true" : "false")
     out.appendKey("type", indent: 4)

@@ -1,0 +1,110 @@
+import Testing
+import TierscanCore
+import TierscanRisk
+import TierscanTestSupport
+
+@testable import TierscanReport
+
+/// The large outputs read ids and names in place from the entity table's string columns: the
+/// bytes must be those of the `String` and ``JSONValue`` renderings they replace.
+@Suite struct OutputBytesTests {
+  /// Bytes that exercise every branch: CSV quoting and formula neutralising, JSON escapes,
+  /// multi-byte UTF-8 (U+2028 included) and bytes that are not UTF-8 at all.
+  static let pieces: [[UInt8]] = [
+    Array("a".utf8), Array("Z9".utf8), Array(" ".utf8), Array(",".utf8), Array("\"".utf8), Array("\r".utf8),
+    Array("\n".utf8), Array("\t".utf8), Array("=".utf8), Array("+".utf8), Array("-".utf8), Array("@".utf8),
+    Array("\\".utf8), [0x01], [0x7F], Array("é".utf8), Array("→".utf8), Array("\u{2028}".utf8), [0xFF], [0xC3],
+    [0xE2, 0x80],
+  ]
+
+  static func randomBytes(_ rng: inout SplitMix64) -> [UInt8] {
+    // Mostly plain ASCII (the fast path), sometimes one of the special pieces.
+    (0..<Int.random(in: 0...6, using: &rng)).flatMap { _ in
+      Int.random(in: 0..<3, using: &rng) == 0
+        ? pieces.randomElement(using: &rng)! : Array("ab1_.".utf8).randomElement(using: &rng).map { [$0] }!
+    }
+  }
+
+  @Test(arguments: 0..<20)
+  func columnCellsAreTheStringCells(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    var column = StringColumn()
+    for _ in 0..<200 {
+      let bytes = Self.randomBytes(&rng)
+      bytes.withUnsafeBufferPointer { column.append(utf8: $0) }
+    }
+    for i in 0..<column.count {
+      var fast = OutputBytes()
+      fast.appendCSVCell(column, i)
+      var reference = OutputBytes()
+      reference.appendCSVCell(column[i])
+      #expect(fast.bytes == reference.bytes, "CSV cell \(column.withUTF8(i) { Array($0) })")
+      var fastJSON = OutputBytes()
+      fastJSON.appendJSONString(column, i)
+      var referenceJSON: [UInt8] = []
+      JSONWriter.writeString(column[i], into: &referenceJSON)
+      #expect(fastJSON.bytes == referenceJSON, "JSON string \(column.withUTF8(i) { Array($0) })")
+    }
+  }
+
+  /// A random graph (cycles, parallel edges, every type, ids and names from ``pieces``) with
+  /// country risk in two categories, analysed with random edge directions and depth.
+  static func randomAnalysis(seed: UInt64) -> RiskAnalysis {
+    var rng = SplitMix64(seed: seed)
+    let n = Int.random(in: 2...24, using: &rng)
+    var ids: [String] = []
+    var entities: [EntityRecord] = []
+    for i in 0..<n {
+      let id = "E\(i)" + String(decoding: randomBytes(&rng), as: UTF8.self)
+      ids.append(id)
+      let name = String(decoding: randomBytes(&rng), as: UTF8.self)
+      entities.append(
+        EntityRecord(
+          id: id, name: name.isEmpty ? nil : name, country: ["CN", "BD", nil].randomElement(using: &rng)!,
+          provenance: Provenance(file: "e.csv", line: i + 2)))
+    }
+    var relationships: [RelationshipRecord] = []
+    for line in 0..<Int.random(in: 1...(n * 3), using: &rng) {
+      let a = Int.random(in: 0..<n, using: &rng)
+      let b = Int.random(in: 0..<n, using: &rng)
+      let type = RelationshipType.allCases.randomElement(using: &rng)!
+      relationships.append(
+        RelationshipRecord(
+          from: ids[a], to: ids[b], type: type, commodity: ["cotton", nil].randomElement(using: &rng)!,
+          share: type == .owns ? 60 : nil, confidence: [nil, 0.5, 0.9].randomElement(using: &rng)!,
+          provenance: Provenance(file: "r.csv", line: line + 2)))
+    }
+    var findings = FindingLog()
+    let graph = GraphBuilder().build(entityRecords: entities, relationshipRecords: relationships, findings: &findings)
+    let countryRisk = [
+      CountryRiskEntry(country: "CN", category: "forced_labour", score: 0.9, provenance: Provenance(file: "c.csv", line: 2)),
+      CountryRiskEntry(country: "BD", category: "child_labour", score: 0.8, provenance: Provenance(file: "c.csv", line: 3)),
+    ]
+    // Directions drawn per type ("both": one edge can be a hop in either direction).
+    let directions = ["forward", "backward", "both", "both"]
+    func edge() -> String { #"{"direction": "\#(directions.randomElement(using: &rng)!)", "factor": 0.9}"# }
+    let config = try! RiskConfig.parse(
+      """
+      {"edges": {"supplies": \(edge()), "subcontracts": \(edge()), "operates": \(edge()), "owns": \(edge())},
+       "max_depth": \(Int.random(in: 1...6, using: &rng))}
+      """)
+    let focus = EntityIndex(Int.random(in: 0..<graph.entityCount, using: &rng))
+    return RiskEngine(config: config).analyze(
+      graph: graph, inputs: RiskInputs(riskList: [], countryRisk: countryRisk, smelterReferences: []), focus: focus)
+  }
+
+  @Test(arguments: 0..<60)
+  func streamedOutputsAreTheReferenceRenderings(seed: UInt64) throws {
+    let analysis = Self.randomAnalysis(seed: seed)
+    #expect(ExposuresCSV.render(analysis) == ExposuresCSV.renderWithCSVWriter(analysis))
+    let reference = JSONWriter.string(.array(PathsJSON.selection(analysis).map { PathsJSON.object($0, in: analysis) }))
+    #expect(PathsJSON.render(analysis) == reference)
+    // Parts of one path each and of every path at once give the same bytes.
+    let selected = PathsJSON.selectedIndices(analysis, minLevel: .low)
+    let mitigation = AuditMitigation.index(analysis)
+    let single = selected.indices.map { k in
+      PathsJSON.part(analysis, selected: selected[k..<k + 1], closesFile: k == selected.count - 1, mitigation: mitigation)
+    }
+    if !selected.isEmpty { #expect(String(decoding: single.joined(), as: UTF8.self) == reference) }
+  }
+}
