@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import TierscanCore
 
 /// Production propagation (model §3): the same layered relaxation as ``ReferencePropagator``,
@@ -176,24 +177,34 @@ public struct RiskPropagator: Sendable {
               }
             }
             unstable.removeAll(keepingCapacity: true)
-            // Push the changed entities' candidates (from the previous layer's values).
-            for u in changed {
-              let from = node[Int(u)]
-              for k in Int(outOffsets[Int(u)])..<Int(outOffsets[Int(u) + 1]) {
-                let arc = outArcs[k]
-                let v = Int(arc.entity)
-                // An arc into the removed entity is not there.
-                guard v != skip else { continue }
-                touch(v)
-                guard !node[v].refold else { continue }
-                relaxations += 1
-                guard let candidate = Candidate(from: from, over: arc) else { continue }
-                let verdict = candidate.compare(with: node[v].best, in: tree)
-                if verdict.nearTie {
-                  node[v].refold = true
-                  refold.append(EntityIndex(v))
-                } else if verdict.beats {
-                  node[v].best = candidate
+            // Push the changed entities' candidates (from the previous layer's values). The
+            // targets' nodes are read at random (a node is ~56 bytes, a million of them per
+            // category), so their loads are asked for a few changed entities ahead
+            // (``PushPrefetch``): a hint only, the pushes and their order are unchanged.
+            changed.withUnsafeBufferPointer { changedList in
+              outOffsets.withUnsafeBufferPointer { offsetList in
+                let pipeline = PushPrefetch(changed: changedList, outOffsets: offsetList, outArcs: outArcs, nodes: node)
+                for position in changedList.indices {
+                  let u = changedList[position]
+                  pipeline.prefetch(ahead: position)
+                  let from = node[Int(u)]
+                  for k in Int(offsetList[Int(u)])..<Int(offsetList[Int(u) + 1]) {
+                    let arc = outArcs[k]
+                    let v = Int(arc.entity)
+                    // An arc into the removed entity is not there.
+                    guard v != skip else { continue }
+                    touch(v)
+                    guard !node[v].refold else { continue }
+                    relaxations += 1
+                    guard let candidate = Candidate(from: from, over: arc) else { continue }
+                    let verdict = candidate.compare(with: node[v].best, in: tree)
+                    if verdict.nearTie {
+                      node[v].refold = true
+                      refold.append(EntityIndex(v))
+                    } else if verdict.beats {
+                      node[v].best = candidate
+                    }
+                  }
                 }
               }
             }
@@ -220,7 +231,14 @@ public struct RiskPropagator: Sendable {
             }
             // Apply the layer: every entity whose best is a new path gets a label.
             changed.removeAll(keepingCapacity: true)
-            for v in touched.map({ Int($0) }) {
+            // The touched nodes are read again in touch order, at random: asked for 8 ahead.
+            for position in touched.indices {
+              if position &+ 8 < touched.count, let base = node.baseAddress {
+                let ahead = UnsafeRawPointer(base + Int(touched[position &+ 8]))
+                tierscan_prefetch(ahead)
+                tierscan_prefetch(ahead + (MemoryLayout<Node>.size - 1))
+              }
+              let v = Int(touched[position])
               let best = node[v].best
               guard best.hops >= 0, !best.isSamePath(as: node[v].incumbent) else { continue }
               node[v].adopt(best, label: tree.add(node: EntityIndex(v), edge: best.edge, parent: best.parent, reversed: best.reversed))
@@ -232,6 +250,43 @@ public struct RiskPropagator: Sendable {
       }
     }
     return Result(scores: nodes.map(\.score), label: nodes.map(\.label), labels: tree, layerEnds: layerEnds, relaxations: relaxations)
+  }
+
+  /// Software prefetching for a layer's pushes: while the arcs of `changed[i]` are pushed, the
+  /// offsets of `changed[i + 4]`, the arc list of `changed[i + 2]` and the target nodes of
+  /// `changed[i + 1]` are asked for, so that the random loads of several entities overlap
+  /// instead of each waiting in turn. It reads only what the loop reads later and changes no
+  /// value (``tierscan_prefetch`` is a hint that never faults).
+  struct PushPrefetch {
+    let changed: UnsafeBufferPointer<EntityIndex>
+    let outOffsets: UnsafeBufferPointer<Int32>
+    let outArcs: UnsafeBufferPointer<RiskArcs.Arc>
+    let nodes: UnsafeMutableBufferPointer<Node>
+
+    /// The most target nodes of one entity prefetched (the rest load as the loop reaches them).
+    static let maxTargets = 16
+
+    @inline(__always)
+    func prefetch(ahead position: Int) {
+      let count = changed.count
+      if position &+ 4 < count { tierscan_prefetch(outOffsets.baseAddress! + Int(changed[position &+ 4])) }
+      if position &+ 2 < count, let arcs = outArcs.baseAddress {
+        tierscan_prefetch(arcs + Int(outOffsets[Int(changed[position &+ 2])]))
+      }
+      if position &+ 1 < count, let base = nodes.baseAddress {
+        let u = Int(changed[position &+ 1])
+        let start = Int(outOffsets[u])
+        let end = min(Int(outOffsets[u &+ 1]), start &+ Self.maxTargets)
+        var k = start
+        while k < end {
+          // A node may straddle two cache lines: both are asked for.
+          let target = UnsafeRawPointer(base + Int(outArcs[k].entity))
+          tierscan_prefetch(target)
+          tierscan_prefetch(target + (MemoryLayout<Node>.size - 1))
+          k &+= 1
+        }
+      }
+    }
   }
 
   /// One entity's propagation state, kept in one record so that reaching an entity costs one
