@@ -29,7 +29,8 @@ public enum ExposuresCSV {
     let entities = analysis.graph.entities
     let tiers = analysis.tiers
     let categoryCells = analysis.config.categories.map(cell)
-    let levelCells = RiskLevel.allCases.map { cell($0.rawValue) }
+    let levels = RiskLevel.allCases
+    let levelCells = levels.map { cell($0.rawValue) }
     var scoreCells: [UInt64: [UInt8]] = [:]
     var out = OutputBytes(capacity: 64 + rows.count * 96)
     if withHeader {
@@ -58,7 +59,7 @@ public enum ExposuresCSV {
           if let tier = tiers[Int(v)] { prefix.append(integer: tier) }
           prefix.append(",")
         }
-        out.append(bytes: prefix.bytes)
+        out.append(contentsOf: prefix)
         out.append(bytes: categoryCells[exposures[i].categoryIndex])
         out.append(",")
         let score = exposures[i].score
@@ -70,7 +71,7 @@ public enum ExposuresCSV {
           out.append(bytes: rendered)
         }
         out.append(",")
-        out.append(bytes: levelCells[RiskLevel.allCases.firstIndex(of: exposures[i].level)!])
+        out.append(bytes: levelCells[levels.firstIndex(of: exposures[i].level)!])
         out.append(",")
         out.append(integer: exposures[i].hops)
         out.append(",")

@@ -3,60 +3,138 @@ import TierscanCore
 /// A growing byte buffer for the large outputs (`exposures.csv`, `paths.json`), written without
 /// building intermediate strings or ``JSONValue`` trees. Every method produces exactly the bytes
 /// of ``CSVWriter`` and ``JSONWriter`` (pretty, two-space indent) for the same values.
-struct OutputBytes {
-  /// The bytes written so far.
-  private(set) var bytes: [UInt8] = []
+///
+/// The bytes live in memory of its own (noncopyable, freed with it), written through a pointer:
+/// appending to a `[UInt8]` cost a uniqueness check and a capacity check per call, and a call of
+/// the generic `append(contentsOf:)` per cell (about 100 instructions per append in callgrind,
+/// most of them for one-byte literals and ids of a dozen bytes). ``bytes`` copies them out once.
+struct OutputBytes: ~Copyable {
+  private var base: UnsafeMutablePointer<UInt8>
+  /// The number of bytes written so far.
+  private(set) var count = 0
+  private var capacity: Int
+  /// Where values formatted by ``JSONWriter`` (numbers, escaped strings, whole values) are
+  /// written before they are copied in (kept, so that it is allocated once).
+  private var scratch: [UInt8] = []
 
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+  init(capacity: Int = 0) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The bytes written so far (a copy).
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// Makes room for `extra` more bytes.
+  @inline(__always)
+  private mutating func reserve(_ extra: Int) {
+    if count &+ extra > capacity { grow(to: count + extra) }
+  }
+
+  @inline(never)
+  private mutating func grow(to needed: Int) {
+    let newCapacity = max(needed, capacity * 2)
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.initialize(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
+  }
+
+  /// Appends `buffer`'s bytes.
+  @inline(__always)
+  private mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+    guard let source = buffer.baseAddress else { return }
+    let n = buffer.count
+    reserve(n)
+    (base + count).initialize(from: source, count: n)
+    count &+= n
+  }
 
   /// Appends a literal. One byte (`,`, `\n`, `{`: most literals of the large outputs) is
-  /// appended as a byte: through `append(contentsOf:)` it cost about 170 instructions
-  /// (callgrind), a third of `exposures.csv`'s rendering.
+  /// appended as a byte.
   @inline(__always)
   mutating func append(_ text: StaticString) {
     if text.utf8CodeUnitCount == 1 {
-      bytes.append(text.utf8Start.pointee)
+      append(byte: text.utf8Start.pointee)
     } else {
-      bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+      append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
   }
 
   mutating func append(_ text: String) {
     var text = text
-    text.withUTF8 { bytes.append(contentsOf: $0) }
+    text.withUTF8 { append($0) }
   }
 
-  mutating func append(byte: UInt8) { bytes.append(byte) }
+  @inline(__always)
+  mutating func append(byte: UInt8) {
+    reserve(1)
+    base[count] = byte
+    count &+= 1
+  }
 
   /// Empties the buffer, keeping its capacity.
-  mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+  mutating func removeAll() { count = 0 }
 
   /// Bytes rendered earlier.
-  mutating func append(bytes other: [UInt8]) { bytes.append(contentsOf: other) }
+  mutating func append(bytes other: [UInt8]) { other.withUnsafeBufferPointer { append($0) } }
+
+  /// The bytes of another buffer.
+  mutating func append(contentsOf other: borrowing OutputBytes) {
+    append(UnsafeBufferPointer(start: other.base, count: other.count))
+  }
+
+  /// Appends what `format` writes into an array (through ``scratch``).
+  private mutating func appendFormatted(_ format: (inout [UInt8]) -> Void) {
+    var formatted = scratch
+    scratch = []
+    formatted.removeAll(keepingCapacity: true)
+    format(&formatted)
+    formatted.withUnsafeBufferPointer { append($0) }
+    scratch = formatted
+  }
 
   /// An integer in decimal.
-  mutating func append(integer: Int) { JSONWriter.writeInteger(Int64(integer), into: &bytes) }
+  mutating func append(integer: Int) {
+    if integer >= 0 && integer < 10 {
+      append(byte: 0x30 &+ UInt8(truncatingIfNeeded: integer))
+    } else {
+      appendFormatted { JSONWriter.writeInteger(Int64(integer), into: &$0) }
+    }
+  }
 
   // MARK: CSV
 
   /// One CSV cell exactly as ``CSVWriter/cell(_:)`` writes it.
   mutating func appendCSVCell(_ value: String) {
     var value = value
-    value.withUTF8 { utf8 in
-      guard let first = utf8.first else { return }
-      let neutralise = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40  // = + - @
-      let quote = utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-      if quote { bytes.append(0x22) }
-      if neutralise { bytes.append(0x27) }
-      if quote {
-        for byte in utf8 {
-          if byte == 0x22 { bytes.append(0x22) }
-          bytes.append(byte)
-        }
-        bytes.append(0x22)
-      } else {
-        bytes.append(contentsOf: utf8)
+    value.withUTF8 { utf8 in appendCSVCell(utf8: utf8) }
+  }
+
+  /// The cell of the bytes `utf8` (valid UTF-8).
+  private mutating func appendCSVCell(utf8: UnsafeBufferPointer<UInt8>) {
+    guard let first = utf8.first else { return }
+    let neutralise = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40  // = + - @
+    var quote = false
+    for byte in utf8 { quote = quote || byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A }
+    if !quote && !neutralise { return append(utf8) }
+    reserve(2 * utf8.count + 3)
+    if quote { base[count] = 0x22; count &+= 1 }
+    if neutralise { base[count] = 0x27; count &+= 1 }
+    if quote {
+      for byte in utf8 {
+        if byte == 0x22 { base[count] = 0x22; count &+= 1 }
+        base[count] = byte
+        count &+= 1
       }
+      base[count] = 0x22
+      count &+= 1
+    } else {
+      (base + count).initialize(from: utf8.baseAddress!, count: utf8.count)
+      count &+= utf8.count
     }
   }
 
@@ -64,70 +142,85 @@ struct OutputBytes {
   /// `appendCSVCell(column[index])` without building the `String` (an ASCII string's bytes are
   /// its `String`'s; any other goes through the `String`, which repairs invalid UTF-8).
   mutating func appendCSVCell(_ column: StringColumn, _ index: Int) {
-    let done = column.withUTF8(index) { utf8 in appendASCIICSVCell(utf8) }
+    let done = column.withUTF8(index) { utf8 -> Bool in
+      var high: UInt8 = 0
+      for byte in utf8 { high |= byte }
+      guard high < 0x80 else { return false }
+      appendCSVCell(utf8: utf8)
+      return true
+    }
     if !done { appendCSVCell(column[index]) }
   }
 
-  /// Appends `utf8` as ``appendCSVCell(_:)-(String)`` would when every byte is ASCII, and returns
-  /// true; appends nothing and returns false otherwise.
-  private mutating func appendASCIICSVCell(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    var high: UInt8 = 0
-    var quote = false
-    for byte in utf8 {
-      high |= byte
-      quote = quote || byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
-    }
-    guard high < 0x80 else { return false }
-    guard let first = utf8.first else { return true }
-    let neutralise = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40  // = + - @
-    if quote { bytes.append(0x22) }
-    if neutralise { bytes.append(0x27) }
-    if quote {
-      for byte in utf8 {
-        if byte == 0x22 { bytes.append(0x22) }
-        bytes.append(byte)
-      }
-      bytes.append(0x22)
-    } else {
-      bytes.append(contentsOf: utf8)
-    }
+  // MARK: JSON (through ``JSONWriter``, so every output formats alike)
+
+  /// Whether ``JSONWriter`` writes `utf8` between quotes as it is: ASCII with no control
+  /// character, DEL, quote or backslash.
+  @inline(__always)
+  private static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
     return true
   }
 
-  // MARK: JSON (through ``JSONWriter``, so every output formats alike)
+  /// `utf8` between quotes.
+  @inline(__always)
+  private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+    reserve(utf8.count + 2)
+    base[count] = 0x22
+    count &+= 1
+    if let source = utf8.baseAddress { (base + count).initialize(from: source, count: utf8.count) }
+    count &+= utf8.count
+    base[count] = 0x22
+    count &+= 1
+  }
 
   /// The JSON string literal of `column`'s string at `index`, read in place: the bytes of
   /// `appendJSONString(column[index])` without building the `String` when it is ASCII and needs
   /// no escape (the usual id); through the `String` and ``JSONWriter`` otherwise.
   mutating func appendJSONString(_ column: StringColumn, _ index: Int) {
     let done = column.withUTF8(index) { utf8 -> Bool in
-      for byte in utf8 where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
-      bytes.append(0x22)
-      bytes.append(contentsOf: utf8)
-      bytes.append(0x22)
+      guard Self.needsNoEscape(utf8) else { return false }
+      appendQuoted(utf8)
       return true
     }
     if !done { appendJSONString(column[index]) }
   }
 
-  /// A newline and `level` two-space indents.
-  mutating func newline(indent level: Int) { JSONWriter.newline(level, into: &bytes) }
+  /// A newline and `level` two-space indents (``JSONWriter/newline(_:into:)``).
+  mutating func newline(indent level: Int) {
+    let n = 1 + 2 * max(level, 0)
+    reserve(n)
+    base[count] = 0x0A
+    (base + count + 1).initialize(repeating: 0x20, count: n - 1)
+    count &+= n
+  }
 
-  /// A JSON string literal exactly as ``JSONWriter`` escapes it.
-  mutating func appendJSONString(_ value: String) { JSONWriter.writeString(value, into: &bytes) }
+  /// A JSON string literal exactly as ``JSONWriter`` escapes it (copied as it is when it needs
+  /// no escape).
+  mutating func appendJSONString(_ value: String) {
+    var value = value
+    let done = value.withUTF8 { utf8 -> Bool in
+      guard Self.needsNoEscape(utf8) else { return false }
+      appendQuoted(utf8)
+      return true
+    }
+    if !done { appendFormatted { JSONWriter.writeString(value, into: &$0) } }
+  }
 
   /// A number as ``JSONWriter/formatNumber(_:)`` writes it.
-  mutating func appendJSONNumber(_ number: Double) { JSONWriter.writeNumber(number, into: &bytes) }
+  mutating func appendJSONNumber(_ number: Double) { appendFormatted { JSONWriter.writeNumber(number, into: &$0) } }
 
   /// `"key": ` inside an object at `indent` (pretty), preceded by `,` unless `first`.
   mutating func appendKey(_ key: StaticString, indent: Int, first: Bool = false) {
-    if !first { bytes.append(0x2C) }
+    if !first { append(byte: 0x2C) }
     newline(indent: indent)
-    bytes.append(0x22)
+    append(byte: 0x22)
     append(key)
     append("\": ")
   }
 
   /// Any value, pretty-printed at `indent`, as ``JSONWriter`` writes it.
-  mutating func appendJSON(_ value: JSONValue, indent: Int) { JSONWriter.write(value, indent: indent, into: &bytes) }
+  mutating func appendJSON(_ value: JSONValue, indent: Int) {
+    appendFormatted { JSONWriter.write(value, indent: indent, into: &$0) }
+  }
 }

@@ -71,8 +71,8 @@ public enum PathsJSON {
       } else {
         var rules = OutputBytes(capacity: 256)
         appendRules(exposure.rules, to: &rules)
+        out.append(contentsOf: rules)
         renderedRules[key] = rules.bytes
-        out.append(bytes: rules.bytes)
       }
       let path = exposure.path(maxHops: maxHops)
       if path.omittedHops > 0 {

@@ -107,4 +107,67 @@ import TierscanTestSupport
     }
     if !selected.isEmpty { #expect(String(decoding: single.joined(), as: UTF8.self) == reference) }
   }
+  /// The buffer's own writes (raw memory grown from a small capacity) against the reference
+  /// writers: random sequences of literals, cells, JSON strings, numbers, integers, newlines,
+  /// values and copies of another buffer, compared byte for byte with the same sequence written
+  /// into a `[UInt8]` through ``CSVWriter`` and ``JSONWriter``.
+  @Test(arguments: 0..<40)
+  func writesAreTheReferenceWriters(seed: UInt64) {
+    var rng = SplitMix64(seed: seed)
+    var out = OutputBytes(capacity: Int.random(in: 0...8, using: &rng))
+    var other = OutputBytes()
+    var otherReference: [UInt8] = []
+    var reference: [UInt8] = []
+    let numbers: [Double] = [0, 1, -1, 0.85, 0.8075, 1e15, 1e-7, 123456789, -0.5, 2.5e-300, 7]
+    for _ in 0..<Int.random(in: 1...400, using: &rng) {
+      let text = String(decoding: Self.randomBytes(&rng), as: UTF8.self)
+      switch Int.random(in: 0..<10, using: &rng) {
+      case 0:
+        out.append(",")
+        reference.append(0x2C)
+      case 1:
+        out.append("\": ")
+        reference.append(contentsOf: Array("\": ".utf8))
+      case 2:
+        out.appendCSVCell(text)
+        reference.append(contentsOf: Array(CSVWriter.cell(text).utf8))
+      case 3:
+        out.appendJSONString(text)
+        JSONWriter.writeString(text, into: &reference)
+      case 4:
+        let number = numbers.randomElement(using: &rng)!
+        out.appendJSONNumber(number)
+        JSONWriter.writeNumber(number, into: &reference)
+      case 5:
+        let integer = Int.random(in: -20...20_000, using: &rng)
+        out.append(integer: integer)
+        JSONWriter.writeInteger(Int64(integer), into: &reference)
+      case 6:
+        let level = Int.random(in: 0...5, using: &rng)
+        out.newline(indent: level)
+        JSONWriter.newline(level, into: &reference)
+      case 7:
+        let value = JSONValue.object([("k", .string(text)), ("n", .array([.number(0.5), .null, .bool(true)]))])
+        out.appendJSON(value, indent: 2)
+        JSONWriter.write(value, indent: 2, into: &reference)
+      case 8:
+        other.append(text)
+        otherReference.append(contentsOf: Array(text.utf8))
+        out.append(contentsOf: other)
+        reference.append(contentsOf: otherReference)
+      default:
+        let first = Bool.random(using: &rng)
+        out.appendKey("hops", indent: 3, first: first)
+        if !first { reference.append(0x2C) }
+        JSONWriter.newline(3, into: &reference)
+        reference.append(contentsOf: Array("\"hops\": ".utf8))
+      }
+      if Int.random(in: 0..<100, using: &rng) == 0 {
+        out.removeAll()
+        reference.removeAll()
+      }
+    }
+    #expect(out.bytes == reference)
+    #expect(out.count == reference.count)
+  }
 }
