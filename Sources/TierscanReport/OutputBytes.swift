@@ -210,6 +210,37 @@ struct OutputBytes: ~Copyable {
   /// A number as ``JSONWriter/formatNumber(_:)`` writes it.
   mutating func appendJSONNumber(_ number: Double) { appendFormatted { JSONWriter.writeNumber(number, into: &$0) } }
 
+  /// An integer exactly as `appendJSONNumber(Double(value))` writes it (`JSONValue.optional`
+  /// renders an `Int` as that `Double`), without the `Double` when it makes no difference: below
+  /// 10^15 in magnitude the `Double` is exact (10^15 < 2^53) and ``JSONWriter/writeNumber(_:into:)``
+  /// writes it with ``JSONWriter/writeInteger(_:into:)``, as ``append(integer:)`` does.
+  mutating func appendJSONNumber(integer value: Int) {
+    if value.magnitude < 1_000_000_000_000_000 { append(integer: value) } else { appendJSONNumber(Double(value)) }
+  }
+
+  /// The JSON string literal of `prefix` followed by `index` in decimal, exactly as
+  /// `appendJSONString(prefix + String(index))` writes it, without building that `String` when
+  /// `prefix` needs no escape (the digits and `-` never do).
+  mutating func appendJSONString(_ prefix: String, followedBy index: Int64) {
+    var prefix = prefix
+    let done = prefix.withUTF8 { utf8 -> Bool in
+      guard Self.needsNoEscape(utf8) else { return false }
+      reserve(utf8.count + 1)
+      base[count] = 0x22
+      count &+= 1
+      if let source = utf8.baseAddress { (base + count).initialize(from: source, count: utf8.count) }
+      count &+= utf8.count
+      return true
+    }
+    guard done else { return appendJSONString(prefix + String(index)) }
+    if index >= 0 && index < 10 {
+      append(byte: 0x30 &+ UInt8(truncatingIfNeeded: index))
+    } else {
+      appendFormatted { JSONWriter.writeInteger(index, into: &$0) }
+    }
+    append(byte: 0x22)
+  }
+
   /// `"key": ` inside an object at `indent` (pretty), preceded by `,` unless `first`.
   mutating func appendKey(_ key: StaticString, indent: Int, first: Bool = false) {
     if !first { append(byte: 0x2C) }

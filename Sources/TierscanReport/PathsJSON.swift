@@ -127,10 +127,13 @@ public enum PathsJSON {
     out.append("]")
   }
 
-  /// ``hop(_:in:)`` written at indent 3.
+  /// ``hop(_:in:)`` written at indent 3, read from the relationship columns in place (the
+  /// values ``RelationshipColumns/values(_:)`` gives, without materialising a ``Relationship``:
+  /// no provenance, commodity or pointer `String` built per hop).
   private static func appendHop(_ hop: PathHop, in analysis: RiskAnalysis, to out: inout OutputBytes) {
     let graph = analysis.graph
-    let edge = graph.relationships[Int(hop.edge)]
+    let table = graph.relationships
+    let r = Int(hop.edge)
     out.append("{")
     out.appendKey("from", indent: 4, first: true)
     out.appendJSONString(graph.entities.ids, Int(hop.from))
@@ -139,30 +142,37 @@ public enum PathsJSON {
     out.appendKey("reversed", indent: 4)
     out.append(hop.isReversed ? "true" : "false")
     out.appendKey("type", indent: 4)
-    out.appendJSONString(edge.type.rawValue)
+    out.appendJSONString(table.columns.type[r].rawValue)
     out.appendKey("commodity", indent: 4)
-    if let commodity = edge.commodity { out.appendJSONString(commodity) } else { out.append("null") }
+    let commodity = table.columns.commodity[r]
+    if commodity >= 0 { out.appendJSONString(table.columns.strings[Int(commodity)]) } else { out.append("null") }
     out.appendKey("basis", indent: 4)
-    out.appendJSONString(edge.basis.rawValue)
+    out.appendJSONString(table.basis[r].rawValue)
     out.appendKey("confidence", indent: 4)
-    out.appendJSONNumber(analysis.transmission.confidence(Int(hop.edge)))
+    out.appendJSONNumber(analysis.transmission.confidence(r))
     out.appendKey("transmission", indent: 4)
     out.appendJSONNumber(hop.transmission)
     out.appendKey("file", indent: 4)
-    out.appendJSONString(edge.provenance.file)
+    out.appendJSONString(table.columns.fileName(r))
+    // A row with a side-table entry takes its line, sheet, cell and (non-index) pointer from it.
+    let extra = table.columns.extraRows.isEmpty ? nil : table.columns.extra(r)
+    let line = extra == nil ? Int(table.columns.line[r]) : extra!.line
     out.appendKey("line", indent: 4)
-    if let line = edge.provenance.line { out.appendJSONNumber(Double(line)) } else { out.append("null") }
-    if let sheet = edge.provenance.sheet {
+    if let line { out.appendJSONNumber(integer: line) } else { out.append("null") }
+    if let sheet = extra?.sheet {
       out.appendKey("sheet", indent: 4)
       out.appendJSONString(sheet)
     }
-    if let cell = edge.provenance.cell {
+    if let cell = extra?.cell {
       out.appendKey("cell", indent: 4)
       out.appendJSONString(cell)
     }
-    if let pointer = edge.provenance.pointer {
+    if let pointer = extra?.pointer {
       out.appendKey("pointer", indent: 4)
       out.appendJSONString(pointer)
+    } else if let (prefix, index) = table.columns.runPointerParts(r) {
+      out.appendKey("pointer", indent: 4)
+      out.appendJSONString(table.columns.pointerPrefixes[prefix], followedBy: index)
     }
     out.newline(indent: 3)
     out.append("}")

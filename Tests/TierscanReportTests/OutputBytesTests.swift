@@ -70,9 +70,10 @@ import TierscanTestSupport
       let type = RelationshipType.allCases.randomElement(using: &rng)!
       relationships.append(
         RelationshipRecord(
-          from: ids[a], to: ids[b], type: type, commodity: ["cotton", nil].randomElement(using: &rng)!,
+          from: ids[a], to: ids[b], type: type,
+          commodity: ["cotton", nil, "co\"t\u{2028}é"].randomElement(using: &rng)!,
           share: type == .owns ? 60 : nil, confidence: [nil, 0.5, 0.9].randomElement(using: &rng)!,
-          provenance: Provenance(file: "r.csv", line: line + 2)))
+          provenance: randomProvenance(line: line, &rng)))
     }
     var findings = FindingLog()
     let graph = GraphBuilder().build(entityRecords: entities, relationshipRecords: relationships, findings: &findings)
@@ -93,6 +94,23 @@ import TierscanTestSupport
       graph: graph, inputs: RiskInputs(riskList: [], countryRisk: countryRisk, smelterReferences: []), focus: focus)
   }
 
+  /// A relationship's provenance, mostly a CSV line (consecutive, so runs), else one of the
+  /// shapes the relationship columns store apart: a workbook sheet and cell, a `nil` line, a
+  /// line beyond `Int32` or beyond 10^15 (written through the `Double`), JSON pointers ending in
+  /// an index (runs of one prefix, one needing escapes) or not, and another file.
+  static func randomProvenance(line: Int, _ rng: inout SplitMix64) -> Provenance {
+    switch Int.random(in: 0..<12, using: &rng) {
+    case 0: return Provenance(file: "s.xlsx", line: line + 2, sheet: "Sheet \"1\"", cell: "B\(line + 2)")
+    case 1: return Provenance(file: "r.csv")
+    case 2: return Provenance(file: "r.csv", line: [-7, 5_000_000_000, 999_999_999_999_999, 1_000_000_000_000_001, 1 << 60].randomElement(using: &rng)!)
+    case 3: return Provenance(file: "j.json", pointer: "/edges/\(line)")
+    case 4: return Provenance(file: "j.json", pointer: "/e\\d\"g/\(line)")
+    case 5: return Provenance(file: "j.json", pointer: "/edges/x\(line)")
+    case 6: return Provenance(file: "o\"ther.csv", line: line + 2)
+    default: return Provenance(file: "r.csv", line: line + 2)
+    }
+  }
+
   @Test(arguments: 0..<60)
   func streamedOutputsAreTheReferenceRenderings(seed: UInt64) throws {
     let analysis = Self.randomAnalysis(seed: seed)
@@ -107,6 +125,20 @@ import TierscanTestSupport
     }
     if !selected.isEmpty { #expect(String(decoding: single.joined(), as: UTF8.self) == reference) }
   }
+  /// The random graphs of ``streamedOutputsAreTheReferenceRenderings(seed:)`` list hops of every
+  /// provenance shape the hop writer reads apart from the columns.
+  @Test func randomPathsCoverEveryHopShape() {
+    var text = ""
+    for seed in 0..<UInt64(60) { text += PathsJSON.render(Self.randomAnalysis(seed: seed)) }
+    for needle in [
+      #""sheet": "Sheet \"1\"""#, #""cell": "B"#, #""commodity": null"#, #""commodity": "co\"t\u2028é""#,
+      #""line": null"#, #""line": 5000000000"#, #""line": 999999999999999"#, #""line": -7"#, #""pointer": "/edges/"#,
+      #""pointer": "/e\\d\"g/"#, #""pointer": "/edges/x"#, #""file": "o\"ther.csv""#,
+    ] {
+      #expect(text.contains(needle), "no hop with \(needle)")
+    }
+  }
+
   /// The buffer's own writes (raw memory grown from a small capacity) against the reference
   /// writers: random sequences of literals, cells, JSON strings, numbers, integers, newlines,
   /// values and copies of another buffer, compared byte for byte with the same sequence written

@@ -248,6 +248,18 @@ public struct RelationshipColumns: Sendable {
 
   /// The JSON pointer relationship `r` has from the runs, if any.
   @usableFromInline func runPointer(_ r: Int) -> String? {
+    guard let (prefix, index) = runPointerParts(r) else { return nil }
+    return pointerPrefixes[prefix] + String(index)
+  }
+
+  /// The JSON pointer relationship `r` has from the runs, in its two parts: the index of its
+  /// prefix in ``pointerPrefixes`` and its last token, the array index (the pointer is the prefix
+  /// followed by the index in decimal); `nil` when the runs give it none. Lets a writer copy the
+  /// pointer's bytes without building its `String`.
+  ///
+  /// The pointer of a relationship with a ``RelationshipExtra`` whose `pointer` is set is that
+  /// one instead (``values(_:)`` reads both).
+  public func runPointerParts(_ r: Int) -> (prefix: Int, index: Int64)? {
     guard let first = pointerRunStarts.first, Int32(r) >= first else { return nil }
     var low = 0
     var high = pointerRunStarts.count
@@ -257,7 +269,7 @@ public struct RelationshipColumns: Sendable {
     }
     let prefix = pointerRunPrefix[low]
     guard prefix >= 0 else { return nil }
-    return pointerPrefixes[Int(prefix)] + String(pointerRunFirst[low] + Int64(r - Int(pointerRunStarts[low])))
+    return (Int(prefix), pointerRunFirst[low] + Int64(r - Int(pointerRunStarts[low])))
   }
 
   /// The share of relationship `r`, ``missing`` for `nil`.
