@@ -171,7 +171,10 @@ import TierscanTestSupport
         out.appendJSONNumber(number)
         JSONWriter.writeNumber(number, into: &reference)
       case 5:
-        let integer = Int.random(in: -20...20_000, using: &rng)
+        let integer = [
+          Int.random(in: -20...20_000, using: &rng), Int.random(in: Int.min...Int.max, using: &rng), Int.min, Int.max,
+          -10, 10, -9,
+        ].randomElement(using: &rng)!
         out.append(integer: integer)
         JSONWriter.writeInteger(Int64(integer), into: &reference)
       case 6:
