@@ -61,20 +61,29 @@ extension EntityTable {
     }
     // The value codes and slots as the sources have them, a side code or slot shifted past the
     // records' (renumbered below).
-    let recordCountries = UInt32(records.countries.values.count)
-    table.countryCode = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
-      let p = Int(picks[k])
-      if p >= 0 { return records.countryCode[p] }
-      let code = side.countryCode[~p]
-      return code == 0 ? 0 : code + recordCountries
+    /// A code column: a record's code as it is, a side entity's shifted by `shift` (0, no value,
+    /// stays 0).
+    func codes(_ ofRecords: [UInt32], _ ofSide: [UInt32], shiftedBy shift: UInt32) -> [UInt32] {
+      ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
+        let p = Int(picks[k])
+        if p >= 0 { return ofRecords[p] }
+        let code = ofSide[~p]
+        return code == 0 ? 0 : code + shift
+      }
     }
-    let recordSectors = UInt32(records.sectors.values.count)
-    table.sectorCode = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
-      let p = Int(picks[k])
-      if p >= 0 { return records.sectorCode[p] }
-      let code = side.sectorCode[~p]
-      return code == 0 ? 0 : code + recordSectors
+    /// A slot column: a record's slot as it is, a side entity's shifted by `shift` (-1, none,
+    /// stays -1).
+    func slots(_ ofRecords: [Int32], _ ofSide: [Int32], shiftedBy shift: Int32) -> [Int32] {
+      ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
+        let p = Int(picks[k])
+        if p >= 0 { return ofRecords[p] }
+        let slot = ofSide[~p]
+        return slot < 0 ? -1 : slot + shift
+      }
     }
+    table.countryCode = codes(
+      records.countryCode, side.countryCode, shiftedBy: UInt32(records.countries.values.count))
+    table.sectorCode = codes(records.sectorCode, side.sectorCode, shiftedBy: UInt32(records.sectors.values.count))
     let recordLists = UInt32(records.commodityLists.values.count)
     table.commodityList = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
       let p = Int(picks[k])
@@ -82,20 +91,10 @@ extension EntityTable {
     }
     let recordIdentifierSlots = records.identifierValues.count
     precondition(recordIdentifierSlots + side.identifierValues.count < Int(Int32.max), "at most 2G identifier slots")
-    table.identifierSlot = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
-      let p = Int(picks[k])
-      if p >= 0 { return records.identifierSlot[p] }
-      let slot = side.identifierSlot[~p]
-      return slot < 0 ? -1 : slot + Int32(recordIdentifierSlots)
-    }
+    table.identifierSlot = slots(records.identifierSlot, side.identifierSlot, shiftedBy: Int32(recordIdentifierSlots))
     let recordAttributeLists = records.attributeLists.count
     precondition(recordAttributeLists + side.attributeLists.count < Int(Int32.max), "at most 2G attribute lists")
-    table.attributeSlot = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k in
-      let p = Int(picks[k])
-      if p >= 0 { return records.attributeSlot[p] }
-      let slot = side.attributeSlot[~p]
-      return slot < 0 ? -1 : slot + Int32(recordAttributeLists)
-    }
+    table.attributeSlot = slots(records.attributeSlot, side.attributeSlot, shiftedBy: Int32(recordAttributeLists))
     let recordFiles = UInt32(records.files.values.count)
     precondition(Int(recordFiles) + side.files.count < Int(SourceCode.recordListed), "too many source files")
     let sources = ParallelWork.array(count: n, minimumToSplit: minimumToSplit) { k -> SourceCode in
