@@ -258,12 +258,29 @@ struct OutputBytes: ~Copyable {
   }
 
   /// `"key": ` inside an object at `indent` (pretty), preceded by `,` unless `first`.
+  ///
+  /// Written with one capacity test and one copy (the key), not one append per piece: the large
+  /// outputs write a key per value (~225 instructions a key before).
   mutating func appendKey(_ key: StaticString, indent: Int, first: Bool = false) {
-    if !first { append(byte: 0x2C) }
-    newline(indent: indent)
-    append(byte: 0x22)
-    append(key)
-    append("\": ")
+    let spaces = 2 * max(indent, 0)
+    let keyCount = key.utf8CodeUnitCount
+    reserve(keyCount + spaces + 6)
+    var p = base + count
+    if !first {
+      p.pointee = 0x2C
+      p += 1
+    }
+    p[0] = 0x0A
+    (p + 1).initialize(repeating: 0x20, count: spaces)
+    p[1 + spaces] = 0x22
+    p += 2 + spaces
+    p.initialize(from: key.utf8Start, count: keyCount)
+    p += keyCount
+    p[0] = 0x22
+    p[1] = 0x3A
+    p[2] = 0x20
+    p += 3
+    count = p - base
   }
 
   /// Any value, pretty-printed at `indent`, as ``JSONWriter`` writes it.

@@ -67,16 +67,19 @@ struct ArcDirections: TransmittingArcs, Sendable {
     }
   }
 
-  /// For every entity, the sources of its arcs (in fold order) that `keep` marks, as CSR:
-  /// `offsets[v] ..< offsets[v + 1]` in `sources`. The entity range is split over the workers.
+  /// The source walks' graph (``ExposureAttribution/WalkGraph``) as CSR: for every entity that
+  /// `flags` marks exposed (bit 0), the sources of its arcs (in fold order) that are exposed too,
+  /// each tagged with ``ExposureAttribution/WalkGraph/inherentTag`` when it has inherent risk
+  /// (bit 1); `offsets[v] ..< offsets[v + 1]` in `sources`. An unexposed entity's row is empty
+  /// (a walk never expands one). The entity range is split over the workers.
   ///
-  /// - Complexity: O(V + E).
-  func sourcesCSR(keeping keep: [UInt8], bit: UInt8) -> (offsets: [Int32], sources: [EntityIndex]) {
+  /// - Complexity: O(V + E over exposed entities).
+  func walkCSR(flags keep: [UInt8]) -> (offsets: [Int32], sources: [UInt32]) {
     let n = entityCount
     let pieces = ParallelWork.map(count: n, minimumToSplit: 100_000) { range in
       var offsets: [Int32] = []
       offsets.reserveCapacity(range.count)
-      var sources: [EntityIndex] = []
+      var sources: [UInt32] = []
       keep.withUnsafeBufferPointer { keep in
         inMask.withUnsafeBufferPointer { inMask in
           incoming.offsets.withUnsafeBufferPointer { inOffsets in
@@ -85,13 +88,17 @@ struct ArcDirections: TransmittingArcs, Sendable {
                 outgoing.offsets.withUnsafeBufferPointer { outOffsets in
                   outgoing.neighbors.withUnsafeBufferPointer { outNeighbors in
                     for v in range {
-                      for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) where inMask[slot] & 1 != 0 {
-                        let w = inNeighbors[slot]
-                        if keep[Int(w)] & bit != 0 { sources.append(w) }
-                      }
-                      for slot in Int(outOffsets[v])..<Int(outOffsets[v + 1]) where outMask[slot] & 2 != 0 {
-                        let w = outNeighbors[slot]
-                        if keep[Int(w)] & bit != 0 { sources.append(w) }
+                      if keep[v] & 1 != 0 {
+                        for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) where inMask[slot] & 1 != 0 {
+                          let w = inNeighbors[slot]
+                          let f = keep[Int(w)]
+                          if f & 1 != 0 { sources.append(ExposureAttribution.WalkGraph.tagged(w, flags: f)) }
+                        }
+                        for slot in Int(outOffsets[v])..<Int(outOffsets[v + 1]) where outMask[slot] & 2 != 0 {
+                          let w = outNeighbors[slot]
+                          let f = keep[Int(w)]
+                          if f & 1 != 0 { sources.append(ExposureAttribution.WalkGraph.tagged(w, flags: f)) }
+                        }
                       }
                       offsets.append(Int32(sources.count))
                     }
@@ -106,7 +113,7 @@ struct ArcDirections: TransmittingArcs, Sendable {
     }
     var offsets = [Int32](repeating: 0, count: 1)
     offsets.reserveCapacity(n + 1)
-    var sources: [EntityIndex] = []
+    var sources: [UInt32] = []
     sources.reserveCapacity(pieces.reduce(0) { $0 + $1.sources.count })
     for piece in pieces {
       let base = Int32(sources.count)

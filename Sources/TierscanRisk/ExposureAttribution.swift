@@ -91,9 +91,9 @@ public struct ExposureAttribution: Sendable {
       // One byte per entity for the walks (bit 0: exposure > 0, bit 1: inherent risk > 0): 1 MB
       // at a million entities instead of two 8 MB score arrays read at random.
       let flags = Self.walkFlags(exposure: result.scores, inherent: scores)
-      // The walks' arcs: only those from exposed entities, as bare entity indices. Categories
-      // whose exposed entities are the same share them.
-      if walkGraph == nil || !WalkGraph.sameExposure(flags, walkFlags) {
+      // The walks' arcs: only those from exposed entities, as tagged entity indices. Categories
+      // whose flags are the same share them.
+      if walkGraph == nil || !WalkGraph.sameFlags(flags, walkFlags) {
         walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(arcs: arcs, flags: flags)
         walkFlags = walkGraph == nil ? [] : flags
       }
@@ -167,21 +167,36 @@ public struct ExposureAttribution: Sendable {
     (0..<exposure.count).map { v in (exposure[v] > 0 ? 1 : 0) | (inherent[v] > 0 ? 2 : 0) }
   }
 
-  /// The arcs the source walks follow: for every entity, the sources of its arcs that are
-  /// exposed (`flags` bit 0), in arc order, as bare entity indices (4 bytes an arc instead of a
-  /// 16-byte ``RiskArcs/Arc``, and no arc the walk would skip).
+  /// The arcs the source walks follow: for every exposed entity (`flags` bit 0), the sources of
+  /// its arcs that are exposed, in arc order, as bare entity indices (4 bytes an arc instead of a
+  /// 16-byte ``RiskArcs/Arc``, and no arc the walk would skip), each tagged with
+  /// ``inherentTag`` when the source has inherent risk (`flags` bit 1), so that a walk counts its
+  /// sources from its own queue instead of reading a flag per entity at random. Unexposed
+  /// entities have no sources here: a walk starts at an exposed neighbour and only ever queues
+  /// exposed entities.
   struct WalkGraph: Sendable {
     /// `offsets[v] ..< offsets[v + 1]` are the exposed sources of arcs into `v` in ``sources``.
     let offsets: [Int32]
-    let sources: [EntityIndex]
+    /// Entity indices, with ``inherentTag`` set for those with inherent risk.
+    let sources: [UInt32]
     /// The most sources of one entity (the room a walk's queue keeps beyond its limit).
     let maxInDegree: Int
+
+    /// The bit of a ``sources`` entry (and of a walk's queue entry) saying that the entity has
+    /// inherent risk > 0; the entity index is the entry without it.
+    static let inherentTag: UInt32 = 1 << 31
+
+    /// `w` with ``inherentTag`` when `flags` (w's walk flags) has bit 1.
+    @inline(__always)
+    static func tagged(_ w: EntityIndex, flags: UInt8) -> UInt32 {
+      UInt32(truncatingIfNeeded: w) | (UInt32(flags & 2) &<< 30)
+    }
 
     /// Read from the graph's adjacency (both workers).
     ///
     /// - Complexity: O(V + E).
     init(arcs: ArcDirections, flags: [UInt8]) {
-      (offsets, sources) = arcs.sourcesCSR(keeping: flags, bit: 1)
+      (offsets, sources) = arcs.walkCSR(flags: flags)
       maxInDegree = Self.maxInDegree(offsets)
     }
 
@@ -189,12 +204,14 @@ public struct ExposureAttribution: Sendable {
     init(arcs: some TransmittingArcs, flags: [UInt8]) {
       let n = arcs.entityCount
       var offsets = [Int32](repeating: 0, count: n + 1)
-      var sources: [EntityIndex] = []
+      var sources: [UInt32] = []
       sources.reserveCapacity(arcs.arcCount)
       flags.withUnsafeBufferPointer { flags in
         for v in 0..<n {
-          arcs.forEachSource(into: EntityIndex(v)) { w in
-            if flags[Int(w)] & 1 != 0 { sources.append(w) }
+          if flags[v] & 1 != 0 {
+            arcs.forEachSource(into: EntityIndex(v)) { w in
+              if flags[Int(w)] & 1 != 0 { sources.append(Self.tagged(w, flags: flags[Int(w)])) }
+            }
           }
           offsets[v + 1] = Int32(sources.count)
         }
@@ -210,12 +227,13 @@ public struct ExposureAttribution: Sendable {
       return Int(most)
     }
 
-    /// Whether two flag arrays mark the same entities exposed (bit 0), so one walk graph serves both.
-    static func sameExposure(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    /// Whether two flag arrays mark the same entities exposed (bit 0) and with inherent risk
+    /// (bit 1), so one walk graph (whose sources carry both) serves both.
+    static func sameFlags(_ a: [UInt8], _ b: [UInt8]) -> Bool {
       guard a.count == b.count else { return false }
       return a.withUnsafeBufferPointer { a in
         b.withUnsafeBufferPointer { b in
-          for i in 0..<a.count where (a[i] ^ b[i]) & 1 != 0 { return false }
+          for i in 0..<a.count where (a[i] ^ b[i]) & 3 != 0 { return false }
           return true
         }
       }
@@ -224,14 +242,15 @@ public struct ExposureAttribution: Sendable {
 
   /// The reusable state of one worker's source walks: a bit per entity marking the entities of
   /// the current walk (cleared after it; 128 kB at a million entities, so the marks stay in the
-  /// core's own cache while the walk reads them at random), the category's flags (read only) and
-  /// the walk's queue.
+  /// core's own cache while the walk reads them at random), the category's flags (read only, for
+  /// the walk's first entity) and the walk's queue.
   struct Walk {
     private let flags: [UInt8]
     private var visited: [UInt64]
-    /// The walk's queue: room for `limit` entities plus the largest in-degree of the walk graph,
-    /// so one entity's sources are appended without a bounds test (grown when a walk needs more).
-    private var queue: [EntityIndex] = []
+    /// The walk's queue of tagged entities (``WalkGraph/inherentTag``): room for `limit` entities
+    /// plus the largest in-degree of the walk graph, so one entity's sources are appended without
+    /// a bounds test (grown when a walk needs more).
+    private var queue: [UInt32] = []
 
     /// How many queue entries ahead of the entity being expanded the walk prefetches offsets
     /// (sources: half as far). Only speed depends on it.
@@ -244,11 +263,12 @@ public struct ExposureAttribution: Sendable {
     }
 
     /// Counts the entities with inherent risk > 0 (`flags` bit 1) from which a path of at most
-    /// `maxDepth − 1` arcs reaches `u`, walking backwards along arcs breadth-first. Only entities
-    /// with exposure > 0 (`flags` bit 0) are walked (`graph` holds no other): an entity on such a
-    /// path within the depth limit has exposure > 0 itself, so the pruning is exact. Stops after
-    /// `limit` entities; the entities counted then are the first `limit` in breadth-first order
-    /// (each level in the order of the previous level, each entity's arcs in arc order).
+    /// `maxDepth − 1` arcs reaches `u`, walking backwards along arcs breadth-first. `u` must be
+    /// exposed (`flags` bit 0: the walk graph has no sources for other entities). Only entities
+    /// with exposure > 0 are walked (`graph` holds no other): an entity on such a path within the
+    /// depth limit has exposure > 0 itself, so the pruning is exact. Stops after `limit`
+    /// entities; the entities counted then are the first `limit` in breadth-first order (each
+    /// level in the order of the previous level, each entity's arcs in arc order).
     ///
     /// The inner loop has no data-dependent branch: every source is marked and written to the
     /// queue's next slot, and the queue grows by one only when it was not marked before. Whether
@@ -258,63 +278,70 @@ public struct ExposureAttribution: Sendable {
     /// tested once per entity whose sources were appended: past it, the walk stops, and the
     /// first `limit` entities of the queue are exactly those the arc-by-arc walk kept (it stopped
     /// at the first new entity beyond them). The inherent-risk count is taken over the kept
-    /// entities afterwards; the marks are cleared word by word (every mark set belongs to the walk).
+    /// entities afterwards, from their tags in the queue; the marks are cleared word by word
+    /// (every mark set belongs to the walk), or all at once when the walk queued more entities
+    /// than a sixteenth of the mark words.
     ///
     /// - Complexity: O(min(reach, `limit`) × in-degree).
     mutating func sourcesReaching(
       _ u: EntityIndex, in graph: WalkGraph, maxDepth: Int, limit: Int = maxWalk
     ) -> (count: Int, isComplete: Bool) {
       let capacity = max(limit, 1) + graph.maxInDegree
-      if queue.count < capacity { queue = [EntityIndex](repeating: 0, count: capacity) }
+      if queue.count < capacity { queue = [UInt32](repeating: 0, count: capacity) }
       var count = 0
       var isComplete = true
+      let first = WalkGraph.tagged(u, flags: flags[Int(u)])
       visited.withUnsafeMutableBufferPointer { visited in
         queue.withUnsafeMutableBufferPointer { queue in
-          flags.withUnsafeBufferPointer { flags in
-            graph.offsets.withUnsafeBufferPointer { offsets in
-              graph.sources.withUnsafeBufferPointer { sources in
-                let visited = visited.baseAddress!
-                let queue = queue.baseAddress!
-                let sourceBase = sources.baseAddress
-                queue[0] = u
-                visited[Int(u) &>> 6] |= 1 &<< UInt64(Int(u) & 63)
-                var tail = 1
-                var head = 0
-                var depth = 0
-                walk: while head < tail, depth < maxDepth - 1 {
-                  let levelEnd = tail
-                  while head < levelEnd {
-                    // The entities `prefetchDistance` and half that far ahead in the queue (the
-                    // next level's included): their offsets, then their sources, are asked for
-                    // now, so the loads below mostly hit the cache instead of waiting in turn.
-                    let far = Int(queue[min(head &+ Self.prefetchDistance, tail &- 1)])
-                    tierscan_prefetch(offsets.baseAddress! + far)
-                    let near = Int(queue[min(head &+ Self.prefetchDistance / 2, tail &- 1)])
-                    if let sourceBase { tierscan_prefetch(sourceBase + Int(offsets[near])) }
-                    let v = Int(queue[head])
-                    head += 1
-                    var slot = Int(offsets[v])
-                    let end = Int(offsets[v + 1])
-                    while slot < end {
-                      let w = sources[slot]
-                      let word = Int(w) &>> 6
-                      let shift = UInt64(Int(w) & 63)
-                      let marks = visited[word]
-                      visited[word] = marks | (1 &<< shift)
-                      queue[tail] = w
-                      tail &+= Int(truncatingIfNeeded: (~marks &>> shift) & 1)
-                      slot &+= 1
-                    }
-                    if tail > limit {
-                      isComplete = false
-                      break walk
-                    }
+          graph.offsets.withUnsafeBufferPointer { offsets in
+            graph.sources.withUnsafeBufferPointer { sources in
+              let marks = visited.baseAddress!
+              let queue = queue.baseAddress!
+              let sourceBase = sources.baseAddress
+              let index = ~WalkGraph.inherentTag
+              queue[0] = first
+              marks[Int(u) &>> 6] |= 1 &<< UInt64(Int(u) & 63)
+              var tail = 1
+              var head = 0
+              var depth = 0
+              walk: while head < tail, depth < maxDepth - 1 {
+                let levelEnd = tail
+                while head < levelEnd {
+                  // The entities `prefetchDistance` and half that far ahead in the queue (the
+                  // next level's included): their offsets, then their sources, are asked for
+                  // now, so the loads below mostly hit the cache instead of waiting in turn.
+                  let far = Int(queue[min(head &+ Self.prefetchDistance, tail &- 1)] & index)
+                  tierscan_prefetch(offsets.baseAddress! + far)
+                  let near = Int(queue[min(head &+ Self.prefetchDistance / 2, tail &- 1)] & index)
+                  if let sourceBase { tierscan_prefetch(sourceBase + Int(offsets[near])) }
+                  let v = Int(queue[head] & index)
+                  head += 1
+                  var slot = Int(offsets[v])
+                  let end = Int(offsets[v + 1])
+                  while slot < end {
+                    let entry = sources[slot]
+                    let w = Int(entry & index)
+                    let word = w &>> 6
+                    let shift = UInt64(w & 63)
+                    let old = marks[word]
+                    marks[word] = old | (1 &<< shift)
+                    queue[tail] = entry
+                    tail &+= Int(truncatingIfNeeded: (~old &>> shift) & 1)
+                    slot &+= 1
                   }
-                  depth += 1
+                  if tail > limit {
+                    isComplete = false
+                    break walk
+                  }
                 }
-                let kept = min(tail, limit)
-                for i in 0..<kept { count &+= Int((flags[Int(queue[i])] &>> 1) & 1) }
-                for i in 0..<tail { visited[Int(queue[i]) &>> 6] = 0 }
+                depth += 1
+              }
+              let kept = min(tail, limit)
+              for i in 0..<kept { count &+= Int(queue[i] &>> 31) }
+              if tail > visited.count / 16 {
+                marks.update(repeating: 0, count: visited.count)
+              } else {
+                for i in 0..<tail { marks[Int(queue[i] & index) &>> 6] = 0 }
               }
             }
           }

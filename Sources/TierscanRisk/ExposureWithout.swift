@@ -42,8 +42,10 @@ struct ExposureWithout {
   ) -> Outcome? {
     precondition(target != removed)
     guard maxDepth >= 1 else { return Outcome(result, target) }
-    // d(v): fewest arcs from `removed`, for the entities within maxDepth arcs of it.
-    var distance: [EntityIndex: Int] = [removed: 0]
+    // d(v): fewest arcs from `removed`, for the entities within maxDepth arcs of it (one dense
+    // array per call: dictionaries of the downstream entities cost most of the recomputation).
+    var distance = Distances(entityCount: result.scores.count)
+    distance[removed] = 0
     var frontier = [removed]
     var visits = 0
     for d in 1...maxDepth {
@@ -61,8 +63,10 @@ struct ExposureWithout {
     }
     guard distance[target] != nil else { return Outcome(result, target) }
     // f(v): fewest arcs from v to the target, for downstream entities (every path from one of
-    // them stays downstream).
-    var toTarget: [EntityIndex: Int] = [target: 0]
+    // them stays downstream); `reaching` lists them in the order found.
+    var toTarget = Distances(entityCount: result.scores.count)
+    toTarget[target] = 0
+    var reaching = [target]
     frontier = [target]
     for d in 1..<maxDepth {
       var next: [EntityIndex] = []
@@ -73,15 +77,18 @@ struct ExposureWithout {
           next.append(w)
         }
       }
+      reaching.append(contentsOf: next)
       frontier = next
     }
+    reaching.sort()
     // Layer k recomputes the entities with d(v) ≤ k and f(v) ≤ D − k (sorted: any order gives
     // the same values, this one is reproducible).
     let layers: [[EntityIndex]] = (0...maxDepth).map { k in
-      toTarget.compactMap { v, f in
-        guard k >= 1, let d = distance[v], d <= k, f <= maxDepth - k else { return nil }
-        return v
-      }.sorted()
+      guard k >= 1 else { return [] }
+      return reaching.filter { v in
+        guard let d = distance[v], d <= k, toTarget[v]! <= maxDepth - k else { return false }
+        return true
+      }
     }
     // The folds visit every arc into every recomputed entity once per layer.
     let work = layers.reduce(0) { sum, layer in
@@ -96,6 +103,8 @@ struct ExposureWithout {
     /// Eₖ(w) from the scan's run: its label and score.
     func scanned(_ w: EntityIndex, layer k: Int) -> Value? {
       guard let label = history.label(of: w, afterLayer: k, in: result) else { return nil }
+      // w's last label carries the scan's own score of w (the same product, bit for bit).
+      if label == result.label[Int(w)] { return Value(label: label, score: result.scores[Int(w)]) }
       if let score = scores[label] { return Value(label: label, score: score) }
       let score = overlay.score(of: label, inherent: inherent, transmission: transmission)
       scores[label] = score
@@ -134,6 +143,21 @@ struct ExposureWithout {
     guard let value = current[target]! else { return Outcome(score: 0, source: nil, via: nil) }
     let via = overlay.hops(value.label) > 0 ? overlay.node(overlay.parent(value.label)) : nil
     return Outcome(score: value.score, source: overlay.root(value.label), via: via)
+  }
+
+  /// A number of arcs per entity, or `nil` (a dense array: −1 for none).
+  struct Distances {
+    private var values: [Int32]
+
+    init(entityCount: Int) { values = [Int32](repeating: -1, count: entityCount) }
+
+    subscript(_ v: EntityIndex) -> Int? {
+      get {
+        let d = values[Int(v)]
+        return d < 0 ? nil : Int(d)
+      }
+      set { values[Int(v)] = Int32(newValue ?? -1) }
+    }
   }
 
   /// A value of the relaxation: the label of its path and its score.
@@ -210,7 +234,7 @@ struct ExposureWithout {
     /// The entities read from the scan's run: arc sources and incumbents of the recomputed
     /// entities that are not recomputed themselves at the layer read.
     init(
-      result: RiskPropagator.Result, layers: [[EntityIndex]], distance: [EntityIndex: Int], arcs: some TransmittingArcs,
+      result: RiskPropagator.Result, layers: [[EntityIndex]], distance: Distances, arcs: some TransmittingArcs,
       removed: EntityIndex
     ) {
       var read = Set<EntityIndex>()

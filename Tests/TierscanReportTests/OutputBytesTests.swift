@@ -192,10 +192,13 @@ import TierscanTestSupport
         reference.append(contentsOf: otherReference)
       default:
         let first = Bool.random(using: &rng)
-        out.appendKey("hops", indent: 3, first: first)
+        let keys: [StaticString] = ["hops", "x", "audit_evidence", "transmission"]
+        let key = keys.randomElement(using: &rng)!
+        let level = Int.random(in: 0...5, using: &rng)
+        out.appendKey(key, indent: level, first: first)
         if !first { reference.append(0x2C) }
-        JSONWriter.newline(3, into: &reference)
-        reference.append(contentsOf: Array("\"hops\": ".utf8))
+        JSONWriter.newline(level, into: &reference)
+        reference.append(contentsOf: Array("\"\(key)\": ".utf8))
       }
       if Int.random(in: 0..<100, using: &rng) == 0 {
         out.removeAll()

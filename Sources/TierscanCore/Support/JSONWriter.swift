@@ -153,7 +153,7 @@ public enum JSONWriter {
   public static func newline(_ indent: Int?, into out: inout [UInt8]) {
     guard let indent else { return }
     out.append(0x0A)
-    for _ in 0..<indent { out.append(contentsOf: [0x20, 0x20]) }
+    out.append(contentsOf: repeatElement(0x20, count: 2 * max(indent, 0)))
   }
 
   private static func append(_ text: String, to out: inout [UInt8]) {
