@@ -22,7 +22,7 @@ let package = Package(
     ),
     // SHA-256 block compression with the x86 SHA extensions; TierscanCore falls back to Swift.
     .target(name: "CSHA256"),
-    .target(name: "TierscanCore", dependencies: ["CSHA256"]),
+    .target(name: "TierscanCore", dependencies: ["CSHA256", "CTierscanPrefetch"]),
     .target(
       name: "TierscanIngest",
       dependencies: [

@@ -42,8 +42,15 @@ public enum ExposuresCSV {
     }
     var prefix = OutputBytes(capacity: 256)
     var prefixEntity: EntityIndex = -1
+    let ids = entities.ids
     analysis.exposures.withUnsafeBufferPointer { exposures in
       for i in rows {
+        // `source_id` is read at random from the id column: its offset is asked for 16 rows
+        // ahead and its bytes 8 rows ahead (the loads of both were most of this loop's time).
+        if i &+ Self.prefetchRows < rows.upperBound { ids.prefetchOffset(Int(exposures[i &+ Self.prefetchRows].source)) }
+        if i &+ Self.prefetchRows / 2 < rows.upperBound {
+          ids.prefetchBytes(Int(exposures[i &+ Self.prefetchRows / 2].source))
+        }
         let v = exposures[i].entity
         if v != prefixEntity {
           prefixEntity = v
@@ -75,12 +82,16 @@ public enum ExposuresCSV {
         out.append(",")
         out.append(integer: exposures[i].hops)
         out.append(",")
-        out.appendCSVCell(entities.ids, Int(exposures[i].source))
+        out.appendCSVCell(ids, Int(exposures[i].source))
         out.append("\n")
       }
     }
     return out.bytes
   }
+
+  /// How many rows ahead the source id's offset is prefetched (its bytes: half as far). Only
+  /// speed depends on it.
+  static let prefetchRows = 16
 
   /// One cell's bytes.
   private static func cell(_ value: String) -> [UInt8] {

@@ -49,7 +49,13 @@ public enum PathsJSON {
     let exposures = analysis.exposures
     var out = OutputBytes(capacity: selected.count * 400)
     var renderedRules: [Int: [UInt8]] = [:]
+    let ids = graph.entities.ids
+    let ahead = ExposuresCSV.prefetchRows
     for position in selected.indices {
+      // `source_id` is read at random from the id column, so it is asked for ahead (as in
+      // ExposuresCSV).
+      if position &+ ahead < selected.endIndex { ids.prefetchOffset(Int(exposures[selected[position &+ ahead]].source)) }
+      if position &+ ahead / 2 < selected.endIndex { ids.prefetchBytes(Int(exposures[selected[position &+ ahead / 2]].source)) }
       let exposure = exposures[selected[position]]
       out.append(position == 0 ? "[" : ",")
       out.newline(indent: 1)
