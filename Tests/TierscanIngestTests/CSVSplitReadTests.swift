@@ -72,3 +72,28 @@ import TierscanTestSupport
     }
   }
 }
+
+/// The quote-skipping ``CSVSplit/walk(_:atOrAfter:)`` against the byte-by-byte state machine from
+/// the start, at every offset of random texts full of quotes, commas and line ends.
+@Suite struct CSVSplitWalkTests {
+  @Test func walkEqualsByteByByteWalkAtEveryOffset() {
+    var rng = SplitMix64(seed: 21)
+    let pieces = ["a", "bc", ",", "\"", "\"\"", "\n", "\r", "\r\n", "\"x,\ny\"", "é", " "]
+    for round in 0..<400 {
+      var text = round % 5 == 0 ? "\u{FEFF}" : ""
+      for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+      let bytes = Array(text.utf8)
+      let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      bytes.withUnsafeBufferPointer { p in
+        for mid in 0...bytes.count + 1 {
+          let fast = CSVSplit.walk(p, atOrAfter: mid)
+          let reference = CSVSplit.walk(p, from: start, line: 1, atFieldStart: true, atOrAfter: mid)
+          #expect(fast?.offset == reference?.offset && fast?.line == reference?.line, "\(bytes) mid \(mid)")
+        }
+        let ends = CSVSplit.lineEnds(in: p, to: bytes.count)
+        let naive = zip(bytes.indices, bytes).filter { k, b in b == 0x0A || (b == 0x0D && (k + 1 == bytes.count || bytes[k + 1] != 0x0A)) }
+        #expect(ends == naive.count)
+      }
+    }
+  }
+}

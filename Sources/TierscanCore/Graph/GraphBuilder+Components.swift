@@ -38,12 +38,23 @@ extension GraphBuilder {
     var firstRecordOfID: [Int32] = []
     firstRecordOfID.reserveCapacity(recordCount)
     var identifierKeys = IdentifierUnion()
-    for i in entityRecords.indices {
-      let element = Int32(i)
-      let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
-      if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
-      guard entityRecords.hasMergingIdentifier(i) else { continue }
-      identifierKeys.union(entityRecords, element: element, sets: &sets)
+    // Ids come in record order, which is no order of their hashes: at the first record of each
+    // batch, the slots where the batch's ids will be probed are read in one go, so their cache
+    // misses overlap instead of each interning waiting for its own (a hint only).
+    let batch = 16
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: batch) { hashes in
+      for i in entityRecords.indices {
+        if i % batch == 0 {
+          let n = min(batch, recordCount - i)
+          for j in 0..<n { hashes[j] = entityRecords.withID(i + j) { ByteInterner.hash($0) } }
+          recordIDs.prefetchSlots(of: UnsafeBufferPointer(rebasing: hashes[0..<n]))
+        }
+        let element = Int32(i)
+        let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
+        if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
+        guard entityRecords.hasMergingIdentifier(i) else { continue }
+        identifierKeys.union(entityRecords, element: element, sets: &sets)
+      }
     }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
     // Reviewer links (`same` judgements): the first records of the two ids, joined.

@@ -28,6 +28,8 @@ public struct ByteInterner: Sendable, Equatable {
   /// `offsets[i] ..< offsets[i + 1]` is key `i` in ``arena``.
   @usableFromInline package private(set) var offsets: [Int32] = [0]
   private var slots: [Slot] = []
+  /// The entries read by ``prefetchSlots(of:)``, combined; carries no meaning.
+  private var probeSink: Int32 = 0
 
   /// An empty table.
   public init() {}
@@ -107,6 +109,14 @@ public struct ByteInterner: Sendable, Equatable {
       for h in hashes { combined ^= slots[Int(truncatingIfNeeded: h) & mask].entry }
       return combined
     }
+  }
+
+  /// Reads the slots where probes for keys with the given ``hash(_:)`` values start, like
+  /// ``touchSlots(of:)``, keeping the entries combined in the table (so that the reads are not
+  /// optimised away where the caller would drop the result). A hint only: no index, key or
+  /// equality depends on it.
+  package mutating func prefetchSlots(of hashes: UnsafeBufferPointer<UInt64>) {
+    probeSink ^= touchSlots(of: hashes)
   }
 
   /// The index of `key`'s UTF-8 bytes, or `nil` when absent.

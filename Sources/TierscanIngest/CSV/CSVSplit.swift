@@ -31,13 +31,64 @@ enum CSVSplit {
     return walk(p, atOrAfter: mid)
   }
 
-  /// The full state machine: every byte from the start, counting physical lines.
-  private static func walk(_ p: UnsafeBufferPointer<UInt8>, atOrAfter mid: Int) -> (offset: Int, line: Int)? {
+  /// The state machine from the start: runs of bytes outside quoted fields and before the
+  /// stretch where the boundary can lie are skipped a quote at a time (`memchr`), their line ends
+  /// counted eight bytes at a time; each quote is then read as ``walk(_:from:line:atFieldStart:atOrAfter:)``
+  /// would, and from shortly before `mid` on that byte-by-byte walk finishes the search.
+  static func walk(_ p: UnsafeBufferPointer<UInt8>, atOrAfter mid: Int) -> (offset: Int, line: Int)? {
     let n = p.count
     var k = 0
     if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { k = 3 }
+    let start = k
     var line = 1
-    var atFieldStart = true
+    while k < n {
+      // A line end at `e` is a boundary at `e + 1` or `e + 2` (CR LF): from `mid - 2` on, walk.
+      let q = firstIndex(of: quote, in: p, from: k, to: n) ?? n
+      guard q < mid - 2 else { break }
+      // `p[k..<q]` holds no quote; `p[k - 1]` is a quote (or `k` is the start), so no CR LF pair
+      // straddles the run's start, and one that would straddle its end is a lone CR here too.
+      line += lineEnds(in: p, from: k, to: q)
+      let b = q > start ? p[q - 1] : comma
+      guard b == comma || b == lf || b == cr else {
+        k = q + 1  // a quote inside an unquoted field: an ordinary byte
+        continue
+      }
+      // A quoted field: to its closing quote, counting the line ends inside it.
+      k = q + 1
+      while k < n {
+        let c = p[k]
+        if c == quote {
+          if k + 1 < n, p[k + 1] == quote {
+            k += 2
+            continue
+          }
+          break
+        }
+        if c == cr {
+          line += 1
+          if k + 1 < n, p[k + 1] == lf { k += 1 }
+        } else if c == lf {
+          line += 1
+        }
+        k += 1
+      }
+      guard k < n else { return nil }
+      k += 1
+    }
+    let atFieldStart = k == start || (k > start && (p[k - 1] == comma || p[k - 1] == lf || p[k - 1] == cr))
+    return walk(p, from: k, line: line, atFieldStart: atFieldStart, atOrAfter: mid)
+  }
+
+  /// The byte-by-byte state machine from offset `k` on physical line `line`, outside any quoted
+  /// field (`atFieldStart`: whether a field starts at `k`). From the start of the data
+  /// (after a BOM) with line 1, it is the reference that ``walk(_:atOrAfter:)`` must equal.
+  static func walk(
+    _ p: UnsafeBufferPointer<UInt8>, from k: Int, line: Int, atFieldStart: Bool, atOrAfter mid: Int
+  ) -> (offset: Int, line: Int)? {
+    let n = p.count
+    var k = k
+    var line = line
+    var atFieldStart = atFieldStart
     while k < n {
       let b = p[k]
       if atFieldStart && b == quote {
@@ -81,19 +132,19 @@ enum CSVSplit {
 
   /// The number of `byte`s in `p[from..<to]`.
   static func count(_ byte: UInt8, in p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-    var total = 0
-    for k in from..<to { total &+= p[k] == byte ? 1 : 0 }
-    return total
+    ByteWords.count(byte, in: p, from: from, to: to)
   }
 
-  /// The number of line ends (LF, CR LF, lone CR) in `p[0..<end]`; `p[end - 1]` is a line end.
-  private static func lineEnds(in p: UnsafeBufferPointer<UInt8>, to end: Int) -> Int {
-    if firstIndex(of: cr, in: p, from: 0, to: end) == nil { return count(lf, in: p, from: 0, to: end) }
+  /// The number of line ends (LF, CR LF, lone CR) in `p[from..<end]`, a CR at `end - 1` counting
+  /// as a lone CR.
+  static func lineEnds(in p: UnsafeBufferPointer<UInt8>, from: Int = 0, to end: Int) -> Int {
+    guard from < end else { return 0 }
+    if firstIndex(of: cr, in: p, from: from, to: end) == nil { return count(lf, in: p, from: from, to: end) }
     var lfs = 0
     var crs = 0
     var crBeforeLF = 0
     var previous: UInt8 = 0
-    for k in 0..<end {
+    for k in from..<end {
       let b = p[k]
       lfs &+= b == lf ? 1 : 0
       crs &+= b == cr ? 1 : 0

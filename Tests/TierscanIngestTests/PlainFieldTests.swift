@@ -1,0 +1,38 @@
+import Testing
+@testable import TierscanIngest
+import TierscanTestSupport
+
+/// ``PlainField/unquotedEnd(_:from:to:highBytes:)`` (eight bytes at a time) against its
+/// byte-by-byte reference.
+@Suite struct PlainFieldTests {
+  @Test func unquotedEndEqualsByteByByteScan() {
+    var rng = SplitMix64(seed: 11)
+    // Every class of byte the scan distinguishes, and the bit tricks' neighbours.
+    let alphabet: [UInt8] = [
+      0x2C, 0x22, 0x7F, 0x00, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x2B, 0x2D, 0x41, 0x61, 0x7E, 0x80, 0xA0, 0xC3,
+      0xE2, 0xFF, 0xAC, 0xA2,
+    ]
+    for round in 0..<4_000 {
+      let length = Int(rng.next() % 40)
+      let plainRun = rng.next() % 2 == 0
+      let bytes: [UInt8] = (0..<length).map { _ in
+        plainRun && rng.next() % 6 != 0 ? UInt8(0x41 + rng.next() % 26) : alphabet[Int(rng.next() % UInt64(alphabet.count))]
+      }
+      let start = length == 0 ? 0 : Int(rng.next() % UInt64(length + 1))
+      let end = start + Int(rng.next() % UInt64(length - start + 1))
+      bytes.withUnsafeBufferPointer { p in
+        var fastHigh = false
+        var slowHigh = false
+        let fast = PlainField.unquotedEnd(p, from: start, to: end, highBytes: &fastHigh)
+        let slow = PlainField.unquotedEndByteByByte(p, from: start, to: end, highBytes: &slowHigh)
+        #expect(fast == slow, "round \(round): \(bytes) \(start)..<\(end)")
+        // The word scan may note high bytes of later fields of the line (never past `end`).
+        if fast != nil {
+          let rest = bytes[start..<end].contains { $0 >= 0x80 }
+          #expect(!slowHigh || fastHigh, "round \(round)")
+          #expect(!fastHigh || rest, "round \(round)")
+        }
+      }
+    }
+  }
+}
