@@ -35,4 +35,53 @@ import TierscanTestSupport
       }
     }
   }
+
+  /// The fields as the byte-by-byte loop found them (the relationship fast path before
+  /// ``PlainField/forEachField(_:from:to:highBytes:_:)``), or `nil` for a line it rejects.
+  private func referenceFields(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> ([Range<Int>], Bool)? {
+    var fields: [Range<Int>] = []
+    var high = false
+    var k = start
+    while true {
+      let fieldStart = k
+      guard let fieldEnd = PlainField.unquotedEndByteByByte(p, from: k, to: end, highBytes: &high) else { return nil }
+      k = fieldEnd
+      fields.append(fieldStart..<k)
+      if k >= end { break }
+      k += 1
+    }
+    return (fields, high)
+  }
+
+  @Test func forEachFieldEqualsTheByteByByteSplit() {
+    var rng = SplitMix64(seed: 12)
+    let alphabet: [UInt8] = [0x2C, 0x2C, 0x2C, 0x22, 0x7F, 0x00, 0x0A, 0x1F, 0x20, 0x41, 0x7E, 0x80, 0xC3, 0xFF]
+    for round in 0..<4_000 {
+      let length = Int(rng.next() % 48)
+      let clean = rng.next() % 3 != 0
+      let bytes: [UInt8] = (0..<length).map { _ in
+        let b = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+        return clean && (b < 0x20 || b == 0x22 || b == 0x7F) ? UInt8(0x61) : b
+      }
+      let start = length == 0 ? 0 : Int(rng.next() % UInt64(length + 1))
+      let end = start + Int(rng.next() % UInt64(length - start + 1))
+      let stopAfter = rng.next() % 4 == 0 ? Int(rng.next() % 6) : Int.max
+      bytes.withUnsafeBufferPointer { p in
+        var seen: [Range<Int>] = []
+        var high = false
+        let verdict = PlainField.forEachField(p, from: start, to: end, highBytes: &high) { s, e in
+          guard seen.count < stopAfter else { return false }
+          seen.append(s..<e)
+          return true
+        }
+        let reference = referenceFields(p, start, end)
+        if let (fields, referenceHigh) = reference, fields.count <= stopAfter {
+          #expect(verdict && seen == fields && high == referenceHigh, "round \(round): \(bytes) \(start)..<\(end)")
+        } else {
+          #expect(!verdict, "round \(round): \(bytes) \(start)..<\(end)")
+          if let (fields, _) = reference { #expect(seen == Array(fields.prefix(stopAfter))) }
+        }
+      }
+    }
+  }
 }

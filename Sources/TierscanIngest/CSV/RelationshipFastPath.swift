@@ -91,31 +91,29 @@ struct RelationshipFastPath: Sendable {
     var confidenceField = (0, 0)
     var yearField = (0, 0)
     var highBytes = false
-    var k = start
     var column = 0
     let columns = roles.count
-    while true {
-      guard column < columns else { return false }
-      let fieldStart = k
-      guard let fieldEnd = PlainField.unquotedEnd(p, from: k, to: end, highBytes: &highBytes) else { return false }
-      k = fieldEnd
-      let (s, e) = PlainField.trimmed(p, fieldStart, k)
-      switch roles[column] {
-      case .from: from = (s, e)
-      case .to: to = (s, e)
-      case .type: typeField = (s, e)
-      case .commodity: commodity = (s, e)
-      case .hsCode: hsCode = (s, e)
-      case .share: shareField = (s, e)
-      case .basis: basisField = (s, e)
-      case .confidence: confidenceField = (s, e)
-      case .reportingYear: yearField = (s, e)
-      case nil: if s < e { return false }
+    let scanned = roles.withUnsafeBufferPointer { roles in
+      PlainField.forEachField(p, from: start, to: end, highBytes: &highBytes) { fieldStart, fieldEnd in
+        guard column < columns else { return false }
+        let (s, e) = PlainField.trimmed(p, fieldStart, fieldEnd)
+        switch roles[column] {
+        case .from: from = (s, e)
+        case .to: to = (s, e)
+        case .type: typeField = (s, e)
+        case .commodity: commodity = (s, e)
+        case .hsCode: hsCode = (s, e)
+        case .share: shareField = (s, e)
+        case .basis: basisField = (s, e)
+        case .confidence: confidenceField = (s, e)
+        case .reportingYear: yearField = (s, e)
+        case nil: if s < e { return false }
+        }
+        column += 1
+        return true
       }
-      column += 1
-      if k >= end { break }
-      k += 1  // the comma
     }
+    guard scanned else { return false }
     guard column == columns else { return false }
     if highBytes, !isValidUTF8(UnsafeBufferPointer(rebasing: p[start..<end])) { return false }
     guard PlainField.isPlainID(p, from), PlainField.isPlainID(p, to), let type = Self.type(p, typeField) else {
