@@ -54,29 +54,38 @@ enum CSVSplit {
         continue
       }
       // A quoted field: to its closing quote, counting the line ends inside it.
-      k = q + 1
-      while k < n {
-        let c = p[k]
-        if c == quote {
-          if k + 1 < n, p[k + 1] == quote {
-            k += 2
-            continue
-          }
-          break
-        }
-        if c == cr {
-          line += 1
-          if k + 1 < n, p[k + 1] == lf { k += 1 }
-        } else if c == lf {
-          line += 1
-        }
-        k += 1
-      }
-      guard k < n else { return nil }
-      k += 1
+      guard let after = endOfQuoted(p, from: q + 1, line: &line) else { return nil }
+      k = after
     }
     let atFieldStart = k == start || (k > start && (p[k - 1] == comma || p[k - 1] == lf || p[k - 1] == cr))
     return walk(p, from: k, line: line, atFieldStart: atFieldStart, atOrAfter: mid)
+  }
+
+  /// From just after a quoted field's opening quote at `start`: the offset just past its closing
+  /// quote (a doubled quote `""` is part of the field), with the line ends inside it (CR, LF or
+  /// CRLF, one each) added to `line`; `nil` when the field is never closed.
+  @inline(__always)
+  static func endOfQuoted(_ p: UnsafeBufferPointer<UInt8>, from start: Int, line: inout Int) -> Int? {
+    let n = p.count
+    var k = start
+    while k < n {
+      let c = p[k]
+      if c == quote {
+        if k + 1 < n, p[k + 1] == quote {
+          k += 2
+          continue
+        }
+        return k + 1
+      }
+      if c == cr {
+        line += 1
+        if k + 1 < n, p[k + 1] == lf { k += 1 }
+      } else if c == lf {
+        line += 1
+      }
+      k += 1
+    }
+    return nil
   }
 
   /// The byte-by-byte state machine from offset `k` on physical line `line`, outside any quoted
@@ -92,26 +101,8 @@ enum CSVSplit {
     while k < n {
       let b = p[k]
       if atFieldStart && b == quote {
-        k += 1
-        while k < n {
-          let c = p[k]
-          if c == quote {
-            if k + 1 < n, p[k + 1] == quote {
-              k += 2
-              continue
-            }
-            break
-          }
-          if c == cr {
-            line += 1
-            if k + 1 < n, p[k + 1] == lf { k += 1 }
-          } else if c == lf {
-            line += 1
-          }
-          k += 1
-        }
-        guard k < n else { return nil }
-        k += 1
+        guard let after = endOfQuoted(p, from: k + 1, line: &line) else { return nil }
+        k = after
         atFieldStart = false
         continue
       }

@@ -26,6 +26,24 @@ enum PlainField {
     return true
   }
 
+  /// The eight bytes of `p` from `k` (fewer at the buffer's end, the rest zero) and the high bit of
+  /// each of them that lies in the line (`k ..< end`): the word the scans below read at a time.
+  @inline(__always)
+  private static func lineWord(
+    _ p: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, at k: Int, end: Int
+  ) -> (word: UInt64, inLine: UInt64) {
+    let available = end - k
+    let word: UInt64
+    if k + 8 <= p.count {
+      word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+    } else {
+      var partial: UInt64 = 0
+      for i in 0..<min(available, 8) { partial |= UInt64(base[k + i]) << (8 * UInt64(i)) }
+      word = partial
+    }
+    return (word, available >= 8 ? ByteWords.high : ByteWords.high >> (8 * UInt64(8 - available)))
+  }
+
   /// The end of an unquoted plain field that starts at `start` (the next comma, or `end`), or
   /// `nil` when the field holds a control character, DEL or a quote; sets `highBytes` when it
   /// holds a non-ASCII byte (the row's UTF-8 is then checked).
@@ -39,17 +57,7 @@ enum PlainField {
     var k = start
     var high: UInt64 = 0
     while k < end {
-      let available = end - k
-      let word: UInt64
-      if k + 8 <= p.count {
-        word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
-      } else {
-        var partial: UInt64 = 0
-        for i in 0..<min(available, 8) { partial |= UInt64(base[k + i]) << (8 * UInt64(i)) }
-        word = partial
-      }
-      // The high bit of every byte of the line (`k ..< end`) in this word.
-      let inLine: UInt64 = available >= 8 ? ByteWords.high : ByteWords.high >> (8 * UInt64(8 - available))
+      let (word, inLine) = lineWord(p, base, at: k, end: end)
       let stops = (ByteWords.matches(word, 0x2C2C_2C2C_2C2C_2C2C) | ByteWords.plainStops(word)) & inLine
       high |= word & inLine
       if stops != 0 {
@@ -81,16 +89,7 @@ enum PlainField {
     var fieldStart = start
     var high: UInt64 = 0
     while k < end {
-      let available = end - k
-      let word: UInt64
-      if k + 8 <= p.count {
-        word = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
-      } else {
-        var partial: UInt64 = 0
-        for i in 0..<min(available, 8) { partial |= UInt64(base[k + i]) << (8 * UInt64(i)) }
-        word = partial
-      }
-      let inLine: UInt64 = available >= 8 ? ByteWords.high : ByteWords.high >> (8 * UInt64(8 - available))
+      let (word, inLine) = lineWord(p, base, at: k, end: end)
       if ByteWords.plainStops(word) & inLine != 0 { return false }
       high |= word & inLine
       var commas = ByteWords.matches(word, 0x2C2C_2C2C_2C2C_2C2C) & inLine
