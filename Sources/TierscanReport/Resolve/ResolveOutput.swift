@@ -51,7 +51,7 @@ public enum ResolveOutput {
       entities: \(report.entityCount)
       blocks: \(report.stats.blocks) (largest \(report.stats.largestBlock): \(report.stats.largestKey.isEmpty ? "-" : report.stats.largestKey); \
       skipped over the cap: \(report.stats.skippedBlocks); entities without a blocking key: \(report.stats.recordsWithoutKeys))
-      entity pairs scored: \(report.comparisons)
+      entity pairs considered (top candidates by shared keys, before the bound and the gate): \(report.comparisons)
       candidates: \(report.candidates.count) in \(clusters) clusters (\(byDecision.joined(separator: ", ")); risk-list pairs \(riskList); \
       suppressed by not_same judgements: \(report.suppressed))
 

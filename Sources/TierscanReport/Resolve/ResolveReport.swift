@@ -14,7 +14,9 @@ public struct ResolveReport: Sendable {
   public var stats: BlockingIndex.Stats
   /// Entities considered (placeholders are not).
   public var entityCount: Int
-  /// Entity pairs scored.
+  /// Distinct entity pairs in the records' candidate lists (each record's `max_candidates` sharing
+  /// the most blocking keys), before the score bound and the word gate rule most of them out; only
+  /// the pairs left are scored.
   public var comparisons: Int
   /// Pairs a `not_same` judgement removed from review.
   public var suppressed: Int
