@@ -31,31 +31,17 @@ extension GraphBuilder {
     let recordCount = entityRecords.count
     var sets = UnionFind(count: recordCount)
     // Ids and identifier keys are interned apart: only ids resolve relationship endpoints and
-    // `SupplyGraph.index(of:)`. Records are read field by field in place: binding a whole record
-    // would retain and release every string and array it holds.
-    var recordIDs = ByteInterner()
-    recordIDs.reserveCapacity(recordCount)
-    var firstRecordOfID: [Int32] = []
-    firstRecordOfID.reserveCapacity(recordCount)
-    var identifierKeys = IdentifierUnion()
-    // Ids come in record order, which is no order of their hashes: at the first record of each
-    // batch, the slots where the batch's ids will be probed are read in one go, so their cache
-    // misses overlap instead of each interning waiting for its own (a hint only).
-    let batch = 16
-    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: batch) { hashes in
-      for i in entityRecords.indices {
-        if i % batch == 0 {
-          let n = min(batch, recordCount - i)
-          for j in 0..<n { hashes[j] = entityRecords.withID(i + j) { ByteInterner.hash($0) } }
-          recordIDs.prefetchSlots(of: UnsafeBufferPointer(rebasing: hashes[0..<n]))
-        }
-        let element = Int32(i)
-        let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
-        if inserted { firstRecordOfID.append(element) } else { sets.union(firstRecordOfID[Int(id)], element) }
-        guard entityRecords.hasMergingIdentifier(i) else { continue }
-        identifierKeys.union(entityRecords, element: element, sets: &sets)
-      }
-    }
+    // `SupplyGraph.index(of:)`. The two tables are built side by side (each in record order),
+    // each noting the unions it finds; the unions are then made in any order, since a set's root
+    // is its smallest record whatever order joined it (``UnionFind``).
+    let (ids, identifierUnions) =
+      recordCount >= minimumToSplit
+      ? ParallelWork.pair({ Self.internIDs(entityRecords) }, { IdentifierUnion.unions(entityRecords) })
+      : (Self.internIDs(entityRecords), IdentifierUnion.unions(entityRecords))
+    let recordIDs = ids.table
+    let firstRecordOfID = ids.firstRecord
+    for (a, b) in ids.unions { sets.union(a, b) }
+    for (a, b) in identifierUnions { sets.union(a, b) }
     mergeByName(entityRecords, sets: &sets, findings: &findings)
     // Reviewer links (`same` judgements): the first records of the two ids, joined.
     var linkedRecords: [(record: Int32, provenance: Provenance)] = []
@@ -87,6 +73,36 @@ extension GraphBuilder {
     return RecordComponents(
       recordIDs: recordIDs, firstRecordOfID: firstRecordOfID, componentOfRecord: componentOfRecord,
       componentSize: componentSize, firstRecord: firstRecord, linkedRecords: linkedRecords)
+  }
+
+  /// Every record id interned in record order, the first record of each, and for each later
+  /// record carrying an id already seen, the pair (first record of the id, record) to join.
+  private static func internIDs(
+    _ entityRecords: EntityRecordTable
+  ) -> (table: ByteInterner, firstRecord: [Int32], unions: [(Int32, Int32)]) {
+    let recordCount = entityRecords.count
+    var recordIDs = ByteInterner()
+    recordIDs.reserveCapacity(recordCount)
+    var firstRecordOfID: [Int32] = []
+    firstRecordOfID.reserveCapacity(recordCount)
+    var unions: [(Int32, Int32)] = []
+    // Ids come in record order, which is no order of their hashes: at the first record of each
+    // batch, the slots where the batch's ids will be probed are read in one go, so their cache
+    // misses overlap instead of each interning waiting for its own (a hint only).
+    let batch = 16
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: batch) { hashes in
+      for i in entityRecords.indices {
+        if i % batch == 0 {
+          let n = min(batch, recordCount - i)
+          for j in 0..<n { hashes[j] = entityRecords.withID(i + j) { ByteInterner.hash($0) } }
+          recordIDs.prefetchSlots(of: UnsafeBufferPointer(rebasing: hashes[0..<n]))
+        }
+        let element = Int32(i)
+        let (id, inserted) = entityRecords.withID(i) { recordIDs.intern($0) }
+        if inserted { firstRecordOfID.append(element) } else { unions.append((firstRecordOfID[Int(id)], element)) }
+      }
+    }
+    return (recordIDs, firstRecordOfID, unions)
   }
 
   /// Joins each name-merging record that is alone in its set to the first other set whose
@@ -121,9 +137,20 @@ private struct IdentifierUnion {
   /// The first record of each key.
   private var firstRecord: [Int32] = []
 
+  /// For every record (in order) sharing a merge-capable identifier with an earlier one, the
+  /// pair (first record of that identifier, record) to join.
+  static func unions(_ records: EntityRecordTable) -> [(Int32, Int32)] {
+    var keys = IdentifierUnion()
+    var unions: [(Int32, Int32)] = []
+    for i in records.indices where records.hasMergingIdentifier(i) {
+      keys.union(records, element: Int32(i)) { unions.append(($0, $1)) }
+    }
+    return unions
+  }
+
   /// Joins record `element` with the first record of each of its LEI, DUNS and CID (read in
-  /// place from the record columns).
-  mutating func union(_ records: EntityRecordTable, element: Int32, sets: inout UnionFind) {
+  /// place from the record columns), calling `join` with each such pair.
+  mutating func union(_ records: EntityRecordTable, element: Int32, join: (Int32, Int32) -> Void) {
     records.forEachIdentifier(Int(element)) { bit, utf8 in
       // Scheme bytes 1 LEI, 2 DUNS, 3 CID; VAT (bit 2) never merges.
       guard bit != 2 else { return }
@@ -133,7 +160,7 @@ private struct IdentifierUnion {
         _ = UnsafeMutableBufferPointer(rebasing: bytes[1...]).initialize(from: utf8)
         return keys.intern(UnsafeRawBufferPointer(bytes))
       }
-      if inserted { firstRecord.append(element) } else { sets.union(firstRecord[Int(key)], element) }
+      if inserted { firstRecord.append(element) } else { join(firstRecord[Int(key)], element) }
     }
   }
 }

@@ -110,16 +110,17 @@ public struct RelationshipRecordTable: RandomAccessCollection, Sendable, Equatab
       return
     }
     let base = Int32(count)
-    var map = [Int32](repeating: 0, count: other.ids.count)
-    for i in 0..<other.ids.count {
+    // `other`'s ids already here are looked up on both cores (the table is only read), then the
+    // ids new here are interned one by one in `other`'s order: the indices interning every id in
+    // turn would give, since a found id inserts nothing.
+    var map = IDLookup.indices(of: other.ids, in: ids)
+    for i in map.indices where map[i] < 0 {
       let (index, inserted) = other.ids.withBytes(at: i) { ids.intern($0) }
       if inserted { idFirstRow.append(other.idFirstRow[i] + base) }
       map[i] = index
     }
-    map.withUnsafeBufferPointer { map in
-      fromID.append(contentsOf: other.fromID.map { map[Int($0)] })
-      toID.append(contentsOf: other.toID.map { map[Int($0)] })
-    }
+    IDLookup.appendMapped(other.fromID, through: map, to: &fromID)
+    IDLookup.appendMapped(other.toID, through: map, to: &toID)
     basis.append(contentsOf: other.basis)
     columns.append(contentsOf: other.columns)
   }

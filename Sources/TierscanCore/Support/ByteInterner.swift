@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import Foundation
 
 /// Interns byte strings: maps each distinct byte sequence to a dense index (0, 1, 2, … in order
@@ -108,6 +109,16 @@ public struct ByteInterner: Sendable, Equatable {
       var combined: Int32 = 0
       for h in hashes { combined ^= slots[Int(truncatingIfNeeded: h) & mask].entry }
       return combined
+    }
+  }
+
+  /// Asks the processor to fetch the slot where the probe for a key with ``hash(_:)`` value `h`
+  /// starts (a prefetch: a hint that reads nothing and changes no result).
+  @inline(__always)
+  package func prefetchSlot(hash h: UInt64) {
+    slots.withUnsafeBufferPointer { slots in
+      guard let base = slots.baseAddress else { return }
+      tierscan_prefetch(base + (Int(truncatingIfNeeded: h) & (slots.count - 1)))
     }
   }
 
