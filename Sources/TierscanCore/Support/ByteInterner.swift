@@ -181,21 +181,55 @@ public struct ByteInterner: Sendable, Equatable {
     return n
   }
 
+  /// Moves every entry into a table of `slotCount` slots. The old slots are read in order, so
+  /// the new slots are written in two nearly sequential streams (a key's new home is its old
+  /// home or that plus the old size) instead of one random write per key; a key of at most 8
+  /// bytes is rehashed from its slot alone (``hash(head:count:)``), a longer one from the arena.
+  /// Linear probing finds every key whatever order the keys were inserted in, and entry indices
+  /// do not change.
   private mutating func rehash(slotCount: Int) {
     var newSlots = [Slot](repeating: Slot(), count: slotCount)
     let mask = slotCount - 1
     arena.withUnsafeBytes { bytes in
-      newSlots.withUnsafeMutableBufferPointer { newSlots in
-        for e in 0..<count {
-          let key = UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[e])..<Int(offsets[e + 1])])
-          let h = Self.hash(key)
-          var s = Int(truncatingIfNeeded: h) & mask
-          while newSlots[s].entry >= 0 { s = (s + 1) & mask }
-          newSlots[s] = Slot(head: Self.head(key), entry: Int32(e), tag: Self.tag(h, count: key.count))
+      offsets.withUnsafeBufferPointer { offsets in
+        slots.withUnsafeBufferPointer { oldSlots in
+          newSlots.withUnsafeMutableBufferPointer { newSlots in
+            for slot in oldSlots where slot.entry >= 0 {
+              let length = Int(slot.tag & 0xFF)
+              let h: UInt64
+              if length <= 8 {
+                h = Self.hash(head: slot.head, count: length)
+              } else {
+                let e = Int(slot.entry)
+                h = Self.hash(UnsafeRawBufferPointer(rebasing: bytes[Int(offsets[e])..<Int(offsets[e + 1])]))
+              }
+              var s = Int(truncatingIfNeeded: h) & mask
+              while newSlots[s].entry >= 0 { s = (s + 1) & mask }
+              newSlots[s] = slot
+            }
+          }
         }
       }
     }
     slots = newSlots
+  }
+
+  /// ``hash(_:)`` of a key of `count` ≤ 8 bytes whose bytes, little-endian and zero-padded, are
+  /// `head` (the slot's copy of them): the same value, computed without the key's bytes.
+  @inline(__always)
+  package static func hash(head: UInt64, count: Int) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: count)
+    guard count > 0 else { return h }
+    if count == 8 {
+      h = (h ^ head) &* 0xBF58_476D_1CE4_E5B9
+      h ^= h >> 31
+    } else {
+      h = (h ^ head) &* 0x94D0_49BB_1331_11EB
+      h ^= h >> 29
+    }
+    h &*= 0xD6E8_FEB8_6659_FD93
+    h ^= h >> 32
+    return h
   }
 
   /// A 64-bit multiply/xor hash of `key` (8-byte little-endian words, then the tail).
