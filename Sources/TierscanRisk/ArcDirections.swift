@@ -74,9 +74,15 @@ struct ArcDirections: TransmittingArcs, Sendable {
   /// (a walk never expands one). The entity range is split over the workers.
   ///
   /// - Complexity: O(V + E over exposed entities).
-  func walkCSR(flags keep: [UInt8]) -> (offsets: [Int32], sources: [UInt32]) {
+  func walkCSR(flags: [UInt8]) -> (offsets: [Int32], sources: [UInt32]) {
+    walkCSR(flags: flags, minimumToSplit: 100_000)
+  }
+
+  /// ``walkCSR(flags:)`` split over the workers from `minimumToSplit` entities on (tests force a
+  /// split with 0).
+  func walkCSR(flags keep: [UInt8], minimumToSplit: Int) -> (offsets: [Int32], sources: [UInt32]) {
     let n = entityCount
-    let pieces = ParallelWork.map(count: n, minimumToSplit: 100_000) { range in
+    let pieces = ParallelWork.map(count: n, minimumToSplit: minimumToSplit) { range in
       var offsets: [Int32] = []
       offsets.reserveCapacity(range.count)
       var sources: [UInt32] = []
@@ -111,6 +117,14 @@ struct ArcDirections: TransmittingArcs, Sendable {
       }
       return (offsets: offsets, sources: sources)
     }
+    return Self.joinedCSR(pieces, entityCount: n)
+  }
+
+  /// The walk CSR of consecutive entity pieces, each with offsets relative to its own sources
+  /// (one offset per entity, the end of its row), as one CSR.
+  static func joinedCSR(
+    _ pieces: [(offsets: [Int32], sources: [UInt32])], entityCount n: Int
+  ) -> (offsets: [Int32], sources: [UInt32]) {
     var offsets = [Int32](repeating: 0, count: 1)
     offsets.reserveCapacity(n + 1)
     var sources: [UInt32] = []

@@ -45,31 +45,64 @@ public struct ExposureAttribution: Sendable {
   ///   one propagation over the full arcs (built then, once) with the neighbour masked (the
   ///   categories' own propagations are the scan's).
   public init(analysis: RiskAnalysis) {
-    let graph = analysis.graph
-    let focus = analysis.focus
-    guard let explanations = analysis.exposures.first?.explanations else {
-      rows = []
+    if let computed = analysis.attribution {
+      self = computed
       return
     }
-    let inherent = explanations.inherent
-    let arcs = ArcDirections(graph: graph, transmission: analysis.transmission)
+    guard let explanations = analysis.exposures.first?.explanations else {
+      self.init()
+      return
+    }
+    let graph = analysis.graph
+    let transmission = analysis.transmission
+    self.init(
+      graph: graph, focus: analysis.focus, config: analysis.config, results: explanations.results,
+      inherent: explanations.inherent, transmission: transmission,
+      arcs: ArcDirections(graph: graph, transmission: transmission),
+      fullArcs: { RiskArcs(graph: graph, transmission: transmission) })
+  }
+
+  /// The attribution computed by the risk stage from the propagation's own arcs, while they are
+  /// still held (``RiskEngine``): the same rows as ``init(analysis:)`` (which reads the arcs
+  /// from the graph's adjacency instead), without marking the relationships' directions again
+  /// and with the source walks' graph read from the stored arcs. The caller drops the rows when
+  /// the analysis has no exposure (``init(analysis:)`` gives none then).
+  ///
+  /// - Complexity: as ``init(analysis:)`` without its O(V + E) marking.
+  init(
+    graph: SupplyGraph, focus: EntityIndex, config: RiskConfig, results: [RiskPropagator.Result],
+    inherent: InherentRisk, transmission: Transmission, arcs: RiskArcs
+  ) {
+    self.init(
+      graph: graph, focus: focus, config: config, results: results, inherent: inherent, transmission: transmission,
+      arcs: arcs, fullArcs: { arcs })
+  }
+
+  /// The attribution over `arcs` (any view of the scan's transmitting arcs, in fold order);
+  /// `fullArcs` gives the stored arcs for a masked re-propagation (called at most once).
+  private init<Arcs: TransmittingArcs & Sendable>(
+    graph: SupplyGraph, focus: EntityIndex, config: RiskConfig, results: [RiskPropagator.Result],
+    inherent: InherentRisk, transmission: Transmission, arcs: Arcs, fullArcs makeFullArcs: () -> RiskArcs
+  ) {
     // The full arc table, only for a masked re-propagation (built on the first one).
     var fullArcs: RiskArcs?
-    let config = analysis.config
     let propagator = RiskPropagator()
     var rows: [Row] = []
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
     // First every category's neighbours and source counts, then (with the walk graph released,
     // so that it is not held beside the pruned arcs) the rows with their re-propagations.
-    var walked: [(best: [EntityIndex: (t: Double, edge: RelationshipIndex)], neighbours: [EntityIndex],
-      counts: [(count: Int, isComplete: Bool)])] = []
+    var walked:
+      [(
+        best: [EntityIndex: (t: Double, edge: RelationshipIndex)], neighbours: [EntityIndex],
+        counts: [(count: Int, isComplete: Bool)]
+      )] = []
     var walkGraph: WalkGraph?
     var walkFlags: [UInt8] = []
     for c in order {
       let scores = inherent.scores[c]
       // The category's propagation: the scan's own result (the same arcs, inherent scores and
       // depth; recomputing it here cost one propagation per category).
-      let result = explanations.results[c]
+      let result = results[c]
       // Best arc from each neighbour into the focus (first in fold order among equals).
       var best: [EntityIndex: (t: Double, edge: RelationshipIndex)] = [:]
       var neighbours: [EntityIndex] = []
@@ -94,7 +127,7 @@ public struct ExposureAttribution: Sendable {
       // The walks' arcs: only those from exposed entities, as tagged entity indices. Categories
       // whose flags are the same share them.
       if walkGraph == nil || !WalkGraph.sameFlags(flags, walkFlags) {
-        walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(arcs: arcs, flags: flags)
+        walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(csr: arcs.walkCSR(flags: flags))
         walkFlags = walkGraph == nil ? [] : flags
       }
       let counts: [(count: Int, isComplete: Bool)]
@@ -110,33 +143,51 @@ public struct ExposureAttribution: Sendable {
     }
     walkGraph = nil
     walkFlags = []
+    // The focus's argmax path per category, and the neighbours on it: the focus's exposure
+    // without each of them is recomputed downstream of it (ExposureWithout). The recomputations
+    // are independent, so they run side by side (each reads only the scan's results); one that
+    // would visit most of the graph gives `nil` and is propagated again afterwards, one at a time.
+    let focusPaths = order.map { c in results[c].path(to: focus, transmission: transmission) }
+    let jobs: [(position: Int, supplier: EntityIndex)] = order.indices.flatMap { position in
+      let onBestPath = Set(focusPaths[position]?.hops.map(\.from) ?? [])
+      return walked[position].neighbours.filter { onBestPath.contains($0) }.map { (position, $0) }
+    }
+    let budget = Self.coneBudget(arcs)
+    let outcomes: [ExposureWithout.Outcome?] =
+      jobs.isEmpty
+      ? []
+      : ParallelWork.each(count: jobs.count) { j in
+        let (position, u) = jobs[j]
+        let c = order[position]
+        return ExposureWithout.outcome(
+          of: focus, removing: u, result: results[c], arcs: arcs, inherent: inherent.scores[c],
+          transmission: transmission, maxDepth: config.maxDepth, budget: budget)
+      }
+    var job = 0
     for (position, c) in order.enumerated() {
       let category = config.categories[c]
       let scores = inherent.scores[c]
-      let result = explanations.results[c]
-      let focusPath = result.path(to: focus, transmission: analysis.transmission)
-      let onBestPath = Set(focusPath?.hops.map(\.from) ?? [])
+      let result = results[c]
+      let focusPath = focusPaths[position]
       let bestVia = focusPath?.hops.last?.from
       let (best, sortedNeighbours, counts) = walked[position]
       for (k, u) in sortedNeighbours.enumerated() {
         let (t, edge) = best[u]!
         let (count, isComplete) = counts[k]
         var without = (score: result.scores[Int(focus)], source: focusPath.map(\.source), via: bestVia)
-        if onBestPath.contains(u) {
+        if job < jobs.count, jobs[job].position == position, jobs[job].supplier == u {
           // Recomputed only downstream of u (ExposureWithout); when that is most of the graph,
           // propagated again over the full arcs with u masked (not a copy without u's arcs).
           // Both are exact, so the choice never shows in the output.
-          if let outcome = ExposureWithout.outcome(
-            of: focus, removing: u, result: result, arcs: arcs, inherent: scores, transmission: analysis.transmission,
-            maxDepth: config.maxDepth, budget: Self.coneBudget(arcs))
-          {
+          if let outcome = outcomes[job] {
             without = (outcome.score, outcome.source, outcome.via)
           } else {
-            if fullArcs == nil { fullArcs = RiskArcs(graph: graph, transmission: analysis.transmission) }
+            if fullArcs == nil { fullArcs = makeFullArcs() }
             let other = propagator.propagate(arcs: fullArcs!, inherent: scores, maxDepth: config.maxDepth, removing: u)
-            let path = other.path(to: focus, transmission: analysis.transmission)
+            let path = other.path(to: focus, transmission: transmission)
             without = (other.scores[Int(focus)], path?.source, path?.hops.last?.from)
           }
+          job += 1
         }
         rows.append(
           Row(
@@ -149,6 +200,9 @@ public struct ExposureAttribution: Sendable {
     }
     self.rows = rows
   }
+
+  /// No rows (an analysis without exposures).
+  init() { rows = [] }
 
   /// The most arc visits a "without u" recomputation downstream of u may make before a whole
   /// masked propagation is cheaper: an eighth of the arcs (one propagation visits each arc about
@@ -192,16 +246,21 @@ public struct ExposureAttribution: Sendable {
       UInt32(truncatingIfNeeded: w) | (UInt32(flags & 2) &<< 30)
     }
 
-    /// Read from the graph's adjacency (both workers).
-    ///
-    /// - Complexity: O(V + E).
-    init(arcs: ArcDirections, flags: [UInt8]) {
-      (offsets, sources) = arcs.walkCSR(flags: flags)
+    /// From a CSR built by ``TransmittingArcs/walkCSR(flags:)``.
+    init(csr: (offsets: [Int32], sources: [UInt32])) {
+      (offsets, sources) = csr
       maxInDegree = Self.maxInDegree(offsets)
     }
 
+    /// Read from `arcs` (both workers).
+    ///
+    /// - Complexity: O(V + E).
+    init(arcs: some TransmittingArcs, flags: [UInt8]) { self.init(csr: arcs.walkCSR(flags: flags)) }
+
+    /// The reference: read arc by arc on the calling thread (tests compare the CSR builds with it).
+    ///
     /// - Complexity: O(V + A).
-    init(arcs: some TransmittingArcs, flags: [UInt8]) {
+    init(referenceOver arcs: some TransmittingArcs, flags: [UInt8]) {
       let n = arcs.entityCount
       var offsets = [Int32](repeating: 0, count: n + 1)
       var sources: [UInt32] = []

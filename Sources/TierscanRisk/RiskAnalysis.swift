@@ -117,6 +117,10 @@ public struct RiskAnalysis: Sendable {
   public let chainFindings: [Finding]
   /// Supplier lists' declared tiers against the computed ones.
   public let declaredTiers: DeclaredTierComparison
+  /// The focus's ``ExposureAttribution`` when the risk stage computed it (``RiskEngine`` with
+  /// `withAttribution`, from the propagation's own arcs); `nil` otherwise, and
+  /// ``ExposureAttribution/init(analysis:)`` computes the same rows from the graph.
+  public let attribution: ExposureAttribution?
 
   /// ``findings`` followed by ``chainFindings``: what a scan reports after the ingest findings.
   public var allFindings: [Finding] { findings.findings + chainFindings }
@@ -126,9 +130,10 @@ public struct RiskAnalysis: Sendable {
     graph: SupplyGraph, config: RiskConfig, focus: EntityIndex, exposures: [Exposure], tiers: [Int?],
     coverage: Coverage, unassessed: Unassessed, transmission: Transmission, findings: FindingLog,
     audits: AuditEvidence = AuditEvidence(), chainFindings: [Finding] = [],
-    declaredTiers: DeclaredTierComparison = DeclaredTierComparison()
+    declaredTiers: DeclaredTierComparison = DeclaredTierComparison(), attribution: ExposureAttribution? = nil
   ) {
     self.declaredTiers = declaredTiers
+    self.attribution = attribution
     self.audits = audits
     self.graph = graph
     self.config = config

@@ -22,8 +22,12 @@ public struct RiskEngine: Sendable {
   /// - Parameter timings: where the engine's phases (inherent risk, risk arcs, propagation,
   ///   exposure paths, tiers and coverage, unassessed) are recorded; the pipeline passes its
   ///   recorder when one is installed, else nothing is measured.
+  /// - Parameter withAttribution: also compute the focus's ``ExposureAttribution``
+  ///   (``RiskAnalysis/attribution``, for `attribution.csv`) from the propagation's arcs before
+  ///   they are released, instead of reading them from the graph again later.
   public func analyze(
-    graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex, timings: PhaseTimings? = nil
+    graph: SupplyGraph, inputs: RiskInputs, focus: EntityIndex, timings: PhaseTimings? = nil,
+    withAttribution: Bool = false
   ) -> RiskAnalysis {
     var findings = FindingLog()
     let audits = inputs.audits
@@ -67,8 +71,19 @@ public struct RiskEngine: Sendable {
       }
       return byCategory.map { $0! }
     }
-    arcs = nil
     timings?.addCounts("propagation", [("relaxations", results.reduce(0) { $0 + $1.relaxations })])
+    // The attribution reads the arcs the propagation used while they are held (its walk graph,
+    // ~28 MB at 1M/5M, lives only inside this phase, whose peak is below the exposure walk's).
+    var attribution: ExposureAttribution?
+    if withAttribution {
+      let propagationArcs = arcs!
+      attribution = Self.measure("attribution", timings) {
+        ExposureAttribution(
+          graph: graph, focus: focus, config: config, results: results, inherent: inherent, transmission: transmission,
+          arcs: propagationArcs)
+      }
+    }
+    arcs = nil
     // Exposures of pieces of the entity range concurrently, joined in entity order. Each piece
     // gets its own explanation source: every exposure holds a reference to it, and two cores
     // retaining one shared object millions of times would fight over its reference count.
@@ -88,7 +103,9 @@ public struct RiskEngine: Sendable {
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       unassessed: unassessed, transmission: transmission, findings: findings, audits: auditEvidence,
       chainFindings: unassessed.inputFindings(graph: graph, tiers: tiers) + declaredTiers.findings,
-      declaredTiers: declaredTiers)
+      declaredTiers: declaredTiers,
+      // ExposureAttribution(analysis:) has no rows for an analysis without exposures.
+      attribution: attribution.map { exposures.isEmpty ? ExposureAttribution() : $0 })
   }
 
   /// Analyses a graph with risk inputs given part by part (a convenience for tests and small

@@ -22,6 +22,12 @@ protocol TransmittingArcs {
   func inDegree(_ v: EntityIndex) -> Int
   /// The number of arcs out of `u`.
   func outDegree(_ u: EntityIndex) -> Int
+  /// The source walks' graph (``ExposureAttribution/WalkGraph``) as CSR: for every entity that
+  /// `flags` marks exposed (bit 0), the sources of its arcs (in fold order) that are exposed too,
+  /// each tagged with ``ExposureAttribution/WalkGraph/inherentTag`` when it has inherent risk
+  /// (bit 1); `offsets[v] ..< offsets[v + 1]` in `sources`. An unexposed entity's row is empty
+  /// (a walk never expands one). The entity range is split over the workers.
+  func walkCSR(flags: [UInt8]) -> (offsets: [Int32], sources: [UInt32])
 }
 
 extension RiskArcs: TransmittingArcs {
@@ -44,4 +50,38 @@ extension RiskArcs: TransmittingArcs {
 
   func inDegree(_ v: EntityIndex) -> Int { Int(inOffsets[Int(v) + 1] - inOffsets[Int(v)]) }
   func outDegree(_ u: EntityIndex) -> Int { Int(outOffsets[Int(u) + 1] - outOffsets[Int(u)]) }
+
+  func walkCSR(flags: [UInt8]) -> (offsets: [Int32], sources: [UInt32]) {
+    walkCSR(flags: flags, minimumToSplit: Self.minimumToSplit)
+  }
+
+  /// ``walkCSR(flags:)`` read from the stored arcs into each entity (contiguous, in fold order),
+  /// split over the workers from `minimumToSplit` entities on (tests force a split with 0).
+  ///
+  /// - Complexity: O(V + A over exposed entities).
+  func walkCSR(flags keep: [UInt8], minimumToSplit: Int) -> (offsets: [Int32], sources: [UInt32]) {
+    let pieces = ParallelWork.map(count: entityCount, minimumToSplit: minimumToSplit) { range in
+      var offsets: [Int32] = []
+      offsets.reserveCapacity(range.count)
+      var sources: [UInt32] = []
+      keep.withUnsafeBufferPointer { keep in
+        inOffsets.withUnsafeBufferPointer { inOffsets in
+          arcs.withUnsafeBufferPointer { arcs in
+            for v in range {
+              if keep[v] & 1 != 0 {
+                for slot in Int(inOffsets[v])..<Int(inOffsets[v + 1]) {
+                  let w = arcs[slot].entity
+                  let f = keep[Int(w)]
+                  if f & 1 != 0 { sources.append(ExposureAttribution.WalkGraph.tagged(w, flags: f)) }
+                }
+              }
+              offsets.append(Int32(sources.count))
+            }
+          }
+        }
+      }
+      return (offsets: offsets, sources: sources)
+    }
+    return ArcDirections.joinedCSR(pieces, entityCount: entityCount)
+  }
 }

@@ -199,11 +199,16 @@ public struct ScanPipeline: Sendable {
   ///
   /// - Parameter periodEnd: the date audit evidence is judged at (`--period-end`, a statement
   ///   year's last day); `nil` means the newest date in the audit inputs.
-  public func analyze(_ prepared: Prepared, focus: EntityIndex, periodEnd: ISODate? = nil) -> RiskAnalysis {
+  /// - Parameter withAttribution: compute ``RiskAnalysis/attribution`` in the risk stage (a
+  ///   scan that writes `attribution.csv`).
+  public func analyze(
+    _ prepared: Prepared, focus: EntityIndex, periodEnd: ISODate? = nil, withAttribution: Bool = false
+  ) -> RiskAnalysis {
     var inputs = prepared.riskInputs
     inputs.audits.periodEnd = periodEnd
     return RiskEngine(config: prepared.config.config).analyze(
-      graph: prepared.graph, inputs: inputs, focus: focus, timings: PhaseTimings.current)
+      graph: prepared.graph, inputs: inputs, focus: focus, timings: PhaseTimings.current,
+      withAttribution: withAttribution)
   }
 
   /// The risk stage's checks that need no focus (unknown categories, shares over 100 %), with

@@ -63,9 +63,10 @@ struct Scan: ParsableCommand {
   }
 
   private func scanAndWrite() throws {
-    let run = try ScanRun(options: scan, input: input, focus: focus)
-    let (pipeline, prepared, base) = (run.pipeline, run.prepared, run.analysis!)
     let request = try whatIf()
+    // Without a what-if the written analysis is this one: its attribution is computed in the risk stage.
+    let run = try ScanRun(options: scan, input: input, focus: focus, withAttribution: out != nil && request.isEmpty)
+    let (pipeline, prepared, base) = (run.pipeline, run.prepared, run.analysis!)
     var analysis = base
     var extraFiles: [(name: String, bytes: [UInt8])] = []
     var whatIfSummary = ""

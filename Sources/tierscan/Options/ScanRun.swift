@@ -19,7 +19,11 @@ struct ScanRun {
   /// Prepares and analyses; prints the findings.
   ///
   /// - Parameter periodEnd: the period end when `--period-end` is not given (a statement's year end).
-  init(options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil) throws {
+  /// - Parameter withAttribution: the risk stage computes the focus's attribution
+  ///   (``RiskAnalysis/attribution``: a scan writing `attribution.csv`).
+  init(
+    options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil, withAttribution: Bool = false
+  ) throws {
     if let workspace = input.workspace, let period = input.period {
       prepared = try Self.prepare(workspace: workspace, period: period, options: options)
     } else {
@@ -41,7 +45,8 @@ struct ScanRun {
         throw Self.exit(for: error, inputErrors: prepared.findings.contains { $0.severity == .error })
       }
       Output.progress("\(prepared.graph.entityCount) entities, \(prepared.graph.relationshipCount) relationships; propagating risk…")
-      analysis = pipeline.analyze(prepared, focus: index, periodEnd: options.periodEnd ?? periodEnd)
+      analysis = pipeline.analyze(
+        prepared, focus: index, periodEnd: options.periodEnd ?? periodEnd, withAttribution: withAttribution)
     } else {
       analysis = nil
     }
