@@ -65,6 +65,38 @@ public enum ParallelWork {
     }
   }
 
+  /// The concatenation of what each piece of `0..<count` emits, in range order, built in one
+  /// buffer: each piece first counts its elements (`counting`, concurrently), then emits exactly
+  /// that many, in order, into its own place (`filling`, concurrently). Unlike joining per-piece
+  /// arrays, the pieces' elements are never held twice (a million-entity scan's 2.3M exposures:
+  /// 92 MB instead of 184 MB at the peak).
+  ///
+  /// - Precondition: `filling` emits exactly `counting`'s number of elements for each piece.
+  public static func concatenated<T>(
+    count: Int, minimumToSplit: Int, counting: @Sendable (Range<Int>) -> Int,
+    filling: @Sendable (Range<Int>, _ emit: (T) -> Void) -> Void
+  ) -> [T] {
+    let pieces = ranges(count: count, minimumToSplit: minimumToSplit)
+    let counts = map(count: count, minimumToSplit: minimumToSplit) { counting($0) }
+    var starts = [0]
+    for c in counts { starts.append(starts.last! + c) }
+    let total = starts.last!
+    let begins = starts
+    return [T](unsafeUninitializedCapacity: total) { buffer, initialized in
+      let slots = DisjointSlots(buffer)
+      _ = each(count: pieces.count) { w in
+        var cursor = begins[w]
+        filling(pieces[w]) { value in
+          precondition(cursor < begins[w + 1], "a piece emitted more elements than it counted")
+          slots.initialize(cursor, to: value)
+          cursor += 1
+        }
+        precondition(cursor == begins[w + 1], "a piece emitted fewer elements than it counted")
+      }
+      initialized = total
+    }
+  }
+
   /// Builds an array of `count` elements that `body` writes in any order: each piece of the
   /// range `0..<count` is handed to `body` with the slots, and `body` must initialise every
   /// index exactly once over all pieces (e.g. a permutation of its piece).
