@@ -139,7 +139,7 @@ public struct WordGate: Sendable {
   private var countries: [String: Int32] = [:]
   /// Identifier values of the indexed records, per scheme.
   private var identifierIDs: [[String: Int32]] = [[:], [:], [:]]
-  private var rows = Columns()
+  private(set) var rows = Columns()
   /// Where each indexed record's first name and its first and last word are (-1 for a record
   /// without a name): read from this small array, a candidate's record, name and words are
   /// fetched side by side, not each after the one before (``filter(_:reaching:_:)``).

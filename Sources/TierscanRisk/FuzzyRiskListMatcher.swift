@@ -23,6 +23,11 @@ public struct FuzzyRiskListMatcher: Sendable {
     /// with some row (`filtered` in `TIERSCAN_TIMINGS`).
     public var entities = 0
     public var filtered = 0
+    /// Entities that ``ScreeningPrefilter`` proved meet no row past the gate (their blocks are not
+    /// visited; they are not counted in `filtered`).
+    public var cleared = 0
+    /// Rows bounded by ``ScreeningPrefilter`` (its candidates, over all entities it judged).
+    public var bounded = 0
     /// Block members visited, distinct rows met, candidates kept (at most `max_candidates` per
     /// entity), candidates let through by ``WordGate``, candidates pruned (by the gate or the
     /// bound), candidates scored and matches.
@@ -36,7 +41,9 @@ public struct FuzzyRiskListMatcher: Sendable {
 
     static func + (a: Work, b: Work) -> Work {
       Work(
-        entities: a.entities + b.entities, filtered: a.filtered + b.filtered, visits: a.visits + b.visits,
+        entities: a.entities + b.entities, filtered: a.filtered + b.filtered, cleared: a.cleared + b.cleared,
+        bounded: a.bounded + b.bounded,
+        visits: a.visits + b.visits,
         met: a.met + b.met, candidates: a.candidates + b.candidates, pastGate: a.pastGate + b.pastGate,
         pruned: a.pruned + b.pruned,
         scored: a.scored + b.scored, matches: a.matches + b.matches)
@@ -49,6 +56,7 @@ public struct FuzzyRiskListMatcher: Sendable {
   private let bound: ScoreBound
   private let rowNames: [ScoreBound.Names]
   private let gate: WordGate
+  private let prefilter: ScreeningPrefilter
   /// The `w:` and `p:` key numbers of each gate vocabulary word (-1 for none).
   private let wordKeys: [Int32]
   private let prefixKeys: [Int32]
@@ -65,6 +73,7 @@ public struct FuzzyRiskListMatcher: Sendable {
     self.index = BlockingIndex(records: rows.map { PreparedRecord(MatchRecord(row: $0)) }, config: config)
     self.rowNames = index.records.map { [bound] in bound.prepare($0) }
     self.gate = WordGate(records: index.records, config: config)
+    self.prefilter = ScreeningPrefilter(gate: gate, reaching: config.screening, config: config)
     var wordKeys: [Int32] = []
     var prefixKeys: [Int32] = []
     for id in 0..<gate.vocabularyCount {
@@ -152,6 +161,7 @@ public struct FuzzyRiskListMatcher: Sendable {
     var work = Work()
     var scratch = index.makeScratch()
     var gateQuery = gate.makeQuery()
+    var prefilterScratch = prefilter.makeScratch()
     var words = NameWords()
     var ids: [Int32] = []
     var keys: [Int32] = []
@@ -172,9 +182,22 @@ public struct FuzzyRiskListMatcher: Sendable {
       keys.removeAll(keepingCapacity: true)
       words.bytes.withUnsafeBytes { bytes in
         for w in 0..<words.wordCount {
+          ids.append(gate.wordID(UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])))
+        }
+      }
+      let identifiers = entities.identifiers(of: v)
+      let country = entities.country(of: v)
+      let address = MatchRecord.address(in: entities.attributes(of: v))
+      gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
+      // Gate first: an entity no row can pass the gate against meets no candidate worth a look.
+      if prefilter.noneMayPass(gate, &gateQuery, words: words, &prefilterScratch) {
+        work.cleared += 1
+        continue
+      }
+      words.bytes.withUnsafeBytes { bytes in
+        for w in 0..<words.wordCount {
           let word = UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
-          let id = gate.wordID(word)
-          ids.append(id)
+          let id = ids[w]
           if id >= 0 {
             if wordKeys[Int(id)] >= 0 { keys.append(wordKeys[Int(id)]) }
             if prefixKeys[Int(id)] >= 0 { keys.append(prefixKeys[Int(id)]) }
@@ -192,16 +215,12 @@ public struct FuzzyRiskListMatcher: Sendable {
           if key >= 0 { keys.append(key) }
         }
       }
-      let identifiers = entities.identifiers(of: v)
       let hasIdentifier = identifiers.lei != nil || identifiers.duns != nil || identifiers.cid != nil
       // An entity sharing no key with any row meets no row.
       guard !keys.isEmpty || (hasIdentifier && index.hasIdentifierKeys) else { continue }
       work.filtered += 1
-      let country = entities.country(of: v)
       index.fillCandidates(keys: keys, country: country, identifiers: identifiers, scratch: &scratch)
       guard !scratch.result.isEmpty else { continue }
-      let address = MatchRecord.address(in: entities.attributes(of: v))
-      gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
       // The full record only for the few candidates the gate lets through.
       gate.filter(scratch.result, reaching: config.screening, &gateQuery)
       work.pruned += scratch.result.count - gateQuery.passed.count
@@ -225,6 +244,7 @@ public struct FuzzyRiskListMatcher: Sendable {
       }
     }
     (work.visits, work.met, work.candidates) = (scratch.visits, scratch.met, scratch.candidates)
+    work.bounded = prefilterScratch.bounded
     work.matches = found.count
     return (found, work)
   }

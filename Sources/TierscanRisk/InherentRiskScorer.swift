@@ -249,7 +249,7 @@ public struct InherentRiskScorer: Sendable {
       "name-fuzzy screening",
       [
         ("blocks", stats.blocks), ("largest block '\(stats.largestKey)' rows", stats.largestBlock),
-        ("skipped blocks", stats.skippedBlocks), ("entities", work.entities), ("filtered", work.filtered),
+        ("skipped blocks", stats.skippedBlocks), ("entities", work.entities), ("filtered", work.filtered), ("cleared first", work.cleared), ("rows bounded first", work.bounded),
         ("visits", work.visits), ("rows met", work.met), ("candidates", work.candidates), ("past the gate", work.pastGate), ("pruned", work.pruned),
         ("scored", work.scored), ("matches", work.matches),
       ])

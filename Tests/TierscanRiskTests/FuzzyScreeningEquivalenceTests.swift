@@ -204,6 +204,64 @@ import TierscanTestSupport
     #expect(!expected.isEmpty)
   }
 
+  /// Names shaped as the benchmark's (common words and a code, a quarter of the codes without a
+  /// digit; rows copying an entity's name, with a typo in its code, a word fewer or more, lighter
+  /// rows, aliases): the screening, whose ``ScreeningPrefilter`` clears most entities before their
+  /// blocks are visited, gives the reference's matches.
+  @Test(arguments: [21, 22] as [UInt64])
+  func screeningOfCodedNamesEqualsReference(seed: UInt64) {
+    var rng = SplitMix64(state: seed)
+    let common = ["royal", "pacific", "circuit", "great", "metals", "dragon", "industrial", "trading", "river", "textile"]
+    let legal = ["Co Ltd", "Ltd", "", "S.A."]
+    func code() -> String {
+      let letters = Array(rng.next() % 4 == 0 ? "abcdefghijklmnopqrstuvwxyz" : "0123456789abcdefghijklmnopqrstuvwxyz")
+      return "T" + String((0..<4).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
+    }
+    func name() -> String {
+      ((0..<(1 + Int(rng.next() % 3))).map { _ in Self.pick(common, &rng) } + [code(), Self.pick(legal, &rng)])
+        .joined(separator: " ").trimmingSpaces
+    }
+    var records: [EntityRecord] = []
+    for i in 0..<600 {
+      let aliases = rng.next() % 6 == 0 ? [name()] : []
+      records.append(
+        EntityRecord(
+          id: "E\(i)", name: name(), country: Self.pick(Self.countries, &rng), aliases: aliases,
+          provenance: Provenance(file: "e.csv", line: i + 2)))
+    }
+    var rows: [RiskListEntry] = []
+    for r in 0..<300 {
+      var text = Self.pick(records, &rng).name ?? ""
+      switch rng.next() % 6 {
+      case 0:
+        var chars = Array(text)
+        if let t = text.firstIndex(of: "T") {
+          let at = text.distance(from: text.startIndex, to: t) + 2
+          if at < chars.count { chars[at] = chars[at] == "x" ? "y" : "x" }
+        }
+        text = String(chars)
+      case 1: text = text.split(separator: " ").dropFirst().joined(separator: " ")
+      case 2: text += " " + Self.pick(common, &rng)
+      case 3: text = Self.pick(common, &rng) + " " + code()
+      case 4: text = name()
+      default: break
+      }
+      rows.append(
+        RiskListEntry(
+          list: "L", name: text, category: "forced_labour", country: Self.pick(Self.countries, &rng),
+          provenance: Provenance(file: "l.csv", line: r + 2)))
+    }
+    var findings = FindingLog()
+    let graph = GraphBuilder().build(entityRecords: records, relationshipRecords: [], findings: &findings)
+    for config in [MatchConfig(), MatchConfig(possible: 0.6, screening: 0.6), MatchConfig(maxBlock: 6, maxCandidates: 3)] {
+      let expected = Self.reference(graph, rows, config)
+      let (actual, work) = Self.fast(graph, rows, config)
+      #expect(actual == expected, "seed \(seed), \(config): \(actual.count) matches, reference \(expected.count)")
+      #expect(!expected.isEmpty)
+      if config == MatchConfig() { #expect(work.cleared > work.entities / 2, "cleared \(work.cleared) of \(work.entities)") }
+    }
+  }
+
   /// ``WordGate`` (interned word ids) never rejects a pair ``ScoreBound`` accepts, on every
   /// entity × row pair and several thresholds (down to the address-only edge).
   @Test(arguments: [1, 2, 3] as [UInt64])

@@ -1,0 +1,503 @@
+/// Tells, before any block is visited, that no indexed record at all can pass ``WordGate`` against
+/// a loaded query, so that the screening skips the blocking, the top-k cut and the gate for that
+/// query (docs/entity-resolution.md §4.1, "gate first"). When it says so, the gate would reject
+/// every record, so no candidate could be scored: the matches are the same. When it cannot tell,
+/// the caller takes the usual path.
+///
+/// How: the gate passes a pair of names (query `x` of weight `X`, record `y` of weight `Y`) only
+/// when the token set's bound `min(1, (P / min(X, Y) + 2P / (X + Y)) / 2)` reaches
+/// `t = (wanted − 0.35) / 0.65` (or more, with qualifiers), where the paired weight `P` sums, over
+/// the query's words, at most the word's weight, and only for a word that some word of `y` pairs
+/// with (equal, or the typo rule: ``TypoIndex``). So, with `t₀` the least `t` (no number penalty,
+/// an address on both sides):
+/// - when `Y ≥ X` the bound is at most `P / X`, so `y` must pair with every query word `i` whose
+///   loss alone leaves less than `t₀ X` (`X − w_i < t₀ X`, a *required* word), or, with none
+///   required, with one of the query's words taken rarest first until the rest weighs less than
+///   `t₀ X`: the records holding a partner of that word (of one of those words) are candidates;
+/// - when `Y < X` the bound is at most `P / Y`; if no two words of `x` pair with one same
+///   vocabulary word (checked per query, else the caller takes the usual path), the pairs use
+///   different words of `y` and `P ≤` the weight of `y`'s words that pair with some query word;
+///   so `y` must pair one of its own words taken rarest first until the rest weighs less than
+///   `t₀ Y` (its *prefix*, fixed when the records are indexed): the records whose prefix holds a
+///   partner of some query word are candidates.
+/// Every candidate is then bounded with `P` at most both sums above (per pair of names, with the
+/// number penalty when the query name has a number word no record has and `y` has one), and
+/// those left go through the gate itself. Records with a non-ASCII word (which pairs with any
+/// word) or a word longer than ``TypoIndex/maxLength`` always go to the gate; queries with
+/// qualifiers, a non-ASCII or very long word, more than 64 words, or an identifier some record has
+/// are not judged. Margins of 1e-6 cover the order of additions.
+public struct ScreeningPrefilter: Sendable {
+  /// Working memory of one worker.
+  public struct Scratch: Sendable {
+    fileprivate var stamp: [UInt64] = []
+    fileprivate var stampGeneration: [UInt32] = []
+    fileprivate var rowGeneration: [UInt32] = []
+    fileprivate var generation: UInt32 = 0
+    fileprivate var touched: [Int32] = []
+    fileprivate var wordIndex: [Int] = []
+    fileprivate var partnerScratch = WordPartners.Scratch()
+    fileprivate var partners: [Int32] = []
+    fileprivate var partnerStarts: [Int] = []
+    fileprivate var postings: [Int] = []
+    fileprivate var candidates: [Int] = []
+    fileprivate var order: [Int] = []
+    fileprivate var kept: [Int] = []
+    fileprivate var required: [Int] = []
+    fileprivate var section: [Int] = []
+    /// Per record, the mark of the last required word whose partners it holds.
+    fileprivate var marks: [UInt64] = []
+    fileprivate var mark: UInt64 = 0
+    /// Queries judged (all others took the usual path) and queries found to meet no record.
+    public fileprivate(set) var judged = 0
+    public fileprivate(set) var skipped = 0
+    /// Candidate records bounded so far (each once per query).
+    public fileprivate(set) var bounded = 0
+  }
+
+  private let enabled: Bool
+  private let least: Double
+  private let needed: Double
+  private let partners: WordPartners
+  /// Rarest words branched on before the heavier records' look-up falls back to the prefix rule.
+  private static let branches = 3
+  /// The partners of each vocabulary word (itself first): `vocabularyPartners[vocabularyPartnerStarts[id] ..< …[id + 1]]`.
+  private let vocabularyPartnerStarts: [Int32]
+  private let vocabularyPartners: [Int32]
+  /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
+  private let rowStarts: [Int32]
+  private let rowsOfWord: [Int32]
+  /// Records whose names' prefixes hold each vocabulary word (see the type's notes), with the
+  /// weight of that name (its core or all its words), lightest first.
+  private let prefixStarts: [Int32]
+  private let prefixRows: [Int32]
+  private let prefixWeights: [Double]
+  /// Per entry, its name's word list `l`: the rarest four words `listIDs[4l ..< 4l + 4]` (-1 for
+  /// none) with their weights, and the weight of the others `listRests[l]`.
+  private let prefixWords: [Int32]
+  private let listIDs: [Int32]
+  private let listWeights: [Double]
+  private let listRests: [Double]
+  private let tRow: Double
+  /// Records that always go to the gate.
+  private let always: [Int]
+  private let vocabularyCount: Int
+  private let recordCount: Int
+
+  /// Indexes the records of `gate` for queries that must reach `least` (as ``WordGate/filter(_:reaching:_:)``).
+  ///
+  /// - Complexity: O(total words × subsets) for the typo index.
+  public init(gate: WordGate, reaching least: Double, config: MatchConfig) {
+    self.least = least
+    needed = max(least, min(config.possible, config.same)) - 1e-12 - 1e-9 - 1e-9
+    let tRow = (needed - 0.05 - 0.35) / 0.65 - 1e-6
+    enabled = tRow > 0.01
+    let rows = gate.rows
+    vocabularyCount = gate.vocabularyCount
+    recordCount = rows.records.count
+    // Records per word (each record once per word).
+    var counts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    var lastRow = [Int32](repeating: -1, count: vocabularyCount)
+    var always: [Int] = []
+    for (r, record) in rows.records.enumerated() {
+      var sendToGate = !record.asciiOnly
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let name = rows.names[n]
+        for w in Int(name.wordStart)..<Int(name.fullEnd) {
+          let word = rows.words[w]
+          if word.length > WordPartners.maxLength { sendToGate = true }
+          guard word.id >= 0 else { sendToGate = true; continue }
+          let id = Int(word.id)
+          if lastRow[id] != Int32(r) {
+            lastRow[id] = Int32(r)
+            counts[id] += 1
+          }
+        }
+      }
+      if sendToGate { always.append(r) }
+    }
+    self.always = always
+    let index = WordPartners(words: (0..<vocabularyCount).map { id in (Int32(id), gate.withWord(id) { Array($0) }) })
+    self.partners = index
+    // Every vocabulary word's partners, found once (a query's words are mostly in the vocabulary).
+    var partnerStarts: [Int32] = [0]
+    var partners: [Int32] = []
+    var partnerScratch = WordPartners.Scratch()
+    for id in 0..<vocabularyCount {
+      partners.append(Int32(id))
+      gate.withWord(id) { bytes in index.forEachPartner(of: bytes, &partnerScratch) { v, _ in partners.append(v) } }
+      partnerStarts.append(Int32(partners.count))
+    }
+    vocabularyPartnerStarts = partnerStarts
+    vocabularyPartners = partners
+    var starts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    for id in 0..<vocabularyCount { starts[id + 1] = starts[id] + counts[id] }
+    var fill = Array(starts.dropLast())
+    var members = [Int32](repeating: 0, count: Int(starts[vocabularyCount]))
+    lastRow = [Int32](repeating: -1, count: vocabularyCount)
+    for (r, record) in rows.records.enumerated() {
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let name = rows.names[n]
+        for w in Int(name.wordStart)..<Int(name.fullEnd) where rows.words[w].id >= 0 {
+          let id = Int(rows.words[w].id)
+          guard lastRow[id] != Int32(r) else { continue }
+          lastRow[id] = Int32(r)
+          members[Int(fill[id])] = Int32(r)
+          fill[id] += 1
+        }
+      }
+    }
+    rowStarts = starts
+    rowsOfWord = members
+    // Each name's prefixes (core words; all words when it has qualifiers), rarest words first.
+    var prefixPairs: [(id: Int32, weight: Double, row: Int32, words: Int)] = []
+    var entryIDs: [Int32] = []
+    var entryWeights: [Double] = []
+    var entryRests: [Double] = []
+    var positions: [Int] = []
+    for (r, record) in rows.records.enumerated() {
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let name = rows.names[n]
+        var lists = [(Int(name.wordStart), Int(name.coreEnd), name.coreWeight)]
+        if name.fullEnd > name.coreEnd { lists.append((Int(name.wordStart), Int(name.fullEnd), name.fullWeight)) }
+        for (start, end, weight) in lists where end > start {
+          positions = Array(start..<end)
+          positions.sort { a, b in
+            let (x, y) = (rows.words[a].id, rows.words[b].id)
+            let (cx, cy) = (x >= 0 ? counts[Int(x)] : 0, y >= 0 ? counts[Int(y)] : 0)
+            return cx != cy ? cx < cy : x < y
+          }
+          // The list's words (its rarest four, and the weight of the others): a lighter name
+          // pairs at most the weight of its words that some query word pairs with.
+          let words = entryRests.count
+          var others = 0.0
+          for (k, p) in positions.enumerated() {
+            if k < 4 {
+              entryIDs.append(rows.words[p].id)
+              entryWeights.append(rows.words[p].weight)
+            } else {
+              others += rows.words[p].weight
+            }
+          }
+          for _ in positions.count..<max(4, positions.count) {
+            entryIDs.append(-1)
+            entryWeights.append(0)
+          }
+          entryRests.append(others)
+          var rest = weight
+          for p in positions {
+            if rest < tRow * weight { break }
+            if rows.words[p].id >= 0 { prefixPairs.append((rows.words[p].id, weight, Int32(r), words)) }
+            rest -= rows.words[p].weight
+          }
+        }
+      }
+    }
+    prefixPairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.weight != $1.weight ? $0.weight < $1.weight : $0.row < $1.row }
+    var pStarts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    var pRows: [Int32] = []
+    var pWeights: [Double] = []
+    var pWords: [Int32] = []
+    for pair in prefixPairs {
+      pRows.append(pair.row)
+      pWeights.append(pair.weight)
+      pWords.append(Int32(pair.words))
+      pStarts[Int(pair.id) + 1] += 1
+    }
+    for id in 0..<vocabularyCount { pStarts[id + 1] += pStarts[id] }
+    prefixStarts = pStarts
+    prefixRows = pRows
+    prefixWeights = pWeights
+    prefixWords = pWords
+    listIDs = entryIDs
+    listWeights = entryWeights
+    listRests = entryRests
+    self.tRow = tRow
+  }
+
+  /// Working memory for queries (one per worker).
+  public func makeScratch() -> Scratch {
+    var scratch = Scratch()
+    scratch.stamp = [UInt64](repeating: 0, count: vocabularyCount)
+    scratch.stampGeneration = [UInt32](repeating: 0, count: vocabularyCount)
+    scratch.rowGeneration = [UInt32](repeating: 0, count: recordCount)
+    scratch.marks = [UInt64](repeating: 0, count: recordCount)
+    return scratch
+  }
+
+  /// Whether no record of `gate` (the one given to ``init(gate:reaching:config:)``) can pass it
+  /// against the query loaded in `query`; `false` also when the query is not judged. Uses
+  /// `query`'s working memory (its ``WordGate/Query/passed`` is overwritten).
+  ///
+  /// - Complexity: O(query words × typo look-ups + candidates × their words).
+  public func noneMayPass(
+    _ gate: WordGate, _ query: inout WordGate.Query, words nameWords: NameWords, _ scratch: inout Scratch
+  ) -> Bool {
+    guard enabled, query.columns.records.count == 1 else { return false }
+    let q = query.columns.records[0]
+    guard q.lei < 0, q.duns < 0, q.cid < 0, !query.columns.names.isEmpty, query.columns.words.count <= 64 else {
+      return false
+    }
+    for x in query.columns.names where x.fullEnd != x.coreEnd { return false }
+    for u in query.columns.words where !u.isASCII || u.length > WordPartners.maxLength { return false }
+    // The ``NameWords`` word of each query word (``WordGate/load(_:ids:country:identifiers:hasAddress:into:)``'s order).
+    scratch.wordIndex.removeAll(keepingCapacity: true)
+    for name in nameWords.names { scratch.wordIndex.append(contentsOf: name.firstWord..<name.end) }
+    guard scratch.wordIndex.count == query.columns.words.count else { return false }
+    scratch.judged += 1
+    if scratch.generation == UInt32.max {
+      for i in scratch.stampGeneration.indices { scratch.stampGeneration[i] = 0 }
+      for i in scratch.rowGeneration.indices { scratch.rowGeneration[i] = 0 }
+      scratch.generation = 0
+    }
+    scratch.generation += 1
+    let generation = scratch.generation
+    let wantedLeast = needed - (q.hasAddress ? 0.05 : 0)
+    let tQuery = (wantedLeast - 0.35) / 0.65 - 1e-6
+    let names = query.columns.names
+    let words = query.columns.words
+    // The vocabulary words each query word pairs with, marked with the query words' bits.
+    scratch.touched.removeAll(keepingCapacity: true)
+    scratch.partners.removeAll(keepingCapacity: true)
+    scratch.partnerStarts.removeAll(keepingCapacity: true)
+    scratch.postings.removeAll(keepingCapacity: true)
+    for x in names {
+      for i in Int(x.wordStart)..<Int(x.coreEnd) {
+        let u = words[i]
+        let bit = UInt64(1) << UInt64(i)
+        scratch.partnerStarts.append(scratch.partners.count)
+        var postings = 0
+        func add(_ v: Int32) {
+          let id = Int(v)
+          if scratch.stampGeneration[id] != generation {
+            scratch.stampGeneration[id] = generation
+            scratch.stamp[id] = 0
+            scratch.touched.append(v)
+          }
+          let marks = scratch.stamp[id]
+          if marks & bit != 0 { return }
+          scratch.stamp[id] = marks | bit
+          scratch.partners.append(v)
+          postings += Int(rowStarts[id + 1] - rowStarts[id])
+        }
+        if u.id >= 0 {
+          for p in Int(vocabularyPartnerStarts[Int(u.id)])..<Int(vocabularyPartnerStarts[Int(u.id) + 1]) {
+            add(vocabularyPartners[p])
+          }
+        } else if u.length >= 4 {
+          var partnerScratch = WordPartners.Scratch()
+          swap(&partnerScratch, &scratch.partnerScratch)
+          nameWords.word(scratch.wordIndex[i]) { bytes in partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
+          swap(&partnerScratch, &scratch.partnerScratch)
+        }
+        scratch.postings.append(postings)
+      }
+    }
+    scratch.partnerStarts.append(scratch.partners.count)
+    // Candidates: records that may reach as the heavier name (`Y ≥ X`) ...
+    scratch.candidates.removeAll(keepingCapacity: true)
+    func addRecords(ofPartnersOf i: Int, _ scratch: inout Scratch) {
+      for p in scratch.partnerStarts[i]..<scratch.partnerStarts[i + 1] {
+        let id = Int(scratch.partners[p])
+        for m in Int(rowStarts[id])..<Int(rowStarts[id + 1]) {
+          let r = Int(rowsOfWord[m])
+          if scratch.rowGeneration[r] != generation {
+            scratch.rowGeneration[r] = generation
+            scratch.candidates.append(r)
+          }
+        }
+      }
+    }
+    // The records holding partners of every word of `scratch.required` (rarest first): those of
+    // the rarest, kept when they hold partners of the others too (a superset: a common word's
+    // partners are not intersected).
+    func addRecordsOfAll(_ scratch: inout Scratch) {
+      let postings = scratch.postings
+      scratch.required.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
+      scratch.section.removeAll(keepingCapacity: true)
+      let rarest = scratch.required[0]
+      scratch.mark += 1
+      for p in scratch.partnerStarts[rarest]..<scratch.partnerStarts[rarest + 1] {
+        let id = Int(scratch.partners[p])
+        for m in Int(rowStarts[id])..<Int(rowStarts[id + 1]) {
+          let r = Int(rowsOfWord[m])
+          if scratch.marks[r] != scratch.mark {
+            scratch.marks[r] = scratch.mark
+            scratch.section.append(r)
+          }
+        }
+      }
+      for k in scratch.required.dropFirst() where !scratch.section.isEmpty && postings[k] <= 4 * scratch.section.count + 64 {
+        scratch.mark += 1
+        for p in scratch.partnerStarts[k]..<scratch.partnerStarts[k + 1] {
+          let id = Int(scratch.partners[p])
+          for m in Int(rowStarts[id])..<Int(rowStarts[id + 1]) { scratch.marks[Int(rowsOfWord[m])] = scratch.mark }
+        }
+        let mark = scratch.mark
+        var section: [Int] = []
+        swap(&section, &scratch.section)
+        scratch.marks.withUnsafeBufferPointer { marks in section.removeAll { marks[$0] != mark } }
+        swap(&section, &scratch.section)
+      }
+      for r in scratch.section where scratch.rowGeneration[r] != generation {
+        scratch.rowGeneration[r] = generation
+        scratch.candidates.append(r)
+      }
+    }
+    for x in names where x.coreEnd > x.wordStart {
+      let (start, end) = (Int(x.wordStart), Int(x.coreEnd))
+      let weight = x.coreWeight
+      let postings = scratch.postings
+      var order = scratch.order
+      scratch.order = []
+      order.removeAll(keepingCapacity: true)
+      order.append(contentsOf: start..<end)
+      order.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
+      // A heavier record pairs query words of weight `tX` at least. Branch on the rarest words:
+      // the records pairing `order[0]`; else those pairing `order[1]`; ...; else, missing
+      // `order[0 ..< e]` (weight `missed`), the record must pair every word whose loss would
+      // leave less than `tX` (the *required* words), or nothing when `X − missed < tX`.
+      var missed = 0.0
+      var e = 0
+      var done = false
+      while true {
+        scratch.required.removeAll(keepingCapacity: true)
+        for i in order[e...] where weight - missed - words[i].weight < tQuery * weight { scratch.required.append(i) }
+        if !scratch.required.isEmpty {
+          addRecordsOfAll(&scratch)
+          done = true
+          break
+        }
+        if e == order.count || e == Self.branches { break }
+        addRecords(ofPartnersOf: order[e], &scratch)
+        missed += words[order[e]].weight
+        e += 1
+        if weight - missed < tQuery * weight {
+          done = true
+          break
+        }
+      }
+      if !done {
+        // Missing `order[0 ..< e]`: one of the others, rarest first, until the rest weighs less than `tX`.
+        var rest = weight - missed
+        for i in order[e...] {
+          if rest < tQuery * weight { break }
+          addRecords(ofPartnersOf: i, &scratch)
+          rest -= words[i].weight
+        }
+      }
+      scratch.order = order
+    }
+    // ... or as the lighter (`Y < X`), through their prefixes.
+    var heaviest = 0.0
+    for x in names { heaviest = max(heaviest, x.coreWeight) }
+    for v in scratch.touched {
+      let id = Int(v)
+      for m in Int(prefixStarts[id])..<Int(prefixStarts[id + 1]) {
+        if prefixWeights[m] >= heaviest { break }
+        // The weight its words that some query word pairs with can give, at most.
+        let l = Int(prefixWords[m])
+        var pairable = listRests[l]
+        for k in 4 * l..<4 * l + 4 {
+          let id = listIDs[k]
+          if id >= 0 && scratch.stampGeneration[Int(id)] == generation { pairable += listWeights[k] }
+        }
+        if pairable < tRow * prefixWeights[m] { continue }
+        let r = Int(prefixRows[m])
+        if scratch.rowGeneration[r] != generation {
+          scratch.rowGeneration[r] = generation
+          scratch.candidates.append(r)
+        }
+      }
+    }
+    // Each candidate bounded with both sums; records that always go to the gate, unbounded.
+    var kept: [Int] = []
+    swap(&kept, &scratch.kept)
+    defer { swap(&kept, &scratch.kept) }
+    kept.removeAll(keepingCapacity: true)
+    scratch.bounded += scratch.candidates.count
+    let rows = gate.rows
+    let numbers = query.columns.numbers
+    rows.records.withUnsafeBufferPointer { records in
+      rows.names.withUnsafeBufferPointer { rowNames in
+        rows.words.withUnsafeBufferPointer { rowWords in
+          scratch.stamp.withUnsafeBufferPointer { stamp in
+            scratch.stampGeneration.withUnsafeBufferPointer { stamped in
+              for r in scratch.candidates
+              where Self.mayPass(
+                records[r], rowNames, rowWords, q, names, words, numbers, wantedLeast, stamp, stamped, generation)
+              {
+                kept.append(r)
+              }
+            }
+          }
+        }
+      }
+    }
+    for r in always where !kept.contains(r) { kept.append(r) }
+    guard !kept.isEmpty else {
+      scratch.skipped += 1
+      return true
+    }
+    gate.filter(kept, reaching: least, &query)
+    if query.passed.isEmpty {
+      scratch.skipped += 1
+      return true
+    }
+    return false
+  }
+
+  /// The bound of one candidate record (see the type's notes): whether some pair of names may
+  /// reach what the gate needs, with `stamp` the query words' bits per vocabulary word (valid
+  /// where `stamped` is `generation`).
+  @inline(__always)
+  private static func mayPass(
+    _ record: WordGate.Record, _ rowNames: UnsafeBufferPointer<WordGate.Name>,
+    _ rowWords: UnsafeBufferPointer<WordGate.Word>, _ q: WordGate.Record, _ names: [WordGate.Name],
+    _ words: [WordGate.Word], _ numbers: [Int32], _ wantedLeast: Double, _ stamp: UnsafeBufferPointer<UInt64>,
+    _ stamped: UnsafeBufferPointer<UInt32>, _ generation: UInt32
+  ) -> Bool {
+    if q.country != -1 && record.country != -1 && q.country != record.country { return false }
+    for x in names where x.coreEnd > x.wordStart {
+      var nameBits: UInt64 = 0
+      for i in Int(x.wordStart)..<Int(x.coreEnd) { nameBits |= 1 << UInt64(i) }
+      let unknownNumber = x.numberEnd > x.numberStart && numbers[Int(x.numberStart)] < 0
+      for n in Int(record.nameStart)..<Int(record.nameEnd) {
+        let y = rowNames[n]
+        let wanted = wantedLeast + (unknownNumber && y.numberEnd > y.numberStart ? 0.2 : 0)
+        if wanted > 1 + 1e-9 + 1e-6 { continue }
+        // The paired weight, at most the query words' (`sum`) and the record words' (`other`).
+        @inline(__always) func paired(_ end: Int32) -> Double {
+          var bits: UInt64 = 0
+          var other = 0.0
+          for w in Int(y.wordStart)..<Int(end) {
+            let id = Int(rowWords[w].id)
+            guard id >= 0, stamped[id] == generation else { continue }
+            let marks = stamp[id] & nameBits
+            if marks != 0 {
+              bits |= marks
+              other += rowWords[w].weight
+            }
+          }
+          var sum = 0.0
+          while bits != 0 {
+            sum += words[bits.trailingZeroBitCount].weight
+            bits &= bits - 1
+          }
+          return min(sum, other)
+        }
+        @inline(__always) func bound(_ p: Double, _ a: Double, _ b: Double) -> Double {
+          min(1, (p / min(a, b) + 2 * p / (a + b)) / 2)
+        }
+        if y.coreEnd > y.wordStart, 0.65 * bound(paired(y.coreEnd), x.coreWeight, y.coreWeight) + 0.35 + 1e-6 >= wanted {
+          return true
+        }
+        if y.fullEnd > y.coreEnd,
+          0.95 * (0.65 * bound(paired(y.fullEnd), x.coreWeight, y.fullWeight) + 0.35) + 1e-6 >= wanted
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+}
