@@ -1,31 +1,39 @@
-/// Tells, before any block is visited, that no indexed record at all can pass ``WordGate`` against
-/// a loaded query, so that the screening skips the blocking, the top-k cut and the gate for that
-/// query (docs/entity-resolution.md §4.1, "gate first"). When it says so, the gate would reject
-/// every record, so no candidate could be scored: the matches are the same. When it cannot tell,
-/// the caller takes the usual path.
+/// Tells, before any block is visited, that no indexed record can match a loaded query in the
+/// screening, so that the screening skips the blocking, the top-k cut and the gate for that query
+/// (docs/entity-resolution.md §4.1, seventh and eighth rounds). When it says so, no record both
+/// passes ``WordGate`` and reaches the threshold in ``PairScorer``, so the screening's usual path
+/// (candidates, gate, bound, score) would match nothing either: the matches are the same. When it
+/// cannot tell, the caller takes the usual path.
 ///
-/// How: the gate passes a pair of names (query `x` of weight `X`, record `y` of weight `Y`) only
-/// when the token set's bound `min(1, (P / min(X, Y) + 2P / (X + Y)) / 2)` reaches
-/// `t = (wanted − 0.35) / 0.65` (or more, with qualifiers), where the paired weight `P` sums, over
-/// the query's words, at most the word's weight, and only for a word that some word of `y` pairs
-/// with (equal, or the typo rule: ``TypoIndex``). So, with `t₀` the least `t` (no number penalty,
-/// an address on both sides):
-/// - when `Y ≥ X` the bound is at most `P / X`, so `y` must pair with every query word `i` whose
-///   loss alone leaves less than `t₀ X` (`X − w_i < t₀ X`, a *required* word), or, with none
-///   required, with one of the query's words taken rarest first until the rest weighs less than
-///   `t₀ X`: the records holding a partner of that word (of one of those words) are candidates;
-/// - when `Y < X` the bound is at most `P / Y`; if no two words of `x` pair with one same
-///   vocabulary word (checked per query, else the caller takes the usual path), the pairs use
-///   different words of `y` and `P ≤` the weight of `y`'s words that pair with some query word;
-///   so `y` must pair one of its own words taken rarest first until the rest weighs less than
-///   `t₀ Y` (its *prefix*, fixed when the records are indexed): the records whose prefix holds a
-///   partner of some query word are candidates.
+/// How: the scorer's token set pairs each word of one name with at most one word of the other (a
+/// matching), a pair scoring 1 when equal, its Jaro-Winkler when both have four bytes or more,
+/// the same first byte and Jaro-Winkler ≥ 0.9 (``WordPartners`` finds exactly those *partners*),
+/// else 0, weighted at most `min(w_i, w_j)`. So its paired weight `P` is at most the weight of the
+/// query name's words that have a partner in the record name, and at most the weight of the
+/// record name's words that have a partner in the query name. The similarity of a pair of names
+/// (query `x` of weight `X`, record `y` of weight `Y`) is at most `0.65 × min(1, (P / min(X, Y) +
+/// 2P / (X + Y)) / 2) + 0.35` (× 0.95 with qualifiers, − 0.2 for a number conflict, + 0.05 when
+/// both have an address), which must reach `needed`; so the token set's bound must reach
+/// `t = (needed − 0.35) / 0.65` at least (`t₀` without the address, the least):
+/// - when `Y ≥ X` the bound is at most `P / X`, so `y` pairs query words of weight `t₀ X` at
+///   least. The query's words are taken rarest first (fewest records holding a partner): `y`
+///   pairs the first, or else the second, …, or else, missing the first `e` (weight `M`), it
+///   pairs every word whose loss would leave less than `t₀ X` (`X − M − w_i < t₀ X`, the
+///   *required* words; records holding partners of all of them, intersected), or no such `y`
+///   exists when `X − M < t₀ X`; after ``branches`` words, one of the others rarest first until
+///   the rest weighs less than `t₀ X`;
+/// - when `Y < X` the bound is at most `P / Y`, with `P` at most the weight of `y`'s words that
+///   have a partner in `x`, so `y` pairs one of its own words taken rarest first until the rest
+///   weighs less than `t₀ Y` (its *prefix*, fixed when the records are indexed): the records
+///   whose prefix holds a partner of some query word are candidates.
 /// Every candidate is then bounded with `P` at most both sums above (per pair of names, with the
 /// number penalty when the query name has a number word no record has and `y` has one), and
-/// those left go through the gate itself. Records with a non-ASCII word (which pairs with any
-/// word) or a word longer than ``TypoIndex/maxLength`` always go to the gate; queries with
-/// qualifiers, a non-ASCII or very long word, more than 64 words, or an identifier some record has
-/// are not judged. Margins of 1e-6 cover the order of additions.
+/// those left go through the gate itself: the query is cleared when the gate passes none. A
+/// record that can match is a candidate, is not refused by the bound, and passes the gate (it
+/// would pass it on the usual path too), so a cleared query has no match. Records with a
+/// non-ASCII word or a word longer than ``WordPartners/maxLength`` always go to the gate;
+/// queries with qualifiers, a non-ASCII or very long word, more than 64 words, or an identifier
+/// some record has are not judged. Margins of 1e-6 cover the order of additions.
 public struct ScreeningPrefilter: Sendable {
   /// Working memory of one worker.
   public struct Scratch: Sendable {
