@@ -65,31 +65,56 @@ public struct ScreeningPrefilter: Sendable {
   private let enabled: Bool
   private let least: Double
   private let needed: Double
-  private let partners: WordPartners
-  /// Rarest words branched on before the heavier records' look-up falls back to the prefix rule.
-  private static let branches = 3
-  /// The partners of each vocabulary word (itself first): `vocabularyPartners[vocabularyPartnerStarts[id] ..< …[id + 1]]`.
-  private let vocabularyPartnerStarts: [Int32]
-  private let vocabularyPartners: [Int32]
-  /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
-  private let rowStarts: [Int32]
-  private let rowsOfWord: [Int32]
-  /// Records whose names' prefixes hold each vocabulary word (see the type's notes), with the
-  /// weight of that name (its core or all its words), lightest first.
-  private let prefixStarts: [Int32]
-  private let prefixRows: [Int32]
-  private let prefixWeights: [Double]
-  /// Per entry, its name's word list `l`: the rarest four words `listIDs[4l ..< 4l + 4]` (-1 for
-  /// none) with their weights, and the weight of the others `listRests[l]`.
-  private let prefixWords: [Int32]
-  private let listIDs: [Int32]
-  private let listWeights: [Double]
-  private let listRests: [Double]
   private let tRow: Double
-  /// Records that always go to the gate.
-  private let always: [Int]
   private let vocabularyCount: Int
   private let recordCount: Int
+  /// The index (all its arrays in one object, so a call or a copy retains one reference).
+  private let tables: Tables
+  /// Rarest words branched on before the heavier records' look-up falls back to the prefix rule.
+  private static let branches = 3
+
+  /// One entry of the lighter records' look-up: a record whose name's prefix holds the word the
+  /// entry is listed under, with the weight of that name (its core or all its words) and the
+  /// name's rarest four words (`-1` for none) with their weights and the weight of the others,
+  /// side by side so that reading an entry touches one place.
+  private struct LighterEntry: Sendable {
+    var weight: Double
+    var rest: Double
+    var row: Int32
+    var ids: (Int32, Int32, Int32, Int32)
+    var weights: (Double, Double, Double, Double)
+  }
+
+  /// The prefilter's immutable arrays.
+  private final class Tables: Sendable {
+    let partners: WordPartners
+    /// The partners of each vocabulary word (itself first): `vocabularyPartners[vocabularyPartnerStarts[id] ..< …[id + 1]]`.
+    let vocabularyPartnerStarts: [Int32]
+    let vocabularyPartners: [Int32]
+    /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
+    let rowStarts: [Int32]
+    let rowsOfWord: [Int32]
+    /// Records whose names' prefixes hold each vocabulary word (see the type's notes):
+    /// `lighter[prefixStarts[id] ..< prefixStarts[id + 1]]`, lightest name first.
+    let prefixStarts: [Int32]
+    let lighter: [LighterEntry]
+    /// Records that always go to the gate.
+    let always: [Int]
+
+    init(
+      partners: WordPartners, vocabularyPartnerStarts: [Int32], vocabularyPartners: [Int32], rowStarts: [Int32],
+      rowsOfWord: [Int32], prefixStarts: [Int32], lighter: [LighterEntry], always: [Int]
+    ) {
+      self.partners = partners
+      self.vocabularyPartnerStarts = vocabularyPartnerStarts
+      self.vocabularyPartners = vocabularyPartners
+      self.rowStarts = rowStarts
+      self.rowsOfWord = rowsOfWord
+      self.prefixStarts = prefixStarts
+      self.lighter = lighter
+      self.always = always
+    }
+  }
 
   /// Indexes the records of `gate` for queries that must reach `least` (as ``WordGate/filter(_:reaching:_:)``).
   ///
@@ -123,9 +148,7 @@ public struct ScreeningPrefilter: Sendable {
       }
       if sendToGate { always.append(r) }
     }
-    self.always = always
     let index = WordPartners(words: (0..<vocabularyCount).map { id in (Int32(id), gate.withWord(id) { Array($0) }) })
-    self.partners = index
     // Every vocabulary word's partners, found once (a query's words are mostly in the vocabulary).
     var partnerStarts: [Int32] = [0]
     var partners: [Int32] = []
@@ -135,8 +158,6 @@ public struct ScreeningPrefilter: Sendable {
       gate.withWord(id) { bytes in index.forEachPartner(of: bytes, &partnerScratch) { v, _ in partners.append(v) } }
       partnerStarts.append(Int32(partners.count))
     }
-    vocabularyPartnerStarts = partnerStarts
-    vocabularyPartners = partners
     var starts = [Int32](repeating: 0, count: vocabularyCount + 1)
     for id in 0..<vocabularyCount { starts[id + 1] = starts[id] + counts[id] }
     var fill = Array(starts.dropLast())
@@ -154,8 +175,6 @@ public struct ScreeningPrefilter: Sendable {
         }
       }
     }
-    rowStarts = starts
-    rowsOfWord = members
     // Each name's prefixes (core words; all words when it has qualifiers), rarest words first.
     var prefixPairs: [(id: Int32, weight: Double, row: Int32, words: Int)] = []
     var entryIDs: [Int32] = []
@@ -202,23 +221,21 @@ public struct ScreeningPrefilter: Sendable {
     }
     prefixPairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.weight != $1.weight ? $0.weight < $1.weight : $0.row < $1.row }
     var pStarts = [Int32](repeating: 0, count: vocabularyCount + 1)
-    var pRows: [Int32] = []
-    var pWeights: [Double] = []
-    var pWords: [Int32] = []
+    var lighter: [LighterEntry] = []
+    lighter.reserveCapacity(prefixPairs.count)
     for pair in prefixPairs {
-      pRows.append(pair.row)
-      pWeights.append(pair.weight)
-      pWords.append(Int32(pair.words))
+      let l = pair.words
+      lighter.append(
+        LighterEntry(
+          weight: pair.weight, rest: entryRests[l], row: pair.row,
+          ids: (entryIDs[4 * l], entryIDs[4 * l + 1], entryIDs[4 * l + 2], entryIDs[4 * l + 3]),
+          weights: (entryWeights[4 * l], entryWeights[4 * l + 1], entryWeights[4 * l + 2], entryWeights[4 * l + 3])))
       pStarts[Int(pair.id) + 1] += 1
     }
     for id in 0..<vocabularyCount { pStarts[id + 1] += pStarts[id] }
-    prefixStarts = pStarts
-    prefixRows = pRows
-    prefixWeights = pWeights
-    prefixWords = pWords
-    listIDs = entryIDs
-    listWeights = entryWeights
-    listRests = entryRests
+    tables = Tables(
+      partners: index, vocabularyPartnerStarts: partnerStarts, vocabularyPartners: partners, rowStarts: starts,
+      rowsOfWord: members, prefixStarts: pStarts, lighter: lighter, always: always)
     self.tRow = tRow
   }
 
@@ -251,6 +268,9 @@ public struct ScreeningPrefilter: Sendable {
     scratch.wordIndex.removeAll(keepingCapacity: true)
     for name in nameWords.names { scratch.wordIndex.append(contentsOf: name.firstWord..<name.end) }
     guard scratch.wordIndex.count == query.columns.words.count else { return false }
+    let tables = self.tables
+    let rowStarts = tables.rowStarts
+    let rowsOfWord = tables.rowsOfWord
     scratch.judged += 1
     if scratch.generation == UInt32.max {
       for i in scratch.stampGeneration.indices { scratch.stampGeneration[i] = 0 }
@@ -288,13 +308,17 @@ public struct ScreeningPrefilter: Sendable {
           postings += Int(rowStarts[id + 1] - rowStarts[id])
         }
         if u.id >= 0 {
-          for p in Int(vocabularyPartnerStarts[Int(u.id)])..<Int(vocabularyPartnerStarts[Int(u.id) + 1]) {
-            add(vocabularyPartners[p])
+          for p in Int(tables.vocabularyPartnerStarts[Int(u.id)])..<Int(tables.vocabularyPartnerStarts[Int(u.id) + 1]) {
+            add(tables.vocabularyPartners[p])
           }
+        } else if u.length >= 4, let j = Self.sameUnknownWord(before: i, words, scratch.wordIndex, nameWords) {
+          // The same unknown word earlier in the query (an alias repeating the name's code):
+          // its partners again, not looked up again.
+          for p in scratch.partnerStarts[j]..<scratch.partnerStarts[j + 1] { add(scratch.partners[p]) }
         } else if u.length >= 4 {
           var partnerScratch = WordPartners.Scratch()
           swap(&partnerScratch, &scratch.partnerScratch)
-          nameWords.word(scratch.wordIndex[i]) { bytes in partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
+          nameWords.word(scratch.wordIndex[i]) { bytes in tables.partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
           swap(&partnerScratch, &scratch.partnerScratch)
         }
         scratch.postings.append(postings)
@@ -398,22 +422,30 @@ public struct ScreeningPrefilter: Sendable {
     // ... or as the lighter (`Y < X`), through their prefixes.
     var heaviest = 0.0
     for x in names { heaviest = max(heaviest, x.coreWeight) }
-    for v in scratch.touched {
-      let id = Int(v)
-      for m in Int(prefixStarts[id])..<Int(prefixStarts[id + 1]) {
-        if prefixWeights[m] >= heaviest { break }
-        // The weight its words that some query word pairs with can give, at most.
-        let l = Int(prefixWords[m])
-        var pairable = listRests[l]
-        for k in 4 * l..<4 * l + 4 {
-          let id = listIDs[k]
-          if id >= 0 && scratch.stampGeneration[Int(id)] == generation { pairable += listWeights[k] }
-        }
-        if pairable < tRow * prefixWeights[m] { continue }
-        let r = Int(prefixRows[m])
-        if scratch.rowGeneration[r] != generation {
-          scratch.rowGeneration[r] = generation
-          scratch.candidates.append(r)
+    let prefixStarts = tables.prefixStarts
+    tables.lighter.withUnsafeBufferPointer { lighter in
+      scratch.stampGeneration.withUnsafeBufferPointer { stamped in
+        scratch.rowGeneration.withUnsafeMutableBufferPointer { rowGeneration in
+          for v in scratch.touched {
+            let id = Int(v)
+            for m in Int(prefixStarts[id])..<Int(prefixStarts[id + 1]) {
+              let entry = lighter[m]
+              if entry.weight >= heaviest { break }
+              // The weight its words that some query word pairs with can give, at most.
+              @inline(__always) func pairs(_ id: Int32) -> Bool { id >= 0 && stamped[Int(id)] == generation }
+              var pairable = entry.rest
+              if pairs(entry.ids.0) { pairable += entry.weights.0 }
+              if pairs(entry.ids.1) { pairable += entry.weights.1 }
+              if pairs(entry.ids.2) { pairable += entry.weights.2 }
+              if pairs(entry.ids.3) { pairable += entry.weights.3 }
+              if pairable < tRow * entry.weight { continue }
+              let r = Int(entry.row)
+              if rowGeneration[r] != generation {
+                rowGeneration[r] = generation
+                scratch.candidates.append(r)
+              }
+            }
+          }
         }
       }
     }
@@ -441,7 +473,7 @@ public struct ScreeningPrefilter: Sendable {
         }
       }
     }
-    for r in always where !kept.contains(r) { kept.append(r) }
+    for r in tables.always where !kept.contains(r) { kept.append(r) }
     guard !kept.isEmpty else {
       scratch.skipped += 1
       return true
@@ -452,6 +484,19 @@ public struct ScreeningPrefilter: Sendable {
       return true
     }
     return false
+  }
+
+  /// The first query word before `i` with no vocabulary id and the same bytes as word `i` (whose
+  /// partners are then the same), if any.
+  private static func sameUnknownWord(before i: Int, _ words: [WordGate.Word], _ wordIndex: [Int], _ nameWords: NameWords) -> Int? {
+    let u = words[i]
+    for j in 0..<i where words[j].id < 0 && words[j].length == u.length && words[j].letters == u.letters {
+      let (x, y) = (wordIndex[i], wordIndex[j])
+      let same = nameWords.bytes[nameWords.wordStarts[x]..<nameWords.wordStarts[x + 1]].elementsEqual(
+        nameWords.bytes[nameWords.wordStarts[y]..<nameWords.wordStarts[y + 1]])
+      if same { return j }
+    }
+    return nil
   }
 
   /// The bound of one candidate record (see the type's notes): whether some pair of names may

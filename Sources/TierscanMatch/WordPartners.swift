@@ -191,8 +191,8 @@ struct WordPartners: Sendable {
               let (s, e) = (Int(starts[k]), Int(starts[k + 1]))
               let b = e - s
               let v = UnsafeBufferPointer(rebasing: all[s..<e])
-              if b == a && v.elementsEqual(u) { return }
               guard JaroBound.softCap(mask, a, masks[k], b) != nil else { return }
+              if b == a && v.elementsEqual(u) { return }
               let similarity = JaroWinkler.similarity(u, v)
               if similarity >= TokenSimilarity.softThreshold { body(ids[k], similarity) }
             }
@@ -203,6 +203,10 @@ struct WordPartners: Sendable {
             for b in max(4, (a + 1) / 2)...min(Self.maxLength, 2 * a) {
               let bucket = buckets[Int(first) << 6 | b]
               guard bucket.end > bucket.start else { continue }
+              if bucket.end - bucket.start <= Self.scanLimit {
+                for k in Int(bucket.start)..<Int(bucket.end) { check(k) }
+                continue
+              }
               let size = Self.leastMatched[a][b] - 1
               hashes.removeAll(keepingCapacity: true)
               if size >= 0 {
@@ -210,7 +214,7 @@ struct WordPartners: Sendable {
                   Self.appendSubMultisets(rest, 0, size, Self.fnvBasis, &hashes, limit: Self.lookupLimit + 1)
                 }
               }
-              if bucket.end - bucket.start <= Self.scanLimit || hashes.count > Self.lookupLimit {
+              if hashes.count > Self.lookupLimit {
                 for k in Int(bucket.start)..<Int(bucket.end) { check(k) }
                 continue
               }

@@ -181,4 +181,38 @@ import TierscanTestSupport
     for config in Self.configs { cleared += Self.check(rows, records, config).cleared }
     #expect(records.count > 50 && cleared > 0)
   }
+
+  /// Aliases that repeat the name's code (as the benchmark's `Pacific Circuit T0002 Enterprise`):
+  /// the code is not in the vocabulary, and its partners are taken from the name's copy of it, not
+  /// looked up again. Rows are the aliases with a typo in the code (and a word more or fewer), so a
+  /// query matches through its alias only: an alias left without its code's partners would clear it.
+  @Test(arguments: [7, 8] as [UInt64])
+  func clearsOnlyQueriesTheGateRejectsWhenAliasesRepeatTheCode(seed: UInt64) {
+    var rng = SplitMix64(state: seed)
+    var queries: [MatchRecord] = []
+    var aliasesByQuery: [String] = []
+    for q in 0..<300 {
+      let code = Self.code(&rng)
+      let alias = Self.name(&rng, code: code)
+      aliasesByQuery.append(alias)
+      let second = rng.next() % 3 == 0 ? [Self.pick(Self.common, &rng) + " " + code] : []
+      queries.append(
+        MatchRecord(key: "q\(q)", name: Self.pick(Self.common, &rng) + " " + code + " Holdings", aliases: [alias] + second))
+    }
+    var rows: [PreparedRecord] = []
+    for r in 0..<300 {
+      var words = Self.pick(aliasesByQuery, &rng).split(separator: " ").map(String.init)
+      if let c = words.firstIndex(where: { $0.hasPrefix("T") && $0.count == 5 }) { words[c] = Self.typo(words[c], &rng) }
+      switch rng.next() % 3 {
+      case 0: words.append(Self.pick(Self.common, &rng))
+      case 1: if words.count > 2 { words.removeFirst() }
+      default: break
+      }
+      rows.append(PreparedRecord(MatchRecord(key: "r\(r)", name: words.joined(separator: " "))))
+    }
+    for config in Self.configs {
+      let (cleared, passing) = Self.check(rows, queries, config)
+      if config == MatchConfig() { #expect(passing > 20 && cleared > 0, "passing \(passing), cleared \(cleared)") }
+    }
+  }
 }
