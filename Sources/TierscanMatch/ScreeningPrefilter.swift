@@ -85,6 +85,13 @@ public struct ScreeningPrefilter: Sendable {
     var weights: (Double, Double, Double, Double)
   }
 
+  /// Entries `start ..< end` of one word's lighter records that also need `required` paired (-1: none).
+  private struct LighterGroup: Sendable {
+    var required: Int32
+    var start: Int32
+    var end: Int32
+  }
+
   /// The prefilter's immutable arrays.
   private final class Tables: Sendable {
     let partners: WordPartners
@@ -94,23 +101,26 @@ public struct ScreeningPrefilter: Sendable {
     /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
     let rowStarts: [Int32]
     let rowsOfWord: [Int32]
-    /// Records whose names' prefixes hold each vocabulary word (see the type's notes):
-    /// `lighter[prefixStarts[id] ..< prefixStarts[id + 1]]`, lightest name first.
-    let prefixStarts: [Int32]
+    /// Records whose names' prefixes hold each vocabulary word (see the type's notes), in groups
+    /// `groups[groupStarts[id] ..< groupStarts[id + 1]]` by the word they also need (-1 first),
+    /// each group's entries `lighter[start ..< end]` lightest name first.
+    let groupStarts: [Int32]
+    let groups: [LighterGroup]
     let lighter: [LighterEntry]
     /// Records that always go to the gate.
     let always: [Int]
 
     init(
       partners: WordPartners, vocabularyPartnerStarts: [Int32], vocabularyPartners: [Int32], rowStarts: [Int32],
-      rowsOfWord: [Int32], prefixStarts: [Int32], lighter: [LighterEntry], always: [Int]
+      rowsOfWord: [Int32], groupStarts: [Int32], groups: [LighterGroup], lighter: [LighterEntry], always: [Int]
     ) {
       self.partners = partners
       self.vocabularyPartnerStarts = vocabularyPartnerStarts
       self.vocabularyPartners = vocabularyPartners
       self.rowStarts = rowStarts
       self.rowsOfWord = rowsOfWord
-      self.prefixStarts = prefixStarts
+      self.groupStarts = groupStarts
+      self.groups = groups
       self.lighter = lighter
       self.always = always
     }
@@ -120,6 +130,12 @@ public struct ScreeningPrefilter: Sendable {
   ///
   /// - Complexity: O(total words × subsets) for the typo index.
   public init(gate: WordGate, reaching least: Double, config: MatchConfig) {
+    self.init(gate: gate, reaching: least, config: config, grouped: true)
+  }
+
+  /// ``init(gate:reaching:config:)``, with the lighter records' entries in one group per word
+  /// when `grouped` is false (tests compare the two: the same records must be bounded).
+  init(gate: WordGate, reaching least: Double, config: MatchConfig, grouped: Bool) {
     self.least = least
     needed = max(least, min(config.possible, config.same)) - 1e-12 - 1e-9 - 1e-9
     let tRow = (needed - 0.05 - 0.35) / 0.65 - 1e-6
@@ -219,23 +235,47 @@ public struct ScreeningPrefilter: Sendable {
         }
       }
     }
-    prefixPairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.weight != $1.weight ? $0.weight < $1.weight : $0.row < $1.row }
-    var pStarts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    // An entry listed under a word `v` other than its name's rarest word `p` (`listIDs[4l]`) is
+    // also listed under `p`, with the same check; so under `v` it only matters when `p` is not
+    // paired. Then, when the weight of the list without `p` and without one of its other words
+    // `r` is below `tRow Y` (sums in the query's order: a sum of fewer non-negative terms is not
+    // larger), the entry needs `r` paired: it is filed under `v` in the group of `r`, which a
+    // query reads only when it pairs `r`.
+    func required(_ v: Int32, _ l: Int, _ weight: Double) -> Int32 {
+      guard grouped else { return -1 }
+      return Self.requiredWord(
+        under: v, ids: entryIDs[4 * l..<4 * l + 4], weights: entryWeights[4 * l..<4 * l + 4], rest: entryRests[l],
+        weight: weight, tRow: tRow)
+    }
+    typealias Keyed = (pair: (id: Int32, weight: Double, row: Int32, words: Int), required: Int32)
+    func precedes(_ x: Keyed, _ y: Keyed) -> Bool {
+      if x.pair.id != y.pair.id { return x.pair.id < y.pair.id }
+      if x.required != y.required { return x.required < y.required }
+      if x.pair.weight != y.pair.weight { return x.pair.weight < y.pair.weight }
+      return x.pair.row < y.pair.row
+    }
+    let keyed: [Keyed] = prefixPairs.map { ($0, required($0.id, $0.words, $0.weight)) }.sorted(by: precedes)
+    var gStarts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    var groups: [LighterGroup] = []
     var lighter: [LighterEntry] = []
-    lighter.reserveCapacity(prefixPairs.count)
-    for pair in prefixPairs {
+    lighter.reserveCapacity(keyed.count)
+    for (n, (pair, required)) in keyed.enumerated() {
       let l = pair.words
+      if n == 0 || keyed[n - 1].pair.id != pair.id || keyed[n - 1].required != required {
+        groups.append(LighterGroup(required: required, start: Int32(n), end: Int32(n)))
+        gStarts[Int(pair.id) + 1] += 1
+      }
+      groups[groups.count - 1].end += 1
       lighter.append(
         LighterEntry(
           weight: pair.weight, rest: entryRests[l], row: pair.row,
           ids: (entryIDs[4 * l], entryIDs[4 * l + 1], entryIDs[4 * l + 2], entryIDs[4 * l + 3]),
           weights: (entryWeights[4 * l], entryWeights[4 * l + 1], entryWeights[4 * l + 2], entryWeights[4 * l + 3])))
-      pStarts[Int(pair.id) + 1] += 1
     }
-    for id in 0..<vocabularyCount { pStarts[id + 1] += pStarts[id] }
+    for id in 0..<vocabularyCount { gStarts[id + 1] += gStarts[id] }
     tables = Tables(
       partners: index, vocabularyPartnerStarts: partnerStarts, vocabularyPartners: partners, rowStarts: starts,
-      rowsOfWord: members, prefixStarts: pStarts, lighter: lighter, always: always)
+      rowsOfWord: members, groupStarts: gStarts, groups: groups, lighter: lighter, always: always)
     self.tRow = tRow
   }
 
@@ -422,27 +462,32 @@ public struct ScreeningPrefilter: Sendable {
     // ... or as the lighter (`Y < X`), through their prefixes.
     var heaviest = 0.0
     for x in names { heaviest = max(heaviest, x.coreWeight) }
-    let prefixStarts = tables.prefixStarts
+    let groupStarts = tables.groupStarts
+    let groups = tables.groups
     tables.lighter.withUnsafeBufferPointer { lighter in
       scratch.stampGeneration.withUnsafeBufferPointer { stamped in
         scratch.rowGeneration.withUnsafeMutableBufferPointer { rowGeneration in
+          @inline(__always) func pairs(_ id: Int32) -> Bool { id >= 0 && stamped[Int(id)] == generation }
           for v in scratch.touched {
             let id = Int(v)
-            for m in Int(prefixStarts[id])..<Int(prefixStarts[id + 1]) {
-              let entry = lighter[m]
-              if entry.weight >= heaviest { break }
-              // The weight its words that some query word pairs with can give, at most.
-              @inline(__always) func pairs(_ id: Int32) -> Bool { id >= 0 && stamped[Int(id)] == generation }
-              var pairable = entry.rest
-              if pairs(entry.ids.0) { pairable += entry.weights.0 }
-              if pairs(entry.ids.1) { pairable += entry.weights.1 }
-              if pairs(entry.ids.2) { pairable += entry.weights.2 }
-              if pairs(entry.ids.3) { pairable += entry.weights.3 }
-              if pairable < tRow * entry.weight { continue }
-              let r = Int(entry.row)
-              if rowGeneration[r] != generation {
-                rowGeneration[r] = generation
-                scratch.candidates.append(r)
+            for g in Int(groupStarts[id])..<Int(groupStarts[id + 1]) {
+              let group = groups[g]
+              if group.required >= 0 && !pairs(group.required) { continue }
+              for m in Int(group.start)..<Int(group.end) {
+                let entry = lighter[m]
+                if entry.weight >= heaviest { break }
+                // The weight its words that some query word pairs with can give, at most.
+                var pairable = entry.rest
+                if pairs(entry.ids.0) { pairable += entry.weights.0 }
+                if pairs(entry.ids.1) { pairable += entry.weights.1 }
+                if pairs(entry.ids.2) { pairable += entry.weights.2 }
+                if pairs(entry.ids.3) { pairable += entry.weights.3 }
+                if pairable < tRow * entry.weight { continue }
+                let r = Int(entry.row)
+                if rowGeneration[r] != generation {
+                  rowGeneration[r] = generation
+                  scratch.candidates.append(r)
+                }
               }
             }
           }
@@ -484,6 +529,23 @@ public struct ScreeningPrefilter: Sendable {
       return true
     }
     return false
+  }
+
+  /// The word (-1 for none) an entry listed under `v` needs paired when its name's rarest word
+  /// `ids[0]` is not (see ``init(gate:reaching:config:grouped:)``): one of `ids[1...]`, other
+  /// than `v`, without which and without `ids[0]` the weight left (`rest` and the other weights,
+  /// summed in the query's order) is below `tRow × weight`.
+  static func requiredWord(
+    under v: Int32, ids: ArraySlice<Int32>, weights: ArraySlice<Double>, rest: Double, weight: Double, tRow: Double
+  ) -> Int32 {
+    let (i, w) = (ids.startIndex, weights.startIndex)
+    guard ids[i] >= 0, ids[i] != v else { return -1 }
+    for k in 1..<4 where ids[i + k] >= 0 && ids[i + k] != v {
+      var most = rest
+      for j in 1..<4 where j != k { most += weights[w + j] }
+      if most < tRow * weight { return ids[i + k] }
+    }
+    return -1
   }
 
   /// The first query word before `i` with no vocabulary id and the same bytes as word `i` (whose

@@ -215,4 +215,60 @@ import TierscanTestSupport
       if config == MatchConfig() { #expect(passing > 20 && cleared > 0, "passing \(passing), cleared \(cleared)") }
     }
   }
+
+  /// Long names of words of about the same rarity, so that a name's rarest word weighs little and
+  /// its prefix holds several words: the lighter records' look-up files an entry under its other
+  /// prefix words in the group of a word it also needs. Queries are rows missing two of their
+  /// words (often the rarest) with three more, so they reach their rows only through those groups.
+  @Test(arguments: [9, 10] as [UInt64])
+  func clearsOnlyQueriesTheGateRejectsOnLongNames(seed: UInt64) {
+    var rng = SplitMix64(state: seed)
+    let vocabulary = (0..<160).map { i in "w" + String(i * 7919 % 100_003, radix: 36) + "x" }
+    let rowWords = (0..<300).map { _ in (0..<(6 + Int(rng.next() % 4))).map { _ in Self.pick(vocabulary, &rng) } }
+    let rows = rowWords.enumerated().map { r, words in PreparedRecord(MatchRecord(key: "r\(r)", name: words.joined(separator: " "))) }
+    let queries = (0..<400).map { q in
+      var words = Self.pick(rowWords, &rng)
+      for _ in 0..<2 { words.remove(at: Int(rng.next() % UInt64(words.count))) }
+      for _ in 0..<3 { words.append(Self.pick(vocabulary, &rng)) }
+      return MatchRecord(key: "q\(q)", name: words.joined(separator: " "))
+    }
+    var (cleared, passing) = (0, 0)
+    for config in Self.configs {
+      let result = Self.check(rows, queries, config)
+      (cleared, passing) = (cleared + result.cleared, passing + result.passing)
+    }
+    #expect(cleared > 0 && passing > 0, "cleared \(cleared), passing \(passing)")
+  }
+
+  /// The lighter records' groups: an entry filed under `v` in the group of `r` is read only by a
+  /// query pairing `r`; that loses nothing when its name's rarest word is not paired either (else
+  /// the entry is read under that word, with the same check). So for every set of paired words
+  /// without `ids[0]` and `r` (and with `v`), the query's check must refuse the entry. Random
+  /// lists of four words (repeats, missing words, generic weights) at several thresholds.
+  @Test func lighterGroupsLoseNoEntry() {
+    var rng = SplitMix64(state: 13)
+    var grouped = 0
+    for _ in 0..<20_000 {
+      let ids = (0..<4).map { _ in rng.next() % 9 == 0 ? Int32(-1) : Int32(rng.next() % 5) }
+      let weights = ids.map { $0 < 0 ? 0 : [1, 1, 0.3, 0.25][Int(rng.next() % 4)] }
+      let rest = Double(rng.next() % 4) * [1, 0.3][Int(rng.next() % 2)]
+      let weight = rest + weights.reduce(0, +)
+      let tRow = [0.307, 0.55, 0.69, 0.75, 0.9][Int(rng.next() % 5)]
+      let v = Int32(rng.next() % 5)
+      let r = ScreeningPrefilter.requiredWord(
+        under: v, ids: ids[...], weights: weights[...], rest: rest, weight: weight, tRow: tRow)
+      guard r >= 0 else { continue }
+      grouped += 1
+      // Every set of paired words (by distinct id) holding `v` and neither `ids[0]` nor `r`.
+      let distinct = Array(Set(ids.filter { $0 >= 0 })).sorted()
+      for set in 0..<(1 << distinct.count) {
+        func paired(_ id: Int32) -> Bool { distinct.firstIndex(of: id).map { set & (1 << $0) != 0 } ?? false }
+        guard !paired(ids[0]), !paired(r), !distinct.contains(v) || paired(v) else { continue }
+        var pairable = rest
+        for k in 0..<4 where ids[k] >= 0 && paired(ids[k]) { pairable += weights[k] }
+        #expect(pairable < tRow * weight, "ids \(ids) weights \(weights) rest \(rest) under \(v): needs \(r), yet \(set) passes")
+      }
+    }
+    #expect(grouped > 1000)
+  }
 }
