@@ -289,11 +289,13 @@ public struct ScreeningPrefilter: Sendable {
     return scratch
   }
 
-  /// Whether no record of `gate` (the one given to ``init(gate:reaching:config:)``) can pass it
-  /// against the query loaded in `query`; `false` also when the query is not judged. Uses
-  /// `query`'s working memory (its ``WordGate/Query/passed`` is overwritten).
+  /// Whether no record of `gate` (the one given to ``init(gate:reaching:config:)``) can both pass
+  /// it and reach the threshold in ``PairScorer`` against the query loaded in `query` (the records
+  /// that could reach the threshold are found through ``WordPartners``, and the gate is run on
+  /// those alone); `false` also when the query is not judged. Uses `query`'s working memory (its
+  /// ``WordGate/Query/passed`` is overwritten).
   ///
-  /// - Complexity: O(query words × typo look-ups + candidates × their words).
+  /// - Complexity: O(query words × partner look-ups + candidates × their words).
   public func noneMayPass(
     _ gate: WordGate, _ query: inout WordGate.Query, words nameWords: NameWords, _ scratch: inout Scratch
   ) -> Bool {

@@ -23,8 +23,9 @@ public struct FuzzyRiskListMatcher: Sendable {
     /// with some row (`filtered` in `TIERSCAN_TIMINGS`).
     public var entities = 0
     public var filtered = 0
-    /// Entities that ``ScreeningPrefilter`` proved meet no row past the gate (their blocks are not
-    /// visited; they are not counted in `filtered`).
+    /// Entities that ``ScreeningPrefilter`` proved can match no row (no row both passes the gate
+    /// and reaches the threshold in the scorer); their blocks are not visited and they are not
+    /// counted in `filtered`.
     public var cleared = 0
     /// Rows bounded by ``ScreeningPrefilter`` (its candidates, over all entities it judged).
     public var bounded = 0
@@ -189,7 +190,8 @@ public struct FuzzyRiskListMatcher: Sendable {
       let country = entities.country(of: v)
       let address = MatchRecord.address(in: entities.attributes(of: v))
       gate.load(words, ids: ids, country: country, identifiers: identifiers, hasAddress: address != nil, into: &gateQuery)
-      // Gate first: an entity no row can pass the gate against meets no candidate worth a look.
+      // Gate first: an entity that no row can both pass the gate against and match in the scorer
+      // needs no candidates.
       if prefilter.noneMayPass(gate, &gateQuery, words: words, &prefilterScratch) {
         work.cleared += 1
         continue
