@@ -33,6 +33,8 @@ let package = Package(
     .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
     // A cache prefetch hint for the random walks of the risk stage (header-only, inlined).
     .target(name: "CTierscanPrefetch"),
+    // glibc's malloc arena limit for the command-line tool (header-only; see ctierscan_malloc.h).
+    .target(name: "CTierscanMalloc"),
     .target(name: "TierscanRisk", dependencies: ["TierscanCore", "TierscanMatch", "CTierscanPrefetch"]),
     .target(name: "TierscanReport", dependencies: ["TierscanCore", "TierscanRisk", "TierscanIngest", "TierscanMatch"]),
     // zlib: XLSX parts (raw inflate) and the workspace's stored input files (system library, pkg-config `zlib`).
@@ -48,7 +50,7 @@ let package = Package(
       name: "tierscan",
       dependencies: [
         "TierscanCore", "TierscanIngest", "TierscanRisk", "TierscanReport", "TierscanMatch", "TierscanWorkspace",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "CTierscanMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What several test targets share (a seeded generator for property tests, the process's scratch

@@ -63,7 +63,7 @@ public struct Ingestor: Sendable {
   /// Reads files concurrently; the results are in the order of `files`.
   private func read(files: [InputFile]) -> [IngestedInputs] {
     let slots = ConcurrentSlots<IngestedInputs>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+    ParallelWork.run(count: files.count) { i in
       slots.set(i, read(file: files[i]))
     }
     return slots.takeAll()

@@ -25,12 +25,16 @@ public enum ScanSummary {
       }
       out += "\n"
     }
-    // Counted in place: filtering would copy every exposure (and retain its path and rules).
-    var perLevel: [RiskLevel: Int] = [:]
+    // Counted in place: filtering would copy every exposure (and retain its path and rules). By
+    // the level's position in `allCases`: a dictionary keyed by the level hashed its raw string
+    // for each of the 2.3M exposures at 1M (0.13 s on one core at the end of the scan).
+    let levels = RiskLevel.allCases
+    var perLevel = [Int](repeating: 0, count: levels.count)
     for i in analysis.exposures.indices where analysis.tiers[Int(analysis.exposures[i].entity)] != nil {
-      perLevel[analysis.exposures[i].level, default: 0] += 1
+      let level = analysis.exposures[i].level
+      perLevel[levels.firstIndex(of: level)!] += 1
     }
-    let counts = RiskLevel.allCases.reversed().map { level in "\(level.rawValue) \(perLevel[level] ?? 0)" }
+    let counts = levels.indices.reversed().map { k in "\(levels[k].rawValue) \(perLevel[k])" }
     out += "exposures in the chain: " + counts.joined(separator: ", ") + "\n"
     for tier in analysis.coverage.tiers where tier.tier >= 1 {
       let percent = Int((tier.disclosedShare * 100).rounded())

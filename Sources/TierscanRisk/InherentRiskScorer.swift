@@ -27,17 +27,37 @@ public struct InherentRiskScorer: Sendable {
     graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), findings: inout FindingLog,
     timings: PhaseTimings? = nil
   ) -> InherentRisk {
+    var risk = scoreRiskLists(graph: graph, inputs: inputs, findings: &findings, timings: timings)
+    scoreRest(graph: graph, inputs: inputs, audits: audits, into: &risk, findings: &findings)
+    return risk
+  }
+
+  /// The first part of ``score(graph:inputs:audits:findings:timings:)``: the risk-list rules
+  /// (name-fuzzy screening beside the exact rules), on a fresh ``InherentRisk``.
+  public func scoreRiskLists(
+    graph: SupplyGraph, inputs: RiskInputs, findings: inout FindingLog, timings: PhaseTimings? = nil
+  ) -> InherentRisk {
     var risk = InherentRisk(categories: config.categories, entityCount: graph.entityCount)
     // FtM rows carry a topic; the config's ftm_topics turns it into a category (or leaves the row out).
     let riskList = FtMTopicMapping.apply(inputs.riskList, config: config, findings: &findings)
     scoreRiskList(
       graph: graph, riskList, judgements: inputs.judgements, into: &risk, findings: &findings, timings: timings)
+    return risk
+  }
+
+  /// The rest of ``score(graph:inputs:audits:findings:timings:)`` after
+  /// ``scoreRiskLists(graph:inputs:findings:timings:)``: country-commodity rows, smelter status,
+  /// audit findings, then aggregate ownership. Reads only the graph and the inputs (one thread),
+  /// so the risk stage builds its risk arcs beside it.
+  public func scoreRest(
+    graph: SupplyGraph, inputs: RiskInputs, audits: AuditEvidence = AuditEvidence(), into risk: inout InherentRisk,
+    findings: inout FindingLog
+  ) {
     scoreCountryRisk(
       graph: graph, inputs.countryRisk, vocabulary: inputs.commodityVocabulary, into: &risk, findings: &findings)
     scoreSmelters(graph: graph, inputs.smelterReferences, isGiven: inputs.hasSmelterStatus, into: &risk)
     AuditFindingRule(config: config.audit).apply(audits, to: &risk, findings: &findings)
     OwnershipControl(config: config).apply(graph: graph, to: &risk, findings: &findings)
-    return risk
   }
 
   private func category(_ name: String, in risk: InherentRisk, at location: Provenance, what: String, findings: inout FindingLog) -> Int? {

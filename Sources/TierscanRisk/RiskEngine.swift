@@ -32,16 +32,38 @@ public struct RiskEngine: Sendable {
     var findings = FindingLog()
     let audits = inputs.audits
     let auditEvidence = audits.isEmpty ? AuditEvidence() : AuditEvidence(inputs: audits, graph: graph, config: config.audit, findings: &findings)
-    let inherent = Self.measure("inherent risk", timings) {
-      InherentRiskScorer(config: config).score(
-        graph: graph, inputs: inputs, audits: auditEvidence, findings: &findings, timings: timings)
+    let scorer = InherentRiskScorer(config: config)
+    // The risk and the findings are handed from phase to phase in `handed` (moved, not copied).
+    let handed = ConcurrentSlots<(InherentRisk, FindingLog)>(count: 1)
+    Self.measure("inherent risk", timings) {
+      var log = FindingLog()
+      swap(&log, &findings)
+      let risk = scorer.scoreRiskLists(graph: graph, inputs: inputs, findings: &log, timings: timings)
+      handed.set(0, (risk, log))
     }
     let propagator = RiskPropagator()
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
     let transmission = Transmission(graph: graph, config: config)
     // `arcs` is the risk stage's largest structure: held in an optional so it is released as soon
-    // as the propagation ends, before the exposure walk. Built on both cores (``RiskArcs``).
-    var arcs: RiskArcs? = Self.measure("risk arcs", timings) { RiskArcs(graph: graph, transmission: transmission) }
+    // as the propagation ends, before the exposure walk. Built on both cores (``RiskArcs``) beside
+    // the rest of the inherent risk (country rows, smelters, audits, ownership: one thread, which
+    // neither reads the arcs nor is read by them), so that the second core does not idle there.
+    var arcs: RiskArcs? = Self.measure("risk arcs beside inherent risk (rest)", timings) {
+      let (restSeconds, built) = ParallelWork.pair(
+        {
+          let start = DispatchTime.now().uptimeNanoseconds
+          var (risk, log) = handed.take(0)
+          scorer.scoreRest(graph: graph, inputs: inputs, audits: auditEvidence, into: &risk, findings: &log)
+          handed.set(0, (risk, log))
+          return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        },
+        { RiskArcs(graph: graph, transmission: transmission) })
+      timings?.record("inherent risk (rest, beside risk arcs)", seconds: restSeconds)
+      return built
+    }
+    var taken = handed.take(0)
+    let inherent = taken.0
+    swap(&findings, &taken.1)
     // Categories are independent: they propagate concurrently, the ones with the most risk
     // sources first (a rough measure of their work, so the last one to start is a short one), and
     // are collected in `order`.

@@ -174,7 +174,7 @@ extension Workspace {
   /// compressed when that makes them smaller (``BlobCompression``).
   private static func encode(_ files: [StoredFile]) -> [(content: Data, encoding: String)?] {
     let slots = ConcurrentSlots<(content: Data, encoding: String)?>(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+    ParallelWork.run(count: files.count) { i in
       guard files[i].broughtBy == 0 else { return slots.set(i, nil) }
       if let compressed = BlobCompression.compress(files[i].bytes) {
         slots.set(i, (compressed, BlobCompression.zlib))

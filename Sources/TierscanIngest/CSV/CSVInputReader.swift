@@ -96,9 +96,9 @@ public enum CSVInputReader {
         secondCursor.start(at: split.offset, line: split.line)
         cursor.stop(at: split.offset)
         let halves = Halves(first: (state, cursor), second: (second, secondCursor))
-        // Each half on a thread of its own: a `concurrentPerform` here, nested in the ingest's
-        // over files, would run both halves on this thread one after the other.
-        SideThread.run({ halves.run(1) }, beside: { halves.run(0) })
+        // Nested in the ingest's split over files: ParallelWork gives the second half a
+        // thread of its own (a nested `concurrentPerform` ran the halves one after the other).
+        ParallelWork.run(count: 2) { halves.run($0) }
         (state, second) = halves.takeStates()
         state.merge(second)
       } else {

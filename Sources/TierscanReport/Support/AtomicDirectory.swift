@@ -187,7 +187,7 @@ enum AtomicDirectory {
     }
     let failures = WriteFailures()
     let all = pieces
-    DispatchQueue.concurrentPerform(iterations: all.count) { i in
+    ParallelWork.run(count: all.count) { i in
       let piece = all[i]
       piece.part.withUnsafeBytes { buffer in
         var done = 0

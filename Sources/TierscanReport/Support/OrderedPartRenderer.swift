@@ -27,7 +27,7 @@ enum OrderedPartRenderer {
     sink: @Sendable (_ file: Int, _ bytes: [UInt8]) throws -> Void
   ) throws -> [String] {
     let state = State(files: files, window: max(1, window))
-    DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in state.work(sink: sink) }
+    ParallelWork.run(count: max(1, workers)) { _ in state.work(sink: sink) }
     if let error = state.error { throw error }
     return state.digests()
   }

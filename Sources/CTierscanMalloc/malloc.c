@@ -1,0 +1,2 @@
+// CTierscanMalloc is header-only (include/ctierscan_malloc.h); SwiftPM needs a source file.
+#include "ctierscan_malloc.h"
