@@ -34,6 +34,26 @@
 /// non-ASCII word or a word longer than ``WordPartners/maxLength`` always go to the gate;
 /// queries with qualifiers, a non-ASCII or very long word, more than 64 words, or an identifier
 /// some record has are not judged. Margins of 1e-6 cover the order of additions.
+///
+/// *Settled names* (tenth round; ``numbersSettle``): when the query has no address and `needed +
+/// 0.2 ≥ 1 − 2e-6` (so at the defaults), a query name `x` with a number word no record has matches
+/// no record name `y` with a number word and all words ASCII (the other records always go to the
+/// gate). Their number sets differ (no record has that word), so the scorer takes 0.2 off; and the
+/// name score is below `1 − 4e-6`: that word `u` weighs 1 (generic words are in the vocabulary) and
+/// equals no word of `y`, so it pairs at 0 (fewer than four bytes) or at a Jaro-Winkler of at most
+/// `1 − 0.2 / L`, `L ≤ 2 × 63` (two different words; 0.9 needs the shorter at least half the
+/// longer); so the paired weight is `M ≤ X − ε`, `ε = 0.2 / 126`, and `M ≤ Y`. If `X ≤ Y`,
+/// containment and Dice are at most `M / X ≤ 1 − ε / X`; if `Y < X`, containment is at most 1 and
+/// Dice `2M / (X + Y) ≤ 2(X − ε) / (2X − ε) ≤ 1 − ε / (2X)` (for `Y ≤ X − ε` and above it alike); so
+/// the token set (with `y`'s qualifiers too) is at most `1 − ε / (4X) ≤ 1 − 6.2e-6` (`X ≤ 64`),
+/// the name at most `0.65 (1 − 6.2e-6) + 0.35 < 1 − 4e-6`, and the similarity (no address, no
+/// identifier a record has) below `0.8 − 4e-6 < needed`. So for a settled name only names without
+/// a number word count, and they are found as before: the settled name's unknown words' partners
+/// are looked up among those names' words only (a smaller ``WordPartners``, empty when every record
+/// name has a number, as at 100k), its heavier candidates are the records holding a partner in such
+/// a name, the lighter records' entries of names with a number word are skipped when every query
+/// name is settled, and the bound skips such pairs. A name without a number word has all its words
+/// in that index and its record in those lists, so nothing it needs is lost.
 public struct ScreeningPrefilter: Sendable {
   /// Working memory of one worker.
   public struct Scratch: Sendable {
@@ -43,6 +63,9 @@ public struct ScreeningPrefilter: Sendable {
     fileprivate var generation: UInt32 = 0
     fileprivate var touched: [Int32] = []
     fileprivate var wordIndex: [Int] = []
+    /// Per query word, whether its name is *settled*: it has a number word no record has, so only
+    /// records' names without a number word can match it (``numbersSettle``, no query address).
+    fileprivate var settled: [Bool] = []
     fileprivate var partnerScratch = WordPartners.Scratch()
     fileprivate var partners: [Int32] = []
     fileprivate var partnerStarts: [Int] = []
@@ -66,6 +89,10 @@ public struct ScreeningPrefilter: Sendable {
   private let least: Double
   private let needed: Double
   private let tRow: Double
+  /// Whether a number conflict alone keeps a pair of names from matching when the query has no
+  /// address (see the type's notes): then a query name with a number word no record has can only
+  /// match a record's name without a number word.
+  private let numbersSettle: Bool
   private let vocabularyCount: Int
   private let recordCount: Int
   /// The index (all its arrays in one object, so a call or a copy retains one reference).
@@ -88,6 +115,8 @@ public struct ScreeningPrefilter: Sendable {
   /// Entries `start ..< end` of one word's lighter records that also need `required` paired (-1: none).
   private struct LighterGroup: Sendable {
     var required: Int32
+    /// The entries' names have a number word (all of them, or none).
+    var hasNumber: Bool
     var start: Int32
     var end: Int32
   }
@@ -95,12 +124,21 @@ public struct ScreeningPrefilter: Sendable {
   /// The prefilter's immutable arrays.
   private final class Tables: Sendable {
     let partners: WordPartners
+    /// ``partners`` over the words of the number-free record names only (see ``numbersSettle``).
+    let numberFreePartners: WordPartners
     /// The partners of each vocabulary word (itself first): `vocabularyPartners[vocabularyPartnerStarts[id] ..< …[id + 1]]`.
     let vocabularyPartnerStarts: [Int32]
     let vocabularyPartners: [Int32]
+    /// The same lists without the words that only names with a number word hold (for settled names).
+    let numberFreeVocabularyPartnerStarts: [Int32]
+    let numberFreeVocabularyPartners: [Int32]
     /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
     let rowStarts: [Int32]
     let rowsOfWord: [Int32]
+    /// Records holding each vocabulary word in a name without a number word:
+    /// `numberFreeRowsOfWord[numberFreeRowStarts[id] ..< numberFreeRowStarts[id + 1]]`.
+    let numberFreeRowStarts: [Int32]
+    let numberFreeRowsOfWord: [Int32]
     /// Records whose names' prefixes hold each vocabulary word (see the type's notes), in groups
     /// `groups[groupStarts[id] ..< groupStarts[id + 1]]` by the word they also need (-1 first),
     /// each group's entries `lighter[start ..< end]` lightest name first.
@@ -111,14 +149,22 @@ public struct ScreeningPrefilter: Sendable {
     let always: [Int]
 
     init(
-      partners: WordPartners, vocabularyPartnerStarts: [Int32], vocabularyPartners: [Int32], rowStarts: [Int32],
-      rowsOfWord: [Int32], groupStarts: [Int32], groups: [LighterGroup], lighter: [LighterEntry], always: [Int]
+      partners: WordPartners, numberFreePartners: WordPartners, vocabularyPartnerStarts: [Int32],
+      vocabularyPartners: [Int32], numberFreeVocabularyPartnerStarts: [Int32], numberFreeVocabularyPartners: [Int32],
+      rowStarts: [Int32], rowsOfWord: [Int32], numberFreeRowStarts: [Int32],
+      numberFreeRowsOfWord: [Int32], groupStarts: [Int32], groups: [LighterGroup], lighter: [LighterEntry],
+      always: [Int]
     ) {
       self.partners = partners
+      self.numberFreePartners = numberFreePartners
       self.vocabularyPartnerStarts = vocabularyPartnerStarts
       self.vocabularyPartners = vocabularyPartners
+      self.numberFreeVocabularyPartnerStarts = numberFreeVocabularyPartnerStarts
+      self.numberFreeVocabularyPartners = numberFreeVocabularyPartners
       self.rowStarts = rowStarts
       self.rowsOfWord = rowsOfWord
+      self.numberFreeRowStarts = numberFreeRowStarts
+      self.numberFreeRowsOfWord = numberFreeRowsOfWord
       self.groupStarts = groupStarts
       self.groups = groups
       self.lighter = lighter
@@ -165,6 +211,28 @@ public struct ScreeningPrefilter: Sendable {
       if sendToGate { always.append(r) }
     }
     let index = WordPartners(words: (0..<vocabularyCount).map { id in (Int32(id), gate.withWord(id) { Array($0) }) })
+    // The words of the names without a number word, and the records holding each in such a name.
+    var freeCounts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    var freeMembers: [[Int32]] = Array(repeating: [], count: vocabularyCount)
+    for (r, record) in rows.records.enumerated() {
+      for n in Int(record.nameStart)..<Int(record.nameEnd) where rows.names[n].numberEnd == rows.names[n].numberStart {
+        let name = rows.names[n]
+        for w in Int(name.wordStart)..<Int(name.fullEnd) where rows.words[w].id >= 0 {
+          let id = Int(rows.words[w].id)
+          if freeMembers[id].last != Int32(r) {
+            freeMembers[id].append(Int32(r))
+            freeCounts[id] += 1
+          }
+        }
+      }
+    }
+    let freeIndex = WordPartners(
+      words: (0..<vocabularyCount).filter { !freeMembers[$0].isEmpty }.map { id in
+        (Int32(id), gate.withWord(id) { Array($0) })
+      })
+    var freeStarts = [Int32](repeating: 0, count: vocabularyCount + 1)
+    for id in 0..<vocabularyCount { freeStarts[id + 1] = freeStarts[id] + freeCounts[id] }
+    let freeRows = freeMembers.flatMap { $0 }
     // Every vocabulary word's partners, found once (a query's words are mostly in the vocabulary).
     var partnerStarts: [Int32] = [0]
     var partners: [Int32] = []
@@ -173,6 +241,14 @@ public struct ScreeningPrefilter: Sendable {
       partners.append(Int32(id))
       gate.withWord(id) { bytes in index.forEachPartner(of: bytes, &partnerScratch) { v, _ in partners.append(v) } }
       partnerStarts.append(Int32(partners.count))
+    }
+    var freePartnerStarts: [Int32] = [0]
+    var freePartners: [Int32] = []
+    for id in 0..<vocabularyCount {
+      for p in Int(partnerStarts[id])..<Int(partnerStarts[id + 1]) where !freeMembers[Int(partners[p])].isEmpty {
+        freePartners.append(partners[p])
+      }
+      freePartnerStarts.append(Int32(freePartners.count))
     }
     var starts = [Int32](repeating: 0, count: vocabularyCount + 1)
     for id in 0..<vocabularyCount { starts[id + 1] = starts[id] + counts[id] }
@@ -192,7 +268,7 @@ public struct ScreeningPrefilter: Sendable {
       }
     }
     // Each name's prefixes (core words; all words when it has qualifiers), rarest words first.
-    var prefixPairs: [(id: Int32, weight: Double, row: Int32, words: Int)] = []
+    var prefixPairs: [(id: Int32, weight: Double, row: Int32, words: Int, hasNumber: Bool)] = []
     var entryIDs: [Int32] = []
     var entryWeights: [Double] = []
     var entryRests: [Double] = []
@@ -229,7 +305,9 @@ public struct ScreeningPrefilter: Sendable {
           var rest = weight
           for p in positions {
             if rest < tRow * weight { break }
-            if rows.words[p].id >= 0 { prefixPairs.append((rows.words[p].id, weight, Int32(r), words)) }
+            if rows.words[p].id >= 0 {
+              prefixPairs.append((rows.words[p].id, weight, Int32(r), words, name.numberEnd > name.numberStart))
+            }
             rest -= rows.words[p].weight
           }
         }
@@ -247,9 +325,10 @@ public struct ScreeningPrefilter: Sendable {
         under: v, ids: entryIDs[4 * l..<4 * l + 4], weights: entryWeights[4 * l..<4 * l + 4], rest: entryRests[l],
         weight: weight, tRow: tRow)
     }
-    typealias Keyed = (pair: (id: Int32, weight: Double, row: Int32, words: Int), required: Int32)
+    typealias Keyed = (pair: (id: Int32, weight: Double, row: Int32, words: Int, hasNumber: Bool), required: Int32)
     func precedes(_ x: Keyed, _ y: Keyed) -> Bool {
       if x.pair.id != y.pair.id { return x.pair.id < y.pair.id }
+      if x.pair.hasNumber != y.pair.hasNumber { return !x.pair.hasNumber }
       if x.required != y.required { return x.required < y.required }
       if x.pair.weight != y.pair.weight { return x.pair.weight < y.pair.weight }
       return x.pair.row < y.pair.row
@@ -261,8 +340,10 @@ public struct ScreeningPrefilter: Sendable {
     lighter.reserveCapacity(keyed.count)
     for (n, (pair, required)) in keyed.enumerated() {
       let l = pair.words
-      if n == 0 || keyed[n - 1].pair.id != pair.id || keyed[n - 1].required != required {
-        groups.append(LighterGroup(required: required, start: Int32(n), end: Int32(n)))
+      if n == 0 || keyed[n - 1].pair.id != pair.id || keyed[n - 1].pair.hasNumber != pair.hasNumber
+        || keyed[n - 1].required != required
+      {
+        groups.append(LighterGroup(required: required, hasNumber: pair.hasNumber, start: Int32(n), end: Int32(n)))
         gStarts[Int(pair.id) + 1] += 1
       }
       groups[groups.count - 1].end += 1
@@ -274,9 +355,12 @@ public struct ScreeningPrefilter: Sendable {
     }
     for id in 0..<vocabularyCount { gStarts[id + 1] += gStarts[id] }
     tables = Tables(
-      partners: index, vocabularyPartnerStarts: partnerStarts, vocabularyPartners: partners, rowStarts: starts,
-      rowsOfWord: members, groupStarts: gStarts, groups: groups, lighter: lighter, always: always)
+      partners: index, numberFreePartners: freeIndex, vocabularyPartnerStarts: partnerStarts,
+      vocabularyPartners: partners, numberFreeVocabularyPartnerStarts: freePartnerStarts,
+      numberFreeVocabularyPartners: freePartners, rowStarts: starts, rowsOfWord: members, numberFreeRowStarts: freeStarts,
+      numberFreeRowsOfWord: freeRows, groupStarts: gStarts, groups: groups, lighter: lighter, always: always)
     self.tRow = tRow
+    numbersSettle = needed + 0.2 >= 1 - 2e-6
   }
 
   /// Working memory for queries (one per worker).
@@ -325,6 +409,17 @@ public struct ScreeningPrefilter: Sendable {
     let tQuery = (wantedLeast - 0.35) / 0.65 - 1e-6
     let names = query.columns.names
     let words = query.columns.words
+    let numbers = query.columns.numbers
+    // Settled names (see ``numbersSettle``): their unknown words' partners are looked up among the
+    // words of number-free names only, and their candidates are records holding those in such a name.
+    let settles = numbersSettle && !q.hasAddress
+    var allSettled = settles
+    scratch.settled.removeAll(keepingCapacity: true)
+    for x in names {
+      let settled = settles && x.numberEnd > x.numberStart && numbers[Int(x.numberStart)] < 0
+      if !settled { allSettled = false }
+      for _ in Int(x.wordStart)..<Int(x.fullEnd) { scratch.settled.append(settled) }
+    }
     // The vocabulary words each query word pairs with, marked with the query words' bits.
     scratch.touched.removeAll(keepingCapacity: true)
     scratch.partners.removeAll(keepingCapacity: true)
@@ -334,6 +429,7 @@ public struct ScreeningPrefilter: Sendable {
       for i in Int(x.wordStart)..<Int(x.coreEnd) {
         let u = words[i]
         let bit = UInt64(1) << UInt64(i)
+        let starts = scratch.settled[i] ? tables.numberFreeRowStarts : rowStarts
         scratch.partnerStarts.append(scratch.partners.count)
         var postings = 0
         func add(_ v: Int32) {
@@ -347,20 +443,25 @@ public struct ScreeningPrefilter: Sendable {
           if marks & bit != 0 { return }
           scratch.stamp[id] = marks | bit
           scratch.partners.append(v)
-          postings += Int(rowStarts[id + 1] - rowStarts[id])
+          postings += Int(starts[id + 1] - starts[id])
         }
         if u.id >= 0 {
-          for p in Int(tables.vocabularyPartnerStarts[Int(u.id)])..<Int(tables.vocabularyPartnerStarts[Int(u.id) + 1]) {
-            add(tables.vocabularyPartners[p])
-          }
-        } else if u.length >= 4, let j = Self.sameUnknownWord(before: i, words, scratch.wordIndex, nameWords) {
+          let (partnerStarts, partners) =
+            scratch.settled[i]
+            ? (tables.numberFreeVocabularyPartnerStarts, tables.numberFreeVocabularyPartners)
+            : (tables.vocabularyPartnerStarts, tables.vocabularyPartners)
+          for p in Int(partnerStarts[Int(u.id)])..<Int(partnerStarts[Int(u.id) + 1]) { add(partners[p]) }
+        } else if u.length >= 4,
+          let j = Self.sameUnknownWord(before: i, words, scratch.wordIndex, scratch.settled, nameWords)
+        {
           // The same unknown word earlier in the query (an alias repeating the name's code):
           // its partners again, not looked up again.
           for p in scratch.partnerStarts[j]..<scratch.partnerStarts[j + 1] { add(scratch.partners[p]) }
         } else if u.length >= 4 {
           var partnerScratch = WordPartners.Scratch()
           swap(&partnerScratch, &scratch.partnerScratch)
-          nameWords.word(scratch.wordIndex[i]) { bytes in tables.partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
+          let index = scratch.settled[i] ? tables.numberFreePartners : tables.partners
+          nameWords.word(scratch.wordIndex[i]) { bytes in index.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
           swap(&partnerScratch, &scratch.partnerScratch)
         }
         scratch.postings.append(postings)
@@ -369,7 +470,8 @@ public struct ScreeningPrefilter: Sendable {
     scratch.partnerStarts.append(scratch.partners.count)
     // Candidates: records that may reach as the heavier name (`Y ≥ X`) ...
     scratch.candidates.removeAll(keepingCapacity: true)
-    func addRecords(ofPartnersOf i: Int, _ scratch: inout Scratch) {
+    // (`rowStarts`, `rowsOfWord`: the records holding each word, in number-free names for a settled name.)
+    func addRecords(ofPartnersOf i: Int, _ rowStarts: [Int32], _ rowsOfWord: [Int32], _ scratch: inout Scratch) {
       for p in scratch.partnerStarts[i]..<scratch.partnerStarts[i + 1] {
         let id = Int(scratch.partners[p])
         for m in Int(rowStarts[id])..<Int(rowStarts[id + 1]) {
@@ -384,7 +486,7 @@ public struct ScreeningPrefilter: Sendable {
     // The records holding partners of every word of `scratch.required` (rarest first): those of
     // the rarest, kept when they hold partners of the others too (a superset: a common word's
     // partners are not intersected).
-    func addRecordsOfAll(_ scratch: inout Scratch) {
+    func addRecordsOfAll(_ rowStarts: [Int32], _ rowsOfWord: [Int32], _ scratch: inout Scratch) {
       let postings = scratch.postings
       scratch.required.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
       scratch.section.removeAll(keepingCapacity: true)
@@ -421,6 +523,8 @@ public struct ScreeningPrefilter: Sendable {
       let (start, end) = (Int(x.wordStart), Int(x.coreEnd))
       let weight = x.coreWeight
       let postings = scratch.postings
+      let (starts, members) =
+        scratch.settled[start] ? (tables.numberFreeRowStarts, tables.numberFreeRowsOfWord) : (rowStarts, rowsOfWord)
       var order = scratch.order
       scratch.order = []
       order.removeAll(keepingCapacity: true)
@@ -437,12 +541,12 @@ public struct ScreeningPrefilter: Sendable {
         scratch.required.removeAll(keepingCapacity: true)
         for i in order[e...] where weight - missed - words[i].weight < tQuery * weight { scratch.required.append(i) }
         if !scratch.required.isEmpty {
-          addRecordsOfAll(&scratch)
+          addRecordsOfAll(starts, members, &scratch)
           done = true
           break
         }
         if e == order.count || e == Self.branches { break }
-        addRecords(ofPartnersOf: order[e], &scratch)
+        addRecords(ofPartnersOf: order[e], starts, members, &scratch)
         missed += words[order[e]].weight
         e += 1
         if weight - missed < tQuery * weight {
@@ -455,7 +559,7 @@ public struct ScreeningPrefilter: Sendable {
         var rest = weight - missed
         for i in order[e...] {
           if rest < tQuery * weight { break }
-          addRecords(ofPartnersOf: i, &scratch)
+          addRecords(ofPartnersOf: i, starts, members, &scratch)
           rest -= words[i].weight
         }
       }
@@ -475,6 +579,8 @@ public struct ScreeningPrefilter: Sendable {
             for g in Int(groupStarts[id])..<Int(groupStarts[id + 1]) {
               let group = groups[g]
               if group.required >= 0 && !pairs(group.required) { continue }
+              // A name with a number word matches no settled query name.
+              if group.hasNumber && allSettled { continue }
               for m in Int(group.start)..<Int(group.end) {
                 let entry = lighter[m]
                 if entry.weight >= heaviest { break }
@@ -503,7 +609,6 @@ public struct ScreeningPrefilter: Sendable {
     kept.removeAll(keepingCapacity: true)
     scratch.bounded += scratch.candidates.count
     let rows = gate.rows
-    let numbers = query.columns.numbers
     rows.records.withUnsafeBufferPointer { records in
       rows.names.withUnsafeBufferPointer { rowNames in
         rows.words.withUnsafeBufferPointer { rowWords in
@@ -511,7 +616,8 @@ public struct ScreeningPrefilter: Sendable {
             scratch.stampGeneration.withUnsafeBufferPointer { stamped in
               for r in scratch.candidates
               where Self.mayPass(
-                records[r], rowNames, rowWords, q, names, words, numbers, wantedLeast, stamp, stamped, generation)
+                records[r], rowNames, rowWords, q, names, words, numbers, wantedLeast, settles, stamp, stamped,
+                generation)
               {
                 kept.append(r)
               }
@@ -520,7 +626,12 @@ public struct ScreeningPrefilter: Sendable {
         }
       }
     }
-    for r in tables.always where !kept.contains(r) { kept.append(r) }
+    if !tables.always.isEmpty {
+      scratch.mark += 1
+      let mark = scratch.mark
+      for r in kept { scratch.marks[r] = mark }
+      for r in tables.always where scratch.marks[r] != mark { kept.append(r) }
+    }
     guard !kept.isEmpty else {
       scratch.skipped += 1
       return true
@@ -552,9 +663,12 @@ public struct ScreeningPrefilter: Sendable {
 
   /// The first query word before `i` with no vocabulary id and the same bytes as word `i` (whose
   /// partners are then the same), if any.
-  private static func sameUnknownWord(before i: Int, _ words: [WordGate.Word], _ wordIndex: [Int], _ nameWords: NameWords) -> Int? {
+  private static func sameUnknownWord(
+    before i: Int, _ words: [WordGate.Word], _ wordIndex: [Int], _ settled: [Bool], _ nameWords: NameWords
+  ) -> Int? {
     let u = words[i]
-    for j in 0..<i where words[j].id < 0 && words[j].length == u.length && words[j].letters == u.letters {
+    for j in 0..<i
+    where words[j].id < 0 && words[j].length == u.length && words[j].letters == u.letters && settled[j] == settled[i] {
       let (x, y) = (wordIndex[i], wordIndex[j])
       let same = nameWords.bytes[nameWords.wordStarts[x]..<nameWords.wordStarts[x + 1]].elementsEqual(
         nameWords.bytes[nameWords.wordStarts[y]..<nameWords.wordStarts[y + 1]])
@@ -570,7 +684,8 @@ public struct ScreeningPrefilter: Sendable {
   private static func mayPass(
     _ record: WordGate.Record, _ rowNames: UnsafeBufferPointer<WordGate.Name>,
     _ rowWords: UnsafeBufferPointer<WordGate.Word>, _ q: WordGate.Record, _ names: [WordGate.Name],
-    _ words: [WordGate.Word], _ numbers: [Int32], _ wantedLeast: Double, _ stamp: UnsafeBufferPointer<UInt64>,
+    _ words: [WordGate.Word], _ numbers: [Int32], _ wantedLeast: Double, _ settles: Bool,
+    _ stamp: UnsafeBufferPointer<UInt64>,
     _ stamped: UnsafeBufferPointer<UInt32>, _ generation: UInt32
   ) -> Bool {
     if q.country != -1 && record.country != -1 && q.country != record.country { return false }
@@ -580,6 +695,8 @@ public struct ScreeningPrefilter: Sendable {
       let unknownNumber = x.numberEnd > x.numberStart && numbers[Int(x.numberStart)] < 0
       for n in Int(record.nameStart)..<Int(record.nameEnd) {
         let y = rowNames[n]
+        // A settled name (see ``numbersSettle``) matches no name with a number word.
+        if settles && unknownNumber && y.numberEnd > y.numberStart { continue }
         let wanted = wantedLeast + (unknownNumber && y.numberEnd > y.numberStart ? 0.2 : 0)
         if wanted > 1 + 1e-9 + 1e-6 { continue }
         // The paired weight, at most the query words' (`sum`) and the record words' (`other`).

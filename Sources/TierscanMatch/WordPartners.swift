@@ -53,6 +53,8 @@ struct WordPartners: Sendable {
     var end: Int32 = 0
     var alwaysStart: Int32 = 0
     var alwaysEnd: Int32 = 0
+    /// No word of the bucket has a digit (see ``forEachPartner(of:_:_:)``).
+    var digitFree = true
   }
 
   private let rules: Rules
@@ -109,6 +111,7 @@ struct WordPartners: Sendable {
       var bucket = Bucket(start: Int32(k), end: Int32(k), alwaysStart: Int32(always.count), alwaysEnd: Int32(always.count))
       while k < kept.count, kept[k].bytes[0] == first, kept[k].bytes.count == length {
         let word = kept[k].bytes
+        if word.contains(where: Self.isDigit) { bucket.digitFree = false }
         bytes.append(contentsOf: word)
         starts.append(Int32(bytes.count))
         ids.append(kept[k].id)
@@ -152,13 +155,25 @@ struct WordPartners: Sendable {
     fileprivate var seen: [Int32] = []
     fileprivate var hashes: [UInt64] = []
     fileprivate var rest: [UInt8] = []
+    fileprivate var letters: [UInt8] = []
   }
+
+  @inline(__always)
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// Calls `body` with the id and the Jaro-Winkler similarity of every indexed word other than
   /// `word` itself that ``TokenSimilarity`` pairs with `word` (each once, in no promised order).
   /// Nothing for a word of fewer than four or more than ``maxLength`` bytes or with a non-ASCII
   /// byte. Each word found is first tried with ``JaroBound/softCap(_:_:_:_:)`` (a necessary
   /// condition, on letter masks), then with ``JaroWinkler``.
+  ///
+  /// A bucket whose words have no digit (``Bucket/digitFree``) is searched for a word with digits
+  /// only among what its digit-free partners can share: such a partner `v` has none of `word`'s
+  /// digits, so (a) when `word[1]` or `word[2]` is a digit no word of the bucket has `word`'s first
+  /// three bytes, and (b) the sub-multiset `v` shares with the rest of `word` has no digit: it is a
+  /// sub-multiset of the rest's other bytes (``Scratch/letters``, sorted as the rest, so hashed the
+  /// same), none when they are fewer than `m₀(a, b) − 1` (then the bucket's words that are always
+  /// checked cannot be partners either, for the same reason, unless through (a)).
   ///
   /// - Complexity: O(lengths × (look-ups + words found)), each found word checked once.
   func forEachPartner(of word: UnsafeRawBufferPointer, _ scratch: inout Scratch, _ body: (Int32, Double) -> Void) {
@@ -168,19 +183,26 @@ struct WordPartners: Sendable {
     let first = u[0]
     let mask = JaroBound.letters(u)
     var rest: [UInt8] = []
+    var letters: [UInt8] = []
     var hashes: [UInt64] = []
     var seen: [Int32] = []
     swap(&rest, &scratch.rest)
+    swap(&letters, &scratch.letters)
     swap(&hashes, &scratch.hashes)
     swap(&seen, &scratch.seen)
     defer {
       swap(&rest, &scratch.rest)
+      swap(&letters, &scratch.letters)
       swap(&hashes, &scratch.hashes)
       swap(&seen, &scratch.seen)
     }
     rest.removeAll(keepingCapacity: true)
     rest.append(contentsOf: u.dropFirst())
     rest.sort()
+    letters.removeAll(keepingCapacity: true)
+    for byte in rest where !Self.isDigit(byte) { letters.append(byte) }
+    let hasDigit = letters.count < rest.count
+    let digitInPrefix = Self.isDigit(u[1]) || Self.isDigit(u[2])
     let usePrefix = rules.contains(.prefix)
     let useMultiset = rules.contains(.multiset)
     bytes.withUnsafeBufferPointer { all in
@@ -203,14 +225,17 @@ struct WordPartners: Sendable {
             for b in max(4, (a + 1) / 2)...min(Self.maxLength, 2 * a) {
               let bucket = buckets[Int(first) << 6 | b]
               guard bucket.end > bucket.start else { continue }
+              let size = Self.leastMatched[a][b] - 1
+              // A word with digits against words without: only what they can share (see above).
+              let digitFree = hasDigit && bucket.digitFree
+              if digitFree && digitInPrefix && (size < 0 || letters.count < size) { continue }
               if bucket.end - bucket.start <= Self.scanLimit {
                 for k in Int(bucket.start)..<Int(bucket.end) { check(k) }
                 continue
               }
-              let size = Self.leastMatched[a][b] - 1
               hashes.removeAll(keepingCapacity: true)
               if size >= 0 {
-                rest.withUnsafeBufferPointer { rest in
+                (digitFree ? letters : rest).withUnsafeBufferPointer { rest in
                   Self.appendSubMultisets(rest, 0, size, Self.fnvBasis, &hashes, limit: Self.lookupLimit + 1)
                 }
               }
@@ -219,7 +244,7 @@ struct WordPartners: Sendable {
                 continue
               }
               // (a) the run of the same three first bytes.
-              if usePrefix {
+              if usePrefix && !(digitFree && digitInPrefix) {
                 var low = Int(bucket.start)
                 var high = Int(bucket.end)
                 while low < high {
@@ -233,7 +258,7 @@ struct WordPartners: Sendable {
                   k += 1
                 }
               }
-              guard size >= 0, useMultiset else { continue }
+              guard size >= 0, useMultiset, !(digitFree && letters.count < size) else { continue }
               // (b) the words sharing a sub-multiset of `size` bytes; those of the same three first
               // bytes were checked above.
               for m in Int(bucket.alwaysStart)..<Int(bucket.alwaysEnd) {

@@ -106,6 +106,43 @@ import TierscanTestSupport
     #expect(found > 1_000, "the words must have partners: \(found)")
   }
 
+  /// Words with digits looked up among words without (buckets with no digit: only the bytes that
+  /// are not digits are hashed, and the run of the first three bytes is skipped when they hold a
+  /// digit): the same partners as the scan, on the test words without a digit, queried with every
+  /// test word and with copies of them whose bytes after the first are turned to digits here and
+  /// there (`tabcd` → `tab4d`, `t0bcd`, `tabc12`).
+  @Test(arguments: [1, 2] as [UInt64])
+  func findsThePartnersOfWordsWithDigitsAmongWordsWithout(seed: UInt64) throws {
+    var rng = SplitMix64(state: seed)
+    let (all, queries) = try Self.words(seed: seed)
+    let digits = Array("0123456789".utf8)
+    let vocabulary = all.filter { !$0.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    var extra: [[UInt8]] = []
+    for word in vocabulary where word.count >= 4 {
+      for _ in 0..<2 {
+        var w = word
+        for _ in 0..<(1 + Int(rng.next() % 2)) {
+          let i = 1 + Int(rng.next() % UInt64(w.count - 1))
+          if rng.next() % 4 == 0 { w.insert(Self.pick(digits, &rng), at: i) } else { w[i] = Self.pick(digits, &rng) }
+        }
+        extra.append(w)
+      }
+    }
+    let index = WordPartners(words: vocabulary.enumerated().map { (Int32($0.offset), $0.element) })
+    var scratch = WordPartners.Scratch()
+    var wrong: [String] = []
+    var found = 0
+    for u in queries + extra {
+      var actual: [Int32: Double] = [:]
+      u.withUnsafeBytes { bytes in index.forEachPartner(of: bytes, &scratch) { actual[$0] = $1 } }
+      let expected = Self.expected(u, vocabulary)
+      if actual != expected { wrong.append(String(decoding: u, as: UTF8.self)) }
+      if u.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { found += expected.count }
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) words, e.g. \(wrong.prefix(5))")
+    #expect(found > 300, "words with digits must have partners: \(found)")
+  }
+
   /// Either look-up alone misses partners: (b) those of `p ≤ 2` (`tabcd`/`tacbd`), (a) those of a
   /// long common prefix and few matched bytes (`abcde`/`abcdexyzw`).
   @Test func eachLookUpIsNeeded() throws {
