@@ -65,9 +65,11 @@ public struct DuplicateFinder: Sendable {
     // The index on one core while the other prepares the word gate. The bound's names are
     // prepared per pair the gate passes (few: preparing them for every record cost more than the
     // bound itself, and held them all).
-    let (index, gate) = ParallelWork.pair(
-      { BlockingIndex(records: stored, config: config, ranks: original) },
-      { WordGate(records: stored, config: config) })
+    let (index, gate) = PhaseTimings.phase("duplicate search: index") {
+      ParallelWork.pair(
+        { BlockingIndex(records: stored, config: config, ranks: original) },
+        { WordGate(records: stored, config: config) })
+    }
     // Records queried in the index's locality order (consecutive queries count mostly the same
     // records, whose counts stay in the processor's cache), in many pieces of equal size taken by
     // the workers as they come free (two halves leave a core idle whenever one half is slower,
@@ -78,24 +80,26 @@ public struct DuplicateFinder: Sendable {
     let ranges = stride(from: 0, to: max(records.count, 1), by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
     // Every record's candidates first (both sides query: a pair may be among one side's top
     // candidates only), as sorted lists per piece; then each unordered pair is considered once.
-    let lists = ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32], visits: Int, met: Int) in
-      var scratch = index.makeScratch()
-      var offsets = [0]
-      offsets.reserveCapacity(ranges[w].count + 1)
-      var targets: [Int32] = []
-      targets.reserveCapacity(ranges[w].count * config.maxCandidates)
-      // Records read in place (a copy retains and releases every string and array it holds).
-      groupRanges.withUnsafeBufferPointer { groupRanges in
-        for position in ranges[w] {
-          let i = Int(order[position])
-          let found = index.candidates(indexed: i, within: groupRanges[i], scratch: &scratch)
-          for j in found {
-            targets.append(Int32(j))
+    let lists = PhaseTimings.phase("duplicate search: lists") {
+      ParallelWork.each(count: ranges.count) { w -> (offsets: [Int], targets: [Int32], visits: Int, met: Int) in
+        var scratch = index.makeScratch()
+        var offsets = [0]
+        offsets.reserveCapacity(ranges[w].count + 1)
+        var targets: [Int32] = []
+        targets.reserveCapacity(ranges[w].count * config.maxCandidates)
+        // Records read in place (a copy retains and releases every string and array it holds).
+        groupRanges.withUnsafeBufferPointer { groupRanges in
+          for position in ranges[w] {
+            let i = Int(order[position])
+            let found = index.candidates(indexed: i, within: groupRanges[i], scratch: &scratch)
+            for j in found {
+              targets.append(Int32(j))
+            }
+            offsets.append(targets.count)
           }
-          offsets.append(targets.count)
         }
+        return (offsets, targets, scratch.visits, scratch.met)
       }
-      return (offsets, targets, scratch.visits, scratch.met)
     }
     // Each record's place in the order (its list is in that place's piece).
     let position: [Int32] = {
@@ -108,38 +112,40 @@ public struct DuplicateFinder: Sendable {
       let (w, local) = Int(position[i]).quotientAndRemainder(dividingBy: pieceSize)
       return lists[w].targets[lists[w].offsets[local]..<lists[w].offsets[local + 1]]
     }
-    let pieces = ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int, gated: Int, scored: Int) in
-      var found: [Pair] = []
-      var (considered, gated, scored) = (0, 0, 0)
-      // Records are read in place (borrowed through the buffer): a copy of a record retains and
-      // releases every string and array it holds, for each of millions of pairs.
-      stored.withUnsafeBufferPointer { records in
-        for p in ranges[w] {
-          let i = Int(order[p])
-          for j32 in candidates(i) {
-            let j = Int(j32)
-            // A pair met from both sides is considered from its lower record only.
-            if j < i, candidates(j).binarySearch(Int32(i)) { continue }
-            considered += 1
-            // Left the record of lower original index, as the pair is given back.
-            let (l, r) = original[i] < original[j] ? (i, j) : (j, i)
-            // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
-            // scored; it would be decided `distinct`.
-            guard gate.mayReach(bound.leastPossible, indexed: l, r) else { continue }
-            gated += 1
-            guard
-              bound.mayReach(
-                bound.leastPossible, records[l], bound.prepare(records[l]), records[r], bound.prepare(records[r]))
-            else { continue }
-            scored += 1
-            let (decision, features) = scorer.score(records[l], records[r])
-            if decision >= .possible {
-              found.append(Pair(left: Int(original[l]), right: Int(original[r]), decision: decision, features: features))
+    let pieces = PhaseTimings.phase("duplicate search: pairs") {
+      ParallelWork.each(count: ranges.count) { w -> (found: [Pair], considered: Int, gated: Int, scored: Int) in
+        var found: [Pair] = []
+        var (considered, gated, scored) = (0, 0, 0)
+        // Records are read in place (borrowed through the buffer): a copy of a record retains and
+        // releases every string and array it holds, for each of millions of pairs.
+        stored.withUnsafeBufferPointer { records in
+          for p in ranges[w] {
+            let i = Int(order[p])
+            for j32 in candidates(i) {
+              let j = Int(j32)
+              // A pair met from both sides is considered from its lower record only.
+              if j < i, candidates(j).binarySearch(Int32(i)) { continue }
+              considered += 1
+              // Left the record of lower original index, as the pair is given back.
+              let (l, r) = original[i] < original[j] ? (i, j) : (j, i)
+              // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) is not
+              // scored; it would be decided `distinct`.
+              guard gate.mayReach(bound.leastPossible, indexed: l, r) else { continue }
+              gated += 1
+              guard
+                bound.mayReach(
+                  bound.leastPossible, records[l], bound.prepare(records[l]), records[r], bound.prepare(records[r]))
+              else { continue }
+              scored += 1
+              let (decision, features) = scorer.score(records[l], records[r])
+              if decision >= .possible {
+                found.append(Pair(left: Int(original[l]), right: Int(original[r]), decision: decision, features: features))
+              }
             }
           }
         }
+        return (found, considered, gated, scored)
       }
-      return (found, considered, gated, scored)
     }
     let comparisons = pieces.reduce(0) { $0 + $1.considered }
     let pairs = pieces.flatMap(\.found).sorted { $0.left != $1.left ? $0.left < $1.left : $0.right < $1.right }

@@ -81,6 +81,18 @@ public struct NameWords: Sendable {
     names.append(Name(firstWord: first, coreEnd: coreEnd, end: wordCount))
   }
 
+  /// Appends names already parsed (``PreparedRecord/names``), each as its tokens then its
+  /// qualifiers, in order; an empty name is left out (as ``appendParsed(_:)`` leaves it out).
+  public mutating func append(parsed: [MatchName]) {
+    for name in parsed where !name.isEmpty {
+      let first = wordCount
+      for word in name.tokens { appendWord(word.utf8) }
+      let coreEnd = wordCount
+      for word in name.qualifiers { appendWord(word.utf8) }
+      names.append(Name(firstWord: first, coreEnd: coreEnd, end: wordCount))
+    }
+  }
+
   private mutating func appendWord<Bytes: Sequence<UInt8>>(_ word: Bytes) {
     bytes.append(contentsOf: word)
     wordStarts.append(bytes.count)

@@ -65,4 +65,25 @@ import TierscanTestSupport
     #expect(Self.byteWords(words) == expected)
     #expect(words.names.count == PreparedRecord.maxNames - 1)  // the empty alias has no name
   }
+
+  /// Names already parsed (``PreparedRecord/names``) appended as they are: the same words, name by
+  /// name, as the parser's (`tierscan resolve` loads its prepared records into the screening's
+  /// prefilter this way).
+  @Test func parsedNamesAreAppendedAsTheyAre() {
+    var rng = SplitMix64(state: 7)
+    var words = NameWords()
+    for _ in 0..<5_000 {
+      let names = (0..<(1 + Int(rng.next() % 3))).map { _ in
+        (0..<Int(rng.next() % 7)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }.joined(separator: " ")
+      }
+      let parsed = PreparedRecord.names(names[0], aliases: Array(names.dropFirst()))
+      words.removeAll()
+      words.append(parsed: parsed)
+      #expect(Self.byteWords(words) == parsed.flatMap { [$0.tokens, $0.qualifiers] }, "\(names)")
+      #expect(words.names.count == parsed.count)
+    }
+    words.removeAll()
+    words.append(parsed: [MatchName(tokens: []), MatchName(tokens: ["golden", "star"], qualifiers: ["shaowu"])])
+    #expect(Self.byteWords(words) == [["golden", "star"], ["shaowu"]])
+  }
 }

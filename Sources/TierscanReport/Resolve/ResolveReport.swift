@@ -22,6 +22,8 @@ public struct ResolveReport: Sendable {
   public var suppressed: Int
   /// What the entity comparison did (for `TIERSCAN_TIMINGS`).
   public var work: DuplicateFinder.Work
+  /// Entities the risk-list pass skipped: no row can reach `possible` with them (``ScreeningPrefilter``).
+  var riskListCleared = 0
 
   /// Finds the candidates of a prepared run.
   ///
@@ -31,6 +33,17 @@ public struct ResolveReport: Sendable {
   public init(
     graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig,
     declarerPairs: [DeclarerLinker.Pair] = []
+  ) {
+    self.init(
+      graph: graph, riskList: riskList, judgements: judgements, config: config, declarerPairs: declarerPairs,
+      gateFirst: true)
+  }
+
+  /// ``init(graph:riskList:judgements:config:declarerPairs:)``, with the risk-list pass's gate
+  /// first (``ScreeningPrefilter``) or without it (tests compare the two).
+  init(
+    graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig,
+    declarerPairs: [DeclarerLinker.Pair], gateFirst: Bool
   ) {
     let entityIndices = graph.entities.indices.filter { graph.entities.isComparableForDuplicates($0) }
     // Entities of one kind only are compared.
@@ -82,6 +95,9 @@ public struct ResolveReport: Sendable {
       let bound = ScoreBound(config: config)
       let rowNames = rows.map { bound.prepare($0) }
       let gate = WordGate(records: rows, config: config)
+      // Gate first, as the screening (docs/entity-resolution.md §4.1): an entity that no row can
+      // both pass the gate against and reach `possible` with in the scorer needs no candidates.
+      let prefilter = ScreeningPrefilter(gate: gate, reaching: bound.leastPossible, config: config)
       // The entities' name keys in the rows' numbering, looked up once per distinct key.
       let entityIndex = found.index
       let translation = entityIndex.keyTranslation(to: index)
@@ -90,41 +106,59 @@ public struct ResolveReport: Sendable {
       // entity's sorted candidates give them).
       let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
       let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
-      let rowMatches = ParallelWork.each(count: ranges.count) { w in
-        let range = ranges[w]
-        var scratch = index.makeScratch()
-        var query = gate.makeQuery()
-        var keys: [Int32] = []
-        var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
-        // Records read in place (a copy retains and releases every string and array it holds).
-        records.withUnsafeBufferPointer { records in
-          for k in range {
-            keys.removeAll(keepingCapacity: true)
-            entityIndex.nameKeyNumbers(ofIndexed: k, translatedBy: translation, into: &keys)
-            index.fillCandidates(
-              keys: keys, country: records[k].record.country, identifiers: records[k].record.identifiers,
-              scratch: &scratch)
-            guard !scratch.result.isEmpty else { continue }
-            // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
-            // out below; it is not scored.
-            gate.load(
-              records[k].names, country: records[k].record.country, identifiers: records[k].record.identifiers,
-              hasAddress: records[k].addressWords != nil, into: &query)
-            gate.filter(scratch.result, reaching: bound.leastPossible, &query)
-            guard !query.passed.isEmpty else { continue }
-            let names = bound.prepare(records[k])
-            // In row order, as the sorted candidates gave them.
-            for r in query.passed.sorted() {
-              guard bound.mayReach(bound.leastPossible, records[k], names, rows[r], rowNames[r]) else { continue }
-              let (decision, features) = scorer.score(records[k], rows[r])
-              if decision >= .possible { found.append((Int(original[k]), r, decision, features)) }
+      let rowMatches = PhaseTimings.phase("resolve: risk-list pass") {
+        ParallelWork.each(count: ranges.count) { w in
+          let range = ranges[w]
+          var scratch = index.makeScratch()
+          var query = gate.makeQuery()
+          var prefilterScratch = prefilter.makeScratch()
+          var words = NameWords()
+          var ids: [Int32] = []
+          var keys: [Int32] = []
+          var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
+          // Records read in place (a copy retains and releases every string and array it holds).
+          records.withUnsafeBufferPointer { records in
+            for k in range {
+              // The query as the screening loads it: the names' words and their ids in the rows'
+              // vocabulary (-1 for a word no row has).
+              words.removeAll()
+              words.append(parsed: records[k].names)
+              ids.removeAll(keepingCapacity: true)
+              words.bytes.withUnsafeBytes { bytes in
+                for w in 0..<words.wordCount {
+                  ids.append(gate.wordID(UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])))
+                }
+              }
+              gate.load(
+                words, ids: ids, country: records[k].record.country, identifiers: records[k].record.identifiers,
+                hasAddress: records[k].addressWords != nil, into: &query)
+              if gateFirst, prefilter.noneMayPass(gate, &query, words: words, &prefilterScratch) { continue }
+              keys.removeAll(keepingCapacity: true)
+              entityIndex.nameKeyNumbers(ofIndexed: k, translatedBy: translation, into: &keys)
+              index.fillCandidates(
+                keys: keys, country: records[k].record.country, identifiers: records[k].record.identifiers,
+                scratch: &scratch)
+              guard !scratch.result.isEmpty else { continue }
+              // A pair that cannot be `possible` (``WordGate``, then ``ScoreBound``) would be left
+              // out below; it is not scored.
+              gate.filter(scratch.result, reaching: bound.leastPossible, &query)
+              guard !query.passed.isEmpty else { continue }
+              let names = bound.prepare(records[k])
+              // In row order, as the sorted candidates gave them.
+              for r in query.passed.sorted() {
+                guard bound.mayReach(bound.leastPossible, records[k], names, rows[r], rowNames[r]) else { continue }
+                let (decision, features) = scorer.score(records[k], rows[r])
+                if decision >= .possible { found.append((Int(original[k]), r, decision, features)) }
+              }
             }
           }
+          return (found: found, cleared: prefilterScratch.skipped)
         }
-        return found
       }
+      riskListCleared = rowMatches.reduce(0) { $0 + $1.cleared }
+      PhaseTimings.current?.addCounts("resolve: risk-list pass", [("entities cleared", riskListCleared)])
       var seen = Set<[String]>()
-      let matches = rowMatches.joined().sorted { (a, b) -> Bool in a.k != b.k ? a.k < b.k : a.r < b.r }
+      let matches = rowMatches.flatMap(\.found).sorted { (a, b) -> Bool in a.k != b.k ? a.k < b.k : a.r < b.r }
       for (k, r, decision, features) in matches {
         let record = records[Int(position[k])]
         guard seen.insert([record.record.key, rows[r].record.key]).inserted else { continue }
