@@ -99,6 +99,10 @@ public struct ScreeningPrefilter: Sendable {
   private let tables: Tables
   /// Rarest words branched on before the heavier records' look-up falls back to the prefix rule.
   private static let branches = 3
+  /// Candidate records above which a query is not judged (it takes the usual path, whose top-k
+  /// cut bounds its work): bounding every candidate of a name thousands of records share (the
+  /// hostile corpus's 5,000 colliding names) would cost candidates × queries.
+  public static let candidateLimit = 1_024
 
   /// One entry of the lighter records' look-up: a record whose name's prefix holds the word the
   /// entry is listed under, with the weight of that name (its core or all its words) and the
@@ -601,6 +605,11 @@ public struct ScreeningPrefilter: Sendable {
           }
         }
       }
+    }
+    // Too many candidates: not judged (exact: the usual path decides, as for any query not judged).
+    if scratch.candidates.count > Self.candidateLimit {
+      scratch.judged -= 1
+      return false
     }
     // Each candidate bounded with both sums; records that always go to the gate, unbounded.
     var kept: [Int] = []

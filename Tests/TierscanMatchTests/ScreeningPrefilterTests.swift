@@ -297,6 +297,28 @@ import TierscanTestSupport
   /// the entry is read under that word, with the same check). So for every set of paired words
   /// without `ids[0]` and `r` (and with `v`), the query's check must refuse the entry. Random
   /// lists of four words (repeats, missing words, generic weights) at several thresholds.
+  /// A name that more than ``ScreeningPrefilter/candidateLimit`` records share (the hostile
+  /// corpus's colliding names) is not judged: it takes the usual path, whose top-k cut bounds its
+  /// work, instead of bounding every record for every query. Below the limit the same query is judged.
+  @Test func queriesWithTooManyCandidatesAreNotJudged() {
+    let config = MatchConfig()
+    for (count, judged) in [(ScreeningPrefilter.candidateLimit + 50, 0), (100, 1)] {
+      let rows = (0..<count).map { i in PreparedRecord(MatchRecord(key: "r\(i)", name: "Acme Widgets Ltd", aliases: ["Alias \(i)"])) }
+      let gate = WordGate(records: rows, config: config)
+      let prefilter = ScreeningPrefilter(gate: gate, reaching: config.screening, config: config)
+      var query = gate.makeQuery()
+      var scratch = prefilter.makeScratch()
+      var words = NameWords()
+      words.append("ACME Widgets Limited", aliases: [])
+      let ids = (0..<words.wordCount).map { w in
+        words.bytes.withUnsafeBytes { gate.wordID(UnsafeRawBufferPointer(rebasing: $0[words.wordStarts[w]..<words.wordStarts[w + 1]])) }
+      }
+      gate.load(words, ids: ids, country: nil, identifiers: Identifiers(), hasAddress: false, into: &query)
+      #expect(!prefilter.noneMayPass(gate, &query, words: words, &scratch), "\(count) rows: the query matches them all")
+      #expect(scratch.judged == judged, "\(count) rows: judged \(scratch.judged)")
+    }
+  }
+
   @Test func lighterGroupsLoseNoEntry() {
     var rng = SplitMix64(state: 13)
     var grouped = 0
