@@ -12,27 +12,12 @@ import TierscanTestSupport
 /// with typo pairs, and on the real Open Supply Hub names of the labelled pairs; at several
 /// thresholds. It must also clear most queries of the benchmark's shape, or it proves nothing.
 @Suite struct ScreeningPrefilterTests {
-  static let common = [
-    "royal", "pacific", "circuit", "great", "metals", "dragon", "battery", "industrial", "textile", "sun", "trading",
-    "global", "tungsten", "smelter", "river", "rubber", "textil", "royale",
-  ]
-  static let legal = ["Co Ltd", "Ltd", "Limited", "", "Inc", "S.A."]
-  static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
-
-  static func pick<T>(_ items: [T], _ rng: inout SplitMix64) -> T { items[Int(rng.next() % UInt64(items.count))] }
-
-  static func code(_ rng: inout SplitMix64) -> String {
-    // A quarter without a digit, as the benchmark's codes.
-    let letters = rng.next() % 4 == 0 ? Array("abcdefghijklmnopqrstuvwxyz") : alphabet
-    return "T" + String((0..<4).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
-  }
-
   /// A typo of a code: a letter changed, two swapped, or one dropped.
   static func typo(_ code: String, _ rng: inout SplitMix64) -> String {
     var chars = Array(code)
     let i = 1 + Int(rng.next() % UInt64(chars.count - 1))
     switch rng.next() % 3 {
-    case 0: chars[i] = pick(alphabet, &rng)
+    case 0: chars[i] = BenchmarkNames.pick(BenchmarkNames.alphabet, &rng)
     case 1: if i + 1 < chars.count { chars.swapAt(i, i + 1) }
     default: chars.remove(at: i)
     }
@@ -40,20 +25,20 @@ import TierscanTestSupport
   }
 
   static func name(_ rng: inout SplitMix64, code: String) -> String {
-    let words = (0..<(1 + Int(rng.next() % 3))).map { _ in pick(common, &rng) }
+    let words = (0..<(1 + Int(rng.next() % 3))).map { _ in BenchmarkNames.pick(BenchmarkNames.common, &rng) }
     var text = (words + [code]).joined(separator: " ")
     if rng.next() % 10 == 0 { text += " Unit 2" }
-    return text + " " + pick(legal, &rng)
+    return text + " " + BenchmarkNames.pick(BenchmarkNames.legal, &rng)
   }
 
   static func benchmarkShaped(seed: UInt64) -> (rows: [PreparedRecord], queries: [MatchRecord]) {
     var rng = SplitMix64(state: seed)
     var queries: [MatchRecord] = []
     for q in 0..<500 {
-      var text = name(&rng, code: code(&rng))
-      if rng.next() % 10 == 0 { text = pick(common, &rng) + " " + pick(common, &rng) }  // no code
+      var text = name(&rng, code: BenchmarkNames.code(&rng))
+      if rng.next() % 10 == 0 { text = BenchmarkNames.pick(BenchmarkNames.common, &rng) + " " + BenchmarkNames.pick(BenchmarkNames.common, &rng) }  // no code
       if rng.next() % 25 == 0 { text += " (Shaowu)" }
-      let aliases = rng.next() % 6 == 0 ? [name(&rng, code: code(&rng))] : []
+      let aliases = rng.next() % 6 == 0 ? [name(&rng, code: BenchmarkNames.code(&rng))] : []
       let address: String? = rng.next() % 6 == 0 ? "12 Main St" : nil
       let duns: String? = rng.next() % 20 == 0 ? "D\(rng.next() % 3)" : nil
       queries.append(
@@ -64,10 +49,10 @@ import TierscanTestSupport
     var rows: [PreparedRecord] = []
     for r in 0..<400 {
       var text: String
-      let source = pick(queries, &rng).name
+      let source = BenchmarkNames.pick(queries, &rng).name
       switch rng.next() % 9 {
-      case 0: text = pick(common, &rng) + " " + code(&rng)  // lighter than most queries
-      case 1: text = "Ünal " + name(&rng, code: code(&rng))  // a non-ASCII word
+      case 0: text = BenchmarkNames.pick(BenchmarkNames.common, &rng) + " " + BenchmarkNames.code(&rng)  // lighter than most queries
+      case 1: text = "Ünal " + name(&rng, code: BenchmarkNames.code(&rng))  // a non-ASCII word
       case 2: text = source  // a copy
       case 3:
         // The same words with a typo in the code.
@@ -75,15 +60,15 @@ import TierscanTestSupport
         if let c = words.firstIndex(where: { $0.hasPrefix("T") && $0.count == 5 }) { words[c] = typo(words[c], &rng) }
         text = words.joined(separator: " ")
       case 4: text = source.split(separator: " ").dropFirst().joined(separator: " ")  // a word fewer
-      case 5: text = source + " " + pick(common, &rng)  // a word more
+      case 5: text = source + " " + BenchmarkNames.pick(BenchmarkNames.common, &rng)  // a word more
       case 6:
         // One common word, no code (rare: every row of the benchmark has a code; such a row is
         // within the bound of every query holding its word, so it keeps them from being cleared).
-        text = rng.next() % 10 == 0 ? pick(common, &rng) : name(&rng, code: code(&rng))
-      default: text = name(&rng, code: code(&rng))
+        text = rng.next() % 10 == 0 ? BenchmarkNames.pick(BenchmarkNames.common, &rng) : name(&rng, code: BenchmarkNames.code(&rng))
+      default: text = name(&rng, code: BenchmarkNames.code(&rng))
       }
       if rng.next() % 15 == 0 { text += " (Cutting)" }
-      let aliases = rng.next() % 8 == 0 ? ["Old Name \(rng.next() % 9000)", name(&rng, code: code(&rng))] : []
+      let aliases = rng.next() % 8 == 0 ? ["Old Name \(rng.next() % 9000)", name(&rng, code: BenchmarkNames.code(&rng))] : []
       let address: String? = rng.next() % 10 == 0 ? "No. 1 Jinlin Road" : nil
       let duns: String? = rng.next() % 25 == 0 ? "D\(rng.next() % 3)" : nil
       rows.append(
@@ -156,7 +141,7 @@ import TierscanTestSupport
       "international", "industrias", "sun", "star", "knitting", "knittings", "youngone", "young", "one",
     ]
     func randomName() -> String {
-      (0..<(1 + Int(rng.next() % 4))).map { _ in Self.pick(vocabulary, &rng) }.joined(separator: " ")
+      (0..<(1 + Int(rng.next() % 4))).map { _ in BenchmarkNames.pick(vocabulary, &rng) }.joined(separator: " ")
         + (rng.next() % 7 == 0 ? " (Shaowu)" : "")
     }
     let rows = (0..<300).map { r in
@@ -192,19 +177,19 @@ import TierscanTestSupport
     var queries: [MatchRecord] = []
     var aliasesByQuery: [String] = []
     for q in 0..<300 {
-      let code = Self.code(&rng)
+      let code = BenchmarkNames.code(&rng)
       let alias = Self.name(&rng, code: code)
       aliasesByQuery.append(alias)
-      let second = rng.next() % 3 == 0 ? [Self.pick(Self.common, &rng) + " " + code] : []
+      let second = rng.next() % 3 == 0 ? [BenchmarkNames.pick(BenchmarkNames.common, &rng) + " " + code] : []
       queries.append(
-        MatchRecord(key: "q\(q)", name: Self.pick(Self.common, &rng) + " " + code + " Holdings", aliases: [alias] + second))
+        MatchRecord(key: "q\(q)", name: BenchmarkNames.pick(BenchmarkNames.common, &rng) + " " + code + " Holdings", aliases: [alias] + second))
     }
     var rows: [PreparedRecord] = []
     for r in 0..<300 {
-      var words = Self.pick(aliasesByQuery, &rng).split(separator: " ").map(String.init)
+      var words = BenchmarkNames.pick(aliasesByQuery, &rng).split(separator: " ").map(String.init)
       if let c = words.firstIndex(where: { $0.hasPrefix("T") && $0.count == 5 }) { words[c] = Self.typo(words[c], &rng) }
       switch rng.next() % 3 {
-      case 0: words.append(Self.pick(Self.common, &rng))
+      case 0: words.append(BenchmarkNames.pick(BenchmarkNames.common, &rng))
       case 1: if words.count > 2 { words.removeFirst() }
       default: break
       }
@@ -224,12 +209,12 @@ import TierscanTestSupport
   func clearsOnlyQueriesTheGateRejectsOnLongNames(seed: UInt64) {
     var rng = SplitMix64(state: seed)
     let vocabulary = (0..<160).map { i in "w" + String(i * 7919 % 100_003, radix: 36) + "x" }
-    let rowWords = (0..<300).map { _ in (0..<(6 + Int(rng.next() % 4))).map { _ in Self.pick(vocabulary, &rng) } }
+    let rowWords = (0..<300).map { _ in (0..<(6 + Int(rng.next() % 4))).map { _ in BenchmarkNames.pick(vocabulary, &rng) } }
     let rows = rowWords.enumerated().map { r, words in PreparedRecord(MatchRecord(key: "r\(r)", name: words.joined(separator: " "))) }
     let queries = (0..<400).map { q in
-      var words = Self.pick(rowWords, &rng)
+      var words = BenchmarkNames.pick(rowWords, &rng)
       for _ in 0..<2 { words.remove(at: Int(rng.next() % UInt64(words.count))) }
-      for _ in 0..<3 { words.append(Self.pick(vocabulary, &rng)) }
+      for _ in 0..<3 { words.append(BenchmarkNames.pick(vocabulary, &rng)) }
       return MatchRecord(key: "q\(q)", name: words.joined(separator: " "))
     }
     var (cleared, passing) = (0, 0)
@@ -255,30 +240,30 @@ import TierscanTestSupport
     var queries: [MatchRecord] = []
     var rows: [PreparedRecord] = []
     for q in 0..<300 {
-      let stem = "T" + String((0..<(2 + Int(rng.next() % 3))).map { _ in Self.pick(letters, &rng) })
-      let tail = String((0..<(1 + Int(rng.next() % 2))).map { _ in Self.pick(digits, &rng) })
+      let stem = "T" + String((0..<(2 + Int(rng.next() % 3))).map { _ in BenchmarkNames.pick(letters, &rng) })
+      let tail = String((0..<(1 + Int(rng.next() % 2))).map { _ in BenchmarkNames.pick(digits, &rng) })
       let code = stem + tail
-      let common = (0..<(1 + Int(rng.next() % 3))).map { _ in Self.pick(Self.common, &rng) }
+      let common = (0..<(1 + Int(rng.next() % 3))).map { _ in BenchmarkNames.pick(BenchmarkNames.common, &rng) }
       let name = (common + [code]).joined(separator: " ")
       var aliases: [String] = []
       switch rng.next() % 5 {
       case 0: aliases = [common.joined(separator: " ")]
-      case 1: aliases = [Self.pick(Self.common, &rng) + " " + code + " Holdings"]
-      case 2: aliases = [common.joined(separator: " ") + " Unit " + Self.pick(["2", "3"], &rng)]
+      case 1: aliases = [BenchmarkNames.pick(BenchmarkNames.common, &rng) + " " + code + " Holdings"]
+      case 2: aliases = [common.joined(separator: " ") + " Unit " + BenchmarkNames.pick(["2", "3"], &rng)]
       default: break
       }
       let address: String? = rng.next() % 4 == 0 ? "12 Main St" : nil
-      queries.append(MatchRecord(key: "q\(q)", name: name + " " + Self.pick(Self.legal, &rng), aliases: aliases, address: address))
+      queries.append(MatchRecord(key: "q\(q)", name: name + " " + BenchmarkNames.pick(BenchmarkNames.legal, &rng), aliases: aliases, address: address))
       for r in 0..<2 {
         let other: String
         switch rng.next() % 3 {
-        case 0: other = stem + String(tail.map { _ in Self.pick(letters, &rng) })
-        case 1: other = stem + String(tail.map { _ in Self.pick(digits, &rng) })
-        default: other = String(stem.dropLast()) + String(Self.pick(digits, &rng)) + tail
+        case 0: other = stem + String(tail.map { _ in BenchmarkNames.pick(letters, &rng) })
+        case 1: other = stem + String(tail.map { _ in BenchmarkNames.pick(digits, &rng) })
+        default: other = String(stem.dropLast()) + String(BenchmarkNames.pick(digits, &rng)) + tail
         }
         var words = common + [other]
         switch rng.next() % 4 {
-        case 0: words.append(Self.pick(Self.common, &rng))
+        case 0: words.append(BenchmarkNames.pick(BenchmarkNames.common, &rng))
         case 1: if words.count > 2 { words.removeFirst() }
         default: break
         }

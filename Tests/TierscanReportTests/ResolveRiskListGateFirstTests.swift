@@ -12,25 +12,11 @@ import TierscanTestSupport
 /// aliases, addresses, countries, identifiers shared with a row or not, non-ASCII words), at
 /// several thresholds.
 @Suite struct ResolveRiskListGateFirstTests {
-  static let common = [
-    "royal", "pacific", "circuit", "great", "metals", "dragon", "battery", "industrial", "textile", "sun", "trading",
-    "global", "tungsten", "smelter", "river", "rubber", "textil", "royale",
-  ]
-  static let legal = ["Co Ltd", "Ltd", "Limited", "", "Inc", "S.A."]
-  static let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyz")
-
-  static func pick<T>(_ items: [T], _ rng: inout SplitMix64) -> T { items[Int(rng.next() % UInt64(items.count))] }
-
-  static func code(_ rng: inout SplitMix64) -> String {
-    let letters = rng.next() % 4 == 0 ? Array("abcdefghijklmnopqrstuvwxyz") : alphabet
-    return "T" + String((0..<4).map { _ in letters[Int(rng.next() % UInt64(letters.count))] })
-  }
-
   static func name(_ rng: inout SplitMix64) -> String {
-    let words = (0..<(1 + Int(rng.next() % 3))).map { _ in pick(common, &rng) }
-    var text = (words + [code(&rng)]).joined(separator: " ")
+    let words = (0..<(1 + Int(rng.next() % 3))).map { _ in BenchmarkNames.pick(BenchmarkNames.common, &rng) }
+    var text = (words + [BenchmarkNames.code(&rng)]).joined(separator: " ")
     if rng.next() % 10 == 0 { text += " Unit 2" }
-    return text + " " + pick(legal, &rng)
+    return text + " " + BenchmarkNames.pick(BenchmarkNames.legal, &rng)
   }
 
   /// A variant of `name`: the same, a typo in its code, a word fewer or more, a place, accents.
@@ -41,11 +27,11 @@ import TierscanTestSupport
     case 1:
       if let c = words.firstIndex(where: { $0.hasPrefix("T") && $0.count == 5 }) {
         var chars = Array(words[c])
-        chars[1 + Int(rng.next() % 4)] = pick(alphabet, &rng)
+        chars[1 + Int(rng.next() % 4)] = BenchmarkNames.pick(BenchmarkNames.alphabet, &rng)
         words[c] = String(chars)
       }
     case 2: words = Array(words.dropFirst())
-    case 3: words.append(pick(common, &rng))
+    case 3: words.append(BenchmarkNames.pick(BenchmarkNames.common, &rng))
     case 4: words.append("(Shaowu)")
     case 5: words.insert("Ünal", at: 0)
     default: words = words.map { $0.uppercased() }
@@ -70,8 +56,8 @@ import TierscanTestSupport
     }
     var entityLines = ["id,name,kind,country,address,lei,duns,cid"]
     for e in 0..<600 {
-      let text = rng.next() % 2 == 0 ? variant(pick(rows, &rng), &rng) : name(&rng)
-      let country = pick(["CN", "CN", "VN", ""], &rng)
+      let text = rng.next() % 2 == 0 ? variant(BenchmarkNames.pick(rows, &rng), &rng) : name(&rng)
+      let country = BenchmarkNames.pick(["CN", "CN", "VN", ""], &rng)
       let address = rng.next() % 6 == 0 ? "12 Main St" : ""
       let duns = rng.next() % 25 == 0 ? "D\(rng.next() % 8)" : ""
       entityLines.append(quoted(["E\(e)", text, "company", country, address, "", duns, ""]))
