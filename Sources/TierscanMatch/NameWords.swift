@@ -28,6 +28,7 @@ public struct NameWords: Sendable {
   private var joinedStarts: [Int32] = []
   private var legalIDs: [Int32] = []
   private var kept: [Int32] = []
+  private var folded: [UInt8] = []
   private let parser = MatchNameParser()
   private let legal = LegalFormTable.shared
 
@@ -66,10 +67,19 @@ public struct NameWords: Sendable {
   }
 
   /// ``appendParsed(_:)`` of a name given as its UTF-8 bytes (a string made only when the name
-  /// is not ASCII).
+  /// is neither ASCII nor folded by ``LatinFold``'s table).
   public mutating func appendParsed(utf8: UnsafeBufferPointer<UInt8>) {
     if utf8.allSatisfy({ $0 < 0x80 }) {
       appendASCII(utf8)
+      return
+    }
+    // The parser folds such a name by the table (``MatchNameParser/fold(_:)``) and then parses the
+    // ASCII text as it parses any ASCII name: so the same here, by bytes.
+    if foldLatin(utf8) {
+      var folded: [UInt8] = []
+      swap(&folded, &self.folded)
+      folded.withUnsafeBufferPointer { appendASCII($0) }
+      swap(&folded, &self.folded)
       return
     }
     let parsed = parser.parse(String(decoding: utf8, as: UTF8.self))
@@ -91,6 +101,46 @@ public struct NameWords: Sendable {
       for word in name.qualifiers { appendWord(word.utf8) }
       names.append(Name(firstWord: first, coreEnd: coreEnd, end: wordCount))
     }
+  }
+
+  /// Writes ``LatinFold/fold(_:)`` of the name whose UTF-8 bytes are `utf8` into ``folded``:
+  /// ASCII bytes as they are, each character of the table as its ASCII byte; `false` when some
+  /// character is neither (or the bytes are not well-formed UTF-8: then the parser's string has
+  /// U+FFFD, which the table has not either).
+  private mutating func foldLatin(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    folded.removeAll(keepingCapacity: true)
+    let table = LatinFold.table
+    let (first, last) = (LatinFold.first, LatinFold.last)
+    let n = utf8.count
+    var k = 0
+    while k < n {
+      let lead = utf8[k]
+      if lead < 0x80 {
+        folded.append(lead)
+        k += 1
+        continue
+      }
+      let value: UInt32
+      if lead >= 0xC2 && lead <= 0xDF {
+        // Two bytes: U+0080 ... U+07FF.
+        guard k + 1 < n, utf8[k + 1] & 0xC0 == 0x80 else { return false }
+        value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[k + 1] & 0x3F)
+        k += 2
+      } else if lead == 0xE0 || lead == 0xE1 {
+        // Three bytes up to U+1FFF (the table ends at U+1EFF); E0 80 ... E0 9F would be overlong.
+        guard k + 2 < n, utf8[k + 1] & 0xC0 == 0x80, utf8[k + 2] & 0xC0 == 0x80 else { return false }
+        value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[k + 1] & 0x3F) << 6 | UInt32(utf8[k + 2] & 0x3F)
+        guard value >= 0x800 else { return false }
+        k += 3
+      } else {
+        return false
+      }
+      guard value >= first, value <= last else { return false }
+      let byte = table[Int(value - first)]
+      guard byte != 0 else { return false }
+      folded.append(byte)
+    }
+    return true
   }
 
   private mutating func appendWord<Bytes: Sequence<UInt8>>(_ word: Bytes) {

@@ -133,12 +133,15 @@ public struct WordGate: Sendable {
   }
 
   private var vocabulary = ByteInterner()
+  /// The vocabulary's hashes: most words of a large graph's entities that no row has (their codes)
+  /// are told apart here, in cache, instead of by a probe of the vocabulary's slots.
+  private var vocabularyFilter = ByteFilter(capacity: 0)
   /// ``TokenSimilarity/weight(_:)`` of each vocabulary word (the records' words and every generic
   /// word, so a word missing from the vocabulary weighs 1).
   private var weights: [Double] = []
-  private var countries: [String: Int32] = [:]
+  private var countries = StringIDs()
   /// Identifier values of the indexed records, per scheme.
-  private var identifierIDs: [[String: Int32]] = [[:], [:], [:]]
+  private var identifierIDs = [StringIDs(), StringIDs(), StringIDs()]
   private(set) var rows = Columns()
   /// Where each indexed record's first name and its first and last word are (-1 for a record
   /// without a name): read from this small array, a candidate's record, name and words are
@@ -161,16 +164,17 @@ public struct WordGate: Sendable {
         for word in name.tokens { _ = vocabulary.intern(word) }
         for word in name.qualifiers { _ = vocabulary.intern(word) }
       }
-      if let country = record.record.country, countries[country] == nil { countries[country] = Int32(countries.count) }
+      if let country = record.record.country { countries.insert(country) }
       for (scheme, value) in Self.schemes(record.record.identifiers).enumerated() {
-        if let value, identifierIDs[scheme][value] == nil { identifierIDs[scheme][value] = Int32(identifierIDs[scheme].count) }
+        if let value { identifierIDs[scheme].insert(value) }
       }
     }
     for word in GenericWords.names.sorted() { _ = vocabulary.intern(word) }
+    vocabularyFilter = ByteFilter(keysOf: vocabulary)
     weights = (0..<vocabulary.count).map { [vocabulary, tokens] in tokens.weight(vocabulary.string(at: $0)) }
     var numberScratch: [Int32] = []
     for record in records {
-      let country = record.record.country.flatMap { countries[$0] } ?? -1
+      let country = record.record.country.flatMap { countries.id(of: $0) } ?? -1
       Self.append(
         record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
         hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
@@ -214,7 +218,7 @@ public struct WordGate: Sendable {
     query.columns.removeAll()
     query.slack.removeAll(keepingCapacity: true)
     query.shortcutWeight = .infinity
-    let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
+    let countryID: Int32 = country.map { countries.id(of: $0) ?? -2 } ?? -1
     Self.append(
       names, country: countryID, identifiers: identifierNumbers(identifiers), hasAddress: hasAddress,
       to: &query.columns, vocabulary: vocabulary, weights: weights, numberScratch: &query.numberScratch)
@@ -223,7 +227,11 @@ public struct WordGate: Sendable {
   /// The vocabulary id of a word (the indexed records' words and every generic word), -1 when
   /// no indexed record has it.
   @inline(__always)
-  public func wordID(_ word: UnsafeRawBufferPointer) -> Int32 { vocabulary.index(of: word) ?? -1 }
+  public func wordID(_ word: UnsafeRawBufferPointer) -> Int32 {
+    let h = ByteInterner.hash(word)
+    guard vocabularyFilter.mayContain(h) else { return -1 }
+    return vocabulary.index(of: word, hash: h) ?? -1
+  }
 
   /// Number of vocabulary words (ids `0 ..< vocabularyCount`).
   public var vocabularyCount: Int { vocabulary.count }
@@ -238,7 +246,7 @@ public struct WordGate: Sendable {
     into query: inout Query
   ) {
     query.columns.removeAll()
-    let countryID: Int32 = country.map { countries[$0] ?? -2 } ?? -1
+    let countryID: Int32 = country.map { countries.id(of: $0) ?? -2 } ?? -1
     let identifierIDs = identifierNumbers(identifiers)
     let nameStart = Int32(query.columns.names.count)
     query.slack.removeAll(keepingCapacity: true)
@@ -310,7 +318,7 @@ public struct WordGate: Sendable {
   private func identifierNumbers(_ identifiers: Identifiers) -> (Int32, Int32, Int32) {
     func number(_ value: String?, _ scheme: Int) -> Int32 {
       guard let value else { return -1 }
-      return identifierIDs[scheme][value] ?? -2
+      return identifierIDs[scheme].id(of: value) ?? -2
     }
     return (number(identifiers.lei, 0), number(identifiers.duns, 1), number(identifiers.cid, 2))
   }

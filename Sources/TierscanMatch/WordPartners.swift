@@ -1,3 +1,5 @@
+import TierscanCore
+
 /// Which indexed words a word pairs with in ``TokenSimilarity`` (the scorer's partner rule), found
 /// without a scan of every word: two different words pair there only when both have four bytes or
 /// more, the same first byte, and `JaroWinkler.similarity ≥ 0.9` (``TokenSimilarity/softThreshold``).
@@ -74,6 +76,11 @@ struct WordPartners: Sendable {
   private var slotHeads: [Int32] = []
   private var entryWord: [Int32] = []
   private var entryNext: [Int32] = []
+  /// The sub-multiset keys stored, and the (first byte, length, second and third bytes) of every
+  /// word: a look-up that would miss is told apart here, in cache, before a probe of the slots or
+  /// a halving of the bucket (``ByteFilter``; exact, it never refuses what is stored).
+  private var keyFilter = ByteFilter(capacity: 0)
+  private var prefixFilter = ByteFilter(capacity: 0)
 
   /// `leastMatched[a][b]`: `m₀(a, b)`, the least `m ≤ min(a, b)` with `m/a + m/b ≥ 1.625 − 1e-9`
   /// (-1 for none).
@@ -105,6 +112,7 @@ struct WordPartners: Sendable {
           : x.bytes.count != y.bytes.count ? x.bytes.count < y.bytes.count : x.bytes.lexicographicallyPrecedes(y.bytes)
       }
     var hashed: [(word: Int32, key: UInt64)] = []
+    var prefixes: [UInt64] = []
     var k = 0
     while k < kept.count {
       let (first, length) = (kept[k].bytes[0], kept[k].bytes.count)
@@ -116,6 +124,7 @@ struct WordPartners: Sendable {
         starts.append(Int32(bytes.count))
         ids.append(kept[k].id)
         masks.append(JaroBound.letters(word))
+        prefixes.append(Self.prefixKey(first, length, word[1], word[2]))
         let rest = Array(word.dropFirst()).sorted()
         var keys: [UInt64] = []
         for size in Self.storedSizes[length] where keys.count <= Self.keyLimit {
@@ -136,6 +145,10 @@ struct WordPartners: Sendable {
       bucket.alwaysEnd = Int32(always.count)
       buckets[Int(first) << 6 | length] = bucket
     }
+    keyFilter = ByteFilter(capacity: hashed.count)
+    for (_, key) in hashed { keyFilter.insert(key) }
+    prefixFilter = ByteFilter(capacity: prefixes.count)
+    for key in prefixes { prefixFilter.insert(key) }
     var slots = 16
     while slots < 2 * hashed.count { slots *= 2 }
     slotKeys = [UInt64](repeating: 0, count: slots)
@@ -205,6 +218,7 @@ struct WordPartners: Sendable {
     let digitInPrefix = Self.isDigit(u[1]) || Self.isDigit(u[2])
     let usePrefix = rules.contains(.prefix)
     let useMultiset = rules.contains(.multiset)
+    let leastMatched = Self.leastMatched[a]
     bytes.withUnsafeBufferPointer { all in
       starts.withUnsafeBufferPointer { starts in
         masks.withUnsafeBufferPointer { masks in
@@ -225,7 +239,7 @@ struct WordPartners: Sendable {
             for b in max(4, (a + 1) / 2)...min(Self.maxLength, 2 * a) {
               let bucket = buckets[Int(first) << 6 | b]
               guard bucket.end > bucket.start else { continue }
-              let size = Self.leastMatched[a][b] - 1
+              let size = leastMatched[b] - 1
               // A word with digits against words without: only what they can share (see above).
               let digitFree = hasDigit && bucket.digitFree
               if digitFree && digitInPrefix && (size < 0 || letters.count < size) { continue }
@@ -244,7 +258,7 @@ struct WordPartners: Sendable {
                 continue
               }
               // (a) the run of the same three first bytes.
-              if usePrefix && !(digitFree && digitInPrefix) {
+              if usePrefix && !(digitFree && digitInPrefix) && prefixFilter.mayContain(Self.prefixKey(first, b, u[1], u[2])) {
                 var low = Int(bucket.start)
                 var high = Int(bucket.end)
                 while low < high {
@@ -268,6 +282,7 @@ struct WordPartners: Sendable {
               seen.removeAll(keepingCapacity: true)
               for hash in hashes {
                 let key = Self.key(hash, first: first, length: b, size: size)
+                guard keyFilter.mayContain(key) else { continue }
                 var s = Self.slot(key, slotKeys.count)
                 while slotHeads[s] >= 0 {
                   if slotKeys[s] == key {
@@ -290,6 +305,16 @@ struct WordPartners: Sendable {
         }
       }
     }
+  }
+
+  /// The ``prefixFilter`` key of words of first byte `first`, length `length` and second and
+  /// third bytes `second`, `third`.
+  @inline(__always)
+  private static func prefixKey(_ first: UInt8, _ length: Int, _ second: UInt8, _ third: UInt8) -> UInt64 {
+    let packed = UInt64(first) << 24 | UInt64(length) << 16 | UInt64(second) << 8 | UInt64(third)
+    var h = (packed ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 31
+    return h &* 0x94D0_49BB_1331_11EB
   }
 
   private static func key(_ hash: UInt64, first: UInt8, length: Int, size: Int) -> UInt64 {

@@ -8,6 +8,9 @@ struct EntityKeyIndex: Sendable {
   /// The indexed keys; the key at slot `k` has the entities `entities[k]`.
   private var keys = ByteInterner()
   private var entities: [[EntityIndex]] = []
+  /// The keys' hashes (every key's, kept as keys are added): most names of a large graph are no
+  /// row's, and this tells them apart in cache (``ByteFilter``).
+  private var filter = ByteFilter(capacity: 0)
 
   /// An empty index.
   init() {}
@@ -15,16 +18,24 @@ struct EntityKeyIndex: Sendable {
   /// An index of `keys` (duplicates allowed) without entities.
   init(keys: [String]) {
     for key in keys where self.keys.intern(key).inserted { entities.append([]) }
+    filter = ByteFilter(keysOf: self.keys)
   }
 
   /// The slot of `key`, or `nil` when it is not indexed.
-  func slot(of key: UnsafeRawBufferPointer) -> Int? { keys.index(of: key).map(Int.init) }
+  func slot(of key: UnsafeRawBufferPointer) -> Int? {
+    let h = ByteInterner.hash(key)
+    guard filter.mayContain(h) else { return nil }
+    return keys.index(of: key, hash: h).map(Int.init)
+  }
 
   /// Records that `entity` has `key`, indexing the key when new. Entities must come in ascending
   /// order; an entity with the same key twice (a name and an alias) is recorded once.
   mutating func add(_ entity: EntityIndex, key: UnsafeRawBufferPointer) {
     let (index, inserted) = keys.intern(key)
-    if inserted { entities.append([]) }
+    if inserted {
+      entities.append([])
+      filter.insert(ByteInterner.hash(key))
+    }
     add(entity, slot: Int(index))
   }
 

@@ -78,8 +78,9 @@ public struct RiskListMatcher: Sendable {
       }
       addName(entities.name(of: i))
       for alias in entities.aliases(of: i) { addName(alias) }
+      let identifiers = entities.identifiers(of: i)
       for s in schemes.indices {
-        guard var value = identifier(s, of: entities.identifiers(of: i)) else { continue }
+        guard var value = identifier(s, of: identifiers) else { continue }
         value.withUTF8 { body(1 + s, entity, UnsafeRawBufferPointer($0)) }
       }
     }

@@ -44,6 +44,36 @@ import TierscanTestSupport
     #expect(withLegalForms > 5_000)
   }
 
+  /// Names with accented Latin letters are folded by bytes (``LatinFold``'s table) and parsed as
+  /// ASCII; a name with any other character still goes through the parser: both give the
+  /// parser's words, on random mixes of ASCII pieces and characters of U+0080 … U+1FFF (table
+  /// letters, letters it leaves to ICU, marks, symbols).
+  @Test func latinNamesSplitAsTheParserSplitsThem() {
+    var rng = SplitMix64(state: 0x4C41_5449)
+    let inTable = (LatinFold.first...LatinFold.last).filter { LatinFold.table[Int($0 - LatinFold.first)] != 0 }
+    var words = NameWords()
+    var foldable = 0
+    for _ in 0..<20_000 {
+      var name = ""
+      for _ in 0..<Int(rng.next() % 6) {
+        switch rng.next() % 4 {
+        case 0: name += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))]
+        case 1: name += " "
+        case 2: name.unicodeScalars.append(Unicode.Scalar(inTable[Int(rng.next() % UInt64(inTable.count))])!)
+        default:
+          let value = rng.next() % 9 == 0 ? 0x80 + UInt32(rng.next() % 0x1F80) : inTable[Int(rng.next() % UInt64(inTable.count))]
+          name.unicodeScalars.append(Unicode.Scalar(value) ?? "x")
+          name += ["", "ltd", " Co.", "(", ")", "&"][Int(rng.next() % 6)]
+        }
+      }
+      if LatinFold.fold(name) != nil && name.utf8.contains(where: { $0 >= 0x80 }) { foldable += 1 }
+      words.removeAll()
+      words.appendParsed(name)
+      #expect(Self.byteWords(words) == Self.parserWords(name), "'\(name)'")
+    }
+    #expect(foldable > 8_000)
+  }
+
   @Test func realFacilityNamesSplitAsTheParserSplitsThem() throws {
     let facilities = try LabelledPairs.facilities()
     #expect(facilities.count > 900)

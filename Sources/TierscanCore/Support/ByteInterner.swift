@@ -82,8 +82,14 @@ public struct ByteInterner: Sendable, Equatable {
   ///
   /// - Complexity: O(key length) expected.
   package func index(of key: UnsafeRawBufferPointer) -> Int32? {
+    index(of: key, hash: Self.hash(key))
+  }
+
+  /// ``index(of:)`` of a key whose ``hash(_:)`` is `h` (computed once by a caller that also asks
+  /// a ``ByteFilter``).
+  @inline(__always)
+  package func index(of key: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
     guard !slots.isEmpty else { return nil }
-    let h = Self.hash(key)
     let tag = Self.tag(h, count: key.count)
     let head = Self.head(key)
     return slots.withUnsafeBufferPointer { slots -> Int32? in
