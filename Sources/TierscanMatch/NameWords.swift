@@ -272,7 +272,8 @@ public struct NameWords: Sendable {
               // Legal forms, on the words' ids in the legal-form vocabulary.
               let raw = UnsafeRawBufferPointer(joined)
               for k in 0..<words {
-                ids[k] = table.words.index(of: UnsafeRawBufferPointer(rebasing: raw[Int(starts[k])..<Int(starts[k + 1])])) ?? -1
+                let word = UnsafeRawBufferPointer(rebasing: raw[Int(starts[k])..<Int(starts[k + 1])])
+                ids[k] = table.mayBeLegalForm(word) ? table.words.index(of: word) ?? -1 : -1
               }
               var w = 0
               outer: while w < words {
@@ -341,6 +342,24 @@ final class LegalFormTable: Sendable {
   let phraseWords: [Int32]
   let phraseStarts: [Int]
   var phraseCount: Int { phraseStarts.count - 1 }
+  /// The shapes (``shape(_:_:_:)``) of the legal-form words, as bits: a word of another shape is
+  /// none of them and is not looked up (most words of a name).
+  let shapes: [UInt64]
+
+  /// A number of 14 bits from a word's first and last bytes and its length: equal words have
+  /// equal shapes.
+  @inline(__always)
+  static func shape(_ first: UInt8, _ last: UInt8, _ length: Int) -> Int {
+    Int(first & 31) << 9 | Int(last & 31) << 4 | min(length, 15)
+  }
+
+  /// `false` only when `word` is no legal-form word.
+  @inline(__always)
+  func mayBeLegalForm(_ word: UnsafeRawBufferPointer) -> Bool {
+    guard let first = word.first, let last = word.last else { return false }
+    let s = Self.shape(first, last, word.count)
+    return shapes.withUnsafeBufferPointer { $0[s >> 6] & (1 << UInt64(s & 63)) != 0 }
+  }
 
   private init() {
     var words = ByteInterner()
@@ -362,5 +381,11 @@ final class LegalFormTable: Sendable {
     }
     (self.words, self.isPhraseStart, self.isAnywhere, self.isAtEdge) = (words, isPhraseStart, isAnywhere, isAtEdge)
     (self.phraseWords, self.phraseStarts) = (phraseWords, phraseStarts)
+    var shapes = [UInt64](repeating: 0, count: (1 << 14) / 64)
+    for i in 0..<words.count {
+      let s = words.withBytes(at: i) { Self.shape($0.first ?? 0, $0.last ?? 0, $0.count) }
+      shapes[s >> 6] |= 1 << UInt64(s & 63)
+    }
+    self.shapes = shapes
   }
 }

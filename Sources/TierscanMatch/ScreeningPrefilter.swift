@@ -464,8 +464,17 @@ public struct ScreeningPrefilter: Sendable {
         } else if u.length >= 4 {
           var partnerScratch = WordPartners.Scratch()
           swap(&partnerScratch, &scratch.partnerScratch)
-          let index = scratch.settled[i] ? tables.numberFreePartners : tables.partners
-          nameWords.word(scratch.wordIndex[i]) { bytes in index.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) } }
+          // Each index called where it is stored: `settled ? a : b` copied the chosen index (two
+          // dozen arrays retained and released per unknown word).
+          if scratch.settled[i] {
+            nameWords.word(scratch.wordIndex[i]) { bytes in
+              tables.numberFreePartners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) }
+            }
+          } else {
+            nameWords.word(scratch.wordIndex[i]) { bytes in
+              tables.partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) }
+            }
+          }
           swap(&partnerScratch, &scratch.partnerScratch)
         }
         scratch.postings.append(postings)

@@ -12,6 +12,8 @@ struct StringIDs: Sendable {
   /// The keys by bytes, in the same order (so with the same ids) while ``asciiKeys``.
   private var bytes = ByteInterner()
   private var asciiKeys = true
+  /// The hashes of ``bytes``' keys: most identifiers asked for are no key (``ByteFilter``).
+  private var filter = ByteFilter(capacity: 0)
 
   /// Empty.
   init() {}
@@ -25,7 +27,17 @@ struct StringIDs: Sendable {
     if let id = dictionary[key] { return id }
     let id = Int32(dictionary.count)
     dictionary[key] = id
-    if key.utf8.allSatisfy({ $0 < 0x80 }) { _ = bytes.intern(key) } else { asciiKeys = false }
+    if key.utf8.allSatisfy({ $0 < 0x80 }) {
+      _ = bytes.intern(key)
+      if 16 * bytes.count > filter.bitCount {
+        filter = ByteFilter(keysOf: bytes)
+      } else {
+        var key = key
+        filter.insert(key.withUTF8 { ByteInterner.hash(UnsafeRawBufferPointer($0)) })
+      }
+    } else {
+      asciiKeys = false
+    }
     return id
   }
 
@@ -36,7 +48,10 @@ struct StringIDs: Sendable {
       var key = key
       let found: (ascii: Bool, id: Int32?) = key.withUTF8 { utf8 in
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return (false, nil) }
-        return (true, bytes.index(of: UnsafeRawBufferPointer(utf8)))
+        let raw = UnsafeRawBufferPointer(utf8)
+        let h = ByteInterner.hash(raw)
+        guard filter.mayContain(h) else { return (true, nil) }
+        return (true, bytes.index(of: raw, hash: h))
       }
       if found.ascii { return found.id }
     }

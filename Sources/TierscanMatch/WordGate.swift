@@ -266,12 +266,21 @@ public struct WordGate: Sendable {
           let word = UnsafeBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])
           let id = ids[w]
           let weight = id >= 0 ? weights[Int(id)] : 1.0
+          // The letter mask (``JaroBound/letters(_:)``), non-ASCII and digit bytes, in one pass.
+          var letters: UInt64 = 0
+          var nonASCII = false
+          var digit = false
+          for byte in word {
+            letters |= 1 << UInt64(byte & 63)
+            if byte >= 0x80 { nonASCII = true }
+            if byte >= 0x30 && byte <= 0x39 { digit = true }
+          }
           query.columns.words.append(
             Word(
-              id: id, length: Int32(word.count), first: word.first ?? 0, isASCII: !word.contains { $0 >= 0x80 },
-              weight: weight, letters: JaroBound.letters(word)))
+              id: id, length: Int32(word.count), first: word.first ?? 0, isASCII: !nonASCII, weight: weight,
+              letters: letters))
           let core = w < name.coreEnd
-          if core, word.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+          if core, digit {
             query.numberScratch.append(id)
             if id < 0 { unknownNumber = true }
           }

@@ -179,11 +179,17 @@ public struct FuzzyRiskListMatcher: Sendable {
       if entities.hasAliases(v) {
         for alias in entities.aliases(of: v).prefix(PreparedRecord.maxNames - 1) { words.appendParsed(alias) }
       }
+      // Written through one pointer (an append per word checked the array's uniqueness each time).
       ids.removeAll(keepingCapacity: true)
+      ids.append(contentsOf: repeatElement(-1, count: words.wordCount))
       keys.removeAll(keepingCapacity: true)
       words.bytes.withUnsafeBytes { bytes in
-        for w in 0..<words.wordCount {
-          ids.append(gate.wordID(UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])))
+        words.wordStarts.withUnsafeBufferPointer { starts in
+          ids.withUnsafeMutableBufferPointer { ids in
+            for w in 0..<ids.count {
+              ids[w] = gate.wordID(UnsafeRawBufferPointer(rebasing: bytes[starts[w]..<starts[w + 1]]))
+            }
+          }
         }
       }
       let identifiers = entities.identifiers(of: v)

@@ -33,6 +33,9 @@ public struct ByteFilter: Sendable {
     (Int(truncatingIfNeeded: (h >> 7) & mask), Int(truncatingIfNeeded: (h >> 37 | h << 27) & mask))
   }
 
+  /// Number of bits (a filter holding more than a sixteenth as many hashes lets more absent ones pass).
+  public var bitCount: Int { bits.count * 64 }
+
   /// Adds `h`.
   public mutating func insert(_ h: UInt64) {
     let (x, y) = probes(h)
