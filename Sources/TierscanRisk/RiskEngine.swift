@@ -70,27 +70,26 @@ public struct RiskEngine: Sendable {
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
     // Tiers, coverage and the unassessed figures need only the graph, the focus and the inherent
-    // risk: they are the last task of the propagation's, so the worker that finishes its
-    // categories first takes them (with three categories on two workers one worker would
-    // otherwise wait for the last category), each timed on its own.
+    // risk: they run on a thread of their own beside the categories' split (a nested split: two
+    // more workers), each timed on its own. As one more task of that split they ran after two
+    // categories, and with three categories of ~0.43 s and this task's ~0.75 s (1M) on two
+    // workers the best whole-task split leaves one core idle for ~0.3 s; three threads share the
+    // cores until the end instead.
     var beside: Beside?
     // Results by category index, whatever order the categories ran in.
     let results: [RiskPropagator.Result] = Self.measure("propagation", timings) {
       let propagationArcs = arcs!
-      let scheduled = ParallelWork.each(count: order.count + 1) { k -> PropagationTask in
-        guard k < order.count else {
-          return .beside(Self.tiersAndUnassessed(graph: graph, focus: focus, inputs: inputs, inherent: inherent))
-        }
-        return .propagated(
-          propagator.propagate(arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth))
-      }
+      let (besideResult, scheduled) = ParallelWork.pair(
+        { Self.tiersAndUnassessed(graph: graph, focus: focus, inputs: inputs, inherent: inherent) },
+        {
+          ParallelWork.each(count: order.count) { k in
+            propagator.propagate(
+              arcs: propagationArcs, inherent: inherent.scores[order[schedule[k]]], maxDepth: config.maxDepth)
+          }
+        })
+      beside = besideResult
       var byCategory = [RiskPropagator.Result?](repeating: nil, count: config.categories.count)
-      for (k, task) in scheduled.enumerated() {
-        switch task {
-        case .propagated(let result): byCategory[order[schedule[k]]] = result
-        case .beside(let result): beside = result
-        }
-      }
+      for (k, result) in scheduled.enumerated() { byCategory[order[schedule[k]]] = result }
       return byCategory.map { $0! }
     }
     timings?.addCounts("propagation", [("relaxations", results.reduce(0) { $0 + $1.relaxations })])
@@ -144,12 +143,6 @@ public struct RiskEngine: Sendable {
       graph: graph,
       inputs: RiskInputs(riskList: riskList, countryRisk: countryRisk, smelterReferences: smelterReferences),
       focus: focus)
-  }
-
-  /// One task of the propagation phase: a category's propagation, or the work beside it.
-  private enum PropagationTask: Sendable {
-    case propagated(RiskPropagator.Result)
-    case beside(Beside)
   }
 
   /// What the risk stage computes beside the propagation, with the seconds each part took.
