@@ -27,11 +27,12 @@ public enum ScanOutputWriter {
       self.pathHops = pathHops
     }
 
-    /// The hops `paths.json` lists per path, and the warning `paths-truncated` when some path is
-    /// longer. A scan prints the finding and passes it with the findings it writes.
-    public func pathsListing(_ analysis: RiskAnalysis) -> (listedHops: Int, finding: Finding?) {
-      let selected = PathsJSON.selectedIndices(analysis, minLevel: pathsMinLevel)
-      return pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
+    /// What `paths.json` lists: the hops per path, and the warning `paths-truncated` when some
+    /// path is longer. A scan prints the finding, passes it with the findings it writes and hands
+    /// the listing to ``ScanOutputWriter/write(analysis:findings:manifest:options:listing:to:inputs:extraFiles:)``
+    /// (so that it is computed once).
+    public func pathsListing(_ analysis: RiskAnalysis) -> PathsListing {
+      PathsListing(analysis, minLevel: pathsMinLevel, hops: pathHops)
     }
   }
 
@@ -83,12 +84,14 @@ public enum ScanOutputWriter {
   ///     of them, contain one, nor lie inside an input directory.
   ///   - extraFiles: further files of the run (a what-if's diffs, named in ``fileNames``), hashed
   ///     into the manifest like the others.
+  ///   - listing: `options.pathsListing(analysis)` when the caller computed it already (else it
+  ///     is computed here).
   /// - Throws: ``ScanOutputError``; on failure the previous contents of `directory` are kept.
   public static func write(
     analysis: RiskAnalysis, findings: [Finding], manifest: ScanManifest, options: Options = Options(),
-    to directory: URL, inputs: [URL], extraFiles: [(name: String, bytes: [UInt8])] = []
+    listing: PathsListing? = nil, to directory: URL, inputs: [URL], extraFiles: [(name: String, bytes: [UInt8])] = []
   ) throws(ScanOutputError) {
-    let plan = planned(analysis: analysis, findings: findings, options: options, extraFiles: extraFiles)
+    let plan = planned(analysis: analysis, findings: findings, options: options, extraFiles: extraFiles, listing: listing)
     try write(plan, manifest: manifest, to: directory, inputs: inputs)
   }
 
@@ -132,16 +135,18 @@ public enum ScanOutputWriter {
   ///
   /// - Parameters:
   ///   - exposureRowsPerPart, pathsPerPart: the part sizes (any positive sizes give the same bytes).
+  ///   - listing: `options.pathsListing(analysis)`, or `nil` to compute it here.
   static func planned(
     analysis: RiskAnalysis, findings: [Finding], options: Options, extraFiles: [(name: String, bytes: [UInt8])],
     exposureRowsPerPart: Int = Self.exposureRowsPerPart, pathsPerPart: Int = Self.pathsPerPart,
-    attribution: ExposureAttribution? = nil
+    attribution: ExposureAttribution? = nil, listing: PathsListing? = nil
   ) -> Plan {
     let all = findings + analysis.allFindings
     let rows = analysis.exposures.count
-    let selected = PathsJSON.selectedIndices(analysis, minLevel: options.pathsMinLevel)
-    let maxHops = options.pathHops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
-      .listedHops
+    let listing = listing ?? options.pathsListing(analysis)
+    precondition(listing.fits(options, exposureCount: rows), "a paths listing of other options or another analysis")
+    let selected = listing.selected
+    let maxHops = listing.listedHops
     let mitigation = AuditMitigation.index(analysis)
     // `TIERSCAN_TIMINGS=1` reports the attribution (computed while the other parts render) on its own.
     let timings = PhaseTimings.current

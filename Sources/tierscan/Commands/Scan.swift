@@ -89,7 +89,8 @@ struct Scan: ParsableCommand {
       let options = ScanOutputWriter.Options(
         pathsMinLevel: pathsMinLevel, withGraph: withGraph, possibleSameAs: prepared.duplicates.possibleSameAs,
         pathHops: pathHops.limit)
-      let outputFindings = options.pathsListing(analysis).finding.map { [$0] } ?? []
+      let listing = options.pathsListing(analysis)
+      let outputFindings = listing.finding.map { [$0] } ?? []
       Output.printFindings(outputFindings)
       do {
         let timings = PhaseTimings.current
@@ -104,7 +105,7 @@ struct Scan: ParsableCommand {
         defer { timings?.record("write outputs", seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
         try ScanOutputWriter.write(
           analysis: analysis, findings: prepared.findings + outputFindings, manifest: manifest, options: options,
-          to: URL(fileURLWithPath: out), inputs: (input.inputs + [input.workspace].compactMap { $0 }).map { URL(fileURLWithPath: $0) },
+          listing: listing, to: URL(fileURLWithPath: out), inputs: (input.inputs + [input.workspace].compactMap { $0 }).map { URL(fileURLWithPath: $0) },
           extraFiles: extraFiles)
       } catch {
         Output.printError("error: output: \(error.description)")
