@@ -58,7 +58,18 @@ public struct PathHopLimit: Sendable, Hashable {
   public func apply(_ exposures: some Collection<Exposure>, in analysis: RiskAnalysis, output: String) -> (
     listedHops: Int, finding: Finding?
   ) {
-    let listed = listedHops(exposures.map(\.hops))
+    apply(exposures, lengths: exposures.map(\.hops), in: analysis, output: output)
+  }
+
+  /// ``apply(_:in:output:)`` with the exposures' path lengths given (`lengths[i]` is the `i`th
+  /// exposure's ``Exposure/hops``): the exposures are read again only when some path is longer
+  /// than the listing's hops (a copy of an exposure retains its explanation source, and a
+  /// million-entity scan lists ~325k paths).
+  func apply(_ exposures: some Collection<Exposure>, lengths: [Int], in analysis: RiskAnalysis, output: String) -> (
+    listedHops: Int, finding: Finding?
+  ) {
+    let listed = listedHops(lengths)
+    guard lengths.contains(where: { $0 > listed }) else { return (listed, nil) }
     var count = 0
     var longestExposure: Exposure?
     for exposure in exposures where exposure.hops > listed {

@@ -26,7 +26,9 @@ public struct PathsListing: Sendable {
   /// - Complexity: O(E + S log `hops.perPath`) for E exposures of which S are listed.
   init(_ analysis: RiskAnalysis, minLevel: RiskLevel, hops: PathHopLimit) {
     let selected = PathsJSON.selectedIndices(analysis, minLevel: minLevel)
-    let applied = hops.apply(selected.lazy.map { analysis.exposures[$0] }, in: analysis, output: "paths.json")
+    let exposures = analysis.exposures
+    let applied = hops.apply(
+      selected.lazy.map { exposures[$0] }, lengths: selected.map { exposures[$0].hops }, in: analysis, output: "paths.json")
     self.selected = selected
     self.listedHops = applied.listedHops
     self.finding = applied.finding

@@ -89,60 +89,27 @@ public struct ExposureAttribution: Sendable {
     let propagator = RiskPropagator()
     var rows: [Row] = []
     let order = config.categories.indices.sorted { config.categories[$0].utf8Precedes(config.categories[$1]) }
-    // First every category's neighbours and source counts, then (with the walk graph released,
-    // so that it is not held beside the pruned arcs) the rows with their re-propagations.
-    var walked:
-      [(
-        best: [EntityIndex: (t: Double, edge: RelationshipIndex)], neighbours: [EntityIndex],
-        counts: [(count: Int, isComplete: Bool)]
-      )] = []
-    var walkGraph: WalkGraph?
-    var walkFlags: [UInt8] = []
-    for c in order {
-      let scores = inherent.scores[c]
-      // The category's propagation: the scan's own result (the same arcs, inherent scores and
-      // depth; recomputing it here cost one propagation per category).
-      let result = results[c]
-      // Best arc from each neighbour into the focus (first in fold order among equals).
-      var best: [EntityIndex: (t: Double, edge: RelationshipIndex)] = [:]
-      var neighbours: [EntityIndex] = []
-      arcs.forEachArc(into: focus) { arc in
-        let u = arc.entity
-        guard u != focus, result.scores[Int(u)] > 0, config.maxDepth >= 1 else { return }
-        if let seen = best[u] {
-          if arc.transmission > seen.t { best[u] = (arc.transmission, arc.edge) }
-        } else {
-          best[u] = (arc.transmission, arc.edge)
-          neighbours.append(u)
+    // First every category's neighbours (a look at the arcs into the focus), then their source
+    // counts beside the focus's exposure without each neighbour on its argmax path (both read
+    // only the scan's results and arcs), then the rows.
+    let neighbourhoods: [(best: [EntityIndex: (t: Double, edge: RelationshipIndex)], neighbours: [EntityIndex])] =
+      order.map { c in
+        let result = results[c]
+        // Best arc from each neighbour into the focus (first in fold order among equals).
+        var best: [EntityIndex: (t: Double, edge: RelationshipIndex)] = [:]
+        var neighbours: [EntityIndex] = []
+        arcs.forEachArc(into: focus) { arc in
+          let u = arc.entity
+          guard u != focus, result.scores[Int(u)] > 0, config.maxDepth >= 1 else { return }
+          if let seen = best[u] {
+            if arc.transmission > seen.t { best[u] = (arc.transmission, arc.edge) }
+          } else {
+            best[u] = (arc.transmission, arc.edge)
+            neighbours.append(u)
+          }
         }
+        return (best, neighbours.sorted())
       }
-      // Sources reaching each neighbour: a breadth-first walk backwards along arcs, depth ≤
-      // max_depth − 1, per neighbour; the walks are independent, so the neighbours are split over
-      // the workers (each with its own copy of the flags) and the counts joined in neighbour order.
-      let sortedNeighbours = neighbours.sorted()
-      let maxDepth = config.maxDepth
-      // One byte per entity for the walks (bit 0: exposure > 0, bit 1: inherent risk > 0): 1 MB
-      // at a million entities instead of two 8 MB score arrays read at random.
-      let flags = Self.walkFlags(exposure: result.scores, inherent: scores)
-      // The walks' arcs: only those from exposed entities, as tagged entity indices. Categories
-      // whose flags are the same share them.
-      if walkGraph == nil || !WalkGraph.sameFlags(flags, walkFlags) {
-        walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(csr: arcs.walkCSR(flags: flags))
-        walkFlags = walkGraph == nil ? [] : flags
-      }
-      let counts: [(count: Int, isComplete: Bool)]
-      if let walkGraph {
-        counts = ParallelWork.map(count: sortedNeighbours.count, minimumToSplit: 64) { range in
-          var walk = Walk(flags: flags)
-          return range.map { k in walk.sourcesReaching(sortedNeighbours[k], in: walkGraph, maxDepth: maxDepth) }
-        }.flatMap { $0 }
-      } else {
-        counts = []
-      }
-      walked.append((best, sortedNeighbours, counts))
-    }
-    walkGraph = nil
-    walkFlags = []
     // The focus's argmax path per category, and the neighbours on it: the focus's exposure
     // without each of them is recomputed downstream of it (ExposureWithout). The recomputations
     // are independent, so they run side by side (each reads only the scan's results); one that
@@ -150,19 +117,53 @@ public struct ExposureAttribution: Sendable {
     let focusPaths = order.map { c in results[c].path(to: focus, transmission: transmission) }
     let jobs: [(position: Int, supplier: EntityIndex)] = order.indices.flatMap { position in
       let onBestPath = Set(focusPaths[position]?.hops.map(\.from) ?? [])
-      return walked[position].neighbours.filter { onBestPath.contains($0) }.map { (position, $0) }
+      return neighbourhoods[position].neighbours.filter { onBestPath.contains($0) }.map { (position, $0) }
     }
     let budget = Self.coneBudget(arcs)
-    let outcomes: [ExposureWithout.Outcome?] =
-      jobs.isEmpty
-      ? []
-      : ParallelWork.each(count: jobs.count) { j in
-        let (position, u) = jobs[j]
-        let c = order[position]
-        return ExposureWithout.outcome(
-          of: focus, removing: u, result: results[c], arcs: arcs, inherent: inherent.scores[c],
-          transmission: transmission, maxDepth: config.maxDepth, budget: budget)
-      }
+    let maxDepth = config.maxDepth
+    // The source counts and the recomputations side by side: with a few recomputations (one per
+    // category at most, often) on two workers, the last one ran alone while the other core idled.
+    let (countsByPosition, outcomes) = ParallelWork.pair(
+      {
+        // Sources reaching each neighbour: a breadth-first walk backwards along arcs, depth ≤
+        // max_depth − 1, per neighbour; the walks are independent, so the neighbours are split over
+        // the workers (each with its own copy of the flags) and the counts joined in neighbour order.
+        var walkGraph: WalkGraph?
+        var walkFlags: [UInt8] = []
+        return order.indices.map { position -> [(count: Int, isComplete: Bool)] in
+          let c = order[position]
+          let sortedNeighbours = neighbourhoods[position].neighbours
+          // One byte per entity for the walks (bit 0: exposure > 0, bit 1: inherent risk > 0): 1 MB
+          // at a million entities instead of two 8 MB score arrays read at random.
+          let flags = Self.walkFlags(exposure: results[c].scores, inherent: inherent.scores[c])
+          // The walks' arcs: only those from exposed entities, as tagged entity indices. Categories
+          // whose flags are the same share them.
+          if walkGraph == nil || !WalkGraph.sameFlags(flags, walkFlags) {
+            walkGraph = sortedNeighbours.isEmpty ? nil : WalkGraph(csr: arcs.walkCSR(flags: flags))
+            walkFlags = walkGraph == nil ? [] : flags
+          }
+          guard let walks = walkGraph else { return [] }
+          return ParallelWork.map(count: sortedNeighbours.count, minimumToSplit: 64) { range in
+            var walk = Walk(flags: flags)
+            return range.map { k in walk.sourcesReaching(sortedNeighbours[k], in: walks, maxDepth: maxDepth) }
+          }.flatMap { $0 }
+        }
+      },
+      { () -> [ExposureWithout.Outcome?] in
+        jobs.isEmpty
+          ? []
+          : ParallelWork.each(count: jobs.count) { j in
+            let (position, u) = jobs[j]
+            let c = order[position]
+            return ExposureWithout.outcome(
+              of: focus, removing: u, result: results[c], arcs: arcs, inherent: inherent.scores[c],
+              transmission: transmission, maxDepth: maxDepth, budget: budget)
+          }
+      })
+    let walked = order.indices.map { position in
+      (best: neighbourhoods[position].best, neighbours: neighbourhoods[position].neighbours,
+       counts: countsByPosition[position])
+    }
     var job = 0
     for (position, c) in order.enumerated() {
       let category = config.categories[c]

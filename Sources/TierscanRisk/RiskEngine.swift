@@ -47,9 +47,12 @@ public struct RiskEngine: Sendable {
     // `arcs` is the risk stage's largest structure: held in an optional so it is released as soon
     // as the propagation ends, before the exposure walk. Built on both cores (``RiskArcs``) beside
     // the rest of the inherent risk (country rows, smelters, audits, ownership: one thread, which
-    // neither reads the arcs nor is read by them), so that the second core does not idle there.
+    // neither reads the arcs nor is read by them), so that the second core does not idle there;
+    // the tiers (they need only the graph and the focus) follow the arcs on their side, in the
+    // time the rest still runs alone (the coverage too made that side the longer one at 1M).
+    var tiered: (tiers: [Int?], seconds: Double)?
     var arcs: RiskArcs? = Self.measure("risk arcs beside inherent risk (rest)", timings) {
-      let (restSeconds, built) = ParallelWork.pair(
+      let (restSeconds, (built, tiersTimed)) = ParallelWork.pair(
         {
           let start = DispatchTime.now().uptimeNanoseconds
           var (risk, log) = handed.take(0)
@@ -57,10 +60,19 @@ public struct RiskEngine: Sendable {
           handed.set(0, (risk, log))
           return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         },
-        { RiskArcs(graph: graph, transmission: transmission) })
+        {
+          let built = RiskArcs(graph: graph, transmission: transmission)
+          let start = DispatchTime.now().uptimeNanoseconds
+          let tiers = Tiering(graph: graph, focus: focus).tiers
+          return (built, (tiers, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        })
       timings?.record("inherent risk (rest, beside risk arcs)", seconds: restSeconds)
+      tiered = tiersTimed
       return built
     }
+    let tiers = tiered!.tiers
+    timings?.record("tiers (after risk arcs, beside inherent risk rest)", seconds: tiered!.seconds)
+    tiered = nil
     var taken = handed.take(0)
     let inherent = taken.0
     swap(&findings, &taken.1)
@@ -69,18 +81,16 @@ public struct RiskEngine: Sendable {
     // are collected in `order`.
     let sources = order.map { c in inherent.scores[c].reduce(0) { $0 + ($1 > 0 ? 1 : 0) } }
     let schedule = order.indices.sorted { sources[$0] != sources[$1] ? sources[$0] > sources[$1] : $0 < $1 }
-    // Tiers, coverage and the unassessed figures need only the graph, the focus and the inherent
-    // risk: they run on a thread of their own beside the categories' split (a nested split: two
-    // more workers), each timed on its own. As one more task of that split they ran after two
-    // categories, and with three categories of ~0.43 s and this task's ~0.75 s (1M) on two
-    // workers the best whole-task split leaves one core idle for ~0.3 s; three threads share the
-    // cores until the end instead.
+    // The coverage and the unassessed figures (with the findings on input files none of whose
+    // chain entities is assessed) need the tiers and the inherent risk: they run on a thread of
+    // their own beside the categories' split (a nested split: two more workers), each timed on
+    // its own. With three categories on two workers the third runs alone; this thread fills that.
     var beside: Beside?
     // Results by category index, whatever order the categories ran in.
     let results: [RiskPropagator.Result] = Self.measure("propagation", timings) {
       let propagationArcs = arcs!
       let (besideResult, scheduled) = ParallelWork.pair(
-        { Self.tiersAndUnassessed(graph: graph, focus: focus, inputs: inputs, inherent: inherent) },
+        { Beside(graph: graph, tiers: tiers, inputs: inputs, inherent: inherent) },
         {
           ParallelWork.each(count: order.count) { k in
             propagator.propagate(
@@ -120,14 +130,15 @@ public struct RiskEngine: Sendable {
           collectExposures(entities: range, order: order, explanations: explanations, into: emit)
         })
     }
-    let (tiers, coverage, unassessed) = (beside!.tiers, beside!.coverage, beside!.unassessed)
-    timings?.record("tiers and coverage (beside propagation)", seconds: beside!.tiersSeconds)
+    let (coverage, unassessed, inputFindings) = (beside!.coverage, beside!.unassessed, beside!.inputFindings)
+    timings?.record("coverage (beside propagation)", seconds: beside!.coverageSeconds)
     timings?.record("unassessed (beside propagation)", seconds: beside!.unassessedSeconds)
+    beside = nil
     let declaredTiers = DeclaredTierComparison(graph: graph, tiers: tiers, focus: focus, declared: inputs.declaredTiers)
     return RiskAnalysis(
       graph: graph, config: config, focus: focus, exposures: exposures, tiers: tiers, coverage: coverage,
       unassessed: unassessed, transmission: transmission, findings: findings, audits: auditEvidence,
-      chainFindings: unassessed.inputFindings(graph: graph, tiers: tiers) + declaredTiers.findings,
+      chainFindings: inputFindings + declaredTiers.findings,
       declaredTiers: declaredTiers,
       // ExposureAttribution(analysis:) has no rows for an analysis without exposures.
       attribution: attribution.map { exposures.isEmpty ? ExposureAttribution() : $0 })
@@ -145,32 +156,30 @@ public struct RiskEngine: Sendable {
       focus: focus)
   }
 
-  /// What the risk stage computes beside the propagation, with the seconds each part took.
+  /// What the risk stage computes beside the propagation (from the tiers and the inherent risk),
+  /// with the seconds each part took.
   private struct Beside: Sendable {
-    var tiers: [Int?]
     var coverage: Coverage
-    var tiersSeconds: Double
+    var coverageSeconds: Double
     var unassessed: Unassessed
+    /// ``Unassessed/inputFindings(graph:tiers:)``.
+    var inputFindings: [Finding]
     var unassessedSeconds: Double
-  }
 
-  /// Tiers, coverage and the unassessed figures (they need neither the arcs nor the propagation).
-  private static func tiersAndUnassessed(
-    graph: SupplyGraph, focus: EntityIndex, inputs: RiskInputs, inherent: InherentRisk
-  ) -> Beside {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let tiers = Tiering(graph: graph, focus: focus).tiers
-    let coverage = Coverage(
-      graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
-      hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
-    let middle = DispatchTime.now().uptimeNanoseconds
-    let unassessed = Unassessed(
-      graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
-      hasSmelterStatus: coverage.hasSmelterStatus)
-    let end = DispatchTime.now().uptimeNanoseconds
-    return Beside(
-      tiers: tiers, coverage: coverage, tiersSeconds: Double(middle - start) / 1e9, unassessed: unassessed,
-      unassessedSeconds: Double(end - middle) / 1e9)
+    init(graph: SupplyGraph, tiers: [Int?], inputs: RiskInputs, inherent: InherentRisk) {
+      let start = DispatchTime.now().uptimeNanoseconds
+      coverage = Coverage(
+        graph: graph, tiers: tiers, hasRiskList: !inputs.riskList.isEmpty,
+        hasCountryRisk: !inputs.countryRisk.isEmpty, hasSmelterStatus: inputs.hasSmelterStatus)
+      let middle = DispatchTime.now().uptimeNanoseconds
+      unassessed = Unassessed(
+        graph: graph, tiers: tiers, inherent: inherent, countryRisk: inputs.countryRisk,
+        hasSmelterStatus: coverage.hasSmelterStatus)
+      inputFindings = unassessed.inputFindings(graph: graph, tiers: tiers)
+      let end = DispatchTime.now().uptimeNanoseconds
+      coverageSeconds = Double(middle - start) / 1e9
+      unassessedSeconds = Double(end - middle) / 1e9
+    }
   }
 
   private static func measure<T>(_ name: String, _ timings: PhaseTimings?, _ body: () -> T) -> T {
