@@ -123,8 +123,10 @@ public enum ScanOutputWriter {
 
   /// The files of a scan, each as the renderers of its parts, and what the manifest needs.
   struct Plan {
-    /// Every file but the manifest: `attribution.csv` first (its one part is the slowest), then
-    /// `exposures.csv` and `paths.json` in parts, the small files, the extra files.
+    /// Every file but the manifest: the files of one part first, `attribution.csv` (the slowest),
+    /// `quality.json`, `coverage.json`, `graph.json`, then `exposures.csv` and `paths.json` in
+    /// parts, the extra files. Parts are rendered in this order: a file of one part rendered last
+    /// (`quality.json`: ~0.3 s CPU at 1M) ran on one core while the other idled.
     var files: [OrderedPartRenderer.File]
     /// Whether no finding is an error (the manifest's `complete`).
     var complete: Bool
@@ -160,6 +162,13 @@ public enum ScanOutputWriter {
           }
         ])
     ]
+    files.append(.init(name: "quality.json", parts: [{ JSONWriter.bytes(.array(all.map(QualityJSON.object))) }]))
+    files.append(.init(name: "coverage.json", parts: [{ JSONWriter.bytes(CoverageJSON.object(analysis)) }]))
+    if options.withGraph {
+      let possibleSameAs = options.possibleSameAs
+      files.append(
+        .init(name: "graph.json", parts: [{ JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: possibleSameAs)) }]))
+    }
     let exposureParts = stride(from: 0, to: max(rows, 1), by: exposureRowsPerPart).map { start in
       let range = start..<min(start + exposureRowsPerPart, rows)
       return { @Sendable in ExposuresCSV.bytes(analysis, rows: range, withHeader: start == 0) }
@@ -173,13 +182,6 @@ public enum ScanOutputWriter {
       }
     }
     files.append(.init(name: "paths.json", parts: pathParts))
-    files.append(.init(name: "coverage.json", parts: [{ JSONWriter.bytes(CoverageJSON.object(analysis)) }]))
-    files.append(.init(name: "quality.json", parts: [{ JSONWriter.bytes(.array(all.map(QualityJSON.object))) }]))
-    if options.withGraph {
-      let possibleSameAs = options.possibleSameAs
-      files.append(
-        .init(name: "graph.json", parts: [{ JSONWriter.bytes(GraphJSON.object(analysis.graph, possibleSameAs: possibleSameAs)) }]))
-    }
     for extra in extraFiles {
       let bytes = extra.bytes
       files.append(.init(name: extra.name, parts: [{ bytes }]))

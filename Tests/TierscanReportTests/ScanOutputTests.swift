@@ -142,6 +142,18 @@ let manifestData = ScanManifest(
     }
   }
 
+  /// The files of one part are rendered first: one rendered after the parted files ran on one
+  /// core while the other idled (the manifest lists the files by name, whatever the plan's order).
+  @Test func filesOfOnePartComeFirstInThePlan() {
+    let plan = ScanOutputWriter.planned(
+      analysis: scenario(), findings: [], options: .init(withGraph: true), extraFiles: [("whatif-diff.txt", Array("x\n".utf8))],
+      exposureRowsPerPart: 1, pathsPerPart: 1)
+    #expect(
+      plan.files.map(\.name) == [
+        "attribution.csv", "quality.json", "coverage.json", "graph.json", "exposures.csv", "paths.json", "whatif-diff.txt",
+      ])
+  }
+
   @Test func oneSelectedPathIsOnePartThatOpensAndClosesTheArray() throws {
     // At `critical` only S3 is listed.
     let plan = ScanOutputWriter.planned(
