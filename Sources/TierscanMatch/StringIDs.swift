@@ -48,10 +48,7 @@ struct StringIDs: Sendable {
       var key = key
       let found: (ascii: Bool, id: Int32?) = key.withUTF8 { utf8 in
         guard utf8.allSatisfy({ $0 < 0x80 }) else { return (false, nil) }
-        let raw = UnsafeRawBufferPointer(utf8)
-        let h = ByteInterner.hash(raw)
-        guard filter.mayContain(h) else { return (true, nil) }
-        return (true, bytes.index(of: raw, hash: h))
+        return (true, bytes.index(of: UnsafeRawBufferPointer(utf8), filter: filter))
       }
       if found.ascii { return found.id }
     }

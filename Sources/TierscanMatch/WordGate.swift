@@ -228,9 +228,7 @@ public struct WordGate: Sendable {
   /// no indexed record has it.
   @inline(__always)
   public func wordID(_ word: UnsafeRawBufferPointer) -> Int32 {
-    let h = ByteInterner.hash(word)
-    guard vocabularyFilter.mayContain(h) else { return -1 }
-    return vocabulary.index(of: word, hash: h) ?? -1
+    vocabulary.index(of: word, filter: vocabularyFilter) ?? -1
   }
 
   /// Number of vocabulary words (ids `0 ..< vocabularyCount`).

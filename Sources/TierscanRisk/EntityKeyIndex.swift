@@ -22,11 +22,7 @@ struct EntityKeyIndex: Sendable {
   }
 
   /// The slot of `key`, or `nil` when it is not indexed.
-  func slot(of key: UnsafeRawBufferPointer) -> Int? {
-    let h = ByteInterner.hash(key)
-    guard filter.mayContain(h) else { return nil }
-    return keys.index(of: key, hash: h).map(Int.init)
-  }
+  func slot(of key: UnsafeRawBufferPointer) -> Int? { keys.index(of: key, filter: filter).map(Int.init) }
 
   /// Records that `entity` has `key`, indexing the key when new. Entities must come in ascending
   /// order; an entity with the same key twice (a name and an alias) is recorded once.

@@ -85,10 +85,19 @@ public struct ByteInterner: Sendable, Equatable {
     index(of: key, hash: Self.hash(key))
   }
 
-  /// ``index(of:)`` of a key whose ``hash(_:)`` is `h` (computed once by a caller that also asks
-  /// a ``ByteFilter``).
+  /// ``index(of:)``, asking `filter` first: a key whose hash `filter` refuses is no key, decided
+  /// in cache without a probe of the slots. `filter` must hold the ``hash(_:)`` of every key
+  /// (``ByteFilter/init(keysOf:)``, kept current by the owner as keys are added).
   @inline(__always)
-  package func index(of key: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
+  package func index(of key: UnsafeRawBufferPointer, filter: ByteFilter) -> Int32? {
+    let h = Self.hash(key)
+    guard filter.mayContain(h) else { return nil }
+    return index(of: key, hash: h)
+  }
+
+  /// ``index(of:)`` of a key whose ``hash(_:)`` is `h`.
+  @inline(__always)
+  private func index(of key: UnsafeRawBufferPointer, hash h: UInt64) -> Int32? {
     guard !slots.isEmpty else { return nil }
     let tag = Self.tag(h, count: key.count)
     let head = Self.head(key)
