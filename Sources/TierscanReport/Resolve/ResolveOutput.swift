@@ -58,11 +58,19 @@ public enum ResolveOutput {
       """
   }
 
-  /// The output files and their bytes, in name order.
+  /// The output files and their bytes, in name order. The three large files are rendered side by
+  /// side (``ParallelWork``): each depends on the report only.
   public static func files(_ report: ResolveReport) -> [(name: String, bytes: [UInt8])] {
-    [
-      ("blocks.csv", Array(blocksCSV(report).utf8)), ("candidates.csv", Array(candidatesCSV(report).utf8)),
-      ("review.html", Array(ResolveReviewHTML.render(report).utf8)), ("summary.txt", Array(summary(report).utf8)),
+    let rendered = ParallelWork.each(count: 3) { part -> [UInt8] in
+      switch part {
+      case 0: Array(ResolveReviewHTML.render(report).utf8)
+      case 1: Array(candidatesCSV(report).utf8)
+      default: Array(blocksCSV(report).utf8)
+      }
+    }
+    return [
+      ("blocks.csv", rendered[2]), ("candidates.csv", rendered[1]), ("review.html", rendered[0]),
+      ("summary.txt", Array(summary(report).utf8)),
     ]
   }
 
