@@ -22,10 +22,16 @@ public struct DuplicateFinder: Sendable {
     public var scored = 0
   }
 
+  /// The search's configuration: `config` as given, with ``MatchConfig/maxBlock`` set to its
+  /// ``MatchConfig/duplicatesMaxBlock`` (the duplicate search's own cap).
   public let config: MatchConfig
 
   /// Creates a finder.
-  public init(config: MatchConfig) { self.config = config }
+  public init(config: MatchConfig) {
+    var search = config
+    search.maxBlock = config.duplicatesMaxBlock
+    self.config = search
+  }
 
   /// The pairs decided `possible` or `same`, sorted by (left, right), the block figures and the
   /// number of distinct candidate pairs considered. Two records are compared only when they are

@@ -51,7 +51,8 @@ public struct DuplicateReport: Sendable {
     if found.stats.skippedBlocks > 0 {
       findings.add(
         .info, .duplicateBlocksSkipped, at: nil,
-        "\(found.stats.skippedBlocks) blocking key(s) shared by more than matching.max_block (\(config.maxBlock)) entities "
+        "\(found.stats.skippedBlocks) blocking key(s) shared by more than matching.duplicates_max_block "
+          + "(\(config.duplicatesMaxBlock)) entities "
           + "were not compared (largest: '\(found.stats.largestKey)', \(found.stats.largestBlock) entities); entities "
           + "found only through them are not checked for duplicates",
         evidence: [

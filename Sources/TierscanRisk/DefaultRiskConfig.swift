@@ -25,7 +25,7 @@ public enum DefaultRiskConfig {
                       "oy", "ab", "as", "jsc", "ooo", "kk", "sdn", "bhd"],
       "matching": {"possible": 0.8, "same": 0.9, "screening": 0.8, "address_agree": 0.5, "address_conflict": 0.2,
                      "max_block": 500, "max_candidates": 30, "fuzzy_screening": true, "duplicates": true,
-                     "duplicates_max_entities": 20000}
+                     "duplicates_max_entities": 20000, "duplicates_max_block": 100}
     }
 
     """#

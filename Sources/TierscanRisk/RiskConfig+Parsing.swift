@@ -163,7 +163,8 @@ extension RiskConfig {
       possible: try reader.unit("matching.possible"), same: try reader.unit("matching.same"),
       addressAgree: try reader.unit("matching.address_agree"),
       addressConflict: try reader.unit("matching.address_conflict"), screening: try reader.unit("matching.screening"),
-      maxBlock: try count("matching.max_block"), maxCandidates: try count("matching.max_candidates"))
+      maxBlock: try count("matching.max_block"), maxCandidates: try count("matching.max_candidates"),
+      duplicatesMaxBlock: try count("matching.duplicates_max_block"))
     guard config.possible <= config.same else {
       throw .invalid(path: "matching.possible", message: "\(config.possible) is above matching.same \(config.same)")
     }

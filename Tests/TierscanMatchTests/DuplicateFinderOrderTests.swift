@@ -174,7 +174,7 @@ import TierscanTestSupport
   @Test(arguments: [(UInt64(3), 500, 40, 6), (UInt64(23), 700, 500, 30)])
   func pairsEqualTheDefinition(seed: UInt64, count: Int, maxBlock: Int, maxCandidates: Int) {
     let records = BlockingCandidatesTests.records(seed: seed, count: count)
-    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates)
+    let config = MatchConfig(maxBlock: maxBlock, maxCandidates: maxCandidates, duplicatesMaxBlock: maxBlock)
     let blocks = BlockingCandidatesTests.blocks(records)
     var rng = SplitMix64(state: seed &+ 99)
     let groups = records.indices.map { _ in Int32(rng.next() % 3) }
@@ -197,5 +197,24 @@ import TierscanTestSupport
     #expect(zip(actual.pairs, expected).allSatisfy { $0.decision == $1.decision && $0.features == $1.features })
     #expect(expected.count > 20, "pairs are found")
     #expect(Set(expected.map { groups[$0.pair[0]] }).count == 3, "in every group")
+  }
+
+  /// The duplicate search skips blocks over ``MatchConfig/duplicatesMaxBlock``, not over
+  /// ``MatchConfig/maxBlock`` (the screening's cap): 150 records sharing two words in one country
+  /// make blocks of 150, skipped at the default cap of 100 and compared at 200 (the codes, under five
+  /// letters, make one-record blocks and no prefix key).
+  @Test func theSearchSkipsBlocksOverItsOwnCap() {
+    let records = (0..<150).map { i in
+      PreparedRecord(MatchRecord(key: "E\(i)", name: "Zephyrine Kestrelwood Q\(i)", country: "CN"))
+    }
+    let byDefault = DuplicateFinder(config: MatchConfig())
+    #expect(byDefault.config.maxBlock == 100)
+    let skipped = byDefault.pairs(in: records)
+    #expect(skipped.stats.largestBlock == 150)
+    #expect(skipped.stats.skippedBlocks == 4, "w:zephyrine, p:zeph, w:kestrelwood, p:kest")
+    #expect(skipped.comparisons == 0)
+    let wide = DuplicateFinder(config: MatchConfig(maxBlock: 100, duplicatesMaxBlock: 200)).pairs(in: records)
+    #expect(wide.stats.skippedBlocks == 0)
+    #expect(wide.comparisons > 0)
   }
 }

@@ -402,7 +402,9 @@ import TierscanTestSupport
   func duplicatesEqualReference(seed: UInt64) {
     let (graph, _) = Self.randomCase(seed: seed, entities: 300, rows: 0)
     let records = graph.entities.map { PreparedRecord(MatchRecord(entity: $0)) }
-    for config in [MatchConfig(), MatchConfig(maxBlock: 8, maxCandidates: 4)] {
+    for given in [MatchConfig(), MatchConfig(maxCandidates: 4, duplicatesMaxBlock: 8)] {
+      // The reference with the search's own cap (`duplicatesMaxBlock` as its `maxBlock`).
+      let config = DuplicateFinder(config: given).config
       let index = ReferenceIndex(records, config: config)
       let scorer = PairScorer(config: config)
       var expected: [[Int]] = []

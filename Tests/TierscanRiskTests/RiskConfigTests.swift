@@ -38,6 +38,15 @@ import TierscanCore
     #expect(c.hopDecay == 0.85)
   }
 
+  @Test func theDuplicateSearchHasItsOwnBlockCap() throws {
+    let defaults = try RiskConfig.parse("{}")
+    #expect(defaults.matching.maxBlock == 500)
+    #expect(defaults.matching.duplicatesMaxBlock == 100)
+    let given = try RiskConfig.parse(#"{"matching": {"duplicates_max_block": 7}}"#)
+    #expect(given.matching.duplicatesMaxBlock == 7)
+    #expect(given.matching.maxBlock == 500)
+  }
+
   @Test func legalFormsReplaceTheList() throws {
     let c = try RiskConfig.parse(#"{"legal_forms": ["holdings"]}"#)
     #expect(c.normalizer.normalize("Foo Holdings") == "foo")
@@ -63,6 +72,8 @@ import TierscanCore
     (#"{"legal_forms": ["a", 1]}"#, .wrongType(path: "legal_forms[1]", expected: "a string")),
     (#"{"basis_confidence": {"declared": -0.1}}"#,
      .outOfRange(path: "basis_confidence.declared", value: -0.1, range: "[0, 1]")),
+    (#"{"matching": {"duplicates_max_block": 0}}"#,
+     .outOfRange(path: "matching.duplicates_max_block", value: 0, range: "integers 1 ... 1000000000")),
   ])
   func rejectsBadValues(json: String, expected: RiskConfigError) {
     #expect(throws: expected) { try RiskConfig.parse(json) }

@@ -61,7 +61,7 @@ extension FindingRule {
   public static let doctypeRefused = FindingRule(id: "doctype-refused")
   /// `duplicate-assessment` (warning, audits): An assessment id appears again; the first row is used.
   public static let duplicateAssessment = FindingRule(id: "duplicate-assessment")
-  /// `duplicate-blocks-skipped` (info, matching): Blocking keys shared by more entities than matching.max_block were not compared; entities found only through them are not checked for duplicates.
+  /// `duplicate-blocks-skipped` (info, matching): Blocking keys shared by more entities than matching.duplicates_max_block were not compared; entities found only through them are not checked for duplicates.
   public static let duplicateBlocksSkipped = FindingRule(id: "duplicate-blocks-skipped")
   /// `duplicate-finding` (warning, audits): An audit finding id appears again; both rows stay evidence.
   public static let duplicateFinding = FindingRule(id: "duplicate-finding")
