@@ -34,6 +34,15 @@ public struct MatchRecord: Sendable, Hashable {
       address: Self.address(in: entity.attributes), identifiers: entity.identifiers)
   }
 
+  /// ``init(entity:)`` of entity `i` of `entities`, read from the columns it needs (no ``Entity``
+  /// materialised: sources, commodities and sector are not read).
+  public init(entityAt i: Int, of entities: EntityTable) {
+    self.init(
+      key: entities.id(of: i), name: entities.name(of: i), aliases: entities.aliases(of: i),
+      country: entities.country(of: i), address: Self.address(in: entities.attributes(of: i)),
+      identifiers: entities.identifiers(of: i))
+  }
+
   /// The record of a risk-list row, keyed `list:<list>|<name>` (the form judgements use).
   public init(row: RiskListEntry) {
     self.init(

@@ -29,6 +29,11 @@ public struct NameWords: Sendable {
   private var legalIDs: [Int32] = []
   private var kept: [Int32] = []
   private var folded: [UInt8] = []
+  /// While ``matchName(_:)`` parses: the legal forms removed (``MatchName/legalForms``), and the
+  /// word spans (start, end in the joined words) of one text's removals, reused.
+  private var recordsForms = false
+  private var forms: [String] = []
+  private var formSpans: [Int32] = []
   private let parser = MatchNameParser()
   private let legal = LegalFormTable.shared
 
@@ -89,6 +94,38 @@ public struct NameWords: Sendable {
     let coreEnd = wordCount
     for word in parsed.qualifiers { appendWord(word.utf8) }
     names.append(Name(firstWord: first, coreEnd: coreEnd, end: wordCount))
+  }
+
+  /// ``MatchNameParser/parse(_:)`` of `name`, with the same tokens, qualifiers and legal forms:
+  /// by bytes when the name is ASCII or folded by ``LatinFold``'s table (as ``appendParsed(_:)``
+  /// parses it), by the parser otherwise. Forgets the names appended before (this value is then
+  /// only the working memory of the parse). `NameWordsTests` checks it against the parser.
+  public mutating func matchName(_ name: String) -> MatchName {
+    var name = name
+    return name.withUTF8 { utf8 -> MatchName in
+      removeAll()
+      forms.removeAll(keepingCapacity: true)
+      if utf8.allSatisfy({ $0 < 0x80 }) {
+        recordsForms = true
+        appendASCII(utf8)
+      } else if foldLatin(utf8) {
+        recordsForms = true
+        var folded: [UInt8] = []
+        swap(&folded, &self.folded)
+        folded.withUnsafeBufferPointer { appendASCII($0) }
+        swap(&folded, &self.folded)
+      } else {
+        return parser.parse(String(decoding: utf8, as: UTF8.self))
+      }
+      recordsForms = false
+      guard let parsed = names.last else { return MatchName(tokens: []) }
+      return bytes.withUnsafeBufferPointer { bytes in
+        func word(_ w: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]]), as: UTF8.self) }
+        return MatchName(
+          tokens: (parsed.firstWord..<parsed.coreEnd).map(word), qualifiers: (parsed.coreEnd..<parsed.end).map(word),
+          legalForms: forms)
+      }
+    }
   }
 
   /// Appends names already parsed (``PreparedRecord/names``), each as its tokens then its
@@ -233,6 +270,11 @@ public struct NameWords: Sendable {
     var keptCount = 0
     var all = false
     let table = legal
+    let recording = recordsForms
+    var found: [Int32] = []
+    swap(&found, &formSpans)
+    found.removeAll(keepingCapacity: true)
+    defer { swap(&found, &formSpans) }
     (ofCore ? core : bracketed).withUnsafeBufferPointer { text in
       joined.withUnsafeMutableBufferPointer { joined in
         joinedStarts.withUnsafeMutableBufferPointer { starts in
@@ -288,6 +330,10 @@ public struct NameWords: Sendable {
                       break
                     }
                     if equal {
+                      if recording {
+                        found.append(Int32(w))
+                        found.append(Int32(w + to - from))
+                      }
                       w += to - from
                       continue outer
                     }
@@ -296,13 +342,28 @@ public struct NameWords: Sendable {
                 if !(id >= 0 && table.isAnywhere[Int(id)]) {
                   kept[keptCount] = Int32(w)
                   keptCount += 1
+                } else if recording {
+                  found.append(Int32(w))
+                  found.append(Int32(w + 1))
                 }
                 w += 1
               }
               func atEdge(_ k: Int32) -> Bool { ids[Int(k)] >= 0 && table.isAtEdge[Int(ids[Int(k)])] }
               var (low, high) = (0, keptCount)
-              while high - low > 1, atEdge(kept[high - 1]) { high -= 1 }
-              while high - low > 1, atEdge(kept[low]) { low += 1 }
+              while high - low > 1, atEdge(kept[high - 1]) {
+                if recording {
+                  found.append(kept[high - 1])
+                  found.append(kept[high - 1] + 1)
+                }
+                high -= 1
+              }
+              while high - low > 1, atEdge(kept[low]) {
+                if recording {
+                  found.append(kept[low])
+                  found.append(kept[low] + 1)
+                }
+                low += 1
+              }
               if high == low {
                 // A name made only of legal forms keeps them all.
                 all = true
@@ -317,6 +378,17 @@ public struct NameWords: Sendable {
     }
     guard words > 0 else { return }
     joined.withUnsafeBufferPointer { joined in
+      if recording && !all {
+        // The removed forms, each as its words joined by spaces (``MatchNameParser/removeLegalForms(_:into:)``).
+        for k in stride(from: 0, to: found.count, by: 2) {
+          var form: [UInt8] = []
+          for w in Int(found[k])..<Int(found[k + 1]) {
+            if w > Int(found[k]) { form.append(0x20) }
+            form.append(contentsOf: joined[Int(joinedStarts[w])..<Int(joinedStarts[w + 1])])
+          }
+          forms.append(String(decoding: form, as: UTF8.self))
+        }
+      }
       if all {
         for k in 0..<words { appendWord(UnsafeBufferPointer(rebasing: joined[Int(joinedStarts[k])..<Int(joinedStarts[k + 1])])) }
       } else {

@@ -42,6 +42,20 @@ public struct PreparedRecord: Sendable {
     return names
   }
 
+  /// ``names(_:aliases:parser:)``, each name parsed by bytes in `words` (``NameWords/matchName(_:)``:
+  /// the parser's result, without its strings, sets and arrays per word; `words` is working memory,
+  /// reused from record to record).
+  public static func names(_ name: String, aliases: [String], words: inout NameWords) -> [MatchName] {
+    var names: [MatchName] = []
+    func add(_ name: String) {
+      let parsed = words.matchName(name)
+      if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
+    }
+    add(name)
+    for alias in aliases.prefix(maxNames - 1) { add(alias) }
+    return names
+  }
+
   /// The words of an address: folded like a name, split at every non-alphanumeric character.
   static func addressWords(_ address: String) -> [String] {
     let folded = MatchNameParser.fold(address)

@@ -116,4 +116,71 @@ import TierscanTestSupport
     words.append(parsed: [MatchName(tokens: []), MatchName(tokens: ["golden", "star"], qualifiers: ["shaowu"])])
     #expect(Self.byteWords(words) == [["golden", "star"], ["shaowu"]])
   }
+
+  /// ``NameWords/matchName(_:)`` is the parser's ``MatchName`` — tokens, qualifiers and the legal
+  /// forms removed, in the parser's order — on random ASCII names, on random mixes of table
+  /// letters, other characters (ICU's path) and ASCII pieces, and on every real facility name.
+  @Test func matchNamesAreTheParsersNames() throws {
+    var rng = SplitMix64(state: 0x4D41_5443)
+    let inTable = (LatinFold.first...LatinFold.last).filter { LatinFold.table[Int($0 - LatinFold.first)] != 0 }
+    var words = NameWords()
+    var (withForms, severalForms, latin) = (0, 0, 0)
+    for round in 0..<30_000 {
+      var name = ""
+      if round % 2 == 0 {
+        name = (0..<Int(rng.next() % 8)).map { _ in Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
+          .joined(separator: rng.next() % 5 == 0 ? "" : " ")
+      } else {
+        for _ in 0..<Int(rng.next() % 7) {
+          switch rng.next() % 4 {
+          case 0, 1: name += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] + " "
+          case 2: name.unicodeScalars.append(Unicode.Scalar(inTable[Int(rng.next() % UInt64(inTable.count))])!)
+          default:
+            let value = rng.next() % 9 == 0 ? 0x80 + UInt32(rng.next() % 0x1F80) : inTable[Int(rng.next() % UInt64(inTable.count))]
+            name.unicodeScalars.append(Unicode.Scalar(value) ?? "x")
+          }
+        }
+        if LatinFold.fold(name) != nil && name.utf8.contains(where: { $0 >= 0x80 }) { latin += 1 }
+      }
+      let expected = MatchNameParser().parse(name)
+      #expect(words.matchName(name) == expected, "'\(name)'")
+      if !expected.legalForms.isEmpty { withForms += 1 }
+      if expected.legalForms.count > 1 { severalForms += 1 }
+    }
+    #expect(withForms > 8_000 && severalForms > 2_000 && latin > 5_000)
+    for facility in try LabelledPairs.facilities() {
+      #expect(words.matchName(facility.name) == MatchNameParser().parse(facility.name), "'\(facility.name)'")
+    }
+  }
+
+  /// ``PreparedRecord/names(_:aliases:words:)`` gives ``PreparedRecord/names(_:aliases:parser:)``'s
+  /// names (repeats and empty names left out, at most ``PreparedRecord/maxNames``).
+  @Test func recordNamesByBytesAreTheParsersNames() {
+    var rng = SplitMix64(state: 17)
+    var words = NameWords()
+    for _ in 0..<3_000 {
+      let names = (0..<(1 + Int(rng.next() % 20))).map { _ in
+        (0..<Int(rng.next() % 4)).map { _ in Self.pieces[Int(rng.next() % 12)] }.joined(separator: " ")
+      }
+      let (name, aliases) = (names[0], Array(names.dropFirst()))
+      #expect(PreparedRecord.names(name, aliases: aliases, words: &words) == PreparedRecord.names(name, aliases: aliases))
+    }
+  }
+
+  /// ``MatchRecord/init(entityAt:of:)`` reads the same record as ``MatchRecord/init(entity:)``.
+  @Test func recordsReadFromTheColumnsAreTheEntitiesRecords() {
+    let entities = [
+      Entity(id: "a", name: "Golden Star Ltd", country: "CN", aliases: ["Jinlin", "Golden Star"],
+        attributes: [Attribute("street", "1 Road"), Attribute("address", "2 Street")]),
+      Entity(id: "b", name: "Café Müller", identifiers: Identifiers(lei: "529900T8BM49AURSDO55"),
+        attributes: [Attribute("address", "")], source: Provenance(file: "x.csv", line: 3)),
+      Entity(id: "c", name: "", kind: .facility, sector: "mining", commodities: ["tin"]),
+      Entity(id: "d", name: "Lane Mill", aliases: ["LM"], attributes: [Attribute("street", "9 Lane")]),
+    ]
+    let table = EntityTable(entities)
+    for i in entities.indices {
+      #expect(MatchRecord(entityAt: i, of: table) == MatchRecord(entity: table[i]))
+      #expect(MatchRecord(entityAt: i, of: table) == MatchRecord(entity: entities[i]))
+    }
+  }
 }

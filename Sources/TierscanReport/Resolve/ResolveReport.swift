@@ -56,8 +56,16 @@ public struct ResolveReport: Sendable {
     let (original, groupRanges) = DuplicateFinder.storageOrder(
       countries: entityIndices.map { graph.entities.country(of: $0) }, groups: kinds)
     let entities = graph.entities
-    let records = ParallelWork.array(count: entityIndices.count, minimumToSplit: 2_000) {
-      PreparedRecord(MatchRecord(entity: entities[entityIndices[Int(original[$0])]]))
+    // Each piece parses its names by bytes in its own working memory (``NameWords/matchName(_:)``).
+    let records: [PreparedRecord] = PhaseTimings.phase("resolve: records") {
+      ParallelWork.scatteredArray(count: entityIndices.count, minimumToSplit: 2_000) { range, slots in
+        var words = NameWords()
+        for p in range {
+          let record = MatchRecord(entityAt: entityIndices[Int(original[p])], of: entities)
+          slots.initialize(
+            p, to: PreparedRecord(record, names: PreparedRecord.names(record.name, aliases: record.aliases, words: &words)))
+        }
+      }
     }
     var position = [Int32](repeating: 0, count: original.count)
     for (p, k) in original.enumerated() { position[Int(k)] = Int32(p) }
