@@ -140,6 +140,13 @@ public struct BlockingIndex: Sendable {
   ///
   /// - Complexity: O(n × k) for k keys per record.
   public init(records: [PreparedRecord], config: MatchConfig) {
+    self.init(records: records, config: config, keyRun: 1 << 17, splitAt: 4_096)
+  }
+
+  /// ``init(records:config:)`` with the records' keys made in runs of `keyRun` records, a run of
+  /// at least `splitAt` records in pieces side by side (``RecordNameKeys``): tests make both small
+  /// to show that runs and pieces change nothing.
+  init(records: [PreparedRecord], config: MatchConfig, keyRun: Int, splitAt: Int) {
     self.records = records
     self.maxBlock = config.maxBlock
     self.maxCandidates = config.maxCandidates
@@ -152,55 +159,17 @@ public struct BlockingIndex: Sendable {
     memberBlocks.reserveCapacity(records.count * 4)
     memberRecords.reserveCapacity(records.count * 4)
     var scopedBlocks = BlockTable()
-    var keyBytes = KeyBytes()
-    for (i, record) in records.enumerated() {
-      let scopeNumber: Int32
-      if let country = record.record.country {
-        if let n = scopeNumbers[country] {
-          scopeNumber = n
-        } else {
-          scopeNumber = Int32(scopeNames.count)
-          scopeNumbers[country] = scopeNumber
-          scopeNames.append(country)
+    // The records' name keys and their hashes are made in runs, each run in pieces on both
+    // cores (``RecordNameKeys``); this pass interns them in record order, so key and block numbers
+    // are those of one pass over the records (first appearance). A run's keys take some 15 MB.
+    for runStart in stride(from: 0, to: records.count, by: keyRun) {
+      let run = runStart..<min(runStart + keyRun, records.count)
+      var i = run.lowerBound
+      for piece in RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt) {
+        for r in 0..<piece.recordCount {
+          indexRecord(i, keys: piece, r, &scopedBlocks, &memberBlocks, &memberRecords)
+          i += 1
         }
-      } else {
-        scopeNumber = 0
-      }
-      Self.nameKeyBytes(record.names, generic: genericWords, &keyBytes)
-      let identifiers = BlockingKeys.identifierKeys(of: record)
-      if keyBytes.ranges.isEmpty && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
-      keyBytes.bytes.withUnsafeBytes { bytes in
-        for range in keyBytes.ranges {
-          let key = UnsafeRawBufferPointer(rebasing: bytes[range])
-          let (keyNumber, inserted) = keyNumbers.intern(key)
-          if inserted {
-            let kind = key[0] == UInt8(ascii: "w") ? 0 : key[0] == UInt8(ascii: "p") ? 1 : 2
-            _ = keyTables[kind].intern(UnsafeRawBufferPointer(rebasing: key[2...]))
-            keyTableNumbers[kind].append(keyNumber)
-            keyKinds.append(UInt8(kind))
-          }
-          let block = scopedBlocks.block(key: keyNumber, scope: scopeNumber, next: Int32(blockScopes.count))
-          if Int(block) == blockScopes.count {
-            blockKeyNumbers.append(keyNumber)
-            blockScopes.append(scopeNumber)
-          }
-          memberBlocks.append(block)
-          memberRecords.append(Int32(i))
-        }
-      }
-      for key in identifiers {
-        let block: Int32
-        if let existing = identifierBlocks[key] {
-          block = existing
-        } else {
-          block = Int32(blockScopes.count)
-          identifierBlocks[key] = block
-          identifierKeys[block] = key
-          blockKeyNumbers.append(-1)
-          blockScopes.append(-1)
-        }
-        memberBlocks.append(block)
-        memberRecords.append(Int32(i))
       }
     }
     let blockCount = blockScopes.count
@@ -269,6 +238,68 @@ public struct BlockingIndex: Sendable {
       stats.recordsInSkippedBlocks += 1
       if !inCompared[i] { stats.recordsOnlyInSkippedBlocks += 1 }
       if stats.firstRecordInSkippedBlock == nil { stats.firstRecordInSkippedBlock = i }
+    }
+  }
+
+  /// Adds record `i`, whose name keys are the `r`-th record's of `keys`, to the blocks: interns
+  /// its keys (numbers in order of first appearance), finds or makes the block of each key in its
+  /// country and of each identifier, and lists the record in them (`memberBlocks`, `memberRecords`).
+  private mutating func indexRecord(
+    _ i: Int, keys: RecordNameKeys, _ r: Int, _ scopedBlocks: inout BlockTable, _ memberBlocks: inout [Int32],
+    _ memberRecords: inout [Int32]
+  ) {
+    let record = records[i]
+    let scopeNumber: Int32
+    if let country = record.record.country {
+      if let n = scopeNumbers[country] {
+        scopeNumber = n
+      } else {
+        scopeNumber = Int32(scopeNames.count)
+        scopeNumbers[country] = scopeNumber
+        scopeNames.append(country)
+      }
+    } else {
+      scopeNumber = 0
+    }
+    let identifiers = BlockingKeys.identifierKeys(of: record)
+    let (first, end) = (Int(keys.recordStarts[r]), Int(keys.recordStarts[r + 1]))
+    if first == end && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
+    keys.bytes.withUnsafeBytes { bytes in
+      keys.hashes.withUnsafeBufferPointer { hashes in
+        for k in first..<end {
+          // The slot of a key a few records on, fetched while this record's keys are interned.
+          if k + 16 < hashes.count { keyNumbers.prefetchSlot(hash: hashes[k + 16]) }
+          let key = UnsafeRawBufferPointer(rebasing: bytes[Int(keys.keyStarts[k])..<Int(keys.keyStarts[k + 1])])
+          let (keyNumber, inserted) = keyNumbers.intern(key, hash: hashes[k])
+          if inserted {
+            let kind = key[0] == UInt8(ascii: "w") ? 0 : key[0] == UInt8(ascii: "p") ? 1 : 2
+            _ = keyTables[kind].intern(UnsafeRawBufferPointer(rebasing: key[2...]))
+            keyTableNumbers[kind].append(keyNumber)
+            keyKinds.append(UInt8(kind))
+          }
+          let block = scopedBlocks.block(key: keyNumber, scope: scopeNumber, next: Int32(blockScopes.count))
+          if Int(block) == blockScopes.count {
+            blockKeyNumbers.append(keyNumber)
+            blockScopes.append(scopeNumber)
+          }
+          memberBlocks.append(block)
+          memberRecords.append(Int32(i))
+        }
+      }
+    }
+    for key in identifiers {
+      let block: Int32
+      if let existing = identifierBlocks[key] {
+        block = existing
+      } else {
+        block = Int32(blockScopes.count)
+        identifierBlocks[key] = block
+        identifierKeys[block] = key
+        blockKeyNumbers.append(-1)
+        blockScopes.append(-1)
+      }
+      memberBlocks.append(block)
+      memberRecords.append(Int32(i))
     }
   }
 

@@ -159,10 +159,14 @@ public struct WordGate: Sendable {
   /// - Complexity: O(total words).
   public init(records: [PreparedRecord], config: MatchConfig) {
     self.config = config
+    // Each word's id as interned, in the order the rows are appended below (record, name, tokens
+    // then qualifiers): the rows read them here instead of looking each word up again.
+    var ids: [Int32] = []
+    ids.reserveCapacity(records.count * 4)
     for record in records {
       for name in record.names {
-        for word in name.tokens { _ = vocabulary.intern(word) }
-        for word in name.qualifiers { _ = vocabulary.intern(word) }
+        for word in name.tokens { ids.append(vocabulary.intern(word).index) }
+        for word in name.qualifiers { ids.append(vocabulary.intern(word).index) }
       }
       if let country = record.record.country { countries.insert(country) }
       for (scheme, value) in Self.schemes(record.record.identifiers).enumerated() {
@@ -171,14 +175,21 @@ public struct WordGate: Sendable {
     }
     for word in GenericWords.names.sorted() { _ = vocabulary.intern(word) }
     vocabularyFilter = ByteFilter(keysOf: vocabulary)
-    weights = (0..<vocabulary.count).map { [vocabulary, tokens] in tokens.weight(vocabulary.string(at: $0)) }
+    // ``TokenSimilarity/weight(_:)`` of every word: 1 but for the generic words (all interned
+    // just above), whose ids are looked up once instead of making a string of every word.
+    var weights = [Double](repeating: 1, count: vocabulary.count)
+    for word in GenericWords.names { weights[Int(vocabulary.index(of: word)!)] = tokens.weight(word) }
+    self.weights = weights
     var numberScratch: [Int32] = []
-    for record in records {
-      let country = record.record.country.flatMap { countries.id(of: $0) } ?? -1
-      Self.append(
-        record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
-        hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
-        numberScratch: &numberScratch)
+    var cursor = 0
+    ids.withUnsafeBufferPointer { ids in
+      for record in records {
+        let country = record.record.country.flatMap { countries.id(of: $0) } ?? -1
+        Self.append(
+          record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
+          hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
+          numberScratch: &numberScratch, ids: ids, cursor: &cursor)
+      }
     }
     for i in rows.records.indices {
       let record = rows.records[i]
@@ -335,6 +346,20 @@ public struct WordGate: Sendable {
     to columns: inout Columns,
     vocabulary: ByteInterner, weights: [Double], numberScratch: inout [Int32]
   ) {
+    var cursor = 0
+    append(
+      names, country: country, identifiers: identifiers, hasAddress: hasAddress, to: &columns, vocabulary: vocabulary,
+      weights: weights, numberScratch: &numberScratch, ids: nil, cursor: &cursor)
+  }
+
+  /// ``append(_:country:identifiers:hasAddress:to:vocabulary:weights:numberScratch:)``, each word's
+  /// vocabulary id read from `ids[cursor]` (then `cursor` moves on) when `ids` is given, looked
+  /// up otherwise.
+  private static func append(
+    _ names: [MatchName], country: Int32, identifiers: (Int32, Int32, Int32), hasAddress: Bool,
+    to columns: inout Columns, vocabulary: ByteInterner, weights: [Double], numberScratch: inout [Int32],
+    ids: UnsafeBufferPointer<Int32>?, cursor: inout Int
+  ) {
     let nameStart = Int32(columns.names.count)
     for name in names {
       var coreWeight = 0.0
@@ -345,7 +370,13 @@ public struct WordGate: Sendable {
         var word = word
         var w = 1.0
         word.withUTF8 { bytes in
-          let id = vocabulary.index(of: UnsafeRawBufferPointer(bytes)) ?? -1
+          let id: Int32
+          if let ids {
+            id = ids[cursor]
+            cursor += 1
+          } else {
+            id = vocabulary.index(of: UnsafeRawBufferPointer(bytes)) ?? -1
+          }
           if id >= 0 { w = weights[Int(id)] }
           columns.words.append(
             Word(

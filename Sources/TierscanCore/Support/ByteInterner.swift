@@ -52,8 +52,13 @@ public struct ByteInterner: Sendable, Equatable {
   ///
   /// - Complexity: O(key length) expected.
   package mutating func intern(_ key: UnsafeRawBufferPointer) -> (index: Int32, inserted: Bool) {
+    intern(key, hash: Self.hash(key))
+  }
+
+  /// ``intern(_:)`` of a key whose ``hash(_:)`` is `h` (computed beforehand, e.g. on another core).
+  @inline(__always)
+  package mutating func intern(_ key: UnsafeRawBufferPointer, hash h: UInt64) -> (index: Int32, inserted: Bool) {
     if (count + 1) * 2 > slots.count { rehash(slotCount: Self.slotCount(for: count + 1)) }
-    let h = Self.hash(key)
     let tag = Self.tag(h, count: key.count)
     let head = Self.head(key)
     let mask = slots.count - 1
