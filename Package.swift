@@ -30,7 +30,7 @@ let package = Package(
       ],
       resources: [.copy("Resources")]
     ),
-    .target(name: "TierscanMatch", dependencies: ["TierscanCore"]),
+    .target(name: "TierscanMatch", dependencies: ["TierscanCore", "CTierscanPrefetch"]),
     // A cache prefetch hint for the random walks of the risk stage (header-only, inlined).
     .target(name: "CTierscanPrefetch"),
     // glibc's malloc arena limit for the command-line tool (header-only; see ctierscan_malloc.h).

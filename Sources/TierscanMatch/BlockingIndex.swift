@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import TierscanCore
 
 /// An inverted index from blocking keys (``BlockingKeys``) to records, for finding the few records
@@ -159,6 +160,8 @@ public struct BlockingIndex: Sendable {
     memberBlocks.reserveCapacity(records.count * 4)
     memberRecords.reserveCapacity(records.count * 4)
     var scopedBlocks = BlockTable()
+    var lastScope = (country: "", number: Int32(-1))
+    var blockHashes: [UInt64] = []
     // The records' name keys and their hashes are made in runs, each run in pieces on both
     // cores (``RecordNameKeys``); this pass interns them in record order, so key and block numbers
     // are those of one pass over the records (first appearance). A run's keys take some 15 MB.
@@ -167,11 +170,30 @@ public struct BlockingIndex: Sendable {
       var i = run.lowerBound
       for piece in RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt) {
         for r in 0..<piece.recordCount {
-          indexRecord(i, keys: piece, r, &scopedBlocks, &memberBlocks, &memberRecords)
+          indexRecord(i, keys: piece, r, &scopedBlocks, &memberBlocks, &memberRecords, &lastScope, &blockHashes)
           i += 1
         }
       }
     }
+    // Each kind's table of keys without their tag, in key-number order (the order the keys were
+    // first met), the three kinds side by side.
+    let allKeys = keyNumbers
+    keyKinds = (0..<allKeys.count).map { k in Self.kind(ofKey: allKeys, k) }
+    let kinds = keyKinds
+    let tables = ParallelWork.each(count: 3) { kind -> (ByteInterner, [Int32]) in
+      var table = ByteInterner()
+      var numbers: [Int32] = []
+      let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
+      table.reserveCapacity(count)
+      numbers.reserveCapacity(count)
+      for k in kinds.indices where kinds[k] == kind {
+        allKeys.withBytes(at: k) { key in _ = table.intern(UnsafeRawBufferPointer(rebasing: key[2...])) }
+        numbers.append(Int32(k))
+      }
+      return (table, numbers)
+    }
+    keyTables = tables.map(\.0)
+    keyTableNumbers = tables.map(\.1)
     let blockCount = blockScopes.count
     stats.blocks = blockCount
     // Members by block (counting sort, stable: record order within a block).
@@ -246,38 +268,43 @@ public struct BlockingIndex: Sendable {
   /// country and of each identifier, and lists the record in them (`memberBlocks`, `memberRecords`).
   private mutating func indexRecord(
     _ i: Int, keys: RecordNameKeys, _ r: Int, _ scopedBlocks: inout BlockTable, _ memberBlocks: inout [Int32],
-    _ memberRecords: inout [Int32]
+    _ memberRecords: inout [Int32], _ lastScope: inout (country: String, number: Int32),
+    _ blockHashes: inout [UInt64]
   ) {
-    let record = records[i]
     let scopeNumber: Int32
-    if let country = record.record.country {
-      if let n = scopeNumbers[country] {
+    if let country = records[i].record.country {
+      if country == lastScope.country {
+        scopeNumber = lastScope.number
+      } else if let n = scopeNumbers[country] {
         scopeNumber = n
       } else {
         scopeNumber = Int32(scopeNames.count)
         scopeNumbers[country] = scopeNumber
         scopeNames.append(country)
       }
+      lastScope = (country, scopeNumber)
     } else {
       scopeNumber = 0
     }
-    let identifiers = BlockingKeys.identifierKeys(of: record)
+    let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
     let (first, end) = (Int(keys.recordStarts[r]), Int(keys.recordStarts[r + 1]))
     if first == end && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
     keys.bytes.withUnsafeBytes { bytes in
       keys.hashes.withUnsafeBufferPointer { hashes in
+        // The record's blocks' slots, fetched while its keys are interned.
+        blockHashes.removeAll(keepingCapacity: true)
+        for k in first..<end {
+          let h = BlockTable.hash(keyHash: hashes[k], scope: scopeNumber)
+          blockHashes.append(h)
+          scopedBlocks.prefetch(hash: h)
+        }
         for k in first..<end {
           // The slot of a key a few records on, fetched while this record's keys are interned.
           if k + 16 < hashes.count { keyNumbers.prefetchSlot(hash: hashes[k + 16]) }
           let key = UnsafeRawBufferPointer(rebasing: bytes[Int(keys.keyStarts[k])..<Int(keys.keyStarts[k + 1])])
-          let (keyNumber, inserted) = keyNumbers.intern(key, hash: hashes[k])
-          if inserted {
-            let kind = key[0] == UInt8(ascii: "w") ? 0 : key[0] == UInt8(ascii: "p") ? 1 : 2
-            _ = keyTables[kind].intern(UnsafeRawBufferPointer(rebasing: key[2...]))
-            keyTableNumbers[kind].append(keyNumber)
-            keyKinds.append(UInt8(kind))
-          }
-          let block = scopedBlocks.block(key: keyNumber, scope: scopeNumber, next: Int32(blockScopes.count))
+          let keyNumber = keyNumbers.intern(key, hash: hashes[k]).index
+          let block = scopedBlocks.block(
+            key: keyNumber, scope: scopeNumber, hash: blockHashes[k - first], next: Int32(blockScopes.count))
           if Int(block) == blockScopes.count {
             blockKeyNumbers.append(keyNumber)
             blockScopes.append(scopeNumber)
@@ -301,6 +328,12 @@ public struct BlockingIndex: Sendable {
       memberBlocks.append(block)
       memberRecords.append(Int32(i))
     }
+  }
+
+  /// The kind of key `k` of `keys` by its tag: 0 `w:`, 1 `p:`, 2 `n:`.
+  private static func kind(ofKey keys: ByteInterner, _ k: Int) -> UInt8 {
+    let tag = keys.arena[Int(keys.offsets[k])]
+    return tag == UInt8(ascii: "w") ? 0 : tag == UInt8(ascii: "p") ? 1 : 2
   }
 
   /// A record's name keys as bytes, sorted and distinct: what ``BlockingKeys/nameKeys(of:)``
@@ -1055,45 +1088,64 @@ public struct BlockingIndex: Sendable {
 
 /// (key number, scope number) → block, for building the index: open addressing over a
 /// power-of-two table at most half full (a dictionary hashes each of millions of keys with SipHash).
+/// A slot holds the pair, its block and its hash, in one cache line; the hash is made from the
+/// key's bytes' hash (``ByteInterner/hash(_:)``) and the scope, known before the key is numbered,
+/// so the slot can be fetched ahead (``prefetch(hash:)``). Positions only: blocks are numbered by
+/// `next`, in order of first appearance, whatever the hash.
 private struct BlockTable {
-  private var keys: [UInt64] = []
-  private var blocks: [Int32] = []
-  private var count = 0
-
-  /// The block of (`key`, `scope`); `next` (recorded) when it has none yet.
-  mutating func block(key: Int32, scope: Int32, next: Int32) -> Int32 {
-    if (count + 1) * 2 > keys.count { grow() }
-    let packed = UInt64(UInt32(bitPattern: key)) << 32 | UInt64(UInt32(bitPattern: scope))
-    let mask = keys.count - 1
-    var s = Int(truncatingIfNeeded: Self.hash(packed)) & mask
-    while blocks[s] >= 0 {
-      if keys[s] == packed { return blocks[s] }
-      s = (s + 1) & mask
-    }
-    keys[s] = packed
-    blocks[s] = next
-    count += 1
-    return next
+  private struct Slot {
+    var packed: UInt64 = 0
+    var block: Int32 = -1
+    var hash: UInt32 = 0
   }
 
-  private static func hash(_ x: UInt64) -> UInt64 {
-    var h = x &* 0x9E37_79B9_7F4A_7C15
+  private var slots: [Slot] = []
+  private var count = 0
+
+  /// The slot hash of a key whose bytes hash to `keyHash`, in scope `scope`.
+  @inline(__always)
+  static func hash(keyHash: UInt64, scope: Int32) -> UInt64 {
+    var h = (keyHash ^ UInt64(UInt32(bitPattern: scope))) &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 29
     h &*= 0xBF58_476D_1CE4_E5B9
     return h ^ (h >> 32)
   }
 
-  private mutating func grow() {
-    let size = max(16, keys.count * 2)
-    let (oldKeys, oldBlocks) = (keys, blocks)
-    keys = [UInt64](repeating: 0, count: size)
-    blocks = [Int32](repeating: -1, count: size)
-    let mask = size - 1
-    for i in oldKeys.indices where oldBlocks[i] >= 0 {
-      var s = Int(truncatingIfNeeded: Self.hash(oldKeys[i])) & mask
-      while blocks[s] >= 0 { s = (s + 1) & mask }
-      keys[s] = oldKeys[i]
-      blocks[s] = oldBlocks[i]
+  /// Asks the processor to fetch the slot where the probe for `hash` starts (a hint only).
+  @inline(__always)
+  func prefetch(hash: UInt64) {
+    slots.withUnsafeBufferPointer { slots in
+      guard let base = slots.baseAddress else { return }
+      tierscan_prefetch(base + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
     }
+  }
+
+  /// The block of (`key`, `scope`), whose ``hash(keyHash:scope:)`` is `hash`; `next` (recorded)
+  /// when it has none yet.
+  mutating func block(key: Int32, scope: Int32, hash: UInt64, next: Int32) -> Int32 {
+    if (count + 1) * 2 > slots.count { grow() }
+    let packed = UInt64(UInt32(bitPattern: key)) << 32 | UInt64(UInt32(bitPattern: scope))
+    let mask = slots.count - 1
+    var s = Int(truncatingIfNeeded: hash) & mask
+    while slots[s].block >= 0 {
+      if slots[s].packed == packed { return slots[s].block }
+      s = (s + 1) & mask
+    }
+    slots[s] = Slot(packed: packed, block: next, hash: UInt32(truncatingIfNeeded: hash))
+    count += 1
+    return next
+  }
+
+  private mutating func grow() {
+    let size = max(16, slots.count * 2)
+    precondition(size <= 1 << 32, "BlockTable: too many blocks")
+    var newSlots = [Slot](repeating: Slot(), count: size)
+    let mask = size - 1
+    for slot in slots where slot.block >= 0 {
+      var s = Int(slot.hash) & mask
+      while newSlots[s].block >= 0 { s = (s + 1) & mask }
+      newSlots[s] = slot
+    }
+    slots = newSlots
   }
 }

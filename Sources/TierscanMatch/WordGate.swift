@@ -163,12 +163,17 @@ public struct WordGate: Sendable {
     // then qualifiers): the rows read them here instead of looking each word up again.
     var ids: [Int32] = []
     ids.reserveCapacity(records.count * 4)
+    // Records come mostly by country (``DuplicateFinder/storageOrder(countries:groups:)``): a
+    // country like the last record's is not looked up again.
+    var lastCountry: (country: String, id: Int32) = ("", -1)
     for record in records {
       for name in record.names {
         for word in name.tokens { ids.append(vocabulary.intern(word).index) }
         for word in name.qualifiers { ids.append(vocabulary.intern(word).index) }
       }
-      if let country = record.record.country { countries.insert(country) }
+      if let country = record.record.country, country != lastCountry.country {
+        lastCountry = (country, countries.insert(country))
+      }
       for (scheme, value) in Self.schemes(record.record.identifiers).enumerated() {
         if let value { identifierIDs[scheme].insert(value) }
       }
@@ -182,9 +187,16 @@ public struct WordGate: Sendable {
     self.weights = weights
     var numberScratch: [Int32] = []
     var cursor = 0
+    lastCountry = ("", -1)
     ids.withUnsafeBufferPointer { ids in
       for record in records {
-        let country = record.record.country.flatMap { countries.id(of: $0) } ?? -1
+        let country: Int32
+        if let name = record.record.country {
+          if name != lastCountry.country { lastCountry = (name, countries.id(of: name) ?? -1) }
+          country = lastCountry.id
+        } else {
+          country = -1
+        }
         Self.append(
           record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
           hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
