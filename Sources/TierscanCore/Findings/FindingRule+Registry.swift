@@ -203,6 +203,8 @@ extension FindingRule {
   public static let notARegularFile = FindingRule(id: "not-a-regular-file")
   /// `not-a-zip` (error, XLSX): An .xlsx file that is not a zip package.
   public static let notAZip = FindingRule(id: "not-a-zip")
+  /// `not-read` (info, resolve): A CSV file recognised by its header as relationships whose rows `tierscan resolve` does not read (it compares entities only): its rows are neither parsed nor checked; `tierscan validate` checks them.
+  public static let notRead = FindingRule(id: "not-read")
   /// `not-utf8` (error, CSV): A file that is not UTF-8; the message names the likely encoding and --encoding.
   public static let notUtf8 = FindingRule(id: "not-utf8")
   /// `nothing-assessable` (warning or info, risk): No entity of the focus's chain from this input could be assessed in any category.
@@ -450,6 +452,7 @@ extension FindingRule {
     .nameMerge,
     .notARegularFile,
     .notAZip,
+    .notRead,
     .notUtf8,
     .nothingAssessable,
     .nulByte,

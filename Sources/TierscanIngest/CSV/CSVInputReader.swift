@@ -9,6 +9,10 @@ import TierscanCore
 public enum CSVInputReader {
   /// Reads one CSV file. Never throws: every problem is a finding in the result.
   public static func read(_ file: InputFile, options: IngestOptions) -> IngestedInputs {
+    if !options.readsRelationshipRows, let header = RelationshipHeaderProbe.header(of: file, options: options) {
+      // The header alone gives the same result as the whole file would (its rows are not read).
+      return read(data: header, displayPath: file.displayPath, options: options)
+    }
     let contents: (bytes: Data, findings: [Finding])
     do {
       // Copied into memory, not mapped: a file truncated while it is read is a finding, not a SIGBUS.
@@ -80,8 +84,13 @@ public enum CSVInputReader {
       var state = FileState(displayPath: displayPath)
       state.limits = options.limits
       state.allowsFastPath = fastPath
+      state.readsRelationshipRows = options.readsRelationshipRows
       var cursor = CSVCursor(bytes: bytes, reader: reader)
       while state.header == nil, let item = cursor.next() { state.consume(item) }
+      if state.skipsRows {
+        state.finish()
+        return state.result
+      }
       if bytes.count >= splitAbove, state.header != nil,
         let split = CSVSplit.boundary(in: bytes, atOrAfter: max(cursor.position, bytes.count / 2)),
         split.offset > cursor.position
@@ -160,6 +169,10 @@ private struct FileState {
   var allowsFastPath = true
   /// The country values reported so far (one `country-resolved` finding per distinct value).
   var countries = CountryValues()
+  /// ``IngestOptions/readsRelationshipRows``.
+  var readsRelationshipRows = true
+  /// The file is relationships and its rows are not read (``IngestOptions/readsRelationshipRows``).
+  private(set) var skipsRows = false
 
   init(displayPath: String) {
     self.displayPath = displayPath
@@ -290,6 +303,13 @@ private struct FileState {
             "columns not imported: \(names.joined(separator: ", "))"
               + (freeText.isEmpty ? "" : " (free text such as \(freeText.joined(separator: ", ")) may hold personal data)"))
           extraColumns = []
+        }
+        if summary.kind == .relationships, !readsRelationshipRows {
+          skipsRows = true
+          result.findings.add(
+            .info, .notRead, at: Provenance(file: displayPath),
+            "a relationships file (from, to, type): its rows are not read, because resolve compares entities only; "
+              + "they are not checked either (run `tierscan validate` for that)")
         }
         if summary.kind == .relationships, allowsFastPath { fastPath = RelationshipFastPath(header: header, limits: limits) }
         if summary.kind == .entities, allowsFastPath {

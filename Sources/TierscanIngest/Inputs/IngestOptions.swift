@@ -12,6 +12,12 @@ public struct IngestOptions: Sendable, Hashable {
   public var mappings: [ColumnMapping] = []
   /// How BODS share ranges become one share (``BODSSharePolicy``; default minimum).
   public var bodsSharePolicy = BODSSharePolicy.minimum
+  /// Whether the rows of a CSV file recognised by its own header as relationships (model §2.2)
+  /// are read. `false` (`tierscan resolve`, which compares entities only): such a file is
+  /// recognised, its rows are not parsed, and an info finding `not-read` says so
+  /// (docs/entity-resolution.md §8). Mapped files, workbooks and combined formats (OMTS, BODS,
+  /// FtM, XML, CMRT) are read as always.
+  public var readsRelationshipRows = true
 
   /// Creates options.
   public init(limits: IngestLimits = IngestLimits(), validatesSchema: Bool = true) {

@@ -58,6 +58,40 @@ public enum InputBytes {
     return descriptor
   }
 
+  /// The first `count` bytes of `file` (fewer when it is shorter) and the file's size when
+  /// opened, for a reader that looks at a header only (``RelationshipHeaderProbe``).
+  /// - Throws: ``Failure`` when the file cannot be opened (see ``descriptor(for:)``) or read.
+  public static func prefix(of file: InputFile, count: Int) throws(Failure) -> (bytes: Data, fileSize: Int) {
+    let descriptor = try Self.descriptor(for: file)
+    defer { close(descriptor) }
+    var status = stat()
+    _ = fstat(descriptor, &status)
+    var bytes = Data(count: count)
+    var total = 0
+    var failed = false
+    bytes.withUnsafeMutableBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
+      while total < buffer.count {
+        let n = read(descriptor, base + total, buffer.count - total)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failed = true
+          return
+        }
+        if n == 0 { break }
+        total += n
+      }
+    }
+    if failed {
+      throw Failure(
+        finding: Finding(
+          .error, .unreadableFile, at: Provenance(file: file.displayPath),
+          "cannot read the file (\(String(cString: strerror(errno))))"))
+    }
+    bytes.count = total
+    return (bytes, max(Int(status.st_size), 0))
+  }
+
   /// The whole content of `file`, copied into memory, and the findings about reading it: a file
   /// whose size changes while it is read gives an error `file-changed` (the bytes read are still
   /// returned, so the rows read so far are kept and counted).

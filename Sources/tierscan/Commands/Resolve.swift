@@ -24,7 +24,9 @@ struct Resolve: ParsableCommand {
   }
 
   private func resolve() throws {
-    let run = try ScanRun(options: scan, input: input, focus: nil)
+    // Relationships play no part in resolve: a relationships CSV is recognised, its rows are not
+    // read (an info `not-read` per file; docs/entity-resolution.md §8).
+    let run = try ScanRun(options: scan, input: input, focus: nil, readsRelationshipRows: false)
     let prepared = run.prepared
     let timings = PhaseTimings.current
     let report = PhaseTimings.phase("resolve candidates") {
@@ -47,6 +49,8 @@ struct Resolve: ParsableCommand {
       throw ExitCode(ExitStatus.usage)
     }
     print(ResolveOutput.summary(report), terminator: "")
+    // Exit 2 for errors in what was read; the unread rows of relationships files are not checked
+    // (`tierscan validate` checks them).
     if run.hasErrors { throw ExitCode(ExitStatus.inputErrors) }
   }
 }

@@ -21,15 +21,21 @@ struct ScanRun {
   /// - Parameter periodEnd: the period end when `--period-end` is not given (a statement's year end).
   /// - Parameter withAttribution: the risk stage computes the focus's attribution
   ///   (``RiskAnalysis/attribution``: a scan writing `attribution.csv`).
+  /// - Parameter readsRelationshipRows: `false` leaves the rows of relationships CSV files unread
+  ///   (``IngestOptions/readsRelationshipRows``; `resolve`, which compares entities only).
   init(
-    options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil, withAttribution: Bool = false
+    options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil, withAttribution: Bool = false,
+    readsRelationshipRows: Bool = true
   ) throws {
     if let workspace = input.workspace, let period = input.period {
-      prepared = try Self.prepare(workspace: workspace, period: period, options: options)
+      prepared = try Self.prepare(
+        workspace: workspace, period: period, options: options, readsRelationshipRows: readsRelationshipRows)
     } else {
       Output.progress("reading \(input.inputs.count) input argument(s) and building the graph…")
       do {
-        prepared = try pipeline.prepare(options.request(inputs: input.inputs, focus: focus))
+        var request = options.request(inputs: input.inputs, focus: focus)
+        request.ingestOptions.readsRelationshipRows = readsRelationshipRows
+        prepared = try pipeline.prepare(request)
       } catch {
         throw Self.exit(for: error, inputErrors: false)
       }
@@ -57,7 +63,9 @@ struct ScanRun {
 
   /// The period's stored inputs read from the workspace (its import's configuration and
   /// smelter look-ups apply; `--config` and `--smelter-lookup` belong to `workspace import`).
-  static func prepare(workspace: String, period: String, options: ScanOptions) throws -> ScanPipeline.Prepared {
+  static func prepare(
+    workspace: String, period: String, options: ScanOptions, readsRelationshipRows: Bool = true
+  ) throws -> ScanPipeline.Prepared {
     if options.config != nil || !options.smelterLookups.isEmpty {
       Output.printError(
         "error: --config and --smelter-lookup are given to `tierscan workspace import`; --workspace reads the period as imported")
@@ -65,7 +73,9 @@ struct ScanRun {
     }
     Output.progress("reading period \(period) from workspace \(workspace) and building the graph…")
     do {
-      return try Workspace.open(at: workspace).prepare(period: period, options: options.request(inputs: [], focus: nil).ingestOptions)
+      var ingestOptions = options.request(inputs: [], focus: nil).ingestOptions
+      ingestOptions.readsRelationshipRows = readsRelationshipRows
+      return try Workspace.open(at: workspace).prepare(period: period, options: ingestOptions)
     } catch {
       Output.printError("error: \(error.description)")
       throw ExitCode(ExitStatus.usage)
