@@ -32,23 +32,22 @@ public struct PreparedRecord: Sendable {
   public static func names(
     _ name: String, aliases: [String], parser: MatchNameParser = MatchNameParser()
   ) -> [MatchName] {
-    var names: [MatchName] = []
-    func add(_ name: String) {
-      let parsed = parser.parse(name)
-      if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
-    }
-    add(name)
-    for alias in aliases.prefix(maxNames - 1) { add(alias) }
-    return names
+    names(name, aliases: aliases) { parser.parse($0) }
   }
 
   /// ``names(_:aliases:parser:)``, each name parsed by bytes in `words` (``NameWords/matchName(_:)``:
   /// the parser's result, without its strings, sets and arrays per word; `words` is working memory,
   /// reused from record to record).
   public static func names(_ name: String, aliases: [String], words: inout NameWords) -> [MatchName] {
+    names(name, aliases: aliases) { words.matchName($0) }
+  }
+
+  /// The name and its first aliases, each parsed by `parse`: at most ``maxNames``, empty and
+  /// repeated names left out.
+  private static func names(_ name: String, aliases: [String], parse: (String) -> MatchName) -> [MatchName] {
     var names: [MatchName] = []
-    func add(_ name: String) {
-      let parsed = words.matchName(name)
+    func add(_ text: String) {
+      let parsed = parse(text)
       if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
     }
     add(name)

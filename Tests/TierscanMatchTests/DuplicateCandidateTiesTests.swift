@@ -33,11 +33,8 @@ import TierscanTestSupport
     let blocks = BlockingCandidatesTests.blocks(records)
     var rng = SplitMix64(state: seed &+ 11)
     let groups = records.indices.map { _ in Int32(rng.next() % 2) }
-    let (original, groupRanges) = DuplicateFinder.storageOrder(records, groups: groups)
-    let stored = original.map { records[Int($0)] }
-    let index = BlockingIndex(records: stored, config: config, ranks: original)
-    var position = [Int32](repeating: 0, count: count)
-    for (p, i) in original.enumerated() { position[Int(i)] = Int32(p) }
+    let (original, groupRanges, stored, index, position) = DuplicateFinderOrderTests.storedIndex(
+      records, groups: groups, config: config)
     var scratch = index.makeScratch()
     var (full, leftOut, withoutCountry) = (0, 0, 0)
     for p in stored.indices {

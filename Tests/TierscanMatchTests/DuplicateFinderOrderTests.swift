@@ -104,6 +104,20 @@ import TierscanTestSupport
     }
   }
 
+  /// The records as the duplicate search stores and indexes them: the storage order
+  /// (``DuplicateFinder/storageOrder(_:groups:)``), the records in it, the index ranked by original
+  /// index, and each original record's stored position.
+  static func storedIndex(_ records: [PreparedRecord], groups: [Int32], config: MatchConfig) -> (
+    original: [Int32], groupRanges: [Range<Int32>], stored: [PreparedRecord], index: BlockingIndex, position: [Int32]
+  ) {
+    let (original, groupRanges) = DuplicateFinder.storageOrder(records, groups: groups)
+    let stored = original.map { records[Int($0)] }
+    let index = BlockingIndex(records: stored, config: config, ranks: original)
+    var position = [Int32](repeating: 0, count: records.count)
+    for (p, i) in original.enumerated() { position[Int(i)] = Int32(p) }
+    return (original, groupRanges, stored, index, position)
+  }
+
   /// The duplicate search's query (``BlockingIndex/candidates(indexed:within:scratch:)``: the records
   /// of a range other than the query, cut in two passes) finds the definition's candidates among
   /// them, through a ranked index over reordered records, with ranges as the groups make them and
@@ -115,11 +129,7 @@ import TierscanTestSupport
     let blocks = BlockingCandidatesTests.blocks(records)
     var rng = SplitMix64(state: seed &+ 7)
     let groups = records.indices.map { _ in Int32(rng.next() % 3) }
-    let (original, groupRanges) = DuplicateFinder.storageOrder(records, groups: groups)
-    let stored = original.map { records[Int($0)] }
-    let index = BlockingIndex(records: stored, config: config, ranks: original)
-    var position = [Int32](repeating: 0, count: count)
-    for (p, i) in original.enumerated() { position[Int(i)] = Int32(p) }
+    let (original, groupRanges, stored, index, position) = Self.storedIndex(records, groups: groups, config: config)
     var scratch = index.makeScratch()
     var cut = 0
     for p in stored.indices {
