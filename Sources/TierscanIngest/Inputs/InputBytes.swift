@@ -67,44 +67,15 @@ public enum InputBytes {
     var status = stat()
     _ = fstat(descriptor, &status)
     var bytes = Data(count: count)
-    var total = 0
-    var failed = false
-    bytes.withUnsafeMutableBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      while total < buffer.count {
-        let n = read(descriptor, base + total, buffer.count - total)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failed = true
-          return
-        }
-        if n == 0 { break }
-        total += n
-      }
-    }
-    if failed {
-      throw Failure(
-        finding: Finding(
-          .error, .unreadableFile, at: Provenance(file: file.displayPath),
-          "cannot read the file (\(String(cString: strerror(errno))))"))
-    }
+    let total = try readFully(descriptor, into: &bytes, at: Provenance(file: file.displayPath))
     bytes.count = total
     return (bytes, max(Int(status.st_size), 0))
   }
 
-  /// The whole content of `file`, copied into memory, and the findings about reading it: a file
-  /// whose size changes while it is read gives an error `file-changed` (the bytes read are still
-  /// returned, so the rows read so far are kept and counted).
-  /// - Throws: ``Failure`` when the file cannot be opened (see ``descriptor(for:)``) or read.
-  public static func contents(of file: InputFile) throws(Failure) -> (bytes: Data, findings: [Finding]) {
-    let descriptor = try Self.descriptor(for: file)
-    defer { close(descriptor) }
-    let at = Provenance(file: file.displayPath)
-    var status = stat()
-    _ = fstat(descriptor, &status)
-    let expected = max(Int(status.st_size), 0)
-    // One byte more than the size, to see a file that grew.
-    var bytes = Data(count: expected + 1)
+  /// Fills `bytes` from `descriptor` until it is full or the file ends (reads of at most 1 GiB,
+  /// retried when interrupted) and gives the number of bytes read.
+  /// - Throws: ``Failure`` (`unreadable-file` at `at`) when a read fails.
+  private static func readFully(_ descriptor: Int32, into bytes: inout Data, at: Provenance) throws(Failure) -> Int {
     var total = 0
     var failed = false
     bytes.withUnsafeMutableBytes { buffer in
@@ -124,6 +95,23 @@ public enum InputBytes {
       throw Failure(
         finding: Finding(.error, .unreadableFile, at: at, "cannot read the file (\(String(cString: strerror(errno))))"))
     }
+    return total
+  }
+
+  /// The whole content of `file`, copied into memory, and the findings about reading it: a file
+  /// whose size changes while it is read gives an error `file-changed` (the bytes read are still
+  /// returned, so the rows read so far are kept and counted).
+  /// - Throws: ``Failure`` when the file cannot be opened (see ``descriptor(for:)``) or read.
+  public static func contents(of file: InputFile) throws(Failure) -> (bytes: Data, findings: [Finding]) {
+    let descriptor = try Self.descriptor(for: file)
+    defer { close(descriptor) }
+    let at = Provenance(file: file.displayPath)
+    var status = stat()
+    _ = fstat(descriptor, &status)
+    let expected = max(Int(status.st_size), 0)
+    // One byte more than the size, to see a file that grew.
+    var bytes = Data(count: expected + 1)
+    let total = try readFully(descriptor, into: &bytes, at: at)
     bytes.count = min(total, expected)
     var findings: [Finding] = []
     var after = stat()
