@@ -34,6 +34,8 @@ struct Resolve: ParsableCommand {
         graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
         config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
     }
+    // Freed at exit, all at once, instead of record by record before the outputs are written.
+    KeptUntilExit.keep(report.workingMemory)
     timings?.addCounts(
       "resolve candidates",
       [("entities", report.entityCount), ("blocks", report.stats.blocks), ("pairs", report.comparisons),
