@@ -38,11 +38,33 @@ enum TierscanBinary {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    // Both pipes drained at once: read one after the other, a tool that fills the second pipe's
+    // buffer (~64 KB of findings on stderr) while the first is read would wait forever.
+    let stderr = Drained(err.fileHandleForReading)
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Output(
       status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-      stderr: String(decoding: stderr, as: UTF8.self))
+      stderr: String(decoding: stderr.data, as: UTF8.self))
+  }
+}
+
+/// Everything a pipe gives until its end, read on a thread of its own.
+private final class Drained: @unchecked Sendable {
+  private var collected = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  /// Starts reading `handle` to its end.
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      collected = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  /// What was read (waits for the pipe's end).
+  var data: Data {
+    done.wait()
+    return collected
   }
 }
