@@ -185,16 +185,27 @@ public struct DuplicateFinder: Sendable {
   ///
   /// - Complexity: O(n).
   public static func storageOrder(countries: [String?], groups: [Int32]?) -> (order: [Int32], groupRanges: [Range<Int32>]) {
+    storageOrder(countryIDs: countries.map { $0 ?? "" }, groups: groups)
+  }
+
+  /// ``storageOrder(countries:groups:)`` with each record's country given by an id of its own
+  /// (`countryIDs[i] == countryIDs[j]` exactly when records `i` and `j` have the same country, or
+  /// both none): e.g. ``EntityTable/countryID(of:)``, with no string made per record.
+  ///
+  /// - Complexity: O(n).
+  public static func storageOrder<CountryID: Hashable>(
+    countryIDs countries: [CountryID], groups: [Int32]?
+  ) -> (order: [Int32], groupRanges: [Range<Int32>]) {
     precondition(groups == nil || groups!.count == countries.count, "one group per record")
     var groupNumbers: [Int32: Int32] = [:]
-    var countryNumbers: [String: Int32] = [:]
+    var countryNumbers: [CountryID: Int32] = [:]
     var runs: [Int64: Int32] = [:]
     var runGroups: [Int32] = []
     var runOf = [Int32](repeating: 0, count: countries.count)
     var sizes: [Int] = []
     for (i, recordCountry) in countries.enumerated() {
       let group = groups.map { number(of: $0[i], in: &groupNumbers).number } ?? 0
-      let country = number(of: recordCountry ?? "", in: &countryNumbers).number
+      let country = number(of: recordCountry, in: &countryNumbers).number
       let (run, isNewRun) = number(of: Int64(group) << 32 | Int64(country), in: &runs)
       if isNewRun {
         runGroups.append(group)

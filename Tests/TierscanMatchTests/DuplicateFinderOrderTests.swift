@@ -79,6 +79,23 @@ import TierscanTestSupport
     #expect(DuplicateFinder.storageOrder(records, groups: nil).groupRanges.allSatisfy { $0 == 0..<300 })
   }
 
+  /// Countries given as ids (one per distinct country, as ``TierscanCore/EntityTable/countryID(of:)``
+  /// gives them; any numbering) order the records as the country strings do.
+  @Test func storageOrderByCountryIDsIsStorageOrderByCountries() {
+    let records = BlockingCandidatesTests.records(seed: 11, count: 500)
+    var rng = SplitMix64(state: 12)
+    let groups = records.indices.map { _ in Int32(rng.next() % 2) }
+    let countries = records.map(\.record.country)
+    // Ids in an order unrelated to first appearance: the sorted countries' reversed positions.
+    let distinct = Array(Set(countries.map { $0 ?? "" })).sorted()
+    let ids = countries.map { distinct.count - distinct.firstIndex(of: $0 ?? "")! }
+    let byStrings = DuplicateFinder.storageOrder(countries: countries, groups: groups)
+    let byIDs = DuplicateFinder.storageOrder(countryIDs: ids, groups: groups)
+    #expect(distinct.count > 3)
+    #expect(byIDs.order == byStrings.order)
+    #expect(byIDs.groupRanges == byStrings.groupRanges)
+  }
+
   /// A query by an indexed record (keys from its own blocks) finds what the query by its names,
   /// country and identifiers finds.
   @Test(arguments: [(UInt64(3), 400, 40, 6), (UInt64(31), 300, 500, 30)])

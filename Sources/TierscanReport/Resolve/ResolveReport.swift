@@ -65,7 +65,7 @@ public struct ResolveReport: Sendable {
     // `position[k]` the place of entity `entityIndices[k]`. Names parsed on both cores (a million
     // names take seconds on one).
     let (original, groupRanges) = DuplicateFinder.storageOrder(
-      countries: entityIndices.map { graph.entities.country(of: $0) }, groups: kinds)
+      countryIDs: entityIndices.map { graph.entities.countryID(of: $0) }, groups: kinds)
     let entities = graph.entities
     // Each piece parses its names by bytes in its own working memory (``NameWords/matchName(_:)``).
     let records: [PreparedRecord] = PhaseTimings.phase("resolve: records") {
