@@ -168,11 +168,31 @@ public struct BlockingIndex: Sendable {
     for runStart in stride(from: 0, to: records.count, by: keyRun) {
       let run = runStart..<min(runStart + keyRun, records.count)
       var i = run.lowerBound
-      for piece in RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt) {
+      let pieces = RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt)
+      if runStart == 0 {
+        // The first run's keys are at most its key occurrences: room for them, so the tables do
+        // not grow by doubling from empty (sizes only: no number depends on them).
+        let occurrences = pieces.reduce(0) { $0 + $1.keyCount }
+        keyNumbers.reserveCapacity(occurrences, bytes: pieces.reduce(0) { $0 + $1.byteCount })
+        scopedBlocks.reserveCapacity(occurrences)
+      }
+      for piece in pieces {
         for r in 0..<piece.recordCount {
           indexRecord(i, keys: piece, r, &scopedBlocks, &memberBlocks, &memberRecords, &lastScope, &blockHashes)
           i += 1
         }
+      }
+      if runStart == 0 && run.upperBound < records.count {
+        // Room for all records' keys, blocks and members as the first run's grow at its rate
+        // (an estimate: a table that still fills up doubles once more, as it would have).
+        let scale = Double(records.count) / Double(run.count)
+        func scaled(_ n: Int) -> Int { Int((Double(n) * scale).rounded(.up)) }
+        keyNumbers.reserveCapacity(scaled(keyNumbers.count), bytes: scaled(keyNumbers.arena.count))
+        scopedBlocks.reserveCapacity(scaled(blockScopes.count))
+        blockKeyNumbers.reserveCapacity(scaled(blockScopes.count))
+        blockScopes.reserveCapacity(scaled(blockScopes.count))
+        memberBlocks.reserveCapacity(scaled(memberBlocks.count + memberBlocks.count / 16))
+        memberRecords.reserveCapacity(scaled(memberRecords.count + memberRecords.count / 16))
       }
     }
     // Each kind's table of keys without their tag, in key-number order (the order the keys were
@@ -1114,6 +1134,14 @@ private struct BlockTable {
     return h ^ (h >> 32)
   }
 
+  /// Room for `blocks` blocks without growing (a size only: block numbers do not depend on it).
+  mutating func reserveCapacity(_ blocks: Int) {
+    guard blocks * 2 > slots.count else { return }
+    var size = 16
+    while size < blocks * 2 { size <<= 1 }
+    grow(to: size)
+  }
+
   /// Asks the processor to fetch the slot where the probe for `hash` starts (a hint only).
   @inline(__always)
   func prefetch(hash: UInt64) {
@@ -1139,8 +1167,10 @@ private struct BlockTable {
     return next
   }
 
-  private mutating func grow() {
-    let size = max(16, slots.count * 2)
+  private mutating func grow() { grow(to: max(16, slots.count * 2)) }
+
+  /// Moves every block into a table of `size` slots (a power of two).
+  private mutating func grow(to size: Int) {
     precondition(size <= 1 << 32, "BlockTable: too many blocks")
     var newSlots = [Slot](repeating: Slot(), count: size)
     let mask = size - 1

@@ -34,6 +34,10 @@ struct RecordNameKeys: Sendable {
   /// Number of records of the run.
   var recordCount: Int { recordStarts.count - 1 }
 
+  /// Number of keys (occurrences: a key of two records counts twice) and of their bytes.
+  var keyCount: Int { hashes.count }
+  var byteCount: Int { bytes.count }
+
   /// The keys of `records[run]`, in pieces made side by side when the run has at least `splitAt`
   /// records (in range order: the records of piece 0, then of piece 1 …).
   static func pieces(

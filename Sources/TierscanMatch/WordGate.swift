@@ -166,16 +166,28 @@ public struct WordGate: Sendable {
     // Records come mostly by country (``DuplicateFinder/storageOrder(countries:groups:)``): a
     // country like the last record's is not looked up again.
     var lastCountry: (country: String, id: Int32) = ("", -1)
-    for record in records {
-      for name in record.names {
-        for word in name.tokens { ids.append(vocabulary.intern(word).index) }
-        for word in name.qualifiers { ids.append(vocabulary.intern(word).index) }
-      }
-      if let country = record.record.country, country != lastCountry.country {
-        lastCountry = (country, countries.insert(country))
-      }
-      for (scheme, value) in Self.schemes(record.record.identifiers).enumerated() {
-        if let value { identifierIDs[scheme].insert(value) }
+    // Records read in place (a copy of a record retains and releases everything it holds).
+    records.withUnsafeBufferPointer { records in
+      for i in records.indices {
+        if i == records.count / 8 && i > 0 {
+          // Room for the words of all records as the first eighth's grow (sizes only: no id
+          // depends on them; a vocabulary that still fills up doubles once more).
+          let scale = Double(records.count) / Double(i)
+          func scaled(_ n: Int) -> Int { Int((Double(n) * scale).rounded(.up)) }
+          vocabulary.reserveCapacity(scaled(vocabulary.count), bytes: scaled(vocabulary.arena.count))
+          ids.reserveCapacity(scaled(ids.count + ids.count / 16))
+        }
+        for name in records[i].names {
+          for word in name.tokens { ids.append(vocabulary.intern(word).index) }
+          for word in name.qualifiers { ids.append(vocabulary.intern(word).index) }
+        }
+        if let country = records[i].record.country, country != lastCountry.country {
+          lastCountry = (country, countries.insert(country))
+        }
+        let identifiers = records[i].record.identifiers
+        if let value = identifiers.lei { identifierIDs[0].insert(value) }
+        if let value = identifiers.duns { identifierIDs[1].insert(value) }
+        if let value = identifiers.cid { identifierIDs[2].insert(value) }
       }
     }
     for word in GenericWords.names.sorted() { _ = vocabulary.intern(word) }
@@ -188,19 +200,23 @@ public struct WordGate: Sendable {
     var numberScratch: [Int32] = []
     var cursor = 0
     lastCountry = ("", -1)
+    rows.records.reserveCapacity(records.count)
+    rows.words.reserveCapacity(ids.count)
     ids.withUnsafeBufferPointer { ids in
-      for record in records {
-        let country: Int32
-        if let name = record.record.country {
-          if name != lastCountry.country { lastCountry = (name, countries.id(of: name) ?? -1) }
-          country = lastCountry.id
-        } else {
-          country = -1
+      records.withUnsafeBufferPointer { records in
+        for i in records.indices {
+          let country: Int32
+          if let name = records[i].record.country {
+            if name != lastCountry.country { lastCountry = (name, countries.id(of: name) ?? -1) }
+            country = lastCountry.id
+          } else {
+            country = -1
+          }
+          Self.append(
+            records[i].names, country: country, identifiers: identifierNumbers(records[i].record.identifiers),
+            hasAddress: records[i].addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
+            numberScratch: &numberScratch, ids: ids, cursor: &cursor)
         }
-        Self.append(
-          record.names, country: country, identifiers: identifierNumbers(record.record.identifiers),
-          hasAddress: record.addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
-          numberScratch: &numberScratch, ids: ids, cursor: &cursor)
       }
     }
     for i in rows.records.indices {
@@ -338,10 +354,6 @@ public struct WordGate: Sendable {
       Record(
         nameStart: nameStart, nameEnd: Int32(query.columns.names.count), country: countryID, lei: identifierIDs.0,
         duns: identifierIDs.1, cid: identifierIDs.2, hasAddress: hasAddress))
-  }
-
-  private static func schemes(_ identifiers: Identifiers) -> [String?] {
-    [identifiers.lei, identifiers.duns, identifiers.cid]
   }
 
   /// LEI, DUNS and CID as interned ids (-1 absent, -2 a value no indexed record has).

@@ -48,6 +48,14 @@ public struct ByteInterner: Sendable, Equatable {
     if keys * 2 > slots.count { rehash(slotCount: Self.slotCount(for: keys)) }
   }
 
+  /// Reserves room for `keys` distinct keys of `bytes` bytes in all, without rehashing and
+  /// without growing the arena (a caller that knows, or can estimate, both sizes up front saves
+  /// the doubling copies of the slots and of the arena). Changes no index.
+  package mutating func reserveCapacity(_ keys: Int, bytes: Int) {
+    reserveCapacity(keys)
+    arena.reserveCapacity(bytes)
+  }
+
   /// The index of `key`, inserting it when new.
   ///
   /// - Complexity: O(key length) expected.
