@@ -151,89 +151,85 @@ public struct BlockingIndex: Sendable {
     self.records = records
     self.maxBlock = config.maxBlock
     self.maxCandidates = config.maxCandidates
-    var generic = ByteInterner()
-    for word in GenericWords.names.sorted() { _ = generic.intern(word) }
+    let generic = Self.genericInterner()
     self.genericWords = generic
-    // (block, record) in record order; a counting sort by block keeps each block ascending.
-    var memberBlocks: [Int32] = []
-    var memberRecords: [Int32] = []
-    memberBlocks.reserveCapacity(records.count * 4)
-    memberRecords.reserveCapacity(records.count * 4)
-    var scopedBlocks = BlockTable()
-    var lastScope = (country: "", number: Int32(-1))
-    var blockHashes: [UInt64] = []
     // The records' name keys and their hashes are made in runs, each run in pieces on both
-    // cores (``RecordNameKeys``); this pass interns them in record order, so key and block numbers
-    // are those of one pass over the records (first appearance). A run's keys take some 15 MB.
-    for runStart in stride(from: 0, to: records.count, by: keyRun) {
-      let run = runStart..<min(runStart + keyRun, records.count)
-      var i = run.lowerBound
-      let pieces = RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt)
-      if runStart == 0 {
-        // The first run's keys are at most its key occurrences: room for them, so the tables do
-        // not grow by doubling from empty (sizes only: no number depends on them).
-        let occurrences = pieces.reduce(0) { $0 + $1.keyCount }
-        keyNumbers.reserveCapacity(occurrences, bytes: pieces.reduce(0) { $0 + $1.byteCount })
-        scopedBlocks.reserveCapacity(occurrences)
+    // cores (``RecordNameKeys``), and numbered in two passes in record order, each on its own
+    // core: a run's keys (``KeyNumbering``) beside the run before's blocks (``BlockNumbering``). So
+    // key and block numbers are those of one pass over the records (first appearance). A run's
+    // keys take some 15 MB.
+    let runs = stride(from: 0, to: records.count, by: keyRun).map { $0..<min($0 + keyRun, records.count) }
+    let scale = runs.isEmpty ? 1 : Double(records.count) / Double(runs[0].count)
+    let keyStage = ConcurrentSlots<KeyNumbering>(count: 1)
+    let blockStage = ConcurrentSlots<BlockNumbering>(count: 1)
+    keyStage.set(0, KeyNumbering())
+    blockStage.set(0, BlockNumbering(records: records.count))
+    var numbered: (run: Range<Int>, pieces: [RecordNameKeys], numbers: [Int32])?
+    for step in 0...runs.count {
+      let run = step < runs.count ? runs[step] : nil
+      let previous = numbered
+      @Sendable func numberKeys() -> (run: Range<Int>, pieces: [RecordNameKeys], numbers: [Int32])? {
+        guard let run else { return nil }
+        // Taken out of the slot, so held once (no copy on change), and put back.
+        var stage = keyStage.take(0)
+        defer { keyStage.set(0, stage) }
+        let pieces = RecordNameKeys.pieces(of: records, in: run, generic: generic, splitAt: splitAt)
+        return (run, pieces, stage.number(pieces, scale: scale))
       }
-      for piece in pieces {
-        for r in 0..<piece.recordCount {
-          indexRecord(i, keys: piece, r, &scopedBlocks, &memberBlocks, &memberRecords, &lastScope, &blockHashes)
-          i += 1
-        }
+      @Sendable func numberBlocks() {
+        guard let previous else { return }
+        var stage = blockStage.take(0)
+        defer { blockStage.set(0, stage) }
+        stage.add(records, run: previous.run, pieces: previous.pieces, numbers: previous.numbers, scale: scale)
       }
-      if runStart == 0 && run.upperBound < records.count {
-        // Room for all records' keys, blocks and members as the first run's grow at its rate
-        // (an estimate: a table that still fills up doubles once more, as it would have).
-        let scale = Double(records.count) / Double(run.count)
-        func scaled(_ n: Int) -> Int { Int((Double(n) * scale).rounded(.up)) }
-        keyNumbers.reserveCapacity(scaled(keyNumbers.count), bytes: scaled(keyNumbers.arena.count))
-        scopedBlocks.reserveCapacity(scaled(blockScopes.count))
-        blockKeyNumbers.reserveCapacity(scaled(blockScopes.count))
-        blockScopes.reserveCapacity(scaled(blockScopes.count))
-        memberBlocks.reserveCapacity(scaled(memberBlocks.count + memberBlocks.count / 16))
-        memberRecords.reserveCapacity(scaled(memberRecords.count + memberRecords.count / 16))
+      if previous == nil {
+        numbered = numberKeys()
+      } else if run == nil {
+        numberBlocks()
+      } else {
+        numbered = ParallelWork.pair(numberKeys, numberBlocks).0
       }
     }
+    keyNumbers = keyStage.take(0).keys
+    let blocks = blockStage.take(0)
+    (blockKeyNumbers, blockScopes) = (blocks.blockKeyNumbers, blocks.blockScopes)
+    (scopeNumbers, scopeNames) = (blocks.scopeNumbers, blocks.scopeNames)
+    (identifierBlocks, identifierKeys) = (blocks.identifierBlocks, blocks.identifierKeys)
+    stats.recordsWithoutKeys = blocks.recordsWithoutKeys
+    let (memberBlocks, memberRecords) = (blocks.memberBlocks, blocks.memberRecords)
     // Each kind's table of keys without their tag, in key-number order (the order the keys were
     // first met), the three kinds side by side.
     let allKeys = keyNumbers
     keyKinds = (0..<allKeys.count).map { k in Self.kind(ofKey: allKeys, k) }
     let kinds = keyKinds
-    let tables = ParallelWork.each(count: 3) { kind -> (ByteInterner, [Int32]) in
-      var table = ByteInterner()
-      var numbers: [Int32] = []
-      let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
-      table.reserveCapacity(count)
-      numbers.reserveCapacity(count)
-      for k in kinds.indices where kinds[k] == kind {
-        allKeys.withBytes(at: k) { key in _ = table.intern(UnsafeRawBufferPointer(rebasing: key[2...])) }
-        numbers.append(Int32(k))
-      }
-      return (table, numbers)
-    }
+    let blockCount = blockScopes.count
+    let recordCount = records.count
+    // The three kinds' tables beside the members' two counting sorts.
+    let (tables, members) = ParallelWork.pair(
+      {
+        ParallelWork.each(count: 3) { kind -> (ByteInterner, [Int32]) in
+          var table = ByteInterner()
+          var numbers: [Int32] = []
+          let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
+          table.reserveCapacity(count)
+          numbers.reserveCapacity(count)
+          for k in kinds.indices where kinds[k] == kind {
+            allKeys.withBytes(at: k) { key in _ = table.intern(UnsafeRawBufferPointer(rebasing: key[2...])) }
+            numbers.append(Int32(k))
+          }
+          return (table, numbers)
+        }
+      },
+      {
+        Self.membersByBlock(
+          blocks: memberBlocks, records: memberRecords, blockCount: blockCount, recordCount: recordCount)
+      })
     keyTables = tables.map(\.0)
     keyTableNumbers = tables.map(\.1)
-    let blockCount = blockScopes.count
     stats.blocks = blockCount
-    // Members by block (counting sort, stable: record order within a block).
-    var starts = [Int32](repeating: 0, count: blockCount + 1)
-    for block in memberBlocks { starts[Int(block) + 1] += 1 }
-    for b in 0..<blockCount { starts[b + 1] += starts[b] }
-    var fill = starts
-    var flat = [Int32](repeating: 0, count: memberBlocks.count)
-    for k in memberBlocks.indices {
-      let block = Int(memberBlocks[k])
-      flat[Int(fill[block])] = memberRecords[k]
-      fill[block] += 1
-    }
-    flatMembers = flat
-    memberStarts = starts
-    var recordStarts = [Int32](repeating: 0, count: records.count + 1)
-    for record in memberRecords { recordStarts[Int(record) + 1] += 1 }
-    for i in 0..<records.count { recordStarts[i + 1] += recordStarts[i] }
+    (flatMembers, memberStarts) = (members.flat, members.starts)
     recordBlocks = memberBlocks
-    recordBlockStarts = recordStarts
+    recordBlockStarts = members.recordStarts
     // Blocks by key, each key's blocks by ascending scope.
     var keyStarts = [Int32](repeating: 0, count: keyKinds.count + 1)
     for b in 0..<blockCount where blockScopes[b] >= 0 { keyStarts[Int(blockKeyNumbers[b]) + 1] += 1 }
@@ -283,71 +279,32 @@ public struct BlockingIndex: Sendable {
     }
   }
 
-  /// Adds record `i`, whose name keys are the `r`-th record's of `keys`, to the blocks: interns
-  /// its keys (numbers in order of first appearance), finds or makes the block of each key in its
-  /// country and of each identifier, and lists the record in them (`memberBlocks`, `memberRecords`).
-  private mutating func indexRecord(
-    _ i: Int, keys: RecordNameKeys, _ r: Int, _ scopedBlocks: inout BlockTable, _ memberBlocks: inout [Int32],
-    _ memberRecords: inout [Int32], _ lastScope: inout (country: String, number: Int32),
-    _ blockHashes: inout [UInt64]
-  ) {
-    let scopeNumber: Int32
-    if let country = records[i].record.country {
-      if country == lastScope.country {
-        scopeNumber = lastScope.number
-      } else if let n = scopeNumbers[country] {
-        scopeNumber = n
-      } else {
-        scopeNumber = Int32(scopeNames.count)
-        scopeNumbers[country] = scopeNumber
-        scopeNames.append(country)
-      }
-      lastScope = (country, scopeNumber)
-    } else {
-      scopeNumber = 0
+  /// Block `b`'s members in record order, `flat[starts[b] ..< starts[b + 1]]`, and where record
+  /// `i`'s memberships start in `blocks` (listed in record order): two counting sorts.
+  private static func membersByBlock(
+    blocks memberBlocks: [Int32], records memberRecords: [Int32], blockCount: Int, recordCount: Int
+  ) -> (flat: [Int32], starts: [Int32], recordStarts: [Int32]) {
+    var starts = [Int32](repeating: 0, count: blockCount + 1)
+    for block in memberBlocks { starts[Int(block) + 1] += 1 }
+    for b in 0..<blockCount { starts[b + 1] += starts[b] }
+    var fill = starts
+    var flat = [Int32](repeating: 0, count: memberBlocks.count)
+    for k in memberBlocks.indices {
+      let block = Int(memberBlocks[k])
+      flat[Int(fill[block])] = memberRecords[k]
+      fill[block] += 1
     }
-    let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
-    let (first, end) = (Int(keys.recordStarts[r]), Int(keys.recordStarts[r + 1]))
-    if first == end && identifiers.isEmpty { stats.recordsWithoutKeys += 1 }
-    keys.bytes.withUnsafeBytes { bytes in
-      keys.hashes.withUnsafeBufferPointer { hashes in
-        // The record's blocks' slots, fetched while its keys are interned.
-        blockHashes.removeAll(keepingCapacity: true)
-        for k in first..<end {
-          let h = BlockTable.hash(keyHash: hashes[k], scope: scopeNumber)
-          blockHashes.append(h)
-          scopedBlocks.prefetch(hash: h)
-        }
-        for k in first..<end {
-          // The slot of a key a few records on, fetched while this record's keys are interned.
-          if k + 16 < hashes.count { keyNumbers.prefetchSlot(hash: hashes[k + 16]) }
-          let key = UnsafeRawBufferPointer(rebasing: bytes[Int(keys.keyStarts[k])..<Int(keys.keyStarts[k + 1])])
-          let keyNumber = keyNumbers.intern(key, hash: hashes[k]).index
-          let block = scopedBlocks.block(
-            key: keyNumber, scope: scopeNumber, hash: blockHashes[k - first], next: Int32(blockScopes.count))
-          if Int(block) == blockScopes.count {
-            blockKeyNumbers.append(keyNumber)
-            blockScopes.append(scopeNumber)
-          }
-          memberBlocks.append(block)
-          memberRecords.append(Int32(i))
-        }
-      }
-    }
-    for key in identifiers {
-      let block: Int32
-      if let existing = identifierBlocks[key] {
-        block = existing
-      } else {
-        block = Int32(blockScopes.count)
-        identifierBlocks[key] = block
-        identifierKeys[block] = key
-        blockKeyNumbers.append(-1)
-        blockScopes.append(-1)
-      }
-      memberBlocks.append(block)
-      memberRecords.append(Int32(i))
-    }
+    var recordStarts = [Int32](repeating: 0, count: recordCount + 1)
+    for record in memberRecords { recordStarts[Int(record) + 1] += 1 }
+    for i in 0..<recordCount { recordStarts[i + 1] += recordStarts[i] }
+    return (flat, starts, recordStarts)
+  }
+
+  /// ``GenericWords/names`` interned, in sorted order.
+  private static func genericInterner() -> ByteInterner {
+    var generic = ByteInterner()
+    for word in GenericWords.names.sorted() { _ = generic.intern(word) }
+    return generic
   }
 
   /// The kind of key `k` of `keys` by its tag: 0 `w:`, 1 `p:`, 2 `n:`.
@@ -421,6 +378,11 @@ public struct BlockingIndex: Sendable {
     if scope < 0 { return identifierKeys[Int32(block)]! }
     return scopeNames[Int(scope)] + "|" + keyNumbers.string(at: Int(blockKeyNumbers[block]))
   }
+
+  /// Every block's key text (``blockKey(_:)``) by block number, and every name key's text by key
+  /// number: both numbered in order of first appearance (tests compare them with a reference).
+  var blockKeysByNumber: [String] { (0..<blockScopes.count).map(blockKey) }
+  var keysByNumber: [String] { (0..<keyNumbers.count).map { keyNumbers.string(at: $0) } }
 
   /// The block of scoped key `key` in `scope`, or `nil`.
   private func scopedBlock(_ key: Int32, _ scope: Int32) -> Int32? {
@@ -1106,79 +1068,5 @@ public struct BlockingIndex: Sendable {
       Self.selectLowest(room, of: &ties)
       for k in 0..<room { ties[k] = rankedRecords[Int(ties[k])] }
     }
-  }
-}
-
-/// (key number, scope number) → block, for building the index: open addressing over a
-/// power-of-two table at most half full (a dictionary hashes each of millions of keys with SipHash).
-/// A slot holds the pair, its block and its hash, in one cache line; the hash is made from the
-/// key's bytes' hash (``ByteInterner/hash(_:)``) and the scope, known before the key is numbered,
-/// so the slot can be fetched ahead (``prefetch(hash:)``). Positions only: blocks are numbered by
-/// `next`, in order of first appearance, whatever the hash.
-private struct BlockTable {
-  private struct Slot {
-    var packed: UInt64 = 0
-    var block: Int32 = -1
-    var hash: UInt32 = 0
-  }
-
-  private var slots: [Slot] = []
-  private var count = 0
-
-  /// The slot hash of a key whose bytes hash to `keyHash`, in scope `scope`.
-  @inline(__always)
-  static func hash(keyHash: UInt64, scope: Int32) -> UInt64 {
-    var h = (keyHash ^ UInt64(UInt32(bitPattern: scope))) &* 0x9E37_79B9_7F4A_7C15
-    h ^= h >> 29
-    h &*= 0xBF58_476D_1CE4_E5B9
-    return h ^ (h >> 32)
-  }
-
-  /// Room for `blocks` blocks without growing (a size only: block numbers do not depend on it).
-  mutating func reserveCapacity(_ blocks: Int) {
-    guard blocks * 2 > slots.count else { return }
-    var size = 16
-    while size < blocks * 2 { size <<= 1 }
-    grow(to: size)
-  }
-
-  /// Asks the processor to fetch the slot where the probe for `hash` starts (a hint only).
-  @inline(__always)
-  func prefetch(hash: UInt64) {
-    slots.withUnsafeBufferPointer { slots in
-      guard let base = slots.baseAddress else { return }
-      tierscan_prefetch(base + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
-    }
-  }
-
-  /// The block of (`key`, `scope`), whose ``hash(keyHash:scope:)`` is `hash`; `next` (recorded)
-  /// when it has none yet.
-  mutating func block(key: Int32, scope: Int32, hash: UInt64, next: Int32) -> Int32 {
-    if (count + 1) * 2 > slots.count { grow() }
-    let packed = UInt64(UInt32(bitPattern: key)) << 32 | UInt64(UInt32(bitPattern: scope))
-    let mask = slots.count - 1
-    var s = Int(truncatingIfNeeded: hash) & mask
-    while slots[s].block >= 0 {
-      if slots[s].packed == packed { return slots[s].block }
-      s = (s + 1) & mask
-    }
-    slots[s] = Slot(packed: packed, block: next, hash: UInt32(truncatingIfNeeded: hash))
-    count += 1
-    return next
-  }
-
-  private mutating func grow() { grow(to: max(16, slots.count * 2)) }
-
-  /// Moves every block into a table of `size` slots (a power of two).
-  private mutating func grow(to size: Int) {
-    precondition(size <= 1 << 32, "BlockTable: too many blocks")
-    var newSlots = [Slot](repeating: Slot(), count: size)
-    let mask = size - 1
-    for slot in slots where slot.block >= 0 {
-      var s = Int(slot.hash) & mask
-      while newSlots[s].block >= 0 { s = (s + 1) & mask }
-      newSlots[s] = slot
-    }
-    slots = newSlots
   }
 }

@@ -165,22 +165,33 @@ public struct WordGate: Sendable {
     ids.reserveCapacity(records.count * 4)
     // Records come mostly by country (``DuplicateFinder/storageOrder(countries:groups:)``): a
     // country like the last record's is not looked up again.
+    // The words in runs: each run's words (bytes and hashes) made in pieces side by side, then
+    // interned in record order (so ids are those of first appearance), each slot fetched ahead.
+    let wordRun = 1 << 17
+    for runStart in stride(from: 0, to: records.count, by: wordRun) {
+      let run = runStart..<min(runStart + wordRun, records.count)
+      let pieces = RecordWords.pieces(of: records, in: run, splitAt: 4_096)
+      if runStart == 0 {
+        // The first run's words are at most its word occurrences: no doubling from empty.
+        let words = pieces.reduce(0) { $0 + $1.count }
+        vocabulary.reserveCapacity(words, bytes: pieces.reduce(0) { $0 + $1.bytes.count })
+      }
+      RecordWords.intern(pieces, into: &vocabulary, ids: &ids)
+      if runStart == 0 && run.upperBound < records.count {
+        // Room for the words of all records as the first run's grow (sizes only: no id depends
+        // on them; a vocabulary that still fills up doubles once more).
+        let scale = Double(records.count) / Double(run.count)
+        func scaled(_ n: Int) -> Int { Int((Double(n) * scale).rounded(.up)) }
+        vocabulary.reserveCapacity(scaled(vocabulary.count), bytes: scaled(vocabulary.arena.count))
+        ids.reserveCapacity(scaled(ids.count + ids.count / 16))
+      }
+    }
+    // Records come mostly by country (``DuplicateFinder/storageOrder(countries:groups:)``): a
+    // country like the last record's is not looked up again. Records read in place (a copy of a
+    // record retains and releases everything it holds).
     var lastCountry: (country: String, id: Int32) = ("", -1)
-    // Records read in place (a copy of a record retains and releases everything it holds).
     records.withUnsafeBufferPointer { records in
       for i in records.indices {
-        if i == records.count / 8 && i > 0 {
-          // Room for the words of all records as the first eighth's grow (sizes only: no id
-          // depends on them; a vocabulary that still fills up doubles once more).
-          let scale = Double(records.count) / Double(i)
-          func scaled(_ n: Int) -> Int { Int((Double(n) * scale).rounded(.up)) }
-          vocabulary.reserveCapacity(scaled(vocabulary.count), bytes: scaled(vocabulary.arena.count))
-          ids.reserveCapacity(scaled(ids.count + ids.count / 16))
-        }
-        for name in records[i].names {
-          for word in name.tokens { ids.append(vocabulary.intern(word).index) }
-          for word in name.qualifiers { ids.append(vocabulary.intern(word).index) }
-        }
         if let country = records[i].record.country, country != lastCountry.country {
           lastCountry = (country, countries.insert(country))
         }

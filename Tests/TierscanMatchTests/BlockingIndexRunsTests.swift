@@ -29,4 +29,28 @@ import TierscanCore
         "record \(i)")
     }
   }
+
+  /// Key and block numbers are those of first appearance in one pass over the records (each
+  /// record's name keys sorted, then its identifier keys), however the build cuts the records in
+  /// runs and pieces and numbers keys and blocks in its two stages side by side: a reference made
+  /// from ``BlockingKeys``' strings.
+  @Test(arguments: [(UInt64(3), 900, 1), (UInt64(11), 1_200, 37), (UInt64(17), 800, 5_000)])
+  func numbersAreFirstAppearance(seed: UInt64, count: Int, keyRun: Int) {
+    let records = BlockingCandidatesTests.records(seed: seed, count: count)
+    let index = BlockingIndex(
+      records: records, config: MatchConfig(maxBlock: 40, maxCandidates: 6), keyRun: keyRun, splitAt: 2)
+    var (keys, blocks) = ([String](), [String]())
+    var (seenKeys, seenBlocks) = (Set<String>(), Set<String>())
+    for record in records {
+      for key in BlockingKeys.nameKeys(of: record) {
+        if seenKeys.insert(key).inserted { keys.append(key) }
+        let scoped = BlockingKeys.scope(record.record.country) + "|" + key
+        if seenBlocks.insert(scoped).inserted { blocks.append(scoped) }
+      }
+      for key in BlockingKeys.identifierKeys(of: record) where seenBlocks.insert(key).inserted { blocks.append(key) }
+    }
+    #expect(index.keysByNumber == keys)
+    #expect(index.blockKeysByNumber == blocks)
+    #expect(blocks.count > 300 && blocks.contains { $0.hasPrefix("i:") })
+  }
 }

@@ -1,0 +1,171 @@
+import TierscanCore
+
+/// The first stage of building a ``BlockingIndex``: numbers the records' name keys in order of
+/// first appearance (``ByteInterner``), run after run of ``RecordNameKeys`` in record order. It
+/// works on one run while ``BlockNumbering`` works on the run before, on the other core: the
+/// index's one pass in record order, cut in two passes that each keep that order (key numbers
+/// depend only on the keys in order, block numbers only on the key numbers and scopes in order).
+struct KeyNumbering: Sendable {
+  /// The name keys (`w:jinlin`, unscoped), numbered in order of first appearance.
+  private(set) var keys = ByteInterner()
+  private var runs = 0
+
+  /// An empty numbering.
+  init() {}
+
+  /// The key number of every key of `pieces` (one run's keys, in record order), in that order.
+  /// After the first run the table is sized for `scale` times its keys (the records' keys as the
+  /// first run's grow: an estimate of sizes only, no number depends on it).
+  mutating func number(_ pieces: [RecordNameKeys], scale: Double) -> [Int32] {
+    let occurrences = pieces.reduce(0) { $0 + $1.keyCount }
+    // The first run's keys are at most its occurrences: no doubling from an empty table.
+    if runs == 0 { keys.reserveCapacity(occurrences, bytes: pieces.reduce(0) { $0 + $1.byteCount }) }
+    var numbers: [Int32] = []
+    numbers.reserveCapacity(occurrences)
+    for piece in pieces {
+      piece.bytes.withUnsafeBytes { bytes in
+        piece.keyStarts.withUnsafeBufferPointer { starts in
+          piece.hashes.withUnsafeBufferPointer { hashes in
+            for k in hashes.indices {
+              // The slot of a key a few keys on, fetched while this one is interned.
+              if k + 16 < hashes.count { keys.prefetchSlot(hash: hashes[k + 16]) }
+              let key = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
+              numbers.append(keys.intern(key, hash: hashes[k]).index)
+            }
+          }
+        }
+      }
+    }
+    if runs == 0 && scale > 1 {
+      keys.reserveCapacity(Self.scaled(keys.count, scale), bytes: Self.scaled(keys.arena.count, scale))
+    }
+    runs += 1
+    return numbers
+  }
+
+  /// `n × scale`, rounded up.
+  static func scaled(_ n: Int, _ scale: Double) -> Int { Int((Double(n) * scale).rounded(.up)) }
+}
+
+/// The second stage of building a ``BlockingIndex`` (after ``KeyNumbering``): numbers scopes
+/// (countries, `*` first) and blocks — (key number, scope) and identifier keys — in order of first
+/// appearance, and lists each record in its blocks, in record order.
+struct BlockNumbering: Sendable {
+  /// Each block's key number and scope number (-1 for an identifier block, whose key is in
+  /// ``identifierKeys``).
+  private(set) var blockKeyNumbers: [Int32] = []
+  private(set) var blockScopes: [Int32] = []
+  /// (block, record) of every membership, in record order.
+  private(set) var memberBlocks: [Int32] = []
+  private(set) var memberRecords: [Int32] = []
+  /// Scope (country or `*`) → scope number (`*` is 0), and back.
+  private(set) var scopeNumbers: [String: Int32] = ["*": 0]
+  private(set) var scopeNames: [String] = ["*"]
+  /// Identifier key → block, and back.
+  private(set) var identifierBlocks: [String: Int32] = [:]
+  private(set) var identifierKeys: [Int32: String] = [:]
+  /// Records with no key at all.
+  private(set) var recordsWithoutKeys = 0
+  private var table = BlockTable()
+  private var lastScope = (country: "", number: Int32(-1))
+  /// A run's block slot hashes, one per key (reused).
+  private var slotHashes: [UInt64] = []
+  private var runs = 0
+
+  /// Empty, with room for the members of `records` records of four keys.
+  init(records: Int) {
+    memberBlocks.reserveCapacity(records * 4)
+    memberRecords.reserveCapacity(records * 4)
+  }
+
+  /// Adds `records[run]`, whose name keys are `pieces` (in record order) with key numbers
+  /// `numbers` (``KeyNumbering/number(_:scale:)``). After the first run the tables are sized for
+  /// `scale` times its blocks and members (sizes only).
+  mutating func add(_ records: [PreparedRecord], run: Range<Int>, pieces: [RecordNameKeys], numbers: [Int32], scale: Double) {
+    // Each key's block slot hash, from its bytes' hash and its record's scope: known before the
+    // block is numbered, so the slot of a key a few keys on is fetched while this one is found.
+    slotHashes.removeAll(keepingCapacity: true)
+    var i = run.lowerBound
+    var scopes: [Int32] = []
+    scopes.reserveCapacity(run.count)
+    for piece in pieces {
+      for r in 0..<piece.recordCount {
+        let scope = scopeNumber(records[i].record.country)
+        scopes.append(scope)
+        for k in Int(piece.recordStarts[r])..<Int(piece.recordStarts[r + 1]) {
+          slotHashes.append(BlockTable.hash(keyHash: piece.hashes[k], scope: scope))
+        }
+        i += 1
+      }
+    }
+    if runs == 0 { table.reserveCapacity(numbers.count) }
+    i = run.lowerBound
+    var cursor = 0
+    numbers.withUnsafeBufferPointer { numbers in
+      slotHashes.withUnsafeBufferPointer { slotHashes in
+        for piece in pieces {
+          for r in 0..<piece.recordCount {
+            let scope = scopes[i - run.lowerBound]
+            let keyCount = Int(piece.recordStarts[r + 1] - piece.recordStarts[r])
+            let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
+            if keyCount == 0 && identifiers.isEmpty { recordsWithoutKeys += 1 }
+            for _ in 0..<keyCount {
+              if cursor + 16 < slotHashes.count { table.prefetch(hash: slotHashes[cursor + 16]) }
+              let keyNumber = numbers[cursor]
+              let block = table.block(
+                key: keyNumber, scope: scope, hash: slotHashes[cursor], next: Int32(blockScopes.count))
+              if Int(block) == blockScopes.count {
+                blockKeyNumbers.append(keyNumber)
+                blockScopes.append(scope)
+              }
+              memberBlocks.append(block)
+              memberRecords.append(Int32(i))
+              cursor += 1
+            }
+            for key in identifiers {
+              let block: Int32
+              if let existing = identifierBlocks[key] {
+                block = existing
+              } else {
+                block = Int32(blockScopes.count)
+                identifierBlocks[key] = block
+                identifierKeys[block] = key
+                blockKeyNumbers.append(-1)
+                blockScopes.append(-1)
+              }
+              memberBlocks.append(block)
+              memberRecords.append(Int32(i))
+            }
+            i += 1
+          }
+        }
+      }
+    }
+    if runs == 0 && scale > 1 {
+      let blocks = KeyNumbering.scaled(blockScopes.count, scale)
+      table.reserveCapacity(blocks)
+      blockKeyNumbers.reserveCapacity(blocks)
+      blockScopes.reserveCapacity(blocks)
+      let members = KeyNumbering.scaled(memberBlocks.count + memberBlocks.count / 16, scale)
+      memberBlocks.reserveCapacity(members)
+      memberRecords.reserveCapacity(members)
+    }
+    runs += 1
+  }
+
+  /// The scope number of a record of country `country` (0 without one), numbered when new.
+  private mutating func scopeNumber(_ country: String?) -> Int32 {
+    guard let country else { return 0 }
+    if country == lastScope.country { return lastScope.number }
+    let number: Int32
+    if let n = scopeNumbers[country] {
+      number = n
+    } else {
+      number = Int32(scopeNames.count)
+      scopeNumbers[country] = number
+      scopeNames.append(country)
+    }
+    lastScope = (country, number)
+    return number
+  }
+}
