@@ -34,6 +34,12 @@ public struct NameWords: Sendable {
   private var recordsForms = false
   private var forms: [String] = []
   private var formSpans: [Int32] = []
+  private var formBytes: [UInt8] = []
+  /// The distinct lists of legal forms ``matchName(_:)`` returned (at most ``sharedFormListLimit``):
+  /// a name's list is one of them when equal, so the names of a million records share a few
+  /// dozen arrays (`ltd`, `co ltd`, `inc`…) instead of one array each.
+  private var formLists: [[String]] = []
+  private static let sharedFormListLimit = 64
   private let parser = MatchNameParser()
   private let legal = LegalFormTable.shared
 
@@ -123,9 +129,22 @@ public struct NameWords: Sendable {
         func word(_ w: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]]), as: UTF8.self) }
         return MatchName(
           tokens: (parsed.firstWord..<parsed.coreEnd).map(word), qualifiers: (parsed.coreEnd..<parsed.end).map(word),
-          legalForms: forms)
+          legalForms: sharedForms())
       }
     }
+  }
+
+  /// ``forms`` as an array equal to it: one of ``formLists`` (added when new and there is room),
+  /// or a copy. ``forms`` keeps its own buffer for the next name.
+  private mutating func sharedForms() -> [String] {
+    if forms.isEmpty { return [] }
+    for list in formLists where list == forms { return list }
+    let copy = [String](unsafeUninitializedCapacity: forms.count) { buffer, initialized in
+      for (k, form) in forms.enumerated() { (buffer.baseAddress! + k).initialize(to: form) }
+      initialized = forms.count
+    }
+    if formLists.count < Self.sharedFormListLimit { formLists.append(copy) }
+    return copy
   }
 
   /// Appends names already parsed (``PreparedRecord/names``), each as its tokens then its
@@ -321,9 +340,11 @@ public struct NameWords: Sendable {
               outer: while w < words {
                 let id = ids[w]
                 if id >= 0 && table.isPhraseStart[Int(id)] {
-                  for p in 0..<table.phraseCount {
+                  // The phrases beginning with this word, in ``LegalForms/phrases``' order.
+                  for q in table.phrasesOfStart[Int(id)]..<table.phrasesOfStart[Int(id) + 1] {
+                    let p = Int(table.phrasesByStart[q])
                     let (from, to) = (table.phraseStarts[p], table.phraseStarts[p + 1])
-                    guard w + to - from <= words, ids[w] == table.phraseWords[from] else { continue }
+                    guard w + to - from <= words else { continue }
                     var equal = true
                     for k in from..<to where ids[w + k - from] != table.phraseWords[k] {
                       equal = false
@@ -380,13 +401,20 @@ public struct NameWords: Sendable {
     joined.withUnsafeBufferPointer { joined in
       if recording && !all {
         // The removed forms, each as its words joined by spaces (``MatchNameParser/removeLegalForms(_:into:)``).
+        // A one-word form (most) is made from its bytes in place, a phrase in reused memory.
         for k in stride(from: 0, to: found.count, by: 2) {
-          var form: [UInt8] = []
-          for w in Int(found[k])..<Int(found[k + 1]) {
-            if w > Int(found[k]) { form.append(0x20) }
-            form.append(contentsOf: joined[Int(joinedStarts[w])..<Int(joinedStarts[w + 1])])
+          let (first, end) = (Int(found[k]), Int(found[k + 1]))
+          if end - first == 1 {
+            let word = UnsafeBufferPointer(rebasing: joined[Int(joinedStarts[first])..<Int(joinedStarts[first + 1])])
+            forms.append(String(decoding: word, as: UTF8.self))
+            continue
           }
-          forms.append(String(decoding: form, as: UTF8.self))
+          formBytes.removeAll(keepingCapacity: true)
+          for w in first..<end {
+            if w > first { formBytes.append(0x20) }
+            formBytes.append(contentsOf: joined[Int(joinedStarts[w])..<Int(joinedStarts[w + 1])])
+          }
+          forms.append(String(decoding: formBytes, as: UTF8.self))
         }
       }
       if all {
@@ -413,6 +441,11 @@ final class LegalFormTable: Sendable {
   let isAtEdge: [Bool]
   let phraseWords: [Int32]
   let phraseStarts: [Int]
+  /// The phrases by their first word, each word's in phrase order: those of word `id` are
+  /// `phrasesByStart[phrasesOfStart[id] ..< phrasesOfStart[id + 1]]` (a name's word is checked
+  /// against them only, not against every phrase).
+  let phrasesByStart: [Int32]
+  let phrasesOfStart: [Int]
   var phraseCount: Int { phraseStarts.count - 1 }
   /// The shapes (``shape(_:_:_:)``) of the legal-form words, as bits: a word of another shape is
   /// none of them and is not looked up (most words of a name).
@@ -453,6 +486,15 @@ final class LegalFormTable: Sendable {
     }
     (self.words, self.isPhraseStart, self.isAnywhere, self.isAtEdge) = (words, isPhraseStart, isAnywhere, isAtEdge)
     (self.phraseWords, self.phraseStarts) = (phraseWords, phraseStarts)
+    var phrasesByStart: [Int32] = []
+    var phrasesOfStart = [0]
+    for id in 0..<words.count {
+      for p in 0..<(phraseStarts.count - 1) where phraseWords[phraseStarts[p]] == Int32(id) {
+        phrasesByStart.append(Int32(p))
+      }
+      phrasesOfStart.append(phrasesByStart.count)
+    }
+    (self.phrasesByStart, self.phrasesOfStart) = (phrasesByStart, phrasesOfStart)
     var shapes = [UInt64](repeating: 0, count: (1 << 14) / 64)
     for i in 0..<words.count {
       let s = words.withBytes(at: i) { Self.shape($0.first ?? 0, $0.last ?? 0, $0.count) }

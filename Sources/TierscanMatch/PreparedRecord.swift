@@ -1,5 +1,5 @@
 /// A ``MatchRecord`` with its names and address parsed once, for scoring against many others.
-public struct PreparedRecord: Sendable {
+public struct PreparedRecord: Sendable, Equatable {
   public let record: MatchRecord
   /// The name and then each alias, parsed; empty names left out.
   public let names: [MatchName]

@@ -67,14 +67,16 @@ public struct ResolveReport: Sendable {
     let (original, groupRanges) = DuplicateFinder.storageOrder(
       countryIDs: entityIndices.map { graph.entities.countryID(of: $0) }, groups: kinds)
     let entities = graph.entities
-    // Each piece parses its names by bytes in its own working memory (``NameWords/matchName(_:)``).
+    // Each piece reads the table through one reader, which parses the names by bytes in its own
+    // working memory (``EntityRecordReader``). Stored order visits the table at random, so the
+    // fields of the entity 16 records ahead and the strings of the one 8 ahead are asked for.
     let records: [PreparedRecord] = PhaseTimings.phase("resolve: records") {
       ParallelWork.scatteredArray(count: entityIndices.count, minimumToSplit: 2_000) { range, slots in
-        var words = NameWords()
+        var reader = EntityRecordReader(entities)
+        func entity(_ p: Int) -> Int { p < range.upperBound ? entityIndices[Int(original[p])] : -1 }
         for p in range {
-          let record = MatchRecord(entityAt: entityIndices[Int(original[p])], of: entities)
-          slots.initialize(
-            p, to: PreparedRecord(record, names: PreparedRecord.names(record.name, aliases: record.aliases, words: &words)))
+          reader.prefetch(fieldsOf: entity(p + 16), stringsOf: entity(p + 8))
+          slots.initialize(p, to: reader.preparedRecord(entityAt: entity(p)))
         }
       }
     }

@@ -1,0 +1,41 @@
+import TierscanCore
+
+/// Builds the ``PreparedRecord`` of entity after entity of one ``EntityTable``: the record
+/// ``MatchRecord/init(entityAt:of:)`` reads, with its names parsed by bytes
+/// (``PreparedRecord/names(_:aliases:words:)``), equal (`==`) to
+/// `PreparedRecord(MatchRecord(entityAt: i, of: table), names: PreparedRecord.names(…, words: &words))`.
+///
+/// What it saves per record, for a loop over a million entities (`resolve`'s records,
+/// docs/entity-resolution.md §8): the table is held once, not passed (and so retained and released
+/// column by column) per record; strings and arrays that no entity has are not made; the legal
+/// forms' lists are shared between records (``NameWords/matchName(_:)``); and ``prefetch(fieldsOf:stringsOf:)``
+/// lets a caller that reads at random ask for the fields of the entities a few records ahead.
+/// `EntityRecordReaderTests` compares it with the construction above.
+public struct EntityRecordReader {
+  private let entities: EntityTable
+  private var words = NameWords()
+
+  /// A reader of `entities`.
+  public init(_ entities: EntityTable) {
+    self.entities = entities
+  }
+
+  /// The prepared record of entity `i`.
+  public mutating func preparedRecord(entityAt i: Int) -> PreparedRecord {
+    let name = entities.name(of: i)
+    let aliases = entities.hasAliases(i) ? entities.aliases(of: i) : []
+    let attributes = entities.attributes(of: i)
+    let record = MatchRecord(
+      key: entities.id(of: i), name: name, aliases: aliases, country: entities.country(of: i),
+      address: attributes.isEmpty ? nil : MatchRecord.address(in: attributes), identifiers: entities.identifiers(of: i))
+    return PreparedRecord(record, names: PreparedRecord.names(name, aliases: aliases, words: &words))
+  }
+
+  /// Asks for the fields of entity `stage1` (the record read after next, say 16 records ahead)
+  /// and for the strings of entity `stage2` (say 8 ahead, whose fields were asked for earlier).
+  /// Hints only (``EntityTable/prefetchMatchFields(_:)``); a negative index asks for nothing.
+  public func prefetch(fieldsOf stage1: Int, stringsOf stage2: Int) {
+    entities.prefetchMatchFields(stage1)
+    entities.prefetchMatchStrings(stage2)
+  }
+}
