@@ -33,8 +33,10 @@ public struct DuplicateFinder: Sendable {
     self.config = search
   }
 
-  /// The pairs decided `possible` or `same`, sorted by (left, right), the block figures and the
-  /// number of distinct candidate pairs considered. Two records are compared only when they are
+  /// The pairs decided `possible` or `same`, sorted by (left, right), the block figures, the
+  /// number of distinct candidate pairs considered, the index and the word gate over the records
+  /// (in storage order: ``pairs(stored:original:groupRanges:)``; `resolve`'s risk-list pass loads
+  /// its queries from the gate's words). Two records are compared only when they are
   /// in the same group (`groups[i] == groups[j]`, e.g. the same kind; all in one group when
   /// `groups` is `nil`). Records are queried in concurrent pieces
   /// (``ParallelWork``); a pair among both records' candidates is considered once.
@@ -43,7 +45,9 @@ public struct DuplicateFinder: Sendable {
   ///   the cost of one scoring.
   public func pairs(
     in records: [PreparedRecord], groups: [Int32]? = nil
-  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work) {
+  ) -> (
+    pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work, gate: WordGate
+  ) {
     let (original, groupRanges) = Self.storageOrder(records, groups: groups)
     return pairs(stored: original.map { records[Int($0)] }, original: original, groupRanges: groupRanges)
   }
@@ -57,7 +61,9 @@ public struct DuplicateFinder: Sendable {
   /// - Complexity: as ``pairs(in:groups:)``.
   public func pairs(
     stored: [PreparedRecord], original: [Int32], groupRanges: [Range<Int32>]
-  ) -> (pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work) {
+  ) -> (
+    pairs: [Pair], stats: BlockingIndex.Stats, comparisons: Int, index: BlockingIndex, work: Work, gate: WordGate
+  ) {
     precondition(original.count == stored.count && groupRanges.count == stored.count, "one entry per record")
     let records = stored
     let scorer = PairScorer(config: config)
@@ -158,7 +164,7 @@ public struct DuplicateFinder: Sendable {
     let work = Work(
       visits: lists.reduce(0) { $0 + $1.visits }, met: lists.reduce(0) { $0 + $1.met },
       gated: pieces.reduce(0) { $0 + $1.gated }, scored: pieces.reduce(0) { $0 + $1.scored })
-    return (pairs, index.stats, comparisons, index, work)
+    return (pairs, index.stats, comparisons, index, work, gate)
   }
 
   /// The number of `key` in `numbers`: the one it was given when first seen, or the next free one

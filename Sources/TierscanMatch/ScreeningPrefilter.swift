@@ -67,6 +67,8 @@ public struct ScreeningPrefilter: Sendable {
     /// records' names without a number word can match it (``numbersSettle``, no query address).
     fileprivate var settled: [Bool] = []
     fileprivate var partnerScratch = WordPartners.Scratch()
+    /// The partners of one unknown query word (``WordPartners/appendPartners(of:_:to:)``).
+    fileprivate var found: [Int32] = []
     fileprivate var partners: [Int32] = []
     fileprivate var partnerStarts: [Int] = []
     fileprivate var postings: [Int] = []
@@ -95,8 +97,15 @@ public struct ScreeningPrefilter: Sendable {
   private let numbersSettle: Bool
   private let vocabularyCount: Int
   private let recordCount: Int
-  /// The index (all its arrays in one object, so a call or a copy retains one reference).
+  /// The index's arrays, read through pointers into ``storage`` (a query touches no reference
+  /// count: two workers retaining one shared array per call took turns on its cache line).
   private let tables: Tables
+  /// Owns the memory ``tables`` points into.
+  private let storage: FrozenStorage
+  /// The typo index of every vocabulary word (see ``WordPartners``).
+  private let partners: WordPartners
+  /// ``partners`` over the words of the number-free record names only (see ``numbersSettle``).
+  private let numberFreePartners: WordPartners
   /// Rarest words branched on before the heavier records' look-up falls back to the prefix rule.
   private static let branches = 3
   /// Candidate records above which a query is not judged (it takes the usual path, whose top-k
@@ -125,55 +134,30 @@ public struct ScreeningPrefilter: Sendable {
     var end: Int32
   }
 
-  /// The prefilter's immutable arrays.
-  private final class Tables: Sendable {
-    let partners: WordPartners
-    /// ``partners`` over the words of the number-free record names only (see ``numbersSettle``).
-    let numberFreePartners: WordPartners
+  /// The prefilter's immutable arrays, as pointers into ``storage`` (frozen once built).
+  private struct Tables: @unchecked Sendable {
+    // Unchecked: the pointers are to memory ``FrozenStorage`` owns and never changes.
     /// The partners of each vocabulary word (itself first): `vocabularyPartners[vocabularyPartnerStarts[id] ..< …[id + 1]]`.
-    let vocabularyPartnerStarts: [Int32]
-    let vocabularyPartners: [Int32]
+    let vocabularyPartnerStarts: UnsafeBufferPointer<Int32>
+    let vocabularyPartners: UnsafeBufferPointer<Int32>
     /// The same lists without the words that only names with a number word hold (for settled names).
-    let numberFreeVocabularyPartnerStarts: [Int32]
-    let numberFreeVocabularyPartners: [Int32]
+    let numberFreeVocabularyPartnerStarts: UnsafeBufferPointer<Int32>
+    let numberFreeVocabularyPartners: UnsafeBufferPointer<Int32>
     /// Records holding each vocabulary word: `rowsOfWord[rowStarts[id] ..< rowStarts[id + 1]]`.
-    let rowStarts: [Int32]
-    let rowsOfWord: [Int32]
+    let rowStarts: UnsafeBufferPointer<Int32>
+    let rowsOfWord: UnsafeBufferPointer<Int32>
     /// Records holding each vocabulary word in a name without a number word:
     /// `numberFreeRowsOfWord[numberFreeRowStarts[id] ..< numberFreeRowStarts[id + 1]]`.
-    let numberFreeRowStarts: [Int32]
-    let numberFreeRowsOfWord: [Int32]
+    let numberFreeRowStarts: UnsafeBufferPointer<Int32>
+    let numberFreeRowsOfWord: UnsafeBufferPointer<Int32>
     /// Records whose names' prefixes hold each vocabulary word (see the type's notes), in groups
     /// `groups[groupStarts[id] ..< groupStarts[id + 1]]` by the word they also need (-1 first),
     /// each group's entries `lighter[start ..< end]` lightest name first.
-    let groupStarts: [Int32]
-    let groups: [LighterGroup]
-    let lighter: [LighterEntry]
+    let groupStarts: UnsafeBufferPointer<Int32>
+    let groups: UnsafeBufferPointer<LighterGroup>
+    let lighter: UnsafeBufferPointer<LighterEntry>
     /// Records that always go to the gate.
-    let always: [Int]
-
-    init(
-      partners: WordPartners, numberFreePartners: WordPartners, vocabularyPartnerStarts: [Int32],
-      vocabularyPartners: [Int32], numberFreeVocabularyPartnerStarts: [Int32], numberFreeVocabularyPartners: [Int32],
-      rowStarts: [Int32], rowsOfWord: [Int32], numberFreeRowStarts: [Int32],
-      numberFreeRowsOfWord: [Int32], groupStarts: [Int32], groups: [LighterGroup], lighter: [LighterEntry],
-      always: [Int]
-    ) {
-      self.partners = partners
-      self.numberFreePartners = numberFreePartners
-      self.vocabularyPartnerStarts = vocabularyPartnerStarts
-      self.vocabularyPartners = vocabularyPartners
-      self.numberFreeVocabularyPartnerStarts = numberFreeVocabularyPartnerStarts
-      self.numberFreeVocabularyPartners = numberFreeVocabularyPartners
-      self.rowStarts = rowStarts
-      self.rowsOfWord = rowsOfWord
-      self.numberFreeRowStarts = numberFreeRowStarts
-      self.numberFreeRowsOfWord = numberFreeRowsOfWord
-      self.groupStarts = groupStarts
-      self.groups = groups
-      self.lighter = lighter
-      self.always = always
-    }
+    let always: UnsafeBufferPointer<Int>
   }
 
   /// Indexes the records of `gate` for queries that must reach `least` (as ``WordGate/filter(_:reaching:_:)``).
@@ -358,11 +342,17 @@ public struct ScreeningPrefilter: Sendable {
           weights: (entryWeights[4 * l], entryWeights[4 * l + 1], entryWeights[4 * l + 2], entryWeights[4 * l + 3])))
     }
     for id in 0..<vocabularyCount { gStarts[id + 1] += gStarts[id] }
+    let storage = FrozenStorage()
     tables = Tables(
-      partners: index, numberFreePartners: freeIndex, vocabularyPartnerStarts: partnerStarts,
-      vocabularyPartners: partners, numberFreeVocabularyPartnerStarts: freePartnerStarts,
-      numberFreeVocabularyPartners: freePartners, rowStarts: starts, rowsOfWord: members, numberFreeRowStarts: freeStarts,
-      numberFreeRowsOfWord: freeRows, groupStarts: gStarts, groups: groups, lighter: lighter, always: always)
+      vocabularyPartnerStarts: storage.freeze(partnerStarts), vocabularyPartners: storage.freeze(partners),
+      numberFreeVocabularyPartnerStarts: storage.freeze(freePartnerStarts),
+      numberFreeVocabularyPartners: storage.freeze(freePartners), rowStarts: storage.freeze(starts),
+      rowsOfWord: storage.freeze(members), numberFreeRowStarts: storage.freeze(freeStarts),
+      numberFreeRowsOfWord: storage.freeze(freeRows), groupStarts: storage.freeze(gStarts),
+      groups: storage.freeze(groups), lighter: storage.freeze(lighter), always: storage.freeze(always))
+    self.storage = storage
+    self.partners = index
+    self.numberFreePartners = freeIndex
     self.tRow = tRow
     numbersSettle = needed + 0.2 >= 1 - 2e-6
   }
@@ -387,6 +377,30 @@ public struct ScreeningPrefilter: Sendable {
   public func noneMayPass(
     _ gate: WordGate, _ query: inout WordGate.Query, words nameWords: NameWords, _ scratch: inout Scratch
   ) -> Bool {
+    guard mayJudge(query) else { return false }
+    // The ``NameWords`` word of each query word (``WordGate/load(_:ids:country:identifiers:hasAddress:into:)``'s order).
+    scratch.wordIndex.removeAll(keepingCapacity: true)
+    for name in nameWords.names { scratch.wordIndex.append(contentsOf: name.firstWord..<name.end) }
+    guard scratch.wordIndex.count == query.columns.words.count else { return false }
+    return judge(gate, &query, nameWords, &scratch)
+  }
+
+  /// ``noneMayPass(_:_:words:_:)`` of a query loaded from `other`'s indexed record by
+  /// ``WordGate/load(indexed:of:translation:country:identifiers:hasAddress:into:sourceWords:)``,
+  /// whose words' ids in `other`'s vocabulary are `sourceWords`: the same answer, the words'
+  /// bytes read in `other`'s vocabulary.
+  public func noneMayPass(
+    _ gate: WordGate, _ query: inout WordGate.Query, sourceWords: [Int32], of other: WordGate, _ scratch: inout Scratch
+  ) -> Bool {
+    guard mayJudge(query) else { return false }
+    scratch.wordIndex.removeAll(keepingCapacity: true)
+    for id in sourceWords { scratch.wordIndex.append(Int(id)) }
+    guard scratch.wordIndex.count == query.columns.words.count else { return false }
+    return other.withVocabularyWords { judge(gate, &query, $0, &scratch) }
+  }
+
+  /// Whether the loaded query is one this prefilter judges (see the type's notes).
+  private func mayJudge(_ query: WordGate.Query) -> Bool {
     guard enabled, query.columns.records.count == 1 else { return false }
     let q = query.columns.records[0]
     guard q.lei < 0, q.duns < 0, q.cid < 0, !query.columns.names.isEmpty, query.columns.words.count <= 64 else {
@@ -394,10 +408,15 @@ public struct ScreeningPrefilter: Sendable {
     }
     for x in query.columns.names where x.fullEnd != x.coreEnd { return false }
     for u in query.columns.words where !u.isASCII || u.length > WordPartners.maxLength { return false }
-    // The ``NameWords`` word of each query word (``WordGate/load(_:ids:country:identifiers:hasAddress:into:)``'s order).
-    scratch.wordIndex.removeAll(keepingCapacity: true)
-    for name in nameWords.names { scratch.wordIndex.append(contentsOf: name.firstWord..<name.end) }
-    guard scratch.wordIndex.count == query.columns.words.count else { return false }
+    return true
+  }
+
+  /// ``noneMayPass(_:_:words:_:)`` once the query is judged, query word `i` being word
+  /// `scratch.wordIndex[i]` of `nameWords`.
+  private func judge<Words: QueryWordBytes>(
+    _ gate: WordGate, _ query: inout WordGate.Query, _ nameWords: Words, _ scratch: inout Scratch
+  ) -> Bool {
+    let q = query.columns.records[0]
     let tables = self.tables
     let rowStarts = tables.rowStarts
     let rowsOfWord = tables.rowsOfWord
@@ -462,20 +481,20 @@ public struct ScreeningPrefilter: Sendable {
           // its partners again, not looked up again.
           for p in scratch.partnerStarts[j]..<scratch.partnerStarts[j + 1] { add(scratch.partners[p]) }
         } else if u.length >= 4 {
-          var partnerScratch = WordPartners.Scratch()
-          swap(&partnerScratch, &scratch.partnerScratch)
-          // Each index called where it is stored: `settled ? a : b` copied the chosen index (two
-          // dozen arrays retained and released per unknown word).
+          // The partners gathered first, then marked (in the order found). Each index called where
+          // it is stored: `settled ? a : b` copied the chosen index (two dozen arrays retained and
+          // released per unknown word).
+          scratch.found.removeAll(keepingCapacity: true)
           if scratch.settled[i] {
             nameWords.word(scratch.wordIndex[i]) { bytes in
-              tables.numberFreePartners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) }
+              numberFreePartners.appendPartners(of: bytes, &scratch.partnerScratch, to: &scratch.found)
             }
           } else {
             nameWords.word(scratch.wordIndex[i]) { bytes in
-              tables.partners.forEachPartner(of: bytes, &partnerScratch) { v, _ in add(v) }
+              partners.appendPartners(of: bytes, &scratch.partnerScratch, to: &scratch.found)
             }
           }
-          swap(&partnerScratch, &scratch.partnerScratch)
+          for f in 0..<scratch.found.count { add(scratch.found[f]) }
         }
         scratch.postings.append(postings)
       }
@@ -484,7 +503,10 @@ public struct ScreeningPrefilter: Sendable {
     // Candidates: records that may reach as the heavier name (`Y ≥ X`) ...
     scratch.candidates.removeAll(keepingCapacity: true)
     // (`rowStarts`, `rowsOfWord`: the records holding each word, in number-free names for a settled name.)
-    func addRecords(ofPartnersOf i: Int, _ rowStarts: [Int32], _ rowsOfWord: [Int32], _ scratch: inout Scratch) {
+    func addRecords(
+      ofPartnersOf i: Int, _ rowStarts: UnsafeBufferPointer<Int32>, _ rowsOfWord: UnsafeBufferPointer<Int32>,
+      _ scratch: inout Scratch
+    ) {
       for p in scratch.partnerStarts[i]..<scratch.partnerStarts[i + 1] {
         let id = Int(scratch.partners[p])
         for m in Int(rowStarts[id])..<Int(rowStarts[id + 1]) {
@@ -499,7 +521,9 @@ public struct ScreeningPrefilter: Sendable {
     // The records holding partners of every word of `scratch.required` (rarest first): those of
     // the rarest, kept when they hold partners of the others too (a superset: a common word's
     // partners are not intersected).
-    func addRecordsOfAll(_ rowStarts: [Int32], _ rowsOfWord: [Int32], _ scratch: inout Scratch) {
+    func addRecordsOfAll(
+      _ rowStarts: UnsafeBufferPointer<Int32>, _ rowsOfWord: UnsafeBufferPointer<Int32>, _ scratch: inout Scratch
+    ) {
       let postings = scratch.postings
       scratch.required.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
       scratch.section.removeAll(keepingCapacity: true)
@@ -583,7 +607,8 @@ public struct ScreeningPrefilter: Sendable {
     for x in names { heaviest = max(heaviest, x.coreWeight) }
     let groupStarts = tables.groupStarts
     let groups = tables.groups
-    tables.lighter.withUnsafeBufferPointer { lighter in
+    let lighter = tables.lighter
+    do {
       scratch.stampGeneration.withUnsafeBufferPointer { stamped in
         scratch.rowGeneration.withUnsafeMutableBufferPointer { rowGeneration in
           @inline(__always) func pairs(_ id: Int32) -> Bool { id >= 0 && stamped[Int(id)] == generation }
@@ -681,16 +706,13 @@ public struct ScreeningPrefilter: Sendable {
 
   /// The first query word before `i` with no vocabulary id and the same bytes as word `i` (whose
   /// partners are then the same), if any.
-  private static func sameUnknownWord(
-    before i: Int, _ words: [WordGate.Word], _ wordIndex: [Int], _ settled: [Bool], _ nameWords: NameWords
+  private static func sameUnknownWord<Words: QueryWordBytes>(
+    before i: Int, _ words: [WordGate.Word], _ wordIndex: [Int], _ settled: [Bool], _ nameWords: Words
   ) -> Int? {
     let u = words[i]
     for j in 0..<i
     where words[j].id < 0 && words[j].length == u.length && words[j].letters == u.letters && settled[j] == settled[i] {
-      let (x, y) = (wordIndex[i], wordIndex[j])
-      let same = nameWords.bytes[nameWords.wordStarts[x]..<nameWords.wordStarts[x + 1]].elementsEqual(
-        nameWords.bytes[nameWords.wordStarts[y]..<nameWords.wordStarts[y + 1]])
-      if same { return j }
+      if nameWords.sameWord(wordIndex[i], wordIndex[j]) { return j }
     }
     return nil
   }
@@ -752,4 +774,24 @@ public struct ScreeningPrefilter: Sendable {
     }
     return false
   }
+}
+
+/// The bytes of a loaded query's words, by the source's own numbers (``ScreeningPrefilter``'s
+/// `wordIndex`): a ``NameWords``' words, or a gate's vocabulary words.
+protocol QueryWordBytes {
+  /// Calls `body` with word `i`'s bytes.
+  func word(_ i: Int, _ body: (UnsafeRawBufferPointer) -> Void)
+  /// Whether words `i` and `j` have the same bytes.
+  func sameWord(_ i: Int, _ j: Int) -> Bool
+}
+
+extension NameWords: QueryWordBytes {
+  func sameWord(_ i: Int, _ j: Int) -> Bool {
+    bytes[wordStarts[i]..<wordStarts[i + 1]].elementsEqual(bytes[wordStarts[j]..<wordStarts[j + 1]])
+  }
+}
+
+extension WordGate.VocabularyWords: QueryWordBytes {
+  /// A vocabulary holds each byte string once.
+  func sameWord(_ i: Int, _ j: Int) -> Bool { i == j }
 }

@@ -111,7 +111,7 @@ public struct WordGate: Sendable {
   /// to query (one per worker).
   public struct Query: Sendable {
     var columns = Columns()
-    fileprivate var numberScratch: [Int32] = []
+    var numberScratch: [Int32] = []
     /// Per query name: how far its core words that no indexed record has (ASCII) fall short of
     /// pairing at 1 with any ASCII word, `Σ 0.1 × w / length` (``WordGate/mayReach``'s shortcut).
     var slack: [Double] = []
@@ -132,14 +132,14 @@ public struct WordGate: Sendable {
     public fileprivate(set) var passed: [Int] = []
   }
 
-  private var vocabulary = ByteInterner()
+  private(set) var vocabulary = ByteInterner()
   /// The vocabulary's hashes: most words of a large graph's entities that no row has (their codes)
   /// are told apart here, in cache, instead of by a probe of the vocabulary's slots.
   private var vocabularyFilter = ByteFilter(capacity: 0)
   /// ``TokenSimilarity/weight(_:)`` of each vocabulary word (the records' words and every generic
   /// word, so a word missing from the vocabulary weighs 1).
-  private var weights: [Double] = []
-  private var countries = StringIDs()
+  private(set) var weights: [Double] = []
+  private(set) var countries = StringIDs()
   /// Identifier values of the indexed records, per scheme.
   private var identifierIDs = [StringIDs(), StringIDs(), StringIDs()]
   private(set) var rows = Columns()
@@ -338,26 +338,10 @@ public struct WordGate: Sendable {
           }
           fullWeight += weight
         }
-        query.slack.append(slack)
-        if slack > 0, unknownNumber, name.end == name.coreEnd, name.coreEnd > name.firstWord {
-          heaviest = max(heaviest, coreWeight)
-          bound = max(bound, 0.65 * (1 - slack / coreWeight + 1e-9 + 1e-12) + 0.35)
-        } else {
-          rowShortcut = false
-        }
-        query.numberScratch.sort()
-        let numberStart = Int32(query.columns.numbers.count)
-        var last: Int32? = nil
-        for id in query.numberScratch where id != last {
-          query.columns.numbers.append(id)
-          last = id
-        }
-        query.columns.names.append(
-          Name(
-            wordStart: wordStart, coreEnd: wordStart + Int32(name.coreEnd - name.firstWord),
-            fullEnd: Int32(query.columns.words.count), numberStart: numberStart,
-            numberEnd: Int32(query.columns.numbers.count), coreWeight: coreWeight,
-            fullWeight: name.end == name.coreEnd ? coreWeight : fullWeight))
+        Self.endName(
+          wordStart: wordStart, coreCount: name.coreEnd - name.firstWord, hasQualifiers: name.end != name.coreEnd,
+          coreWeight: coreWeight, fullWeight: fullWeight, slack: slack, unknownNumber: unknownNumber, of: &query,
+          rowShortcut: &rowShortcut, heaviest: &heaviest, bound: &bound)
       }
     }
     (query.shortcutWeight, query.shortcutBound) = rowShortcut ? (heaviest, bound) : (.infinity, 0)
@@ -367,8 +351,38 @@ public struct WordGate: Sendable {
         duns: identifierIDs.1, cid: identifierIDs.2, hasAddress: hasAddress))
   }
 
+  /// Ends a query name whose words were appended from `wordStart` on, its first `coreCount` core
+  /// (both ``load(_:ids:country:identifiers:hasAddress:into:)`` forms): its slack, its part in
+  /// the whole-row shortcut, its sorted distinct number ids (from ``Query/numberScratch``) and
+  /// the name itself.
+  @inline(__always)
+  static func endName(
+    wordStart: Int32, coreCount: Int, hasQualifiers: Bool, coreWeight: Double, fullWeight: Double, slack: Double,
+    unknownNumber: Bool, of query: inout Query, rowShortcut: inout Bool, heaviest: inout Double, bound: inout Double
+  ) {
+    query.slack.append(slack)
+    if slack > 0, unknownNumber, !hasQualifiers, coreCount > 0 {
+      heaviest = max(heaviest, coreWeight)
+      bound = max(bound, 0.65 * (1 - slack / coreWeight + 1e-9 + 1e-12) + 0.35)
+    } else {
+      rowShortcut = false
+    }
+    query.numberScratch.sort()
+    let numberStart = Int32(query.columns.numbers.count)
+    var last: Int32? = nil
+    for id in query.numberScratch where id != last {
+      query.columns.numbers.append(id)
+      last = id
+    }
+    query.columns.names.append(
+      Name(
+        wordStart: wordStart, coreEnd: wordStart + Int32(coreCount), fullEnd: Int32(query.columns.words.count),
+        numberStart: numberStart, numberEnd: Int32(query.columns.numbers.count), coreWeight: coreWeight,
+        fullWeight: hasQualifiers ? fullWeight : coreWeight))
+  }
+
   /// LEI, DUNS and CID as interned ids (-1 absent, -2 a value no indexed record has).
-  private func identifierNumbers(_ identifiers: Identifiers) -> (Int32, Int32, Int32) {
+  func identifierNumbers(_ identifiers: Identifiers) -> (Int32, Int32, Int32) {
     func number(_ value: String?, _ scheme: Int) -> Int32 {
       guard let value else { return -1 }
       return identifierIDs[scheme].id(of: value) ?? -2

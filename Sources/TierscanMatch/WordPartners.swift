@@ -92,6 +92,12 @@ struct WordPartners: Sendable {
     }
   }
 
+  /// ``leastMatched`` flat, `m₀(a, b)` at `a << 6 | b`: one array read in place (a row of
+  /// ``leastMatched`` taken per look-up retained and released an array both workers share).
+  private static let leastMatchedFlat: [Int8] = (0...maxLength).flatMap { a in
+    (0...maxLength).map { b in Int8(leastMatched[a][b]) }
+  }
+
   /// The sub-multiset sizes word lengths `b` are hashed under: `m₀(a, b) − 1` over every `a`.
   private static let storedSizes: [[Int]] = (0...maxLength).map { b in
     var sizes: [Int] = []
@@ -218,7 +224,6 @@ struct WordPartners: Sendable {
     let digitInPrefix = Self.isDigit(u[1]) || Self.isDigit(u[2])
     let usePrefix = rules.contains(.prefix)
     let useMultiset = rules.contains(.multiset)
-    let leastMatched = Self.leastMatched[a]
     bytes.withUnsafeBufferPointer { all in
       starts.withUnsafeBufferPointer { starts in
         masks.withUnsafeBufferPointer { masks in
@@ -239,7 +244,7 @@ struct WordPartners: Sendable {
             for b in max(4, (a + 1) / 2)...min(Self.maxLength, 2 * a) {
               let bucket = buckets[Int(first) << 6 | b]
               guard bucket.end > bucket.start else { continue }
-              let size = leastMatched[b] - 1
+              let size = Int(Self.leastMatchedFlat[a << 6 | b]) - 1
               // A word with digits against words without: only what they can share (see above).
               let digitFree = hasDigit && bucket.digitFree
               if digitFree && digitInPrefix && (size < 0 || letters.count < size) { continue }
@@ -305,6 +310,12 @@ struct WordPartners: Sendable {
         }
       }
     }
+  }
+
+  /// Appends to `found` the id of every partner of `word` (as ``forEachPartner(of:_:_:)`` finds
+  /// them, in its order).
+  func appendPartners(of word: UnsafeRawBufferPointer, _ scratch: inout Scratch, to found: inout [Int32]) {
+    forEachPartner(of: word, &scratch) { v, _ in found.append(v) }
   }
 
   /// The ``prefixFilter`` key of words of first byte `first`, length `length` and second and

@@ -127,33 +127,32 @@ public struct ResolveReport: Sendable {
       // entity's sorted candidates give them).
       let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
       let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
+      // The entities' words are those the duplicate search's word gate interned (its record `k`
+      // is `records[k]`): each distinct word is looked up in the rows' vocabulary once, not once
+      // per record that holds it.
+      let entityGate = found.gate
       let rowMatches = PhaseTimings.phase("resolve: risk-list pass") {
-        ParallelWork.each(count: ranges.count) { w in
+        let wordTranslation = gate.translation(of: entityGate)
+        return ParallelWork.each(count: ranges.count) { w in
           let range = ranges[w]
           var scratch = index.makeScratch()
           var query = gate.makeQuery()
           var prefilterScratch = prefilter.makeScratch()
-          var words = NameWords()
-          var ids: [Int32] = []
+          var sourceWords: [Int32] = []
           var keys: [Int32] = []
           var found: [(k: Int, r: Int, decision: MatchDecision, features: MatchFeatures)] = []
           // Records read in place (a copy retains and releases every string and array it holds).
           records.withUnsafeBufferPointer { records in
             for k in range {
               // The query as the screening loads it: the names' words and their ids in the rows'
-              // vocabulary (-1 for a word no row has).
-              words.removeAll()
-              words.append(parsed: records[k].names)
-              ids.removeAll(keepingCapacity: true)
-              words.bytes.withUnsafeBytes { bytes in
-                for w in 0..<words.wordCount {
-                  ids.append(gate.wordID(UnsafeRawBufferPointer(rebasing: bytes[words.wordStarts[w]..<words.wordStarts[w + 1]])))
-                }
-              }
+              // vocabulary (-1 for a word no row has), by the translation.
               gate.load(
-                words, ids: ids, country: records[k].record.country, identifiers: records[k].record.identifiers,
-                hasAddress: records[k].addressWords != nil, into: &query)
-              if gateFirst, prefilter.noneMayPass(gate, &query, words: words, &prefilterScratch) { continue }
+                indexed: k, of: entityGate, translation: wordTranslation, country: records[k].record.country,
+                identifiers: records[k].record.identifiers, hasAddress: records[k].addressWords != nil, into: &query,
+                sourceWords: &sourceWords)
+              if gateFirst, prefilter.noneMayPass(gate, &query, sourceWords: sourceWords, of: entityGate, &prefilterScratch) {
+                continue
+              }
               keys.removeAll(keepingCapacity: true)
               entityIndex.nameKeyNumbers(ofIndexed: k, translatedBy: translation, into: &keys)
               index.fillCandidates(
