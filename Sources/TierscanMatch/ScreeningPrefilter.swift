@@ -132,6 +132,8 @@ public struct ScreeningPrefilter: Sendable {
     var hasNumber: Bool
     var start: Int32
     var end: Int32
+    /// The first (lightest) entry's weight: a query no heavier reads none of the group's entries.
+    var lightest: Double
   }
 
   /// The prefilter's immutable arrays, as pointers into ``storage`` (frozen once built).
@@ -156,6 +158,9 @@ public struct ScreeningPrefilter: Sendable {
     let groupStarts: UnsafeBufferPointer<Int32>
     let groups: UnsafeBufferPointer<LighterGroup>
     let lighter: UnsafeBufferPointer<LighterEntry>
+    /// Per vocabulary word, the lightest entry listed under it (+infinity for none): a query no
+    /// heavier reads none of its groups.
+    let lightestOfWord: UnsafeBufferPointer<Double>
     /// Records that always go to the gate.
     let always: UnsafeBufferPointer<Int>
   }
@@ -326,12 +331,16 @@ public struct ScreeningPrefilter: Sendable {
     var groups: [LighterGroup] = []
     var lighter: [LighterEntry] = []
     lighter.reserveCapacity(keyed.count)
+    var lightestOfWord = [Double](repeating: .infinity, count: vocabularyCount)
     for (n, (pair, required)) in keyed.enumerated() {
       let l = pair.words
       if n == 0 || keyed[n - 1].pair.id != pair.id || keyed[n - 1].pair.hasNumber != pair.hasNumber
         || keyed[n - 1].required != required
       {
-        groups.append(LighterGroup(required: required, hasNumber: pair.hasNumber, start: Int32(n), end: Int32(n)))
+        groups.append(
+          LighterGroup(
+            required: required, hasNumber: pair.hasNumber, start: Int32(n), end: Int32(n), lightest: pair.weight))
+        lightestOfWord[Int(pair.id)] = min(lightestOfWord[Int(pair.id)], pair.weight)
         gStarts[Int(pair.id) + 1] += 1
       }
       groups[groups.count - 1].end += 1
@@ -349,7 +358,8 @@ public struct ScreeningPrefilter: Sendable {
       numberFreeVocabularyPartners: storage.freeze(freePartners), rowStarts: storage.freeze(starts),
       rowsOfWord: storage.freeze(members), numberFreeRowStarts: storage.freeze(freeStarts),
       numberFreeRowsOfWord: storage.freeze(freeRows), groupStarts: storage.freeze(gStarts),
-      groups: storage.freeze(groups), lighter: storage.freeze(lighter), always: storage.freeze(always))
+      groups: storage.freeze(groups), lighter: storage.freeze(lighter), lightestOfWord: storage.freeze(lightestOfWord),
+      always: storage.freeze(always))
     self.storage = storage
     self.partners = index
     self.numberFreePartners = freeIndex
@@ -386,7 +396,7 @@ public struct ScreeningPrefilter: Sendable {
   }
 
   /// ``noneMayPass(_:_:words:_:)`` of a query loaded from `other`'s indexed record by
-  /// ``WordGate/load(indexed:of:translation:country:identifiers:hasAddress:into:sourceWords:)``,
+  /// ``WordGate/load(indexed:of:translation:into:sourceWords:)``,
   /// whose words' ids in `other`'s vocabulary are `sourceWords`: the same answer, the words'
   /// bytes read in `other`'s vocabulary.
   public func noneMayPass(
@@ -525,7 +535,7 @@ public struct ScreeningPrefilter: Sendable {
       _ rowStarts: UnsafeBufferPointer<Int32>, _ rowsOfWord: UnsafeBufferPointer<Int32>, _ scratch: inout Scratch
     ) {
       let postings = scratch.postings
-      scratch.required.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
+      Self.sortByPostings(&scratch.required, postings)
       scratch.section.removeAll(keepingCapacity: true)
       let rarest = scratch.required[0]
       scratch.mark += 1
@@ -566,7 +576,7 @@ public struct ScreeningPrefilter: Sendable {
       scratch.order = []
       order.removeAll(keepingCapacity: true)
       order.append(contentsOf: start..<end)
-      order.sort { postings[$0] != postings[$1] ? postings[$0] < postings[$1] : $0 < $1 }
+      Self.sortByPostings(&order, postings)
       // A heavier record pairs query words of weight `tX` at least. Branch on the rarest words:
       // the records pairing `order[0]`; else those pairing `order[1]`; ...; else, missing
       // `order[0 ..< e]` (weight `missed`), the record must pair every word whose loss would
@@ -612,14 +622,12 @@ public struct ScreeningPrefilter: Sendable {
       scratch.stampGeneration.withUnsafeBufferPointer { stamped in
         scratch.rowGeneration.withUnsafeMutableBufferPointer { rowGeneration in
           @inline(__always) func pairs(_ id: Int32) -> Bool { id >= 0 && stamped[Int(id)] == generation }
-          for v in scratch.touched {
-            let id = Int(v)
-            for g in Int(groupStarts[id])..<Int(groupStarts[id + 1]) {
-              let group = groups[g]
-              if group.required >= 0 && !pairs(group.required) { continue }
-              // A name with a number word matches no settled query name.
-              if group.hasNumber && allSettled { continue }
-              for m in Int(group.start)..<Int(group.end) {
+          // The entries of group `g` that may reach as the lighter name.
+          @inline(__always) func visit(_ g: Int) {
+            let group = groups[g]
+            // (The loop below would stop at the first entry.)
+            if group.lightest >= heaviest { return }
+            for m in Int(group.start)..<Int(group.end) {
                 let entry = lighter[m]
                 if entry.weight >= heaviest { break }
                 // The weight its words that some query word pairs with can give, at most.
@@ -633,6 +641,39 @@ public struct ScreeningPrefilter: Sendable {
                 if rowGeneration[r] != generation {
                   rowGeneration[r] = generation
                   scratch.candidates.append(r)
+                }
+              }
+          }
+          // Each touched word's groups that need no word, or a word the query pairs (`touched`
+          // holds exactly those): read in turn when the word has few groups, else found by
+          // halving (a common word's entries come in a group per other word they need; a query
+          // touches a handful). A name with a number word matches no settled query name. The
+          // candidates are the same either way (their order matters not: only their number and
+          // whether one passes).
+          let touchedCount = scratch.touched.count
+          let lightestOfWord = tables.lightestOfWord
+          for v in scratch.touched {
+            let id = Int(v)
+            // Every entry under the word is at least as heavy as the query: none is read.
+            if lightestOfWord[id] >= heaviest { continue }
+            let (first, end) = (Int(groupStarts[id]), Int(groupStarts[id + 1]))
+            // Halving reads scattered groups, twice (names with and without a number word) per
+            // touched word and about log₂ of the groups each: worth it only for many groups.
+            let count = end - first
+            let searches = (allSettled ? 1 : 2) * (touchedCount + 1) * (Int.bitWidth - count.leadingZeroBitCount)
+            if 2 * searches >= count {
+              for g in first..<end {
+                let group = groups[g]
+                if group.required >= 0 && !pairs(group.required) { continue }
+                if group.hasNumber && allSettled { continue }
+                visit(g)
+              }
+            } else {
+              for side in 0..<(allSettled ? 1 : 2) {
+                let hasNumber = side == 1
+                if let g = Self.group(hasNumber, -1, in: groups, first, end) { visit(g) }
+                for required in scratch.touched {
+                  if let g = Self.group(hasNumber, required, in: groups, first, end) { visit(g) }
                 }
               }
             }
@@ -685,6 +726,43 @@ public struct ScreeningPrefilter: Sendable {
       return true
     }
     return false
+  }
+
+  /// The group of `groups[first ..< end]` (one word's, ordered by whether their names have a
+  /// number word, then by the word they need) with these two, if any.
+  @inline(__always)
+  private static func group(
+    _ hasNumber: Bool, _ required: Int32, in groups: UnsafeBufferPointer<LighterGroup>, _ first: Int, _ end: Int
+  ) -> Int? {
+    var (low, high) = (first, end)
+    while low < high {
+      let mid = (low + high) / 2
+      let g = groups[mid]
+      if g.hasNumber != hasNumber ? !g.hasNumber : g.required < required { low = mid + 1 } else { high = mid }
+    }
+    guard low < end, groups[low].hasNumber == hasNumber, groups[low].required == required else { return nil }
+    return low
+  }
+
+  /// Sorts query word positions by their postings, then by position (a few words: insertion, in
+  /// place; the standard sort's setup cost more than the sorting).
+  @inline(__always)
+  private static func sortByPostings(_ positions: inout [Int], _ postings: [Int]) {
+    positions.withUnsafeMutableBufferPointer { positions in
+      postings.withUnsafeBufferPointer { postings in
+        for i in positions.indices.dropFirst() {
+          let x = positions[i]
+          var j = i
+          while j > 0 {
+            let y = positions[j - 1]
+            guard postings[y] > postings[x] || (postings[y] == postings[x] && y > x) else { break }
+            positions[j] = y
+            j -= 1
+          }
+          positions[j] = x
+        }
+      }
+    }
   }
 
   /// The word (-1 for none) an entry listed under `v` needs paired when its name's rarest word

@@ -56,6 +56,18 @@ struct StringIDs: Sendable {
     return id
   }
 
+  /// Each key's id in `other` (``id(of:)``), `missing` for a key `other` has not, by this
+  /// table's id.
+  func ids(in other: StringIDs, missing: Int32) -> [Int32] {
+    var ids = [Int32](repeating: missing, count: count)
+    if asciiKeys {
+      for k in 0..<bytes.count { ids[k] = other.id(of: bytes.string(at: k)) ?? missing }
+    } else {
+      for (key, id) in dictionary { ids[Int(id)] = other.id(of: key) ?? missing }
+    }
+    return ids
+  }
+
   /// The id of `key`, `nil` when it is no key (as a `[String: Int32]` dictionary of the keys
   /// answers).
   @inline(__always)

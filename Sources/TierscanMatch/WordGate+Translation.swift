@@ -6,12 +6,23 @@ import TierscanCore
 /// already interned, so each distinct entity word is looked up in the rows' vocabulary once
 /// (docs/entity-resolution.md §8, risk-list pass).
 extension WordGate {
-  /// This gate's vocabulary id (``wordID(_:)``) of each of `other`'s vocabulary words, by
-  /// `other`'s id: -1 for a word no record indexed here has.
+  /// Another gate's ids in this gate's numbering (``translation(of:)``).
+  public struct Translation: Sendable {
+    /// By the other gate's vocabulary id: this gate's (``wordID(_:)``), -1 for a word no record
+    /// indexed here has.
+    var words: [Int32]
+    /// By the other gate's country id: this gate's, -2 for a country no record here has.
+    var countries: [Int32]
+    /// Per scheme (LEI, DUNS, CID), by the other gate's value id: this gate's, -2 for a value no
+    /// record here has.
+    var identifiers: [[Int32]]
+  }
+
+  /// `other`'s words, countries and identifiers in this gate's numbering.
   ///
-  /// - Complexity: O(`other`'s vocabulary bytes), over both cores.
-  public func translation(of other: WordGate) -> [Int32] {
-    ParallelWork.scatteredArray(count: other.vocabularyCount, minimumToSplit: 20_000) { range, slots in
+  /// - Complexity: O(`other`'s vocabulary bytes, over both cores, and its countries and identifiers).
+  public func translation(of other: WordGate) -> Translation {
+    let words = ParallelWork.scatteredArray(count: other.vocabularyCount, minimumToSplit: 20_000) { range, slots in
       other.vocabulary.arena.withUnsafeBytes { arena in
         other.vocabulary.offsets.withUnsafeBufferPointer { offsets in
           for id in range {
@@ -21,24 +32,33 @@ extension WordGate {
         }
       }
     }
+    return Translation(
+      words: words, countries: other.countries.ids(in: countries, missing: -2),
+      identifiers: (0..<3).map { other.identifierIDs[$0].ids(in: identifierIDs[$0], missing: -2) })
   }
 
-  /// Loads `other`'s indexed record `record` as a query (with its country, identifiers and
-  /// whether it has an address, which `other` does not keep as this gate needs them), its words'
-  /// ids read from `translation` (``translation(of:)``): the same query as
+  /// Loads `other`'s indexed record `record` as a query, its words, country and identifiers read
+  /// in this gate's numbering from `translation` (``translation(of:)``): the same query as
   /// ``load(_:ids:country:identifiers:hasAddress:into:)`` of the record's names as ``NameWords``
-  /// (names with no word left out; `WordGateTranslationTests`). `sourceWords` gets each query
-  /// word's id in `other`'s vocabulary, in order (``ScreeningPrefilter`` reads their bytes there).
+  /// (names with no word left out), country, identifiers and address (`WordGateTranslationTests`),
+  /// with no word, country or identifier hashed. `sourceWords` gets each query word's id in
+  /// `other`'s vocabulary, in order (``ScreeningPrefilter`` reads their bytes there).
   ///
   /// - Complexity: O(the record's words).
   public func load(
-    indexed record: Int, of other: WordGate, translation: [Int32], country: String?, identifiers: Identifiers,
-    hasAddress: Bool, into query: inout Query, sourceWords: inout [Int32]
+    indexed record: Int, of other: WordGate, translation: Translation, into query: inout Query,
+    sourceWords: inout [Int32]
   ) {
+    let r = other.rows.records[record]
+    @inline(__always) func translated(_ id: Int32, _ table: [Int32]) -> Int32 { id >= 0 ? table[Int(id)] : id }
+    let countryID = translated(r.country, translation.countries)
+    let identifierIDs = (
+      translated(r.lei, translation.identifiers[0]), translated(r.duns, translation.identifiers[1]),
+      translated(r.cid, translation.identifiers[2])
+    )
+    let hasAddress = r.hasAddress
     query.columns.removeAll()
     sourceWords.removeAll(keepingCapacity: true)
-    let countryID: Int32 = country.map { countries.id(of: $0) ?? -2 } ?? -1
-    let identifierIDs = identifierNumbers(identifiers)
     let nameStart = Int32(query.columns.names.count)
     query.slack.removeAll(keepingCapacity: true)
     // The whole-row shortcut: every name must qualify (see the type's notes), and there must be one.
@@ -46,11 +66,10 @@ extension WordGate {
     var anyName = false
     var heaviest = 0.0
     var bound = 0.0
-    let r = other.rows.records[record]
     other.rows.names.withUnsafeBufferPointer { names in
       other.rows.words.withUnsafeBufferPointer { words in
         other.rows.numbers.withUnsafeBufferPointer { numbers in
-          translation.withUnsafeBufferPointer { translation in
+          translation.words.withUnsafeBufferPointer { translation in
             weights.withUnsafeBufferPointer { weights in
               for n in Int(r.nameStart)..<Int(r.nameEnd) {
                 let name = names[n]
@@ -103,7 +122,7 @@ extension WordGate {
   }
 
   /// Calls `body` with `other`'s vocabulary words' bytes (``ScreeningPrefilter``'s queries loaded
-  /// by ``load(indexed:of:translation:country:identifiers:hasAddress:into:sourceWords:)``).
+  /// by ``load(indexed:of:translation:into:sourceWords:)``).
   func withVocabularyWords<R>(_ body: (VocabularyWords) -> R) -> R {
     vocabulary.arena.withUnsafeBytes { arena in
       vocabulary.offsets.withUnsafeBufferPointer { offsets in body(VocabularyWords(arena: arena, offsets: offsets)) }

@@ -141,7 +141,7 @@ public struct WordGate: Sendable {
   private(set) var weights: [Double] = []
   private(set) var countries = StringIDs()
   /// Identifier values of the indexed records, per scheme.
-  private var identifierIDs = [StringIDs(), StringIDs(), StringIDs()]
+  private(set) var identifierIDs = [StringIDs(), StringIDs(), StringIDs()]
   private(set) var rows = Columns()
   /// Where each indexed record's first name and its first and last word are (-1 for a record
   /// without a name): read from this small array, a candidate's record, name and words are

@@ -5,10 +5,10 @@ import TierscanTestSupport
 @testable import TierscanMatch
 
 /// A query loaded from the entities' own word gate through a table of word ids
-/// (``WordGate/load(indexed:of:translation:country:identifiers:hasAddress:into:sourceWords:)``,
+/// (``WordGate/load(indexed:of:translation:into:sourceWords:)``,
 /// `tierscan resolve`'s risk-list pass) is the query the screening loads by hashing each word of
 /// the record's ``NameWords`` (``WordGate/load(_:ids:country:identifiers:hasAddress:into:)``):
-/// the same columns, slack and shortcut, and ``ScreeningPrefilter`` gives the same answer with the
+/// the same columns (countries and identifiers included), slack and shortcut, and ``ScreeningPrefilter`` gives the same answer with the
 /// same work from either. On names shaped as the benchmark's, on random names, on names with
 /// unknown number words, on names of legal forms only, and on every real Open Supply Hub name of
 /// the labelled pairs, against rows built from them.
@@ -37,10 +37,7 @@ import TierscanTestSupport
       gate.load(
         words, ids: ids, country: entity.record.country, identifiers: entity.record.identifiers,
         hasAddress: entity.addressWords != nil, into: &hashed)
-      gate.load(
-        indexed: k, of: entityGate, translation: translation, country: entity.record.country,
-        identifiers: entity.record.identifiers, hasAddress: entity.addressWords != nil, into: &translated,
-        sourceWords: &sourceWords)
+      gate.load(indexed: k, of: entityGate, translation: translation, into: &translated, sourceWords: &sourceWords)
       let name = entity.record.name
       #expect("\(translated.columns)" == "\(hashed.columns)", "columns of '\(name)'")
       #expect(translated.slack == hashed.slack, "slack of '\(name)'")

@@ -127,12 +127,12 @@ public struct ResolveReport: Sendable {
       // entity's sorted candidates give them).
       let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
       let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
-      // The entities' words are those the duplicate search's word gate interned (its record `k`
-      // is `records[k]`): each distinct word is looked up in the rows' vocabulary once, not once
-      // per record that holds it.
+      // The entities' words, countries and identifiers are those the duplicate search's word gate
+      // interned (its record `k` is `records[k]`): each distinct one is looked up in the rows'
+      // numbering once, not once per record that holds it.
       let entityGate = found.gate
       let rowMatches = PhaseTimings.phase("resolve: risk-list pass") {
-        let wordTranslation = gate.translation(of: entityGate)
+        let entityTranslation = gate.translation(of: entityGate)
         return ParallelWork.each(count: ranges.count) { w in
           let range = ranges[w]
           var scratch = index.makeScratch()
@@ -145,11 +145,8 @@ public struct ResolveReport: Sendable {
           records.withUnsafeBufferPointer { records in
             for k in range {
               // The query as the screening loads it: the names' words and their ids in the rows'
-              // vocabulary (-1 for a word no row has), by the translation.
-              gate.load(
-                indexed: k, of: entityGate, translation: wordTranslation, country: records[k].record.country,
-                identifiers: records[k].record.identifiers, hasAddress: records[k].addressWords != nil, into: &query,
-                sourceWords: &sourceWords)
+              // vocabulary (-1 for a word no row has), country and identifiers, by the translation.
+              gate.load(indexed: k, of: entityGate, translation: entityTranslation, into: &query, sourceWords: &sourceWords)
               if gateFirst, prefilter.noneMayPass(gate, &query, sourceWords: sourceWords, of: entityGate, &prefilterScratch) {
                 continue
               }
