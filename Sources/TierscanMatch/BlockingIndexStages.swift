@@ -23,18 +23,7 @@ struct KeyNumbering: Sendable {
     var numbers: [Int32] = []
     numbers.reserveCapacity(occurrences)
     for piece in pieces {
-      piece.bytes.withUnsafeBytes { bytes in
-        piece.keyStarts.withUnsafeBufferPointer { starts in
-          piece.hashes.withUnsafeBufferPointer { hashes in
-            for k in hashes.indices {
-              // The slot of a key a few keys on, fetched while this one is interned.
-              if k + 16 < hashes.count { keys.prefetchSlot(hash: hashes[k + 16]) }
-              let key = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
-              numbers.append(keys.intern(key, hash: hashes[k]).index)
-            }
-          }
-        }
-      }
+      keys.intern(hashed: piece.bytes, starts: piece.keyStarts, hashes: piece.hashes, appendingIndicesTo: &numbers)
     }
     if runs == 0 && scale > 1 {
       keys.reserveCapacity(Self.scaled(keys.count, scale), bytes: Self.scaled(keys.arena.count, scale))

@@ -50,18 +50,7 @@ struct RecordWords: Sendable {
   /// to `ids`.
   static func intern(_ pieces: [RecordWords], into vocabulary: inout ByteInterner, ids: inout [Int32]) {
     for piece in pieces {
-      piece.bytes.withUnsafeBytes { bytes in
-        piece.wordStarts.withUnsafeBufferPointer { starts in
-          piece.hashes.withUnsafeBufferPointer { hashes in
-            for w in hashes.indices {
-              // The slot of a word a few words on, fetched while this one is interned.
-              if w + 16 < hashes.count { vocabulary.prefetchSlot(hash: hashes[w + 16]) }
-              let word = UnsafeRawBufferPointer(rebasing: bytes[Int(starts[w])..<Int(starts[w + 1])])
-              ids.append(vocabulary.intern(word, hash: hashes[w]).index)
-            }
-          }
-        }
-      }
+      vocabulary.intern(hashed: piece.bytes, starts: piece.wordStarts, hashes: piece.hashes, appendingIndicesTo: &ids)
     }
   }
 }
