@@ -6,8 +6,9 @@ import TierscanCore
 /// `PreparedRecord(MatchRecord(entityAt: i, of: table), names: PreparedRecord.names(…, words: &words))`.
 ///
 /// What it saves per record, for a loop over a million entities (`resolve`'s records,
-/// docs/entity-resolution.md §8): the table is held once, not passed (and so retained and released
-/// column by column) per record; strings and arrays that no entity has are not made; the legal
+/// docs/entity-resolution.md §8): the table is held once and lent to each record
+/// (``MatchRecord/init(entityAt:of:)`` borrows it: passed owned, it was retained and released
+/// column by column per record); strings and arrays that no entity has are not made; the legal
 /// forms' lists are shared between records (``NameWords/matchName(_:)``); and ``prefetch(fieldsOf:stringsOf:)``
 /// lets a caller that reads at random ask for the fields of the entities a few records ahead.
 /// `EntityRecordReaderTests` compares it with the construction above.
@@ -22,13 +23,8 @@ public struct EntityRecordReader {
 
   /// The prepared record of entity `i`.
   public mutating func preparedRecord(entityAt i: Int) -> PreparedRecord {
-    let name = entities.name(of: i)
-    let aliases = entities.hasAliases(i) ? entities.aliases(of: i) : []
-    let attributes = entities.attributes(of: i)
-    let record = MatchRecord(
-      key: entities.id(of: i), name: name, aliases: aliases, country: entities.country(of: i),
-      address: attributes.isEmpty ? nil : MatchRecord.address(in: attributes), identifiers: entities.identifiers(of: i))
-    return PreparedRecord(record, names: PreparedRecord.names(name, aliases: aliases, words: &words))
+    let record = MatchRecord(entityAt: i, of: entities)
+    return PreparedRecord(record, names: PreparedRecord.names(record.name, aliases: record.aliases, words: &words))
   }
 
   /// Asks for the fields of entity `stage1` (the record read after next, say 16 records ahead)

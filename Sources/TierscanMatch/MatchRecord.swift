@@ -36,10 +36,14 @@ public struct MatchRecord: Sendable, Hashable {
 
   /// ``init(entity:)`` of entity `i` of `entities`, read from the columns it needs (no ``Entity``
   /// materialised: sources, commodities and sector are not read).
-  public init(entityAt i: Int, of entities: EntityTable) {
+  public init(entityAt i: Int, of entities: borrowing EntityTable) {
+    // Borrowed, not owned (an initializer's default): a loop over a million entities
+    // (``EntityRecordReader``) would retain and release the table's columns per record. No alias
+    // array and no address search for an entity without them.
+    let attributes = entities.attributes(of: i)
     self.init(
-      key: entities.id(of: i), name: entities.name(of: i), aliases: entities.aliases(of: i),
-      country: entities.country(of: i), address: Self.address(in: entities.attributes(of: i)),
+      key: entities.id(of: i), name: entities.name(of: i), aliases: entities.hasAliases(i) ? entities.aliases(of: i) : [],
+      country: entities.country(of: i), address: attributes.isEmpty ? nil : Self.address(in: attributes),
       identifiers: entities.identifiers(of: i))
   }
 
