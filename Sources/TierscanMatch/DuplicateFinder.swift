@@ -220,18 +220,30 @@ public struct DuplicateFinder: Sendable {
       runOf[i] = run
       sizes[Int(run)] += 1
     }
+    return placed(runOf: runOf, runGroups: runGroups, sizes: sizes, groupCount: groupNumbers.count)
+  }
+
+  /// The storage order of records in runs (a run: one group and one country), given each
+  /// record's run `runOf[i]`, each run's group number `runGroups[r]` (groups numbered from 0 in
+  /// order of first appearance, `groupCount` of them) and size `sizes[r]`: runs by group, stable,
+  /// then each run's records in index order; and for each stored position its group's positions.
+  ///
+  /// - Complexity: O(n + runs × log runs).
+  static func placed(
+    runOf: [Int32], runGroups: [Int32], sizes: [Int], groupCount: Int
+  ) -> (order: [Int32], groupRanges: [Range<Int32>]) {
     // Runs by group (stable: by first appearance within a group), then positions by counting.
     let runOrder = runGroups.indices.sorted { runGroups[$0] != runGroups[$1] ? runGroups[$0] < runGroups[$1] : $0 < $1 }
     var starts = [Int](repeating: 0, count: sizes.count)
     var position = 0
-    var groupStarts = [Int32](repeating: 0, count: groupNumbers.count + 2)
+    var groupStarts = [Int32](repeating: 0, count: groupCount + 2)
     for run in runOrder {
       starts[run] = position
       position += sizes[run]
       groupStarts[Int(runGroups[run]) + 1] = Int32(position)
     }
-    var order = [Int32](repeating: 0, count: countries.count)
-    var groupRanges = [Range<Int32>](repeating: 0..<0, count: countries.count)
+    var order = [Int32](repeating: 0, count: runOf.count)
+    var groupRanges = [Range<Int32>](repeating: 0..<0, count: runOf.count)
     for (i, run) in runOf.enumerated() {
       let g = Int(runGroups[Int(run)])
       order[starts[Int(run)]] = Int32(i)

@@ -24,11 +24,14 @@ struct Tierscan: ParsableCommand {
   static func main() {
     // A closed pipe is then a write error that is reported, not a silent death by SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
-    // One malloc arena for every thread: the threads of nested splits (``ParallelWork``) would
-    // otherwise each keep a heap of their own (ctierscan_malloc.h).
-    _ = tierscan_limit_malloc_arenas(Int32(Self.mallocArenas))
     do {
       var command = try parseAsRoot()
+      // One malloc arena for every thread: the threads of nested splits (``ParallelWork``) would
+      // otherwise each keep a heap of their own (ctierscan_malloc.h); a command that allocates
+      // on both cores at once chooses its own count (``ChoosesMallocArenas``). Set before the
+      // command starts a thread: glibc fixes the limit when the first thread asks for an arena.
+      let arenas = (type(of: command) as? ChoosesMallocArenas.Type)?.mallocArenas ?? Self.mallocArenas
+      _ = tierscan_limit_malloc_arenas(Int32(arenas))
       try command.run()
       Output.finishStandardOutput(exitCode: ExitStatus.done)
     } catch let code as ExitCode {

@@ -96,6 +96,26 @@ import TierscanTestSupport
     #expect(byIDs.groupRanges == byStrings.groupRanges)
   }
 
+  /// Countries and groups given as small numbers, ordered by table
+  /// (``DuplicateFinder/storageOrder(countryIDs:countryCount:groups:groupCount:)``), give the
+  /// hashed version's order and ranges: groups and runs by first appearance, not by value (the
+  /// groups here first appear in the order 2, 0, 3, 1), ids never met, countries shared across
+  /// groups, and no records.
+  @Test func storageOrderByTableIsStorageOrderByHashing() {
+    var rng = SplitMix64(state: 27)
+    for (count, countryCount) in [(0, 1), (1, 1), (40, 3), (2_000, 9), (5_000, 250)] {
+      var groups = (0..<count).map { _ in Int32(rng.next() % 4) }
+      for (i, g) in [Int32(2), 0, 3, 1].enumerated() where i < count { groups[i] = g }
+      // Countries skewed (most records in a few), and the last id never used.
+      let countries = (0..<count).map { _ in Int32(rng.next() % 3 == 0 ? 0 : rng.next() % UInt64(max(1, countryCount - 1))) }
+      let byTable = DuplicateFinder.storageOrder(
+        countryIDs: countries, countryCount: countryCount, groups: groups, groupCount: 4)
+      let byHashing = DuplicateFinder.storageOrder(countryIDs: countries, groups: groups)
+      #expect(byTable.order == byHashing.order, "\(count) records")
+      #expect(byTable.groupRanges == byHashing.groupRanges, "\(count) records")
+    }
+  }
+
   /// A query by an indexed record (keys from its own blocks) finds what the query by its names,
   /// country and identifiers finds.
   @Test(arguments: [(UInt64(3), 400, 40, 6), (UInt64(31), 300, 500, 30)])

@@ -64,7 +64,7 @@ public struct ScanPipeline: Sendable {
   }
 
   /// The configuration, the inputs read (smelter look-ups appended) and their digests.
-  private func read(_ request: ScanRequest) throws(ScanPipelineError) -> (IngestedInputs, LoadedRiskConfig, InputDigests) {
+  private func read(_ request: ScanRequest) throws(ScanPipelineError) -> (IngestedInputs, LoadedRiskConfig, InputDigests?) {
     let config = try loadConfig(request.configPath)
     let ingestor = Ingestor(options: request.ingestOptions)
     var inputs = PhaseTimings.phase("ingest") { ingestor.read(arguments: request.inputs) }
@@ -77,7 +77,7 @@ public struct ScanPipeline: Sendable {
     for path in request.smelterLookups {
       inputs.append(WorkbookInputReader.readSmelterLookup(InputFile(path: path), options: request.ingestOptions))
     }
-    let digests = InputDigests(paths: inputs.files.map(\.path))
+    let digests = request.hashesInputsInBackground ? InputDigests(paths: inputs.files.map(\.path)) : nil
     return (inputs, config, digests)
   }
 
@@ -88,7 +88,7 @@ public struct ScanPipeline: Sendable {
     build(inputs, config: config, digests: InputDigests(paths: inputs.files.map(\.path), known: inputSHA256))
   }
 
-  private func build(_ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests) -> Prepared {
+  private func build(_ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests?) -> Prepared {
     var (prepared, findings) = buildKeepingFindingLog(
       consume ingested, config: config, digests: digests, keepsIngestFindings: true)
     prepared.findings = findings.findings
@@ -99,7 +99,7 @@ public struct ScanPipeline: Sendable {
   /// empty). Without `keepsIngestFindings`, `inputs.findings` of the result is empty too, so the
   /// ingest findings are held once (`validate`, which reads only the files' lines).
   private func buildKeepingFindingLog(
-    _ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests, keepsIngestFindings: Bool
+    _ ingested: consuming IngestedInputs, config: LoadedRiskConfig, digests: InputDigests?, keepsIngestFindings: Bool
   ) -> (Prepared, FindingLog) {
     var inputs = consume ingested
     inputs.findings.append(

@@ -56,17 +56,20 @@ public struct ResolveReport: Sendable {
     graph: SupplyGraph, riskList: [RiskListEntry], judgements: JudgementBook, config: MatchConfig,
     declarerPairs: [DeclarerLinker.Pair], gateFirst: Bool
   ) {
-    let entityIndices = graph.entities.indices.filter { graph.entities.isComparableForDuplicates($0) }
-    // Entities of one kind only are compared.
-    let kinds = entityIndices.map { Int32(EntityKind.allCases.firstIndex(of: graph.entities.kind(of: $0))!) }
-    // The records are built once, in the duplicate search's order (by kind, then country;
-    // ``DuplicateFinder/storageOrder(countries:groups:)``), and that one array serves the search
-    // and the risk-list pass: `records[p]` is the entity `entityIndices[original[p]]`, and
-    // `position[k]` the place of entity `entityIndices[k]`. Names parsed on both cores (a million
-    // names take seconds on one).
-    let (original, groupRanges) = DuplicateFinder.storageOrder(
-      countryIDs: entityIndices.map { graph.entities.countryID(of: $0) }, groups: kinds)
     let entities = graph.entities
+    let entityIndices = entities.indices.filter { entities.isComparableForDuplicates($0) }
+    // Entities of one kind only are compared: each entity's kind as its position in `allCases`
+    // (a list made once: `allCases` builds a new array at every use).
+    let kindList = EntityKind.allCases
+    let kinds = entityIndices.map { Int32(kindList.firstIndex(of: entities.kind(of: $0))!) }
+    // The records are built once, in the duplicate search's order (by kind, then country;
+    // ``DuplicateFinder/storageOrder(countryIDs:countryCount:groups:groupCount:)``, by table),
+    // and that one array serves the search and the risk-list pass: `records[p]` is the entity
+    // `entityIndices[original[p]]`, and `position[k]` the place of entity `entityIndices[k]`.
+    // Names parsed on both cores (a million names take seconds on one).
+    let (original, groupRanges) = DuplicateFinder.storageOrder(
+      countryIDs: entityIndices.map { Int32(entities.countryID(of: $0)) }, countryCount: entities.countryValues.count + 1,
+      groups: kinds, groupCount: kindList.count)
     // Each piece reads the table through one reader, which parses the names by bytes in its own
     // working memory (``EntityRecordReader``). Stored order visits the table at random, so the
     // fields of the entity 16 records ahead and the strings of the one 8 ahead are asked for.

@@ -23,9 +23,11 @@ struct ScanRun {
   ///   (``RiskAnalysis/attribution``: a scan writing `attribution.csv`).
   /// - Parameter readsRelationshipRows: `false` leaves the rows of relationships CSV files unread
   ///   (``IngestOptions/readsRelationshipRows``; `resolve`, which compares entities only).
+  /// - Parameter hashesInputs: `false` for a command that writes no manifest: the inputs are not
+  ///   hashed in the background (``ScanRequest/hashesInputsInBackground``).
   init(
     options: ScanOptions, input: InputOptions, focus: String?, periodEnd: ISODate? = nil, withAttribution: Bool = false,
-    readsRelationshipRows: Bool = true
+    readsRelationshipRows: Bool = true, hashesInputs: Bool = true
   ) throws {
     if let workspace = input.workspace, let period = input.period {
       prepared = try Self.prepare(
@@ -35,6 +37,7 @@ struct ScanRun {
       do {
         var request = options.request(inputs: input.inputs, focus: focus)
         request.ingestOptions.readsRelationshipRows = readsRelationshipRows
+        request.hashesInputsInBackground = hashesInputs
         prepared = try pipeline.prepare(request)
       } catch {
         throw Self.exit(for: error, inputErrors: false)
