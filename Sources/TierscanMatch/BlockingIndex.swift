@@ -104,10 +104,16 @@ public struct BlockingIndex: Sendable {
   /// (``init(records:config:ranks:)``); empty when records rank by their index.
   private var ranks: [Int32] = []
   private var rankedRecords: [Int32] = []
-  /// Record `i`'s blocks (name blocks, then identifier blocks), for queries by an indexed record
-  /// (``candidates(indexed:scratch:where:)``): `recordBlocks[recordBlockStarts[i] ..< recordBlockStarts[i + 1]]`.
-  private var recordBlocks: [Int32] = []
+  /// Record `i`'s blocks as its own queries read them (``candidates(indexed:scratch:where:)``),
+  /// `recordEntries[recordBlockStarts[i] ..< recordBlockStarts[i + 1]]` in the order they were
+  /// added: a name block as its key number (≥ 0), an identifier block `b` as `~b` (< 0); and the
+  /// scope its name keys are counted in, `recordScopes[i]` (-3 for a record without a country).
+  /// Stored by record, so a query reads its record's keys from one place instead of each block's
+  /// key and scope and the record's country scattered over the index and the records
+  /// (``RecordEntries``).
+  private var recordEntries: [Int32] = []
   private var recordBlockStarts: [Int32] = [0]
+  private var recordScopes: [Int32] = []
 
   /// Indexes `records` as ``init(records:config:)`` does, with the ties of the top-k cut taken by
   /// the lowest rank `ranks[i]` instead of the lowest index `i` (`ranks`: a permutation of
@@ -228,8 +234,10 @@ public struct BlockingIndex: Sendable {
     keyTableNumbers = tables.map(\.1)
     stats.blocks = blockCount
     (flatMembers, memberStarts) = (members.flat, members.starts)
-    recordBlocks = memberBlocks
     recordBlockStarts = members.recordStarts
+    (recordEntries, recordScopes) = RecordEntries.make(
+      records: records, memberBlocks: memberBlocks, recordStarts: members.recordStarts, blockScopes: blockScopes,
+      blockKeyNumbers: blockKeyNumbers)
     // Blocks by key, each key's blocks by ascending scope.
     var keyStarts = [Int32](repeating: 0, count: keyKinds.count + 1)
     for b in 0..<blockCount where blockScopes[b] >= 0 { keyStarts[Int(blockKeyNumbers[b]) + 1] += 1 }
@@ -560,20 +568,16 @@ public struct BlockingIndex: Sendable {
   /// ``visitKeys(scope:_:)``).
   private func indexedKeys(_ i: Int, _ scratch: inout Scratch) {
     scratch.keys.removeAll(keepingCapacity: true)
-    var scope: Int32 = -3
     for b in Int(recordBlockStarts[i])..<Int(recordBlockStarts[i + 1]) {
-      let block = recordBlocks[b]
-      if blockScopes[Int(block)] < 0 {
-        count(block, weight: 100, &scratch)
+      let entry = recordEntries[b]
+      if entry < 0 {
+        count(~entry, weight: 100, &scratch)
       } else {
-        scratch.keys.append(blockKeyNumbers[Int(block)])
-        scope = blockScopes[Int(block)]
+        scratch.keys.append(entry)
       }
     }
     scratch.keys.sort()
-    // A record without a country meets every scope (its own blocks are the `*` ones).
-    if records[i].record.country == nil { scope = -3 }
-    visitKeys(scope: scope, &scratch)
+    visitKeys(scope: recordScopes[i], &scratch)
   }
 
   /// For each name key number of this index, the number of the same key in `other` (-1 when no
@@ -594,9 +598,9 @@ public struct BlockingIndex: Sendable {
   /// other index lacks; in no particular order.
   public func nameKeyNumbers(ofIndexed i: Int, translatedBy translation: [Int32], into keys: inout [Int32]) {
     for b in Int(recordBlockStarts[i])..<Int(recordBlockStarts[i + 1]) {
-      let block = Int(recordBlocks[b])
-      guard blockScopes[block] >= 0 else { continue }
-      let key = translation[Int(blockKeyNumbers[block])]
+      let entry = recordEntries[b]
+      guard entry >= 0 else { continue }
+      let key = translation[Int(entry)]
       if key >= 0 { keys.append(key) }
     }
   }
