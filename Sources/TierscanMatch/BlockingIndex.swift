@@ -75,8 +75,12 @@ public struct BlockingIndex: Sendable {
   private var blockKeyNumbers: [Int32] = []
   private var blockScopes: [Int32] = []
   /// Name keys by kind (0 `w:`, 1 `p:`, 2 `n:`) without their tag, by bytes: entry `i` of table
-  /// `k` is key number `keyTableNumbers[k][i]`; `keyKinds` gives each key number's kind.
+  /// `k` is key number `keyTableNumbers[k][i]`; `keyKinds` gives each key number's kind. Built
+  /// only when `hasKindTables` (``init(records:config:keyLookups:keyRun:splitAt:)``): without them
+  /// a look-up by word (``wordKeyNumbers(_:)``) finds the same key numbers in `keyNumbers`, by
+  /// the word with its tag.
   private var keyTables = [ByteInterner](repeating: ByteInterner(), count: 3)
+  private var hasKindTables = false
   private var keyTableNumbers: [[Int32]] = [[], [], []]
   /// The `p:` and `n:` tables and their key numbers again as plain properties (the same storage),
   /// so a look-up per entity copies no array out of `keyTables` (a retain and a release each).
@@ -123,9 +127,16 @@ public struct BlockingIndex: Sendable {
   /// finds in the original order, renumbered.
   ///
   /// - Complexity: O(n × k) for k keys per record.
+  ///
+  /// This index is the duplicate search's, queried by indexed record
+  /// (``candidates(indexed:within:scratch:)``) and by key numbers translated from another index
+  /// (``keyTranslation(to:)``): it builds no per-kind key tables for look-ups by word (at a
+  /// million records a serial re-interning of every key, ~0.3 s, and some 100 MB). Such look-ups
+  /// (``wordKeyNumbers(_:)``, ``prefixKeyNumber(_:)``, ``compactKeyNumber(_:)``, queries by
+  /// names) still give the same numbers, through the keys with their tag.
   public init(records: [PreparedRecord], config: MatchConfig, ranks: [Int32]) {
     precondition(ranks.count == records.count, "one rank per record")
-    self.init(records: records, config: config)
+    self.init(records: records, config: config, keyLookups: .byIndexedRecord, keyRun: 1 << 17, splitAt: 4_096)
     var back = [Int32](repeating: -1, count: ranks.count)
     for (i, rank) in ranks.enumerated() {
       precondition(rank >= 0 && Int(rank) < ranks.count && back[Int(rank)] < 0, "ranks must be a permutation")
@@ -147,13 +158,29 @@ public struct BlockingIndex: Sendable {
   ///
   /// - Complexity: O(n × k) for k keys per record.
   public init(records: [PreparedRecord], config: MatchConfig) {
-    self.init(records: records, config: config, keyRun: 1 << 17, splitAt: 4_096)
+    self.init(records: records, config: config, keyLookups: .byWord, keyRun: 1 << 17, splitAt: 4_096)
+  }
+
+  /// How an index will mostly be looked up: what it builds for that (the look-ups' results are
+  /// the same either way).
+  enum KeyLookups {
+    /// By word, as the scan's screening queries a risk list's rows: with a table of each kind's
+    /// keys without their tag (a look-up per entity word, copying nothing).
+    case byWord
+    /// By indexed record and by translated key numbers, as the duplicate search: no per-kind
+    /// tables (a look-up by word copies the word after its tag first).
+    case byIndexedRecord
   }
 
   /// ``init(records:config:)`` with the records' keys made in runs of `keyRun` records, a run of
   /// at least `splitAt` records in pieces side by side (``RecordNameKeys``): tests make both small
   /// to show that runs and pieces change nothing.
   init(records: [PreparedRecord], config: MatchConfig, keyRun: Int, splitAt: Int) {
+    self.init(records: records, config: config, keyLookups: .byWord, keyRun: keyRun, splitAt: splitAt)
+  }
+
+  /// ``init(records:config:keyRun:splitAt:)``, with per-kind key tables only for `.byWord`.
+  init(records: [PreparedRecord], config: MatchConfig, keyLookups: KeyLookups, keyRun: Int, splitAt: Int) {
     self.records = records
     self.maxBlock = config.maxBlock
     self.maxCandidates = config.maxCandidates
@@ -203,88 +230,124 @@ public struct BlockingIndex: Sendable {
     (identifierBlocks, identifierKeys) = (blocks.identifierBlocks, blocks.identifierKeys)
     stats.recordsWithoutKeys = blocks.recordsWithoutKeys
     let (memberBlocks, memberRecords) = (blocks.memberBlocks, blocks.memberRecords)
-    // Each kind's table of keys without their tag, in key-number order (the order the keys were
-    // first met), the three kinds side by side.
     let allKeys = keyNumbers
-    keyKinds = (0..<allKeys.count).map { k in Self.kind(ofKey: allKeys, k) }
-    let kinds = keyKinds
-    let blockCount = blockScopes.count
-    let recordCount = records.count
-    // The three kinds' tables beside the members' two counting sorts.
-    let (tables, members) = ParallelWork.pair(
+    let (blockKeys, scopes) = (blockKeyNumbers, blockScopes)
+    let (blockCount, recordCount, maxBlock) = (blockScopes.count, records.count, maxBlock)
+    let buildsTables = keyLookups == .byWord
+    // Two serial passes side by side: the keys' kinds, each key's blocks (and the per-kind
+    // tables, when built) beside the members' two counting sorts and the figures read from them.
+    let (byKey, byBlock) = ParallelWork.pair(
       {
-        ParallelWork.each(count: 3) { kind -> (ByteInterner, [Int32]) in
-          var table = ByteInterner()
-          var numbers: [Int32] = []
-          let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
-          table.reserveCapacity(count)
-          numbers.reserveCapacity(count)
-          for k in kinds.indices where kinds[k] == kind {
-            allKeys.withBytes(at: k) { key in _ = table.intern(UnsafeRawBufferPointer(rebasing: key[2...])) }
-            numbers.append(Int32(k))
-          }
-          return (table, numbers)
-        }
+        let kinds = (0..<allKeys.count).map { k in Self.kind(ofKey: allKeys, k) }
+        let (starts, keyBlocks) = Self.blocksByKey(keyCount: kinds.count, blockKeys: blockKeys, scopes: scopes)
+        return (kinds, starts, keyBlocks, buildsTables ? Self.kindTables(of: allKeys, kinds: kinds) : [])
       },
       {
-        Self.membersByBlock(
+        let members = Self.membersByBlock(
           blocks: memberBlocks, records: memberRecords, blockCount: blockCount, recordCount: recordCount)
+        return (members, Self.memberFigures(members.flat, starts: members.starts, maxBlock: maxBlock, recordCount: recordCount))
       })
-    keyTables = tables.map(\.0)
-    keyTableNumbers = tables.map(\.1)
+    let (members, figures) = byBlock
+    (keyKinds, keyBlockStarts, flatKeyBlocks) = (byKey.0, byKey.1, byKey.2)
+    if buildsTables {
+      let tables = byKey.3
+      keyTables = tables.map(\.0)
+      keyTableNumbers = tables.map(\.1)
+      (prefixTable, prefixNumbers) = (keyTables[1], keyTableNumbers[1])
+      (compactTable, compactNumbers) = (keyTables[2], keyTableNumbers[2])
+      hasKindTables = true
+    }
     stats.blocks = blockCount
     (flatMembers, memberStarts) = (members.flat, members.starts)
     recordBlockStarts = members.recordStarts
     (recordEntries, recordScopes) = RecordEntries.make(
       records: records, memberBlocks: memberBlocks, recordStarts: members.recordStarts, blockScopes: blockScopes,
       blockKeyNumbers: blockKeyNumbers)
-    // Blocks by key, each key's blocks by ascending scope.
-    var keyStarts = [Int32](repeating: 0, count: keyKinds.count + 1)
-    for b in 0..<blockCount where blockScopes[b] >= 0 { keyStarts[Int(blockKeyNumbers[b]) + 1] += 1 }
-    for k in 0..<keyKinds.count { keyStarts[k + 1] += keyStarts[k] }
-    var keyFill = keyStarts
-    var keyBlocks = [Int32](repeating: 0, count: Int(keyStarts[keyKinds.count]))
-    for b in 0..<blockCount where blockScopes[b] >= 0 {
-      let key = Int(blockKeyNumbers[b])
-      keyBlocks[Int(keyFill[key])] = Int32(b)
-      keyFill[key] += 1
-    }
-    for k in 0..<keyKinds.count {
-      let range = Int(keyStarts[k])..<Int(keyStarts[k + 1])
-      if range.count > 1 { keyBlocks[range].sort { blockScopes[Int($0)] < blockScopes[Int($1)] } }
-    }
-    flatKeyBlocks = keyBlocks
-    keyBlockStarts = keyStarts
-    (prefixTable, prefixNumbers) = (keyTables[1], keyTableNumbers[1])
-    (compactTable, compactNumbers) = (keyTables[2], keyTableNumbers[2])
-    var inSkipped = [Bool](repeating: false, count: records.count)
-    var inCompared = [Bool](repeating: false, count: records.count)
-    var largest = 0
-    for block in 0..<blockCount {
-      let (start, end) = (Int(memberStarts[block]), Int(memberStarts[block + 1]))
-      if end - start > maxBlock {
-        stats.skippedBlocks += 1
-        for m in start..<end { inSkipped[Int(flatMembers[m])] = true }
-      } else {
-        for m in start..<end { inCompared[Int(flatMembers[m])] = true }
-      }
-      largest = max(largest, end - start)
-    }
+    stats.skippedBlocks = figures.skippedBlocks
+    stats.recordsInSkippedBlocks = figures.recordsInSkippedBlocks
+    stats.recordsOnlyInSkippedBlocks = figures.recordsOnlyInSkippedBlocks
+    stats.firstRecordInSkippedBlock = figures.firstRecordInSkippedBlock
     // The largest block; among equals, the least key.
-    if largest > 0 {
-      stats.largestBlock = largest
+    if figures.largest > 0 {
+      stats.largestBlock = figures.largest
       var best: String?
-      for block in 0..<blockCount where Int(memberStarts[block + 1] - memberStarts[block]) == largest {
+      for block in 0..<blockCount where Int(memberStarts[block + 1] - memberStarts[block]) == figures.largest {
         let key = blockKey(block)
         if best == nil || key < best! { best = key }
       }
       stats.largestKey = best!
     }
-    for i in records.indices where inSkipped[i] {
-      stats.recordsInSkippedBlocks += 1
-      if !inCompared[i] { stats.recordsOnlyInSkippedBlocks += 1 }
-      if stats.firstRecordInSkippedBlock == nil { stats.firstRecordInSkippedBlock = i }
+  }
+
+  /// Each kind's table of keys without their tag (0 `w:`, 1 `p:`, 2 `n:`; `kinds[k]` is key `k`'s),
+  /// in key-number order (the order the keys were first met), and each entry's key number; the
+  /// three kinds side by side.
+  private static func kindTables(of allKeys: ByteInterner, kinds: [UInt8]) -> [(ByteInterner, [Int32])] {
+    ParallelWork.each(count: 3) { kind -> (ByteInterner, [Int32]) in
+      var table = ByteInterner()
+      var numbers: [Int32] = []
+      let count = kinds.reduce(0) { $0 + ($1 == kind ? 1 : 0) }
+      table.reserveCapacity(count)
+      numbers.reserveCapacity(count)
+      for k in kinds.indices where kinds[k] == kind {
+        allKeys.withBytes(at: k) { key in _ = table.intern(UnsafeRawBufferPointer(rebasing: key[2...])) }
+        numbers.append(Int32(k))
+      }
+      return (table, numbers)
     }
+  }
+
+  /// Each name key's blocks (`blocks[starts[k] ..< starts[k + 1]]`), by ascending scope (so the
+  /// `*` block, if any, first): a counting sort of the name blocks (`scopes[b] >= 0`) by key.
+  private static func blocksByKey(
+    keyCount: Int, blockKeys: [Int32], scopes: [Int32]
+  ) -> (starts: [Int32], blocks: [Int32]) {
+    var keyStarts = [Int32](repeating: 0, count: keyCount + 1)
+    for b in scopes.indices where scopes[b] >= 0 { keyStarts[Int(blockKeys[b]) + 1] += 1 }
+    for k in 0..<keyCount { keyStarts[k + 1] += keyStarts[k] }
+    var keyFill = keyStarts
+    var keyBlocks = [Int32](repeating: 0, count: Int(keyStarts[keyCount]))
+    for b in scopes.indices where scopes[b] >= 0 {
+      let key = Int(blockKeys[b])
+      keyBlocks[Int(keyFill[key])] = Int32(b)
+      keyFill[key] += 1
+    }
+    for k in 0..<keyCount {
+      let range = Int(keyStarts[k])..<Int(keyStarts[k + 1])
+      if range.count > 1 { keyBlocks[range].sort { scopes[Int($0)] < scopes[Int($1)] } }
+    }
+    return (keyStarts, keyBlocks)
+  }
+
+  /// What ``Stats`` reports of the blocks' members (`flat[starts[b] ..< starts[b + 1]]` for
+  /// block `b`): blocks over `maxBlock`, the largest size, and the records in skipped blocks.
+  private static func memberFigures(
+    _ flat: [Int32], starts: [Int32], maxBlock: Int, recordCount: Int
+  ) -> (
+    skippedBlocks: Int, largest: Int, recordsInSkippedBlocks: Int, recordsOnlyInSkippedBlocks: Int,
+    firstRecordInSkippedBlock: Int?
+  ) {
+    var inSkipped = [Bool](repeating: false, count: recordCount)
+    var inCompared = [Bool](repeating: false, count: recordCount)
+    var (skippedBlocks, largest) = (0, 0)
+    for block in 0..<(starts.count - 1) {
+      let (start, end) = (Int(starts[block]), Int(starts[block + 1]))
+      if end - start > maxBlock {
+        skippedBlocks += 1
+        for m in start..<end { inSkipped[Int(flat[m])] = true }
+      } else {
+        for m in start..<end { inCompared[Int(flat[m])] = true }
+      }
+      largest = max(largest, end - start)
+    }
+    var (inSkippedCount, onlySkipped) = (0, 0)
+    var first: Int?
+    for i in 0..<recordCount where inSkipped[i] {
+      inSkippedCount += 1
+      if !inCompared[i] { onlySkipped += 1 }
+      if first == nil { first = i }
+    }
+    return (skippedBlocks, largest, inSkippedCount, onlySkipped, first)
   }
 
   /// Block `b`'s members in record order, `flat[starts[b] ..< starts[b + 1]]`, and where record
@@ -609,13 +672,23 @@ public struct BlockingIndex: Sendable {
   /// word, if some record has that key.
   public func wordKeyNumbers(_ word: UnsafeRawBufferPointer) -> (word: Int32, prefix: Int32) {
     guard word.count >= 2, genericWords.index(of: word) == nil else { return (-1, -1) }
-    let w = keyTables[0].index(of: word).map { keyTableNumbers[0][Int($0)] } ?? -1
+    let w = wordKeyNumber(word)
     return (w, word.count >= 5 ? prefixKeyNumber(UnsafeRawBufferPointer(rebasing: word[0..<4])) : -1)
+  }
+
+  /// The key number of `w:` + `word`, -1 when no record has it (the word is not checked against
+  /// the generic words).
+  @inline(__always)
+  private func wordKeyNumber(_ word: UnsafeRawBufferPointer) -> Int32 {
+    guard hasKindTables else { return taggedKeyNumber(UInt8(ascii: "w"), word) }
+    guard let found = keyTables[0].index(of: word) else { return -1 }
+    return keyTableNumbers[0][Int(found)]
   }
 
   /// The key number of `p:` + `prefix` (four bytes), -1 when no record has it.
   @inline(__always)
   public func prefixKeyNumber(_ prefix: UnsafeRawBufferPointer) -> Int32 {
+    guard hasKindTables else { return taggedKeyNumber(UInt8(ascii: "p"), prefix) }
     guard let found = prefixTable.index(of: prefix) else { return -1 }
     return prefixNumbers.withUnsafeBufferPointer { $0[Int(found)] }
   }
@@ -623,8 +696,20 @@ public struct BlockingIndex: Sendable {
   /// The key number of `n:` + `compact` (a name's tokens written together), -1 when no record has it.
   @inline(__always)
   public func compactKeyNumber(_ compact: UnsafeRawBufferPointer) -> Int32 {
+    guard hasKindTables else { return taggedKeyNumber(UInt8(ascii: "n"), compact) }
     guard let found = compactTable.index(of: compact) else { return -1 }
     return compactNumbers.withUnsafeBufferPointer { $0[Int(found)] }
+  }
+
+  /// The key number of `tag` + `:` + `text` in `keyNumbers` (the keys with their tag), -1 when no
+  /// record has it: the look-up by word of an index without per-kind tables.
+  private func taggedKeyNumber(_ tag: UInt8, _ text: UnsafeRawBufferPointer) -> Int32 {
+    withUnsafeTemporaryAllocation(byteCount: text.count + 2, alignment: 1) { key in
+      key[0] = tag
+      key[1] = UInt8(ascii: ":")
+      if !text.isEmpty { UnsafeMutableRawBufferPointer(rebasing: key[2...]).copyMemory(from: text) }
+      return keyNumbers.index(of: UnsafeRawBufferPointer(key)) ?? -1
+    }
   }
 
   /// ``fillCandidates(names:country:identifiers:scratch:)`` for a query given as its name key
@@ -664,8 +749,8 @@ public struct BlockingIndex: Sendable {
       scratch.compact.removeAll(keepingCapacity: true)
       for word in name.tokens { scratch.compact.append(contentsOf: word.utf8) }
       guard scratch.compact.count >= 4 else { continue }
-      let found = scratch.compact.withUnsafeBytes { keyTables[2].index(of: $0) }
-      if let found { scratch.keys.append(keyTableNumbers[2][Int(found)]) }
+      let found = scratch.compact.withUnsafeBytes { compactKeyNumber($0) }
+      if found >= 0 { scratch.keys.append(found) }
     }
     scratch.keys.sort()
   }
@@ -769,9 +854,11 @@ public struct BlockingIndex: Sendable {
     word.withUTF8 { bytes in
       let raw = UnsafeRawBufferPointer(bytes)
       guard bytes.count >= 2, genericWords.index(of: raw) == nil else { return }
-      if let found = keyTables[0].index(of: raw) { keys.append(keyTableNumbers[0][Int(found)]) }
-      if bytes.count >= 5, let found = keyTables[1].index(of: UnsafeRawBufferPointer(rebasing: raw[0..<4])) {
-        keys.append(keyTableNumbers[1][Int(found)])
+      let word = wordKeyNumber(raw)
+      if word >= 0 { keys.append(word) }
+      if bytes.count >= 5 {
+        let prefix = prefixKeyNumber(UnsafeRawBufferPointer(rebasing: raw[0..<4]))
+        if prefix >= 0 { keys.append(prefix) }
       }
     }
   }
