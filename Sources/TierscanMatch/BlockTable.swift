@@ -1,12 +1,10 @@
-import CTierscanPrefetch
 import TierscanCore
 
 /// (key number, scope number) → block, for building the index: open addressing over a
-/// power-of-two table at most half full (a dictionary hashes each of millions of keys with SipHash).
-/// A slot holds the pair, its block and its hash, in one cache line; the hash is made from the
-/// key's bytes' hash (``ByteInterner/hash(_:)``) and the scope, known before the key is numbered,
-/// so the slot can be fetched ahead (``prefetch(hash:)``). Positions only: blocks are numbered by
-/// `next`, in order of first appearance, whatever the hash.
+/// power-of-two table at most half full (a dictionary hashes each of its keys with SipHash).
+/// A slot holds the pair, its block and its hash, in one cache line. ``BlockNumbering`` keeps
+/// here only the blocks of keys in scopes other than their first block's. Positions only: blocks
+/// are numbered by `next`, in order of first appearance, whatever the hash.
 struct BlockTable: Sendable {
   private struct Slot {
     var packed: UInt64 = 0
@@ -15,12 +13,13 @@ struct BlockTable: Sendable {
   }
 
   private var slots: [Slot] = []
-  private var count = 0
+  /// Number of blocks held.
+  private(set) var count = 0
 
-  /// The slot hash of a key whose bytes hash to `keyHash`, in scope `scope`.
+  /// The slot hash of (`key`, `scope`).
   @inline(__always)
-  static func hash(keyHash: UInt64, scope: Int32) -> UInt64 {
-    var h = (keyHash ^ UInt64(UInt32(bitPattern: scope))) &* 0x9E37_79B9_7F4A_7C15
+  static func hash(key: Int32, scope: Int32) -> UInt64 {
+    var h = (UInt64(UInt32(bitPattern: key)) << 32 | UInt64(UInt32(bitPattern: scope))) &* 0x9E37_79B9_7F4A_7C15
     h ^= h >> 29
     h &*= 0xBF58_476D_1CE4_E5B9
     return h ^ (h >> 32)
@@ -34,16 +33,7 @@ struct BlockTable: Sendable {
     grow(to: size)
   }
 
-  /// Asks the processor to fetch the slot where the probe for `hash` starts (a hint only).
-  @inline(__always)
-  func prefetch(hash: UInt64) {
-    slots.withUnsafeBufferPointer { slots in
-      guard let base = slots.baseAddress else { return }
-      tierscan_prefetch(base + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
-    }
-  }
-
-  /// The block of (`key`, `scope`), whose ``hash(keyHash:scope:)`` is `hash`; `next` (recorded)
+  /// The block of (`key`, `scope`), whose ``hash(key:scope:)`` is `hash`; `next` (recorded)
   /// when it has none yet.
   mutating func block(key: Int32, scope: Int32, hash: UInt64, next: Int32) -> Int32 {
     if (count + 1) * 2 > slots.count { grow() }

@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import TierscanCore
 
 /// The first stage of building a ``BlockingIndex``: numbers the records' name keys in order of
@@ -55,11 +56,22 @@ struct BlockNumbering: Sendable {
   private(set) var identifierKeys: [Int32: String] = [:]
   /// Records with no key at all.
   private(set) var recordsWithoutKeys = 0
+  /// Each name key's first block and that block's scope, by key number. Keys come in order of
+  /// first appearance, so a key met for the first time is the next number (its block is new,
+  /// found without a look-up), and most keys have one block only (one scope): a key met again
+  /// reads its entry here, in an array of 8 bytes per key, instead of probing a table of all
+  /// blocks (16 bytes per slot, twice as many slots as blocks: 128 MB at a million records).
+  private var firstBlocks: [FirstBlock] = []
+  /// The blocks of keys in scopes other than their first block's: (key number, scope) → block.
   private var table = BlockTable()
   private var lastScope = (country: "", number: Int32(-1))
-  /// A run's block slot hashes, one per key (reused).
-  private var slotHashes: [UInt64] = []
   private var runs = 0
+
+  /// A key's first block and its scope.
+  private struct FirstBlock {
+    var block: Int32
+    var scope: Int32
+  }
 
   /// Empty, with room for the members of `records` records of four keys.
   init(records: Int) {
@@ -71,73 +83,73 @@ struct BlockNumbering: Sendable {
   /// `numbers` (``KeyNumbering/number(_:scale:)``). After the first run the tables are sized for
   /// `scale` times its blocks and members (sizes only).
   mutating func add(_ records: [PreparedRecord], run: Range<Int>, pieces: [RecordNameKeys], numbers: [Int32], scale: Double) {
-    // Each key's block slot hash, from its bytes' hash and its record's scope: known before the
-    // block is numbered, so the slot of a key a few keys on is fetched while this one is found.
-    slotHashes.removeAll(keepingCapacity: true)
     var i = run.lowerBound
-    var scopes: [Int32] = []
-    scopes.reserveCapacity(run.count)
-    for piece in pieces {
-      for r in 0..<piece.recordCount {
-        let scope = scopeNumber(records[i].record.country)
-        scopes.append(scope)
-        for k in Int(piece.recordStarts[r])..<Int(piece.recordStarts[r + 1]) {
-          slotHashes.append(BlockTable.hash(keyHash: piece.hashes[k], scope: scope))
-        }
-        i += 1
-      }
-    }
-    if runs == 0 { table.reserveCapacity(numbers.count) }
-    i = run.lowerBound
     var cursor = 0
+    if runs == 0 { firstBlocks.reserveCapacity(numbers.count) }
     numbers.withUnsafeBufferPointer { numbers in
-      slotHashes.withUnsafeBufferPointer { slotHashes in
-        for piece in pieces {
-          for r in 0..<piece.recordCount {
-            let scope = scopes[i - run.lowerBound]
-            let keyCount = Int(piece.recordStarts[r + 1] - piece.recordStarts[r])
-            let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
-            if keyCount == 0 && identifiers.isEmpty { recordsWithoutKeys += 1 }
-            for _ in 0..<keyCount {
-              if cursor + 16 < slotHashes.count { table.prefetch(hash: slotHashes[cursor + 16]) }
-              let keyNumber = numbers[cursor]
-              let block = table.block(
-                key: keyNumber, scope: scope, hash: slotHashes[cursor], next: Int32(blockScopes.count))
-              if Int(block) == blockScopes.count {
-                blockKeyNumbers.append(keyNumber)
-                blockScopes.append(scope)
-              }
-              memberBlocks.append(block)
-              memberRecords.append(Int32(i))
-              cursor += 1
+      for piece in pieces {
+        for r in 0..<piece.recordCount {
+          let scope = scopeNumber(records[i].record.country)
+          let keyCount = Int(piece.recordStarts[r + 1] - piece.recordStarts[r])
+          let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
+          if keyCount == 0 && identifiers.isEmpty { recordsWithoutKeys += 1 }
+          for _ in 0..<keyCount {
+            // The entry of the key 16 on, fetched while this one is found (a key met again lies
+            // anywhere in the array).
+            if cursor + 16 < numbers.count {
+              let ahead = Int(numbers[cursor + 16])
+              if ahead < firstBlocks.count { firstBlocks.withUnsafeBufferPointer { tierscan_prefetch($0.baseAddress! + ahead) } }
             }
-            for key in identifiers {
-              let block: Int32
-              if let existing = identifierBlocks[key] {
-                block = existing
-              } else {
-                block = Int32(blockScopes.count)
-                identifierBlocks[key] = block
-                identifierKeys[block] = key
-                blockKeyNumbers.append(-1)
-                blockScopes.append(-1)
-              }
-              memberBlocks.append(block)
-              memberRecords.append(Int32(i))
+            let keyNumber = numbers[cursor]
+            let next = Int32(blockScopes.count)
+            let block: Int32
+            if Int(keyNumber) == firstBlocks.count {
+              firstBlocks.append(FirstBlock(block: next, scope: scope))
+              block = next
+            } else {
+              let first = firstBlocks[Int(keyNumber)]
+              block =
+                first.scope == scope
+                ? first.block
+                : table.block(key: keyNumber, scope: scope, hash: BlockTable.hash(key: keyNumber, scope: scope), next: next)
             }
-            i += 1
+            if block == next {
+              blockKeyNumbers.append(keyNumber)
+              blockScopes.append(scope)
+            }
+            memberBlocks.append(block)
+            memberRecords.append(Int32(i))
+            cursor += 1
           }
+          for key in identifiers {
+            let block: Int32
+            if let existing = identifierBlocks[key] {
+              block = existing
+            } else {
+              block = Int32(blockScopes.count)
+              identifierBlocks[key] = block
+              identifierKeys[block] = key
+              blockKeyNumbers.append(-1)
+              blockScopes.append(-1)
+            }
+            memberBlocks.append(block)
+            memberRecords.append(Int32(i))
+          }
+          i += 1
         }
       }
     }
     if runs == 0 && scale > 1 {
       let blocks = KeyNumbering.scaled(blockScopes.count, scale)
-      table.reserveCapacity(blocks)
+      firstBlocks.reserveCapacity(KeyNumbering.scaled(firstBlocks.count, scale))
+      table.reserveCapacity(KeyNumbering.scaled(table.count, scale))
       blockKeyNumbers.reserveCapacity(blocks)
       blockScopes.reserveCapacity(blocks)
       let members = KeyNumbering.scaled(memberBlocks.count + memberBlocks.count / 16, scale)
       memberBlocks.reserveCapacity(members)
       memberRecords.reserveCapacity(members)
+      identifierBlocks.reserveCapacity(KeyNumbering.scaled(identifierBlocks.count, scale))
+      identifierKeys.reserveCapacity(KeyNumbering.scaled(identifierKeys.count, scale))
     }
     runs += 1
   }
