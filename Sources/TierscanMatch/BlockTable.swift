@@ -1,3 +1,4 @@
+import CTierscanPrefetch
 import TierscanCore
 
 /// (key number, scope number) → block, for building the index: open addressing over a
@@ -31,6 +32,15 @@ struct BlockTable: Sendable {
     var size = 16
     while size < blocks * 2 { size <<= 1 }
     grow(to: size)
+  }
+
+  /// Asks the processor to fetch the slot where the probe for `hash` starts (a hint only).
+  @inline(__always)
+  func prefetch(hash: UInt64) {
+    slots.withUnsafeBufferPointer { slots in
+      guard let base = slots.baseAddress else { return }
+      tierscan_prefetch(base + (Int(truncatingIfNeeded: hash) & (slots.count - 1)))
+    }
   }
 
   /// The block of (`key`, `scope`), whose ``hash(key:scope:)`` is `hash`; `next` (recorded)

@@ -56,21 +56,24 @@ struct BlockNumbering: Sendable {
   private(set) var identifierKeys: [Int32: String] = [:]
   /// Records with no key at all.
   private(set) var recordsWithoutKeys = 0
-  /// Each name key's first block and that block's scope, by key number. Keys come in order of
-  /// first appearance, so a key met for the first time is the next number (its block is new,
-  /// found without a look-up), and most keys have one block only (one scope): a key met again
-  /// reads its entry here, in an array of 8 bytes per key, instead of probing a table of all
+  /// Each name key's first block and the block it was last met in, with their scopes, by key
+  /// number. Keys come in order of first appearance, so a key met for the first time is the next
+  /// number (its block is new, found without a look-up). A key met again is mostly in the scope
+  /// it was last met in (the duplicate search stores its records by country) or in its only one:
+  /// it reads its entry here, in an array of 16 bytes per key, instead of probing a table of all
   /// blocks (16 bytes per slot, twice as many slots as blocks: 128 MB at a million records).
-  private var firstBlocks: [FirstBlock] = []
+  private var keyBlocks: [KeyBlocks] = []
   /// The blocks of keys in scopes other than their first block's: (key number, scope) → block.
   private var table = BlockTable()
   private var lastScope = (country: "", number: Int32(-1))
   private var runs = 0
 
-  /// A key's first block and its scope.
-  private struct FirstBlock {
-    var block: Int32
-    var scope: Int32
+  /// A key's first block and the block it was last met in, and their scopes.
+  private struct KeyBlocks {
+    var first: Int32
+    var firstScope: Int32
+    var last: Int32
+    var lastScope: Int32
   }
 
   /// Empty, with room for the members of `records` records of four keys.
@@ -85,7 +88,7 @@ struct BlockNumbering: Sendable {
   mutating func add(_ records: [PreparedRecord], run: Range<Int>, pieces: [RecordNameKeys], numbers: [Int32], scale: Double) {
     var i = run.lowerBound
     var cursor = 0
-    if runs == 0 { firstBlocks.reserveCapacity(numbers.count) }
+    if runs == 0 { keyBlocks.reserveCapacity(numbers.count) }
     numbers.withUnsafeBufferPointer { numbers in
       for piece in pieces {
         for r in 0..<piece.recordCount {
@@ -94,24 +97,41 @@ struct BlockNumbering: Sendable {
           let identifiers = BlockingKeys.identifierKeys(records[i].record.identifiers)
           if keyCount == 0 && identifiers.isEmpty { recordsWithoutKeys += 1 }
           for _ in 0..<keyCount {
-            // The entry of the key 16 on, fetched while this one is found (a key met again lies
-            // anywhere in the array).
+            // The entry of the key 16 on is fetched while this one is found (a key met again lies
+            // anywhere in the array); that of the key 8 on, fetched 8 keys ago, is read, and if the
+            // key will not be in either of its blocks' scopes — in this record's scope, as nearly
+            // every key 8 on is — its slot in the table is fetched. Hints only.
             if cursor + 16 < numbers.count {
               let ahead = Int(numbers[cursor + 16])
-              if ahead < firstBlocks.count { firstBlocks.withUnsafeBufferPointer { tierscan_prefetch($0.baseAddress! + ahead) } }
+              if ahead < keyBlocks.count { keyBlocks.withUnsafeBufferPointer { tierscan_prefetch($0.baseAddress! + ahead) } }
+            }
+            if cursor + 8 < numbers.count {
+              let ahead = numbers[cursor + 8]
+              if Int(ahead) < keyBlocks.count {
+                let entry = keyBlocks[Int(ahead)]
+                if entry.lastScope != scope && entry.firstScope != scope {
+                  table.prefetch(hash: BlockTable.hash(key: ahead, scope: scope))
+                }
+              }
             }
             let keyNumber = numbers[cursor]
             let next = Int32(blockScopes.count)
             let block: Int32
-            if Int(keyNumber) == firstBlocks.count {
-              firstBlocks.append(FirstBlock(block: next, scope: scope))
+            if Int(keyNumber) == keyBlocks.count {
+              keyBlocks.append(KeyBlocks(first: next, firstScope: scope, last: next, lastScope: scope))
               block = next
             } else {
-              let first = firstBlocks[Int(keyNumber)]
-              block =
-                first.scope == scope
-                ? first.block
-                : table.block(key: keyNumber, scope: scope, hash: BlockTable.hash(key: keyNumber, scope: scope), next: next)
+              let entry = keyBlocks[Int(keyNumber)]
+              if entry.lastScope == scope {
+                block = entry.last
+              } else {
+                block =
+                  entry.firstScope == scope
+                  ? entry.first
+                  : table.block(key: keyNumber, scope: scope, hash: BlockTable.hash(key: keyNumber, scope: scope), next: next)
+                keyBlocks[Int(keyNumber)].last = block
+                keyBlocks[Int(keyNumber)].lastScope = scope
+              }
             }
             if block == next {
               blockKeyNumbers.append(keyNumber)
@@ -141,7 +161,7 @@ struct BlockNumbering: Sendable {
     }
     if runs == 0 && scale > 1 {
       let blocks = KeyNumbering.scaled(blockScopes.count, scale)
-      firstBlocks.reserveCapacity(KeyNumbering.scaled(firstBlocks.count, scale))
+      keyBlocks.reserveCapacity(KeyNumbering.scaled(keyBlocks.count, scale))
       table.reserveCapacity(KeyNumbering.scaled(table.count, scale))
       blockKeyNumbers.reserveCapacity(blocks)
       blockScopes.reserveCapacity(blocks)
