@@ -190,15 +190,22 @@ public struct WordGate: Sendable {
     // country like the last record's is not looked up again. Records read in place (a copy of a
     // record retains and releases everything it holds).
     var lastCountry: (country: String, id: Int32) = ("", -1)
+    // Each record's identifier ids as inserted (what ``identifierNumbers(_:)`` gives once all are
+    // in: ids do not change), kept for the rows instead of looked up again.
+    var recordIdentifiers: [(Int32, Int32, Int32)] = []
+    recordIdentifiers.reserveCapacity(records.count)
     records.withUnsafeBufferPointer { records in
       for i in records.indices {
         if let country = records[i].record.country, country != lastCountry.country {
           lastCountry = (country, countries.insert(country))
         }
         let identifiers = records[i].record.identifiers
-        if let value = identifiers.lei { identifierIDs[0].insert(value) }
-        if let value = identifiers.duns { identifierIDs[1].insert(value) }
-        if let value = identifiers.cid { identifierIDs[2].insert(value) }
+        recordIdentifiers.append(
+          (
+            identifiers.lei.map { identifierIDs[0].insert($0) } ?? -1,
+            identifiers.duns.map { identifierIDs[1].insert($0) } ?? -1,
+            identifiers.cid.map { identifierIDs[2].insert($0) } ?? -1
+          ))
       }
     }
     for word in GenericWords.names.sorted() { _ = vocabulary.intern(word) }
@@ -224,7 +231,7 @@ public struct WordGate: Sendable {
             country = -1
           }
           Self.append(
-            records[i].names, country: country, identifiers: identifierNumbers(records[i].record.identifiers),
+            records[i].names, country: country, identifiers: recordIdentifiers[i],
             hasAddress: records[i].addressWords != nil, to: &rows, vocabulary: vocabulary, weights: weights,
             numberScratch: &numberScratch, ids: ids, cursor: &cursor)
         }
