@@ -1,8 +1,9 @@
 import TierscanCore
 
-/// A growing byte buffer for the large outputs (`exposures.csv`, `paths.json`), written without
-/// building intermediate strings or ``JSONValue`` trees. Every method produces exactly the bytes
-/// of ``CSVWriter`` and ``JSONWriter`` (pretty, two-space indent) for the same values.
+/// A growing byte buffer for the large outputs (`exposures.csv`, `paths.json`, resolve's
+/// `candidates.csv`, `blocks.csv` and `review.html`), written without building intermediate
+/// strings or ``JSONValue`` trees. Every method produces exactly the bytes of ``CSVWriter``,
+/// ``JSONWriter`` (pretty, two-space indent) and ``MarkupText/html(_:)`` for the same values.
 ///
 /// The bytes live in memory of its own (noncopyable, freed with it), written through a pointer:
 /// appending to a `[UInt8]` cost a uniqueness check and a capacity check per call, and a call of
@@ -158,6 +159,12 @@ struct OutputBytes: ~Copyable {
     }
   }
 
+  /// The bytes of `other` as one CSV cell, exactly as ``CSVWriter/cell(_:)`` writes the string
+  /// they are (a line rendered into a scratch buffer, quoted again as a cell).
+  mutating func appendCSVCell(contentsOf other: borrowing OutputBytes) {
+    appendCSVCell(utf8: UnsafeBufferPointer(start: other.base, count: other.count))
+  }
+
   /// The cell of `column`'s string at `index`, read in place: the bytes of
   /// `appendCSVCell(column[index])` without building the `String` (an ASCII string's bytes are
   /// its `String`'s; any other goes through the `String`, which repairs invalid UTF-8).
@@ -170,6 +177,52 @@ struct OutputBytes: ~Copyable {
       return true
     }
     if !done { appendCSVCell(column[index]) }
+  }
+
+  // MARK: HTML
+
+  /// `value` escaped exactly as ``MarkupText/html(_:)`` escapes it.
+  mutating func appendHTML(_ value: String) {
+    var value = value
+    value.withUTF8 { appendHTML(utf8: $0) }
+  }
+
+  /// The bytes of `other` escaped as ``MarkupText/html(_:)`` escapes the string they are.
+  mutating func appendHTML(contentsOf other: borrowing OutputBytes) {
+    appendHTML(utf8: UnsafeBufferPointer(start: other.base, count: other.count))
+  }
+
+  /// ``MarkupText/html(_:)`` by bytes: its rules are on scalars, but every scalar it changes or
+  /// drops is ASCII (the five markup characters, C0 controls but tab, LF and CR, and DEL), and
+  /// in valid UTF-8 an ASCII byte is always a whole scalar; every other byte is copied.
+  private mutating func appendHTML(utf8: UnsafeBufferPointer<UInt8>) {
+    reserve(6 * utf8.count)  // `&quot;`: the longest replacement of one byte
+    var p = base + count
+    for byte in utf8 {
+      switch byte {
+      case 0x26: p = Self.put("&amp;", at: p)
+      case 0x3C: p = Self.put("&lt;", at: p)
+      case 0x3E: p = Self.put("&gt;", at: p)
+      case 0x22: p = Self.put("&quot;", at: p)
+      case 0x27: p = Self.put("&#39;", at: p)
+      case 0x09, 0x0A, 0x0D:
+        p.pointee = byte
+        p += 1
+      default:
+        if byte >= 0x20 && byte != 0x7F {
+          p.pointee = byte
+          p += 1
+        }
+      }
+    }
+    count = p - base
+  }
+
+  /// Writes `literal` at `p` (room reserved) and returns the place after it.
+  @inline(__always)
+  private static func put(_ literal: StaticString, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    p.initialize(from: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    return p + literal.utf8CodeUnitCount
   }
 
   // MARK: JSON (through ``JSONWriter``, so every output formats alike)

@@ -29,6 +29,20 @@ public struct ResolveCandidate: Sendable {
     var writer = CSVWriterLine()
     return writer.line([left.key, right.key, decision.rawValue, "", "", ""])
   }
+
+  /// Replaces `line`'s bytes with ``judgementLine(_:)`` of the pair `left`, `right` (the output
+  /// renderers write it without building the `String`).
+  static func writeJudgementLine(
+    _ left: String, _ right: String, _ decision: Judgement.Decision, into line: inout OutputBytes
+  ) {
+    line.removeAll()
+    line.appendCSVCell(left)
+    line.append(",")
+    line.appendCSVCell(right)
+    line.append(",")
+    line.appendCSVCell(decision.rawValue)
+    line.append(",,,")
+  }
 }
 
 /// One CSV line (no header, no newline) through ``CSVWriter``'s quoting and neutralisation.
