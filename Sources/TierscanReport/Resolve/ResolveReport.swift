@@ -111,32 +111,36 @@ public struct ResolveReport: Sendable {
           right: records[Int(position[pair.right])].record,
           decision: pair.decision, features: pair.features, judgement: judgement))
     }
-    // Risk-list rows against every entity: rows indexed, entities queried.
-    let rows = riskList.map { PreparedRecord(MatchRecord(row: $0)) }
-    if !rows.isEmpty {
-      let index = BlockingIndex(records: rows, config: config)
+    // Risk-list rows against every entity: rows indexed, entities queried. The rows' side and
+    // the block table depend on the duplicate search only and are built side by side (each a
+    // serial pass).
+    let entityIndex = found.index
+    let entityGate = found.gate
+    let (riskListSide, blocks) = PhaseTimings.phase("resolve: risk-list rows + blocks") {
+      ParallelWork.pair(
+        {
+          riskList.isEmpty
+            ? nil
+            : ResolveRiskListSide(riskList: riskList, config: config, entityIndex: entityIndex, entityGate: entityGate)
+        },
+        { entityIndex.blockSizes(minimumSize: 2) })
+    }
+    if let side = riskListSide {
+      let (rows, index, bound, rowNames, gate, prefilter) =
+        (side.rows, side.index, side.bound, side.rowNames, side.gate, side.prefilter)
       let scorer = PairScorer(config: config)
-      let bound = ScoreBound(config: config)
-      let rowNames = rows.map { bound.prepare($0) }
-      let gate = WordGate(records: rows, config: config)
-      // Gate first, as the screening (docs/entity-resolution.md §4.1): an entity that no row can
-      // both pass the gate against and reach `possible` with in the scorer needs no candidates.
-      let prefilter = ScreeningPrefilter(gate: gate, reaching: bound.leastPossible, config: config)
-      // The entities' name keys in the rows' numbering, looked up once per distinct key.
-      let entityIndex = found.index
-      let translation = entityIndex.keyTranslation(to: index)
+      let translation = side.keyTranslation
       // Entities query the rows on both cores in their stored order, in many pieces taken as the
       // workers come free; the matches are put back in entity order (then row order, as each
       // entity's sorted candidates give them).
       let pieceSize = records.count < 2_000 ? max(1, records.count) : max(1_000, (records.count + 63) / 64)
       let ranges = stride(from: 0, to: records.count, by: pieceSize).map { $0..<min($0 + pieceSize, records.count) }
       // The entities' words, countries and identifiers are those the duplicate search's word gate
-      // interned (its record `k` is `records[k]`): each distinct one is looked up in the rows'
-      // numbering once, not once per record that holds it.
-      let entityGate = found.gate
+      // interned (its record `k` is `records[k]`), read in the rows' numbering by the side's
+      // translation.
+      let entityTranslation = side.wordTranslation
       let rowMatches = PhaseTimings.phase("resolve: risk-list pass") {
-        let entityTranslation = gate.translation(of: entityGate)
-        return ParallelWork.each(count: ranges.count) { w in
+        ParallelWork.each(count: ranges.count) { w in
           let range = ranges[w]
           var scratch = index.makeScratch()
           var query = gate.makeQuery()
@@ -193,10 +197,8 @@ public struct ResolveReport: Sendable {
             judgement: judgement))
       }
     }
-    // Clusters and the block table side by side (each a serial pass: ~0.1 s at 1M).
-    let finished = candidates
-    (self.candidates, self.blocks) = ParallelWork.pair(
-      { Self.clustered(finished) }, { found.index.blockSizes(minimumSize: 2) })
+    self.candidates = Self.clustered(candidates)
+    self.blocks = blocks
     self.workingMemory = WorkingMemory(records: records, index: found.index)
     self.stats = found.stats
     self.entityCount = records.count
