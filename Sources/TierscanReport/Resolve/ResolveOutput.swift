@@ -30,7 +30,19 @@ public enum ResolveOutput {
     }
     out.append("\n")
     var line = OutputBytes(capacity: 256)
-    func appendRecord(_ r: MatchRecord, to out: inout OutputBytes) {
+    // Read in place: a loop variable would copy each candidate, retaining and releasing its
+    // dozen strings and arrays.
+    report.candidates.withUnsafeBufferPointer { candidates in
+      for i in candidates.indices { appendCandidateRow(candidates[i], to: &out, line: &line) }
+    }
+    return out.bytes
+  }
+
+  /// One row of `candidates.csv` (`line`: scratch for the judgement lines).
+  private static func appendCandidateRow(
+    _ c: borrowing ResolveCandidate, to out: inout OutputBytes, line: inout OutputBytes
+  ) {
+    func appendRecord(_ r: borrowing MatchRecord, to out: inout OutputBytes) {
       out.appendCSVCell(r.key)
       out.append(",")
       out.appendCSVCell(r.name)
@@ -40,31 +52,28 @@ public enum ResolveOutput {
       out.appendCSVCell(r.address ?? "")
       out.append(",")
     }
-    for c in report.candidates {
-      out.appendCSVCell(String(c.cluster))
-      out.append(",")
-      out.appendCSVCell(c.kind.rawValue)
-      out.append(",")
-      appendRecord(c.left, to: &out)
-      appendRecord(c.right, to: &out)
-      out.appendCSVCell(CSVWriter.score(MatchFeatures.rounded(c.features.similarity)))
-      out.append(",")
-      out.appendCSVCell(c.decision.rawValue)
-      out.append(",")
-      if let judgement = c.judgement {
-        out.appendCSVCell("\(judgement.decision.rawValue) \(judgement.provenance.description)")
-      }
-      out.append(",")
-      out.appendCSVCell(c.features.summary)
-      out.append(",")
-      ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .same, into: &line)
-      out.appendCSVCell(contentsOf: line)
-      out.append(",")
-      ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .notSame, into: &line)
-      out.appendCSVCell(contentsOf: line)
-      out.append("\n")
+    out.appendCSVCell(String(c.cluster))
+    out.append(",")
+    out.appendCSVCell(c.kind.rawValue)
+    out.append(",")
+    appendRecord(c.left, to: &out)
+    appendRecord(c.right, to: &out)
+    out.appendCSVCell(CSVWriter.score(MatchFeatures.rounded(c.features.similarity)))
+    out.append(",")
+    out.appendCSVCell(c.decision.rawValue)
+    out.append(",")
+    if let judgement = c.judgement {
+      out.appendCSVCell("\(judgement.decision.rawValue) \(judgement.provenance.description)")
     }
-    return out.bytes
+    out.append(",")
+    out.appendCSVCell(c.features.summary)
+    out.append(",")
+    ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .same, into: &line)
+    out.appendCSVCell(contentsOf: line)
+    out.append(",")
+    ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .notSame, into: &line)
+    out.appendCSVCell(contentsOf: line)
+    out.append("\n")
   }
 
   /// The reference rendering of `candidates.csv` through ``CSVWriter`` (kept for tests of

@@ -19,43 +19,21 @@ public enum ResolveReviewHTML {
     out.append("</pre>\n")
     var line = OutputBytes(capacity: 256)
     var cluster = 0
-    for c in report.candidates {
-      if c.cluster != cluster {
-        if cluster != 0 { out.append("</tbody></table>\n") }
-        cluster = c.cluster
-        out.append("<h2 id=\"cluster-")
-        out.append(integer: cluster)
-        out.append("\">Cluster ")
-        out.append(integer: cluster)
-        out.append(clusterTableHead)
+    // Read in place: a loop variable would copy each candidate, retaining and releasing its
+    // dozen strings and arrays.
+    report.candidates.withUnsafeBufferPointer { candidates in
+      for i in candidates.indices {
+        if candidates[i].cluster != cluster {
+          if cluster != 0 { out.append("</tbody></table>\n") }
+          cluster = candidates[i].cluster
+          out.append("<h2 id=\"cluster-")
+          out.append(integer: cluster)
+          out.append("\">Cluster ")
+          out.append(integer: cluster)
+          out.append(clusterTableHead)
+        }
+        appendRow(candidates[i], to: &out, line: &line)
       }
-      out.append("<tr class=\"")
-      out.append(c.decision.rawValue)
-      out.append("\"><td>")
-      if c.kind == .riskList { out.append("<span class=\"risk\">risk-list</span>") } else { out.append(c.kind.rawValue) }
-      out.append("<br>")
-      out.append(c.decision.rawValue)
-      if let judgement = c.judgement {
-        out.append("<br>judged ")
-        out.appendHTML(judgement.decision.rawValue)
-        out.append(" at ")
-        out.appendHTML(judgement.provenance.description)
-      }
-      out.append("</td><td>")
-      appendSide(c.left, to: &out)
-      out.append("</td><td>")
-      appendSide(c.right, to: &out)
-      out.append("</td><td>")
-      out.append(CSVWriter.score(MatchFeatures.rounded(c.features.similarity)))
-      out.append("</td><td>")
-      out.appendHTML(c.features.summary)
-      out.append("</td><td><code>")
-      ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .same, into: &line)
-      out.appendHTML(contentsOf: line)
-      out.append("</code><code>")
-      ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .notSame, into: &line)
-      out.appendHTML(contentsOf: line)
-      out.append("</code></td></tr>\n")
     }
     if cluster != 0 { out.append("</tbody></table>\n") }
     if report.candidates.isEmpty { out.append("<p>No candidate pairs.</p>\n") }
@@ -63,8 +41,43 @@ public enum ResolveReviewHTML {
     return out.bytes
   }
 
+  /// One candidate's table row (`line`: scratch for its judgement lines).
+  private static func appendRow(_ c: borrowing ResolveCandidate, to out: inout OutputBytes, line: inout OutputBytes) {
+    out.append("<tr class=\"")
+    out.append(c.decision.rawValue)
+    out.append("\"><td>")
+    if c.kind == .riskList {
+      out.append("<span class=\"risk\">risk-list</span>")
+    } else {
+      out.append(c.kind.rawValue)
+    }
+    out.append("<br>")
+    out.append(c.decision.rawValue)
+    if let judgement = c.judgement {
+      out.append("<br>judged ")
+      out.appendHTML(judgement.decision.rawValue)
+      out.append(" at ")
+      out.appendHTML(judgement.provenance.description)
+    }
+    out.append("</td><td>")
+    appendSide(c.left, to: &out)
+    out.append("</td><td>")
+    appendSide(c.right, to: &out)
+    out.append("</td><td>")
+    out.append(CSVWriter.score(MatchFeatures.rounded(c.features.similarity)))
+    out.append("</td><td>")
+    out.appendHTML(c.features.summary)
+    out.append("</td><td><code>")
+    ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .same, into: &line)
+    out.appendHTML(contentsOf: line)
+    out.append("</code><code>")
+    ResolveCandidate.writeJudgementLine(c.left.key, c.right.key, .notSame, into: &line)
+    out.appendHTML(contentsOf: line)
+    out.append("</code></td></tr>\n")
+  }
+
   /// One side of a pair: name, key, country and address.
-  private static func appendSide(_ r: MatchRecord, to out: inout OutputBytes) {
+  private static func appendSide(_ r: borrowing MatchRecord, to out: inout OutputBytes) {
     out.append("<b>")
     out.appendHTML(r.name)
     out.append("</b><br>")
