@@ -6,7 +6,8 @@ import TierscanCore
 /// `PreparedRecord(MatchRecord(entityAt: i, of: table), names: PreparedRecord.names(…, words: &words))`.
 ///
 /// What it saves per record, for a loop over a million entities (`resolve`'s records,
-/// docs/entity-resolution.md §8): the table is held once and lent to each record
+/// docs/entity-resolution.md §8): the name is parsed from the table's bytes and left there
+/// (``RecordName``: no string, one heap block fewer per record); the table is held once and lent to each record
 /// (``MatchRecord/init(entityAt:of:)`` borrows it: passed owned, it was retained and released
 /// column by column per record); strings and arrays that no entity has are not made; the legal
 /// forms' lists are shared between records (``NameWords/matchName(_:)``); and ``prefetch(fieldsOf:stringsOf:)``
@@ -14,17 +15,21 @@ import TierscanCore
 /// `EntityRecordReaderTests` compares it with the construction above.
 public struct EntityRecordReader {
   private let entities: EntityTable
+  private let nameColumn: EntityNameColumn
   private var words = NameWords()
 
   /// A reader of `entities`.
   public init(_ entities: EntityTable) {
     self.entities = entities
+    self.nameColumn = EntityNameColumn(entities)
   }
 
-  /// The prepared record of entity `i`.
+  /// The prepared record of entity `i`. Its name stays in the table (``RecordName``) and is
+  /// parsed from the table's bytes: no string is made for it.
   public mutating func preparedRecord(entityAt i: Int) -> PreparedRecord {
-    let record = MatchRecord(entityAt: i, of: entities)
-    return PreparedRecord(record, names: PreparedRecord.names(record.name, aliases: record.aliases, words: &words))
+    let record = MatchRecord(entityAt: i, of: entities, nameIn: nameColumn)
+    let name = nameColumn.names.withUTF8(i) { words.matchName(utf8: $0) }
+    return PreparedRecord(record, names: PreparedRecord.names(parsed: name, aliases: record.aliases, words: &words))
   }
 
   /// Asks for the fields of entity `stage1` (the record read after next, say 16 records ahead)

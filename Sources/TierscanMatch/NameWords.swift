@@ -108,29 +108,44 @@ public struct NameWords: Sendable {
   /// only the working memory of the parse). `NameWordsTests` checks it against the parser.
   public mutating func matchName(_ name: String) -> MatchName {
     var name = name
-    return name.withUTF8 { utf8 -> MatchName in
-      removeAll()
-      forms.removeAll(keepingCapacity: true)
-      if utf8.allSatisfy({ $0 < 0x80 }) {
-        recordsForms = true
-        appendASCII(utf8)
-      } else if foldLatin(utf8) {
-        recordsForms = true
-        var folded: [UInt8] = []
-        swap(&folded, &self.folded)
-        folded.withUnsafeBufferPointer { appendASCII($0) }
-        swap(&folded, &self.folded)
-      } else {
-        return parser.parse(String(decoding: utf8, as: UTF8.self))
+    return name.withUTF8 { matchName(utf8: $0) }
+  }
+
+  /// ``matchName(_:)`` of the name whose UTF-8 bytes are `utf8` (an entity table's bytes: no
+  /// string is made for an ASCII name or one ``LatinFold``'s table folds).
+  public mutating func matchName(utf8: UnsafeBufferPointer<UInt8>) -> MatchName {
+    removeAll()
+    forms.removeAll(keepingCapacity: true)
+    if utf8.allSatisfy({ $0 < 0x80 }) {
+      recordsForms = true
+      appendASCII(utf8)
+    } else if foldLatin(utf8) {
+      recordsForms = true
+      var folded: [UInt8] = []
+      swap(&folded, &self.folded)
+      folded.withUnsafeBufferPointer { appendASCII($0) }
+      swap(&folded, &self.folded)
+    } else {
+      return parser.parse(String(decoding: utf8, as: UTF8.self))
+    }
+    recordsForms = false
+    guard let parsed = names.last else { return MatchName(tokens: []) }
+    return bytes.withUnsafeBufferPointer { bytes in
+      /// Words `range` as strings, in one array of exactly their number (most names have no
+      /// qualifier: that array is then the shared empty one).
+      func words(_ range: Range<Int>) -> [String] {
+        if range.isEmpty { return [] }
+        return [String](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+          for (k, w) in range.enumerated() {
+            let word = UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]])
+            (buffer.baseAddress! + k).initialize(to: String(decoding: word, as: UTF8.self))
+          }
+          initialized = range.count
+        }
       }
-      recordsForms = false
-      guard let parsed = names.last else { return MatchName(tokens: []) }
-      return bytes.withUnsafeBufferPointer { bytes in
-        func word(_ w: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]]), as: UTF8.self) }
-        return MatchName(
-          tokens: (parsed.firstWord..<parsed.coreEnd).map(word), qualifiers: (parsed.coreEnd..<parsed.end).map(word),
-          legalForms: sharedForms())
-      }
+      return MatchName(
+        tokens: words(parsed.firstWord..<parsed.coreEnd), qualifiers: words(parsed.coreEnd..<parsed.end),
+        legalForms: sharedForms())
     }
   }
 

@@ -42,16 +42,28 @@ public struct PreparedRecord: Sendable, Equatable {
     names(name, aliases: aliases) { words.matchName($0) }
   }
 
+  /// ``names(_:aliases:words:)`` of a name parsed already (`name`, e.g. by
+  /// ``NameWords/matchName(utf8:)`` from an entity table's bytes, with no string made for it).
+  public static func names(parsed name: MatchName, aliases: [String], words: inout NameWords) -> [MatchName] {
+    names(parsed: name, aliases: aliases) { words.matchName($0) }
+  }
+
   /// The name and its first aliases, each parsed by `parse`: at most ``maxNames``, empty and
   /// repeated names left out.
   private static func names(_ name: String, aliases: [String], parse: (String) -> MatchName) -> [MatchName] {
+    names(parsed: parse(name), aliases: aliases, parse: parse)
+  }
+
+  /// ``names(_:aliases:parse:)`` with the name parsed already.
+  private static func names(parsed name: MatchName, aliases: [String], parse: (String) -> MatchName) -> [MatchName] {
+    // Most records have no alias: their one name in an array made at its size.
+    if aliases.isEmpty { return name.isEmpty ? [] : [name] }
     var names: [MatchName] = []
-    func add(_ text: String) {
-      let parsed = parse(text)
+    func add(_ parsed: MatchName) {
       if !parsed.isEmpty, !names.contains(parsed) { names.append(parsed) }
     }
     add(name)
-    for alias in aliases.prefix(maxNames - 1) { add(alias) }
+    for alias in aliases.prefix(maxNames - 1) { add(parse(alias)) }
     return names
   }
 

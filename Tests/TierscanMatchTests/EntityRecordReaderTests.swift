@@ -87,6 +87,26 @@ import TierscanTestSupport
     #expect(entities.filter { !MatchNameParser().parse($0.name).legalForms.isEmpty }.count > 1_500)
   }
 
+  /// A reader's record leaves its name in the table (``RecordName``): its ``MatchRecord/name`` is
+  /// the table's, its hash and equality are those of the record with the name as a string, and
+  /// setting the name replaces it. (Fails when the name is read at another index, or when `==`
+  /// or the hash leaves the name out.)
+  @Test func readerRecordsReadTheirNamesFromTheTable() {
+    let table = EntityTable(Self.randomEntities(count: 2_000, seed: 0x4E41_4D45))
+    var reader = EntityRecordReader(table)
+    for i in table.indices.reversed() {
+      let record = reader.preparedRecord(entityAt: i).record
+      let eager = MatchRecord(entityAt: i, of: table)
+      #expect(record.name == table.name(of: i))
+      #expect(record == eager && record.hashValue == eager.hashValue)
+      var renamed = record
+      renamed.name = record.name + " 2"
+      #expect(renamed.name == table.name(of: i) + " 2" && renamed != record && renamed.hashValue != record.hashValue)
+      renamed.name = table.name(of: i)
+      #expect(renamed == record && renamed.hashValue == record.hashValue)
+    }
+  }
+
   /// More distinct legal-form lists than the reader shares (past them, each name's list is its own
   /// copy): still equal.
   @Test func manyDistinctLegalFormListsStayEqual() {

@@ -209,10 +209,17 @@ private final class NestedTasks: @unchecked Sendable {
 /// An uninitialised array buffer that concurrent workers initialise at disjoint indices (see
 /// ``ParallelWork/scatteredArray(count:minimumToSplit:_:)``); valid only inside that call.
 public final class DisjointSlots<T>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<T>
+  @usableFromInline let buffer: UnsafeMutableBufferPointer<T>
 
   init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
 
   /// Initialises slot `index`, which no other worker writes.
-  public func initialize(_ index: Int, to value: T) { (buffer.baseAddress! + index).initialize(to: value) }
+  ///
+  /// Inlinable, and taking `value` consumed: a caller in another module (`resolve`'s million
+  /// records) then moves its value into the slot, instead of a generic call that copies it
+  /// through the type's value witnesses (retaining every string and array it holds) and then
+  /// destroys the caller's copy (releasing them again).
+  @inlinable public func initialize(_ index: Int, to value: consuming T) {
+    (buffer.baseAddress! + index).initialize(to: value)
+  }
 }
