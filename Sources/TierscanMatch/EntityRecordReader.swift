@@ -27,8 +27,11 @@ public struct EntityRecordReader {
   /// The prepared record of entity `i`. Its name stays in the table (``RecordName``) and is
   /// parsed from the table's bytes: no string is made for it.
   public mutating func preparedRecord(entityAt i: Int) -> PreparedRecord {
-    let record = MatchRecord(entityAt: i, of: entities, nameIn: nameColumn)
-    let name = nameColumn.names.withUTF8(i) { words.matchName(utf8: $0) }
+    let column = nameColumn
+    let record = MatchRecord(entityAt: i, of: entities, nameIn: column)
+    // Through a local reference: the column's arrays (which every reader of the table shares)
+    // are then not retained around the parse, whose closure could otherwise change `self`.
+    let name = column.names.withUTF8(i) { words.matchName(utf8: $0) }
     return PreparedRecord(record, names: PreparedRecord.names(parsed: name, aliases: record.aliases, words: &words))
   }
 

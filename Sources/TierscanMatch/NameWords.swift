@@ -41,7 +41,10 @@ public struct NameWords: Sendable {
   private var formLists: [[String]] = []
   private static let sharedFormListLimit = 64
   private let parser = MatchNameParser()
-  private let legal = LegalFormTable.shared
+  /// This value's own table, not ``LegalFormTable/shared``: a name's parse retains and releases
+  /// it, and on one object that both workers' readers share, those counts went from core to core
+  /// a million times in `resolve`'s records (built in ~0.1 ms, once per reader).
+  private let legal = LegalFormTable()
 
   /// Empty.
   public init() {}
@@ -131,20 +134,9 @@ public struct NameWords: Sendable {
     recordsForms = false
     guard let parsed = names.last else { return MatchName(tokens: []) }
     return bytes.withUnsafeBufferPointer { bytes in
-      /// Words `range` as strings, in one array of exactly their number (most names have no
-      /// qualifier: that array is then the shared empty one).
-      func words(_ range: Range<Int>) -> [String] {
-        if range.isEmpty { return [] }
-        return [String](unsafeUninitializedCapacity: range.count) { buffer, initialized in
-          for (k, w) in range.enumerated() {
-            let word = UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]])
-            (buffer.baseAddress! + k).initialize(to: String(decoding: word, as: UTF8.self))
-          }
-          initialized = range.count
-        }
-      }
+      func word(_ w: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStarts[w]..<wordStarts[w + 1]]), as: UTF8.self) }
       return MatchName(
-        tokens: words(parsed.firstWord..<parsed.coreEnd), qualifiers: words(parsed.coreEnd..<parsed.end),
+        tokens: (parsed.firstWord..<parsed.coreEnd).map(word), qualifiers: (parsed.coreEnd..<parsed.end).map(word),
         legalForms: sharedForms())
     }
   }
@@ -481,7 +473,8 @@ final class LegalFormTable: Sendable {
     return shapes.withUnsafeBufferPointer { $0[s >> 6] & (1 << UInt64(s & 63)) != 0 }
   }
 
-  private init() {
+  /// A table of ``LegalForms``.
+  init() {
     var words = ByteInterner()
     var all = LegalForms.anywhere.union(LegalForms.atEdge)
     for phrase in LegalForms.phrases { all.formUnion(phrase) }

@@ -76,10 +76,14 @@ public struct ResolveReport: Sendable {
     let records: [PreparedRecord] = PhaseTimings.phase("resolve: records") {
       ParallelWork.scatteredArray(count: entityIndices.count, minimumToSplit: 2_000) { range, slots in
         var reader = EntityRecordReader(entities)
-        func entity(_ p: Int) -> Int { p < range.upperBound ? entityIndices[Int(original[p])] : -1 }
-        for p in range {
-          reader.prefetch(fieldsOf: entity(p + 16), stringsOf: entity(p + 8))
-          slots.initialize(p, to: reader.preparedRecord(entityAt: entity(p)))
+        // The piece's entities in stored order, gathered first: looked up in the loop, 16
+        // records ahead, each was a cache miss on `entityIndices` that held up the record
+        // (~9 % of the phase); in a loop of loads alone the misses overlap.
+        let pieceEntities = range.map { entityIndices[Int(original[$0])] }
+        func entity(_ k: Int) -> Int { k < pieceEntities.count ? pieceEntities[k] : -1 }
+        for (k, p) in range.enumerated() {
+          reader.prefetch(fieldsOf: entity(k + 16), stringsOf: entity(k + 8))
+          slots.initialize(p, to: reader.preparedRecord(entityAt: entity(k)))
         }
       }
     }
