@@ -44,7 +44,9 @@ public struct PreparedRecord: Sendable, Equatable {
 
   /// ``names(_:aliases:words:)`` of a name parsed already (`name`, e.g. by
   /// ``NameWords/matchName(utf8:)`` from an entity table's bytes, with no string made for it).
-  public static func names(parsed name: MatchName, aliases: [String], words: inout NameWords) -> [MatchName] {
+  public static func names(
+    parsed name: consuming MatchName, aliases: [String], words: inout NameWords
+  ) -> [MatchName] {
     names(parsed: name, aliases: aliases) { words.matchName($0) }
   }
 
@@ -55,7 +57,9 @@ public struct PreparedRecord: Sendable, Equatable {
   }
 
   /// ``names(_:aliases:parse:)`` with the name parsed already.
-  private static func names(parsed name: MatchName, aliases: [String], parse: (String) -> MatchName) -> [MatchName] {
+  private static func names(
+    parsed name: consuming MatchName, aliases: [String], parse: (String) -> MatchName
+  ) -> [MatchName] {
     // Most records have no alias: their one name in an array made at its size.
     if aliases.isEmpty { return name.isEmpty ? [] : [name] }
     var names: [MatchName] = []

@@ -29,6 +29,24 @@ import TierscanTestSupport
     }
   }
 
+  /// ``NameWords/isASCII(_:)`` (eight bytes at a time) says what a byte loop says, for every
+  /// length up to 40 with one byte of 0x80 or more at each place, and none. (Fails when the
+  /// tail shorter than eight bytes is not read, or when the mask misses a byte.)
+  @Test func asciiCheckAgreesWithTheByteLoop() {
+    var rng = SplitMix64(state: 0x4153_4349)
+    for length in 0...40 {
+      for high in -1..<length {
+        for highByte: UInt8 in [0x80, 0xC3, 0xFF] {
+          var bytes = (0..<length).map { _ in UInt8(rng.next() % 0x80) }
+          if high >= 0 { bytes[high] = highByte }
+          bytes.withUnsafeBufferPointer { utf8 in
+            #expect(NameWords.isASCII(utf8) == utf8.allSatisfy { $0 < 0x80 }, "\(bytes)")
+          }
+        }
+      }
+    }
+  }
+
   @Test func randomNamesSplitAsTheParserSplitsThem() {
     var rng = SplitMix64(state: 99)
     var words = NameWords()
