@@ -24,16 +24,26 @@ public struct ResolveReport: Sendable {
   public var work: DuplicateFinder.Work
   /// Entities the risk-list pass skipped: no row can reach `possible` with them (``ScreeningPrefilter``).
   var riskListCleared = 0
-  /// What the search built: the prepared records and the entities' blocking index. Nothing in
-  /// the report's output reads it; it is held so that a command that ends soon after can keep it
-  /// until the process exits (the executable's `KeptUntilExit`) instead of freeing a million
-  /// records one string and array at a time (~0.5 s of one core at 1M; docs/performance.md).
+  /// What the search built: the prepared records, the entities' blocking index and word gate,
+  /// the risk-list rows' side and the arrays that tie them together. Nothing in the report's
+  /// output reads it; it is held so that a command that ends soon after can keep it until the
+  /// process exits (the executable's `KeptUntilExit`) instead of freeing a million records one
+  /// string and array at a time (~0.5 s of one core at 1M; docs/performance.md), or unmapping
+  /// the gate's and the ordering's large arrays on one core before the outputs are written.
   public let workingMemory: WorkingMemory
 
-  /// The search's records and index (``workingMemory``), opaque to callers.
+  /// The search's records, index, gate and the rest (``workingMemory``), opaque to callers.
   public struct WorkingMemory: Sendable {
     let records: [PreparedRecord]
     let index: BlockingIndex
+    let gate: WordGate
+    let pairs: [DuplicateFinder.Pair]
+    let riskListSide: ResolveRiskListSide?
+    /// The candidates before ``ResolveReport/clustered(_:)`` ordered them.
+    let unclustered: [ResolveCandidate]
+    let entityIndices: [Int]
+    let original: [Int32]
+    let position: [Int32]
   }
 
   /// Finds the candidates of a prepared run.
@@ -203,7 +213,9 @@ public struct ResolveReport: Sendable {
     }
     self.candidates = Self.clustered(candidates)
     self.blocks = blocks
-    self.workingMemory = WorkingMemory(records: records, index: found.index)
+    self.workingMemory = WorkingMemory(
+      records: records, index: found.index, gate: found.gate, pairs: found.pairs, riskListSide: riskListSide,
+      unclustered: candidates, entityIndices: entityIndices, original: original, position: position)
     self.stats = found.stats
     self.entityCount = records.count
     self.comparisons = found.comparisons

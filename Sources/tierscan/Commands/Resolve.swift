@@ -35,8 +35,9 @@ struct Resolve: ParsableCommand {
         graph: prepared.graph, riskList: prepared.inputs.riskList, judgements: prepared.judgements,
         config: prepared.config.config.matching, declarerPairs: prepared.declarerLinks.reviewPairs)
     }
-    // Freed at exit, all at once, instead of record by record before the outputs are written.
-    KeptUntilExit.keep(report.workingMemory)
+    // Freed at exit, all at once, instead of record by record before the outputs are written
+    // (its working memory) or after them (the candidates and the block table).
+    KeptUntilExit.keep(report)
     timings?.addCounts(
       "resolve candidates",
       [("entities", report.entityCount), ("blocks", report.stats.blocks), ("pairs", report.comparisons),
