@@ -119,23 +119,9 @@ public enum ResolveReviewHTML {
   /// The reference rendering from interpolated, escaped strings (kept for tests of ``bytes(_:)``).
   static func renderWithStrings(_ report: ResolveReport) -> String {
     func h(_ text: String) -> String { MarkupText.html(text) }
-    var out = """
-      <!DOCTYPE html>
-      <html lang="en"><head><meta charset="utf-8"><title>tierscan resolve: candidates for review</title>
-      <style>
-      body{font-family:system-ui,sans-serif;margin:2em;max-width:80em}
-      table{border-collapse:collapse;width:100%;margin-bottom:1.5em}
-      th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left;font-size:.9em}
-      .same{background:#fde2e2}.possible{background:#fff4d6}.risk{font-weight:bold;color:#a00}
-      code{font-size:.85em;background:#f4f4f4;padding:.1em .3em;display:block;margin:.2em 0;white-space:pre-wrap}
-      </style></head><body>
-      <h1>Candidates for review</h1>
-      <p>Each pair may be one entity. Decide, then paste a line into a judgements CSV with the header
-      <code>left,right,decision,reviewer,decided_on,reason</code> and give it to the next run
-      (docs/entity-resolution.md). Clusters with risk-list hits come first.</p>
-      <pre>\(h(ResolveOutput.summary(report)))</pre>
-
-      """
+    // The page's head is the one constant both renderings share; what follows it is rendered
+    // independently.
+    var out = "\(pageHead)" + h(ResolveOutput.summary(report)) + "</pre>\n"
     var cluster = 0
     for c in report.candidates {
       if c.cluster != cluster {
