@@ -63,6 +63,7 @@ extension Resolve: ChoosesMallocArenas {
   /// An arena per thread: the records phase makes about three heap blocks per entity on both
   /// cores, and with the one arena of the other commands the two threads waited on its lock (1M
   /// entities: the phase 1.1–1.6 s wall with one arena, 0.65–0.75 s with one per thread, for
-  /// ~5 % more peak memory; docs/performance.md, stop 27).
+  /// 7–9 % more peak memory: 1.34 → 1.45–1.47 GB with `MALLOC_ARENA_MAX=16` on the same build;
+  /// docs/performance.md, stop 27).
   static let mallocArenas = 16
 }
